@@ -1,0 +1,97 @@
+"""Pydantic models of knowledge/faq.yaml: the contract between maintainers and the bot."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Ids travel in Telegram callback_data (64 bytes) behind a short prefix such as "a:".
+MAX_ID_BYTES = 48
+MAX_ANSWER_CHARS = 800
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=MAX_ID_BYTES),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+
+
+class _Strict(BaseModel):
+    """Unknown keys are typos, so they are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """The article the knowledge base is built from."""
+
+    title: Text
+    author: Text = Field(description="The author as the article's last line describes them.")
+    file: Text = Field(description="The article's file, relative to faq.yaml.")
+
+
+class Topic(_Strict):
+    """A theme of the article; entries and facts belong to one."""
+
+    id: Slug
+    title: Text
+    description: Text
+
+
+class Entry(_Strict):
+    """One FAQ entry: a question in several phrasings and its answer."""
+
+    id: Slug
+    topic: Slug
+    questions: list[Question] = Field(
+        min_length=4,
+        description="The first is the canonical question; the others are paraphrases users type.",
+    )
+    answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        max_length=MAX_ANSWER_CHARS,
+        description="Plain text in our own words; a blank line separates paragraphs.",
+    )
+    source: list[Text] = Field(
+        min_length=1, description="Verbatim quotes from the article that support the answer."
+    )
+    related: list[Slug] = Field(default_factory=list, max_length=3)
+    keywords: list[Text] = Field(default_factory=list)
+
+    @property
+    def canonical_question(self) -> str:
+        """The question shown on buttons and in suggestions."""
+        return self.questions[0]
+
+
+class Fact(_Strict):
+    """One atomic, self-contained fact from the article, for long-tail questions."""
+
+    id: Slug
+    topic: Slug
+    text: Text = Field(max_length=MAX_ANSWER_CHARS)
+    source: Text = Field(description="The verbatim article quote that states the fact.")
+    keywords: list[Text] = Field(min_length=1)
+
+
+class SmallTalk(_Strict):
+    """Greetings, thanks and questions about the bot itself."""
+
+    id: Slug
+    patterns: list[Question] = Field(min_length=1)
+    answer: Text
+
+
+class KnowledgeBase(_Strict):
+    """The whole of faq.yaml."""
+
+    version: Literal[1]
+    source: Source
+    topics: list[Topic] = Field(min_length=1)
+    entries: list[Entry] = Field(min_length=1)
+    facts: list[Fact] = Field(default_factory=list)
+    synonyms: dict[Text, list[Text]] = Field(
+        default_factory=dict, description="Canonical term -> variants users type."
+    )
+    smalltalk: list[SmallTalk] = Field(default_factory=list)
