@@ -1,0 +1,57 @@
+"""Settings from the environment and `.env` (see .env.example for every one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# src/celacbot/config.py -> the checkout's root, where knowledge/ and data/ live.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge" / "faq.yaml"
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+
+
+class RetrievalSettings(BaseSettings):
+    """Decision thresholds of the retriever (scores are 0-100), chosen from `celacbot eval`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CELACBOT_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    answer_threshold: float = Field(default=62.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=45.0, ge=0, le=100)
+    margin: float = Field(default=6.0, ge=0, le=100)
+    max_query_chars: int = Field(default=300, ge=10)
+
+
+class Settings(BaseSettings):
+    """Everything the bot and the CLI read from the environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
+    )
+    knowledge: Path = Field(default=DEFAULT_KNOWLEDGE, alias="CELACBOT_KNOWLEDGE")
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="CELACBOT_DATA_DIR")
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), alias="CELACBOT_ADMIN_IDS"
+    )
+    webhook_url: str | None = Field(default=None, alias="CELACBOT_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="CELACBOT_WEBHOOK_SECRET")
+    listen: str = Field(default="127.0.0.1", alias="CELACBOT_LISTEN")
+    port: int = Field(default=8443, ge=1, le=65535, alias="CELACBOT_PORT")
+    log_level: str = Field(default="INFO", alias="CELACBOT_LOG_LEVEL")
+    rate_limit: float = Field(default=30.0, ge=0, alias="CELACBOT_RATE_LIMIT")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept "1, 2,3" from the environment as well as a list."""
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
