@@ -1,26 +1,117 @@
-"""Loading faq.yaml safely. (Interim: the full line-aware loader replaces this body.)"""
+"""Loading and checking faq.yaml: safe YAML, the models, then checks across the whole file."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pydantic import ValidationError
 
+from celacbot.knowledge.checks import find_errors, find_warnings
+from celacbot.knowledge.document import KnowledgeError, Problem, YamlDocument
 from celacbot.knowledge.models import KnowledgeBase
+from celacbot.knowledge.safe_yaml import read_yaml
+
+__all__ = [
+    "KnowledgeError",
+    "ValidationReport",
+    "article_path",
+    "check_knowledge_file",
+    "load_knowledge_base",
+]
 
 
-class KnowledgeError(Exception):
-    """A knowledge file that cannot be used; each problem is one "file:line:col: ..." line."""
+@dataclass(frozen=True)
+class ValidationReport:
+    """What `celacbot validate` found in a knowledge file."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    name: str
+    kb: KnowledgeBase | None
+    article: str | None = None
+    article_name: str = ""
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the bot can use the file; warnings do not count."""
+        return self.kb is not None and not self.errors
 
 
 def load_knowledge_base(path: Path) -> KnowledgeBase:
-    """Read, parse and validate a knowledge file, or raise KnowledgeError."""
+    """Read, parse and validate a knowledge file, or raise KnowledgeError listing every error."""
+    report = _check(path, with_warnings=False)
+    if report.kb is None or report.errors:
+        raise KnowledgeError(report.errors)
+    return report.kb
+
+
+def check_knowledge_file(path: Path) -> ValidationReport:
+    """Every error and warning about a knowledge file, and the knowledge base if it is valid."""
+    return _check(path, with_warnings=True)
+
+
+def article_path(kb_path: Path, kb: KnowledgeBase) -> Path:
+    """The article a knowledge file quotes; source.file is relative to the knowledge file."""
+    return kb_path.parent / kb.source.file
+
+
+def _check(path: Path, *, with_warnings: bool) -> ValidationReport:
+    name = _display_name(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return KnowledgeBase.model_validate(data)
-    except (OSError, ValueError, yaml.YAMLError) as exc:
-        raise KnowledgeError([f"{path}: {exc}"]) from exc
+        document = read_yaml(path, name)
+    except KnowledgeError as exc:
+        return ValidationReport(name, None, errors=exc.problems)
+    try:
+        kb = KnowledgeBase.model_validate(document.data)
+    except ValidationError as exc:
+        return ValidationReport(name, None, errors=_sorted(_validation_problems(document, exc)))
+    article_file = article_path(path, kb)
+    article, errors = _read_article(article_file, document)
+    errors += find_errors(kb, document, article)
+    warnings = find_warnings(kb, document) if with_warnings else []
+    return ValidationReport(
+        name,
+        None if errors else kb,
+        article,
+        _display_name(article_file),
+        _sorted(errors),
+        _sorted(warnings),
+    )
+
+
+def _display_name(path: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _read_article(path: Path, document: YamlDocument) -> tuple[str | None, list[Problem]]:
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
+        message = f"cannot read the article {path}: {reason}"
+        return None, [document.problem(("source", "file"), message)]
+
+
+def _validation_problems(document: YamlDocument, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        path = error["loc"]
+        if path and path[-1] == "[key]":
+            problem = document.problem(path[:-1], f"key: {error['msg']}", key=True)
+        elif error["type"] == "extra_forbidden":
+            problem = document.problem(path, "unknown key; check its spelling", key=True)
+        elif error["type"] == "missing":
+            problem = document.problem(path, "this required key is missing")
+        else:
+            problem = document.problem(path, error["msg"])
+        problems.append(problem)
+    return problems
+
+
+def _sorted(problems: list[Problem]) -> list[str]:
+    return [str(p) for p in sorted(problems, key=lambda p: (p.line or 0, p.column or 0))]

@@ -21,7 +21,9 @@ Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2,
 class _Strict(BaseModel):
     """Unknown keys are typos, so they are errors, not silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The loader keeps plain scalars as written except canonical integers (`2025`), which
+    # turn back into exactly the same text where a string is expected.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Source(_Strict):

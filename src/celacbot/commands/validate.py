@@ -1,0 +1,65 @@
+"""`celacbot validate`: check a knowledge file and report problems as file:line:col lines."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="the knowledge file (default: CELACBOT_KNOWLEDGE or knowledge/faq.yaml)",
+    )
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also list the article's sentences that no entry or fact quotes",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every error and warning, then a summary; exit status 1 when there are errors."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from celacbot.config import Settings  # noqa: PLC0415
+    from celacbot.knowledge.coverage import uncited_sentences  # noqa: PLC0415
+    from celacbot.knowledge.loader import check_knowledge_file  # noqa: PLC0415
+
+    path: Path | None = args.path
+    if path is None:
+        try:
+            path = Settings().knowledge
+        except ValidationError as exc:
+            print(f"celacbot validate: invalid settings: {exc.errors()[0]['msg']}")
+            return 2
+    report = check_knowledge_file(path)
+    for line in [*report.errors, *report.warnings]:
+        print(line)
+    if report.kb is None:
+        found = [_count(len(report.errors), "error")]
+        if report.warnings:
+            found.append(_count(len(report.warnings), "warning"))
+        print(f"{report.name}: {', '.join(found)}")
+        return 1
+    if args.coverage and report.article is not None:
+        article = report.article_name
+        uncited = uncited_sentences(report.kb, report.article)
+        for sentence in uncited:
+            print(f"{article}:{sentence.line}: not cited: {sentence.text}")
+        if not uncited:
+            print(f"{article}: every factual sentence is cited")
+    kb = report.kb
+    print(
+        f"{report.name}: OK - {len(kb.entries)} entries, {len(kb.facts)} facts, "
+        f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym groups, "
+        f"{len(kb.smalltalk)} smalltalk; {_count(len(report.warnings), 'warning')}"
+    )
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,170 @@
+"""Checks across a validated knowledge base that one model alone cannot make."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from rapidfuzz import fuzz, process
+
+from celacbot.knowledge.document import Problem, YamlDocument, YamlPath
+from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk, Topic
+
+# Questions at least this alike (rapidfuzz ratio, 0-100) under two entries confuse the retriever.
+CONFUSABLE_RATIO = 92.0
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+IdAt = tuple[YamlPath, str]  # where an id is written, and the id
+
+
+def normalise_question(text: str) -> str:
+    """A question without case, punctuation or extra whitespace, for finding repeats."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def normalise_whitespace(text: str) -> str:
+    """Text with every run of whitespace made one space, so that quotes may wrap lines."""
+    return " ".join(text.split())
+
+
+def find_errors(kb: KnowledgeBase, document: YamlDocument, article: str | None) -> list[Problem]:
+    """Every cross-reference problem; quotes are checked only when the article could be read."""
+    problems = [
+        *_duplicate_ids(kb, document),
+        *_unknown_topics(kb, document),
+        *_bad_related(kb, document),
+        *_repeated_questions(kb, document),
+    ]
+    if article is not None:
+        problems += _unquoted_sources(kb, document, article)
+    return problems
+
+
+def find_warnings(kb: KnowledgeBase, document: YamlDocument) -> list[Problem]:
+    """Problems that do not stop the bot: questions so alike that users may get the wrong entry."""
+    questions = list(_questions(kb))
+    texts = [normalise_question(text) for _, _, text in questions]
+    warnings = []
+    for index, (path, owner, text) in enumerate(questions):
+        matches = process.extract(
+            texts[index], texts, scorer=fuzz.ratio, score_cutoff=CONFUSABLE_RATIO, limit=None
+        )
+        for _, score, other in matches:
+            other_path, other_owner, other_text = questions[other]
+            # Identical questions are already errors; earlier ones report the pair once.
+            if other >= index or other_owner == owner or texts[other] == texts[index]:
+                continue
+            message = (
+                f"{text!r} is confusable with {other_text!r} of {document.label(other_path[:2])} "
+                f"on line {document.mark(other_path)[0]} ({score:.0f}% alike)"
+            )
+            warnings.append(document.problem(path, message, warning=True))
+    return warnings
+
+
+def _ids(section: str, items: Sequence[Topic | Entry | Fact | SmallTalk]) -> list[IdAt]:
+    return [((section, index, "id"), item.id) for index, item in enumerate(items)]
+
+
+def _duplicate_ids(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    # Entries, facts and small talk share one id space: callback data and logs name them by id.
+    shared = [
+        *_ids("entries", kb.entries),
+        *_ids("facts", kb.facts),
+        *_ids("smalltalk", kb.smalltalk),
+    ]
+    for group in (_ids("topics", kb.topics), shared):
+        first_path: dict[str, YamlPath] = {}
+        for path, ident in group:
+            if ident not in first_path:
+                first_path[ident] = path
+                continue
+            first = first_path[ident]
+            where = f"{document.label(first[:2])} on line {document.mark(first)[0]}"
+            yield document.problem(path, f"duplicate id {ident!r}, already used by {where}")
+
+
+def _unknown_topics(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    topics = [topic.id for topic in kb.topics]
+    sections: list[tuple[str, Sequence[Entry | Fact]]] = [
+        ("entries", kb.entries),
+        ("facts", kb.facts),
+    ]
+    for section, items in sections:
+        for index, item in enumerate(items):
+            if item.topic not in topics:
+                message = f"unknown topic {item.topic!r}; the topics are {', '.join(topics)}"
+                yield document.problem((section, index, "topic"), message)
+
+
+def _bad_related(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    entry_ids = {entry.id for entry in kb.entries}
+    for index, entry in enumerate(kb.entries):
+        for position, related in enumerate(entry.related):
+            path = ("entries", index, "related", position)
+            if related == entry.id:
+                yield document.problem(path, "an entry cannot be related to itself")
+            elif related not in entry_ids:
+                yield document.problem(path, f"{related!r} is not the id of an entry")
+            elif related in entry.related[:position]:
+                yield document.problem(path, f"{related!r} is listed twice")
+
+
+def _questions(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str]]:
+    """(path, owner id, text) of every entry question and small-talk pattern."""
+    for index, entry in enumerate(kb.entries):
+        for position, question in enumerate(entry.questions):
+            yield ("entries", index, "questions", position), entry.id, question
+    for index, talk in enumerate(kb.smalltalk):
+        for position, pattern in enumerate(talk.patterns):
+            yield ("smalltalk", index, "patterns", position), talk.id, pattern
+
+
+def _repeated_questions(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    first: dict[str, tuple[YamlPath, str]] = {}
+    for path, owner, text in _questions(kb):
+        key = normalise_question(text)
+        if key not in first:
+            first[key] = (path, owner)
+            continue
+        first_path, first_owner = first[key]
+        where = f"{document.label(first_path)} on line {document.mark(first_path)[0]}"
+        if first_owner == owner:
+            yield document.problem(path, f"{text!r} repeats {where}")
+        else:
+            message = f"{text!r} is also a question of {where}; a question must lead to one entry"
+            yield document.problem(path, message)
+
+
+def _unquoted_sources(kb: KnowledgeBase, document: YamlDocument, article: str) -> Iterator[Problem]:
+    text = normalise_whitespace(article)
+    quotes: list[tuple[YamlPath, str]] = [
+        (("entries", index, "source", position), quote)
+        for index, entry in enumerate(kb.entries)
+        for position, quote in enumerate(entry.source)
+    ]
+    quotes += [(("facts", index, "source"), fact.source) for index, fact in enumerate(kb.facts)]
+    for path, quote in quotes:
+        wanted = normalise_whitespace(quote)
+        if wanted in text:
+            continue
+        matched = _longest_quoted_prefix(wanted, text)
+        differs = wanted[matched : matched + 40]
+        message = f"the quote is not in {kb.source.file}: the article has no {differs!r}"
+        if matched:
+            message += f" after {wanted[max(0, matched - 40) : matched]!r}"
+        yield document.problem(path, message)
+
+
+def _longest_quoted_prefix(quote: str, article: str) -> int:
+    """The length of the longest start of quote that the article contains."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in article:
+            low = middle
+        else:
+            high = middle - 1
+    return low
