@@ -1,0 +1,13 @@
+"""The question log: what the bot decided, for /stats, /misses and `celacbot misses`."""
+
+from celacbot.misslog.log import QuestionLog
+from celacbot.misslog.store import (
+    DB_FILENAME,
+    EventStore,
+    Miss,
+    Outcome,
+    ScoredEntry,
+    Stats,
+)
+
+__all__ = ["DB_FILENAME", "EventStore", "Miss", "Outcome", "QuestionLog", "ScoredEntry", "Stats"]

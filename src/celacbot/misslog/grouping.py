@@ -1,0 +1,81 @@
+"""Grouping missed questions that ask the same thing in different words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from rapidfuzz import fuzz, process, utils
+
+from celacbot.misslog.store import Miss, Outcome
+from celacbot.retrieval.answer import Decision
+
+SIMILARITY_THRESHOLD = 80.0
+MAX_EXAMPLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class MissGroup:
+    """Similar missed questions: how often they were asked, by how many users, and examples."""
+
+    count: int
+    users: int
+    declined: int
+    suggested: int
+    examples: tuple[str, ...]  # distinct question texts, most asked first
+    picked: tuple[tuple[str, int], ...]  # (entry id, times) users chose from suggestions
+    last_asked: datetime
+
+
+def group_misses(
+    misses: Sequence[Miss],
+    *,
+    threshold: float = SIMILARITY_THRESHOLD,
+    max_examples: int = MAX_EXAMPLES,
+) -> list[MissGroup]:
+    """Cluster misses whose normalised texts score >= threshold (token_set_ratio); biggest first.
+
+    Greedy: the most specific text (most words, then most asked) not yet grouped starts a
+    group and takes every ungrouped text close enough to it. Starting from specific texts
+    keeps a short, vague question ("china") from swallowing every question that contains it.
+    """
+    by_text: dict[str, list[Miss]] = {}
+    for miss in misses:
+        by_text.setdefault(miss.normalised, []).append(miss)
+    seeds = sorted(by_text, key=lambda text: (-len(text.split()), -len(by_text[text]), text))
+    ungrouped = dict(enumerate(seeds))
+    groups: list[MissGroup] = []
+    for index, seed in enumerate(seeds):
+        if index not in ungrouped:
+            continue
+        close = process.extract(
+            seed,
+            ungrouped,
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,  # punctuation and case never tell questions apart
+            score_cutoff=threshold,
+            limit=None,
+        )
+        # The seed is always a member, even if it scores 0 against itself (an empty text).
+        keys = {index} | {key for _text, _score, key in close}
+        members = [ungrouped.pop(key) for key in sorted(keys)]
+        groups.append(_group([miss for text in members for miss in by_text[text]], max_examples))
+    return sorted(groups, key=lambda group: (-group.count, -group.last_asked.timestamp()))
+
+
+def _group(misses: list[Miss], max_examples: int) -> MissGroup:
+    asked = Counter(miss.question for miss in misses)
+    picked = Counter(
+        miss.picked_id for miss in misses if miss.outcome is Outcome.PICKED and miss.picked_id
+    )
+    return MissGroup(
+        count=len(misses),
+        users=len({miss.user_hash for miss in misses if miss.user_hash is not None}),
+        declined=sum(miss.decision is Decision.DECLINE for miss in misses),
+        suggested=sum(miss.decision is Decision.SUGGEST for miss in misses),
+        examples=tuple(text for text, _times in asked.most_common(max_examples)),
+        picked=tuple(picked.most_common()),
+        last_asked=max(miss.time for miss in misses),
+    )

@@ -1,0 +1,412 @@
+"""The question log's SQLite file: what the bot decided, and the questions it could not answer.
+
+Blocking; QuestionLog runs it on its own thread. One row per answered, suggested or declined
+question. Only misses (suggested or declined) keep the question's text, truncated, and a
+salted hash of the user id; answered rows keep the entry id alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from celacbot.retrieval.answer import Answer, Decision
+
+logger = logging.getLogger(__name__)
+
+DB_FILENAME = "celacbot.sqlite3"
+SCHEMA_VERSION = 1
+MAX_QUESTION_CHARS = 1000
+MAX_CANDIDATES = 3
+MAX_EVENTS = 100_000
+MAX_AGE_DAYS = 365
+# Pruning deletes through an index, so doing it every few hundred rows keeps it cheap.
+PRUNE_EVERY = 500
+BUSY_TIMEOUT_SECONDS = 5.0
+
+MISS_DECISIONS = (Decision.SUGGEST.value, Decision.DECLINE.value)
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    chat_type TEXT NOT NULL,
+    language TEXT,
+    decision TEXT NOT NULL,
+    entry_id TEXT,
+    question TEXT,
+    normalised TEXT,
+    candidates TEXT,
+    outcome TEXT,
+    picked_id TEXT,
+    user_hash TEXT
+);
+CREATE INDEX events_time ON events (time);
+CREATE INDEX events_decision_time ON events (decision, time);
+"""
+
+
+class Outcome(StrEnum):
+    """What a user did with a "did you mean" keyboard."""
+
+    PICKED = "picked"
+    NONE = "none"
+
+
+class SchemaTooNewError(Exception):
+    """The file was written by a newer celacbot; it is left untouched."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredEntry:
+    """An entry the retriever considered for a missed question."""
+
+    id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A question the bot did not answer outright: declined, or answered by suggestions."""
+
+    id: int
+    time: datetime
+    chat_type: str
+    language: str | None
+    decision: Decision
+    question: str
+    normalised: str
+    candidates: tuple[ScoredEntry, ...]
+    outcome: Outcome | None
+    picked_id: str | None
+    user_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts of decisions since a moment (None: all time), with the most frequent ones."""
+
+    since: datetime | None
+    answered: int = 0
+    smalltalk: int = 0
+    suggested: int = 0
+    declined: int = 0
+    picked: int = 0
+    none_of_these: int = 0
+    # (entry id, times served): answered outright or picked from suggestions.
+    top_entries: tuple[tuple[str, int], ...] = ()
+    # (normalised question, times): declined, or suggested and no suggestion picked.
+    top_unanswered: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def total(self) -> int:
+        """Every question decided."""
+        return self.answered + self.smalltalk + self.suggested + self.declined
+
+
+def default_normalise(text: str) -> str:
+    """Lowercase and collapse whitespace: the fallback when no retriever normaliser is given."""
+    return " ".join(text.casefold().split())
+
+
+def utc_iso(moment: datetime) -> str:
+    """The one text form of times in the file, so that they sort and compare as strings."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+class EventStore:
+    """One connection to the log file; use it from one thread."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        *,
+        salt: bytes = b"",
+        normalise: Callable[[str], str] | None = None,
+        max_events: int = MAX_EVENTS,
+        max_age_days: int = MAX_AGE_DAYS,
+    ) -> None:
+        """Wrap an open connection; prefer EventStore.open or EventStore.open_readonly."""
+        self._connection = connection
+        self._salt = salt
+        self._normalise = normalise or default_normalise
+        self.max_events = max_events
+        self.max_age_days = max_age_days
+        self._inserted_since_prune = 0
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        normalise: Callable[[str], str] | None = None,
+        max_events: int = MAX_EVENTS,
+        max_age_days: int = MAX_AGE_DAYS,
+    ) -> EventStore:
+        """Open or create the log; a corrupt file is moved aside (one log line) and replaced."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = _open_checked(path)
+        except sqlite3.DatabaseError as exc:
+            moved_to = _move_aside(path)
+            logger.error(
+                "question log %s is unreadable (%s); moved it to %s and started a new one",
+                path,
+                exc,
+                moved_to.name,
+            )
+            connection = _open_checked(path)
+        store = cls(
+            connection,
+            salt=bytes.fromhex(_meta(connection, "salt")),
+            normalise=normalise,
+            max_events=max_events,
+            max_age_days=max_age_days,
+        )
+        store.prune()
+        return store
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> EventStore:
+        """Open an existing log for reading only (the CLI); raises sqlite3.Error if unusable."""
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+        try:
+            version = _user_version(connection)
+        except sqlite3.Error:
+            connection.close()
+            raise
+        if version > SCHEMA_VERSION:
+            connection.close()
+            raise SchemaTooNewError(
+                f"{path} has schema {version}; this celacbot reads {SCHEMA_VERSION}"
+            )
+        return cls(connection)
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints the WAL when the last one closes)."""
+        self._connection.close()
+
+    @property
+    def initialised(self) -> bool:
+        """False for an empty file that no bot has written to yet."""
+        return _user_version(self._connection) > 0
+
+    def max_id(self) -> int:
+        """The largest event id in the file, 0 if none."""
+        row = self._connection.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
+        return int(row[0])
+
+    def user_hash(self, user_id: int) -> str:
+        """A stable pseudonym of a user: keyed BLAKE2b with the file's own random salt."""
+        return hashlib.blake2b(str(user_id).encode(), key=self._salt, digest_size=16).hexdigest()
+
+    def record(
+        self,
+        event_id: int,
+        answer: Answer,
+        *,
+        user_id: int | None,
+        chat_type: str,
+        language: str | None = None,
+        time: datetime | None = None,
+    ) -> None:
+        """Store one decision; misses keep the question, answered questions only the entry id."""
+        miss = answer.decision.value in MISS_DECISIONS
+        question = answer.question[:MAX_QUESTION_CHARS] if miss else None
+        candidates = [
+            {"id": suggestion.id, "score": round(suggestion.score, 1)}
+            for suggestion in answer.suggestions[:MAX_CANDIDATES]
+        ]
+        row = (
+            event_id,
+            utc_iso(time or datetime.now(UTC)),
+            chat_type,
+            language,
+            answer.decision.value,
+            None if miss else answer.id,
+            question,
+            None if question is None else self._normalise(question)[:MAX_QUESTION_CHARS],
+            json.dumps(candidates) if miss else None,
+            self.user_hash(user_id) if miss and user_id is not None else None,
+        )
+        with self._connection:
+            self._connection.execute(
+                "INSERT INTO events (id, time, chat_type, language, decision, entry_id,"
+                " question, normalised, candidates, user_hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                row,
+            )
+        self._inserted_since_prune += 1
+        if self._inserted_since_prune >= PRUNE_EVERY:
+            self.prune()
+
+    def set_outcome(self, event_id: int, picked_id: str | None) -> bool:
+        """Record the first reply to suggestions: the picked entry id, or None: "none of these"."""
+        outcome = Outcome.NONE if picked_id is None else Outcome.PICKED
+        with self._connection:
+            cursor = self._connection.execute(
+                "UPDATE events SET outcome = ?, picked_id = ?"
+                " WHERE id = ? AND decision = ? AND outcome IS NULL",
+                (outcome.value, picked_id, event_id, Decision.SUGGEST.value),
+            )
+        return cursor.rowcount == 1
+
+    def prune(self, now: datetime | None = None) -> int:
+        """Delete events older than max_age_days and all but the newest max_events; the count."""
+        cutoff = utc_iso((now or datetime.now(UTC)) - timedelta(days=self.max_age_days))
+        with self._connection:
+            deleted = self._connection.execute("DELETE FROM events WHERE time < ?", (cutoff,))
+            count = deleted.rowcount
+            deleted = self._connection.execute(
+                "DELETE FROM events WHERE id <= ("
+                " SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?)",
+                (self.max_events,),
+            )
+            count += deleted.rowcount
+        self._inserted_since_prune = 0
+        return count
+
+    def stats(self, since: datetime | None = None, top: int = 5) -> Stats:
+        """Decision counts and the most frequent entries and unanswered questions since `since`."""
+        start = "" if since is None else utc_iso(since)
+        query = self._connection.execute
+        counts = dict(
+            query(
+                "SELECT decision, count(*) FROM events WHERE time >= ? GROUP BY decision", (start,)
+            )
+        )
+        outcomes = dict(
+            query(
+                "SELECT outcome, count(*) FROM events"
+                " WHERE decision = ? AND time >= ? AND outcome IS NOT NULL GROUP BY outcome",
+                (Decision.SUGGEST.value, start),
+            )
+        )
+        top_entries = query(
+            "SELECT entry, count(*) AS times FROM ("
+            "  SELECT entry_id AS entry FROM events WHERE decision = ? AND time >= ?"
+            "  UNION ALL SELECT picked_id FROM events WHERE outcome = ? AND time >= ?)"
+            " GROUP BY entry ORDER BY times DESC, entry LIMIT ?",
+            (Decision.ANSWER.value, start, Outcome.PICKED.value, start, top),
+        ).fetchall()
+        top_unanswered = query(
+            "SELECT normalised, count(*) AS times FROM events"
+            " WHERE decision IN (?, ?) AND time >= ? AND outcome IS NOT ?"
+            " GROUP BY normalised ORDER BY times DESC, max(id) DESC LIMIT ?",
+            (*MISS_DECISIONS, start, Outcome.PICKED.value, top),
+        ).fetchall()
+        return Stats(
+            since=since,
+            answered=counts.get(Decision.ANSWER.value, 0),
+            smalltalk=counts.get(Decision.SMALLTALK.value, 0),
+            suggested=counts.get(Decision.SUGGEST.value, 0),
+            declined=counts.get(Decision.DECLINE.value, 0),
+            picked=outcomes.get(Outcome.PICKED.value, 0),
+            none_of_these=outcomes.get(Outcome.NONE.value, 0),
+            top_entries=tuple((str(entry), int(times)) for entry, times in top_entries),
+            top_unanswered=tuple((str(text), int(times)) for text, times in top_unanswered),
+        )
+
+    def misses(self, since: datetime | None = None, limit: int | None = None) -> list[Miss]:
+        """Suggested and declined questions, newest first."""
+        if not self.initialised:
+            return []
+        rows = self._connection.execute(
+            "SELECT id, time, chat_type, language, decision, question, normalised, candidates,"
+            " outcome, picked_id, user_hash FROM events WHERE decision IN (?, ?) AND time >= ?"
+            " ORDER BY id DESC LIMIT ?",
+            (
+                *MISS_DECISIONS,
+                "" if since is None else utc_iso(since),
+                -1 if limit is None else limit,
+            ),
+        )
+        return [_miss(row) for row in rows]
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """Connect, check the file and create the schema if new; sqlite3.DatabaseError if corrupt."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        # With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+        version = _user_version(connection)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"{path} has schema {version}; this celacbot writes {SCHEMA_VERSION}"
+            )
+        if version == 0:
+            _create(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    """Create the tables, the salt and the schema version in one transaction."""
+    with connection:
+        connection.executescript("BEGIN;" + _SCHEMA)
+        connection.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("salt", secrets.token_hex(16)), ("created_at", utc_iso(datetime.now(UTC)))],
+        )
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return int(version)
+
+
+def _meta(connection: sqlite3.Connection, key: str) -> str:
+    with closing(connection.execute("SELECT value FROM meta WHERE key = ?", (key,))) as cursor:
+        (value,) = cursor.fetchone()
+    return str(value)
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the file and its -wal/-shm companions so that SQLite still pairs them."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def _miss(row: tuple[Any, ...]) -> Miss:
+    (id_, time, chat_type, language, decision, question, normalised, candidates, *rest) = row
+    outcome, picked_id, user_hash = rest
+    return Miss(
+        id=id_,
+        time=datetime.fromisoformat(time),
+        chat_type=chat_type,
+        language=language,
+        decision=Decision(decision),
+        question=question,
+        normalised=normalised,
+        candidates=tuple(
+            ScoredEntry(id=item["id"], score=item["score"]) for item in json.loads(candidates)
+        ),
+        outcome=None if outcome is None else Outcome(outcome),
+        picked_id=picked_id,
+        user_hash=user_hash,
+    )
