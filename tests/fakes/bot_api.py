@@ -1,0 +1,1608 @@
+"""A fake Telegram Bot API server for driving the real python-telegram-bot against, offline.
+
+It speaks the Bot API's HTTP protocol on 127.0.0.1 (an ephemeral port): POST/GET
+`{base_url}{token}/{method}` with form, multipart or JSON parameters, answering
+`{"ok": true, "result": ...}` or `{"ok": false, "error_code": N, "description": ...,
+"parameters": {"retry_after": N}}` exactly like api.telegram.org, so PTB raises the same
+exceptions it would in production (BadRequest, Forbidden, RetryAfter, Conflict, InvalidToken,
+NetworkError, TimedOut).
+
+Quick start::
+
+    async with FakeBotAPI() as server:           # or the `fake_bot_api` fixture (tests/conftest.py)
+        app = ApplicationBuilder().token(server.token).base_url(server.base_url).build()
+        ... start `app` polling (see `polling()` below) ...
+        update = server.send_message("/start")    # a user writes to the bot
+        reply = await server.wait_for_reply(update)
+        assert reply["text"].startswith("Hello")
+        server.press_button(reply, "faq:lima")   # the user presses an inline button
+
+Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME, bot_id=None)`;
+`await start()` / `await stop()` or `async with`; `base_url` ("http://127.0.0.1:PORT/bot",
+give it to `ApplicationBuilder().base_url`), `token`, `bot_user` (getMe's dict),
+`internal_errors` (bugs in the fake itself; the fixture fails the test when non-empty).
+`polling(application, *, poll_timeout=1.0)`: an async context manager running a PTB Application
+on long polling (initialize, start, updater.start_polling) and stopping it cleanly afterwards.
+
+Methods served (names case-insensitive): getMe, logOut, close, getUpdates, setWebhook,
+deleteWebhook, getWebhookInfo, sendMessage, editMessageText, editMessageReplyMarkup,
+deleteMessage, sendChatAction, answerCallbackQuery, answerInlineQuery, setMyCommands,
+getMyCommands, deleteMyCommands, setMyDescription, getMyDescription, setMyShortDescription,
+getMyShortDescription. Anything else: 404 "Not Found"; a token other than `token`: 401.
+Validation follows Telegram: parse_mode HTML must parse (tests/fakes/html_entities.py;
+MarkdownV2 is not implemented and answers 400, so the bot must use HTML), text 1-4096 UTF-16
+units after parsing and trimming, inline keyboards (callback_data 1-64 UTF-8 bytes,
+non-empty button text, one action per button, URL schemes), reply_parameters must name an
+existing message, "message is not modified" edits, callback and inline queries answerable
+once, at most 50 inline results with unique 1-64 byte ids, command names/descriptions,
+sendChatAction actions, unknown chats ("chat not found"), blocked users (403).
+
+getUpdates has Telegram's semantics: updates stay queued until a later call's `offset`
+passes them (negative offsets keep the last -offset), `limit` 1-100, `timeout` long-polls
+and returns as soon as an update arrives, `allowed_updates` persists between calls (default:
+all but chat_member, message_reaction, message_reaction_count) and disallowed updates are
+dropped on delivery (see `dropped_updates`), a newer getUpdates terminates a pending one with
+409 "Conflict: terminated by other getUpdates request", and getUpdates while a webhook is set
+is a 409. With a webhook set, the server POSTs queued updates to it itself (JSON, with the
+X-Telegram-Bot-Api-Secret-Token header), retrying until the bot answers 2xx.
+
+Users' side (each enqueues one realistic update with fresh update_id/message_id and returns
+the update dict; message ids count per chat, like Telegram):
+  send_message(text, *, user_id=DEFAULT_USER_ID, chat_id=None, chat_type="private",
+      first_name="Ana", last_name=None, username=None, language_code="en", entities=None,
+      reply_to_message=None, message_thread_id=None, chat_title=None)
+      -- bot_command entities for "/cmd" and mention entities for "@name" are added unless
+      `entities` is given; group chats default to GROUP_CHAT_ID.
+  press_button(message, data, *, user_id=None, first_name="Ana", language_code="en")
+      -- `message` is a message the bot sent (a dict from wait_for_reply/messages_to); raises
+      ValueError unless its current inline keyboard has a button with that callback_data.
+  inline_query(query, *, user_id=DEFAULT_USER_ID, first_name="Ana", language_code="en",
+      offset="", chat_type="sender")
+  send_non_text(kind="photo", *, user_id=DEFAULT_USER_ID, chat_id=None, chat_type="private",
+      first_name="Ana", language_code="en", caption=None)  -- kind in NON_TEXT_KINDS
+  edit_message(message, text, *, entities=None)  -- the user edits their own message
+      (`message` may be the update send_message returned)
+  channel_post(text, *, chat_id=CHANNEL_CHAT_ID, title="CELAC Channel")
+  block_bot(user_id=DEFAULT_USER_ID, *, notify=True) / unblock_bot(...)  -- sendMessage to
+      that user answers 403; notify enqueues the my_chat_member update Telegram would send.
+  enqueue_update(raw) / enqueue_updates(raws)  -- raw dicts; update_id assigned if missing.
+
+Faults: `inject_fault(method, *, status=None, description=None, retry_after=None,
+delay=0.0, hang=False, times=1) -> Fault` applies to the next `times` calls of `method`
+("*" = every method; times=None = until `clear_faults()`): wait `delay` seconds, or `hang`
+until the server stops (client time-outs), then answer `status` with Telegram's usual
+description (429 carries retry_after, default 1), or proceed normally without a status.
+`Fault.hits` counts the calls it caught.
+
+Observing the bot:
+  requests(method=None, *, after=0) -> list[RecordedRequest]  (method, params decoded like
+      Telegram does - JSON fields parsed, ints as int -, time, status, result, index)
+  mark() -> int  -- an index for `after=`: only requests recorded later count.
+  await wait_for_request(method, *, predicate=None, timeout=5.0, after=0) -> RecordedRequest
+      -- the first successful or failed call of `method` at index >= after matching predicate.
+  await wait_for_reply(update, *, timeout=5.0) -> dict  -- the first message the bot sent or
+      edited in the update's chat after the update was delivered to it (for an inline query:
+      the answerInlineQuery parameters). answerCallbackQuery is not a reply; use
+      await wait_for_callback_answer(update, *, timeout=5.0) -> dict (its parameters).
+  await wait_for_replies(updates, *, timeout=60.0) -> list[float]  -- reply latencies in
+      seconds (delivery in getUpdates/webhook -> reply), in the order of `updates`.
+  reply_latencies() -> dict[int, float]  -- update_id -> latency, for every replied update.
+  messages_to(chat_id) -> list[dict]  -- the bot's messages in that chat, current versions.
+  last_message_to(chat_id) -> dict
+  stored_message(chat_id, message_id) -> dict | None  -- any message, the user's too.
+  commands(*, scope=None, language_code="") -> list[dict]; description(language_code="");
+  short_description(language_code=""); webhook_url; pending_update_count; dropped_updates.
+  await wait_idle(*, timeout=5.0, quiet=0.05)  -- every update handed out and confirmed, no
+      call in flight and none for `quiet` seconds.
+  await post_webhook_update(url, update, *, secret_token=None) -> int  -- one manual delivery.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import re
+import time
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+from aiohttp import web
+
+from tests.fakes.html_entities import EntityParseError, parse_html, trim_plain, utf16_length
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
+JSON = dict[str, Any]
+
+TEST_TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz"
+BOT_USERNAME = "CelacTestBot"
+DEFAULT_USER_ID = 424242
+GROUP_CHAT_ID = -1001234567890
+CHANNEL_CHAT_ID = -1009876543210
+
+MAX_MESSAGE_UTF16 = 4096
+MAX_CALLBACK_DATA_BYTES = 64
+MAX_INLINE_RESULTS = 50
+MAX_INLINE_RESULT_ID_BYTES = 64
+MAX_CALLBACK_ANSWER_CHARS = 200
+MAX_KEYBOARD_BUTTONS = 100
+MAX_COMMANDS = 100
+MAX_COMMAND_DESCRIPTION = 256
+MAX_DESCRIPTION = 512
+MAX_SHORT_DESCRIPTION = 120
+MAX_UPDATES_LIMIT = 100
+
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+TERMINATED = (
+    "Conflict: terminated by other getUpdates request; "
+    "make sure that only one bot instance is running"
+)
+WEBHOOK_ACTIVE = (
+    "Conflict: can't use getUpdates method while webhook is active; "
+    "use deleteWebhook to delete the webhook first"
+)
+DEFAULT_DESCRIPTIONS = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden: bot was blocked by the user",
+    404: "Not Found",
+    409: TERMINATED,
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    504: "Gateway Timeout",
+}
+# Telegram sends these only when asked for explicitly in allowed_updates.
+OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+UPDATE_TYPES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "purchased_paid_media",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_join_request",
+        "chat_boost",
+        "removed_chat_boost",
+        *OPT_IN_UPDATES,
+    }
+)
+DEFAULT_ALLOWED_UPDATES = UPDATE_TYPES - OPT_IN_UPDATES
+# Updates a bot answers with a message in the same chat; their latency is measured.
+CHAT_MESSAGE_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post")
+CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+BUTTON_ACTIONS = (
+    "url",
+    "callback_data",
+    "web_app",
+    "login_url",
+    "switch_inline_query",
+    "switch_inline_query_current_chat",
+    "switch_inline_query_chosen_chat",
+    "copy_text",
+    "callback_game",
+    "pay",
+)
+BUTTON_URL_SCHEMES = ("http://", "https://", "tg://")
+
+# How form values are decoded: PTB sends strings raw and everything else JSON-encoded.
+JSON_PARAMS = frozenset(
+    {
+        "reply_markup",
+        "entities",
+        "caption_entities",
+        "reply_parameters",
+        "link_preview_options",
+        "results",
+        "commands",
+        "scope",
+        "allowed_updates",
+        "button",
+    }
+)
+INT_PARAMS = frozenset(
+    {"message_id", "offset", "limit", "timeout", "cache_time", "message_thread_id", "user_id"}
+)
+BOOL_PARAMS = frozenset(
+    {
+        "disable_notification",
+        "protect_content",
+        "allow_paid_broadcast",
+        "show_alert",
+        "is_personal",
+        "drop_pending_updates",
+        "allow_sending_without_reply",
+    }
+)
+
+# What users send besides text; each builds the message fields from a file-object factory.
+NON_TEXT_PAYLOADS: dict[str, Callable[[Callable[..., JSON]], JSON]] = {
+    "photo": lambda file: {
+        "photo": [
+            file(width=90, height=67, file_size=1200),
+            file(width=800, height=600, file_size=48000),
+        ]
+    },
+    "sticker": lambda file: {
+        "sticker": file(
+            type="regular", width=512, height=512, is_animated=False, is_video=False, emoji="👍"
+        )
+    },
+    "voice": lambda file: {"voice": file(duration=3, mime_type="audio/ogg")},
+    "audio": lambda file: {"audio": file(duration=95, mime_type="audio/mpeg")},
+    "video": lambda file: {"video": file(width=640, height=360, duration=12)},
+    "video_note": lambda file: {"video_note": file(length=240, duration=5)},
+    "animation": lambda file: {
+        "animation": file(width=320, height=240, duration=2),
+        "document": file(file_name="funny.mp4", mime_type="video/mp4"),
+    },
+    "document": lambda file: {
+        "document": file(file_name="report.pdf", mime_type="application/pdf")
+    },
+    "location": lambda _file: {"location": {"latitude": -12.0464, "longitude": -77.0428}},
+    "contact": lambda _file: {"contact": {"phone_number": "+51999999999", "first_name": "Luis"}},
+    "dice": lambda _file: {"dice": {"emoji": "🎲", "value": 4}},
+}
+NON_TEXT_KINDS = tuple(NON_TEXT_PAYLOADS)
+
+_TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")
+_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_BOT_COMMAND = re.compile(r"(?<![\w/])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
+_MENTION = re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{5,32}")
+
+_LOGGER = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """A Bot API error answer: HTTP status, description and optional retry_after."""
+
+    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.retry_after = retry_after
+
+    def body(self) -> JSON:
+        """The JSON Telegram answers with."""
+        body: JSON = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+def bad_request(reason: str) -> ApiError:
+    """A 400 with Telegram's "Bad Request: " prefix."""
+    return ApiError(400, f"Bad Request: {reason}")
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One call the bot made: decoded parameters and what the server answered."""
+
+    index: int
+    method: str
+    params: JSON
+    time: float  # time.perf_counter() on arrival
+    status: int
+    result: Any  # the "result" on success, the error description otherwise
+
+
+@dataclass
+class Fault:
+    """A queued failure for a method; see FakeBotAPI.inject_fault."""
+
+    method: str  # lower-case method name or "*"
+    status: int | None
+    description: str | None
+    retry_after: int | None
+    delay: float
+    hang: bool
+    times: int | None
+    hits: int = 0
+
+    def catches(self, method: str) -> bool:
+        """Whether this fault applies to the next call of `method` (lower-case)."""
+        active = self.times is None or self.hits < self.times
+        return active and self.method in ("*", method)
+
+    def error(self) -> ApiError | None:
+        """The error answer this fault produces, if it has a status."""
+        if self.status is None:
+            return None
+        if self.status == 429:
+            retry_after = self.retry_after or 1
+            description = self.description or f"Too Many Requests: retry after {retry_after}"
+            return ApiError(429, description, retry_after)
+        description = self.description or DEFAULT_DESCRIPTIONS.get(self.status, "Error")
+        return ApiError(self.status, description, self.retry_after)
+
+
+@dataclass
+class _Reply:
+    delivered_at: float
+    replied_at: float
+    content: JSON
+
+    @property
+    def latency(self) -> float:
+        return self.replied_at - self.delivered_at
+
+
+@dataclass
+class _Query:
+    update_id: int
+    answered: bool = False
+
+
+@dataclass
+class _Webhook:
+    url: str
+    secret_token: str | None
+    max_connections: int
+    last_error_message: str | None = None
+    last_error_date: int | None = None
+
+
+def update_kind(update: Mapping[str, Any]) -> str:
+    """The update's type: its one field besides update_id (e.g. "message")."""
+    return next((key for key in update if key != "update_id"), "")
+
+
+def _reply_key(update: Mapping[str, Any]) -> tuple[str, int | str] | None:
+    """What a reply to `update` is matched by: its chat, or its inline query id."""
+    kind = update_kind(update)
+    if kind in CHAT_MESSAGE_UPDATES:
+        return ("chat", update[kind]["chat"]["id"])
+    if kind == "callback_query" and "message" in update[kind]:
+        return ("chat", update[kind]["message"]["chat"]["id"])
+    if kind == "inline_query":
+        return ("inline", update[kind]["id"])
+    return None
+
+
+def _decode_param(name: str, value: Any) -> Any:
+    """Decode one parameter the way the Bot API does for form fields."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if name in JSON_PARAMS:
+            return json.loads(value)
+        if name in INT_PARAMS:
+            return int(value)
+    except ValueError:
+        if name == "reply_markup":
+            raise bad_request("can't parse reply keyboard markup JSON object") from None
+        raise bad_request(f"can't parse {name}") from None
+    if name in BOOL_PARAMS:
+        return value.lower() in ("true", "1")
+    if name == "chat_id" and value.lstrip("-").isdigit():
+        return int(value)
+    return value
+
+
+def _user_json(
+    user_id: int,
+    first_name: str,
+    *,
+    last_name: str | None = None,
+    username: str | None = None,
+    language_code: str | None = None,
+) -> JSON:
+    user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+    if last_name:
+        user["last_name"] = last_name
+    if username:
+        user["username"] = username
+    if language_code:
+        user["language_code"] = language_code
+    return user
+
+
+def _auto_entities(text: str) -> list[JSON]:
+    """bot_command and mention entities, as Telegram's clients add them to what users type."""
+    entities = []
+    commands = list(_BOT_COMMAND.finditer(text))
+    for match in commands:
+        entities.append(("bot_command", match))
+    for match in _MENTION.finditer(text):
+        if not any(command.start() <= match.start() < command.end() for command in commands):
+            entities.append(("mention", match))
+    return sorted(
+        (
+            {
+                "type": kind,
+                "offset": utf16_length(text[: match.start()]),
+                "length": utf16_length(match.group()),
+            }
+            for kind, match in entities
+        ),
+        key=lambda entity: entity["offset"],
+    )
+
+
+def _inline_buttons(message: Mapping[str, Any]) -> list[JSON]:
+    markup = message.get("reply_markup") or {}
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+class FakeBotAPI:
+    """The fake Bot API server; see the module docstring for the whole driver API."""
+
+    def __init__(
+        self,
+        token: str = TEST_TOKEN,
+        *,
+        bot_username: str = BOT_USERNAME,
+        bot_first_name: str = "CELAC Test Bot",
+    ) -> None:
+        self.token = token
+        bot_id = int(token.split(":", 1)[0])
+        self.bot_user: JSON = {
+            "id": bot_id,
+            "is_bot": True,
+            "first_name": bot_first_name,
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
+        }
+        self._bot_sender: JSON = {
+            key: self.bot_user[key] for key in ("id", "is_bot", "first_name", "username")
+        }
+        self.internal_errors: list[BaseException] = []
+        self.dropped_updates: list[JSON] = []
+        self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._port = 0
+        self._stopping = asyncio.Event()
+        self._update_ids = itertools.count(100_000_001)
+        self._query_ids = itertools.count(4_382_910_000_001)
+        self._file_ids = itertools.count(1)
+        # Telegram's state
+        self._pending: deque[JSON] = deque()
+        self._allowed_updates = DEFAULT_ALLOWED_UPDATES
+        self._poller: asyncio.Future[bool] | None = None
+        self._update_arrived = asyncio.Event()
+        self._webhook: _Webhook | None = None
+        self._webhook_task: asyncio.Task[None] | None = None
+        self._chats: dict[int, JSON] = {}
+        self._chat_usernames: dict[str, int] = {}
+        self._messages: dict[int, dict[int, JSON]] = defaultdict(dict)
+        self._message_ids: dict[int, Iterator[int]] = {}
+        self._blocked: set[int] = set()
+        self._callback_queries: dict[str, _Query] = {}
+        self._inline_queries: dict[str, _Query] = {}
+        self._commands: dict[tuple[str, str], list[JSON]] = {}
+        self._descriptions: dict[str, str] = {}
+        self._short_descriptions: dict[str, str] = {}
+        # observation
+        self._faults: list[Fault] = []
+        self._requests: list[RecordedRequest] = []
+        self._request_waiters: list[
+            tuple[str, Callable[[RecordedRequest], bool], asyncio.Future[RecordedRequest]]
+        ] = []
+        self._delivered_at: dict[int, float] = {}
+        self._awaiting_reply: dict[tuple[str, int | str], list[int]] = {}
+        self._replies: dict[int, _Reply] = {}
+        self._reply_futures: dict[int, asyncio.Future[None]] = {}
+        self._calls_in_flight = 0  # not counting getUpdates, which may wait for long
+        self._last_call_done = time.perf_counter()
+        self._handlers: dict[str, tuple[str, Callable[[JSON], Any]]] = {
+            name.lower(): (name, handler)
+            for name, handler in {
+                "getMe": self._get_me,
+                "getUpdates": self._get_updates,
+                "logOut": self._true,
+                "close": self._true,
+                "setWebhook": self._set_webhook,
+                "deleteWebhook": self._delete_webhook,
+                "getWebhookInfo": self._get_webhook_info,
+                "sendMessage": self._send_message,
+                "editMessageText": self._edit_message_text,
+                "editMessageReplyMarkup": self._edit_message_reply_markup,
+                "deleteMessage": self._delete_message,
+                "sendChatAction": self._send_chat_action,
+                "answerCallbackQuery": self._answer_callback_query,
+                "answerInlineQuery": self._answer_inline_query,
+                "setMyCommands": self._set_my_commands,
+                "getMyCommands": self._get_my_commands,
+                "deleteMyCommands": self._delete_my_commands,
+                "setMyDescription": self._set_my_description,
+                "getMyDescription": self._get_my_description,
+                "setMyShortDescription": self._set_my_short_description,
+                "getMyShortDescription": self._get_my_short_description,
+            }.items()
+        }
+
+    # ------------------------------------------------------------------ server life
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 on a free port."""
+        app = web.Application(client_max_size=4 * 1024 * 1024)
+        app.router.add_route("*", "/{path:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, shutdown_timeout=1.0)
+        await site.start()
+        self._port = self._runner.addresses[0][1]
+        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+
+    async def stop(self) -> None:
+        """Release pending long polls and hung calls, then close the port."""
+        self._stopping.set()
+        self._wake_pollers(terminated=False)
+        await self._stop_webhook_delivery()
+        if self._session is not None:
+            await self._session.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        for _, _, future in self._request_waiters:
+            future.cancel()
+
+    async def __aenter__(self) -> FakeBotAPI:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """What ApplicationBuilder().base_url() takes; the token and method are appended."""
+        return f"http://127.0.0.1:{self._port}/bot"
+
+    @property
+    def bot_id(self) -> int:
+        """The bot's user id (the token's number)."""
+        bot_id: int = self.bot_user["id"]
+        return bot_id
+
+    # ------------------------------------------------------------------ HTTP
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        arrived = time.perf_counter()
+        token, _, method = request.path.removeprefix("/bot").partition("/")
+        counted = method.lower() != "getupdates"
+        self._calls_in_flight += counted
+        params: JSON = {}
+        try:
+            if not request.path.startswith("/bot") or not _TOKEN_SHAPE.fullmatch(token):
+                raise ApiError(404, "Not Found")
+            if token != self.token:
+                raise ApiError(401, "Unauthorized")
+            params = await self._read_params(request)
+            result = await self._call(method, params)
+        except ApiError as error:
+            return self._respond(arrived, method, params, error.status, error.body())
+        except Exception as error:
+            _LOGGER.exception("FakeBotAPI failed on %s", method)
+            self.internal_errors.append(error)
+            body = {
+                "ok": False,
+                "error_code": 500,
+                "description": f"Internal Server Error: {error}",
+            }
+            return self._respond(arrived, method, params, 500, body)
+        finally:
+            self._calls_in_flight -= counted
+            if counted:
+                self._last_call_done = time.perf_counter()
+        body = {"ok": True, "result": result}
+        if method.lower() in ("setwebhook", "deletewebhook"):
+            body["description"] = self._webhook_description
+        return self._respond(arrived, method, params, 200, body)
+
+    async def _read_params(self, request: web.Request) -> JSON:
+        raw: dict[str, Any] = dict(request.query)
+        if request.method == "POST" and request.can_read_body:
+            if request.content_type == "application/json":
+                payload = await request.json()
+                if not isinstance(payload, dict):
+                    raise bad_request("parameters must be a JSON object")
+                raw.update(payload)
+            else:
+                form = await request.post()
+                raw.update(
+                    (
+                        name,
+                        f"<file {value.filename}>" if isinstance(value, web.FileField) else value,
+                    )
+                    for name, value in form.items()
+                )
+        return {name: _decode_param(name, value) for name, value in raw.items()}
+
+    async def _call(self, method: str, params: JSON) -> Any:
+        key = method.lower()
+        fault = next((fault for fault in self._faults if fault.catches(key)), None)
+        if fault is not None:
+            fault.hits += 1
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.hang:
+                await self._stopping.wait()
+                raise ApiError(504, DEFAULT_DESCRIPTIONS[504])
+            error = fault.error()
+            if error is not None:
+                raise error
+        if key not in self._handlers:
+            raise ApiError(404, "Not Found")
+        result = self._handlers[key][1](params)
+        return await result if asyncio.iscoroutine(result) else result
+
+    def _respond(
+        self, arrived: float, method: str, params: JSON, status: int, body: JSON
+    ) -> web.Response:
+        canonical = self._handlers.get(method.lower(), (method, None))[0]
+        result = body["result"] if body["ok"] else body["description"]
+        record = RecordedRequest(len(self._requests), canonical, params, arrived, status, result)
+        self._requests.append(record)
+        if self._request_waiters:
+            self._notify_request_waiters(record)
+        return web.Response(
+            status=status, body=json.dumps(body).encode(), content_type="application/json"
+        )
+
+    def _notify_request_waiters(self, record: RecordedRequest) -> None:
+        remaining = []
+        for method, predicate, future in self._request_waiters:
+            if future.done():
+                continue
+            if method == record.method.lower() and predicate(record):
+                future.set_result(record)
+            else:
+                remaining.append((method, predicate, future))
+        self._request_waiters = remaining
+
+    # ------------------------------------------------------------------ updates
+
+    async def _get_updates(self, params: JSON) -> list[JSON]:
+        if self._webhook is not None:
+            raise ApiError(409, WEBHOOK_ACTIVE)
+        limit = min(max(params.get("limit", MAX_UPDATES_LIMIT), 1), MAX_UPDATES_LIMIT)
+        timeout = max(params.get("timeout", 0), 0)
+        if "allowed_updates" in params:
+            self._allowed_updates = frozenset(params["allowed_updates"]) or DEFAULT_ALLOWED_UPDATES
+        self._confirm(params.get("offset", 0))
+        self._wake_pollers(terminated=True)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            batch = self._take(limit)
+            remaining = deadline - loop.time()
+            if batch or remaining <= 0 or self._stopping.is_set():
+                return self._deliver(batch)
+            poller: asyncio.Future[bool] = loop.create_future()
+            self._poller = poller
+            try:
+                await asyncio.wait([poller], timeout=remaining)
+            finally:
+                if self._poller is poller:
+                    self._poller = None
+            if poller.done() and poller.result():
+                raise ApiError(409, TERMINATED)
+
+    def _wake_pollers(self, *, terminated: bool) -> None:
+        """Resolve the pending long poll: with 409 (a newer getUpdates) or to look again."""
+        if self._poller is not None and not self._poller.done():
+            self._poller.set_result(terminated)
+        self._update_arrived.set()
+
+    def _confirm(self, offset: int) -> None:
+        if offset < 0:
+            while len(self._pending) > -offset:
+                self._pending.popleft()
+            return
+        while self._pending and self._pending[0]["update_id"] < offset:
+            self._pending.popleft()
+
+    def _take(self, limit: int) -> list[JSON]:
+        batch = []
+        unwanted = []
+        for update in self._pending:
+            if update_kind(update) in self._allowed_updates:
+                batch.append(update)
+                if len(batch) == limit:
+                    break
+            else:
+                unwanted.append(update)
+        for update in unwanted:
+            self._pending.remove(update)
+            self.dropped_updates.append(update)
+        return batch
+
+    def _deliver(self, batch: list[JSON]) -> list[JSON]:
+        now = time.perf_counter()
+        for update in batch:
+            update_id = update["update_id"]
+            if update_id in self._delivered_at:
+                continue
+            self._delivered_at[update_id] = now
+            key = _reply_key(update)
+            if key is not None:
+                self._awaiting_reply.setdefault(key, []).append(update_id)
+        return batch
+
+    def _record_reply(self, key: tuple[str, int | str], content: JSON) -> None:
+        update_ids = self._awaiting_reply.pop(key, None)
+        if not update_ids:
+            return
+        now = time.perf_counter()
+        for update_id in update_ids:
+            self._replies[update_id] = _Reply(self._delivered_at[update_id], now, content)
+            future = self._reply_futures.pop(update_id, None)
+            if future is not None and not future.done():
+                future.set_result(None)
+
+    # ------------------------------------------------------------------ webhook
+
+    @property
+    def _webhook_description(self) -> str:
+        return "Webhook was set" if self._webhook is not None else "Webhook was deleted"
+
+    def _set_webhook(self, params: JSON) -> bool:
+        url = params.get("url", "")
+        if not url:
+            return self._delete_webhook(params)
+        if not url.startswith(("http://", "https://")):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not _SECRET_TOKEN.fullmatch(secret):
+            raise bad_request("secret token contains unallowed characters")
+        if params.get("drop_pending_updates"):
+            self._pending.clear()
+        if "allowed_updates" in params:
+            self._allowed_updates = frozenset(params["allowed_updates"]) or DEFAULT_ALLOWED_UPDATES
+        max_connections = int(params.get("max_connections", 40))
+        self._webhook = _Webhook(url, secret, max_connections)
+        self._wake_pollers(terminated=True)
+        if self._webhook_task is None:
+            self._webhook_task = asyncio.create_task(self._deliver_to_webhook())
+        return True
+
+    def _delete_webhook(self, params: JSON) -> bool:
+        if params.get("drop_pending_updates"):
+            self._pending.clear()
+        self._webhook = None
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            self._webhook_task = None
+        return True
+
+    def _get_webhook_info(self, _params: JSON) -> JSON:
+        info: JSON = {
+            "url": self._webhook.url if self._webhook else "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
+        if self._webhook is not None:
+            info["max_connections"] = self._webhook.max_connections
+            info["allowed_updates"] = sorted(self._allowed_updates)
+            if self._webhook.last_error_message is not None:
+                info["last_error_message"] = self._webhook.last_error_message
+                info["last_error_date"] = self._webhook.last_error_date
+        return info
+
+    async def _stop_webhook_delivery(self) -> None:
+        task, self._webhook_task = self._webhook_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _deliver_to_webhook(self) -> None:
+        """Telegram's side of a webhook: POST each queued update in order until it is taken."""
+        while self._webhook is not None:
+            batch = self._take(1)
+            if not batch:
+                self._update_arrived.clear()
+                await self._update_arrived.wait()
+                continue
+            webhook = self._webhook
+            self._deliver(batch)
+            try:
+                status = await self.post_webhook_update(
+                    webhook.url, batch[0], secret_token=webhook.secret_token
+                )
+            except (aiohttp.ClientError, TimeoutError) as error:
+                status, reason = 0, f"Connection failed: {error!r}"
+            else:
+                reason = f"Wrong response from the webhook: {status}"
+            if 200 <= status <= 299:
+                self._confirm(batch[0]["update_id"] + 1)
+            else:
+                webhook.last_error_message = reason
+                webhook.last_error_date = int(time.time())
+                await asyncio.sleep(0.1)
+
+    async def post_webhook_update(
+        self, url: str, update: Mapping[str, Any], *, secret_token: str | None = None
+    ) -> int:
+        """POST one update to a webhook as Telegram does; the HTTP status the bot answered."""
+        assert self._session is not None, "start() the server first"
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret_token} if secret_token else {}
+        async with self._session.post(url, json=update, headers=headers) as response:
+            await response.read()
+            return response.status
+
+    # ------------------------------------------------------------------ bot methods
+
+    def _get_me(self, _params: JSON) -> JSON:
+        return dict(self.bot_user)
+
+    def _true(self, _params: JSON) -> bool:
+        return True
+
+    def _chat(self, params: JSON) -> JSON:
+        chat_id = params.get("chat_id")
+        if chat_id is None or chat_id == "":
+            raise bad_request("chat_id is empty")
+        if isinstance(chat_id, str):
+            chat_id = self._chat_usernames.get(chat_id.lstrip("@").lower())
+        chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
+        if chat is None:
+            raise bad_request("chat not found")
+        return chat
+
+    def _writable_chat(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        if chat["id"] in self._blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        return chat
+
+    def _send_message(self, params: JSON) -> JSON:
+        chat = self._writable_chat(params)
+        text, entities = self._message_text(params)
+        markup = self._inline_markup(params.get("reply_markup"))
+        message = self._new_message(chat, self._bot_sender, text, entities)
+        if markup is not None:
+            message["reply_markup"] = markup
+        replied = self._replied_message(chat["id"], params)
+        if replied is not None:
+            message["reply_to_message"] = replied
+        if "message_thread_id" in params:
+            message["message_thread_id"] = params["message_thread_id"]
+        self._store(message)
+        self._record_reply(("chat", chat["id"]), message)
+        return message
+
+    def _message_text(self, params: JSON, *, text_field: str = "text") -> tuple[str, list[JSON]]:
+        """Telegram's processing of a message text: parse, trim, check emptiness and length."""
+        raw = params.get(text_field)
+        if not raw:
+            raise bad_request("message text is empty")
+        parse_mode = (params.get("parse_mode") or "").lower()
+        try:
+            if "entities" in params or not parse_mode:
+                text, entities = trim_plain(raw, params.get("entities"))
+            elif parse_mode == "html":
+                text, entities = parse_html(raw)
+            elif parse_mode in ("markdown", "markdownv2"):
+                raise bad_request("FakeBotAPI implements only parse_mode HTML")
+            else:
+                raise bad_request("unsupported parse_mode")
+        except EntityParseError as error:
+            raise bad_request(f"can't parse entities: {error}") from None
+        if not text:
+            raise bad_request("message text is empty")
+        if utf16_length(text) > MAX_MESSAGE_UTF16:
+            raise bad_request("message is too long")
+        return text, entities
+
+    def _inline_markup(self, markup: Any) -> JSON | None:
+        """Validate any reply_markup; the inline keyboard a sent message carries, if any."""
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise bad_request("can't parse reply keyboard markup JSON object")
+        if "inline_keyboard" in markup:
+            self._check_inline_keyboard(markup["inline_keyboard"])
+            return {"inline_keyboard": markup["inline_keyboard"]}
+        if "keyboard" in markup:
+            rows = markup["keyboard"]
+            if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+                raise bad_request("can't parse reply keyboard markup JSON object")
+            for button in itertools.chain.from_iterable(rows):
+                text = button if isinstance(button, str) else button.get("text")
+                if not text:
+                    raise bad_request("keyboard button text must be non-empty")
+            return None
+        if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
+            return None
+        raise bad_request("can't parse reply keyboard markup JSON object")
+
+    def _check_inline_keyboard(self, rows: Any) -> None:
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            raise bad_request("can't parse inline keyboard markup JSON object")
+        buttons = list(itertools.chain.from_iterable(rows))
+        if len(buttons) > MAX_KEYBOARD_BUTTONS:
+            raise bad_request("reply markup is too long")
+        for button in buttons:
+            if not isinstance(button, dict) or not button.get("text"):
+                raise bad_request("can't parse inline keyboard button: text is empty")
+            actions = [action for action in BUTTON_ACTIONS if action in button]
+            if not actions:
+                raise bad_request("text buttons are unallowed in the inline keyboard")
+            if "callback_data" in button:
+                data = button["callback_data"]
+                size = len(data.encode("utf-8")) if isinstance(data, str) else 0
+                if not 1 <= size <= MAX_CALLBACK_DATA_BYTES:
+                    raise bad_request("BUTTON_DATA_INVALID")
+            if "url" in button and not str(button["url"]).startswith(BUTTON_URL_SCHEMES):
+                raise bad_request("BUTTON_URL_INVALID")
+
+    def _replied_message(self, chat_id: int, params: JSON) -> JSON | None:
+        reply = params.get("reply_parameters")
+        if reply is None:
+            if "reply_to_message_id" not in params:
+                return None
+            reply = {
+                "message_id": int(params["reply_to_message_id"]),
+                "allow_sending_without_reply": params.get("allow_sending_without_reply", False),
+            }
+        replied = self._messages[chat_id].get(reply.get("message_id", 0))
+        if replied is None:
+            if reply.get("allow_sending_without_reply"):
+                return None
+            raise bad_request("message to be replied not found")
+        return {key: value for key, value in replied.items() if key != "reply_to_message"}
+
+    def _editable_message(self, params: JSON) -> JSON | None:
+        """The stored message an edit targets; None for inline messages (not tracked)."""
+        if "inline_message_id" in params:
+            return None
+        chat = self._chat(params)
+        message = self._messages[chat["id"]].get(params.get("message_id", 0))
+        if message is None:
+            raise bad_request("message to edit not found")
+        if message["from"]["id"] != self.bot_id:
+            raise bad_request("message can't be edited")
+        return message
+
+    def _edit_message_text(self, params: JSON) -> JSON | bool:
+        text, entities = self._message_text(params)
+        markup = self._inline_markup(params.get("reply_markup"))
+        message = self._editable_message(params)
+        if message is None:
+            return True
+        return self._apply_edit(message, text, entities, markup)
+
+    def _edit_message_reply_markup(self, params: JSON) -> JSON | bool:
+        markup = self._inline_markup(params.get("reply_markup"))
+        message = self._editable_message(params)
+        if message is None:
+            return True
+        return self._apply_edit(message, message["text"], message.get("entities", []), markup)
+
+    def _apply_edit(
+        self, message: JSON, text: str, entities: list[JSON], markup: JSON | None
+    ) -> JSON:
+        unchanged = (
+            text == message.get("text")
+            and entities == message.get("entities", [])
+            and markup == message.get("reply_markup")
+        )
+        if unchanged:
+            raise bad_request(NOT_MODIFIED.removeprefix("Bad Request: "))
+        edited = {
+            key: value
+            for key, value in message.items()
+            if key not in ("text", "entities", "reply_markup")
+        }
+        edited["text"] = text
+        if entities:
+            edited["entities"] = entities
+        if markup is not None:
+            edited["reply_markup"] = markup
+        edited["edit_date"] = int(time.time())
+        self._store(edited)
+        self._record_reply(("chat", edited["chat"]["id"]), edited)
+        return edited
+
+    def _delete_message(self, params: JSON) -> bool:
+        chat = self._chat(params)
+        if self._messages[chat["id"]].pop(params.get("message_id", 0), None) is None:
+            raise bad_request("message to delete not found")
+        return True
+
+    def _send_chat_action(self, params: JSON) -> bool:
+        self._writable_chat(params)
+        if params.get("action") not in CHAT_ACTIONS:
+            raise bad_request("wrong parameter action in request")
+        return True
+
+    def _answer_callback_query(self, params: JSON) -> bool:
+        query = self._callback_queries.get(str(params.get("callback_query_id", "")))
+        if query is None or query.answered:
+            raise bad_request(QUERY_TOO_OLD.removeprefix("Bad Request: "))
+        if len(params.get("text") or "") > MAX_CALLBACK_ANSWER_CHARS:
+            raise bad_request("MESSAGE_TOO_LONG")
+        query.answered = True
+        return True
+
+    def _answer_inline_query(self, params: JSON) -> bool:
+        query_id = str(params.get("inline_query_id", ""))
+        query = self._inline_queries.get(query_id)
+        if query is None or query.answered:
+            raise bad_request(QUERY_TOO_OLD.removeprefix("Bad Request: "))
+        results = params.get("results")
+        if not isinstance(results, list):
+            raise bad_request("can't parse results JSON object")
+        if len(results) > MAX_INLINE_RESULTS:
+            raise bad_request("RESULTS_TOO_MUCH")
+        seen: set[str] = set()
+        for result in results:
+            result_id = str(result.get("id", ""))
+            if not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES:
+                raise bad_request("RESULT_ID_INVALID")
+            if result_id in seen:
+                raise bad_request("RESULT_ID_DUPLICATE")
+            seen.add(result_id)
+            self._check_inline_result(result)
+        button = params.get("button")
+        if button is not None and not button.get("text"):
+            raise bad_request("BUTTON_TEXT_INVALID")
+        query.answered = True
+        self._record_reply(("inline", query_id), params)
+        return True
+
+    def _check_inline_result(self, result: JSON) -> None:
+        if result.get("type") == "article" and not result.get("title"):
+            raise bad_request("RESULT_TITLE_EMPTY")
+        content = result.get("input_message_content")
+        if result.get("type") == "article" and content is None:
+            raise bad_request("input_message_content is required for article results")
+        if content is not None and "message_text" in content:
+            self._message_text(content, text_field="message_text")
+        self._inline_markup(result.get("reply_markup"))
+
+    def _commands_key(self, params: JSON) -> tuple[str, str]:
+        scope = params.get("scope") or {"type": "default"}
+        return json.dumps(scope, sort_keys=True), params.get("language_code") or ""
+
+    def _set_my_commands(self, params: JSON) -> bool:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or len(commands) > MAX_COMMANDS:
+            raise bad_request("can't parse commands JSON object")
+        for command in commands:
+            if not _COMMAND_NAME.fullmatch(str(command.get("command", ""))):
+                raise bad_request("BOT_COMMAND_INVALID")
+            description = str(command.get("description", "")).strip()
+            if not 1 <= len(description) <= MAX_COMMAND_DESCRIPTION:
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        key = self._commands_key(params)
+        if commands:
+            self._commands[key] = [
+                {"command": command["command"], "description": command["description"]}
+                for command in commands
+            ]
+        else:
+            self._commands.pop(key, None)
+        return True
+
+    def _get_my_commands(self, params: JSON) -> list[JSON]:
+        return list(self._commands.get(self._commands_key(params), []))
+
+    def _delete_my_commands(self, params: JSON) -> bool:
+        self._commands.pop(self._commands_key(params), None)
+        return True
+
+    def _set_my_description(self, params: JSON) -> bool:
+        description = params.get("description") or ""
+        if len(description) > MAX_DESCRIPTION:
+            raise bad_request("description is too long")
+        self._descriptions[params.get("language_code") or ""] = description
+        return True
+
+    def _get_my_description(self, params: JSON) -> JSON:
+        return {"description": self.description(params.get("language_code") or "")}
+
+    def _set_my_short_description(self, params: JSON) -> bool:
+        description = params.get("short_description") or ""
+        if len(description) > MAX_SHORT_DESCRIPTION:
+            raise bad_request("short description is too long")
+        self._short_descriptions[params.get("language_code") or ""] = description
+        return True
+
+    def _get_my_short_description(self, params: JSON) -> JSON:
+        language = params.get("language_code") or ""
+        return {"short_description": self.short_description(language)}
+
+    # ------------------------------------------------------------------ messages store
+
+    def _register_chat(self, chat: JSON) -> None:
+        self._chats[chat["id"]] = chat
+        if chat.get("username"):
+            self._chat_usernames[chat["username"].lower()] = chat["id"]
+
+    def _new_message(
+        self, chat: JSON, sender: JSON | None, text: str | None, entities: list[JSON]
+    ) -> JSON:
+        ids = self._message_ids.setdefault(chat["id"], itertools.count(1))
+        message: JSON = {"message_id": next(ids), "date": int(time.time()), "chat": chat}
+        if sender is not None:
+            message["from"] = sender
+        if text is not None:
+            message["text"] = text
+        if entities:
+            message["entities"] = entities
+        return message
+
+    def _store(self, message: JSON) -> None:
+        self._messages[message["chat"]["id"]][message["message_id"]] = message
+
+    # ------------------------------------------------------------------ the users' side
+
+    def enqueue_update(self, update: Mapping[str, Any]) -> JSON:
+        """Queue a raw update (update_id assigned if missing) and return it."""
+        return self.enqueue_updates([update])[0]
+
+    def enqueue_updates(self, updates: Iterable[Mapping[str, Any]]) -> list[JSON]:
+        """Queue many raw updates at once (one wake-up of the long poll)."""
+        queued = []
+        for raw in updates:
+            update = dict(raw)
+            if "update_id" not in update:
+                update = {"update_id": next(self._update_ids), **update}
+            self._register_participants(update)
+            self._pending.append(update)
+            queued.append(update)
+        if queued:
+            self._wake_pollers(terminated=False)
+        return queued
+
+    def _register_participants(self, update: JSON) -> None:
+        payload = update.get(update_kind(update))
+        if not isinstance(payload, dict):
+            return
+        for candidate in (payload, payload.get("message")):
+            if isinstance(candidate, dict) and isinstance(candidate.get("chat"), dict):
+                if candidate["chat"]["id"] not in self._chats:
+                    self._register_chat(candidate["chat"])
+                if "message_id" in candidate:
+                    self._store(candidate)
+
+    def _chat_for(
+        self,
+        user: JSON,
+        chat_id: int | None,
+        chat_type: str,
+        chat_title: str | None,
+        *,
+        forum: bool = False,
+    ) -> JSON:
+        if chat_type == "private":
+            chat: JSON = {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+            for key in ("last_name", "username"):
+                if key in user:
+                    chat[key] = user[key]
+        elif chat_type in ("group", "supergroup"):
+            chat = {
+                "id": chat_id if chat_id is not None else GROUP_CHAT_ID,
+                "type": chat_type,
+                "title": chat_title or "CELAC Study Group",
+            }
+            if forum or self._chats.get(chat["id"], {}).get("is_forum"):
+                chat["is_forum"] = True
+        else:
+            raise ValueError(f"chat_type must be private, group or supergroup, not {chat_type!r}")
+        self._register_chat(chat)
+        return chat
+
+    def send_message(
+        self,
+        text: str,
+        *,
+        user_id: int = DEFAULT_USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        first_name: str = "Ana",
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "en",
+        entities: list[JSON] | None = None,
+        reply_to_message: Mapping[str, Any] | None = None,
+        message_thread_id: int | None = None,
+        chat_title: str | None = None,
+    ) -> JSON:
+        """A user sends `text` to the bot; returns the queued update."""
+        user = _user_json(
+            user_id,
+            first_name,
+            last_name=last_name,
+            username=username,
+            language_code=language_code,
+        )
+        chat = self._chat_for(
+            user, chat_id, chat_type, chat_title, forum=message_thread_id is not None
+        )
+        message = self._new_message(
+            chat, user, text, _auto_entities(text) if entities is None else entities
+        )
+        if reply_to_message is not None:
+            message["reply_to_message"] = {
+                key: value for key, value in reply_to_message.items() if key != "reply_to_message"
+            }
+        if message_thread_id is not None:
+            message["message_thread_id"] = message_thread_id
+            message["is_topic_message"] = True
+        self._store(message)
+        return self.enqueue_update({"message": message})
+
+    def press_button(
+        self,
+        message: Mapping[str, Any],
+        data: str,
+        *,
+        user_id: int | None = None,
+        first_name: str = "Ana",
+        language_code: str | None = "en",
+    ) -> JSON:
+        """A user presses the inline button with callback_data `data` under a bot message."""
+        chat_id = message["chat"]["id"]
+        stored = self._messages[chat_id].get(message["message_id"])
+        if stored is None or stored.get("from", {}).get("id") != self.bot_id:
+            raise ValueError("press_button needs a message the bot sent (and did not delete)")
+        available = [button.get("callback_data") for button in _inline_buttons(stored)]
+        if data not in available:
+            raise ValueError(f"no button with callback_data {data!r}; the message has {available}")
+        if user_id is None:
+            user_id = chat_id if stored["chat"]["type"] == "private" else DEFAULT_USER_ID
+        user = _user_json(user_id, first_name, language_code=language_code)
+        query_id = str(next(self._query_ids))
+        update = self.enqueue_update(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": user,
+                    "message": stored,
+                    "chat_instance": str(abs(chat_id) * 7919 + 1),
+                    "data": data,
+                }
+            }
+        )
+        self._callback_queries[query_id] = _Query(update["update_id"])
+        return update
+
+    def inline_query(
+        self,
+        query: str,
+        *,
+        user_id: int = DEFAULT_USER_ID,
+        first_name: str = "Ana",
+        language_code: str | None = "en",
+        offset: str = "",
+        chat_type: str = "sender",
+    ) -> JSON:
+        """A user types `@BotUsername query` in some chat."""
+        query_id = str(next(self._query_ids))
+        user = _user_json(user_id, first_name, language_code=language_code)
+        update = self.enqueue_update(
+            {
+                "inline_query": {
+                    "id": query_id,
+                    "from": user,
+                    "query": query,
+                    "offset": offset,
+                    "chat_type": chat_type,
+                }
+            }
+        )
+        self._inline_queries[query_id] = _Query(update["update_id"])
+        return update
+
+    def _file(self, **extra: Any) -> JSON:
+        number = next(self._file_ids)
+        return {"file_id": f"FAKEFILE{number:08d}", "file_unique_id": f"U{number:08d}", **extra}
+
+    def send_non_text(
+        self,
+        kind: str = "photo",
+        *,
+        user_id: int = DEFAULT_USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        first_name: str = "Ana",
+        language_code: str | None = "en",
+        caption: str | None = None,
+    ) -> JSON:
+        """A user sends a photo, sticker, voice note... (see NON_TEXT_KINDS)."""
+        user = _user_json(user_id, first_name, language_code=language_code)
+        chat = self._chat_for(user, chat_id, chat_type, None)
+        message = self._new_message(chat, user, None, [])
+        if kind not in NON_TEXT_PAYLOADS:
+            raise ValueError(f"kind must be one of {NON_TEXT_KINDS}, not {kind!r}")
+        message.update(NON_TEXT_PAYLOADS[kind](self._file))
+        if caption is not None:
+            message["caption"] = caption
+        self._store(message)
+        return self.enqueue_update({"message": message})
+
+    def edit_message(
+        self, message: Mapping[str, Any], text: str, *, entities: list[JSON] | None = None
+    ) -> JSON:
+        """The user edits a message they sent (a message dict or send_message's update)."""
+        original = message.get("message", message)
+        stored = self._messages[original["chat"]["id"]].get(original["message_id"])
+        if stored is None or stored.get("from", {}).get("id") == self.bot_id:
+            raise ValueError("edit_message needs a message a user sent")
+        edited = {key: value for key, value in stored.items() if key != "entities"}
+        edited["text"] = text
+        new_entities = _auto_entities(text) if entities is None else entities
+        if new_entities:
+            edited["entities"] = new_entities
+        edited["edit_date"] = int(time.time())
+        self._store(edited)
+        return self.enqueue_update({"edited_message": edited})
+
+    def channel_post(
+        self, text: str, *, chat_id: int = CHANNEL_CHAT_ID, title: str = "CELAC Channel"
+    ) -> JSON:
+        """A post in a channel where the bot is an administrator."""
+        chat = {"id": chat_id, "type": "channel", "title": title}
+        self._register_chat(chat)
+        message = self._new_message(chat, None, text, _auto_entities(text))
+        message["sender_chat"] = chat
+        self._store(message)
+        return self.enqueue_update({"channel_post": message})
+
+    def block_bot(self, user_id: int = DEFAULT_USER_ID, *, notify: bool = True) -> None:
+        """The user blocks the bot: sending to them answers 403 from now on."""
+        self._blocked.add(user_id)
+        if notify:
+            self._enqueue_membership(user_id, old="member", new="kicked")
+
+    def unblock_bot(self, user_id: int = DEFAULT_USER_ID, *, notify: bool = True) -> None:
+        """The user restarts the bot after blocking it."""
+        self._blocked.discard(user_id)
+        if notify:
+            self._enqueue_membership(user_id, old="kicked", new="member")
+
+    def _enqueue_membership(self, user_id: int, *, old: str, new: str) -> None:
+        chat = self._chats.get(user_id) or {"id": user_id, "type": "private", "first_name": "Ana"}
+        user = _user_json(user_id, chat.get("first_name", "Ana"))
+        new_member: JSON = {"user": self._bot_sender, "status": new}
+        if new == "kicked":
+            new_member["until_date"] = 0
+        self.enqueue_update(
+            {
+                "my_chat_member": {
+                    "chat": chat,
+                    "from": user,
+                    "date": int(time.time()),
+                    "old_chat_member": {"user": self._bot_sender, "status": old},
+                    "new_chat_member": new_member,
+                }
+            }
+        )
+
+    # ------------------------------------------------------------------ faults
+
+    def inject_fault(
+        self,
+        method: str,
+        *,
+        status: int | None = None,
+        description: str | None = None,
+        retry_after: int | None = None,
+        delay: float = 0.0,
+        hang: bool = False,
+        times: int | None = 1,
+    ) -> Fault:
+        """Make the next `times` calls of `method` ("*" for all) fail, stall or hang."""
+        fault = Fault(method.lower(), status, description, retry_after, delay, hang, times)
+        self._faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        """Forget every injected fault."""
+        self._faults.clear()
+
+    # ------------------------------------------------------------------ observation
+
+    def requests(self, method: str | None = None, *, after: int = 0) -> list[RecordedRequest]:
+        """Recorded calls, optionally of one method (case-insensitive) and from index `after`."""
+        wanted = method.lower() if method is not None else None
+        return [
+            record
+            for record in self._requests[after:]
+            if wanted is None or record.method.lower() == wanted
+        ]
+
+    def mark(self) -> int:
+        """The index the next recorded call gets; pass it as `after=`."""
+        return len(self._requests)
+
+    async def wait_for_request(
+        self,
+        method: str,
+        *,
+        predicate: Callable[[RecordedRequest], bool] | None = None,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+        after: int = 0,
+    ) -> RecordedRequest:
+        """The first call of `method` from index `after` on that satisfies `predicate`."""
+        matches = predicate or (lambda _record: True)
+        for record in self.requests(method, after=after):
+            if matches(record):
+                return record
+        future: asyncio.Future[RecordedRequest] = asyncio.get_running_loop().create_future()
+        self._request_waiters.append((method.lower(), matches, future))
+        try:
+            async with asyncio.timeout(timeout):
+                return await future
+        except TimeoutError:
+            seen = [record.params for record in self.requests(method, after=after)][-5:]
+            raise TimeoutError(
+                f"no matching {method} within {timeout}s; the last ones were {seen}"
+            ) from None
+
+    async def wait_for_reply(
+        self,
+        update: Mapping[str, Any],
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> JSON:
+        """The bot's first message (sent or edited) in the update's chat after its delivery."""
+        update_id = update["update_id"]
+        try:
+            async with asyncio.timeout(timeout):
+                await self._replied(update_id)
+        except TimeoutError:
+            state = "delivered" if update_id in self._delivered_at else "never delivered"
+            raise TimeoutError(
+                f"no reply within {timeout}s to update {update_id} ({state}): {dict(update)}"
+            ) from None
+        return self._replies[update_id].content
+
+    async def wait_for_replies(
+        self,
+        updates: Iterable[Mapping[str, Any]],
+        *,
+        timeout: float = 60.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> list[float]:
+        """Reply latencies (seconds from delivery to reply) of `updates`, in their order."""
+        update_ids = [update["update_id"] for update in updates]
+        try:
+            async with asyncio.timeout(timeout):
+                for update_id in update_ids:
+                    await self._replied(update_id)
+        except TimeoutError:
+            missing = sum(update_id not in self._replies for update_id in update_ids)
+            raise TimeoutError(
+                f"{missing} of {len(update_ids)} updates had no reply within {timeout}s"
+            ) from None
+        return [self._replies[update_id].latency for update_id in update_ids]
+
+    async def _replied(self, update_id: int) -> None:
+        if update_id in self._replies:
+            return
+        future = self._reply_futures.get(update_id)
+        if future is None:
+            future = asyncio.get_running_loop().create_future()
+            self._reply_futures[update_id] = future
+        # Shielded: another waiter for the same update may still need the future.
+        await asyncio.shield(future)
+
+    async def wait_for_callback_answer(
+        self,
+        update: Mapping[str, Any],
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> JSON:
+        """The parameters of the bot's answerCallbackQuery for a press_button update."""
+        query_id = update["callback_query"]["id"]
+        record = await self.wait_for_request(
+            "answerCallbackQuery",
+            predicate=lambda record: str(record.params.get("callback_query_id")) == query_id,
+            timeout=timeout,
+        )
+        return record.params
+
+    def reply_latencies(self) -> dict[int, float]:
+        """update_id -> seconds from its delivery to the bot's reply, for replied updates."""
+        return {update_id: reply.latency for update_id, reply in self._replies.items()}
+
+    def messages_to(self, chat_id: int) -> list[JSON]:
+        """The bot's messages in a chat (current versions), oldest first."""
+        return [
+            message
+            for message in self._messages[chat_id].values()
+            if message.get("from", {}).get("id") == self.bot_id
+        ]
+
+    def last_message_to(self, chat_id: int) -> JSON:
+        """The bot's latest message in a chat; AssertionError if it sent none."""
+        messages = self.messages_to(chat_id)
+        assert messages, f"the bot sent nothing to chat {chat_id}"
+        return max(messages, key=lambda message: message["message_id"])
+
+    def stored_message(self, chat_id: int, message_id: int) -> JSON | None:
+        """Any stored message (user's or bot's), current version."""
+        return self._messages[chat_id].get(message_id)
+
+    def commands(self, *, scope: JSON | None = None, language_code: str = "") -> list[JSON]:
+        """The command list set for a scope and language."""
+        return self._get_my_commands({"scope": scope, "language_code": language_code})
+
+    def description(self, language_code: str = "") -> str:
+        """The bot description set for a language ("" = default)."""
+        return self._descriptions.get(language_code, "")
+
+    def short_description(self, language_code: str = "") -> str:
+        """The bot short description set for a language ("" = default)."""
+        return self._short_descriptions.get(language_code, "")
+
+    @property
+    def webhook_url(self) -> str:
+        """The webhook URL set, "" if none."""
+        return self._webhook.url if self._webhook is not None else ""
+
+    @property
+    def pending_update_count(self) -> int:
+        """Updates queued and not yet confirmed."""
+        return len(self._pending)
+
+    async def wait_idle(self, *, timeout: float = 5.0, quiet: float = 0.05) -> None:  # noqa: ASYNC109 - a default bounds every wait
+        """Wait until every update was delivered and confirmed and the bot went quiet."""
+        async with asyncio.timeout(timeout):
+            while (  # noqa: ASYNC110 - "quiet" is a span of time, nothing to wait on
+                self._pending
+                or self._calls_in_flight
+                or time.perf_counter() - self._last_call_done < quiet
+            ):
+                await asyncio.sleep(quiet / 2)
+
+
+@contextlib.asynccontextmanager
+async def polling(
+    application: Application[Any, Any, Any, Any, Any, Any], *, poll_timeout: float = 1.0
+) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+    """Run a PTB Application on long polling for the duration of the block."""
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout))
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
