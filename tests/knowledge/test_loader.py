@@ -88,6 +88,17 @@ def test_wrong_kind_of_value_in_a_synonym_group(workdir: Path) -> None:
     ]
 
 
+def test_empty_synonym_term_points_at_the_key(workdir: Path) -> None:
+    faq = changed("  alpha: [first letter]\n", '  alpha: [first letter]\n  "": [a]\n')
+
+    problems = problems_of(write_knowledge(workdir, faq))
+
+    line = line_of(faq, '"": [a]')
+    assert problems == [
+        f"faq.yaml:{line}:3: synonyms['']: key: String should have at least 1 character"
+    ]
+
+
 def test_top_level_list_is_refused(workdir: Path) -> None:
     problems = problems_of(write_knowledge(workdir, "- a\n- b\n"))
 
@@ -186,6 +197,18 @@ def test_same_question_under_two_entries(workdir: Path) -> None:
         f"faq.yaml:{line_of(faq, 'ABOUT')}:9: entries[1] (id beta) questions[1]: "
         f"'tell me ABOUT alpha!' is also a question of entries[0] (id alpha) questions[1] "
         f"on line {first}; a question must lead to one entry"
+    ]
+
+
+def test_same_question_twice_in_one_entry(workdir: Path) -> None:
+    faq = changed("      - beta letter\n", "      - what is BETA\n")
+
+    problems = problems_of(write_knowledge(workdir, faq))
+
+    assert problems == [
+        f"faq.yaml:{line_of(faq, 'what is BETA')}:9: entries[1] (id beta) questions[2]: "
+        f"'what is BETA' repeats entries[1] (id beta) questions[0] on line "
+        f"{line_of(faq, 'What is beta?')}"
     ]
 
 

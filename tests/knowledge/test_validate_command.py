@@ -91,6 +91,20 @@ def test_default_path_comes_from_settings(
     assert capsys.readouterr().out.startswith("kb/faq.yaml: OK - 2 entries")
 
 
+def test_invalid_setting_is_a_usage_error(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CELACBOT_PORT", "https")
+
+    code = main(["validate"])
+
+    assert code == 2
+    assert capsys.readouterr().out == (
+        "celacbot validate: invalid setting CELACBOT_PORT: "
+        "Input should be a valid integer, unable to parse string as an integer\n"
+    )
+
+
 def test_missing_file_is_one_line(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["validate", "faq.yaml"])
 

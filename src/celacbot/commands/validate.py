@@ -34,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = Settings().knowledge
         except ValidationError as exc:
-            print(f"celacbot validate: invalid settings: {exc.errors()[0]['msg']}")
+            error = exc.errors()[0]
+            setting = ".".join(str(part) for part in error["loc"])
+            print(f"celacbot validate: invalid setting {setting}: {error['msg']}")
             return 2
     report = check_knowledge_file(path)
     for line in [*report.errors, *report.warnings]:

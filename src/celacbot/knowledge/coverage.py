@@ -37,7 +37,7 @@ def article_sentences(article: str) -> list[Sentence]:
     ]
 
 
-def quotes_of(kb: KnowledgeBase) -> list[str]:
+def _quotes(kb: KnowledgeBase) -> list[str]:
     """Every source quote of every entry and fact."""
     return [
         *(quote for entry in kb.entries for quote in entry.source),
@@ -49,7 +49,7 @@ def uncited_sentences(kb: KnowledgeBase, article: str) -> list[Sentence]:
     """The article's sentences that the quotes of entries and facts do not cite."""
     text = normalise_whitespace(article)
     covered = bytearray(len(text))
-    for quote in quotes_of(kb):
+    for quote in _quotes(kb):
         wanted = normalise_whitespace(quote)
         start = text.find(wanted) if wanted else -1
         while start != -1:
