@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8443, ge=1, le=65535, alias="CELACBOT_PORT")
     log_level: str = Field(default="INFO", alias="CELACBOT_LOG_LEVEL")
     rate_limit: float = Field(default=30.0, ge=0, alias="CELACBOT_RATE_LIMIT")
+    bootstrap_retries: int = Field(default=5, ge=-1, alias="CELACBOT_BOOTSTRAP_RETRIES")
+    poll_timeout: int = Field(default=30, ge=0, alias="CELACBOT_POLL_TIMEOUT")
+    concurrent_updates: int = Field(default=64, ge=1, alias="CELACBOT_CONCURRENT_UPDATES")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
