@@ -1,0 +1,25 @@
+"""Names and limits shared by the bot's modules."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from telegram.constants import InlineQueryLimit, MessageLimit
+
+# bot_data keys of the services post_init creates (see celacbot.bot.services).
+RETRIEVER_KEY: Final = "retriever"
+ASK_COUNTS_KEY: Final = "ask_counts"
+
+MAX_MESSAGE_UTF16: Final = int(MessageLimit.MAX_TEXT_LENGTH)
+MAX_INLINE_RESULTS: Final = 10
+# Inline results change as questions are asked, so Telegram may cache them only briefly.
+INLINE_CACHE_SECONDS: Final = 10
+MAX_INLINE_QUERY_CHARS: Final = int(InlineQueryLimit.MAX_QUERY_LENGTH)
+INLINE_DESCRIPTION_CHARS: Final = 100
+
+MAX_RELATED_BUTTONS: Final = 3
+MAX_SUGGESTION_BUTTONS: Final = 3
+EXAMPLE_QUESTIONS: Final = 4
+
+# The updates the bot handles; Telegram does not even send the others (edits, channel posts).
+ALLOWED_UPDATES: Final = ("message", "callback_query", "inline_query")

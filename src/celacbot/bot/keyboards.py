@@ -1,0 +1,142 @@
+"""Inline keyboards and the codec of their callback data ("a:<entry-id>", "t:<topic-id>"...).
+
+Callback data is plain text that survives restarts; anything that does not decode to a
+known action (old versions, forged data) decodes to None and gets a short notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import InlineKeyboardButtonLimit
+
+from celacbot.retrieval.answer import Suggestion
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_CALLBACK_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)
+
+SOURCE_LABEL = "📄 Source"
+BACK_LABEL = "« All topics"
+NONE_LABEL = "None of these"
+
+
+@dataclass(frozen=True, slots=True)
+class ShowAnswer:
+    """Answer one FAQ entry."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSource:
+    """Show the article quotes behind one entry's answer."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowTopic:
+    """List one topic's questions."""
+
+    topic_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowTopics:
+    """List every topic."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoneOfThese:
+    """The user rejected every "did you mean" suggestion."""
+
+
+Action = ShowAnswer | ShowSource | ShowTopic | ShowTopics | NoneOfThese
+
+_WITH_ID: dict[str, type[ShowAnswer | ShowSource | ShowTopic]] = {
+    "a": ShowAnswer,
+    "s": ShowSource,
+    "t": ShowTopic,
+}
+_WITHOUT_ID: dict[str, ShowTopics | NoneOfThese] = {"T": ShowTopics(), "n": NoneOfThese()}
+
+
+def encode(action: Action) -> str:
+    """The callback data of an action."""
+    match action:
+        case ShowAnswer(entry_id):
+            return f"a:{entry_id}"
+        case ShowSource(entry_id):
+            return f"s:{entry_id}"
+        case ShowTopic(topic_id):
+            return f"t:{topic_id}"
+        case ShowTopics():
+            return "T"
+        case NoneOfThese():
+            return "n"
+
+
+def decode(data: object) -> Action | None:
+    """The action behind callback data, or None for anything this version did not produce."""
+    if not isinstance(data, str) or len(data.encode()) > MAX_CALLBACK_BYTES:
+        return None
+    if data in _WITHOUT_ID:
+        return _WITHOUT_ID[data]
+    prefix, _, identifier = data.partition(":")
+    action = _WITH_ID.get(prefix)
+    if action is None or not _SLUG.fullmatch(identifier):
+        return None
+    return action(identifier)
+
+
+def button(text: str, action: Action) -> InlineKeyboardButton:
+    """One callback button."""
+    return InlineKeyboardButton(text, callback_data=encode(action))
+
+
+def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    """Buttons one per row, so long questions stay readable."""
+    return InlineKeyboardMarkup([[each] for each in buttons])
+
+
+def answer_keyboard(entry_id: str, related: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """The source button and (entry id, question) follow-ups under an answer."""
+    return column(
+        [
+            button(SOURCE_LABEL, ShowSource(entry_id)),
+            *(button(question, ShowAnswer(related_id)) for related_id, question in related),
+        ]
+    )
+
+
+def questions_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per (entry id, question)."""
+    return column(button(question, ShowAnswer(entry_id)) for entry_id, question in questions)
+
+
+def suggestions_keyboard(suggestions: Iterable[Suggestion]) -> InlineKeyboardMarkup:
+    """ "Did you mean" candidates and a way to say none of them is right."""
+    return column(
+        [
+            *(button(each.question, ShowAnswer(each.id)) for each in suggestions),
+            button(NONE_LABEL, NoneOfThese()),
+        ]
+    )
+
+
+def topics_keyboard(topics: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per (topic id, title)."""
+    return column(button(title, ShowTopic(topic_id)) for topic_id, title in topics)
+
+
+def topic_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One topic's (entry id, question) buttons and a way back to every topic."""
+    return column(
+        [
+            *(button(question, ShowAnswer(entry_id)) for entry_id, question in questions),
+            button(BACK_LABEL, ShowTopics()),
+        ]
+    )
