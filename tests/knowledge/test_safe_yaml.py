@@ -6,9 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
+from celacbot.config import DEFAULT_KNOWLEDGE
+from celacbot.knowledge import safe_yaml
 from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base
-from celacbot.knowledge.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES
+from celacbot.knowledge.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
 from tests.knowledge.samples import VALID_FAQ, changed, line_of, write_knowledge
 
 
@@ -270,3 +273,26 @@ def test_unreadable_file_is_one_line(workdir: Path) -> None:
     problems = problems_of(path)
 
     assert problems == ["faq.yaml: permission denied"]
+
+
+def test_pure_python_parser_reads_the_shipped_file_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with_libyaml = read_yaml(DEFAULT_KNOWLEDGE, "faq.yaml")
+    # PyYAML built without libyaml falls back to its pure-Python parser.
+    monkeypatch.setattr(safe_yaml, "_Loader", yaml.SafeLoader)
+
+    pure_python = read_yaml(DEFAULT_KNOWLEDGE, "faq.yaml")
+
+    assert pure_python == with_libyaml
+
+
+def test_pure_python_parser_refuses_deep_nesting_at_the_limit(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(safe_yaml, "_Loader", yaml.SafeLoader)
+
+    problems = problems_of(write_knowledge(workdir, "a: " + "[" * 5000 + "]" * 5000 + "\n"))
+
+    # The root mapping is level 1, so the bracket at column 3 + MAX_DEPTH opens one level too many.
+    assert problems == [f"faq.yaml:1:{3 + MAX_DEPTH}: nested deeper than {MAX_DEPTH} levels"]

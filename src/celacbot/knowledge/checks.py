@@ -48,13 +48,18 @@ def find_warnings(kb: KnowledgeBase, document: YamlDocument) -> list[Problem]:
     texts = [normalise_question(text) for _, _, text in questions]
     warnings = []
     for index, (path, owner, text) in enumerate(questions):
+        # Comparing with earlier questions only reports each pair once.
         matches = process.extract(
-            texts[index], texts, scorer=fuzz.ratio, score_cutoff=CONFUSABLE_RATIO, limit=None
+            texts[index],
+            texts[:index],
+            scorer=fuzz.ratio,
+            score_cutoff=CONFUSABLE_RATIO,
+            limit=None,
         )
         for _, score, other in matches:
             other_path, other_owner, other_text = questions[other]
-            # Identical questions are already errors; earlier ones report the pair once.
-            if other >= index or other_owner == owner or texts[other] == texts[index]:
+            # Identical questions are already errors.
+            if other_owner == owner or texts[other] == texts[index]:
                 continue
             message = (
                 f"{text!r} is confusable with {other_text!r} of {document.label(other_path[:2])} "
