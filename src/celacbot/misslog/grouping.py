@@ -24,7 +24,7 @@ class MissGroup:
     users: int
     declined: int
     suggested: int
-    examples: tuple[str, ...]  # distinct question texts, most asked first
+    examples: tuple[str, ...]  # distinct question texts, most asked (then newest) first
     picked: tuple[tuple[str, int], ...]  # (entry id, times) users chose from suggestions
     last_asked: datetime
 
@@ -66,7 +66,9 @@ def group_misses(
 
 
 def _group(misses: list[Miss], max_examples: int) -> MissGroup:
-    asked = Counter(miss.question for miss in misses)
+    newest_first = sorted(misses, key=lambda miss: (miss.time, miss.id), reverse=True)
+    # Counter keeps first-seen order among equal counts: the most recent wording wins a tie.
+    asked = Counter(miss.question for miss in newest_first)
     picked = Counter(
         miss.picked_id for miss in misses if miss.outcome is Outcome.PICKED and miss.picked_id
     )
