@@ -1,0 +1,70 @@
+"""Inline button presses: every press is answered, stale or forged data with a short notice."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, Chat, Update
+from telegram.ext import ContextTypes
+
+from celacbot.bot.keyboards import (
+    NoneOfThese,
+    ShowAnswer,
+    ShowSource,
+    ShowTopic,
+    ShowTopics,
+    decode,
+)
+from celacbot.bot.replies import (
+    Reply,
+    answer_reply,
+    none_of_these_reply,
+    source_reply,
+    topic_reply,
+    topics_reply,
+)
+from celacbot.bot.services import count_answer, retriever_of
+
+STALE_NOTICE = "This button is out of date. Ask again, or see /topics."
+
+
+async def _edit(query: CallbackQuery, reply: Reply) -> None:
+    """Replace the pressed message with a one-message reply (menus navigate in place)."""
+    await query.edit_message_text(reply.messages[0], reply_markup=reply.keyboard)
+
+
+def _chat(query: CallbackQuery) -> Chat | None:
+    return query.message.chat if query.message else None
+
+
+async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer the entry, source or topic a button stands for."""
+    query = update.callback_query
+    if query is None:
+        return
+    retriever = retriever_of(context.bot_data)
+    action = decode(query.data)
+    chat = _chat(query)
+    reply: Reply | None = None
+    match action:
+        case ShowAnswer(entry_id):
+            answer = retriever.answer_entry(entry_id)
+            if answer is not None:
+                count_answer(context.bot_data, answer)
+                reply = answer_reply(answer, retriever, heading=True)
+        case ShowSource(entry_id):
+            answer = retriever.answer_entry(entry_id)
+            if answer is not None and answer.source:
+                reply = source_reply(answer, retriever.kb)
+        case ShowTopic(topic_id):
+            reply = topic_reply(retriever.kb, topic_id)
+        case ShowTopics():
+            reply = topics_reply(retriever.kb)
+        case NoneOfThese():
+            reply = none_of_these_reply(retriever.kb)
+    if reply is None or chat is None:
+        await query.answer(STALE_NOTICE, show_alert=False)
+        return
+    await query.answer()
+    if isinstance(action, ShowTopic | ShowTopics | NoneOfThese):
+        await _edit(query, reply)
+    else:
+        await reply.send(chat)

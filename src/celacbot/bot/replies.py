@@ -1,0 +1,92 @@
+"""What the bot says in each situation: HTML messages plus the keyboard under the last one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Chat, InlineKeyboardMarkup, Message
+
+from celacbot.bot import formatting, keyboards
+from celacbot.bot.constants import EXAMPLE_QUESTIONS, MAX_RELATED_BUTTONS, MAX_SUGGESTION_BUTTONS
+from celacbot.bot.services import featured_entries
+from celacbot.knowledge.models import KnowledgeBase
+from celacbot.retrieval.answer import Answer, Decision, Kind
+from celacbot.retrieval.retriever import Retriever
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One or more HTML messages; the keyboard goes under the last."""
+
+    messages: list[str]
+    keyboard: InlineKeyboardMarkup | None = None
+
+    async def send(self, to: Message | Chat) -> None:
+        """Send the reply: under a message (quoted in groups, per PTB's defaults) or to a chat."""
+        last = len(self.messages) - 1
+        for index, text in enumerate(self.messages):
+            markup = self.keyboard if index == last else None
+            if isinstance(to, Message):
+                await to.reply_text(text, reply_markup=markup)
+            else:
+                await to.send_message(text, reply_markup=markup)
+
+
+def _topic_buttons(kb: KnowledgeBase) -> InlineKeyboardMarkup:
+    return keyboards.topics_keyboard((topic.id, topic.title) for topic in kb.topics)
+
+
+def answer_reply(answer: Answer, retriever: Retriever, *, heading: bool = False) -> Reply:
+    """The reply to any retriever verdict."""
+    messages = formatting.answer_messages(answer, heading=heading and answer.kind is Kind.FAQ)
+    if answer.decision is Decision.SUGGEST:
+        suggestions = answer.suggestions[:MAX_SUGGESTION_BUTTONS]
+        return Reply(messages, keyboards.suggestions_keyboard(suggestions))
+    if answer.decision is Decision.DECLINE:
+        return Reply(messages, _topic_buttons(retriever.kb))
+    if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
+        related = [
+            (entry.id, entry.canonical_question)
+            for entry in map(retriever.entry, answer.related[:MAX_RELATED_BUTTONS])
+            if entry is not None
+        ]
+        return Reply(messages, keyboards.answer_keyboard(answer.id, related))
+    return Reply(messages)
+
+
+def source_reply(answer: Answer, kb: KnowledgeBase) -> Reply:
+    """The article quotes behind an answer."""
+    return Reply(formatting.source_messages(answer, kb.source))
+
+
+def greeting_reply(first_name: str | None, kb: KnowledgeBase) -> Reply:
+    """The /start greeting with example questions as buttons."""
+    examples = featured_entries(kb)[:EXAMPLE_QUESTIONS]
+    return Reply(
+        [formatting.greeting_message(first_name, kb)],
+        keyboards.questions_keyboard((entry.id, entry.canonical_question) for entry in examples),
+    )
+
+
+def topics_reply(kb: KnowledgeBase) -> Reply:
+    """Every topic as a button."""
+    return Reply([formatting.topics_message()], _topic_buttons(kb))
+
+
+def topic_reply(kb: KnowledgeBase, topic_id: str) -> Reply | None:
+    """One topic's questions as buttons, or None for an unknown topic."""
+    topic = next((topic for topic in kb.topics if topic.id == topic_id), None)
+    if topic is None:
+        return None
+    questions = [
+        (entry.id, entry.canonical_question) for entry in kb.entries if entry.topic == topic_id
+    ]
+    return Reply(
+        [formatting.topic_message(topic.title, topic.description)],
+        keyboards.topic_keyboard(questions),
+    )
+
+
+def none_of_these_reply(kb: KnowledgeBase) -> Reply:
+    """The honest note after every suggestion was rejected, with the topics to browse."""
+    return Reply([formatting.none_of_these_message()], _topic_buttons(kb))

@@ -1,0 +1,63 @@
+"""The shared services post_init keeps in bot_data, with typed access for handlers.
+
+Handlers read the retriever once at the start of each update and never keep it:
+hot reload replaces it in bot_data while the bot runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import MutableMapping
+from typing import Any
+
+from celacbot.bot.constants import ASK_COUNTS_KEY, RETRIEVER_KEY
+from celacbot.knowledge.models import Entry, KnowledgeBase
+from celacbot.retrieval.answer import Answer, Decision, Kind
+from celacbot.retrieval.retriever import Retriever
+
+BotData = MutableMapping[Any, Any]
+
+
+def install(bot_data: BotData, retriever: Retriever) -> None:
+    """Put the services in bot_data (at start-up, and again on reload for the retriever)."""
+    bot_data[RETRIEVER_KEY] = retriever
+    bot_data.setdefault(ASK_COUNTS_KEY, Counter())
+
+
+def retriever_of(bot_data: BotData) -> Retriever:
+    """The retriever currently serving answers."""
+    retriever = bot_data[RETRIEVER_KEY]
+    if not isinstance(retriever, Retriever):
+        raise TypeError(f"bot_data[{RETRIEVER_KEY!r}] is {type(retriever).__name__}")
+    return retriever
+
+
+def ask_counts(bot_data: BotData) -> Counter[str]:
+    """How often each FAQ entry has been answered since start-up."""
+    counts = bot_data[ASK_COUNTS_KEY]
+    if not isinstance(counts, Counter):
+        raise TypeError(f"bot_data[{ASK_COUNTS_KEY!r}] is {type(counts).__name__}")
+    return counts
+
+
+def count_answer(bot_data: BotData, answer: Answer) -> None:
+    """Remember that an FAQ entry was answered, for the "most asked" inline results."""
+    if answer.decision is Decision.ANSWER and answer.kind is Kind.FAQ and answer.id:
+        ask_counts(bot_data)[answer.id] += 1
+
+
+def featured_entries(kb: KnowledgeBase) -> list[Entry]:
+    """Every entry, the first of each topic leading: the curated order of faq.yaml."""
+    firsts: dict[str, Entry] = {}
+    for entry in kb.entries:
+        firsts.setdefault(entry.topic, entry)
+    leading = list(firsts.values())
+    return leading + [entry for entry in kb.entries if entry not in leading]
+
+
+def most_asked(bot_data: BotData, retriever: Retriever, limit: int) -> list[Entry]:
+    """The most answered entries, topped up with the featured ones until `limit`."""
+    asked = (retriever.entry(entry_id) for entry_id, _ in ask_counts(bot_data).most_common())
+    ranked = [entry for entry in asked if entry is not None]
+    ranked += [entry for entry in featured_entries(retriever.kb) if entry not in ranked]
+    return ranked[:limit]

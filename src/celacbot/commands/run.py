@@ -1,0 +1,121 @@
+"""`celacbot run`: the Telegram bot, on a webhook when CELACBOT_WEBHOOK_URL is set, else polling."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from celacbot.bot.application import BotApplication
+    from celacbot.config import Settings
+
+MISSING_MESSAGE = (
+    "celacbot run: TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather in Telegram "
+    "(/newbot) and put its token in .env or the environment (see .env.example)."
+)
+REJECTED_MESSAGE = (
+    "celacbot run: Telegram rejected TELEGRAM_BOT_TOKEN ({error}). "
+    "Copy the token again from @BotFather (/mybots -> API Token)."
+)
+UNREACHABLE_MESSAGE = "celacbot run: cannot reach the Bot API at {url}: {error}"
+# Exit statuses: 2 for a configuration the user must fix before trying again.
+EXIT_CONFIG = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments: none, every setting comes from the environment."""
+    parser.epilog = "Settings come from the environment and .env; see .env.example."
+
+
+def load_settings(command: str) -> Settings | None:
+    """The settings, or None after printing the first invalid one in one line."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from celacbot.config import Settings  # noqa: PLC0415
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        setting = ".".join(str(part) for part in error["loc"])
+        print(f"celacbot {command}: invalid setting {setting}: {error['msg']}", file=sys.stderr)
+        return None
+
+
+def has_token(settings: Settings) -> bool:
+    """True when a non-blank bot token is configured."""
+    token = settings.telegram_bot_token
+    return token is not None and bool(token.get_secret_value().strip())
+
+
+def _serve(application: BotApplication, settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM; PTB's run_* handle the signals and shut down cleanly."""
+    from celacbot.bot.constants import ALLOWED_UPDATES  # noqa: PLC0415
+
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        application.run_webhook(
+            listen=settings.listen,
+            port=settings.port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=settings.bootstrap_retries,
+        )
+    else:
+        application.run_polling(
+            timeout=settings.poll_timeout,
+            bootstrap_retries=settings.bootstrap_retries,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+
+
+def serve(settings: Settings) -> int:
+    """Run the bot with `settings` (token required); the exit status."""
+    from telegram.error import InvalidToken, NetworkError  # noqa: PLC0415
+
+    from celacbot.bot.application import build_application  # noqa: PLC0415
+    from celacbot.bot.logging import configure_logging  # noqa: PLC0415
+    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
+
+    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    configure_logging(
+        settings.log_level.upper(), [secret.get_secret_value() for secret in secrets if secret]
+    )
+    application = build_application(settings)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        # Checking the token first turns a rejected one into one line instead of the
+        # traceback PTB's bootstrap retry loop would log; run_* then skip initialisation.
+        loop.run_until_complete(application.initialize())
+    except InvalidToken as error:
+        loop.close()
+        print(REJECTED_MESSAGE.format(error=error), file=sys.stderr)
+        return 1
+    except NetworkError as error:
+        loop.close()
+        url = settings.telegram_api_base_url
+        print(UNREACHABLE_MESSAGE.format(url=url, error=error), file=sys.stderr)
+        return 1
+    try:
+        _serve(application, settings)
+    except KnowledgeError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the bot until stopped; 2 without a token, 1 when Telegram rejects it."""
+    settings = load_settings("run")
+    if settings is None:
+        return EXIT_CONFIG
+    if not has_token(settings):
+        print(MISSING_MESSAGE, file=sys.stderr)
+        return EXIT_CONFIG
+    return serve(settings)

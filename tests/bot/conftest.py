@@ -1,0 +1,70 @@
+"""The real Application, built by celacbot.bot.application, polling the fake Bot API."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from celacbot.bot.application import BotApplication, build_application
+from celacbot.config import Settings
+from tests.bot.knowledge import write_knowledge
+from tests.fakes.bot_api import FakeBotAPI
+
+MakeSettings = Callable[..., Settings]
+
+
+@pytest.fixture
+def knowledge_path(tmp_path: Path) -> Path:
+    """The test knowledge base (tests/bot/knowledge.py) written to a temporary directory."""
+    return write_knowledge(tmp_path)
+
+
+@pytest.fixture
+def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSettings:
+    """Settings pointing at the fake server and the test knowledge base, plus overrides."""
+
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {
+            "TELEGRAM_BOT_TOKEN": fake_bot_api.token,
+            "TELEGRAM_API_BASE_URL": fake_bot_api.base_url,
+            "CELACBOT_KNOWLEDGE": knowledge_path,
+            "CELACBOT_RATE_LIMIT": 0,
+            "CELACBOT_LOG_LEVEL": "DEBUG",
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+    return make
+
+
+@contextlib.asynccontextmanager
+async def running(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """What run_polling does, minus the signals: initialise, post_init, poll, stop."""
+    assert application.updater is not None
+    assert application.post_init is not None
+
+    def polling_error(error: Exception) -> None:
+        application.create_task(application.process_error(update=None, error=error))
+
+    async with application:
+        await application.post_init(application)
+        await application.start()
+        await application.updater.start_polling(
+            poll_interval=0, timeout=1, error_callback=polling_error
+        )
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+@pytest.fixture
+async def bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
+    """The bot running on long polling against the fake server."""
+    async with running(build_application(make_settings())) as application:
+        yield application

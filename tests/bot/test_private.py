@@ -1,0 +1,275 @@
+"""Private chats end to end: questions, buttons and commands through the fake Bot API."""
+
+from __future__ import annotations
+
+from celacbot.bot.application import BotApplication
+from tests.bot.helpers import buttons, entity_types
+from tests.bot.knowledge import CBERS_QUOTE
+from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
+
+TOPIC_BUTTONS = [
+    ("Aerospace", "t:aerospace"),
+    ("Healthcare", "t:health"),
+    ("Green energy", "t:energy"),
+]
+
+
+async def test_question_is_answered_with_source_and_related_buttons(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("What is CBERS?")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    assert reply["text"] == (
+        "CBERS is a China-Brazil satellite program.\n\n"
+        "It has developed six Earth resource satellites."
+    )
+    assert buttons(reply) == [
+        ("📄 Source", "s:cbers-program"),
+        ("Which satellites did China help launch?", "a:satellite-launches"),
+        ("How did China help during COVID-19?", "a:covid-support"),
+    ]
+
+
+async def test_knowledge_text_is_escaped_in_html(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("Did China send ventilators?")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    expected = (
+        "During the pandemic China provided vaccines & ventilators to Mexico, "
+        "Cuba, Guyana and Ecuador <among others>."
+    )
+    assert reply["text"] == expected
+    sent = fake_bot_api.requests("sendMessage")[-1].params
+    assert (sent["parse_mode"], sent["text"]) == (
+        "HTML",
+        expected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+    )
+
+
+async def test_source_button_shows_the_article_quote(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+
+    press = fake_bot_api.press_button(answer, "s:cbers-program")
+
+    assert "text" not in await fake_bot_api.wait_for_callback_answer(press)
+    source = await fake_bot_api.wait_for_reply(press)
+    assert source["text"] == (
+        "From Latin America partnership for better future by Director of the Department of "
+        f"International Relations, CASS:\n\n{CBERS_QUOTE}"
+    )
+    assert entity_types(source) == ["italic", "blockquote"]
+
+
+async def test_related_button_answers_the_follow_up_under_its_question(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+
+    press = fake_bot_api.press_button(answer, "a:satellite-launches")
+
+    follow_up = await fake_bot_api.wait_for_reply(press)
+    assert follow_up["text"] == (
+        "Which satellites did China help launch?\n\n"
+        "China helped launch Venezuela's remote sensing satellites and "
+        "Bolivia's first communication satellite."
+    )
+    assert entity_types(follow_up) == ["bold"]
+    assert buttons(follow_up) == [("📄 Source", "s:satellite-launches")]
+    assert (await fake_bot_api.wait_for_callback_answer(press)).get("text") is None
+
+
+async def test_unsure_question_offers_did_you_mean_buttons(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("brazil")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    assert reply["text"].startswith("I'm not sure I understood. Did you mean one of these?")
+    assert buttons(reply) == [
+        ("What has BYD built in Brazil?", "a:byd-brazil"),
+        ("What is the CBERS program?", "a:cbers-program"),
+        ("None of these", "n"),
+    ]
+    chosen = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "a:byd-brazil"))
+    assert chosen["text"] == (
+        "What has BYD built in Brazil?\n\n"
+        "BYD has built a complex of three manufacturing units in Brazil."
+    )
+
+
+async def test_none_of_these_answers_honestly_with_topics(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("brazil"))
+
+    note = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "n"))
+
+    assert note["message_id"] == reply["message_id"]
+    assert note["text"].startswith("Then I'd rather not guess: I only know what the article says")
+    assert buttons(note) == TOPIC_BUTTONS
+
+
+async def test_uncovered_question_is_declined_with_topic_buttons(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("What is the capital of France?")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    assert reply["text"] == (
+        "Sorry, the article does not cover that, so I can't answer it. Here is what it does cover:"
+    )
+    assert buttons(reply) == TOPIC_BUTTONS
+
+
+async def test_small_talk_gets_a_friendly_reply(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("hello"))
+
+    assert (reply["text"], buttons(reply)) == ("Hello! Ask me.", [])
+
+
+async def test_start_greets_with_topics_and_example_questions(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/start"))
+
+    assert reply["text"].startswith("Hi Ana! I answer questions about China–CELAC cooperation")
+    assert "It covers:\n• Aerospace\n• Healthcare\n• Green energy" in reply["text"]
+    assert buttons(reply) == [
+        ("What is the CBERS program?", "a:cbers-program"),
+        ("How did China help during COVID-19?", "a:covid-support"),
+        ("What has BYD built in Brazil?", "a:byd-brazil"),
+        ("Which satellites did China help launch?", "a:satellite-launches"),
+    ]
+
+
+async def test_start_deep_link_opens_that_answer(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/start covid-support"))
+
+    assert reply["text"].startswith("How did China help during COVID-19?\n\nDuring the pandemic")
+    assert buttons(reply)[0] == ("📄 Source", "s:covid-support")
+
+
+async def test_start_with_unknown_or_huge_payload_greets(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    for payload in ("no-such-entry", "x" * 3000, "../etc/passwd <b>"):
+        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message(f"/start {payload}"))
+
+        assert reply["text"].startswith("Hi Ana!")
+
+
+async def test_topics_navigate_to_questions_and_back(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    menu = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/topics"))
+    assert (menu["text"], buttons(menu)) == ("Pick a topic:", TOPIC_BUTTONS)
+
+    topic = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(menu, "t:aerospace"))
+    assert topic["message_id"] == menu["message_id"]
+    assert topic["text"] == "Aerospace\nSatellites & space <stations>\n\nPick a question:"
+    assert buttons(topic) == [
+        ("What is the CBERS program?", "a:cbers-program"),
+        ("Which satellites did China help launch?", "a:satellite-launches"),
+        ("« All topics", "T"),
+    ]
+
+    back = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(topic, "T"))
+    assert (back["text"], buttons(back)) == ("Pick a topic:", TOPIC_BUTTONS)
+
+    health = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(back, "t:health"))
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(health, "a:covid-support"))
+    assert answer["text"].startswith("How did China help during COVID-19?")
+
+
+async def test_help_source_and_about_describe_the_bot_and_article(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    help_text = (await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/help")))["text"]
+    source = (await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/source")))["text"]
+    about = (await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/about")))["text"]
+
+    assert "/topics" in help_text
+    assert "mention @CelacTestBot" in help_text
+    assert source.startswith(
+        "Latin America partnership for better future\n"
+        "by Director of the Department of International Relations, CASS"
+    )
+    assert "• Aerospace – Satellites & space <stations>" in source
+    assert "I never make up facts." in about
+
+
+async def test_long_answer_is_split_at_paragraph_boundaries(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(
+        fake_bot_api.send_message("Quote me the whole article")
+    )
+    before = len(fake_bot_api.messages_to(DEFAULT_USER_ID))
+
+    fake_bot_api.press_button(answer, "s:whole-article")
+    await fake_bot_api.wait_idle()
+
+    parts = fake_bot_api.messages_to(DEFAULT_USER_ID)[before:]
+    assert len(parts) == 2
+    quotes = [
+        entity for part in parts for entity in part["entities"] if entity["type"] == "blockquote"
+    ]
+    article_paragraphs = bot.bot_data["retriever"].entry("whole-article").source
+    assert len(quotes) == len(article_paragraphs)
+    assert "\n\n".join(part["text"] for part in parts).endswith(article_paragraphs[-1])
+    sent = [record.params["text"] for record in fake_bot_api.requests("sendMessage")[-2:]]
+    assert all(len(text.encode("utf-16-le")) // 2 <= 4096 for text in sent)
+    assert all(text.count("<blockquote>") == text.count("</blockquote>") for text in sent)
+
+
+async def test_non_text_message_gets_a_hint(fake_bot_api: FakeBotAPI, bot: BotApplication) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_non_text("sticker"))
+
+    assert reply["text"] == "I can only read text. Send me your question as a message."
+
+
+async def test_unknown_command_points_to_help(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/weather"))
+
+    assert reply["text"] == "I don't know that command. /help lists what I can do."
+
+
+async def test_edited_messages_and_channel_posts_are_ignored(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    question = fake_bot_api.send_message("What is CBERS?")
+    await fake_bot_api.wait_for_reply(question)
+    mark = fake_bot_api.mark()
+
+    fake_bot_api.edit_message(question, "What is BYD?")
+    fake_bot_api.channel_post("What is CBERS?")
+    await fake_bot_api.wait_idle()
+
+    assert fake_bot_api.requests(after=mark) == [
+        record for record in fake_bot_api.requests(after=mark) if record.method == "getUpdates"
+    ]
+
+
+async def test_start_up_registers_the_command_menu_and_descriptions(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    commands = [command["command"] for command in fake_bot_api.commands()]
+
+    assert commands == ["start", "help", "topics", "source", "about", "ask"]
+    assert "China–CELAC" in fake_bot_api.short_description()
+    assert "never make up facts" in fake_bot_api.description()
