@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -33,6 +34,8 @@ MAX_AGE_DAYS = 365
 # Pruning deletes through an index, so doing it every few hundred rows keeps it cheap.
 PRUNE_EVERY = 500
 BUSY_TIMEOUT_SECONDS = 5.0
+
+_WORD = re.compile(r"[^\W_]+")
 
 MISS_DECISIONS = (Decision.SUGGEST.value, Decision.DECLINE.value)
 
@@ -116,8 +119,8 @@ class Stats:
 
 
 def default_normalise(text: str) -> str:
-    """Lowercase and collapse whitespace: the fallback when no retriever normaliser is given."""
-    return " ".join(text.casefold().split())
+    """Casefolded words without punctuation: "What is BYD?" and "what is byd" count as one."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def utc_iso(moment: datetime) -> str:
