@@ -92,6 +92,7 @@ Observing the bot:
   stored_message(chat_id, message_id) -> dict | None  -- any message, the user's too.
   commands(*, scope=None, language_code="") -> list[dict]; description(language_code="");
   short_description(language_code=""); webhook_url; pending_update_count; dropped_updates.
+  await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
   await wait_idle(*, timeout=5.0, quiet=0.05)  -- every update handed out and confirmed, no
       call in flight and none for `quiet` seconds.
   await post_webhook_update(url, update, *, secret_token=None) -> int  -- one manual delivery.
@@ -502,6 +503,7 @@ class FakeBotAPI:
         self._allowed_updates = DEFAULT_ALLOWED_UPDATES
         self._poller: asyncio.Future[bool] | None = None
         self._update_arrived = asyncio.Event()
+        self._poll_parked = asyncio.Event()
         self._webhook: _Webhook | None = None
         self._webhook_task: asyncio.Task[None] | None = None
         self._chats: dict[int, JSON] = {}
@@ -561,7 +563,7 @@ class FakeBotAPI:
         app.router.add_route("*", "/{path:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self._port = self._runner.addresses[0][1]
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
@@ -712,11 +714,13 @@ class FakeBotAPI:
                 return self._deliver(batch)
             poller: asyncio.Future[bool] = loop.create_future()
             self._poller = poller
+            self._poll_parked.set()
             try:
                 await asyncio.wait([poller], timeout=remaining)
             finally:
                 if self._poller is poller:
                     self._poller = None
+                    self._poll_parked.clear()
             if poller.done() and poller.result():
                 raise ApiError(409, TERMINATED)
 
@@ -1580,6 +1584,15 @@ class FakeBotAPI:
     def pending_update_count(self) -> int:
         """Updates queued and not yet confirmed."""
         return len(self._pending)
+
+    async def wait_polling(
+        self,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> None:
+        """Wait until a getUpdates long poll is parked on the server, waiting for updates."""
+        async with asyncio.timeout(timeout):
+            await self._poll_parked.wait()
 
     async def wait_idle(self, *, timeout: float = 5.0, quiet: float = 0.05) -> None:  # noqa: ASYNC109 - a default bounds every wait
         """Wait until every update was delivered and confirmed and the bot went quiet."""

@@ -1,0 +1,469 @@
+"""The fake Bot API server, driven by the real python-telegram-bot `Bot` and `Application`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import re
+import socket
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Update,
+)
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, FakeBotAPI, polling
+
+CHAT = DEFAULT_USER_ID
+
+
+@pytest.fixture
+async def bot(fake_bot_api: FakeBotAPI) -> AsyncIterator[Bot]:
+    """A real PTB Bot talking to the fake server."""
+    async with Bot(fake_bot_api.token, base_url=fake_bot_api.base_url) as real_bot:
+        yield real_bot
+
+
+def telegram_says(description: str) -> str:
+    """A pattern for PTB's message of a Telegram error (PTB re-capitalizes the description)."""
+    return f"(?i){re.escape(description)}"
+
+
+def keyboard(*callback_data: str) -> InlineKeyboardMarkup:
+    """One row of buttons labelled by their callback data."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(d, callback_data=d) for d in callback_data]])
+
+
+async def test_get_me_describes_the_test_bot(bot: Bot) -> None:
+    me = await bot.get_me()
+
+    assert (me.username, me.is_bot, me.can_join_groups, me.supports_inline_queries) == (
+        BOT_USERNAME,
+        True,
+        True,
+        True,
+    )
+
+
+async def test_wrong_token_is_unauthorized(fake_bot_api: FakeBotAPI) -> None:
+    with pytest.raises(InvalidToken, match="rejected by the server"):
+        async with Bot("999:WRONG-token", base_url=fake_bot_api.base_url):
+            pass
+
+    assert [(r.status, r.result) for r in fake_bot_api.requests("getMe")] == [(401, "Unauthorized")]
+
+
+async def test_unknown_method_is_not_found_and_names_are_case_insensitive(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    with pytest.raises(EndPointNotFound, match="getFancyThings"):
+        await bot.do_api_request("getFancyThings")
+
+    assert (await bot.do_api_request("GETME"))["username"] == BOT_USERNAME
+    assert [r.status for r in fake_bot_api.requests()][-2:] == [404, 200]
+
+
+async def test_updates_stay_until_an_offset_confirms_them(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    sent = [fake_bot_api.send_message(f"question {n}") for n in range(3)]
+    ids = [update["update_id"] for update in sent]
+
+    first = await bot.get_updates()
+    again = await bot.get_updates(limit=2)
+    from_second = await bot.get_updates(offset=ids[1])
+    after_last = await bot.get_updates(offset=ids[2] + 1)
+
+    assert [u.update_id for u in first] == ids
+    assert [u.update_id for u in again] == ids[:2]
+    assert [u.message.text for u in from_second if u.message] == ["question 1", "question 2"]
+    assert after_last == ()
+    assert fake_bot_api.pending_update_count == 0
+
+
+async def test_negative_offset_keeps_only_the_latest_updates(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    sent = [fake_bot_api.send_message(f"q{n}") for n in range(4)]
+
+    updates = await bot.get_updates(offset=-1)
+
+    assert [u.update_id for u in updates] == [sent[-1]["update_id"]]
+
+
+async def test_long_poll_returns_as_soon_as_an_update_arrives(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
+    await fake_bot_api.wait_polling()
+    update = fake_bot_api.send_message("hola")
+
+    async with asyncio.timeout(5):
+        updates = await poll
+
+    assert [u.update_id for u in updates] == [update["update_id"]]
+
+
+async def test_long_poll_without_updates_returns_nothing(bot: Bot) -> None:
+    async with asyncio.timeout(5):
+        updates = await bot.get_updates(timeout=1)
+
+    assert updates == ()
+
+
+async def test_a_newer_get_updates_terminates_the_pending_one(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    first = asyncio.create_task(bot.get_updates(timeout=30))
+    await fake_bot_api.wait_polling()
+
+    async with (
+        asyncio.timeout(5),
+        Bot(fake_bot_api.token, base_url=fake_bot_api.base_url) as second_instance,
+    ):
+        assert await second_instance.get_updates(timeout=0) == ()
+        with pytest.raises(Conflict, match=telegram_says("terminated by other getUpdates request")):
+            await first
+
+
+async def test_allowed_updates_drop_other_kinds(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    inline = fake_bot_api.inline_query("lima")
+    message = fake_bot_api.send_message("hello")
+
+    updates = await bot.get_updates(allowed_updates=["message"])
+
+    assert [u.update_id for u in updates] == [message["update_id"]]
+    assert fake_bot_api.dropped_updates == [inline]
+
+
+async def test_user_messages_carry_command_and_mention_entities(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    fake_bot_api.send_message(f"/ask@{BOT_USERNAME} 🇨🇳 @{BOT_USERNAME} why?")
+
+    (update,) = await bot.get_updates()
+
+    assert update.message is not None
+    assert update.message.parse_entities() == {
+        update.message.entities[0]: f"/ask@{BOT_USERNAME}",
+        update.message.entities[1]: f"@{BOT_USERNAME}",
+    }
+
+
+async def test_html_message_is_stored_as_text_and_entities(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    fake_bot_api.send_message("hi")
+    sent = await bot.send_message(
+        CHAT,
+        '<b>China</b> &amp; <a href="https://celac.org">CELAC</a> &lt;3 &#127464;&#127475;',
+        parse_mode="HTML",
+    )
+
+    assert sent.text == "China & CELAC <3 🇨🇳"
+    assert [(e.type, e.offset, e.length) for e in sent.entities] == [
+        ("bold", 0, 5),
+        ("text_link", 8, 5),
+    ]
+    assert fake_bot_api.last_message_to(CHAT)["text"] == sent.text
+
+
+@pytest.mark.parametrize(
+    ("html", "error"),
+    [
+        ("2 < 3", "can't parse entities: Unsupported start tag"),
+        ("Fish & chips", "can't parse entities"),
+        ("line<br>break", 'Unsupported start tag "br"'),
+        ("<b>bold", "Can't find end tag"),
+        ("<b>bold</i>", "Unmatched end tag"),
+        ("<b> </b>", "message text is empty"),
+        ("😀" * 2049, "message is too long"),
+        ("<b>" + "a" * 4097 + "</b>", "message is too long"),
+    ],
+)
+async def test_invalid_html_is_a_bad_request(
+    fake_bot_api: FakeBotAPI, bot: Bot, html: str, error: str
+) -> None:
+    fake_bot_api.send_message("hi")
+
+    with pytest.raises(BadRequest, match=telegram_says(error)):
+        await bot.send_message(CHAT, html, parse_mode="HTML")
+
+
+@pytest.mark.parametrize("text", ["😀" * 2048, "<i>" + "a" * 4096 + "</i>"])
+async def test_texts_of_exactly_4096_utf16_units_are_accepted(
+    fake_bot_api: FakeBotAPI, bot: Bot, text: str
+) -> None:
+    fake_bot_api.send_message("hi")
+
+    message = await bot.send_message(CHAT, text, parse_mode="HTML")
+
+    assert len(message.text.encode("utf-16-le")) == 2 * 4096
+
+
+async def test_sending_to_an_unknown_chat_fails(bot: Bot) -> None:
+    with pytest.raises(BadRequest, match=telegram_says("chat not found")):
+        await bot.send_message(777, "anyone?")
+
+
+@pytest.mark.parametrize(("data", "ok"), [("é" * 32, True), ("é" * 33, False), ("x" * 65, False)])
+async def test_callback_data_is_limited_to_64_bytes(
+    fake_bot_api: FakeBotAPI, bot: Bot, data: str, ok: bool
+) -> None:
+    fake_bot_api.send_message("hi")
+    send = bot.send_message(CHAT, "pick", reply_markup=keyboard(data))
+
+    if ok:
+        assert (await send).reply_markup == keyboard(data)
+    else:
+        with pytest.raises(BadRequest, match=telegram_says("BUTTON_DATA_INVALID")):
+            await send
+
+
+async def test_editing_to_identical_content_is_not_modified(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    fake_bot_api.send_message("hi")
+    message = await bot.send_message(CHAT, "Lima", reply_markup=keyboard("a"))
+
+    with pytest.raises(BadRequest, match=telegram_says("message is not modified")):
+        await bot.edit_message_text("Lima", CHAT, message.message_id, reply_markup=keyboard("a"))
+    edited = await bot.edit_message_text("Lima", CHAT, message.message_id)
+
+    assert (edited.text, edited.reply_markup) == ("Lima", None)
+    assert fake_bot_api.last_message_to(CHAT)["edit_date"] > 0
+
+
+async def test_a_callback_query_can_be_answered_once(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fake_bot_api.send_message("hi")
+    message = await bot.send_message(CHAT, "pick", reply_markup=keyboard("a", "b"))
+    press = fake_bot_api.press_button(fake_bot_api.last_message_to(CHAT), "b")
+    (_, update) = await bot.get_updates()
+    query_id = update.callback_query.id if update.callback_query else ""
+
+    assert update.callback_query is not None
+    assert (update.callback_query.data, update.callback_query.message) == ("b", message)
+    assert await bot.answer_callback_query(query_id, "done")
+    assert await fake_bot_api.wait_for_callback_answer(press) == {
+        "callback_query_id": query_id,
+        "text": "done",
+    }
+    with pytest.raises(BadRequest, match=telegram_says("query is too old")):
+        await bot.answer_callback_query(query_id)
+
+
+async def test_pressing_a_button_the_message_lacks_is_a_test_error(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    fake_bot_api.send_message("hi")
+    await bot.send_message(CHAT, "pick", reply_markup=keyboard("a"))
+
+    with pytest.raises(ValueError, match="no button with callback_data 'z'"):
+        fake_bot_api.press_button(fake_bot_api.last_message_to(CHAT), "z")
+
+
+def article(result_id: str, text: str) -> InlineQueryResultArticle:
+    """An inline result that sends `text` as HTML."""
+    return InlineQueryResultArticle(
+        result_id, "title", InputTextMessageContent(text, parse_mode="HTML")
+    )
+
+
+@pytest.mark.parametrize(
+    ("results", "error"),
+    [
+        ([article(str(n), "x") for n in range(51)], "RESULTS_TOO_MUCH"),
+        ([article("1", "x"), article("1", "y")], "RESULT_ID_DUPLICATE"),
+        ([article("1", "a < b")], "can't parse entities"),
+    ],
+)
+async def test_inline_answers_are_validated(
+    fake_bot_api: FakeBotAPI, bot: Bot, results: list[InlineQueryResultArticle], error: str
+) -> None:
+    query_id = fake_bot_api.inline_query("lima")["inline_query"]["id"]
+
+    with pytest.raises(BadRequest, match=telegram_says(error)):
+        await bot.answer_inline_query(query_id, results)
+
+
+async def test_inline_answer_is_the_reply_to_the_query(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    update = fake_bot_api.inline_query("lima")
+    await bot.get_updates()
+
+    await bot.answer_inline_query(update["inline_query"]["id"], [article("faq-1", "<b>Lima</b>")])
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    assert [result["id"] for result in reply["results"]] == ["faq-1"]
+
+
+async def test_commands_are_validated_and_stored(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    with pytest.raises(BadRequest, match=telegram_says("BOT_COMMAND_INVALID")):
+        await bot.set_my_commands([BotCommand("Start", "Begin")])
+
+    await bot.set_my_commands([BotCommand("start", "Begin"), BotCommand("help", "How to ask")])
+
+    assert [c.command for c in await bot.get_my_commands()] == ["start", "help"]
+    assert fake_bot_api.commands() == [
+        {"command": "start", "description": "Begin"},
+        {"command": "help", "description": "How to ask"},
+    ]
+
+
+async def test_blocked_user_is_forbidden(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fake_bot_api.send_message("hi")
+    fake_bot_api.block_bot(CHAT)
+
+    with pytest.raises(Forbidden, match=telegram_says("bot was blocked by the user")):
+        await bot.send_message(CHAT, "still there?")
+
+
+async def test_injected_429_raises_retry_after(
+    fake_bot_api: FakeBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    fake_bot_api.send_message("hi")
+    fault = fake_bot_api.inject_fault("sendMessage", status=429, retry_after=3, times=1)
+
+    with pytest.raises(RetryAfter) as raised:
+        await bot.send_message(CHAT, "hello")
+    await bot.send_message(CHAT, "hello again")
+
+    assert raised.value.retry_after == dtm.timedelta(seconds=3)
+    assert fault.hits == 1
+    assert [r.status for r in fake_bot_api.requests("sendMessage")] == [429, 200]
+
+
+async def test_injected_502_is_a_network_error(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fake_bot_api.inject_fault("getUpdates", status=502)
+
+    with pytest.raises(NetworkError, match=telegram_says("Bad Gateway")):
+        await bot.get_updates()
+
+
+async def test_revoked_token_fails_every_method(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fake_bot_api.inject_fault("*", status=401, times=None)
+
+    with pytest.raises(InvalidToken):
+        await bot.get_me()
+    with pytest.raises(InvalidToken):
+        await bot.get_updates()
+
+
+async def test_hanging_get_updates_times_out_the_client(fake_bot_api: FakeBotAPI) -> None:
+    fake_bot_api.inject_fault("getUpdates", hang=True)
+    request = HTTPXRequest(read_timeout=0.2)
+
+    async with Bot(
+        fake_bot_api.token, base_url=fake_bot_api.base_url, get_updates_request=request
+    ) as impatient_bot:
+        with pytest.raises(TimedOut):
+            await impatient_bot.get_updates()
+
+
+def build_application(server: FakeBotAPI) -> Application:  # type: ignore[type-arg]
+    """A real Application that echoes texts and shows which button was pressed."""
+
+    async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(
+            f"echo: {update.effective_message.text}", reply_markup=keyboard("again"), do_quote=True
+        )
+
+    async def pressed(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_text(f"pressed {update.callback_query.data}")
+
+    application = ApplicationBuilder().token(server.token).base_url(server.base_url).build()
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    application.add_handler(CallbackQueryHandler(pressed))
+    return application
+
+
+async def test_application_long_polling_round_trip(fake_bot_api: FakeBotAPI) -> None:
+    async with polling(build_application(fake_bot_api)):
+        question = fake_bot_api.send_message("¿Qué es CELAC?")
+        reply = await fake_bot_api.wait_for_reply(question)
+        press = fake_bot_api.press_button(reply, "again")
+        edited = await fake_bot_api.wait_for_reply(press)
+        answer = await fake_bot_api.wait_for_callback_answer(press)
+
+    assert reply["text"] == "echo: ¿Qué es CELAC?"
+    assert reply["reply_to_message"]["message_id"] == question["message"]["message_id"]
+    assert (edited["message_id"], edited["text"]) == (reply["message_id"], "pressed again")
+    assert answer == {"callback_query_id": press["callback_query"]["id"]}
+    assert fake_bot_api.pending_update_count == 0
+
+
+async def test_reply_latencies_of_many_users(fake_bot_api: FakeBotAPI) -> None:
+    async with polling(build_application(fake_bot_api)):
+        updates = [fake_bot_api.send_message("hi", user_id=1000 + n) for n in range(50)]
+        latencies = await fake_bot_api.wait_for_replies(updates, timeout=20)
+
+    assert len(latencies) == 50
+    assert all(latency >= 0 for latency in latencies)
+    assert sorted(fake_bot_api.reply_latencies().values()) == sorted(latencies)
+
+
+def free_port() -> int:
+    """A port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+async def test_webhook_mode_gets_updates_pushed(fake_bot_api: FakeBotAPI) -> None:
+    application = build_application(fake_bot_api)
+    port = free_port()
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path="hook",
+            webhook_url=f"http://127.0.0.1:{port}/hook",
+            secret_token="s3cret",
+        )
+        try:
+            update = fake_bot_api.send_message("via webhook")
+            reply = await fake_bot_api.wait_for_reply(update)
+            wrong_secret = await fake_bot_api.post_webhook_update(
+                f"http://127.0.0.1:{port}/hook", update, secret_token="guess"
+            )
+            with pytest.raises(Conflict, match=telegram_says("webhook is active")):
+                await application.bot.get_updates()
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+    assert reply["text"] == "echo: via webhook"
+    assert wrong_secret == 403
+    assert fake_bot_api.webhook_url == f"http://127.0.0.1:{port}/hook"
