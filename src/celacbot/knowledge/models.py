@@ -16,6 +16,12 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+# Text the bot sends as a message of its own, such as a translated answer or fact.
+MessageText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ANSWER_CHARS)
+]
+# Languages besides English; English is the base language of every field.
+Lang = Literal["es", "pt", "zh"]
 
 
 class _Strict(BaseModel):
@@ -34,12 +40,34 @@ class Source(_Strict):
     file: Text = Field(description="The article's file, relative to faq.yaml.")
 
 
+class TopicTranslation(_Strict):
+    """A topic's title and description in one more language."""
+
+    title: Text
+    description: Text
+
+
 class Topic(_Strict):
     """A theme of the article; entries and facts belong to one."""
 
     id: Slug
     title: Text
     description: Text
+    translations: dict[Lang, TopicTranslation] = Field(
+        default_factory=dict, description="The title and description in other languages."
+    )
+
+
+class EntryTranslation(_Strict):
+    """An entry's questions and answer in one more language."""
+
+    questions: list[Question] = Field(
+        min_length=3,
+        description="The first is the canonical question; the others are paraphrases users type.",
+    )
+    answer: MessageText = Field(
+        description="The English answer translated: plain text, a blank line between paragraphs."
+    )
 
 
 class Entry(_Strict):
@@ -60,6 +88,9 @@ class Entry(_Strict):
     )
     related: list[Slug] = Field(default_factory=list, max_length=3)
     keywords: list[Text] = Field(default_factory=list)
+    translations: dict[Lang, EntryTranslation] = Field(
+        default_factory=dict, description="The questions and answer in other languages."
+    )
 
     @property
     def canonical_question(self) -> str:
@@ -75,14 +106,20 @@ class Fact(_Strict):
     text: Text = Field(max_length=MAX_ANSWER_CHARS)
     source: Text = Field(description="The verbatim article quote that states the fact.")
     keywords: list[Text] = Field(min_length=1)
+    translations: dict[Lang, MessageText] = Field(
+        default_factory=dict, description="The fact's text in other languages."
+    )
 
 
 class SmallTalk(_Strict):
     """Greetings, thanks and questions about the bot itself."""
 
     id: Slug
-    patterns: list[Question] = Field(min_length=1)
+    patterns: list[Question] = Field(min_length=1, description="What users type, in any language.")
     answer: Text
+    translations: dict[Lang, MessageText] = Field(
+        default_factory=dict, description="The answer in other languages."
+    )
 
 
 class KnowledgeBase(_Strict):
@@ -95,5 +132,9 @@ class KnowledgeBase(_Strict):
     facts: list[Fact] = Field(default_factory=list)
     synonyms: dict[Text, list[Text]] = Field(
         default_factory=dict, description="Canonical term -> variants users type."
+    )
+    language_synonyms: dict[Lang, dict[Text, list[Text]]] = Field(
+        default_factory=dict,
+        description="Per language: canonical term in that language -> variants users type.",
     )
     smalltalk: list[SmallTalk] = Field(default_factory=list)
