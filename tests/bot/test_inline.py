@@ -1,0 +1,68 @@
+"""Inline mode: `@bot <words>` results, and the most asked entries for an empty query."""
+
+from __future__ import annotations
+
+from celacbot.bot.application import BotApplication
+from tests.bot.knowledge import LAUNCH_QUOTE
+from tests.fakes.bot_api import FakeBotAPI
+
+FEATURED = ["cbers-program", "covid-support", "byd-brazil", "satellite-launches", "whole-article"]
+
+
+async def test_query_offers_matching_answers_with_their_source(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.inline_query("satellite launch")
+
+    answer = await fake_bot_api.wait_for_reply(update)
+
+    results = answer["results"]
+    ids = [result["id"] for result in results]
+    assert ids[0] == "satellite-launches"
+    assert len(set(ids)) == len(ids)
+    first = results[0]
+    assert first["type"] == "article"
+    assert first["title"] == "Which satellites did China help launch?"
+    assert first["description"].startswith("China helped launch Venezuela's remote sensing")
+    content = first["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert content["message_text"] == (
+        "<b>Which satellites did China help launch?</b>\n\n"
+        "China helped launch Venezuela's remote sensing satellites and Bolivia's first "
+        f"communication satellite.\n\n<blockquote>{LAUNCH_QUOTE}</blockquote>\n\n"
+        "— <i>Latin America partnership for better future</i>"
+    )
+    assert answer["cache_time"] <= 10
+
+
+async def test_empty_query_offers_curated_entries_before_anything_is_asked(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query(""))
+
+    assert [result["id"] for result in answer["results"]] == FEATURED
+
+
+async def test_empty_query_offers_the_most_asked_entries_first(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    for question in ("What has BYD built in Brazil?", "BYD factory in Brazil", "covid vaccines"):
+        await fake_bot_api.wait_for_reply(fake_bot_api.send_message(question))
+
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query("  "))
+
+    assert [result["id"] for result in answer["results"]] == [
+        "byd-brazil",
+        "covid-support",
+        "cbers-program",
+        "satellite-launches",
+        "whole-article",
+    ]
+
+
+async def test_query_nothing_matches_gets_no_results(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query("zzzz qqqq"))
+
+    assert answer["results"] == []
