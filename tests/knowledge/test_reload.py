@@ -215,3 +215,15 @@ async def test_a_callback_that_fails_does_not_stop_the_watcher(
 
         assert watcher.running
     assert live.current.engine == "Second edit."
+
+
+async def test_an_edit_saved_before_the_watcher_starts_is_loaded(
+    faq: Path, live: LiveKnowledge[str], events: Events
+) -> None:
+    replace_atomically(faq, kb_yaml("Saved while the bot was starting."))
+
+    async with KnowledgeWatcher(live, on_loaded=events.loaded, poll_interval=0.02, settle=0.05):
+        loaded = await events.next()
+
+    assert isinstance(loaded, Snapshot)
+    assert (loaded.version, loaded.engine) == (2, "Saved while the bot was starting.")

@@ -54,6 +54,8 @@ class LiveKnowledge(Generic[T]):
         self._build = build
         self._version_lock = threading.Lock()
         self._last_version = 0
+        # Taken before reading, so an edit saved during start-up is still seen as a change.
+        self.signature = file_signature(path)
         self.current: Snapshot[T] = self.prepare(
             kb if kb is not None else load_knowledge_base(path)
         )
@@ -107,7 +109,7 @@ class KnowledgeWatcher(Generic[T]):
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         # The signature of the version last loaded or rejected: reported once, not per poll.
-        self._handled: FileSignature = file_signature(live.path)
+        self._handled: FileSignature = live.signature
 
     @property
     def running(self) -> bool:
@@ -118,7 +120,6 @@ class KnowledgeWatcher(Generic[T]):
         """Start polling in a background task of the running loop."""
         if self.running:
             return
-        self._handled = file_signature(self.live.path)
         self._task = asyncio.get_running_loop().create_task(
             self._poll(), name="celacbot-knowledge-watcher"
         )
@@ -198,7 +199,7 @@ class KnowledgeWatcher(Generic[T]):
         return snapshot
 
 
-async def _call(callback: Callable[[T], Awaitable[None] | None] | None, value: T) -> None:
+async def _call(callback: Callback[T] | None, value: T) -> None:
     """Run a sync or async callback; its failure is logged, never ends the watcher."""
     if callback is None:
         return
