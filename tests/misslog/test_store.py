@@ -280,3 +280,12 @@ def test_a_read_only_store_sees_what_the_writer_committed(store: EventStore, db:
     assert [miss.question for miss in reader.misses()] == ["seen by the CLI"]
     with pytest.raises(sqlite3.OperationalError):
         reader.record(2, declined("x"), user_id=1, chat_type="private")
+
+
+def test_a_file_that_cannot_be_opened_is_not_moved_aside(tmp_path: Path) -> None:
+    occupied = tmp_path / "celacbot.sqlite3"
+    occupied.mkdir()  # a directory where the file should be
+
+    with pytest.raises(sqlite3.OperationalError):
+        EventStore.open(occupied)
+    assert [path.name for path in tmp_path.iterdir()] == ["celacbot.sqlite3"]

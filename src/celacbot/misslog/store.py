@@ -161,6 +161,8 @@ class EventStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             connection = _open_checked(path)
+        except sqlite3.OperationalError:
+            raise  # cannot open, locked, I/O: not the file's fault, so leave it where it is
         except sqlite3.DatabaseError as exc:
             moved_to = _move_aside(path)
             logger.error(
