@@ -17,12 +17,15 @@ Quick start::
         assert reply["text"].startswith("Hello")
         server.press_button(reply, "faq:lima")   # the user presses an inline button
 
-Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME, bot_id=None)`;
-`await start()` / `await stop()` or `async with`; `base_url` ("http://127.0.0.1:PORT/bot",
-give it to `ApplicationBuilder().base_url`), `token`, `bot_user` (getMe's dict),
-`internal_errors` (bugs in the fake itself; the fixture fails the test when non-empty).
-`polling(application, *, poll_timeout=1.0)`: an async context manager running a PTB Application
+Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME,
+bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async with`;
+`base_url` ("http://127.0.0.1:PORT/bot", for `ApplicationBuilder().base_url`), `token`,
+`bot_id`, `bot_user` (getMe's dict; privacy mode is not simulated, so groups deliver every
+message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
+itself; the `fake_bot_api` fixture fails the test when there are any).
+`polling(application, *, poll_timeout=1)`: an async context manager running a PTB Application
 on long polling (initialize, start, updater.start_polling) and stopping it cleanly afterwards.
+Telegram's rules live in telegram_rules.py and html_entities.py, users' objects in users.py.
 
 Methods served (names case-insensitive): getMe, logOut, close, getUpdates, setWebhook,
 deleteWebhook, getWebhookInfo, sendMessage, editMessageText, editMessageReplyMarkup,
@@ -52,10 +55,13 @@ the update dict; message ids count per chat, like Telegram):
       first_name="Ana", last_name=None, username=None, language_code="en", entities=None,
       reply_to_message=None, message_thread_id=None, chat_title=None)
       -- bot_command entities for "/cmd" and mention entities for "@name" are added unless
-      `entities` is given; group chats default to GROUP_CHAT_ID.
+      `entities` is given; chat_id is for groups ("group"/"supergroup", default
+      GROUP_CHAT_ID; a message_thread_id makes it a forum), private chats use user_id.
   press_button(message, data, *, user_id=None, first_name="Ana", language_code="en")
       -- `message` is a message the bot sent (a dict from wait_for_reply/messages_to); raises
-      ValueError unless its current inline keyboard has a button with that callback_data.
+      ValueError unless its current inline keyboard has a button with that callback_data
+      (users.inline_buttons(message) lists the buttons). user_id defaults to the private
+      chat's user, or DEFAULT_USER_ID in groups.
   inline_query(query, *, user_id=DEFAULT_USER_ID, first_name="Ana", language_code="en",
       offset="", chat_type="sender")
   send_non_text(kind="photo", *, user_id=DEFAULT_USER_ID, chat_id=None, chat_type="private",
@@ -82,7 +88,8 @@ Observing the bot:
       -- the first successful or failed call of `method` at index >= after matching predicate.
   await wait_for_reply(update, *, timeout=5.0) -> dict  -- the first message the bot sent or
       edited in the update's chat after the update was delivered to it (for an inline query:
-      the answerInlineQuery parameters). answerCallbackQuery is not a reply; use
+      the answerInlineQuery parameters, results decoded). Edits via inline_message_id are
+      accepted but not tracked. answerCallbackQuery is not a reply; use
       await wait_for_callback_answer(update, *, timeout=5.0) -> dict (its parameters).
   await wait_for_replies(updates, *, timeout=60.0) -> list[float]  -- reply latencies in
       seconds (delivery in getUpdates/webhook -> reply), in the order of `updates`.
@@ -105,7 +112,6 @@ import contextlib
 import itertools
 import json
 import logging
-import re
 import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -115,7 +121,37 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 from aiohttp import web
 
-from tests.fakes.html_entities import EntityParseError, parse_html, trim_plain, utf16_length
+from tests.fakes.telegram_rules import (
+    BLOCKED,
+    CHAT_ACTIONS,
+    DEFAULT_ALLOWED_UPDATES,
+    DEFAULT_DESCRIPTIONS,
+    MAX_CALLBACK_ANSWER_CHARS,
+    MAX_DESCRIPTION,
+    MAX_SHORT_DESCRIPTION,
+    MAX_UPDATES_LIMIT,
+    NOT_MODIFIED,
+    QUERY_TOO_OLD,
+    SECRET_TOKEN,
+    TERMINATED,
+    TOKEN_SHAPE,
+    WEBHOOK_ACTIVE,
+    ApiError,
+    bad_request,
+    check_commands,
+    check_inline_answer,
+    decode_param,
+    inline_markup,
+    message_text,
+    update_kind,
+)
+from tests.fakes.users import (
+    NON_TEXT_KINDS,
+    NON_TEXT_PAYLOADS,
+    auto_entities,
+    inline_buttons,
+    user_json,
+)
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -128,189 +164,10 @@ DEFAULT_USER_ID = 424242
 GROUP_CHAT_ID = -1001234567890
 CHANNEL_CHAT_ID = -1009876543210
 
-MAX_MESSAGE_UTF16 = 4096
-MAX_CALLBACK_DATA_BYTES = 64
-MAX_INLINE_RESULTS = 50
-MAX_INLINE_RESULT_ID_BYTES = 64
-MAX_CALLBACK_ANSWER_CHARS = 200
-MAX_KEYBOARD_BUTTONS = 100
-MAX_COMMANDS = 100
-MAX_COMMAND_DESCRIPTION = 256
-MAX_DESCRIPTION = 512
-MAX_SHORT_DESCRIPTION = 120
-MAX_UPDATES_LIMIT = 100
-
-NOT_MODIFIED = (
-    "Bad Request: message is not modified: specified new message content and reply markup "
-    "are exactly the same as a current content and reply markup of the message"
-)
-QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
-TERMINATED = (
-    "Conflict: terminated by other getUpdates request; "
-    "make sure that only one bot instance is running"
-)
-WEBHOOK_ACTIVE = (
-    "Conflict: can't use getUpdates method while webhook is active; "
-    "use deleteWebhook to delete the webhook first"
-)
-DEFAULT_DESCRIPTIONS = {
-    400: "Bad Request",
-    401: "Unauthorized",
-    403: "Forbidden: bot was blocked by the user",
-    404: "Not Found",
-    409: TERMINATED,
-    500: "Internal Server Error",
-    502: "Bad Gateway",
-    504: "Gateway Timeout",
-}
-# Telegram sends these only when asked for explicitly in allowed_updates.
-OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
-UPDATE_TYPES = frozenset(
-    {
-        "message",
-        "edited_message",
-        "channel_post",
-        "edited_channel_post",
-        "business_connection",
-        "business_message",
-        "edited_business_message",
-        "deleted_business_messages",
-        "inline_query",
-        "chosen_inline_result",
-        "callback_query",
-        "shipping_query",
-        "pre_checkout_query",
-        "purchased_paid_media",
-        "poll",
-        "poll_answer",
-        "my_chat_member",
-        "chat_join_request",
-        "chat_boost",
-        "removed_chat_boost",
-        *OPT_IN_UPDATES,
-    }
-)
-DEFAULT_ALLOWED_UPDATES = UPDATE_TYPES - OPT_IN_UPDATES
-# Updates a bot answers with a message in the same chat; their latency is measured.
+# Updates a bot answers with a message in the same chat; their reply latency is measured.
 CHAT_MESSAGE_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post")
-CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
-BUTTON_ACTIONS = (
-    "url",
-    "callback_data",
-    "web_app",
-    "login_url",
-    "switch_inline_query",
-    "switch_inline_query_current_chat",
-    "switch_inline_query_chosen_chat",
-    "copy_text",
-    "callback_game",
-    "pay",
-)
-BUTTON_URL_SCHEMES = ("http://", "https://", "tg://")
-
-# How form values are decoded: PTB sends strings raw and everything else JSON-encoded.
-JSON_PARAMS = frozenset(
-    {
-        "reply_markup",
-        "entities",
-        "caption_entities",
-        "reply_parameters",
-        "link_preview_options",
-        "results",
-        "commands",
-        "scope",
-        "allowed_updates",
-        "button",
-    }
-)
-INT_PARAMS = frozenset(
-    {"message_id", "offset", "limit", "timeout", "cache_time", "message_thread_id", "user_id"}
-)
-BOOL_PARAMS = frozenset(
-    {
-        "disable_notification",
-        "protect_content",
-        "allow_paid_broadcast",
-        "show_alert",
-        "is_personal",
-        "drop_pending_updates",
-        "allow_sending_without_reply",
-    }
-)
-
-# What users send besides text; each builds the message fields from a file-object factory.
-NON_TEXT_PAYLOADS: dict[str, Callable[[Callable[..., JSON]], JSON]] = {
-    "photo": lambda file: {
-        "photo": [
-            file(width=90, height=67, file_size=1200),
-            file(width=800, height=600, file_size=48000),
-        ]
-    },
-    "sticker": lambda file: {
-        "sticker": file(
-            type="regular", width=512, height=512, is_animated=False, is_video=False, emoji="👍"
-        )
-    },
-    "voice": lambda file: {"voice": file(duration=3, mime_type="audio/ogg")},
-    "audio": lambda file: {"audio": file(duration=95, mime_type="audio/mpeg")},
-    "video": lambda file: {"video": file(width=640, height=360, duration=12)},
-    "video_note": lambda file: {"video_note": file(length=240, duration=5)},
-    "animation": lambda file: {
-        "animation": file(width=320, height=240, duration=2),
-        "document": file(file_name="funny.mp4", mime_type="video/mp4"),
-    },
-    "document": lambda file: {
-        "document": file(file_name="report.pdf", mime_type="application/pdf")
-    },
-    "location": lambda _file: {"location": {"latitude": -12.0464, "longitude": -77.0428}},
-    "contact": lambda _file: {"contact": {"phone_number": "+51999999999", "first_name": "Luis"}},
-    "dice": lambda _file: {"dice": {"emoji": "🎲", "value": 4}},
-}
-NON_TEXT_KINDS = tuple(NON_TEXT_PAYLOADS)
-
-_TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")
-_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
-_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
-_BOT_COMMAND = re.compile(r"(?<![\w/])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
-_MENTION = re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{5,32}")
 
 _LOGGER = logging.getLogger(__name__)
-
-
-class ApiError(Exception):
-    """A Bot API error answer: HTTP status, description and optional retry_after."""
-
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.status = status
-        self.description = description
-        self.retry_after = retry_after
-
-    def body(self) -> JSON:
-        """The JSON Telegram answers with."""
-        body: JSON = {"ok": False, "error_code": self.status, "description": self.description}
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
-        return body
-
-
-def bad_request(reason: str) -> ApiError:
-    """A 400 with Telegram's "Bad Request: " prefix."""
-    return ApiError(400, f"Bad Request: {reason}")
 
 
 @dataclass(frozen=True)
@@ -367,23 +224,12 @@ class _Reply:
 
 
 @dataclass
-class _Query:
-    update_id: int
-    answered: bool = False
-
-
-@dataclass
 class _Webhook:
     url: str
     secret_token: str | None
     max_connections: int
     last_error_message: str | None = None
     last_error_date: int | None = None
-
-
-def update_kind(update: Mapping[str, Any]) -> str:
-    """The update's type: its one field besides update_id (e.g. "message")."""
-    return next((key for key in update if key != "update_id"), "")
 
 
 def _reply_key(update: Mapping[str, Any]) -> tuple[str, int | str] | None:
@@ -396,71 +242,6 @@ def _reply_key(update: Mapping[str, Any]) -> tuple[str, int | str] | None:
     if kind == "inline_query":
         return ("inline", update[kind]["id"])
     return None
-
-
-def _decode_param(name: str, value: Any) -> Any:
-    """Decode one parameter the way the Bot API does for form fields."""
-    if not isinstance(value, str):
-        return value
-    try:
-        if name in JSON_PARAMS:
-            return json.loads(value)
-        if name in INT_PARAMS:
-            return int(value)
-    except ValueError:
-        if name == "reply_markup":
-            raise bad_request("can't parse reply keyboard markup JSON object") from None
-        raise bad_request(f"can't parse {name}") from None
-    if name in BOOL_PARAMS:
-        return value.lower() in ("true", "1")
-    if name == "chat_id" and value.lstrip("-").isdigit():
-        return int(value)
-    return value
-
-
-def _user_json(
-    user_id: int,
-    first_name: str,
-    *,
-    last_name: str | None = None,
-    username: str | None = None,
-    language_code: str | None = None,
-) -> JSON:
-    user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
-    if last_name:
-        user["last_name"] = last_name
-    if username:
-        user["username"] = username
-    if language_code:
-        user["language_code"] = language_code
-    return user
-
-
-def _auto_entities(text: str) -> list[JSON]:
-    """bot_command and mention entities, as Telegram's clients add them to what users type."""
-    entities = []
-    commands = list(_BOT_COMMAND.finditer(text))
-    for match in commands:
-        entities.append(("bot_command", match))
-    for match in _MENTION.finditer(text):
-        if not any(command.start() <= match.start() < command.end() for command in commands):
-            entities.append(("mention", match))
-    return sorted(
-        (
-            {
-                "type": kind,
-                "offset": utf16_length(text[: match.start()]),
-                "length": utf16_length(match.group()),
-            }
-            for kind, match in entities
-        ),
-        key=lambda entity: entity["offset"],
-    )
-
-
-def _inline_buttons(message: Mapping[str, Any]) -> list[JSON]:
-    markup = message.get("reply_markup") or {}
-    return [button for row in markup.get("inline_keyboard", []) for button in row]
 
 
 class FakeBotAPI:
@@ -481,7 +262,7 @@ class FakeBotAPI:
             "first_name": bot_first_name,
             "username": bot_username,
             "can_join_groups": True,
-            "can_read_all_group_messages": False,
+            "can_read_all_group_messages": True,  # privacy mode is not simulated
             "supports_inline_queries": True,
             "can_connect_to_business": False,
             "has_main_web_app": False,
@@ -511,8 +292,8 @@ class FakeBotAPI:
         self._messages: dict[int, dict[int, JSON]] = defaultdict(dict)
         self._message_ids: dict[int, Iterator[int]] = {}
         self._blocked: set[int] = set()
-        self._callback_queries: dict[str, _Query] = {}
-        self._inline_queries: dict[str, _Query] = {}
+        self._open_callback_queries: set[str] = set()
+        self._open_inline_queries: set[str] = set()
         self._commands: dict[tuple[str, str], list[JSON]] = {}
         self._descriptions: dict[str, str] = {}
         self._short_descriptions: dict[str, str] = {}
@@ -575,8 +356,10 @@ class FakeBotAPI:
         await self._stop_webhook_delivery()
         if self._session is not None:
             await self._session.close()
+            self._session = None
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
         for _, _, future in self._request_waiters:
             future.cancel()
 
@@ -607,7 +390,7 @@ class FakeBotAPI:
         self._calls_in_flight += counted
         params: JSON = {}
         try:
-            if not request.path.startswith("/bot") or not _TOKEN_SHAPE.fullmatch(token):
+            if not request.path.startswith("/bot") or not TOKEN_SHAPE.fullmatch(token):
                 raise ApiError(404, "Not Found")
             if token != self.token:
                 raise ApiError(401, "Unauthorized")
@@ -650,7 +433,7 @@ class FakeBotAPI:
                     )
                     for name, value in form.items()
                 )
-        return {name: _decode_param(name, value) for name, value in raw.items()}
+        return {name: decode_param(name, value) for name, value in raw.items()}
 
     async def _call(self, method: str, params: JSON) -> Any:
         key = method.lower()
@@ -789,7 +572,7 @@ class FakeBotAPI:
         if not url.startswith(("http://", "https://")):
             raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
         secret = params.get("secret_token")
-        if secret is not None and not _SECRET_TOKEN.fullmatch(secret):
+        if secret is not None and not SECRET_TOKEN.fullmatch(secret):
             raise bad_request("secret token contains unallowed characters")
         if params.get("drop_pending_updates"):
             self._pending.clear()
@@ -889,13 +672,13 @@ class FakeBotAPI:
     def _writable_chat(self, params: JSON) -> JSON:
         chat = self._chat(params)
         if chat["id"] in self._blocked:
-            raise ApiError(403, "Forbidden: bot was blocked by the user")
+            raise ApiError(403, BLOCKED)
         return chat
 
     def _send_message(self, params: JSON) -> JSON:
         chat = self._writable_chat(params)
-        text, entities = self._message_text(params)
-        markup = self._inline_markup(params.get("reply_markup"))
+        text, entities = message_text(params)
+        markup = inline_markup(params.get("reply_markup"))
         message = self._new_message(chat, self._bot_sender, text, entities)
         if markup is not None:
             message["reply_markup"] = markup
@@ -907,71 +690,6 @@ class FakeBotAPI:
         self._store(message)
         self._record_reply(("chat", chat["id"]), message)
         return message
-
-    def _message_text(self, params: JSON, *, text_field: str = "text") -> tuple[str, list[JSON]]:
-        """Telegram's processing of a message text: parse, trim, check emptiness and length."""
-        raw = params.get(text_field)
-        if not raw:
-            raise bad_request("message text is empty")
-        parse_mode = (params.get("parse_mode") or "").lower()
-        try:
-            if "entities" in params or not parse_mode:
-                text, entities = trim_plain(raw, params.get("entities"))
-            elif parse_mode == "html":
-                text, entities = parse_html(raw)
-            elif parse_mode in ("markdown", "markdownv2"):
-                raise bad_request("FakeBotAPI implements only parse_mode HTML")
-            else:
-                raise bad_request("unsupported parse_mode")
-        except EntityParseError as error:
-            raise bad_request(f"can't parse entities: {error}") from None
-        if not text:
-            raise bad_request("message text is empty")
-        if utf16_length(text) > MAX_MESSAGE_UTF16:
-            raise bad_request("message is too long")
-        return text, entities
-
-    def _inline_markup(self, markup: Any) -> JSON | None:
-        """Validate any reply_markup; the inline keyboard a sent message carries, if any."""
-        if markup is None:
-            return None
-        if not isinstance(markup, dict):
-            raise bad_request("can't parse reply keyboard markup JSON object")
-        if "inline_keyboard" in markup:
-            self._check_inline_keyboard(markup["inline_keyboard"])
-            return {"inline_keyboard": markup["inline_keyboard"]}
-        if "keyboard" in markup:
-            rows = markup["keyboard"]
-            if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-                raise bad_request("can't parse reply keyboard markup JSON object")
-            for button in itertools.chain.from_iterable(rows):
-                text = button if isinstance(button, str) else button.get("text")
-                if not text:
-                    raise bad_request("keyboard button text must be non-empty")
-            return None
-        if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
-            return None
-        raise bad_request("can't parse reply keyboard markup JSON object")
-
-    def _check_inline_keyboard(self, rows: Any) -> None:
-        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-            raise bad_request("can't parse inline keyboard markup JSON object")
-        buttons = list(itertools.chain.from_iterable(rows))
-        if len(buttons) > MAX_KEYBOARD_BUTTONS:
-            raise bad_request("reply markup is too long")
-        for button in buttons:
-            if not isinstance(button, dict) or not button.get("text"):
-                raise bad_request("can't parse inline keyboard button: text is empty")
-            actions = [action for action in BUTTON_ACTIONS if action in button]
-            if not actions:
-                raise bad_request("text buttons are unallowed in the inline keyboard")
-            if "callback_data" in button:
-                data = button["callback_data"]
-                size = len(data.encode("utf-8")) if isinstance(data, str) else 0
-                if not 1 <= size <= MAX_CALLBACK_DATA_BYTES:
-                    raise bad_request("BUTTON_DATA_INVALID")
-            if "url" in button and not str(button["url"]).startswith(BUTTON_URL_SCHEMES):
-                raise bad_request("BUTTON_URL_INVALID")
 
     def _replied_message(self, chat_id: int, params: JSON) -> JSON | None:
         reply = params.get("reply_parameters")
@@ -1002,15 +720,15 @@ class FakeBotAPI:
         return message
 
     def _edit_message_text(self, params: JSON) -> JSON | bool:
-        text, entities = self._message_text(params)
-        markup = self._inline_markup(params.get("reply_markup"))
+        text, entities = message_text(params)
+        markup = inline_markup(params.get("reply_markup"))
         message = self._editable_message(params)
         if message is None:
             return True
         return self._apply_edit(message, text, entities, markup)
 
     def _edit_message_reply_markup(self, params: JSON) -> JSON | bool:
-        markup = self._inline_markup(params.get("reply_markup"))
+        markup = inline_markup(params.get("reply_markup"))
         message = self._editable_message(params)
         if message is None:
             return True
@@ -1025,7 +743,7 @@ class FakeBotAPI:
             and markup == message.get("reply_markup")
         )
         if unchanged:
-            raise bad_request(NOT_MODIFIED.removeprefix("Bad Request: "))
+            raise bad_request(NOT_MODIFIED)
         edited = {
             key: value
             for key, value in message.items()
@@ -1054,70 +772,32 @@ class FakeBotAPI:
         return True
 
     def _answer_callback_query(self, params: JSON) -> bool:
-        query = self._callback_queries.get(str(params.get("callback_query_id", "")))
-        if query is None or query.answered:
-            raise bad_request(QUERY_TOO_OLD.removeprefix("Bad Request: "))
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id not in self._open_callback_queries:
+            raise bad_request(QUERY_TOO_OLD)
         if len(params.get("text") or "") > MAX_CALLBACK_ANSWER_CHARS:
             raise bad_request("MESSAGE_TOO_LONG")
-        query.answered = True
+        self._open_callback_queries.remove(query_id)
         return True
 
     def _answer_inline_query(self, params: JSON) -> bool:
         query_id = str(params.get("inline_query_id", ""))
-        query = self._inline_queries.get(query_id)
-        if query is None or query.answered:
-            raise bad_request(QUERY_TOO_OLD.removeprefix("Bad Request: "))
-        results = params.get("results")
-        if not isinstance(results, list):
-            raise bad_request("can't parse results JSON object")
-        if len(results) > MAX_INLINE_RESULTS:
-            raise bad_request("RESULTS_TOO_MUCH")
-        seen: set[str] = set()
-        for result in results:
-            result_id = str(result.get("id", ""))
-            if not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES:
-                raise bad_request("RESULT_ID_INVALID")
-            if result_id in seen:
-                raise bad_request("RESULT_ID_DUPLICATE")
-            seen.add(result_id)
-            self._check_inline_result(result)
-        button = params.get("button")
-        if button is not None and not button.get("text"):
-            raise bad_request("BUTTON_TEXT_INVALID")
-        query.answered = True
+        if query_id not in self._open_inline_queries:
+            raise bad_request(QUERY_TOO_OLD)
+        check_inline_answer(params)
+        self._open_inline_queries.remove(query_id)
         self._record_reply(("inline", query_id), params)
         return True
-
-    def _check_inline_result(self, result: JSON) -> None:
-        if result.get("type") == "article" and not result.get("title"):
-            raise bad_request("RESULT_TITLE_EMPTY")
-        content = result.get("input_message_content")
-        if result.get("type") == "article" and content is None:
-            raise bad_request("input_message_content is required for article results")
-        if content is not None and "message_text" in content:
-            self._message_text(content, text_field="message_text")
-        self._inline_markup(result.get("reply_markup"))
 
     def _commands_key(self, params: JSON) -> tuple[str, str]:
         scope = params.get("scope") or {"type": "default"}
         return json.dumps(scope, sort_keys=True), params.get("language_code") or ""
 
     def _set_my_commands(self, params: JSON) -> bool:
-        commands = params.get("commands")
-        if not isinstance(commands, list) or len(commands) > MAX_COMMANDS:
-            raise bad_request("can't parse commands JSON object")
-        for command in commands:
-            if not _COMMAND_NAME.fullmatch(str(command.get("command", ""))):
-                raise bad_request("BOT_COMMAND_INVALID")
-            description = str(command.get("description", "")).strip()
-            if not 1 <= len(description) <= MAX_COMMAND_DESCRIPTION:
-                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+        commands = check_commands(params.get("commands"))
         key = self._commands_key(params)
         if commands:
-            self._commands[key] = [
-                {"command": command["command"], "description": command["description"]}
-                for command in commands
-            ]
+            self._commands[key] = commands
         else:
             self._commands.pop(key, None)
         return True
@@ -1248,7 +928,7 @@ class FakeBotAPI:
         chat_title: str | None = None,
     ) -> JSON:
         """A user sends `text` to the bot; returns the queued update."""
-        user = _user_json(
+        user = user_json(
             user_id,
             first_name,
             last_name=last_name,
@@ -1259,7 +939,7 @@ class FakeBotAPI:
             user, chat_id, chat_type, chat_title, forum=message_thread_id is not None
         )
         message = self._new_message(
-            chat, user, text, _auto_entities(text) if entities is None else entities
+            chat, user, text, auto_entities(text) if entities is None else entities
         )
         if reply_to_message is not None:
             message["reply_to_message"] = {
@@ -1285,12 +965,12 @@ class FakeBotAPI:
         stored = self._messages[chat_id].get(message["message_id"])
         if stored is None or stored.get("from", {}).get("id") != self.bot_id:
             raise ValueError("press_button needs a message the bot sent (and did not delete)")
-        available = [button.get("callback_data") for button in _inline_buttons(stored)]
+        available = [button.get("callback_data") for button in inline_buttons(stored)]
         if data not in available:
             raise ValueError(f"no button with callback_data {data!r}; the message has {available}")
         if user_id is None:
             user_id = chat_id if stored["chat"]["type"] == "private" else DEFAULT_USER_ID
-        user = _user_json(user_id, first_name, language_code=language_code)
+        user = user_json(user_id, first_name, language_code=language_code)
         query_id = str(next(self._query_ids))
         update = self.enqueue_update(
             {
@@ -1303,7 +983,7 @@ class FakeBotAPI:
                 }
             }
         )
-        self._callback_queries[query_id] = _Query(update["update_id"])
+        self._open_callback_queries.add(query_id)
         return update
 
     def inline_query(
@@ -1318,7 +998,7 @@ class FakeBotAPI:
     ) -> JSON:
         """A user types `@BotUsername query` in some chat."""
         query_id = str(next(self._query_ids))
-        user = _user_json(user_id, first_name, language_code=language_code)
+        user = user_json(user_id, first_name, language_code=language_code)
         update = self.enqueue_update(
             {
                 "inline_query": {
@@ -1330,7 +1010,7 @@ class FakeBotAPI:
                 }
             }
         )
-        self._inline_queries[query_id] = _Query(update["update_id"])
+        self._open_inline_queries.add(query_id)
         return update
 
     def _file(self, **extra: Any) -> JSON:
@@ -1349,7 +1029,7 @@ class FakeBotAPI:
         caption: str | None = None,
     ) -> JSON:
         """A user sends a photo, sticker, voice note... (see NON_TEXT_KINDS)."""
-        user = _user_json(user_id, first_name, language_code=language_code)
+        user = user_json(user_id, first_name, language_code=language_code)
         chat = self._chat_for(user, chat_id, chat_type, None)
         message = self._new_message(chat, user, None, [])
         if kind not in NON_TEXT_PAYLOADS:
@@ -1370,7 +1050,7 @@ class FakeBotAPI:
             raise ValueError("edit_message needs a message a user sent")
         edited = {key: value for key, value in stored.items() if key != "entities"}
         edited["text"] = text
-        new_entities = _auto_entities(text) if entities is None else entities
+        new_entities = auto_entities(text) if entities is None else entities
         if new_entities:
             edited["entities"] = new_entities
         edited["edit_date"] = int(time.time())
@@ -1383,7 +1063,7 @@ class FakeBotAPI:
         """A post in a channel where the bot is an administrator."""
         chat = {"id": chat_id, "type": "channel", "title": title}
         self._register_chat(chat)
-        message = self._new_message(chat, None, text, _auto_entities(text))
+        message = self._new_message(chat, None, text, auto_entities(text))
         message["sender_chat"] = chat
         self._store(message)
         return self.enqueue_update({"channel_post": message})
@@ -1402,7 +1082,7 @@ class FakeBotAPI:
 
     def _enqueue_membership(self, user_id: int, *, old: str, new: str) -> None:
         chat = self._chats.get(user_id) or {"id": user_id, "type": "private", "first_name": "Ana"}
-        user = _user_json(user_id, chat.get("first_name", "Ana"))
+        user = user_json(user_id, chat.get("first_name", "Ana"))
         new_member: JSON = {"user": self._bot_sender, "status": new}
         if new == "kicked":
             new_member["until_date"] = 0
@@ -1607,13 +1287,13 @@ class FakeBotAPI:
 
 @contextlib.asynccontextmanager
 async def polling(
-    application: Application[Any, Any, Any, Any, Any, Any], *, poll_timeout: float = 1.0
+    application: Application[Any, Any, Any, Any, Any, Any], *, poll_timeout: int = 1
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """Run a PTB Application on long polling for the duration of the block."""
     async with application:
         await application.start()
         assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout))
+        await application.updater.start_polling(poll_interval=0.0, timeout=poll_timeout)
         try:
             yield application
         finally:

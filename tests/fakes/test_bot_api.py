@@ -16,6 +16,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
+    Message,
     Update,
 )
 from telegram.error import (
@@ -224,7 +225,7 @@ async def test_texts_of_exactly_4096_utf16_units_are_accepted(
 
     message = await bot.send_message(CHAT, text, parse_mode="HTML")
 
-    assert len(message.text.encode("utf-16-le")) == 2 * 4096
+    assert len((message.text or "").encode("utf-16-le")) == 2 * 4096
 
 
 async def test_sending_to_an_unknown_chat_fails(bot: Bot) -> None:
@@ -256,6 +257,7 @@ async def test_editing_to_identical_content_is_not_modified(
         await bot.edit_message_text("Lima", CHAT, message.message_id, reply_markup=keyboard("a"))
     edited = await bot.edit_message_text("Lima", CHAT, message.message_id)
 
+    assert isinstance(edited, Message)
     assert (edited.text, edited.reply_markup) == ("Lima", None)
     assert fake_bot_api.last_message_to(CHAT)["edit_date"] > 0
 
