@@ -23,15 +23,17 @@ bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async wi
 `bot_id`, `bot_user` (getMe's dict; privacy mode is not simulated, so groups deliver every
 message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
 itself; the `fake_bot_api` fixture fails the test when there are any).
-`polling(application, *, poll_timeout=1)`: an async context manager running a PTB Application
+`polling(application, *, poll_timeout=1, allowed_updates=None)`: an async context manager running a PTB Application
 on long polling (initialize, start, updater.start_polling) and stopping it cleanly afterwards.
 Telegram's rules live in telegram_rules.py and html_entities.py, users' objects in users.py.
 
 Methods served (names case-insensitive): getMe, logOut, close, getUpdates, setWebhook,
 deleteWebhook, getWebhookInfo, sendMessage, editMessageText, editMessageReplyMarkup,
 deleteMessage, sendChatAction, answerCallbackQuery, answerInlineQuery, setMyCommands,
-getMyCommands, deleteMyCommands, setMyDescription, getMyDescription, setMyShortDescription,
-getMyShortDescription. Anything else: 404 "Not Found"; a token other than `token`: 401.
+getMyCommands, deleteMyCommands, setMyName, getMyName, setMyDescription, getMyDescription,
+setMyShortDescription, getMyShortDescription, setChatMenuButton, getChatMenuButton.
+Anything else: 404 "Not Found" (which PTB reports as InvalidToken("Not Found") - a sign the
+fake lacks a method); a token other than `token`: 401 "Unauthorized".
 Validation follows Telegram: parse_mode HTML must parse (tests/fakes/html_entities.py;
 MarkdownV2 is not implemented and answers 400, so the bot must use HTML), text 1-4096 UTF-16
 units after parsing and trimming, inline keyboards (callback_data 1-64 UTF-8 bytes,
@@ -97,8 +99,9 @@ Observing the bot:
   messages_to(chat_id) -> list[dict]  -- the bot's messages in that chat, current versions.
   last_message_to(chat_id) -> dict
   stored_message(chat_id, message_id) -> dict | None  -- any message, the user's too.
-  commands(*, scope=None, language_code="") -> list[dict]; description(language_code="");
-  short_description(language_code=""); webhook_url; pending_update_count; dropped_updates.
+  commands(*, scope=None, language_code="") -> list[dict];
+  profile_text("name" | "description" | "short_description", language_code="") -> str;
+  menu_button(chat_id=None) -> dict | None; webhook_url; pending_update_count; dropped_updates.
   await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
   await wait_idle(*, timeout=5.0, quiet=0.05)  -- every update handed out and confirmed, no
       call in flight and none for `quiet` seconds.
@@ -109,12 +112,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import json
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -127,10 +131,9 @@ from tests.fakes.telegram_rules import (
     DEFAULT_ALLOWED_UPDATES,
     DEFAULT_DESCRIPTIONS,
     MAX_CALLBACK_ANSWER_CHARS,
-    MAX_DESCRIPTION,
-    MAX_SHORT_DESCRIPTION,
     MAX_UPDATES_LIMIT,
     NOT_MODIFIED,
+    PROFILE_TEXT_LIMITS,
     QUERY_TOO_OLD,
     SECRET_TOKEN,
     TERMINATED,
@@ -295,8 +298,8 @@ class FakeBotAPI:
         self._open_callback_queries: set[str] = set()
         self._open_inline_queries: set[str] = set()
         self._commands: dict[tuple[str, str], list[JSON]] = {}
-        self._descriptions: dict[str, str] = {}
-        self._short_descriptions: dict[str, str] = {}
+        self._profile_texts: dict[tuple[str, str], str] = {}
+        self._menu_buttons: dict[int | None, JSON] = {}
         # observation
         self._faults: list[Fault] = []
         self._requests: list[RecordedRequest] = []
@@ -309,32 +312,35 @@ class FakeBotAPI:
         self._reply_futures: dict[int, asyncio.Future[None]] = {}
         self._calls_in_flight = 0  # not counting getUpdates, which may wait for long
         self._last_call_done = time.perf_counter()
-        self._handlers: dict[str, tuple[str, Callable[[JSON], Any]]] = {
-            name.lower(): (name, handler)
-            for name, handler in {
-                "getMe": self._get_me,
-                "getUpdates": self._get_updates,
-                "logOut": self._true,
-                "close": self._true,
-                "setWebhook": self._set_webhook,
-                "deleteWebhook": self._delete_webhook,
-                "getWebhookInfo": self._get_webhook_info,
-                "sendMessage": self._send_message,
-                "editMessageText": self._edit_message_text,
-                "editMessageReplyMarkup": self._edit_message_reply_markup,
-                "deleteMessage": self._delete_message,
-                "sendChatAction": self._send_chat_action,
-                "answerCallbackQuery": self._answer_callback_query,
-                "answerInlineQuery": self._answer_inline_query,
-                "setMyCommands": self._set_my_commands,
-                "getMyCommands": self._get_my_commands,
-                "deleteMyCommands": self._delete_my_commands,
-                "setMyDescription": self._set_my_description,
-                "getMyDescription": self._get_my_description,
-                "setMyShortDescription": self._set_my_short_description,
-                "getMyShortDescription": self._get_my_short_description,
-            }.items()
+        handlers: dict[str, Callable[[JSON], Any]] = {
+            "getMe": self._get_me,
+            "getUpdates": self._get_updates,
+            "logOut": self._true,
+            "close": self._true,
+            "setWebhook": self._set_webhook,
+            "deleteWebhook": self._delete_webhook,
+            "getWebhookInfo": self._get_webhook_info,
+            "sendMessage": self._send_message,
+            "editMessageText": self._edit_message_text,
+            "editMessageReplyMarkup": self._edit_message_reply_markup,
+            "deleteMessage": self._delete_message,
+            "sendChatAction": self._send_chat_action,
+            "answerCallbackQuery": self._answer_callback_query,
+            "answerInlineQuery": self._answer_inline_query,
+            "setMyCommands": self._set_my_commands,
+            "getMyCommands": self._get_my_commands,
+            "deleteMyCommands": self._delete_my_commands,
+            "setMyName": functools.partial(self._set_profile_text, "name"),
+            "getMyName": functools.partial(self._get_profile_text, "name"),
+            "setMyDescription": functools.partial(self._set_profile_text, "description"),
+            "getMyDescription": functools.partial(self._get_profile_text, "description"),
+            "setMyShortDescription": functools.partial(self._set_profile_text, "short_description"),
+            "getMyShortDescription": functools.partial(self._get_profile_text, "short_description"),
+            "setChatMenuButton": self._set_chat_menu_button,
+            "getChatMenuButton": self._get_chat_menu_button,
         }
+        # Telegram's method names are case-insensitive; records use the canonical spelling.
+        self._handlers = {name.lower(): (name, handler) for name, handler in handlers.items()}
 
     # ------------------------------------------------------------------ server life
 
@@ -809,26 +815,28 @@ class FakeBotAPI:
         self._commands.pop(self._commands_key(params), None)
         return True
 
-    def _set_my_description(self, params: JSON) -> bool:
-        description = params.get("description") or ""
-        if len(description) > MAX_DESCRIPTION:
-            raise bad_request("description is too long")
-        self._descriptions[params.get("language_code") or ""] = description
+    def _set_profile_text(self, field: str, params: JSON) -> bool:
+        text = params.get(field) or ""
+        if len(text) > PROFILE_TEXT_LIMITS[field]:
+            raise bad_request(f"{field.replace('_', ' ')} is too long")
+        self._profile_texts[field, params.get("language_code") or ""] = text
         return True
 
-    def _get_my_description(self, params: JSON) -> JSON:
-        return {"description": self.description(params.get("language_code") or "")}
+    def _get_profile_text(self, field: str, params: JSON) -> JSON:
+        return {field: self.profile_text(field, params.get("language_code") or "")}
 
-    def _set_my_short_description(self, params: JSON) -> bool:
-        description = params.get("short_description") or ""
-        if len(description) > MAX_SHORT_DESCRIPTION:
-            raise bad_request("short description is too long")
-        self._short_descriptions[params.get("language_code") or ""] = description
+    def _set_chat_menu_button(self, params: JSON) -> bool:
+        button = params.get("menu_button") or {"type": "default"}
+        if button.get("type") not in ("default", "commands", "web_app"):
+            raise bad_request("can't parse menu button JSON object")
+        self._menu_buttons[params.get("chat_id")] = button
         return True
 
-    def _get_my_short_description(self, params: JSON) -> JSON:
-        language = params.get("language_code") or ""
-        return {"short_description": self.short_description(language)}
+    def _get_chat_menu_button(self, params: JSON) -> JSON:
+        chat_id = params.get("chat_id")
+        return (
+            self._menu_buttons.get(chat_id) or self._menu_buttons.get(None) or {"type": "commands"}
+        )
 
     # ------------------------------------------------------------------ messages store
 
@@ -1247,13 +1255,13 @@ class FakeBotAPI:
         """The command list set for a scope and language."""
         return self._get_my_commands({"scope": scope, "language_code": language_code})
 
-    def description(self, language_code: str = "") -> str:
-        """The bot description set for a language ("" = default)."""
-        return self._descriptions.get(language_code, "")
+    def profile_text(self, field: str, language_code: str = "") -> str:
+        """The bot's "name", "description" or "short_description" set for a language."""
+        return self._profile_texts.get((field, language_code), "")
 
-    def short_description(self, language_code: str = "") -> str:
-        """The bot short description set for a language ("" = default)."""
-        return self._short_descriptions.get(language_code, "")
+    def menu_button(self, chat_id: int | None = None) -> JSON | None:
+        """The menu button set for a chat (None: the default one), if any."""
+        return self._menu_buttons.get(chat_id)
 
     @property
     def webhook_url(self) -> str:
@@ -1287,13 +1295,18 @@ class FakeBotAPI:
 
 @contextlib.asynccontextmanager
 async def polling(
-    application: Application[Any, Any, Any, Any, Any, Any], *, poll_timeout: int = 1
+    application: Application[Any, Any, Any, Any, Any, Any],
+    *,
+    poll_timeout: int = 1,
+    allowed_updates: Sequence[str] | None = None,
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """Run a PTB Application on long polling for the duration of the block."""
     async with application:
         await application.start()
         assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=poll_timeout)
+        await application.updater.start_polling(
+            poll_interval=0.0, timeout=poll_timeout, allowed_updates=allowed_updates
+        )
         try:
             yield application
         finally:

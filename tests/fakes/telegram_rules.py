@@ -24,8 +24,7 @@ MAX_CALLBACK_ANSWER_CHARS = 200
 MAX_KEYBOARD_BUTTONS = 100
 MAX_COMMANDS = 100
 MAX_COMMAND_DESCRIPTION = 256
-MAX_DESCRIPTION = 512
-MAX_SHORT_DESCRIPTION = 120
+PROFILE_TEXT_LIMITS = {"name": 64, "description": 512, "short_description": 120}
 MAX_UPDATES_LIMIT = 100
 
 NOT_MODIFIED = (
@@ -85,6 +84,7 @@ JSON_PARAMS = frozenset(
     {
         *("reply_markup", "entities", "caption_entities", "reply_parameters"),
         *("link_preview_options", "results", "commands", "scope", "allowed_updates", "button"),
+        "menu_button",
     }
 )
 INT_PARAMS = frozenset(

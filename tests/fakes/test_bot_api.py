@@ -16,6 +16,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
+    MenuButtonCommands,
     Message,
     Update,
 )
@@ -335,6 +336,21 @@ async def test_commands_are_validated_and_stored(fake_bot_api: FakeBotAPI, bot: 
         {"command": "start", "description": "Begin"},
         {"command": "help", "description": "How to ask"},
     ]
+
+
+async def test_profile_texts_and_menu_button_are_stored(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    await bot.set_my_name("CELAC bot")
+    await bot.set_my_description("Pregúntame sobre China y la CELAC.", language_code="es")
+    await bot.set_my_short_description("China-CELAC Q&A")
+    await bot.set_chat_menu_button(menu_button=MenuButtonCommands())
+    with pytest.raises(BadRequest, match=telegram_says("short description is too long")):
+        await bot.set_my_short_description("x" * 121)
+
+    assert (await bot.get_my_name()).name == "CELAC bot"
+    assert (await bot.get_my_description("es")).description.startswith("Pregúntame")
+    assert (await bot.get_my_description()).description == ""
+    assert fake_bot_api.profile_text("short_description") == "China-CELAC Q&A"
+    assert await bot.get_chat_menu_button() == MenuButtonCommands()
 
 
 async def test_blocked_user_is_forbidden(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
