@@ -23,8 +23,9 @@ bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async wi
 `bot_id`, `bot_user` (getMe's dict; privacy mode is not simulated, so groups deliver every
 message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
 itself; the `fake_bot_api` fixture fails the test when there are any).
-`polling(application, *, poll_timeout=1, allowed_updates=None)`: an async context manager running a PTB Application
-on long polling (initialize, start, updater.start_polling) and stopping it cleanly afterwards.
+`polling(application, *, poll_timeout=1, allowed_updates=None)`: an async context manager
+running a PTB Application on long polling (initialize, start, updater.start_polling) and
+stopping it cleanly afterwards.
 Telegram's rules live in telegram_rules.py and html_entities.py, users' objects in users.py.
 
 Methods served (names case-insensitive): getMe, logOut, close, getUpdates, setWebhook,
