@@ -83,6 +83,12 @@ until the server stops (client time-outs), then answer `status` with Telegram's 
 description (429 carries retry_after, default 1), or proceed normally without a status.
 `Fault.hits` counts the calls it caught.
 
+Benchmarks: `updates = [server.send_message("¿Qué es la CELAC?", user_id=100_000 + n) for n
+in range(2000)]` queues 2,000 users at once; `await server.wait_for_replies(updates,
+timeout=120)` returns each update's reply latency (seconds from its delivery in getUpdates to
+the bot's first message in that chat). The fake's own work adds about 0.2 ms per call to a
+bare aiohttp handler's cost (measured: sendMessage with HTML and a keyboard).
+
 Observing the bot:
   requests(method=None, *, after=0) -> list[RecordedRequest]  (method, params decoded like
       Telegram does - JSON fields parsed, ints as int -, time, status, result, index)
@@ -478,7 +484,12 @@ class FakeBotAPI:
         for method, predicate, future in self._request_waiters:
             if future.done():
                 continue
-            if method == record.method.lower() and predicate(record):
+            try:
+                matched = method == record.method.lower() and predicate(record)
+            except Exception as error:  # a broken predicate fails its test, not the server
+                future.set_exception(error)
+                continue
+            if matched:
                 future.set_result(record)
             else:
                 remaining.append((method, predicate, future))
