@@ -17,7 +17,7 @@ MISSING_MESSAGE = (
     "(/newbot) and put its token in .env or the environment (see .env.example)."
 )
 REJECTED_MESSAGE = (
-    "celacbot run: Telegram rejected TELEGRAM_BOT_TOKEN ({error}). "
+    "celacbot run: Telegram rejected TELEGRAM_BOT_TOKEN. "
     "Copy the token again from @BotFather (/mybots -> API Token)."
 )
 UNREACHABLE_MESSAGE = "celacbot run: cannot reach the Bot API at {url}: {error}"
@@ -83,7 +83,7 @@ def serve(settings: Settings) -> int:
     from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
 
     secrets = [settings.telegram_bot_token, settings.webhook_secret]
-    configure_logging(
+    redacting = configure_logging(
         settings.log_level.upper(), [secret.get_secret_value() for secret in secrets if secret]
     )
     application = build_application(settings)
@@ -93,14 +93,16 @@ def serve(settings: Settings) -> int:
         # Checking the token first turns a rejected one into one line instead of the
         # traceback PTB's bootstrap retry loop would log; run_* then skip initialisation.
         loop.run_until_complete(application.initialize())
-    except InvalidToken as error:
+    except InvalidToken:
+        # Not the error's text: PTB puts the rejected token in it.
         loop.close()
-        print(REJECTED_MESSAGE.format(error=error), file=sys.stderr)
+        print(REJECTED_MESSAGE, file=sys.stderr)
         return 1
     except NetworkError as error:
         loop.close()
         url = settings.telegram_api_base_url
-        print(UNREACHABLE_MESSAGE.format(url=url, error=error), file=sys.stderr)
+        message = UNREACHABLE_MESSAGE.format(url=url, error=error)
+        print(redacting.redact(message), file=sys.stderr)
         return 1
     try:
         _serve(application, settings)

@@ -1,0 +1,175 @@
+"""`celacbot run` as a user starts it: exit statuses, one-line errors, signals, webhook mode."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
+
+# The command module alone: the CLI imports every command, some of which other work provides.
+COMMAND_MAIN = (
+    "import argparse, sys; from celacbot.commands import {command}; "
+    "sys.exit({command}.run(argparse.Namespace()))"
+)
+CBERS_ANSWER = (
+    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
+)
+
+
+def clean_environment(**settings: str) -> dict[str, str]:
+    """The test's environment without any bot settings, plus `settings`."""
+    kept = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
+    }
+    return kept | settings
+
+
+@asynccontextmanager
+async def celacbot(
+    command: str, cwd: Path, env: Mapping[str, str]
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """celacbot.commands.<command>.run in a child process, killed if the test leaves it running."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        COMMAND_MAIN.format(command=command),
+        cwd=cwd,
+        env=dict(env),
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def finished(process: asyncio.subprocess.Process) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of a process that ends by itself within 30 s."""
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode is not None
+    return process.returncode, stdout.decode(), stderr.decode()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+async def test_missing_token_is_one_line_naming_the_setting_and_exit_2(tmp_path: Path) -> None:
+    async with celacbot("run", tmp_path, clean_environment()) as process:
+        status, stdout, stderr = await finished(process)
+
+    assert (status, stdout) == (2, "")
+    assert stderr.count("\n") == 1
+    assert "TELEGRAM_BOT_TOKEN is not set" in stderr
+    assert "@BotFather" in stderr
+
+
+async def test_rejected_token_is_one_line_and_exit_1(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
+) -> None:
+    wrong = "999999:wrong-token-abcdefghijklmnopqrstuvwxyz"
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=wrong,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(knowledge_path),
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        status, stdout, stderr = await finished(process)
+
+    assert (status, stdout) == (1, "")
+    assert stderr.count("\n") == 1
+    assert stderr.startswith("celacbot run: Telegram rejected TELEGRAM_BOT_TOKEN.")
+    assert "wrong-token" not in stderr
+
+
+async def test_unreachable_bot_api_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    base_url = f"http://127.0.0.1:{free_port()}/bot"
+    env = clean_environment(TELEGRAM_BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_BASE_URL=base_url)
+
+    async with celacbot("run", tmp_path, env) as process:
+        status, stdout, stderr = await finished(process)
+
+    assert (status, stdout) == (1, "")
+    assert stderr.count("\n") == 1
+    assert stderr.startswith(f"celacbot run: cannot reach the Bot API at {base_url}: ")
+    assert TEST_TOKEN not in stderr
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+async def test_polling_bot_answers_and_stops_cleanly_on_a_signal(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path, stop_signal: signal.Signals
+) -> None:
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(knowledge_path),
+        CELACBOT_LOG_LEVEL="DEBUG",
+        CELACBOT_POLL_TIMEOUT="1",
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
+        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+        process.send_signal(stop_signal)
+        status, _stdout, stderr = await finished(process)
+
+    assert reply["text"] == CBERS_ANSWER
+    assert status == 0
+    assert "Traceback" not in stderr
+    assert "Application started" in stderr
+    assert TEST_TOKEN not in stderr
+
+
+async def test_webhook_mode_sets_the_webhook_with_its_secret_and_answers(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(knowledge_path),
+        CELACBOT_WEBHOOK_URL=url,
+        CELACBOT_WEBHOOK_SECRET="webhook-secret_1",
+        CELACBOT_LISTEN="127.0.0.1",
+        CELACBOT_PORT=str(port),
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        set_webhook = await fake_bot_api.wait_for_request("setWebhook", timeout=30)
+        reply = await fake_bot_api.wait_for_reply(
+            fake_bot_api.send_message("What is CBERS?"), timeout=15
+        )
+        rejected = await fake_bot_api.post_webhook_update(
+            url, {"update_id": 10**6}, secret_token="wrong"
+        )
+        process.send_signal(signal.SIGTERM)
+        status, _stdout, stderr = await finished(process)
+
+    assert (set_webhook.params["url"], set_webhook.params["secret_token"]) == (
+        url,
+        "webhook-secret_1",
+    )
+    assert reply["text"] == CBERS_ANSWER
+    assert rejected == 403
+    assert status == 0
+    assert "webhook-secret_1" not in stderr
