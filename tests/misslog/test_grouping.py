@@ -121,3 +121,30 @@ def test_biggest_groups_come_first_then_the_most_recent() -> None:
 
 def test_no_misses_no_groups() -> None:
     assert group_misses([]) == []
+
+
+def test_only_the_most_asked_wordings_are_grouped_beyond_the_cap() -> None:
+    groups = group_misses(
+        [
+            miss("gdp of peru"),
+            miss("gdp of peru", minutes_ago=1),
+            miss("lithium processing", minutes_ago=1),
+            miss("solar panel factories"),
+        ],
+        max_wordings=2,
+    )
+
+    assert [(group.examples, group.count) for group in groups] == [
+        (("gdp of peru",), 2),
+        (("solar panel factories",), 1),
+    ]
+
+
+def test_case_and_punctuation_alone_do_not_make_a_new_wording() -> None:
+    variants = [miss("GDP of Peru?"), miss("gdp of peru"), miss("gdp, of peru!")]
+    other = [miss("lithium processing"), miss("lithium processing")]
+
+    # One wording asked three times outranks one asked twice for the only place left.
+    (group,) = group_misses([*variants, *other], max_wordings=1)
+
+    assert (group.count, len(group.examples)) == (3, 3)

@@ -82,7 +82,15 @@ def run(args: argparse.Namespace) -> int:
         since = "" if args.since is None else f" since {args.since:%Y-%m-%d %H:%M} UTC"
         print(f"No unanswered questions{since}: nothing to do.")
         return 0
-    groups = group_misses(misses)[: args.top]
+    groups = group_misses(misses)
+    grouped = sum(group.count for group in groups)
+    if grouped < len(misses):
+        print(
+            f"celacbot misses: grouped the {grouped} questions with the most asked wordings"
+            f" of {len(misses)}; use --since for the rest",
+            file=sys.stderr,
+        )
+    groups = groups[: args.top]
     nearest = _nearest_entries(groups, args.knowledge or settings.knowledge)
     rows = [_Row(group, near) for group, near in zip(groups, nearest, strict=True)]
     {"table": _print_table, "csv": _print_csv, "json": _print_json}[args.format](

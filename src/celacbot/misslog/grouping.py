@@ -14,6 +14,8 @@ from celacbot.retrieval.answer import Decision
 
 SIMILARITY_THRESHOLD = 80.0
 MAX_EXAMPLES = 3
+# A few seconds of grouping in the worst case, when no two wordings are alike.
+MAX_WORDINGS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,34 +36,38 @@ def group_misses(
     *,
     threshold: float = SIMILARITY_THRESHOLD,
     max_examples: int = MAX_EXAMPLES,
+    max_wordings: int = MAX_WORDINGS,
 ) -> list[MissGroup]:
     """Cluster misses whose normalised texts score >= threshold (token_set_ratio); biggest first.
 
-    Greedy: the most specific text (most words, then most asked) not yet grouped starts a
-    group and takes every ungrouped text close enough to it. Starting from specific texts
+    Greedy: the most specific wording (most words, then most asked) not yet grouped starts a
+    group and takes every ungrouped wording close enough to it. Starting from specific texts
     keeps a short, vague question ("china") from swallowing every question that contains it.
+    Only the `max_wordings` most asked (then most recent) distinct wordings are grouped, as the
+    work grows with the square of their number; the groups then count fewer than `misses`.
     """
-    by_text: dict[str, list[Miss]] = {}
+    by_wording: dict[str, list[Miss]] = {}
     for miss in misses:
-        by_text.setdefault(miss.normalised, []).append(miss)
-    seeds = sorted(by_text, key=lambda text: (-len(text.split()), -len(by_text[text]), text))
+        # Case and punctuation never tell questions apart, whatever normaliser stored the text.
+        by_wording.setdefault(utils.default_process(miss.normalised), []).append(miss)
+    kept = sorted(
+        by_wording,
+        key=lambda text: (len(by_wording[text]), max(miss.time for miss in by_wording[text])),
+        reverse=True,
+    )[:max_wordings]
+    seeds = sorted(kept, key=lambda text: (-len(text.split()), -len(by_wording[text]), text))
     ungrouped = dict(enumerate(seeds))
     groups: list[MissGroup] = []
     for index, seed in enumerate(seeds):
         if index not in ungrouped:
             continue
         close = process.extract(
-            seed,
-            ungrouped,
-            scorer=fuzz.token_set_ratio,
-            processor=utils.default_process,  # punctuation and case never tell questions apart
-            score_cutoff=threshold,
-            limit=None,
+            seed, ungrouped, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
         )
         # The seed is always a member, even if it scores 0 against itself (an empty text).
         keys = {index} | {key for _text, _score, key in close}
         members = [ungrouped.pop(key) for key in sorted(keys)]
-        groups.append(_group([miss for text in members for miss in by_text[text]], max_examples))
+        groups.append(_group([miss for text in members for miss in by_wording[text]], max_examples))
     return sorted(groups, key=lambda group: (-group.count, -group.last_asked.timestamp()))
 
 
