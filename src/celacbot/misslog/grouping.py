@@ -49,7 +49,8 @@ def group_misses(
     by_wording: dict[str, list[Miss]] = {}
     for miss in misses:
         # Case and punctuation never tell questions apart, whatever normaliser stored the text.
-        by_wording.setdefault(utils.default_process(miss.normalised), []).append(miss)
+        wording = " ".join(utils.default_process(miss.normalised).split())
+        by_wording.setdefault(wording, []).append(miss)
     kept = sorted(
         by_wording,
         key=lambda text: (len(by_wording[text]), max(miss.time for miss in by_wording[text])),
