@@ -107,7 +107,7 @@ def _position(text: str, index: int) -> Mark:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A mapping or sequence whose end event has not come yet."""
 
@@ -115,6 +115,9 @@ class _Open:
     path: YamlPath
     awaiting_key: bool = True  # for a mapping: the next node is a key, not a value
     key: str = ""
+
+
+_ANCHOR_MESSAGE = "anchors and aliases (& and *) are not allowed; write the text out"
 
 
 class _Builder:
@@ -140,53 +143,62 @@ class _Builder:
         return self.document
 
     def _consume(self, loader: _Loader) -> None:
+        # Exact type tests, not isinstance: this loop runs for every event on each (re)load.
         documents = 0
         while (event := loader.get_event()) is not None:
-            start = event.start_mark
-            mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
-            if isinstance(event, yaml.DocumentStartEvent):
+            if type(event) is yaml.ScalarEvent:
+                self._scalar(event)
+            elif type(event) is yaml.MappingStartEvent or type(event) is yaml.SequenceStartEvent:
+                self._collection(event)
+            elif type(event) is yaml.MappingEndEvent or type(event) is yaml.SequenceEndEvent:
+                self.stack.pop()
+            elif type(event) is yaml.AliasEvent:
+                _fail(self._problem(_mark(event), _ANCHOR_MESSAGE))
+            elif type(event) is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     message = "a second YAML document starts here; the file must hold only one"
-                    _fail(self._problem(mark, message))
-            elif isinstance(event, yaml.CollectionEndEvent):
-                self.stack.pop()
-            elif isinstance(event, yaml.NodeEvent):
-                self._node(event, mark)
+                    _fail(self._problem(_mark(event), message))
 
-    def _node(self, event: yaml.NodeEvent, mark: Mark) -> None:
-        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            message = "anchors and aliases (& and *) are not allowed; write the text out"
-            _fail(self._problem(mark, message))
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
+    def _refuse_anchor_and_tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
+        if event.anchor is not None:
+            _fail(self._problem(_mark(event), _ANCHOR_MESSAGE))
+        if event.tag:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             message = f"the tag {tag} is not allowed; quote text that starts with '!'"
-            _fail(self._problem(mark, message))
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and top.awaiting_key:
-            self._key(top, event, mark)
-        elif isinstance(event, yaml.ScalarEvent):
-            plain_int = event.implicit[0] and _CANONICAL_INT.fullmatch(event.value)
-            self._place(int(event.value) if plain_int else event.value, mark)
-        else:
-            if len(self.stack) >= MAX_DEPTH:
-                _fail(self._problem(mark, f"nested deeper than {MAX_DEPTH} levels"))
-            container: dict[str, object] | list[object] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            self.stack.append(_Open(container, self._place(container, mark)))
+            _fail(self._problem(_mark(event), message))
 
-    def _key(self, mapping: _Open, event: yaml.NodeEvent, mark: Mark) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._refuse_anchor_and_tag(event)
+        mark = _mark(event)
+        text = event.value
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.awaiting_key and type(top.container) is dict:
+            path = (*top.path, text)
+            keys = self.document.keys
+            if path in keys:
+                message = f"duplicate key {text!r} (first written on line {keys[path][0]})"
+                _fail(self._problem(mark, message))
+            keys[path] = mark
+            top.key = text
+            top.awaiting_key = False
+        elif event.implicit[0] and _CANONICAL_INT.fullmatch(text):
+            self._place(int(text), mark)
+        else:
+            self._place(text, mark)
+
+    def _collection(self, event: yaml.CollectionStartEvent) -> None:
+        self._refuse_anchor_and_tag(event)
+        mark = _mark(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.awaiting_key and type(top.container) is dict:
             _fail(self._problem(mark, "a key must be text, not a list or a mapping"))
-        path = (*mapping.path, event.value)
-        if path in self.document.keys:
-            first = self.document.keys[path][0]
-            message = f"duplicate key {event.value!r} (first written on line {first})"
-            _fail(self._problem(mark, message))
-        self.document.keys[path] = mark
-        mapping.key = event.value
-        mapping.awaiting_key = False
+        if len(self.stack) >= MAX_DEPTH:
+            _fail(self._problem(mark, f"nested deeper than {MAX_DEPTH} levels"))
+        container: dict[str, object] | list[object] = (
+            {} if type(event) is yaml.MappingStartEvent else []
+        )
+        self.stack.append(_Open(container, self._place(container, mark)))
 
     def _place(self, value: object, mark: Mark) -> YamlPath:
         """Attach value to the innermost open collection (or make it the root); its path."""
@@ -195,12 +207,13 @@ class _Builder:
             path: YamlPath = ()
         else:
             top = self.stack[-1]
-            if isinstance(top.container, list):
-                path = (*top.path, len(top.container))
-                top.container.append(value)
-            else:
+            container = top.container
+            if type(container) is list:
+                path = (*top.path, len(container))
+                container.append(value)
+            elif type(container) is dict:
                 path = (*top.path, top.key)
-                top.container[top.key] = value
+                container[top.key] = value
                 top.awaiting_key = True
         self.document.values[path] = mark
         return path
@@ -221,6 +234,11 @@ class _Builder:
         if mark is None:
             return Problem(self.document.name, None, None, message)
         return self._problem((mark.line + 1, mark.column + 1), message)
+
+
+def _mark(event: yaml.Event) -> Mark:
+    start = event.start_mark
+    return (start.line + 1, start.column + 1) if start is not None else (1, 1)
 
 
 def _one_line(text: str) -> str:
