@@ -1,6 +1,7 @@
 """The question log: what the bot decided, for /stats, /misses and `celacbot misses`."""
 
 from celacbot.misslog.log import QuestionLog
+from celacbot.misslog.report import misses_report, stats_report
 from celacbot.misslog.store import (
     DB_FILENAME,
     EventStore,
@@ -10,4 +11,14 @@ from celacbot.misslog.store import (
     Stats,
 )
 
-__all__ = ["DB_FILENAME", "EventStore", "Miss", "Outcome", "QuestionLog", "ScoredEntry", "Stats"]
+__all__ = [
+    "DB_FILENAME",
+    "EventStore",
+    "Miss",
+    "Outcome",
+    "QuestionLog",
+    "ScoredEntry",
+    "Stats",
+    "misses_report",
+    "stats_report",
+]
