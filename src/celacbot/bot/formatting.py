@@ -31,10 +31,10 @@ def _words(paragraph: str, room: int) -> Iterator[str]:
     """The paragraph's words, with any word too long for `room` cut into parts that fit."""
     for word in paragraph.split(" "):
         rest = word
-        while _escaped_len(rest) > room:
+        while len(rest) > 1 and _escaped_len(rest) > room:
             cut = len(rest)
-            while _escaped_len(rest[:cut]) > room:
-                cut = cut * room // _escaped_len(rest[:cut]) or 1
+            while cut > 1 and _escaped_len(rest[:cut]) > room:
+                cut = max(1, cut * room // _escaped_len(rest[:cut]))
             yield rest[:cut]
             rest = rest[cut:]
         yield rest
