@@ -107,7 +107,8 @@ Observing the bot:
   last_message_to(chat_id) -> dict
   stored_message(chat_id, message_id) -> dict | None  -- any message, the user's too.
   commands(*, scope=None, language_code="") -> list[dict];
-  profile_text("name" | "description" | "short_description", language_code="") -> str;
+  description(language_code="") / short_description(language_code="") / bot_name(language_code="")
+      -> str  (what setMyDescription / setMyShortDescription / setMyName stored, "" if nothing);
   menu_button(chat_id=None) -> dict | None; webhook_url; pending_update_count; dropped_updates.
   await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
   await wait_idle(*, timeout=5.0, quiet=0.05)  -- every update handed out and confirmed, no
@@ -835,7 +836,7 @@ class FakeBotAPI:
         return True
 
     def _get_profile_text(self, field: str, params: JSON) -> JSON:
-        return {field: self.profile_text(field, params.get("language_code") or "")}
+        return {field: self._profile_texts.get((field, params.get("language_code") or ""), "")}
 
     def _set_chat_menu_button(self, params: JSON) -> bool:
         button = params.get("menu_button") or {"type": "default"}
@@ -1267,9 +1268,17 @@ class FakeBotAPI:
         """The command list set for a scope and language."""
         return self._get_my_commands({"scope": scope, "language_code": language_code})
 
-    def profile_text(self, field: str, language_code: str = "") -> str:
-        """The bot's "name", "description" or "short_description" set for a language."""
-        return self._profile_texts.get((field, language_code), "")
+    def description(self, language_code: str = "") -> str:
+        """The bot description set for a language ("" = default)."""
+        return self._profile_texts.get(("description", language_code), "")
+
+    def short_description(self, language_code: str = "") -> str:
+        """The bot short description set for a language ("" = default)."""
+        return self._profile_texts.get(("short_description", language_code), "")
+
+    def bot_name(self, language_code: str = "") -> str:
+        """The bot name set with setMyName for a language ("" = default)."""
+        return self._profile_texts.get(("name", language_code), "")
 
     def menu_button(self, chat_id: int | None = None) -> JSON | None:
         """The menu button set for a chat (None: the default one), if any."""

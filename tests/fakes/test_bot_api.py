@@ -349,7 +349,8 @@ async def test_profile_texts_and_menu_button_are_stored(fake_bot_api: FakeBotAPI
     assert (await bot.get_my_name()).name == "CELAC bot"
     assert (await bot.get_my_description("es")).description.startswith("Pregúntame")
     assert (await bot.get_my_description()).description == ""
-    assert fake_bot_api.profile_text("short_description") == "China-CELAC Q&A"
+    assert fake_bot_api.short_description() == "China-CELAC Q&A"
+    assert (fake_bot_api.bot_name(), fake_bot_api.description()) == ("CELAC bot", "")
     assert await bot.get_chat_menu_button() == MenuButtonCommands()
 
 
