@@ -106,6 +106,19 @@ KNOWLEDGE: dict[str, Any] = {
             "keywords": ["BYD"],
         },
         {
+            "id": "byd-first-vehicle",
+            "topic": "energy",
+            "questions": [
+                "When will the BYD factory produce its first vehicle?",
+                "first BYD car from Brazil",
+                "When does BYD start production?",
+                "BYD first vehicle date",
+            ],
+            "answer": "The BYD factory is expected to produce its first vehicle by early 2025.",
+            "source": ["The BYD factory is expected to produce its first vehicle by early 2025."],
+            "keywords": ["BYD"],
+        },
+        {
             "id": "whole-article",
             "topic": "energy",
             "questions": [

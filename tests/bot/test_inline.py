@@ -6,13 +6,20 @@ from celacbot.bot.application import BotApplication
 from tests.bot.knowledge import LAUNCH_QUOTE
 from tests.fakes.bot_api import FakeBotAPI
 
-FEATURED = ["cbers-program", "covid-support", "byd-brazil", "satellite-launches", "whole-article"]
+FEATURED = [
+    "cbers-program",
+    "covid-support",
+    "byd-brazil",
+    "satellite-launches",
+    "byd-first-vehicle",
+    "whole-article",
+]
 
 
 async def test_query_offers_matching_answers_with_their_source(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
-    update = fake_bot_api.inline_query("satellite launch")
+    update = fake_bot_api.inline_query("satellites launched")
 
     answer = await fake_bot_api.wait_for_reply(update)
 
@@ -56,6 +63,7 @@ async def test_empty_query_offers_the_most_asked_entries_first(
         "covid-support",
         "cbers-program",
         "satellite-launches",
+        "byd-first-vehicle",
         "whole-article",
     ]
 

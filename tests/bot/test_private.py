@@ -88,27 +88,30 @@ async def test_related_button_answers_the_follow_up_under_its_question(
 async def test_unsure_question_offers_did_you_mean_buttons(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
-    update = fake_bot_api.send_message("brazil")
+    # Two entries are about BYD, so the bare name is ambiguous.
+    suggestions = bot.bot_data["retriever"].answer("BYD").suggestions
+    assert len(suggestions) >= 2
 
-    reply = await fake_bot_api.wait_for_reply(update)
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("BYD"))
 
     assert reply["text"].startswith("I'm not sure I understood. Did you mean one of these?")
     assert buttons(reply) == [
-        ("What has BYD built in Brazil?", "a:byd-brazil"),
-        ("What is the CBERS program?", "a:cbers-program"),
+        *((suggestion.question, f"a:{suggestion.id}") for suggestion in suggestions[:3]),
         ("None of these", "n"),
     ]
-    chosen = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "a:byd-brazil"))
+    chosen = await fake_bot_api.wait_for_reply(
+        fake_bot_api.press_button(reply, "a:byd-first-vehicle")
+    )
     assert chosen["text"] == (
-        "What has BYD built in Brazil?\n\n"
-        "BYD has built a complex of three manufacturing units in Brazil."
+        "When will the BYD factory produce its first vehicle?\n\n"
+        "The BYD factory is expected to produce its first vehicle by early 2025."
     )
 
 
 async def test_none_of_these_answers_honestly_with_topics(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
-    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("brazil"))
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("BYD"))
 
     note = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "n"))
 
