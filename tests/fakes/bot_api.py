@@ -24,8 +24,8 @@ bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async wi
 message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
 itself; the `fake_bot_api` fixture fails the test when there are any).
 `polling(application, *, poll_timeout=1, allowed_updates=None)`: an async context manager
-running a PTB Application on long polling (initialize, start, updater.start_polling) and
-stopping it cleanly afterwards.
+doing what Application.run_polling does minus signals (initialize, post_init, start_polling
+with errors sent to the error handlers, start; then stop, post_stop, shutdown, post_shutdown).
 Telegram's rules live in telegram_rules.py and html_entities.py, users' objects in users.py.
 
 Methods served (names case-insensitive): getMe, logOut, close, getUpdates, setWebhook,
@@ -165,6 +165,7 @@ from tests.fakes.users import (
 )
 
 if TYPE_CHECKING:
+    from telegram.error import TelegramError
     from telegram.ext import Application
 
 JSON = dict[str, Any]
@@ -1321,15 +1322,32 @@ async def polling(
     poll_timeout: int = 1,
     allowed_updates: Sequence[str] | None = None,
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
-    """Run a PTB Application on long polling for the duration of the block."""
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(
-            poll_interval=0.0, timeout=poll_timeout, allowed_updates=allowed_updates
+    """What Application.run_polling does, minus signals and the loop: run for the block."""
+
+    def report_polling_error(error: TelegramError) -> None:
+        application.create_task(application.process_error(update=None, error=error))
+
+    updater = application.updater
+    assert updater is not None, "polling() needs an Application with an Updater"
+    await application.initialize()
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await updater.start_polling(
+            poll_interval=0.0,
+            timeout=poll_timeout,
+            allowed_updates=allowed_updates,
+            error_callback=report_polling_error,
         )
+        await application.start()
         try:
             yield application
         finally:
-            await application.updater.stop()
+            await updater.stop()
             await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+    finally:
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)

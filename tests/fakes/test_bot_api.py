@@ -440,6 +440,33 @@ async def test_application_long_polling_round_trip(fake_bot_api: FakeBotAPI) -> 
     assert fake_bot_api.pending_update_count == 0
 
 
+async def test_polling_runs_post_init_and_reports_polling_errors(
+    fake_bot_api: FakeBotAPI,
+) -> None:
+    errors: list[object] = []
+    reported = asyncio.Event()
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        await application.bot.set_my_commands([BotCommand("start", "Begin")])
+
+    async def on_error(_update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        errors.append(context.error)
+        reported.set()
+
+    application = build_application(fake_bot_api)
+    application.post_init = post_init
+    application.add_error_handler(on_error)
+    fake_bot_api.inject_fault("getUpdates", status=502)
+    async with polling(application):
+        async with asyncio.timeout(5):
+            await reported.wait()
+        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("still there?"))
+
+    assert fake_bot_api.commands() == [{"command": "start", "description": "Begin"}]
+    assert [type(error) for error in errors] == [NetworkError]
+    assert reply["text"] == "echo: still there?"
+
+
 async def test_reply_latencies_of_many_users(fake_bot_api: FakeBotAPI) -> None:
     async with polling(build_application(fake_bot_api)):
         updates = [fake_bot_api.send_message("hi", user_id=1000 + n) for n in range(50)]
