@@ -21,9 +21,18 @@ class RetrievalSettings(BaseSettings):
         env_prefix="CELACBOT_", env_file=".env", extra="ignore", frozen=True
     )
 
-    answer_threshold: float = Field(default=62.0, ge=0, le=100)
+    answer_threshold: float = Field(default=50.0, ge=0, le=100)
     suggest_threshold: float = Field(default=45.0, ge=0, le=100)
-    margin: float = Field(default=6.0, ge=0, le=100)
+    margin: float = Field(default=4.0, ge=0, le=100)
+    # Share of the question's (rarity-weighted) words an entry must cover to be answered.
+    min_coverage: float = Field(default=0.6, ge=0, le=1)
+    # total = fuzzy_weight * character similarity to the closest phrasing (cubed, so only
+    #         near-exact phrasings score high) + phrase_weight * rarity-weighted word similarity
+    #         to the closest phrasing + entity_weight * keyword overlap + the rest * word overlap
+    #         with the whole entry; every part is 0-100.
+    fuzzy_weight: float = Field(default=0.4, ge=0, le=1)
+    phrase_weight: float = Field(default=0.2, ge=0, le=1)
+    entity_weight: float = Field(default=0.1, ge=0, le=1)
     max_query_chars: int = Field(default=300, ge=10)
 
 

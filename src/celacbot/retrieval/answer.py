@@ -47,9 +47,51 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     source: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    lang: str = "en"
     reason: str = field(default="", compare=False)
 
     @property
     def answered(self) -> bool:
         """True when the user gets an answer (FAQ, fact or small talk)."""
         return self.decision in (Decision.ANSWER, Decision.SMALLTALK)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One scored entry or fact, with the components its total is made of."""
+
+    id: str
+    kind: Kind
+    question: str
+    fuzzy: float
+    phrase: float
+    overlap: float
+    typo_matches: tuple[str, ...]
+    entity_bonus: float
+    total: float
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """How a question was scored: the query terms, the top candidates and the verdict."""
+
+    question: str
+    terms: tuple[str, ...]
+    unknown_terms: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    answer: Answer
+
+    @property
+    def margin(self) -> float:
+        """The gap between the best and the second-best entry."""
+        return self.answer.margin
+
+    @property
+    def decision(self) -> Decision:
+        """What the retriever decided."""
+        return self.answer.decision
+
+    @property
+    def reason(self) -> str:
+        """Why it decided so."""
+        return self.answer.reason

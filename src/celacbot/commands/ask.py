@@ -1,0 +1,43 @@
+"""`celacbot ask`: answer questions from the arguments or standard input, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register --json and the questions."""
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per question, one per line"
+    )
+    parser.add_argument(
+        "questions",
+        nargs="*",
+        metavar="QUESTION",
+        help="questions to answer; with none, read one question per line from standard input",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer every question in order, flushing after each so pipes stream."""
+    from celacbot.config import Settings  # noqa: PLC0415
+    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
+    from celacbot.render.jsonl import render_json_line  # noqa: PLC0415
+    from celacbot.render.text import render_answer  # noqa: PLC0415
+    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+
+    try:
+        retriever = Retriever.from_file(Settings().knowledge)
+    except KnowledgeError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 2
+    questions = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
+    for number, question in enumerate(questions):
+        answer = retriever.answer(question)
+        if args.json:
+            print(render_json_line(answer), flush=True)
+        else:
+            separator = "\n" if number else ""
+            print(f"{separator}> {question}\n{render_answer(answer)}", flush=True)
+    return 0

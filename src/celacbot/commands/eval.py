@@ -1,0 +1,65 @@
+"""`celacbot eval`: answer quality on a labelled question bank, failing below its floors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_BANK = Path("tests/data/questions.yaml")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the bank path and --sweep/--no-sweep."""
+    parser.add_argument(
+        "bank",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_BANK,
+        help=f"the question bank (YAML, format in its header; default {DEFAULT_BANK})",
+    )
+    parser.add_argument(
+        "--sweep",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also print the answer-threshold x margin sweep table (default: on)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the metrics, misses and sweep; exit 1 below any floor, 2 on unusable input."""
+    import yaml  # noqa: PLC0415
+
+    from celacbot.config import PROJECT_ROOT, Settings  # noqa: PLC0415
+    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
+    from celacbot.render.report import render_report, render_sweep  # noqa: PLC0415
+    from celacbot.retrieval.evaluation import evaluate, load_bank, retriever_predictor, sweep  # noqa: PLC0415
+    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+
+    bank_path: Path = args.bank
+    if not bank_path.is_absolute() and not bank_path.exists():
+        bank_path = PROJECT_ROOT / bank_path
+    try:
+        bank = load_bank(bank_path)
+        retriever = Retriever.from_file(Settings().knowledge)
+    except KnowledgeError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 2
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        print(f"{bank_path}: {error}", file=sys.stderr)
+        return 2
+    report = evaluate(bank.cases, retriever_predictor(retriever))
+    print(f"bank: {bank_path}")
+    print(render_report(report, bank.floors))
+    if args.sweep:
+        settings = retriever.settings
+        print()
+        print(
+            render_sweep(sweep(retriever, bank.cases), (settings.answer_threshold, settings.margin))
+        )
+    failures = report.failures(bank.floors)
+    if failures:
+        print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    print("\nall floors met")
+    return 0

@@ -1,0 +1,29 @@
+"""`celacbot explain`: how one question was scored and why it was decided so."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the question (several words need no quoting)."""
+    parser.add_argument("question", nargs="+", metavar="QUESTION", help="the question to explain")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the top candidates with their score components, the margin and the decision."""
+    from celacbot.config import Settings  # noqa: PLC0415
+    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
+    from celacbot.render.text import render_answer, render_explanation  # noqa: PLC0415
+    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+
+    try:
+        retriever = Retriever.from_file(Settings().knowledge)
+    except KnowledgeError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 2
+    explanation = retriever.explain(" ".join(args.question))
+    print(render_explanation(explanation))
+    print(f"\n{render_answer(explanation.answer, with_source=False)}")
+    return 0

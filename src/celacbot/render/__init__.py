@@ -1,0 +1,1 @@
+"""Renderers that turn retriever results into terminal text or JSON (no Telegram here)."""

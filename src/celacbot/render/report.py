@@ -1,0 +1,60 @@
+"""Plain-text renderings of `celacbot eval` results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from celacbot.retrieval.evaluation import Floors, Report, SweepPoint
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:5.1f}%"
+
+
+def render_report(report: Report, floors: Floors) -> str:
+    """The quality figures of an eval run, each next to its floor."""
+    lines = [
+        f"cases                {report.cases}",
+        f"top-1 accuracy       {_percent(report.top1_accuracy)}"
+        f"   (floor {_percent(floors.top1_accuracy)})",
+        f"decline recall       {_percent(report.decline_recall)}"
+        f"   (floor {_percent(floors.decline_recall)})",
+        f"decline precision    {_percent(report.decline_precision)}"
+        f"   (floor {_percent(floors.decline_precision)})",
+        f"wrong-answer rate    {_percent(report.wrong_answer_rate)}"
+        f"   (max {_percent(floors.max_wrong_answer_rate)})",
+        f"suggestions right    {_percent(report.suggestion_hit_rate)}"
+        f"   (of {report.suggested} suggested)",
+    ]
+    if report.confusions:
+        lines += ["", "Misses (expected -> got: question):"]
+        lines += [
+            f"  {expected} -> {got}: {question}" + (f" (x{count})" if count > 1 else "")
+            for expected, got, question, count in report.confusions
+        ]
+    return "\n".join(lines)
+
+
+def render_sweep(points: Sequence[SweepPoint], current: tuple[float, float]) -> str:
+    """The threshold x margin grid: accuracy / wrong-answer rate / decline recall per cell."""
+    thresholds = sorted({point.answer_threshold for point in points})
+    margins = sorted({point.margin for point in points})
+    cells = {(point.answer_threshold, point.margin): point.report for point in points}
+    width = 16
+    lines = [
+        "Sweep: accuracy/wrong/decline-recall (%) by answer threshold (rows) x margin (columns);"
+        " * marks the current settings",
+        "thresh " + "".join(f"{'margin ' + format(margin, 'g'):>{width}}" for margin in margins),
+    ]
+    for threshold in thresholds:
+        row = f"{threshold:>6g} "
+        for margin in margins:
+            report = cells[threshold, margin]
+            mark = "*" if (threshold, margin) == current else " "
+            cell = (
+                f"{100 * report.top1_accuracy:.0f}/{100 * report.wrong_answer_rate:.1f}"
+                f"/{100 * report.decline_recall:.0f}{mark}"
+            )
+            row += f"{cell:>{width}}"
+        lines.append(row)
+    return "\n".join(lines)

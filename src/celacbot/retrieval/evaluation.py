@@ -1,0 +1,198 @@
+"""Answer quality on a labelled question bank: metrics, confusions, floors and a threshold sweep."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from celacbot.config import RetrievalSettings
+from celacbot.retrieval.answer import Answer, Decision
+from celacbot.retrieval.retriever import Retriever
+
+DECLINE = "decline"
+SMALLTALK = "smalltalk"
+SUGGEST = "suggest"
+
+SWEEP_THRESHOLDS = (50.0, 55.0, 60.0, 62.0, 65.0, 70.0, 75.0)
+SWEEP_MARGINS = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
+
+
+class Floors(BaseModel):
+    """The minimum quality a bank demands; `celacbot eval` fails below any of them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    top1_accuracy: float = Field(default=0.0, ge=0, le=1)
+    decline_recall: float = Field(default=0.0, ge=0, le=1)
+    decline_precision: float = Field(default=0.0, ge=0, le=1)
+    max_wrong_answer_rate: float = Field(default=1.0, ge=0, le=1)
+
+
+class Case(BaseModel):
+    """One labelled question: the acceptable outcomes (ids, "decline", "smalltalk")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    expect: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("expect", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        """Accept a single outcome as well as a list of them."""
+        return (value,) if isinstance(value, str) else value
+
+    @property
+    def must_decline(self) -> bool:
+        """The only right outcome is an honest decline."""
+        return self.expect == (DECLINE,)
+
+
+class Bank(BaseModel):
+    """A question bank file: floors and cases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    floors: Floors = Floors()
+    cases: tuple[Case, ...] = Field(min_length=1)
+
+
+def load_bank(path: Path) -> Bank:
+    """Read a question bank (YAML); raises OSError, yaml.YAMLError or ValueError."""
+    return Bank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a predictor did with one question, reduced to what the bank can check."""
+
+    label: str
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        """The user got an answer (not a decline or a "did you mean")."""
+        return self.label not in (DECLINE, SUGGEST)
+
+
+Predictor = Callable[[str], Outcome]
+
+
+def outcome_of(answer: Answer) -> Outcome:
+    """The bank's view of a retriever answer."""
+    if answer.decision is Decision.SMALLTALK:
+        return Outcome(SMALLTALK)
+    if answer.decision is Decision.ANSWER and answer.id is not None:
+        return Outcome(answer.id)
+    if answer.decision is Decision.SUGGEST:
+        return Outcome(SUGGEST, tuple(suggestion.id for suggestion in answer.suggestions))
+    return Outcome(DECLINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Quality figures of one predictor on one bank (rates are 0-1)."""
+
+    cases: int
+    top1_accuracy: float
+    decline_recall: float
+    decline_precision: float
+    wrong_answer_rate: float
+    suggestion_hit_rate: float
+    suggested: int
+    confusions: tuple[tuple[str, str, str, int], ...]
+
+    def failures(self, floors: Floors) -> list[str]:
+        """The floors this report falls below, one readable line each."""
+        checks = (
+            ("top-1 accuracy", self.top1_accuracy, floors.top1_accuracy, True),
+            ("decline recall", self.decline_recall, floors.decline_recall, True),
+            ("decline precision", self.decline_precision, floors.decline_precision, True),
+            ("wrong-answer rate", self.wrong_answer_rate, floors.max_wrong_answer_rate, False),
+        )
+        return [
+            f"{name} {value:.1%} {'<' if at_least else '>'} floor {floor:.1%}"
+            for name, value, floor, at_least in checks
+            if (value < floor if at_least else value > floor)
+        ]
+
+
+def _rate(part: int, whole: int, empty: float) -> float:
+    return part / whole if whole else empty
+
+
+def evaluate(cases: Sequence[Case], predict: Predictor) -> Report:
+    """Run every case through a predictor and measure it."""
+    answerable = correct = must_decline = declined_right = declined = wrong = 0
+    suggested = suggestion_hits = 0
+    confusions: Counter[tuple[str, str, str]] = Counter()
+    for case in cases:
+        outcome = predict(case.q)
+        right = outcome.label in case.expect
+        if case.must_decline:
+            must_decline += 1
+            declined_right += right
+        else:
+            answerable += 1
+            correct += right
+        if outcome.label == DECLINE:
+            declined += 1
+        if outcome.label == SUGGEST:
+            suggested += 1
+            suggestion_hits += any(found in case.expect for found in outcome.suggestions)
+        if not right:
+            wrong += outcome.answered
+            confusions["/".join(case.expect), outcome.label, case.q] += 1
+    return Report(
+        cases=len(cases),
+        top1_accuracy=_rate(correct, answerable, 1.0),
+        decline_recall=_rate(declined_right, must_decline, 1.0),
+        decline_precision=_rate(declined_right, declined, 1.0),
+        wrong_answer_rate=_rate(wrong, len(cases), 0.0),
+        suggestion_hit_rate=_rate(suggestion_hits, suggested, 1.0),
+        suggested=suggested,
+        confusions=tuple(
+            (expected, got, question, count)
+            for (expected, got, question), count in sorted(confusions.items())
+        ),
+    )
+
+
+def retriever_predictor(retriever: Retriever) -> Predictor:
+    """A predictor that asks the retriever."""
+    return lambda question: outcome_of(retriever.answer(question))
+
+
+@dataclass(frozen=True, slots=True)
+class SweepPoint:
+    """Quality at one (answer threshold, margin) setting."""
+
+    answer_threshold: float
+    margin: float
+    report: Report
+
+
+def sweep(
+    retriever: Retriever,
+    cases: Sequence[Case],
+    thresholds: Iterable[float] = SWEEP_THRESHOLDS,
+    margins: Iterable[float] = SWEEP_MARGINS,
+) -> list[SweepPoint]:
+    """Evaluate the bank at every threshold x margin pair, sharing one built index."""
+    margin_values = tuple(margins)
+    points = []
+    for threshold in thresholds:
+        for margin in margin_values:
+            settings: RetrievalSettings = retriever.settings.model_copy(
+                update={"answer_threshold": threshold, "margin": margin}
+            )
+            variant = retriever.with_settings(settings)
+            points.append(
+                SweepPoint(threshold, margin, evaluate(cases, retriever_predictor(variant)))
+            )
+    return points

@@ -1,0 +1,190 @@
+"""Text normalisation shared by the index and the queries, so both sides see the same terms."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+# Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
+# "help" stay, and so do "when", "where", "who" and "why": they tell "when did Xi visit" from
+# "why did Xi visit".
+_STOP_WORDS = """
+    a about above across after again against all along also am among an and any are around as at
+    be been being before besides between both but by
+    can could d did do does doing don done during each either else etc ever for from further get
+    gets got had has have having he her here hers him his how i if in into is isn it its itself
+    just let ll m may me might mine more most much must my myself no nor not now of off
+    on once only or other our ours out over own please re really s same shall she should so some
+    such t than that the their theirs them then there these they this those through thus to too
+    under until up upon us ve very via was wasn within without we were what whats whether which
+    while whom whose will with would yes yet you your yours
+    hi hello hey thanks thank tell say says said mention mentioned mentions
+    al como con cual cuales cuando cuanto cuantos cuantas de del donde el en entre es esa ese eso
+    esta este esto fue ha han hay la las le les lo los mi o para por porque que quien se sobre
+    son su sus un una unos unas y yo
+    as ao aos com da das do dos e ela ele em esse essa isso foi na nas no nos onde os pela pelo
+    qual quais quando quem sao seu sua um uma voce
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+# Conversational words that say little about the topic: they stay terms (so "what is the
+# article about?" still has something to match) but weigh little, known or not.
+_LIGHT_WORDS = """
+    article text information info detail details explain describe give know want like need
+    learn find question questions anything something thing things exactly specifically
+    actually currently bot mean means meaning stand stands called name named kind kinds type
+    types sort
+"""
+LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
+
+# Control characters separate words; format characters (zero-width, RTL marks), surrogates,
+# private-use and unassigned code points vanish without splitting the word they sit in.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})
+_ASCII_CONTROL = {code: " " for code in (*range(32), 127)}
+STEM_CACHE_SIZE = 1 << 16
+_WORD = re.compile(r"[^\W_]+")
+# Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
+# matches wherever it sits in a sentence without a word segmenter.
+_CJK_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+# Particles and question words split Chinese runs the way spaces split English words.
+_CJK_FUNCTION_CHARACTERS = dict.fromkeys(
+    map(ord, "的了是吗呢么哪些什怎如何这那个请问我你他们吧啊"), " "
+)
+_CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于")
+_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite"."""
+    if text.isascii():
+        return text.translate(_ASCII_CONTROL).casefold()
+    # Casefold first: it can itself produce combining marks ("İ" -> "i̇").
+    decomposed = unicodedata.normalize("NFKD", _drop_surrogates(text).casefold())
+    return "".join(
+        " " if category == "Cc" else char
+        for char in decomposed
+        if not unicodedata.combining(char)
+        and (category := unicodedata.category(char)) not in _INVISIBLE_CATEGORIES
+    )
+
+
+def _drop_surrogates(text: str) -> str:
+    # Lone surrogates ("\ud800") cannot be normalised or encoded; they carry no meaning.
+    return text.encode("utf-8", "ignore").decode("utf-8") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ed, -ing and a final -e ("launched" -> "launch")."""
+    if len(word) <= 3 or word in STOP_WORDS or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = _DOUBLE_CONSONANT.sub(r"\1", word[: -len(suffix)])
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def is_cjk(term: str) -> bool:
+    """True for a Chinese character pair (or single character) term."""
+    return bool(_CJK_RUN.fullmatch(term))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation and symbols dropped, Chinese as character pairs."""
+    found = _WORD.findall(fold(text))
+    if all(word.isascii() for word in found):
+        return found
+    result: list[str] = []
+    for word in found:
+        for part in _CJK_RUN.split(word):
+            if not part:
+                continue
+            if not _CJK_RUN.fullmatch(part):
+                result.append(part)
+                continue
+            for run in _CJK_FILLER.sub(" ", part).translate(_CJK_FUNCTION_CHARACTERS).split():
+                pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+                result.extend(pairs or [run])
+    return result
+
+
+class Normaliser:
+    """Turns text into stemmed terms, mapping synonyms onto one canonical term per concept."""
+
+    def __init__(self, *synonym_maps: Mapping[str, Sequence[str]]) -> None:
+        # Variants shared across maps join their groups, so "EV", "electric cars" and
+        # "autos eléctricos" all become the first map's (English) canonical term.
+        parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+        seen: dict[tuple[str, ...], int] = {}
+
+        def root(key: tuple[str, ...]) -> tuple[str, ...]:
+            seen.setdefault(key, len(seen))
+            parent.setdefault(key, key)
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        for synonyms in synonym_maps:
+            for canonical, variants in synonyms.items():
+                for variant in variants:
+                    earlier, later = sorted(
+                        (root(self._stemmed(canonical)), root(self._stemmed(variant))),
+                        key=seen.__getitem__,
+                    )
+                    # The group keeps its earliest term, the first map's canonical one.
+                    parent[later] = earlier
+        canonical_of = {key: root(key) for key in list(parent) if key}
+        self._canonical_of = canonical_of
+        # Variant lengths by first word, longest first: a dictionary probe per word instead of
+        # a regex alternation that tries hundreds of branches at every position.
+        lengths: dict[str, set[int]] = {}
+        for key in canonical_of:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths_by_first = {
+            first: sorted(sizes, reverse=True) for first, sizes in lengths.items()
+        }
+
+    @staticmethod
+    def _stemmed(text: str) -> tuple[str, ...]:
+        return tuple(map(stem, words(text)))
+
+    def terms(self, text: str) -> list[str]:
+        """All stemmed terms of a text with synonyms mapped, stop words included."""
+        stemmed = self._stemmed(text)
+        terms: list[str] = []
+        position = 0
+        while position < len(stemmed):
+            for length in self._lengths_by_first.get(stemmed[position], ()):
+                canonical = self._canonical_of.get(stemmed[position : position + length])
+                if canonical is not None:
+                    terms.extend(canonical)
+                    position += length
+                    break
+            else:
+                terms.append(stemmed[position])
+                position += 1
+        return terms
+
+    def content_terms(self, text: str) -> list[str]:
+        """The topic-bearing terms of a text: `terms` without stop words."""
+        return [term for term in self.terms(text) if term not in STOP_WORDS]

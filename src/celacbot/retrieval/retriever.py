@@ -1,0 +1,412 @@
+"""The retriever: decides whether to answer, suggest, decline or chat, and explains why."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from celacbot.config import RetrievalSettings
+from celacbot.knowledge.loader import load_knowledge_base
+from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
+from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
+from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
+from celacbot.retrieval.normalise import Normaliser, words
+
+ENGLISH = "en"
+MAX_SUGGESTIONS = 3
+EXPLAIN_CANDIDATES = 5
+# Small talk is a short message that is (nearly) one of the patterns, or contains one and
+# nothing the knowledge base knows about.
+SMALLTALK_MAX_WORDS = 8
+SMALLTALK_RATIO = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Evaluation:
+    answer: Answer
+    query: Query | None
+    candidates: tuple[Scored, ...]
+
+
+class Retriever:
+    """Answers questions from a knowledge base; every public method is total (never raises)."""
+
+    def __init__(self, kb: KnowledgeBase, settings: RetrievalSettings | None = None) -> None:
+        self.kb = kb
+        self.settings = settings or RetrievalSettings()
+        self._normaliser = Normaliser(kb.synonyms, *kb.language_synonyms.values())
+        self._entries = {entry.id: entry for entry in kb.entries}
+        self._facts = {fact.id: fact for fact in kb.facts}
+        entry_docs = [self._entry_document(entry) for entry in kb.entries]
+        fact_docs = [self._fact_document(fact) for fact in kb.facts]
+        self._vocabulary = Vocabulary([*entry_docs, *fact_docs])
+        self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
+        self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
+        self._smalltalk_patterns = [
+            (" ".join(words(pattern)), talk) for talk in kb.smalltalk for pattern in talk.patterns
+        ]
+        self._smalltalk_choices = [pattern for pattern, _ in self._smalltalk_patterns]
+        self._smalltalk_prefixes = sorted(
+            {tuple(pattern.split()) for pattern in self._smalltalk_choices}, key=len, reverse=True
+        )
+
+    def _content(self, texts: Iterable[str]) -> frozenset[str]:
+        return frozenset(term for text in texts for term in self._normaliser.content_terms(text))
+
+    def _phrasings(
+        self, texts: Iterable[tuple[str, str]]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Token-sorted content strings, deduplicated (first wins), with their languages."""
+        langs: dict[str, str] = {}
+        for text, lang in texts:
+            phrasing = " ".join(sorted(set(self._normaliser.content_terms(text))))
+            if phrasing:
+                langs.setdefault(phrasing, lang)
+        return tuple(langs), tuple(langs.values())
+
+    def _entry_document(self, entry: Entry) -> Document:
+        questions = [(question, ENGLISH) for question in entry.questions] + [
+            (question, lang)
+            for lang, translation in entry.translations.items()
+            for question in translation.questions
+        ]
+        strong = self._content([*(question for question, _ in questions), *entry.keywords])
+        translated = [translation.answer for translation in entry.translations.values()]
+        phrasings, langs = self._phrasings(questions)
+        return Document(
+            id=entry.id,
+            kind=Kind.FAQ,
+            label=entry.canonical_question,
+            phrasings=phrasings,
+            phrasing_langs=langs,
+            strong=strong,
+            weak=self._content([entry.answer, *translated, *entry.source]) - strong,
+            keyword_terms=self._content(entry.keywords),
+        )
+
+    def _fact_document(self, fact: Fact) -> Document:
+        texts = [(fact.text, ENGLISH), *((text, lang) for lang, text in fact.translations.items())]
+        strong = self._content([*(text for text, _ in texts), *fact.keywords])
+        phrasings, langs = self._phrasings(texts)
+        return Document(
+            id=fact.id,
+            kind=Kind.FACT,
+            label=fact.text,
+            phrasings=phrasings,
+            phrasing_langs=langs,
+            strong=strong,
+            weak=self._content([fact.source]) - strong,
+            keyword_terms=self._content(fact.keywords),
+        )
+
+    @classmethod
+    def from_file(cls, path: Path, settings: RetrievalSettings | None = None) -> Retriever:
+        """A retriever over a knowledge file; raises KnowledgeError when the file is unusable."""
+        return cls(load_knowledge_base(path), settings)
+
+    def with_settings(self, settings: RetrievalSettings) -> Retriever:
+        """The same index deciding with other thresholds (for sweeps), built in no time."""
+        variant = copy.copy(self)
+        variant.settings = settings
+        return variant
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The FAQ entry with this id, if any."""
+        return self._entries.get(entry_id)
+
+    def answer(self, question: str) -> Answer:
+        """Answer, suggest, decline or chat back; never raises."""
+        return self._evaluate(question).answer
+
+    def answer_entry(self, entry_id: str) -> Answer | None:
+        """The answer of a known entry or fact (buttons, deep links); None if unknown."""
+        entry = self._entries.get(entry_id)
+        if entry is not None:
+            return self._entry_answer(
+                entry, entry.canonical_question, score=100.0, margin=100.0, reason="chosen by id"
+            )
+        fact = self._facts.get(entry_id)
+        if fact is not None:
+            return self._fact_answer(
+                fact, fact.text, score=100.0, margin=100.0, reason="chosen by id"
+            )
+        return None
+
+    def search(self, query: str, *, limit: int = 10) -> list[Suggestion]:
+        """Entries ranked for a free-text query (inline mode); [] for a blank query."""
+        resolved = self._resolve(query)
+        if resolved is None or limit <= 0:
+            return []
+        floor = self.settings.suggest_threshold / 2
+        return [
+            self._suggestion(scored)
+            for scored in self._score(self._entry_index, resolved)[:limit]
+            if scored.total >= floor
+        ]
+
+    def explain(self, question: str) -> Explanation:
+        """The top candidates with their score components, and the decision with its reason."""
+        evaluation = self._evaluate(question)
+        query = evaluation.query
+        return Explanation(
+            question=evaluation.answer.question,
+            terms=query.content if query else (),
+            unknown_terms=query.unknown if query else (),
+            candidates=tuple(
+                Candidate(
+                    id=scored.document.id,
+                    kind=scored.document.kind,
+                    question=scored.document.label,
+                    fuzzy=round(scored.fuzzy, 1),
+                    phrase=round(scored.phrase, 1),
+                    overlap=round(scored.overlap, 1),
+                    typo_matches=query.typos if query else (),
+                    entity_bonus=round(scored.entity_bonus, 1),
+                    total=round(scored.total, 1),
+                )
+                for scored in evaluation.candidates[:EXPLAIN_CANDIDATES]
+            ),
+            answer=evaluation.answer,
+        )
+
+    def _cap(self, question: str) -> str:
+        return question[: self.settings.max_query_chars]
+
+    def _resolve(self, question: str) -> Query | None:
+        query = self._vocabulary.resolve(self._normaliser.content_terms(self._cap(question)))
+        return query if query.content else None
+
+    def _score(self, index: DocumentIndex, query: Query) -> list[Scored]:
+        return index.score(
+            query,
+            fuzzy_weight=self.settings.fuzzy_weight,
+            phrase_weight=self.settings.phrase_weight,
+            entity_weight=self.settings.entity_weight,
+        )
+
+    def _evaluate(self, question: str) -> _Evaluation:
+        capped = self._cap(question)
+        message = words(capped)
+        whole = self._whole_smalltalk(capped, message)
+        if whole is not None:
+            return _Evaluation(whole, None, ())
+        # "good morning, what is CBERS" is a question: the greeting must not count against it.
+        asked = self._without_greeting(message)
+        query = self._vocabulary.resolve(self._normaliser.content_terms(" ".join(asked)))
+        greeting = self._greeting_only(capped, message, query)
+        if greeting is not None:
+            return _Evaluation(greeting, query, ())
+        if not query.content:
+            reason = "no words to match" if not message else "only common words, nothing to match"
+            return _Evaluation(self._decline(capped, reason), query, ())
+        entries = self._score(self._entry_index, query)
+        facts = self._score(self._fact_index, query)
+        candidates = tuple(sorted([*entries, *facts], key=lambda s: s.total, reverse=True))
+        return _Evaluation(self._decide(capped, query, entries, facts), query, candidates)
+
+    def _whole_smalltalk(self, question: str, message: Sequence[str]) -> Answer | None:
+        """Small talk when the whole short message is (nearly) one of the patterns."""
+        if not message or len(message) > SMALLTALK_MAX_WORDS or not self._smalltalk_choices:
+            return None
+        best = process.extractOne(
+            " ".join(message), self._smalltalk_choices, scorer=fuzz.ratio, processor=None
+        )
+        if best is None or best[1] < SMALLTALK_RATIO:
+            return None
+        talk = self._smalltalk_patterns[best[2]][1]
+        return self._smalltalk_answer(question, talk, best[1], f"matches {best[0]!r}")
+
+    def _without_greeting(self, message: Sequence[str]) -> Sequence[str]:
+        """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
+        for pattern in self._smalltalk_prefixes:
+            if tuple(message[: len(pattern)]) == pattern:
+                return message[len(pattern) :]
+        return message
+
+    def _greeting_only(self, question: str, message: Sequence[str], query: Query) -> Answer | None:
+        """Small talk when a short message holds a pattern and nothing the article covers."""
+        if len(message) > SMALLTALK_MAX_WORDS or any(t in self._vocabulary for t in query.content):
+            return None
+        padded = f" {' '.join(message)} "
+        for pattern, talk in self._smalltalk_patterns:
+            if f" {pattern} " in padded:
+                reason = f"contains {pattern!r} and nothing the article covers"
+                return self._smalltalk_answer(question, talk, 100.0, reason)
+        return None
+
+    def _decide(
+        self, question: str, query: Query, entries: list[Scored], facts: list[Scored]
+    ) -> Answer:
+        settings = self.settings
+        min_overlap = 100.0 * settings.min_coverage
+        best = entries[0] if entries else None
+        margin = _margin(entries)
+        if (
+            best is not None
+            and best.total >= settings.answer_threshold
+            and margin >= settings.margin
+            and best.overlap >= min_overlap
+        ):
+            entry = self._entries[best.document.id]
+            reason = (
+                f"{entry.id} scored {best.total:.1f} >= {settings.answer_threshold:g}"
+                f" with margin {margin:.1f} >= {settings.margin:g}"
+            )
+            return self._entry_answer(
+                entry, question, score=best.total, margin=margin, reason=reason, lang=best.lang
+            )
+        best_fact = facts[0] if facts else None
+        fact_margin = _margin(facts)
+        if (
+            best_fact is not None
+            and best_fact.total >= settings.answer_threshold
+            and fact_margin >= settings.margin
+            and best_fact.overlap >= min_overlap
+            and (best is None or best_fact.total > best.total)
+        ):
+            fact = self._facts[best_fact.document.id]
+            reason = (
+                f"no entry was confident; fact {fact.id} scored {best_fact.total:.1f}"
+                f" with margin {fact_margin:.1f}"
+            )
+            return self._fact_answer(
+                fact,
+                question,
+                score=best_fact.total,
+                margin=fact_margin,
+                reason=reason,
+                lang=best_fact.lang,
+            )
+        suggestions = tuple(
+            self._suggestion(scored)
+            for scored in entries[:MAX_SUGGESTIONS]
+            if scored.total >= settings.suggest_threshold
+        )
+        score = best.total if best else 0.0
+        if suggestions and best is not None:
+            return Answer(
+                question=question,
+                decision=Decision.SUGGEST,
+                kind=Kind.NONE,
+                score=score,
+                margin=margin,
+                suggestions=suggestions,
+                reason=self._doubt(best, margin, query),
+            )
+        return self._decline(question, self._why_decline(best, query), score, margin)
+
+    def _doubt(self, best: Scored, margin: float, query: Query) -> str:
+        settings = self.settings
+        if best.total < settings.answer_threshold:
+            why = f"best score {best.total:.1f} is below the answer threshold"
+            why += f" {settings.answer_threshold:g}"
+        elif best.overlap < 100.0 * settings.min_coverage:
+            why = f"only {best.overlap:.0f}% of the question's weight is covered"
+        else:
+            why = f"margin {margin:.1f} to the runner-up is below {settings.margin:g}"
+        if query.unknown:
+            why += f"; unknown words: {', '.join(query.unknown)}"
+        return f"not sure: {why}"
+
+    def _why_decline(self, best: Scored | None, query: Query) -> str:
+        parts = []
+        if query.unknown:
+            parts.append(f"the article does not mention: {', '.join(query.unknown)}")
+        if best is None:
+            parts.append("no entry shares a word with the question")
+        else:
+            parts.append(
+                f"best score {best.total:.1f} ({best.document.id}) is below the suggest threshold"
+                f" {self.settings.suggest_threshold:g}"
+            )
+        return "; ".join(parts)
+
+    @staticmethod
+    def _decline(question: str, reason: str, score: float = 0.0, margin: float = 0.0) -> Answer:
+        return Answer(
+            question=question,
+            decision=Decision.DECLINE,
+            kind=Kind.NONE,
+            score=score,
+            margin=margin,
+            reason=reason,
+        )
+
+    @staticmethod
+    def _entry_answer(
+        entry: Entry,
+        question: str,
+        *,
+        score: float,
+        margin: float,
+        reason: str,
+        lang: str = ENGLISH,
+    ) -> Answer:
+        translation = entry.translations.get(lang)  # type: ignore[call-overload]
+        return Answer(
+            question=question,
+            decision=Decision.ANSWER,
+            kind=Kind.FAQ,
+            id=entry.id,
+            text=translation.answer if translation else entry.answer,
+            lang=lang if translation else ENGLISH,
+            score=score,
+            margin=margin,
+            source=tuple(entry.source),
+            related=tuple(entry.related),
+            reason=reason,
+        )
+
+    @staticmethod
+    def _fact_answer(
+        fact: Fact,
+        question: str,
+        *,
+        score: float,
+        margin: float,
+        reason: str,
+        lang: str = ENGLISH,
+    ) -> Answer:
+        translation = fact.translations.get(lang)  # type: ignore[call-overload]
+        return Answer(
+            question=question,
+            decision=Decision.ANSWER,
+            kind=Kind.FACT,
+            id=fact.id,
+            text=translation or fact.text,
+            lang=lang if translation else ENGLISH,
+            score=score,
+            margin=margin,
+            source=(fact.source,),
+            reason=reason,
+        )
+
+    @staticmethod
+    def _smalltalk_answer(question: str, talk: SmallTalk, score: float, reason: str) -> Answer:
+        return Answer(
+            question=question,
+            decision=Decision.SMALLTALK,
+            kind=Kind.SMALLTALK,
+            id=talk.id,
+            text=talk.answer,
+            score=score,
+            reason=f"small talk: {reason}",
+        )
+
+    def _suggestion(self, scored: Scored) -> Suggestion:
+        question = scored.document.label
+        entry = self._entries.get(scored.document.id)
+        translation = entry.translations.get(scored.lang) if entry else None  # type: ignore[call-overload]
+        if translation is not None:
+            question = translation.questions[0]
+        return Suggestion(scored.document.id, question, round(scored.total, 1))
+
+
+def _margin(ranked: Sequence[Scored]) -> float:
+    if not ranked:
+        return 0.0
+    return ranked[0].total - (ranked[1].total if len(ranked) > 1 else 0.0)
