@@ -1,0 +1,66 @@
+"""`celacbot ask`: arguments, standard input, text and JSON output."""
+
+from __future__ import annotations
+
+import json
+
+from tests.commands.conftest import RunCli
+
+JSON_KEYS = ["question", "answered", "answer", "id", "kind", "score", "suggestions", "source"]
+
+
+def test_json_has_exactly_the_documented_fields(run_cli: RunCli) -> None:
+    result = run_cli("ask", "--json", "Which satellites were launched?")
+
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert list(record) == JSON_KEYS
+    assert record["question"] == "Which satellites were launched?"
+    assert (record["answered"], record["id"], record["kind"]) == (
+        True,
+        "satellites-launched",
+        "faq",
+    )
+    assert "Bolivia" in record["answer"]
+    assert isinstance(record["score"], float)
+    assert record["suggestions"] == []
+    assert all(isinstance(quote, str) for quote in record["source"]) and record["source"]
+
+
+def test_json_decline_has_empty_answer_and_null_id(run_cli: RunCli) -> None:
+    result = run_cli("ask", "--json", "who won the 2022 world cup")
+
+    record = json.loads(result.stdout)
+    assert (record["answered"], record["answer"], record["id"], record["kind"]) == (
+        False,
+        "",
+        None,
+        "none",
+    )
+
+
+def test_stdin_gives_one_json_object_per_line_in_order(run_cli: RunCli) -> None:
+    questions = ["hi", "BYD Brazil factory", "", "weather in Lima", "\u202e😀"]
+
+    result = run_cli("ask", "--json", stdin="\n".join(questions) + "\n")
+
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["question"] for record in records] == questions
+    assert [record["kind"] for record in records] == ["smalltalk", "faq", "none", "none", "none"]
+
+
+def test_text_output_shows_answer_and_source(run_cli: RunCli) -> None:
+    result = run_cli("ask", "Which satellites were launched?")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("> Which satellites were launched?\n")
+    assert "Bolivia" in result.stdout
+    assert "From the article:" in result.stdout
+
+
+def test_text_output_declines_honestly(run_cli: RunCli) -> None:
+    result = run_cli("ask", "what is the population of Brazil")
+
+    assert "The article does not say anything about that." in result.stdout

@@ -1,0 +1,58 @@
+"""Normalisation: what the index and the queries both see."""
+
+from __future__ import annotations
+
+from celacbot.retrieval.normalise import Normaliser, fold, stem, words
+
+
+def test_fold_strips_accents_case_and_invisible_characters() -> None:
+    assert fold("Satélite BRASIL\u200b\u202e") == "satelite brasil"
+
+
+def test_fold_turns_control_characters_into_spaces() -> None:
+    assert words("satellites\x00launched\nnow") == ["satellites", "launched", "now"]
+
+
+def test_fold_drops_lone_surrogates() -> None:
+    assert words("\ud800 cbers") == ["cbers"]
+
+
+def test_words_split_chinese_into_character_pairs_without_particles() -> None:
+    assert words("比亚迪的工厂") == ["比亚", "亚迪", "工厂"]
+
+
+def test_stem_joins_inflections() -> None:
+    assert {stem("launched"), stem("launch"), stem("launches")} == {"launch"}
+    assert stem("satellites") == stem("satellite")
+
+
+def test_synonyms_map_multi_word_variants_longest_first() -> None:
+    normaliser = Normaliser({"electric vehicles": ["electric cars", "EV"], "cars": ["autos"]})
+
+    assert normaliser.content_terms("Chinese electric cars") == normaliser.content_terms(
+        "chinese EV"
+    )
+    assert normaliser.content_terms("chinese EV") == ["chines", "electric", "vehicl"]
+
+
+def test_synonyms_of_several_languages_share_the_first_canonical_term() -> None:
+    normaliser = Normaliser(
+        {"Brazil": ["Brasil"]}, {"Brasil": ["brasileño", "brazil"]}, {"巴西": ["Brasil"]}
+    )
+
+    assert {
+        tuple(normaliser.content_terms(text)) for text in ("Brazil", "brasileño", "巴西", "BRASIL")
+    } == {("brazil",)}
+
+
+def test_content_terms_drop_stop_words_but_keep_topic_words() -> None:
+    normaliser = Normaliser({})
+
+    assert normaliser.content_terms("When was the first new green factory built?") == [
+        "when",
+        "first",
+        "new",
+        "green",
+        "factory",
+        "built",
+    ]

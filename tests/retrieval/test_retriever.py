@@ -1,0 +1,153 @@
+"""The retriever's decisions as a user sees them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from celacbot.config import RetrievalSettings
+from celacbot.retrieval.answer import Decision, Kind
+from celacbot.retrieval.retriever import Retriever
+
+
+def test_satellites_question_names_cbers_venezuela_and_bolivia(shipped: Retriever) -> None:
+    answer = shipped.answer("Which satellites were launched?")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+    assert all(name in answer.text for name in ("CBERS", "Venezuela", "Bolivia"))
+    assert answer.source
+
+
+def test_typos_still_find_the_satellites(shipped: Retriever) -> None:
+    answer = shipped.answer("whcih satelites were lanched")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+
+
+def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
+    assert shipped.answer("BYD Brazil factory").id == "byd-brazil-complex"
+
+
+def test_a_greeting_before_a_question_does_not_hide_it(shipped: Retriever) -> None:
+    answer = shipped.answer("hi, which satellites were launched?")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+
+
+def test_spanish_question_gets_the_spanish_answer(shipped: Retriever) -> None:
+    answer = shipped.answer("¿Qué satélites se lanzaron?")
+
+    assert (answer.decision, answer.id, answer.lang) == (
+        Decision.ANSWER,
+        "satellites-launched",
+        "es",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the population of Brazil",
+        "how much did BYD invest in dollars",
+        "who won the 2022 world cup",
+        "weather in Lima",
+        "asdkjh qwe zxcv",
+        "",
+        "   ",
+        "😀🎉",
+    ],
+)
+def test_questions_the_article_does_not_cover_are_declined(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.kind, answer.text) == (Decision.DECLINE, Kind.NONE, "")
+    assert not answer.answered
+
+
+@pytest.mark.parametrize("question", ["hi", "Hello!", "thanks a lot", "who are you?"])
+def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.kind) == (Decision.SMALLTALK, Kind.SMALLTALK)
+    assert answer.answered
+
+
+def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
+    strict = tiny.with_settings(RetrievalSettings(answer_threshold=95, suggest_threshold=30))
+
+    answer = strict.answer("satellites")
+
+    assert answer.decision is Decision.SUGGEST
+    assert {suggestion.id for suggestion in answer.suggestions} == {
+        "satellites",
+        "satellite-count",
+    }
+    assert answer.text == ""
+
+
+def test_fact_answers_what_no_entry_covers(tiny: Retriever) -> None:
+    answer = tiny.answer("do they process iron phosphate")
+
+    assert (answer.decision, answer.kind, answer.id) == (Decision.ANSWER, Kind.FACT, "fact-lithium")
+    assert answer.source == ("processing lithium and iron phosphate",)
+
+
+def test_answer_entry_returns_the_entry_or_none(tiny: Retriever) -> None:
+    answer = tiny.answer_entry("byd-factory")
+
+    assert answer is not None
+    assert (answer.id, answer.text) == ("byd-factory", "A complex of three manufacturing units.")
+    assert tiny.answer_entry("no-such-entry") is None
+
+
+def test_search_ranks_entries_and_is_empty_for_a_blank_query(tiny: Retriever) -> None:
+    assert [suggestion.id for suggestion in tiny.search("byd brasil")][:1] == ["byd-factory"]
+    assert tiny.search("  ") == []
+
+
+def test_explain_shows_components_and_the_reason(shipped: Retriever) -> None:
+    explanation = shipped.explain("whcih satelites were lanched")
+
+    best = explanation.candidates[0]
+    assert best.id == "satellites-launched"
+    assert "lanch->launch" in best.typo_matches
+    assert len(explanation.candidates) == 5
+    assert explanation.decision is Decision.ANSWER
+    assert "satellites-launched" in explanation.reason
+
+
+def test_a_long_message_is_capped_before_any_work(shipped: Retriever) -> None:
+    long_message = "Which satellites were launched? " + "blah " * 2000
+
+    answer = shipped.answer(long_message)
+
+    assert answer.question == long_message[: shipped.settings.max_query_chars]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_no_input_raises(shipped_for_hypothesis: Retriever, text: str) -> None:
+    answer = shipped_for_hypothesis.answer(text)
+    explanation = shipped_for_hypothesis.explain(text)
+    shipped_for_hypothesis.search(text)
+
+    assert answer.decision in set(Decision)
+    assert explanation.answer == answer
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\ud800", "\u202e", "\u200b", "\x00", "😀", "satélite", "byd", "中国"]),
+        max_size=30,
+    )
+)
+def test_nasty_characters_never_raise(shipped_for_hypothesis: Retriever, parts: list[str]) -> None:
+    assert shipped_for_hypothesis.answer("".join(parts)).decision in set(Decision)
+
+
+def test_ten_thousand_characters_are_fine(shipped: Retriever) -> None:
+    assert shipped.answer("x" * 10_000).decision is Decision.DECLINE
