@@ -9,13 +9,15 @@ NetworkError, TimedOut).
 
 Quick start::
 
-    async with FakeBotAPI() as server:           # or the `fake_bot_api` fixture (tests/conftest.py)
+    async with FakeBotAPI() as server:  # or the `fake_bot_api` fixture (tests/conftest.py)
         app = ApplicationBuilder().token(server.token).base_url(server.base_url).build()
-        ... start `app` polling (see `polling()` below) ...
-        update = server.send_message("/start")    # a user writes to the bot
-        reply = await server.wait_for_reply(update)
-        assert reply["text"].startswith("Hello")
-        server.press_button(reply, "faq:lima")   # the user presses an inline button
+        app.add_handler(...)
+        async with polling(app):
+            update = server.send_message("/start")  # a user writes to the bot
+            reply = await server.wait_for_reply(update)  # the bot's answer, a Message dict
+            assert reply["text"].startswith("Hello")
+            press = server.press_button(reply, "faq:lima")  # the user presses a button
+            edited = await server.wait_for_reply(press)
 
 Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME,
 bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async with`;
