@@ -918,6 +918,8 @@ class FakeBotAPI:
         forum: bool = False,
     ) -> JSON:
         if chat_type == "private":
+            if chat_id not in (None, user["id"]):
+                raise ValueError("a private chat's id is its user's id: pass user_id instead")
             chat: JSON = {"id": user["id"], "type": "private", "first_name": user["first_name"]}
             for key in ("last_name", "username"):
                 if key in user:
@@ -1195,7 +1197,13 @@ class FakeBotAPI:
             async with asyncio.timeout(timeout):
                 await self._replied(update_id)
         except TimeoutError:
-            state = "delivered" if update_id in self._delivered_at else "never delivered"
+            state = (
+                "delivered"
+                if update_id in self._delivered_at
+                else "dropped: not in allowed_updates"
+                if any(dropped["update_id"] == update_id for dropped in self.dropped_updates)
+                else "never delivered: is the bot polling?"
+            )
             raise TimeoutError(
                 f"no reply within {timeout}s to update {update_id} ({state}): {dict(update)}"
             ) from None

@@ -291,6 +291,24 @@ async def test_pressing_a_button_the_message_lacks_is_a_test_error(
         fake_bot_api.press_button(fake_bot_api.last_message_to(CHAT), "z")
 
 
+async def test_a_missing_reply_times_out_saying_why(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    undelivered = fake_bot_api.send_message("anyone?")
+    inline = fake_bot_api.inline_query("lima")
+    await bot.get_updates(allowed_updates=["message"])
+
+    with pytest.raises(TimeoutError, match=r"\(delivered\)"):
+        await fake_bot_api.wait_for_reply(undelivered, timeout=0.1)
+    with pytest.raises(TimeoutError, match="dropped: not in allowed_updates"):
+        await fake_bot_api.wait_for_reply(inline, timeout=0.1)
+    with pytest.raises(TimeoutError, match="never delivered"):
+        await fake_bot_api.wait_for_reply(fake_bot_api.send_message("later"), timeout=0.1)
+
+
+def test_a_private_chat_cannot_have_another_id(fake_bot_api: FakeBotAPI) -> None:
+    with pytest.raises(ValueError, match="private chat's id is its user's id"):
+        fake_bot_api.send_message("hi", user_id=1, chat_id=2)
+
+
 def article(result_id: str, text: str) -> InlineQueryResultArticle:
     """An inline result that sends `text` as HTML."""
     return InlineQueryResultArticle(
