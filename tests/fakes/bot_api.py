@@ -20,7 +20,9 @@ Quick start::
             edited = await server.wait_for_reply(press)
 
 Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME,
-bot_first_name="CELAC Test Bot")`; `await start()` / `await stop()` or `async with`;
+bot_first_name="CELAC Test Bot", flood_limit=None)`; `await start()` / `await stop()` or
+`async with`; flood_limit=N answers a sendMessage beyond N in any one second with 429
+"Too Many Requests: retry after 1", like Telegram's ~30 messages/s broadcast limit;
 `base_url` ("http://127.0.0.1:PORT/bot", for `ApplicationBuilder().base_url`), `token`,
 `bot_id`, `bot_user` (getMe's dict; privacy mode is not simulated, so groups deliver every
 message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
@@ -267,8 +269,10 @@ class FakeBotAPI:
         *,
         bot_username: str = BOT_USERNAME,
         bot_first_name: str = "CELAC Test Bot",
+        flood_limit: int | None = None,
     ) -> None:
         self.token = token
+        self.flood_limit = flood_limit
         bot_id = int(token.split(":", 1)[0])
         self.bot_user: JSON = {
             "id": bot_id,
@@ -306,6 +310,7 @@ class FakeBotAPI:
         self._messages: dict[int, dict[int, JSON]] = defaultdict(dict)
         self._message_ids: dict[int, Iterator[int]] = {}
         self._blocked: set[int] = set()
+        self._recent_sends: deque[float] = deque()  # for flood_limit: sends in the last second
         self._open_callback_queries: set[str] = set()
         self._open_inline_queries: set[str] = set()
         self._commands: dict[tuple[str, str], list[JSON]] = {}
@@ -697,10 +702,22 @@ class FakeBotAPI:
             raise ApiError(403, BLOCKED)
         return chat
 
+    def _check_flood(self) -> None:
+        """Telegram's broadcast limit: at most flood_limit messages in any one second."""
+        if self.flood_limit is None:
+            return
+        now = time.perf_counter()
+        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
+            self._recent_sends.popleft()
+        if len(self._recent_sends) >= self.flood_limit:
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._recent_sends.append(now)
+
     def _send_message(self, params: JSON) -> JSON:
         chat = self._writable_chat(params)
         text, entities = message_text(params)
         markup = inline_markup(params.get("reply_markup"))
+        self._check_flood()
         message = self._new_message(chat, self._bot_sender, text, entities)
         if markup is not None:
             message["reply_markup"] = markup

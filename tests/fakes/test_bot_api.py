@@ -396,6 +396,21 @@ async def test_injected_429_raises_retry_after(
     assert [r.status for r in fake_bot_api.requests("sendMessage")] == [429, 200]
 
 
+async def test_flood_limit_answers_429_beyond_n_messages_a_second(
+    fake_bot_api: FakeBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    fake_bot_api.flood_limit = 3
+    fake_bot_api.send_message("hi")
+
+    sent = [await bot.send_message(CHAT, f"burst {n}") for n in range(3)]
+    with pytest.raises(RetryAfter) as raised:
+        await bot.send_message(CHAT, "one too many")
+
+    assert [message.text for message in sent] == ["burst 0", "burst 1", "burst 2"]
+    assert raised.value.retry_after == dtm.timedelta(seconds=1)
+
+
 async def test_injected_502_is_a_network_error(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
     fake_bot_api.inject_fault("getUpdates", status=502)
 
