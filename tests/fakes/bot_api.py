@@ -20,9 +20,10 @@ Quick start::
             edited = await server.wait_for_reply(press)
 
 Server life: `FakeBotAPI(token=TEST_TOKEN, *, bot_username=BOT_USERNAME,
-bot_first_name="CELAC Test Bot", flood_limit=None)`; `await start()` / `await stop()` or
-`async with`; flood_limit=N answers a sendMessage beyond N in any one second with 429
-"Too Many Requests: retry after 1", like Telegram's ~30 messages/s broadcast limit;
+bot_first_name="CELAC Test Bot", flood_limit=None, flood_window=1.0)`; `await start()` /
+`await stop()` or `async with`; flood_limit=N answers a sendMessage beyond N within any
+flood_window seconds with 429 "Too Many Requests: retry after S" (Telegram allows about 30
+messages a second overall and 20 a minute in a group); both are attributes too;
 `base_url` ("http://127.0.0.1:PORT/bot", for `ApplicationBuilder().base_url`), `token`,
 `bot_id`, `bot_user` (getMe's dict; privacy mode is not simulated, so groups deliver every
 message and can_read_all_group_messages is true), `internal_errors` (bugs in the fake
@@ -128,6 +129,7 @@ import functools
 import itertools
 import json
 import logging
+import math
 import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
@@ -270,9 +272,11 @@ class FakeBotAPI:
         bot_username: str = BOT_USERNAME,
         bot_first_name: str = "CELAC Test Bot",
         flood_limit: int | None = None,
+        flood_window: float = 1.0,
     ) -> None:
         self.token = token
         self.flood_limit = flood_limit
+        self.flood_window = flood_window
         bot_id = int(token.split(":", 1)[0])
         self.bot_user: JSON = {
             "id": bot_id,
@@ -310,7 +314,7 @@ class FakeBotAPI:
         self._messages: dict[int, dict[int, JSON]] = defaultdict(dict)
         self._message_ids: dict[int, Iterator[int]] = {}
         self._blocked: set[int] = set()
-        self._recent_sends: deque[float] = deque()  # for flood_limit: sends in the last second
+        self._recent_sends: deque[float] = deque()  # sendMessage times within flood_window
         self._open_callback_queries: set[str] = set()
         self._open_inline_queries: set[str] = set()
         self._commands: dict[tuple[str, str], list[JSON]] = {}
@@ -703,14 +707,15 @@ class FakeBotAPI:
         return chat
 
     def _check_flood(self) -> None:
-        """Telegram's broadcast limit: at most flood_limit messages in any one second."""
+        """Telegram's flood control: at most flood_limit messages in any flood_window."""
         if self.flood_limit is None:
             return
         now = time.perf_counter()
-        while self._recent_sends and now - self._recent_sends[0] >= 1.0:
+        while self._recent_sends and now - self._recent_sends[0] >= self.flood_window:
             self._recent_sends.popleft()
         if len(self._recent_sends) >= self.flood_limit:
-            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+            retry_after = max(1, math.ceil(self._recent_sends[0] + self.flood_window - now))
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
         self._recent_sends.append(now)
 
     def _send_message(self, params: JSON) -> JSON:
