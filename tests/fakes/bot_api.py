@@ -132,7 +132,7 @@ import logging
 import math
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -298,7 +298,7 @@ class FakeBotAPI:
         self._session: aiohttp.ClientSession | None = None
         self._port = 0
         self._stopping = asyncio.Event()
-        self._update_ids = itertools.count(100_000_001)
+        self._last_update_id = 100_000_000
         self._query_ids = itertools.count(4_382_910_000_001)
         self._file_ids = itertools.count(1)
         # Telegram's state
@@ -312,7 +312,7 @@ class FakeBotAPI:
         self._chats: dict[int, JSON] = {}
         self._chat_usernames: dict[str, int] = {}
         self._messages: dict[int, dict[int, JSON]] = defaultdict(dict)
-        self._message_ids: dict[int, Iterator[int]] = {}
+        self._last_message_ids: dict[int, int] = defaultdict(int)  # message ids count per chat
         self._blocked: set[int] = set()
         self._recent_sends: deque[float] = deque()  # sendMessage times within flood_window
         self._open_callback_queries: set[str] = set()
@@ -886,8 +886,9 @@ class FakeBotAPI:
     def _new_message(
         self, chat: JSON, sender: JSON | None, text: str | None, entities: list[JSON]
     ) -> JSON:
-        ids = self._message_ids.setdefault(chat["id"], itertools.count(1))
-        message: JSON = {"message_id": next(ids), "date": int(time.time()), "chat": chat}
+        self._last_message_ids[chat["id"]] += 1
+        message_id = self._last_message_ids[chat["id"]]
+        message: JSON = {"message_id": message_id, "date": int(time.time()), "chat": chat}
         if sender is not None:
             message["from"] = sender
         if text is not None:
@@ -911,7 +912,8 @@ class FakeBotAPI:
         for raw in updates:
             update = dict(raw)
             if "update_id" not in update:
-                update = {"update_id": next(self._update_ids), **update}
+                update = {"update_id": self._last_update_id + 1, **update}
+            self._last_update_id = max(self._last_update_id, update["update_id"])
             self._register_participants(update)
             self._pending.append(update)
             queued.append(update)
@@ -920,15 +922,20 @@ class FakeBotAPI:
         return queued
 
     def _register_participants(self, update: JSON) -> None:
+        """Learn the chats and messages of a raw update, so the bot can answer it."""
         payload = update.get(update_kind(update))
         if not isinstance(payload, dict):
             return
         for candidate in (payload, payload.get("message")):
-            if isinstance(candidate, dict) and isinstance(candidate.get("chat"), dict):
-                if candidate["chat"]["id"] not in self._chats:
-                    self._register_chat(candidate["chat"])
-                if "message_id" in candidate:
-                    self._store(candidate)
+            if not isinstance(candidate, dict) or not isinstance(candidate.get("chat"), dict):
+                continue
+            chat_id = candidate["chat"]["id"]
+            if chat_id not in self._chats:
+                self._register_chat(candidate["chat"])
+            message_id = candidate.get("message_id")
+            if isinstance(message_id, int) and message_id not in self._messages[chat_id]:
+                self._store(candidate)
+                self._last_message_ids[chat_id] = max(self._last_message_ids[chat_id], message_id)
 
     def _chat_for(
         self,

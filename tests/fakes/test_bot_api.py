@@ -164,6 +164,33 @@ async def test_allowed_updates_drop_other_kinds(fake_bot_api: FakeBotAPI, bot: B
     assert fake_bot_api.dropped_updates == [inline]
 
 
+async def test_raw_updates_teach_the_server_their_chat_and_ids(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    group = {"id": -42, "type": "group", "title": "Lima study group"}
+    fake_bot_api.enqueue_update(
+        {
+            "update_id": 500_000_000,
+            "message": {
+                "message_id": 41,
+                "date": 0,
+                "chat": group,
+                "from": {"id": 7, "is_bot": False, "first_name": "Rosa"},
+                "text": "hola",
+            },
+        }
+    )
+
+    (update,) = await bot.get_updates()
+    sent = await bot.send_message(-42, "¡hola!", reply_to_message_id=41)
+    later = fake_bot_api.send_message("otra", chat_type="group", chat_id=-42)
+
+    assert update.update_id == 500_000_000
+    assert sent.reply_to_message is not None
+    assert (sent.message_id, sent.reply_to_message.text) == (42, "hola")
+    assert (later["update_id"], later["message"]["message_id"]) == (500_000_001, 43)
+
+
 async def test_user_messages_carry_command_and_mention_entities(
     fake_bot_api: FakeBotAPI, bot: Bot
 ) -> None:
