@@ -22,16 +22,19 @@ class RetrievalSettings(BaseSettings):
     )
 
     answer_threshold: float = Field(default=50.0, ge=0, le=100)
-    suggest_threshold: float = Field(default=45.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=50.0, ge=0, le=100)
     margin: float = Field(default=4.0, ge=0, le=100)
     # Share of the question's (rarity-weighted) words an entry must cover to be answered.
     min_coverage: float = Field(default=0.6, ge=0, le=1)
+    # How much a word the knowledge base never uses counts against a question, as a share of
+    # the rarest known word's weight ("population" in "population of Brazil").
+    unknown_word_weight: float = Field(default=1.0, ge=0, le=2)
     # total = fuzzy_weight * character similarity to the closest phrasing (cubed, so only
     #         near-exact phrasings score high) + phrase_weight * rarity-weighted word similarity
     #         to the closest phrasing + entity_weight * keyword overlap + the rest * word overlap
     #         with the whole entry; every part is 0-100.
-    fuzzy_weight: float = Field(default=0.4, ge=0, le=1)
-    phrase_weight: float = Field(default=0.2, ge=0, le=1)
+    fuzzy_weight: float = Field(default=0.3, ge=0, le=1)
+    phrase_weight: float = Field(default=0.3, ge=0, le=1)
     entity_weight: float = Field(default=0.1, ge=0, le=1)
     max_query_chars: int = Field(default=300, ge=10)
 
@@ -58,7 +61,7 @@ class Settings(BaseSettings):
     rate_limit: float = Field(default=30.0, ge=0, alias="CELACBOT_RATE_LIMIT")
     bootstrap_retries: int = Field(default=5, ge=-1, alias="CELACBOT_BOOTSTRAP_RETRIES")
     poll_timeout: int = Field(default=30, ge=0, alias="CELACBOT_POLL_TIMEOUT")
-    concurrent_updates: int = Field(default=64, ge=1, alias="CELACBOT_CONCURRENT_UPDATES")
+    concurrent_updates: int = Field(default=8, ge=1, alias="CELACBOT_CONCURRENT_UPDATES")
 
     @field_validator("admin_ids", mode="before")
     @classmethod

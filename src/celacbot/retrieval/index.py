@@ -75,11 +75,12 @@ class Scored:
 class Vocabulary:
     """Every term the knowledge base uses, with its rarity, and typo resolution onto it."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], *, unknown_weight: float = 1.0) -> None:
         frequency = Counter(term for doc in documents for term in doc.strong | doc.weak)
         count = max(len(documents), 1)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self.max_idf = math.log(1 + count)
+        self._unknown_weight = unknown_weight * self.max_idf
         self._terms = sorted(self._idf)
         self._stop_words = sorted(STOP_WORDS)
         self._typo_cache: dict[str, str | None] = {}
@@ -88,14 +89,14 @@ class Vocabulary:
         return term in self._idf
 
     def weight(self, term: str) -> float:
-        """How much a query term counts: rare terms most, unknown terms as much as the rarest."""
+        """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
         if term in _LIGHT_TERMS:
             return LIGHT_WEIGHT
         idf = self._idf.get(term)
         if idf is not None:
             return idf
         has_digit = any(char.isdigit() for char in term)
-        return self.max_idf * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
+        return self._unknown_weight * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
 
     def correct(self, term: str) -> str | None:
         """The known term (or stop word, as "") a misspelt term most likely means, if any."""

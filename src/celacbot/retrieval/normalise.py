@@ -20,12 +20,14 @@ _STOP_WORDS = """
     such t than that the their theirs them then there these they this those through thus to too
     under until up upon us ve very via was wasn within without we were what whats whether which
     while whom whose will with would yes yet you your yours
-    hi hello hey thanks thank tell say says said mention mentioned mentions
-    al como con cual cuales cuando cuanto cuantos cuantas de del donde el en entre es esa ese eso
-    esta este esto fue ha han hay la las le les lo los mi o para por porque que quien se sobre
-    son su sus un una unos unas y yo
-    as ao aos com da das do dos e ela ele em esse essa isso foi na nas no nos onde os pela pelo
-    qual quais quando quem sao seu sua um uma voce
+    hi hello hey thanks thank tell say says said mention mentioned mentions go goes went gone
+    al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
+    esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
+    porque que se
+    sobre son su sus tiene un una unos unas y yo
+    as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
+    no nos os
+    pela pelo qual quais sao seu sua tem um uma voce
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
@@ -35,7 +37,7 @@ _LIGHT_WORDS = """
     article text information info detail details explain describe give know want like need
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
-    types sort
+    types sort stuff please
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 

@@ -13,11 +13,17 @@ from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
+from celacbot.retrieval.builtin_synonyms import EVERYDAY_SYNONYMS, QUESTION_WORDS
 from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
-from celacbot.retrieval.normalise import Normaliser, words
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, words
 
 ENGLISH = "en"
 MAX_SUGGESTIONS = 3
+# A question this close to a phrasing (character ratio) is that phrasing, whatever the
+# word-coverage guard says: it differs by inflection or a small word, not by a topic.
+NEAR_EXACT = 90.0
+# A name counts when its weight is at least this share of the rarest term's weight.
+NAME_RARITY = 0.4
 EXPLAIN_CANDIDATES = 5
 # Small talk is a short message that is (nearly) one of the patterns, or contains one and
 # nothing the knowledge base knows about.
@@ -38,13 +44,28 @@ class Retriever:
     def __init__(self, kb: KnowledgeBase, settings: RetrievalSettings | None = None) -> None:
         self.kb = kb
         self.settings = settings or RetrievalSettings()
-        self._normaliser = Normaliser(kb.synonyms, *kb.language_synonyms.values())
+        self._normaliser = Normaliser(
+            QUESTION_WORDS, EVERYDAY_SYNONYMS, kb.synonyms, *kb.language_synonyms.values()
+        )
         self._entries = {entry.id: entry for entry in kb.entries}
         self._facts = {fact.id: fact for fact in kb.facts}
         entry_docs = [self._entry_document(entry) for entry in kb.entries]
         fact_docs = [self._fact_document(fact) for fact in kb.facts]
-        self._vocabulary = Vocabulary([*entry_docs, *fact_docs])
+        self._vocabulary = Vocabulary(
+            [*entry_docs, *fact_docs], unknown_weight=self.settings.unknown_word_weight
+        )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
+        # Rare terms of capitalised keywords ("BYD", "Uruguay", "2025"): names that only a few
+        # entries speak of, unlike "China" or "Latin America".
+        self._named = frozenset(
+            term
+            for item in [*kb.entries, *kb.facts]
+            for keyword in item.keywords
+            if keyword[:1].isupper() or keyword[:1].isdigit()
+            if len(terms := self._normaliser.content_terms(keyword)) == 1
+            for term in terms
+            if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
+        )
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
         self._smalltalk_patterns = [
             (" ".join(words(pattern)), talk) for talk in kb.smalltalk for pattern in talk.patterns
@@ -228,19 +249,40 @@ class Retriever:
         return message
 
     def _greeting_only(self, question: str, message: Sequence[str], query: Query) -> Answer | None:
-        """Small talk when a short message holds a pattern and nothing the article covers."""
-        if len(message) > SMALLTALK_MAX_WORDS or any(t in self._vocabulary for t in query.content):
+        """Small talk when a short message holds a pattern and at most one other real word."""
+        if len(message) > SMALLTALK_MAX_WORDS or any(term in self._named for term in query.content):
             return None
         padded = f" {' '.join(message)} "
         for pattern, talk in self._smalltalk_patterns:
-            if f" {pattern} " in padded:
-                reason = f"contains {pattern!r} and nothing the article covers"
+            if f" {pattern} " not in padded:
+                continue
+            others = [
+                word
+                for word in message
+                if word not in pattern.split() and word not in STOP_WORDS | LIGHT_WORDS
+            ]
+            if len(others) <= 1:
+                reason = f"contains {pattern!r} and no other question"
                 return self._smalltalk_answer(question, talk, 100.0, reason)
         return None
+
+    def _names_missing(self, query: Query, scored: Scored) -> list[str]:
+        """Names and numbers of the question that a candidate never mentions."""
+        return [
+            term
+            for term in query.content
+            if (term in self._named or (term in query.unknown and not term.isalpha()))
+            and term not in scored.document.strong
+            and term not in scored.document.weak
+        ]
 
     def _decide(
         self, question: str, query: Query, entries: list[Scored], facts: list[Scored]
     ) -> Answer:
+        # An answer must speak of every name and number asked about: "when was BYD founded"
+        # is not answered by when the Forum was founded.
+        entries = [scored for scored in entries if not self._names_missing(query, scored)]
+        facts = [scored for scored in facts if not self._names_missing(query, scored)]
         settings = self.settings
         min_overlap = 100.0 * settings.min_coverage
         best = entries[0] if entries else None
@@ -249,7 +291,7 @@ class Retriever:
             best is not None
             and best.total >= settings.answer_threshold
             and margin >= settings.margin
-            and best.overlap >= min_overlap
+            and (best.overlap >= min_overlap or best.fuzzy >= NEAR_EXACT)
         ):
             entry = self._entries[best.document.id]
             reason = (
@@ -265,7 +307,7 @@ class Retriever:
             best_fact is not None
             and best_fact.total >= settings.answer_threshold
             and fact_margin >= settings.margin
-            and best_fact.overlap >= min_overlap
+            and (best_fact.overlap >= min_overlap or best_fact.fuzzy >= NEAR_EXACT)
             and (best is None or best_fact.total > best.total)
         ):
             fact = self._facts[best_fact.document.id]
@@ -304,7 +346,7 @@ class Retriever:
         if best.total < settings.answer_threshold:
             why = f"best score {best.total:.1f} is below the answer threshold"
             why += f" {settings.answer_threshold:g}"
-        elif best.overlap < 100.0 * settings.min_coverage:
+        elif best.overlap < 100.0 * settings.min_coverage and best.fuzzy < NEAR_EXACT:
             why = f"only {best.overlap:.0f}% of the question's weight is covered"
         else:
             why = f"margin {margin:.1f} to the runner-up is below {settings.margin:g}"
