@@ -57,16 +57,19 @@ class Retriever:
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
         # Rare terms of capitalised keywords ("BYD", "Uruguay", "2025"): names that only a few
         # entries speak of, unlike "China" or "Latin America".
+        self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
+        keywords = [
+            *(keyword for entry in kb.entries for keyword in entry.keywords),
+            *(keyword for fact in kb.facts for keyword in fact.keywords),
+        ]
         self._named = frozenset(
             term
-            for item in [*kb.entries, *kb.facts]
-            for keyword in item.keywords
+            for keyword in keywords
             if keyword[:1].isupper() or keyword[:1].isdigit()
             if len(terms := self._normaliser.content_terms(keyword)) == 1
             for term in terms
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
-        self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
         self._smalltalk_patterns = [
             (" ".join(words(pattern)), talk) for talk in kb.smalltalk for pattern in talk.patterns
         ]
