@@ -1084,11 +1084,11 @@ class FakeBotAPI:
         caption: str | None = None,
     ) -> JSON:
         """A user sends a photo, sticker, voice note... (see NON_TEXT_KINDS)."""
+        if kind not in NON_TEXT_PAYLOADS:
+            raise ValueError(f"kind must be one of {NON_TEXT_KINDS}, not {kind!r}")
         user = user_json(user_id, first_name, language_code=language_code)
         chat = self._chat_for(user, chat_id, chat_type, None)
         message = self._new_message(chat, user, None, [])
-        if kind not in NON_TEXT_PAYLOADS:
-            raise ValueError(f"kind must be one of {NON_TEXT_KINDS}, not {kind!r}")
         message.update(NON_TEXT_PAYLOADS[kind](self._file))
         if caption is not None:
             message["caption"] = caption
