@@ -1138,20 +1138,23 @@ class FakeBotAPI:
     def _enqueue_membership(self, user_id: int, *, old: str, new: str) -> None:
         chat = self._chats.get(user_id) or {"id": user_id, "type": "private", "first_name": "Ana"}
         user = user_json(user_id, chat.get("first_name", "Ana"))
-        new_member: JSON = {"user": self._bot_sender, "status": new}
-        if new == "kicked":
-            new_member["until_date"] = 0
         self.enqueue_update(
             {
                 "my_chat_member": {
                     "chat": chat,
                     "from": user,
                     "date": int(time.time()),
-                    "old_chat_member": {"user": self._bot_sender, "status": old},
-                    "new_chat_member": new_member,
+                    "old_chat_member": self._bot_membership(old),
+                    "new_chat_member": self._bot_membership(new),
                 }
             }
         )
+
+    def _bot_membership(self, status: str) -> JSON:
+        member: JSON = {"user": self._bot_sender, "status": status}
+        if status == "kicked":
+            member["until_date"] = 0  # banned forever
+        return member
 
     # ------------------------------------------------------------------ faults
 

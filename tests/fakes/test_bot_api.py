@@ -41,6 +41,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, FakeBotAPI, polling
+from tests.fakes.users import NON_TEXT_KINDS
 
 CHAT = DEFAULT_USER_ID
 
@@ -189,6 +190,41 @@ async def test_raw_updates_teach_the_server_their_chat_and_ids(
     assert sent.reply_to_message is not None
     assert (sent.message_id, sent.reply_to_message.text) == (42, "hola")
     assert (later["update_id"], later["message"]["message_id"]) == (500_000_001, 43)
+
+
+@pytest.mark.parametrize("kind", NON_TEXT_KINDS)
+async def test_non_text_messages_parse_as_their_kind(
+    fake_bot_api: FakeBotAPI, bot: Bot, kind: str
+) -> None:
+    fake_bot_api.send_non_text(kind, caption="look")
+
+    (update,) = await bot.get_updates()
+
+    assert update.message is not None
+    assert (update.message.text, update.message.caption) == (None, "look")
+    assert getattr(update.message, kind)
+
+
+async def test_edits_channel_posts_and_blocks_arrive_as_their_update_types(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    sent = fake_bot_api.send_message("Qué es CELAC")
+    fake_bot_api.edit_message(sent, "¿Qué es la CELAC?")
+    fake_bot_api.channel_post("News from Lima")
+    fake_bot_api.block_bot()
+    fake_bot_api.unblock_bot()
+
+    updates = await bot.get_updates()
+
+    assert updates[1].edited_message is not None
+    assert updates[1].edited_message.message_id == sent["message"]["message_id"]
+    assert updates[1].edited_message.text == "¿Qué es la CELAC?"
+    assert updates[2].channel_post is not None
+    assert updates[2].channel_post.chat.type == "channel"
+    assert [u.my_chat_member.new_chat_member.status for u in updates[3:] if u.my_chat_member] == [
+        "kicked",
+        "member",
+    ]
 
 
 async def test_user_messages_carry_command_and_mention_entities(
