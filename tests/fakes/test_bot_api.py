@@ -326,6 +326,23 @@ async def test_editing_to_identical_content_is_not_modified(
     assert fake_bot_api.last_message_to(CHAT)["edit_date"] > 0
 
 
+async def test_chat_actions_and_deletions(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fake_bot_api.send_message("hi")
+    mark = fake_bot_api.mark()
+
+    assert await bot.send_chat_action(CHAT, "typing")
+    with pytest.raises(BadRequest, match=telegram_says("wrong parameter action")):
+        await bot.send_chat_action(CHAT, "dancing")
+    oops = await bot.send_message(CHAT, "oops")
+    assert await bot.delete_message(CHAT, oops.message_id)
+    with pytest.raises(BadRequest, match=telegram_says("message to delete not found")):
+        await bot.delete_message(CHAT, oops.message_id)
+
+    typing = await fake_bot_api.wait_for_request("SENDCHATACTION", after=mark)
+    assert (typing.params, typing.status) == ({"chat_id": CHAT, "action": "typing"}, 200)
+    assert fake_bot_api.messages_to(CHAT) == []
+
+
 async def test_a_callback_query_can_be_answered_once(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
     fake_bot_api.send_message("hi")
     message = await bot.send_message(CHAT, "pick", reply_markup=keyboard("a", "b"))
