@@ -52,13 +52,13 @@ class _Row:
 
 def run(args: argparse.Namespace) -> int:
     """Print the groups; exit 1 if the log is missing or unreadable, 0 otherwise (even if empty)."""
-    import sqlite3  # noqa: PLC0415
+    import sqlite3
 
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import ValidationError
 
-    from celacbot.config import Settings  # noqa: PLC0415
-    from celacbot.misslog.grouping import group_misses  # noqa: PLC0415
-    from celacbot.misslog.store import DB_FILENAME, EventStore, SchemaTooNewError  # noqa: PLC0415
+    from celacbot.config import Settings
+    from celacbot.misslog.grouping import group_misses
+    from celacbot.misslog.store import DB_FILENAME, EventStore, SchemaTooNewError
 
     try:
         settings = Settings()
@@ -101,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _nearest_entries(groups: list[MissGroup], knowledge: Path) -> list[Suggestion | None]:
     """The best entry for each group's most asked question; None for all if the KB is unusable."""
-    from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base  # noqa: PLC0415
-    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+    from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base
+    from celacbot.retrieval.retriever import Retriever
 
     try:
         retriever = Retriever(load_knowledge_base(knowledge))

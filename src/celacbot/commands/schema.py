@@ -12,7 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema, for editors that complete and check faq.yaml as it is typed."""
-    from celacbot.knowledge.models import KnowledgeBase  # noqa: PLC0415
+    from celacbot.knowledge.models import KnowledgeBase
 
     schema = {
         **KnowledgeBase.model_json_schema(),

@@ -23,11 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every error and warning, then a summary; exit status 1 when there are errors."""
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import ValidationError
 
-    from celacbot.config import Settings  # noqa: PLC0415
-    from celacbot.knowledge.coverage import uncited_sentences  # noqa: PLC0415
-    from celacbot.knowledge.loader import check_knowledge_file  # noqa: PLC0415
+    from celacbot.config import Settings
+    from celacbot.knowledge.coverage import uncited_sentences
+    from celacbot.knowledge.loader import check_knowledge_file
 
     path: Path | None = args.path
     if path is None:
