@@ -34,6 +34,7 @@ eval: install
 test: lint typecheck unit
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -32,7 +32,7 @@ def test_synonyms_map_multi_word_variants_longest_first() -> None:
     assert normaliser.content_terms("Chinese electric cars") == normaliser.content_terms(
         "chinese EV"
     )
-    assert normaliser.content_terms("chinese EV") == ["chines", "electric", "vehicl"]
+    assert normaliser.content_terms("chinese EV") == ("chines", "electric", "vehicl")
 
 
 def test_synonyms_of_several_languages_share_the_first_canonical_term() -> None:
@@ -48,11 +48,11 @@ def test_synonyms_of_several_languages_share_the_first_canonical_term() -> None:
 def test_content_terms_drop_stop_words_but_keep_topic_words() -> None:
     normaliser = Normaliser({})
 
-    assert normaliser.content_terms("When was the first new green factory built?") == [
+    assert normaliser.content_terms("When was the first new green factory built?") == (
         "when",
         "first",
         "new",
         "green",
         "factory",
         "built",
-    ]
+    )

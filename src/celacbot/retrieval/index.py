@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,8 +21,8 @@ LIGHT_WEIGHT = 0.3
 UNKNOWN_NUMBER_FACTOR = 1.5
 MIN_TYPO_LENGTH = 4
 LONG_WORD = 8
-# Phrasings that score below this fuzzy ratio contribute nothing worth ranking.
-FUZZY_FLOOR = 30.0
+# How many of the best-covered documents get the full (fuzzy and phrase) scoring.
+CANDIDATES = 20
 TYPO_CACHE_SIZE = 8192
 # Cubing the 0-1 similarity keeps near-exact phrasings apart from merely similar ones.
 FUZZY_POWER = 3.0
@@ -148,82 +149,81 @@ class Vocabulary:
 
 
 class DocumentIndex:
-    """Entries or facts, with their phrasings flattened for one batched fuzzy comparison."""
+    """Entries or facts with per-term postings, so a query only touches what it shares."""
 
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
-        self._phrasings = [text for doc in self.documents for text in doc.phrasings]
-        self._owner = [i for i, doc in enumerate(self.documents) for _ in doc.phrasings]
-        self._lang = [lang for doc in self.documents for lang in doc.phrasing_langs]
-        self._phrasing_weight = [
-            sum(vocabulary.weight(term) for term in text.split()) for text in self._phrasings
+        self._phrasing_weights = [
+            [sum(vocabulary.weight(term) for term in text.split()) for text in doc.phrasings]
+            for doc in self.documents
         ]
-        phrasings_of: defaultdict[str, list[int]] = defaultdict(list)
-        for position, text in enumerate(self._phrasings):
-            for term in text.split():
-                phrasings_of[term].append(position)
-        self._phrasings_of = dict(phrasings_of)
-        postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
+        # term -> document -> (credit, positions of the document's phrasings holding the term)
+        postings: defaultdict[str, dict[int, tuple[float, tuple[int, ...]]]] = defaultdict(dict)
         for i, doc in enumerate(self.documents):
-            for term in doc.weak:
-                postings[term][i] = WEAK_CREDIT
-            for term in doc.strong:
-                postings[term][i] = 1.0
+            positions: defaultdict[str, list[int]] = defaultdict(list)
+            for position, text in enumerate(doc.phrasings):
+                for term in set(text.split()):
+                    positions[term].append(position)
+            for term in doc.strong | doc.weak:
+                credit = 1.0 if term in doc.strong else WEAK_CREDIT
+                postings[term][i] = (credit, tuple(positions.get(term, ())))
         self._postings = dict(postings)
 
     def score(
-        self, query: Query, *, fuzzy_weight: float, phrase_weight: float, entity_weight: float
+        self,
+        query: Query,
+        *,
+        fuzzy_weight: float,
+        phrase_weight: float,
+        entity_weight: float,
+        candidates: int = CANDIDATES,
     ) -> list[Scored]:
-        """Every document that shares a term or a close phrasing with the query, best first."""
+        """The documents sharing most of the query's weight, fully scored, best first."""
         if not query.content:
             return []
         total_weight = query.total_weight
         covered: defaultdict[int, float] = defaultdict(float)
-        entity: defaultdict[int, float] = defaultdict(float)
         for term, weight in zip(query.content, query.weights, strict=True):
-            for i, credit in self._postings.get(term, {}).items():
+            for i, (credit, _) in self._postings.get(term, {}).items():
                 covered[i] += weight * credit
-                if term in self.documents[i].keyword_terms:
-                    entity[i] += weight
-        shared: defaultdict[int, float] = defaultdict(float)
-        for term, weight in zip(query.content, query.weights, strict=True):
-            for position in self._phrasings_of.get(term, ()):
-                shared[position] += weight
-        phrase: dict[int, float] = {}
-        for position, weight in shared.items():
-            owner = self._owner[position]
-            dice = 200.0 * weight / (total_weight + self._phrasing_weight[position])
-            phrase[owner] = max(phrase.get(owner, 0.0), dice)
-        fuzzy: dict[int, float] = {}
-        best_phrasing: dict[int, int] = {}
-        for _, ratio, position in process.extract(
-            query.text,
-            self._phrasings,
-            scorer=fuzz.ratio,
-            processor=None,
-            limit=None,
-            score_cutoff=FUZZY_FLOOR,
-        ):
-            owner = self._owner[position]
-            # Ties go to the earlier phrasing, English before translations.
-            if (ratio, -position) > (fuzzy.get(owner, -1.0), -best_phrasing.get(owner, 0)):
-                fuzzy[owner] = ratio
-                best_phrasing[owner] = position
+        # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
+        # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
+        shortlist = heapq.nlargest(candidates, covered, key=covered.__getitem__)
         results = []
-        for i in covered.keys() | fuzzy.keys():
-            overlap = 100.0 * covered.get(i, 0.0) / total_weight
-            bonus = entity_weight * 100.0 * entity.get(i, 0.0) / total_weight
-            ratio = fuzzy.get(i, 0.0)
-            similarity = phrase.get(i, 0.0)
+        for i in shortlist:
+            doc = self.documents[i]
+            shared: dict[int, float] = {}
+            entity = 0.0
+            for term, weight in zip(query.content, query.weights, strict=True):
+                posting = self._postings.get(term, {}).get(i)
+                if posting is None:
+                    continue
+                for position in posting[1]:
+                    shared[position] = shared.get(position, 0.0) + weight
+                if term in doc.keyword_terms:
+                    entity += weight
+            weights = self._phrasing_weights[i]
+            phrase = max(
+                (
+                    200.0 * weight / (total_weight + weights[position])
+                    for position, weight in shared.items()
+                ),
+                default=0.0,
+            )
+            # Ties go to the earlier phrasing: English before translations.
+            _, ratio, position = process.extractOne(
+                query.text, doc.phrasings, scorer=fuzz.ratio, processor=None
+            )
+            overlap = 100.0 * covered[i] / total_weight
+            bonus = entity_weight * 100.0 * entity / total_weight
             total = (
                 fuzzy_weight * 100.0 * (ratio / 100.0) ** FUZZY_POWER
-                + phrase_weight * similarity
+                + phrase_weight * phrase
                 + (1 - fuzzy_weight - entity_weight - phrase_weight) * overlap
                 + bonus
             )
-            lang = self._lang[best_phrasing[i]] if i in best_phrasing else "en"
             results.append(
-                Scored(self.documents[i], lang, ratio, similarity, overlap, bonus, total)
+                Scored(doc, doc.phrasing_langs[position], ratio, phrase, overlap, bonus, total)
             )
         results.sort(key=lambda scored: scored.total, reverse=True)
         return results

@@ -41,11 +41,18 @@ _LIGHT_WORDS = """
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
-# Control characters separate words; format characters (zero-width, RTL marks), surrogates,
-# private-use and unassigned code points vanish without splitting the word they sit in.
-_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})
+# Control characters separate words; combining marks (accents), format characters (zero-width,
+# RTL marks, soft hyphen) and private-use characters vanish without splitting their word.
+_CONTROL = {code: " " for code in (*range(32), *range(127, 160))}
 _ASCII_CONTROL = {code: " " for code in (*range(32), 127)}
+_INVISIBLE = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff\U000e0000-\U000e007f]"
+)
 STEM_CACHE_SIZE = 1 << 16
+# Knowledge texts repeat across fields and users repeat questions; the cap bounds memory.
+TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
 # matches wherever it sits in a sentence without a word segmenter.
@@ -64,12 +71,7 @@ def fold(text: str) -> str:
         return text.translate(_ASCII_CONTROL).casefold()
     # Casefold first: it can itself produce combining marks ("İ" -> "i̇").
     decomposed = unicodedata.normalize("NFKD", _drop_surrogates(text).casefold())
-    return "".join(
-        " " if category == "Cc" else char
-        for char in decomposed
-        if not unicodedata.combining(char)
-        and (category := unicodedata.category(char)) not in _INVISIBLE_CATEGORIES
-    )
+    return _INVISIBLE.sub("", decomposed.translate(_CONTROL))
 
 
 def _drop_surrogates(text: str) -> str:
@@ -157,6 +159,7 @@ class Normaliser:
                     parent[later] = earlier
         canonical_of = {key: root(key) for key in list(parent) if key}
         self._canonical_of = canonical_of
+        self._cache: dict[str, tuple[str, ...]] = {}
         # Variant lengths by first word, longest first: a dictionary probe per word instead of
         # a regex alternation that tries hundreds of branches at every position.
         lengths: dict[str, set[int]] = {}
@@ -187,6 +190,12 @@ class Normaliser:
                 position += 1
         return terms
 
-    def content_terms(self, text: str) -> list[str]:
-        """The topic-bearing terms of a text: `terms` without stop words."""
-        return [term for term in self.terms(text) if term not in STOP_WORDS]
+    def content_terms(self, text: str) -> tuple[str, ...]:
+        """The topic-bearing terms of a text: `terms` without stop words (cached)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) >= TERMS_CACHE_SIZE:
+                self._cache.clear()
+            cached = tuple(term for term in self.terms(text) if term not in STOP_WORDS)
+            self._cache[text] = cached
+        return cached

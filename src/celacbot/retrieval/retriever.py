@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -269,6 +270,9 @@ class Retriever:
                 return self._smalltalk_answer(question, talk, 100.0, reason)
         return None
 
+    def _naming_all(self, query: Query, ranked: Iterable[Scored]) -> Iterator[Scored]:
+        return (scored for scored in ranked if not self._names_missing(query, scored))
+
     def _names_missing(self, query: Query, scored: Scored) -> list[str]:
         """Names and numbers of the question that a candidate never mentions."""
         return [
@@ -284,8 +288,9 @@ class Retriever:
     ) -> Answer:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded.
-        entries = [scored for scored in entries if not self._names_missing(query, scored)]
-        facts = [scored for scored in facts if not self._names_missing(query, scored)]
+        # Only the leaders matter: the best, its runner-up and the suggestions.
+        entries = list(islice(self._naming_all(query, entries), MAX_SUGGESTIONS + 1))
+        facts = list(islice(self._naming_all(query, facts), 2))
         settings = self.settings
         min_overlap = 100.0 * settings.min_coverage
         best = entries[0] if entries else None
