@@ -45,13 +45,13 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
 async def running(application: BotApplication) -> AsyncIterator[BotApplication]:
     """What run_polling does, minus the signals: initialise, post_init, poll, stop."""
     assert application.updater is not None
-    assert application.post_init is not None
 
     def polling_error(error: Exception) -> None:
         application.create_task(application.process_error(update=None, error=error))
 
     async with application:
-        await application.post_init(application)
+        if application.post_init:
+            await application.post_init(application)
         await application.start()
         await application.updater.start_polling(
             poll_interval=0, timeout=1, error_callback=polling_error

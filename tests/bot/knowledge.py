@@ -100,6 +100,8 @@ KNOWLEDGE: dict[str, Any] = {
                 "BYD factory in Brazil",
                 "Tell me about the BYD complex",
                 "What does the BYD plant make?",
+                # Shares its words with a question of byd-first-vehicle: "BYD plans" is ambiguous.
+                "BYD plans for Brazil",
             ],
             "answer": "BYD has built a complex of three manufacturing units in Brazil.",
             "source": [BYD_QUOTE],
@@ -113,6 +115,7 @@ KNOWLEDGE: dict[str, Any] = {
                 "first BYD car from Brazil",
                 "When does BYD start production?",
                 "BYD first vehicle date",
+                "Brazil plans of BYD",
             ],
             "answer": "The BYD factory is expected to produce its first vehicle by early 2025.",
             "source": ["The BYD factory is expected to produce its first vehicle by early 2025."],

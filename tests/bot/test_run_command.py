@@ -15,11 +15,6 @@ import pytest
 
 from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
 
-# The command module alone: the CLI imports every command, some of which other work provides.
-COMMAND_MAIN = (
-    "import argparse, sys; from celacbot.commands import {command}; "
-    "sys.exit({command}.run(argparse.Namespace()))"
-)
 CBERS_ANSWER = (
     "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
 )
@@ -39,14 +34,15 @@ def clean_environment(**settings: str) -> dict[str, str]:
 async def celacbot(
     command: str, cwd: Path, env: Mapping[str, str]
 ) -> AsyncIterator[asyncio.subprocess.Process]:
-    """celacbot.commands.<command>.run in a child process, killed if the test leaves it running."""
+    """`celacbot <command>` in a child process, killed if the test leaves it running."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        "-c",
-        COMMAND_MAIN.format(command=command),
+        "-m",
+        "celacbot.cli",
+        command,
         cwd=cwd,
         env=dict(env),
-        stdin=asyncio.subprocess.DEVNULL,
+        stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
@@ -58,9 +54,9 @@ async def celacbot(
             await process.wait()
 
 
-async def finished(process: asyncio.subprocess.Process) -> tuple[int, str, str]:
+async def finished(process: asyncio.subprocess.Process, typed: str = "") -> tuple[int, str, str]:
     """Exit status, stdout and stderr of a process that ends by itself within 30 s."""
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    stdout, stderr = await asyncio.wait_for(process.communicate(typed.encode()), timeout=30)
     assert process.returncode is not None
     return process.returncode, stdout.decode(), stderr.decode()
 
@@ -173,3 +169,38 @@ async def test_webhook_mode_sets_the_webhook_with_its_secret_and_answers(
     assert rejected == 403
     assert status == 0
     assert "webhook-secret_1" not in stderr
+
+
+async def test_start_without_a_token_says_so_in_one_line_and_opens_the_chat(
+    tmp_path: Path, knowledge_path: Path
+) -> None:
+    env = clean_environment(CELACBOT_KNOWLEDGE=str(knowledge_path))
+
+    async with celacbot("start", tmp_path, env) as process:
+        status, stdout, stderr = await finished(process, "What is CBERS?\nquit\n")
+
+    assert status == 0
+    assert stderr == (
+        "No TELEGRAM_BOT_TOKEN set (get one from @BotFather), "
+        "so here is the terminal chat instead.\n"
+    )
+    assert "It has developed six Earth resource satellites." in stdout
+
+
+async def test_start_with_a_token_runs_the_bot(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
+) -> None:
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(knowledge_path),
+        CELACBOT_POLL_TIMEOUT="1",
+    )
+
+    async with celacbot("start", tmp_path, env) as process:
+        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
+        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+        process.send_signal(signal.SIGTERM)
+        status, _stdout, _stderr = await finished(process)
+
+    assert (reply["text"], status) == (CBERS_ANSWER, 0)

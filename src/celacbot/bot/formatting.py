@@ -43,6 +43,9 @@ def _words(paragraph: str, room: int) -> Iterator[str]:
 def _pieces(paragraph: str, tag: str | None, limit: int) -> list[str]:
     """One escaped paragraph wrapped in `tag`, cut at spaces into pieces that fit in `limit`."""
     opening, closing = (f"<{tag}>", f"</{tag}>") if tag else ("", "")
+    whole = opening + escape(paragraph, quote=False) + closing
+    if utf16_len(whole) <= limit:
+        return [whole]
     room = limit - utf16_len(opening + closing)
     pieces: list[str] = []
     words: list[str] = []

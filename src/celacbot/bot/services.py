@@ -51,13 +51,14 @@ def featured_entries(kb: KnowledgeBase) -> list[Entry]:
     firsts: dict[str, Entry] = {}
     for entry in kb.entries:
         firsts.setdefault(entry.topic, entry)
-    leading = list(firsts.values())
-    return leading + [entry for entry in kb.entries if entry not in leading]
+    leading = {entry.id for entry in firsts.values()}
+    return [*firsts.values(), *(entry for entry in kb.entries if entry.id not in leading)]
 
 
 def most_asked(bot_data: BotData, retriever: Retriever, limit: int) -> list[Entry]:
     """The most answered entries, topped up with the featured ones until `limit`."""
     asked = (retriever.entry(entry_id) for entry_id, _ in ask_counts(bot_data).most_common())
-    ranked = [entry for entry in asked if entry is not None]
-    ranked += [entry for entry in featured_entries(retriever.kb) if entry not in ranked]
-    return ranked[:limit]
+    ranked = {entry.id: entry for entry in asked if entry is not None}
+    for entry in featured_entries(retriever.kb):
+        ranked.setdefault(entry.id, entry)
+    return list(ranked.values())[:limit]

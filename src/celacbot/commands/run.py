@@ -32,9 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_settings(command: str) -> Settings | None:
     """The settings, or None after printing the first invalid one in one line."""
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import ValidationError
 
-    from celacbot.config import Settings  # noqa: PLC0415
+    from celacbot.config import Settings
 
     try:
         return Settings()
@@ -53,7 +53,7 @@ def has_token(settings: Settings) -> bool:
 
 def _serve(application: BotApplication, settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; PTB's run_* handle the signals and shut down cleanly."""
-    from celacbot.bot.constants import ALLOWED_UPDATES  # noqa: PLC0415
+    from celacbot.bot.constants import ALLOWED_UPDATES
 
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
@@ -76,11 +76,11 @@ def _serve(application: BotApplication, settings: Settings) -> None:
 
 def serve(settings: Settings) -> int:
     """Run the bot with `settings` (token required); the exit status."""
-    from telegram.error import InvalidToken, NetworkError  # noqa: PLC0415
+    from telegram.error import InvalidToken, NetworkError
 
-    from celacbot.bot.application import build_application  # noqa: PLC0415
-    from celacbot.bot.logging import configure_logging  # noqa: PLC0415
-    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
+    from celacbot.bot.application import build_application
+    from celacbot.bot.logging import configure_logging
+    from celacbot.knowledge.loader import KnowledgeError
 
     secrets = [settings.telegram_bot_token, settings.webhook_secret]
     redacting = configure_logging(

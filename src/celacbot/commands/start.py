@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the bot, or explain in one line why not and start the terminal chat."""
-    from celacbot.commands import run as run_command  # noqa: PLC0415
+    from celacbot.commands import run as run_command
 
     settings = run_command.load_settings("start")
     if settings is None:
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if run_command.has_token(settings):
         return run_command.serve(settings)
     print(CHAT_INSTEAD_MESSAGE, file=sys.stderr)
-    from celacbot.commands import chat  # noqa: PLC0415
+    from celacbot.commands import chat
 
     # The chat's own defaults, whatever options it grows.
     chat_parser = argparse.ArgumentParser(prog="celacbot chat")

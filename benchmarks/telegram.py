@@ -1,0 +1,276 @@
+"""Telegram throughput: celacbot against a bare PTB echo bot on the same fake Bot API server.
+
+Each scenario starts a fresh FakeBotAPI (tests/fakes/bot_api.py) in this process and the bot
+in a child process (`celacbot run` itself, or the echo bot below), so that the server and
+the bot do not share one core. One question per user is queued at once; the scenario
+measures answered questions per second (queueing to the last reply), the p50/p99 of reply
+latency (delivery in getUpdates to the reply's sendMessage) and the bot process's CPU time
+per question, which other load on the machine disturbs least. "API latency" scenarios
+delay every sendMessage by the server, as the real Bot API's round trip does.
+
+    python -m benchmarks.telegram            # 2,000 users, then the rate limiter
+    python -m benchmarks.telegram --quick    # 300 users
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import signal
+import statistics
+import sys
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.fakes.bot_api import FakeBotAPI
+
+from celacbot.config import Settings
+from celacbot.knowledge.loader import load_knowledge_base
+
+USERS = 2_000
+QUICK_USERS = 300
+CONCURRENCY_LEVELS = (1, 8)
+API_LATENCY = 0.05
+LIMITED_MESSAGES = 150
+LIMITED_RATE = 30
+TARGET_RATIO = 0.9
+FIRST_USER_ID = 10_000
+REPLY_TIMEOUT = 600.0
+# Questions a user could not have copied from the knowledge base, so that suggestions,
+# declines and small talk are part of the load too.
+OFF_SCRIPT = [
+    "brazil",
+    "What is the capital of France?",
+    "hello",
+    "thanks!",
+    "satelites china argentina",
+    "who wrote this",
+    "what about the digital economy?",
+    "BYD",
+]
+CELACBOT_MAIN = (
+    "import argparse, sys; from celacbot.commands import run; "
+    "sys.exit(run.run(argparse.Namespace()))"
+)
+ECHO_MAIN = "from benchmarks.telegram import echo_bot_main; echo_bot_main()"
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One scenario's outcome."""
+
+    name: str
+    questions: int
+    answered: int
+    seconds: float
+    p50: float
+    p99: float
+    cpu_seconds: float | None
+
+    @property
+    def rate(self) -> float:
+        """Answered questions per second."""
+        return self.answered / self.seconds
+
+    def line(self) -> str:
+        """A report line."""
+        cpu = (
+            ""
+            if self.cpu_seconds is None
+            else (f"  bot CPU {self.cpu_seconds / self.answered * 1000:.2f} ms/q")
+        )
+        return (
+            f"  {self.name:<50} {self.answered:>5}/{self.questions}  {self.rate:7.1f} q/s  "
+            f"p50 {self.p50 * 1000:6.0f} ms  p99 {self.p99 * 1000:6.0f} ms{cpu}"
+        )
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time of a process so far (Linux), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def questions(count: int) -> list[str]:
+    """Every phrasing in the knowledge base plus off-script questions, cycled to `count`."""
+    kb = load_knowledge_base(Settings(_env_file=None).knowledge)  # type: ignore[call-arg]
+    pool = [question for entry in kb.entries for question in entry.questions] + OFF_SCRIPT
+    return list(itertools.islice(itertools.cycle(pool), count))
+
+
+def echo_bot_main() -> None:
+    """The baseline, run in the child process: a bare PTB bot echoing every text message."""
+    from telegram import Update
+    from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+    async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.message and update.message.text:
+            await update.message.reply_text(update.message.text)
+
+    application = (
+        ApplicationBuilder()
+        .token(os.environ["TELEGRAM_BOT_TOKEN"])
+        .base_url(os.environ["TELEGRAM_API_BASE_URL"])
+        .concurrent_updates(int(os.environ["CELACBOT_CONCURRENT_UPDATES"]))
+        .build()
+    )
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    application.run_polling(timeout=1)
+
+
+@asynccontextmanager
+async def bot_process(
+    code: str, server: FakeBotAPI, *, concurrency: int, rate_limit: int = 0
+) -> AsyncIterator[int]:
+    """A bot polling `server` from a child process, stopped with SIGTERM afterwards."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
+    } | {
+        "TELEGRAM_BOT_TOKEN": server.token,
+        "TELEGRAM_API_BASE_URL": server.base_url,
+        "CELACBOT_CONCURRENT_UPDATES": str(concurrency),
+        "CELACBOT_RATE_LIMIT": str(rate_limit),
+        "CELACBOT_LOG_LEVEL": "WARNING",
+        "CELACBOT_POLL_TIMEOUT": "1",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        code,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        await server.wait_for_request("getUpdates", timeout=60)
+        yield process.pid
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), timeout=30)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+def _queue(server: FakeBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
+    return [
+        server.send_message(text, user_id=FIRST_USER_ID + index) for index, text in enumerate(texts)
+    ]
+
+
+async def measure(
+    name: str, code: str, texts: Sequence[str], *, concurrency: int, latency: float = 0.0
+) -> Measurement:
+    """Push one question per user through a bot on a fresh server."""
+    async with FakeBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
+        if latency:
+            server.inject_fault("sendMessage", delay=latency, times=None)
+        cpu_before = cpu_seconds(pid)
+        started = time.perf_counter()
+        latencies = await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
+        seconds = time.perf_counter() - started
+        cpu_after = cpu_seconds(pid)
+    cut = statistics.quantiles(latencies, n=100)
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return Measurement(name, len(texts), len(latencies), seconds, cut[49], cut[98], cpu)
+
+
+@dataclass(frozen=True, slots=True)
+class LimiterCheck:
+    """What the rate-limited run delivered."""
+
+    sent: int
+    expected: int
+    steady_rate: float
+
+    @property
+    def met(self) -> bool:
+        """Nothing lost and the steady rate within 10% of the cap."""
+        return self.sent == self.expected and self.steady_rate <= LIMITED_RATE * 1.1
+
+    def line(self) -> str:
+        """A report line."""
+        return (
+            f"  rate limiter at {LIMITED_RATE}/s: {self.sent}/{self.expected} replies delivered, "
+            f"a burst of {LIMITED_RATE}, then {self.steady_rate:.1f} sendMessage/s"
+        )
+
+
+async def rate_limited(texts: Sequence[str]) -> LimiterCheck:
+    """With the limiter on, every reply arrives and sendMessage keeps to the cap."""
+    async with (
+        FakeBotAPI() as server,
+        bot_process(CELACBOT_MAIN, server, concurrency=8, rate_limit=LIMITED_RATE),
+    ):
+        await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
+        sent = [record.time for record in server.requests("sendMessage") if record.status == 200]
+    # aiolimiter's bucket lets the first LIMITED_RATE through at once, then drips.
+    steady = sent[LIMITED_RATE:]
+    return LimiterCheck(len(sent), len(texts), (len(steady) - 1) / (steady[-1] - steady[0]))
+
+
+def _comparison(echo: Measurement, bot: Measurement, target: bool) -> str:
+    ratio = bot.rate / echo.rate
+    verdict = f"target >= {TARGET_RATIO}x: {'met' if ratio >= TARGET_RATIO else 'MISSED'}"
+    return (
+        f"  -> celacbot/echo: {ratio:.2f}x the rate, {bot.p99 / echo.p99:.2f}x the p99"
+        f"  ({verdict if target else 'CPU-bound, no target'})"
+    )
+
+
+async def report(users: int, levels: Sequence[int]) -> bool:
+    """Print every scenario; True when celacbot keeps up with the echo bot and the limiter holds."""
+    texts = questions(users)
+    print(f"{users} questions from {users} users, CELACBOT_RATE_LIMIT=0")
+    met = True
+    for latency in (0.0, API_LATENCY):
+        for level in levels:
+            label = f"concurrent_updates={level}"
+            if latency:
+                label += f", {latency * 1000:.0f} ms API latency"
+            echo = await measure(
+                f"echo bot, {label}", ECHO_MAIN, texts, concurrency=level, latency=latency
+            )
+            print(echo.line(), flush=True)
+            bot = await measure(
+                f"celacbot, {label}", CELACBOT_MAIN, texts, concurrency=level, latency=latency
+            )
+            print(bot.line())
+            # With no round trip at all only CPU is compared; the target is about real use.
+            print(_comparison(echo, bot, target=bool(latency)), flush=True)
+            if latency:
+                met = met and bot.rate >= TARGET_RATIO * echo.rate
+    limiter = await rate_limited(texts[:LIMITED_MESSAGES])
+    print(limiter.line())
+    return met and limiter.met
+
+
+def run(users: int = USERS, levels: Sequence[int] = CONCURRENCY_LEVELS) -> bool:
+    """Print the Telegram report (benchmarks/__main__.py); True when every target is met."""
+    return asyncio.run(report(users, levels))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the report; exit status 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description="celacbot against a bare PTB echo bot.")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_USERS} users")
+    parser.add_argument(
+        "--concurrency", type=int, nargs="+", default=list(CONCURRENCY_LEVELS), metavar="N"
+    )
+    args = parser.parse_args(argv)
+    return 0 if run(QUICK_USERS if args.quick else USERS, args.concurrency) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
