@@ -269,6 +269,24 @@ async def test_edited_messages_and_channel_posts_are_ignored(
     ]
 
 
+async def test_an_answer_shared_via_the_bot_is_not_taken_for_a_question(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    question = fake_bot_api.send_message("What is CBERS?")
+    await fake_bot_api.wait_for_reply(question)
+    mark = fake_bot_api.mark()
+
+    shared = question["message"] | {
+        "message_id": 10_000,
+        "text": "BYD has built a complex of three manufacturing units in Brazil.",
+        "via_bot": fake_bot_api.bot_user,
+    }
+    fake_bot_api.enqueue_update({"message": shared})
+    await fake_bot_api.wait_idle()
+
+    assert {record.method for record in fake_bot_api.requests(after=mark)} == {"getUpdates"}
+
+
 async def test_start_up_registers_the_command_menu_and_descriptions(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:

@@ -47,7 +47,8 @@ DESCRIPTION = (
     "source. I never make up facts: when the article does not say, I tell you."
 )
 
-_NEW_MESSAGE = filters.UpdateType.MESSAGE
+# Answers users shared through inline mode come back as messages "via" the bot: not questions.
+_NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
 _PRIVATE = filters.ChatType.PRIVATE & _NEW_MESSAGE
 _GROUPS = filters.ChatType.GROUPS & _NEW_MESSAGE
 
