@@ -21,15 +21,15 @@ class RetrievalSettings(BaseSettings):
         env_prefix="CELACBOT_", env_file=".env", extra="ignore", frozen=True
     )
 
-    answer_threshold: float = Field(default=50.0, ge=0, le=100)
-    suggest_threshold: float = Field(default=50.0, ge=0, le=100)
-    margin: float = Field(default=4.0, ge=0, le=100)
+    answer_threshold: float = Field(default=54.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=54.0, ge=0, le=100)
+    margin: float = Field(default=1.0, ge=0, le=100)
     # Share of the question's (rarity-weighted) words an entry must cover to be answered.
-    min_coverage: float = Field(default=0.6, ge=0, le=1)
+    min_coverage: float = Field(default=0.5, ge=0, le=1)
     # How much a word the knowledge base never uses counts against a question, as a share of
     # the rarest known word's weight ("population" in "population of Brazil").
-    unknown_word_weight: float = Field(default=1.0, ge=0, le=2)
-    # total = fuzzy_weight * character similarity to the closest phrasing (cubed, so only
+    unknown_word_weight: float = Field(default=1.2, ge=0, le=2)
+    # total = fuzzy_weight * character similarity to the closest phrasing (squared, so only
     #         near-exact phrasings score high) + phrase_weight * rarity-weighted word similarity
     #         to the closest phrasing + entity_weight * keyword overlap + the rest * word overlap
     #         with the whole entry; every part is 0-100.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 # "when", "where", "who" and "why" tell entries apart in every language the FAQ speaks.
 QUESTION_WORDS: dict[str, list[str]] = {
-    "when": ["cuando", "quando", "时候", "what year", "what date"],
+    "when": ["cuando", "quando", "时候", "what year", "what date", "how old"],
     "where": ["donde", "onde", "in which country", "which country"],
     "who": ["quien", "quienes", "quem", "谁"],
-    "why": ["por que", "por quê", "para que", "为什么"],
+    "why": ["por que", "por quê", "为什么"],
 }
 
 EVERYDAY_SYNONYMS: dict[str, list[str]] = {
@@ -40,4 +40,17 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "farming": ["farmer", "farmers", "farm", "farms"],
     "summary": ["tldr", "tl dr", "takeaways", "gist", "main points"],
     "stand for": ["acronym", "abbreviation", "full name"],
+    "use": ["good for", "useful for", "used for"],
+    "published": ["publication", "publish"],
+    "field": ["sector", "sectors", "area", "areas"],
+    "investment": ["money", "funding", "financing"],
+    "science and technology": ["sci-tech", "science & technology", "s&t"],
+    "technology": ["tech"],
+    "mutual": ["both sides", "each other"],
+    "focus": ["priority", "priorities"],
+    "remote sensing": ["satellite images", "satellite image"],
+    "africa": ["african", "africans"],
+    "mechanization": ["machinery", "machines", "tractors"],
+    "space": ["outer space"],
+    "program": ["programme", "programmes"],
 }

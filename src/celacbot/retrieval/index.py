@@ -24,8 +24,8 @@ LONG_WORD = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 20
 TYPO_CACHE_SIZE = 8192
-# Cubing the 0-1 similarity keeps near-exact phrasings apart from merely similar ones.
-FUZZY_POWER = 3.0
+# Squaring the 0-1 similarity keeps near-exact phrasings apart from merely similar ones.
+FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
 

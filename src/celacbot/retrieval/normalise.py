@@ -20,7 +20,7 @@ _STOP_WORDS = """
     such t than that the their theirs them then there these they this those through thus to too
     under until up upon us ve very via was wasn within without we were what whats whether which
     while whom whose will with would yes yet you your yours
-    hi hello hey thanks thank tell say says said mention mentioned mentions go goes went gone
+    hi hello hey thanks thank go goes went gone ago
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
     porque que se
@@ -37,7 +37,8 @@ _LIGHT_WORDS = """
     article text information info detail details explain describe give know want like need
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
-    types sort stuff please
+    types sort stuff please tell say says said mention mentioned mentions talk talks explica
+    explicar explique serve sirve
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
@@ -89,7 +90,7 @@ def _has_surrogate(text: str) -> bool:
 
 @functools.lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
-    """A light English stemmer: plurals, -ed, -ing and a final -e ("launched" -> "launch")."""
+    """A light English stemmer: plurals, -ness, -ed, -ing, final -e ("launched" -> "launch")."""
     if len(word) <= 3 or word in STOP_WORDS or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -98,6 +99,8 @@ def stem(word: str) -> str:
         word = word[:-2]
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
+    if word.endswith("ness") and len(word) > 6:
+        word = word[:-4]
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = _DOUBLE_CONSONANT.sub(r"\1", word[: -len(suffix)])

@@ -222,16 +222,25 @@ class Retriever:
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         asked = self._without_greeting(message)
         query = self._vocabulary.resolve(self._normaliser.content_terms(" ".join(asked)))
-        greeting = self._greeting_only(capped, message, query)
-        if greeting is not None:
-            return _Evaluation(greeting, query, ())
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
-            return _Evaluation(self._decline(capped, reason), query, ())
+            return self._unless_greeting(
+                _Evaluation(self._decline(capped, reason), query, ()), message, query
+            )
         entries = self._score(self._entry_index, query)
         facts = self._score(self._fact_index, query)
         candidates = tuple(sorted([*entries, *facts], key=lambda s: s.total, reverse=True))
-        return _Evaluation(self._decide(capped, query, entries, facts), query, candidates)
+        decided = _Evaluation(self._decide(capped, query, entries, facts), query, candidates)
+        return self._unless_greeting(decided, message, query)
+
+    def _unless_greeting(
+        self, evaluation: _Evaluation, message: Sequence[str], query: Query
+    ) -> _Evaluation:
+        """A greeting or thanks that carries no answerable question is small talk."""
+        if evaluation.answer.decision is Decision.ANSWER:
+            return evaluation
+        greeting = self._greeting_only(evaluation.answer.question, message, query)
+        return evaluation if greeting is None else _Evaluation(greeting, query, ())
 
     def _whole_smalltalk(self, question: str, message: Sequence[str]) -> Answer | None:
         """Small talk when the whole short message is (nearly) one of the patterns."""
@@ -278,7 +287,7 @@ class Retriever:
         return [
             term
             for term in query.content
-            if (term in self._named or (term in query.unknown and not term.isalpha()))
+            if (term in self._named or not term.isalpha())
             and term not in scored.document.strong
             and term not in scored.document.weak
         ]

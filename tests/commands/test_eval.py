@@ -1,0 +1,43 @@
+"""`celacbot eval`: the shipped bank meets its floors, and failing floors fail the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from celacbot.config import PROJECT_ROOT
+from tests.commands.conftest import RunCli
+
+BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
+
+
+def test_shipped_bank_meets_its_floors(run_cli: RunCli) -> None:
+    result = run_cli("eval", str(BANK), "--no-sweep")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "all floors met" in result.stdout
+
+
+def test_floors_above_reach_fail_with_exit_code_1(run_cli: RunCli, tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "floors: {top1_accuracy: 1.0, max_wrong_answer_rate: 0.0}\n"
+        "cases:\n"
+        "  - {q: 'Which satellites were launched?', expect: satellites-launched}\n"
+        "  - {q: 'who won the 2022 world cup', expect: satellites-launched}\n",
+        encoding="utf-8",
+    )
+
+    result = run_cli("eval", str(bank))
+
+    assert result.returncode == 1
+    accuracy_line = next(line for line in result.stdout.splitlines() if "top-1" in line)
+    assert accuracy_line.split()[2] == "50.0%"
+    assert "BELOW FLOOR: top-1 accuracy 50.0% < floor 100.0%" in result.stderr
+    assert "Sweep:" in result.stdout
+
+
+def test_missing_bank_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("eval", str(tmp_path / "nope.yaml"))
+
+    assert result.returncode == 2
+    assert "nope.yaml" in result.stderr
