@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 from celacbot.bot.application import BotApplication, build_application
 from celacbot.config import Settings
 from tests.bot.knowledge import write_knowledge
-from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.bot_api import FakeBotAPI, polling
 
 MakeSettings = Callable[..., Settings]
 
@@ -41,30 +40,8 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
     return make
 
 
-@contextlib.asynccontextmanager
-async def running(application: BotApplication) -> AsyncIterator[BotApplication]:
-    """What run_polling does, minus the signals: initialise, post_init, poll, stop."""
-    assert application.updater is not None
-
-    def polling_error(error: Exception) -> None:
-        application.create_task(application.process_error(update=None, error=error))
-
-    async with application:
-        if application.post_init:
-            await application.post_init(application)
-        await application.start()
-        await application.updater.start_polling(
-            poll_interval=0, timeout=1, error_callback=polling_error
-        )
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
-
-
 @pytest.fixture
 async def bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot running on long polling against the fake server."""
-    async with running(build_application(make_settings())) as application:
+    async with polling(build_application(make_settings())) as application:
         yield application

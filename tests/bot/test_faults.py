@@ -13,8 +13,8 @@ from celacbot.bot.errors import APOLOGY
 from celacbot.bot.services import install
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.retriever import Retriever
-from tests.bot.conftest import MakeSettings, running
-from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
+from tests.bot.conftest import MakeSettings
+from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI, polling
 
 CBERS_ANSWER = (
     "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
@@ -24,7 +24,7 @@ CBERS_ANSWER = (
 async def test_429_on_send_message_is_retried_by_the_rate_limiter(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings
 ) -> None:
-    async with running(build_application(make_settings(CELACBOT_RATE_LIMIT=30))):
+    async with polling(build_application(make_settings(CELACBOT_RATE_LIMIT=30))):
         fault = fake_bot_api.inject_fault("sendMessage", status=429, retry_after=1)
 
         reply = await fake_bot_api.wait_for_reply(
@@ -34,6 +34,20 @@ async def test_429_on_send_message_is_retried_by_the_rate_limiter(
     assert reply["text"] == CBERS_ANSWER
     assert fault.hits == 1
     assert [record.status for record in fake_bot_api.requests("sendMessage")] == [429, 200]
+
+
+async def test_rate_limiter_keeps_under_telegrams_flood_control_and_loses_nothing(
+    make_settings: MakeSettings,
+) -> None:
+    async with FakeBotAPI(flood_limit=20) as server:
+        settings = make_settings(TELEGRAM_API_BASE_URL=server.base_url, CELACBOT_RATE_LIMIT=20)
+        async with polling(build_application(settings)):
+            updates = [
+                server.send_message("What is CBERS?", user_id=1000 + user) for user in range(40)
+            ]
+            await server.wait_for_replies(updates, timeout=30)
+
+    assert [record.status for record in server.requests("sendMessage")] == [200] * 40
 
 
 async def test_502_on_get_updates_is_retried_and_polling_resumes(

@@ -123,9 +123,14 @@ def build_application(settings: Settings) -> BotApplication:
         .post_init(post_init)
     )
     if settings.rate_limit > 0:
-        builder = builder.rate_limiter(
-            AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=RATE_LIMIT_RETRIES)
+        # One message per 1/rate seconds: a bucket of `rate` would let a burst through on top
+        # of the steady rate, and Telegram's flood control counts any one-second window.
+        limiter = AIORateLimiter(
+            overall_max_rate=1,
+            overall_time_period=1 / settings.rate_limit,
+            max_retries=RATE_LIMIT_RETRIES,
         )
+        builder = builder.rate_limiter(limiter)
     application = builder.build()
     _add_handlers(application)
     return application
