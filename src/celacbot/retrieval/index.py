@@ -22,7 +22,7 @@ UNKNOWN_NUMBER_FACTOR = 1.5
 MIN_TYPO_LENGTH = 4
 LONG_WORD = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
-CANDIDATES = 20
+CANDIDATES = 15
 TYPO_CACHE_SIZE = 8192
 # Squaring the 0-1 similarity keeps near-exact phrasings apart from merely similar ones.
 FUZZY_POWER = 2.0
@@ -164,9 +164,10 @@ class DocumentIndex:
             for position, text in enumerate(doc.phrasings):
                 for term in set(text.split()):
                     positions[term].append(position)
-            for term in doc.strong | doc.weak:
-                credit = 1.0 if term in doc.strong else WEAK_CREDIT
-                postings[term][i] = (credit, tuple(positions.get(term, ())))
+            for term in doc.strong:
+                postings[term][i] = (1.0, tuple(positions.get(term, ())))
+            for term in doc.weak:
+                postings[term][i] = (WEAK_CREDIT, ())
         self._postings = dict(postings)
 
     def score(

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from itertools import filterfalse
 
 # Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
 # "help" stay, and so do "when", "where", "who" and "why": they tell "when did Xi visit" from
@@ -117,8 +118,9 @@ def is_cjk(term: str) -> bool:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, punctuation and symbols dropped, Chinese as character pairs."""
-    found = _WORD.findall(fold(text))
-    if all(word.isascii() for word in found):
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if folded.isascii() or not _CJK_RUN.search(folded):
         return found
     result: list[str] = []
     for word in found:
@@ -160,7 +162,12 @@ class Normaliser:
                     )
                     # The group keeps its earliest term, the first map's canonical one.
                     parent[later] = earlier
-        canonical_of = {key: root(key) for key in list(parent) if key}
+        # A one-word term that is its own canonical form needs no rewriting.
+        canonical_of = {
+            key: group
+            for key in list(parent)
+            if key and ((group := root(key)) != key or len(key) > 1)
+        }
         self._canonical_of = canonical_of
         self._cache: dict[str, tuple[str, ...]] = {}
         # Variant lengths by first word, longest first: a dictionary probe per word instead of
@@ -171,6 +178,7 @@ class Normaliser:
         self._lengths_by_first = {
             first: sorted(sizes, reverse=True) for first, sizes in lengths.items()
         }
+        self._first_words = frozenset(self._lengths_by_first)
 
     @staticmethod
     def _stemmed(text: str) -> tuple[str, ...]:
@@ -179,18 +187,21 @@ class Normaliser:
     def terms(self, text: str) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included."""
         stemmed = self._stemmed(text)
+        first_words = self._first_words
+        starts = [i for i, term in enumerate(stemmed) if term in first_words]
         terms: list[str] = []
         position = 0
-        while position < len(stemmed):
-            for length in self._lengths_by_first.get(stemmed[position], ()):
-                canonical = self._canonical_of.get(stemmed[position : position + length])
+        for start in starts:
+            if start < position:
+                continue
+            for length in self._lengths_by_first[stemmed[start]]:
+                canonical = self._canonical_of.get(stemmed[start : start + length])
                 if canonical is not None:
-                    terms.extend(canonical)
-                    position += length
+                    terms += stemmed[position:start]
+                    terms += canonical
+                    position = start + length
                     break
-            else:
-                terms.append(stemmed[position])
-                position += 1
+        terms += stemmed[position:]
         return terms
 
     def content_terms(self, text: str) -> tuple[str, ...]:
@@ -199,6 +210,6 @@ class Normaliser:
         if cached is None:
             if len(self._cache) >= TERMS_CACHE_SIZE:
                 self._cache.clear()
-            cached = tuple(term for term in self.terms(text) if term not in STOP_WORDS)
+            cached = tuple(filterfalse(STOP_WORDS.__contains__, self.terms(text)))
             self._cache[text] = cached
         return cached

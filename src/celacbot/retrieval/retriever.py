@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -75,9 +75,15 @@ class Retriever:
             (" ".join(words(pattern)), talk) for talk in kb.smalltalk for pattern in talk.patterns
         ]
         self._smalltalk_choices = [pattern for pattern, _ in self._smalltalk_patterns]
-        self._smalltalk_prefixes = sorted(
-            {tuple(pattern.split()) for pattern in self._smalltalk_choices}, key=len, reverse=True
-        )
+        # Patterns by first word, longest first, to strip a leading greeting in one probe.
+        prefixes: dict[str, set[tuple[str, ...]]] = {}
+        for pattern in self._smalltalk_choices:
+            pattern_words = tuple(pattern.split())
+            if pattern_words:
+                prefixes.setdefault(pattern_words[0], set()).add(pattern_words)
+        self._smalltalk_prefixes = {
+            first: sorted(patterns, key=len, reverse=True) for first, patterns in prefixes.items()
+        }
 
     def _content(self, texts: Iterable[str]) -> frozenset[str]:
         return frozenset(term for text in texts for term in self._normaliser.content_terms(text))
@@ -177,6 +183,8 @@ class Retriever:
         """The top candidates with their score components, and the decision with its reason."""
         evaluation = self._evaluate(question)
         query = evaluation.query
+        facts = self._score(self._fact_index, query) if evaluation.candidates and query else []
+        ranked = sorted([*evaluation.candidates, *facts], key=lambda s: s.total, reverse=True)
         return Explanation(
             question=evaluation.answer.question,
             terms=query.content if query else (),
@@ -193,7 +201,7 @@ class Retriever:
                     entity_bonus=round(scored.entity_bonus, 1),
                     total=round(scored.total, 1),
                 )
-                for scored in evaluation.candidates[:EXPLAIN_CANDIDATES]
+                for scored in ranked[:EXPLAIN_CANDIDATES]
             ),
             answer=evaluation.answer,
         )
@@ -228,10 +236,9 @@ class Retriever:
                 _Evaluation(self._decline(capped, reason), query, ()), message, query
             )
         entries = self._score(self._entry_index, query)
-        facts = self._score(self._fact_index, query)
-        candidates = tuple(sorted([*entries, *facts], key=lambda s: s.total, reverse=True))
-        decided = _Evaluation(self._decide(capped, query, entries, facts), query, candidates)
-        return self._unless_greeting(decided, message, query)
+        # Facts are scored only when no entry answers: most questions never need them.
+        answer = self._decide(capped, query, entries, lambda: self._score(self._fact_index, query))
+        return self._unless_greeting(_Evaluation(answer, query, tuple(entries)), message, query)
 
     def _unless_greeting(
         self, evaluation: _Evaluation, message: Sequence[str], query: Query
@@ -256,7 +263,7 @@ class Retriever:
 
     def _without_greeting(self, message: Sequence[str]) -> Sequence[str]:
         """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
-        for pattern in self._smalltalk_prefixes:
+        for pattern in self._smalltalk_prefixes.get(message[0], ()) if message else ():
             if tuple(message[: len(pattern)]) == pattern:
                 return message[len(pattern) :]
         return message
@@ -293,13 +300,16 @@ class Retriever:
         ]
 
     def _decide(
-        self, question: str, query: Query, entries: list[Scored], facts: list[Scored]
+        self,
+        question: str,
+        query: Query,
+        entries: list[Scored],
+        score_facts: Callable[[], list[Scored]],
     ) -> Answer:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded.
         # Only the leaders matter: the best, its runner-up and the suggestions.
         entries = list(islice(self._naming_all(query, entries), MAX_SUGGESTIONS + 1))
-        facts = list(islice(self._naming_all(query, facts), 2))
         settings = self.settings
         min_overlap = 100.0 * settings.min_coverage
         best = entries[0] if entries else None
@@ -318,6 +328,7 @@ class Retriever:
             return self._entry_answer(
                 entry, question, score=best.total, margin=margin, reason=reason, lang=best.lang
             )
+        facts = list(islice(self._naming_all(query, score_facts()), 2))
         best_fact = facts[0] if facts else None
         fact_margin = _margin(facts)
         if (
