@@ -139,18 +139,18 @@ def _objective(report: Report) -> float:
     return report.top1_accuracy + report.decline_recall - 5 * report.wrong_answer_rate
 
 
-def best_cutoff(
+def sweep_cutoffs(
     make: Callable[[KnowledgeBase, float], Predictor],
     kb: KnowledgeBase,
     cases: Sequence[Case],
     cutoffs: Sequence[float],
-) -> tuple[float, Report, Predictor]:
-    """The baseline at its best decline cutoff on the bank, so the comparison is fair to it."""
-    scored = []
+) -> list[tuple[float, Report, Predictor]]:
+    """A baseline at every decline cutoff, so the comparison can show it at its best."""
+    results = []
     for cutoff in cutoffs:
         predictor = make(kb, cutoff)
-        scored.append((cutoff, evaluate(cases, predictor), predictor))
-    return max(scored, key=lambda item: _objective(item[1]))
+        results.append((cutoff, evaluate(cases, predictor), predictor))
+    return results
 
 
 def synthetic_kb(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
@@ -204,31 +204,21 @@ def run() -> bool:
     ours = evaluate(cases, retriever_predictor(retriever))
     our_latency = measure_latency(retriever.answer, questions, LATENCY_REPEATS)
 
-    fuzzy_cutoff, fuzzy_report, fuzzy = best_cutoff(
-        fuzzy_baseline, kb, cases, (60.0, 70.0, 80.0, 85.0, 90.0, 95.0)
-    )
-    bm25_cutoff, bm25_report, bm25 = best_cutoff(
-        bm25_baseline, kb, cases, (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
-    )
+    baselines = {
+        "extractOne WRatio": sweep_cutoffs(
+            fuzzy_baseline, kb, cases, (0.0, 60.0, 70.0, 80.0, 85.0, 90.0, 95.0)
+        ),
+        "BM25 (bm25s)": sweep_cutoffs(bm25_baseline, kb, cases, (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)),
+    }
     print(f"bank {BANK.relative_to(PROJECT_ROOT)}: {len(cases)} cases")
     print(f"  {'system':<24} {'top-1':>6} {'wrong':>6} {'declines':>8} {'p50 ms':>8} {'p99 ms':>8}")
     print(_row("celacbot", ours, our_latency, "(includes small talk)"))
-    print(
-        _row(
-            "extractOne WRatio",
-            fuzzy_report,
-            measure_latency(fuzzy, questions, 1),
-            f"(best cutoff {fuzzy_cutoff:g})",
-        )
-    )
-    print(
-        _row(
-            "BM25 (bm25s)",
-            bm25_report,
-            measure_latency(bm25, questions, 1),
-            f"(best cutoff {bm25_cutoff:g})",
-        )
-    )
+    for name, results in baselines.items():
+        balanced = max(results, key=lambda result: _objective(result[1]))
+        most_right = max(results, key=lambda result: result[1].top1_accuracy)
+        latency = measure_latency(balanced[2], questions, 1)
+        print(_row(name, balanced[1], latency, f"(cutoff {balanced[0]:g}: best balance)"))
+        print(_row(name, most_right[1], latency, f"(cutoff {most_right[0]:g}: best top-1)"))
     print(
         f"\nindex build, shipped KB ({len(kb.entries)} entries, {len(kb.facts)} facts):"
         f" {build_ms:.1f} ms (median of {BUILD_REPEATS})"
