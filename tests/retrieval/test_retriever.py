@@ -46,6 +46,17 @@ def test_spanish_question_gets_the_spanish_answer(shipped: Retriever) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"), [("satellites", "en"), ("卫星", "zh"), ("satélites lanzados", "es")]
+)
+def test_answer_comes_in_the_language_of_the_question(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.id, answer.lang) == ("satellites-launched", lang)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what is the population of Brazil",

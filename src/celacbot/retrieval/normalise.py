@@ -111,6 +111,11 @@ def stem(word: str) -> str:
     return word
 
 
+def has_cjk(text: str) -> bool:
+    """True when a text holds Chinese characters."""
+    return bool(_CJK_RUN.search(text))
+
+
 def is_cjk(term: str) -> bool:
     """True for a Chinese character pair (or single character) term."""
     return bool(_CJK_RUN.fullmatch(term))

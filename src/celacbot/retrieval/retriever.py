@@ -16,9 +16,10 @@ from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
 from celacbot.retrieval.builtin_synonyms import EVERYDAY_SYNONYMS, QUESTION_WORDS
 from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, words
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, has_cjk, words
 
 ENGLISH = "en"
+CHINESE = "zh"
 MAX_SUGGESTIONS = 3
 # A question this close to a phrasing (character ratio) is that phrasing, whatever the
 # word-coverage guard says: it differs by inflection or a small word, not by a topic.
@@ -26,10 +27,11 @@ NEAR_EXACT = 90.0
 # A name counts when its weight is at least this share of the rarest term's weight.
 NAME_RARITY = 0.4
 EXPLAIN_CANDIDATES = 5
-# Small talk is a short message that is (nearly) one of the patterns, or contains one and
-# nothing the knowledge base knows about.
+# Small talk is a short message that is (nearly) one of the patterns, or one that holds a
+# pattern and at most one other real word when nothing else answers it.
 SMALLTALK_MAX_WORDS = 8
 SMALLTALK_RATIO = 88.0
+_FILLER_WORDS = STOP_WORDS | LIGHT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,9 @@ class Retriever:
             [*entry_docs, *fact_docs], unknown_weight=self.settings.unknown_word_weight
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
-        # Rare terms of capitalised keywords ("BYD", "Uruguay", "2025"): names that only a few
-        # entries speak of, unlike "China" or "Latin America".
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
+        # Rare one-word capitalised keywords ("BYD", "Uruguay", "19"): names that only a few
+        # entries speak of, unlike "China" or "Latin America".
         keywords = [
             *(keyword for entry in kb.entries for keyword in entry.keywords),
             *(keyword for fact in kb.facts for keyword in fact.keywords),
@@ -141,6 +143,8 @@ class Retriever:
 
     def with_settings(self, settings: RetrievalSettings) -> Retriever:
         """The same index deciding with other thresholds (for sweeps), built in no time."""
+        if settings.unknown_word_weight != self.settings.unknown_word_weight:
+            return Retriever(self.kb, settings)  # the vocabulary's weights change: rebuild
         variant = copy.copy(self)
         variant.settings = settings
         return variant
@@ -174,7 +178,7 @@ class Retriever:
             return []
         floor = self.settings.suggest_threshold / 2
         return [
-            self._suggestion(scored)
+            self._suggestion(scored, query)
             for scored in self._score(self._entry_index, resolved)[:limit]
             if scored.total >= floor
         ]
@@ -279,7 +283,7 @@ class Retriever:
             others = [
                 word
                 for word in message
-                if word not in pattern.split() and word not in STOP_WORDS | LIGHT_WORDS
+                if word not in pattern.split() and word not in _FILLER_WORDS
             ]
             if len(others) <= 1:
                 reason = f"contains {pattern!r} and no other question"
@@ -307,8 +311,8 @@ class Retriever:
         score_facts: Callable[[], list[Scored]],
     ) -> Answer:
         # An answer must speak of every name and number asked about: "when was BYD founded"
-        # is not answered by when the Forum was founded.
-        # Only the leaders matter: the best, its runner-up and the suggestions.
+        # is not answered by when the Forum was founded. Only the leaders matter: the best,
+        # its runner-up and the suggestions.
         entries = list(islice(self._naming_all(query, entries), MAX_SUGGESTIONS + 1))
         settings = self.settings
         min_overlap = 100.0 * settings.min_coverage
@@ -326,7 +330,12 @@ class Retriever:
                 f" with margin {margin:.1f} >= {settings.margin:g}"
             )
             return self._entry_answer(
-                entry, question, score=best.total, margin=margin, reason=reason, lang=best.lang
+                entry,
+                question,
+                score=best.total,
+                margin=margin,
+                reason=reason,
+                lang=_answer_lang(question, best.lang),
             )
         facts = list(islice(self._naming_all(query, score_facts()), 2))
         best_fact = facts[0] if facts else None
@@ -349,10 +358,10 @@ class Retriever:
                 score=best_fact.total,
                 margin=fact_margin,
                 reason=reason,
-                lang=best_fact.lang,
+                lang=_answer_lang(question, best_fact.lang),
             )
         suggestions = tuple(
-            self._suggestion(scored)
+            self._suggestion(scored, question)
             for scored in entries[:MAX_SUGGESTIONS]
             if scored.total >= settings.suggest_threshold
         )
@@ -387,7 +396,7 @@ class Retriever:
         if query.unknown:
             parts.append(f"the article does not mention: {', '.join(query.unknown)}")
         if best is None:
-            parts.append("no entry shares a word with the question")
+            parts.append("no entry matches the names and words of the question")
         else:
             parts.append(
                 f"best score {best.total:.1f} ({best.document.id}) is below the suggest threshold"
@@ -467,13 +476,22 @@ class Retriever:
             reason=f"small talk: {reason}",
         )
 
-    def _suggestion(self, scored: Scored) -> Suggestion:
-        question = scored.document.label
+    def _suggestion(self, scored: Scored, asked: str) -> Suggestion:
+        """A candidate entry with its canonical question in the language it was asked in."""
+        label = scored.document.label
         entry = self._entries.get(scored.document.id)
-        translation = entry.translations.get(scored.lang) if entry else None  # type: ignore[call-overload]
+        lang = _answer_lang(asked, scored.lang)
+        translation = entry.translations.get(lang) if entry else None  # type: ignore[call-overload]
         if translation is not None:
-            question = translation.questions[0]
-        return Suggestion(scored.document.id, question, round(scored.total, 1))
+            label = translation.questions[0]
+        return Suggestion(scored.document.id, label, round(scored.total, 1))
+
+
+def _answer_lang(question: str, phrasing_lang: str) -> str:
+    """The closest phrasing's language, unless the question's script rules it out."""
+    if has_cjk(question):
+        return CHINESE
+    return ENGLISH if phrasing_lang == CHINESE else phrasing_lang
 
 
 def _margin(ranked: Sequence[Scored]) -> float:
