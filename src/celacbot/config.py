@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # src/celacbot/config.py -> the checkout's root, where knowledge/ and data/ live.
@@ -37,6 +37,13 @@ class RetrievalSettings(BaseSettings):
     phrase_weight: float = Field(default=0.3, ge=0, le=1)
     entity_weight: float = Field(default=0.1, ge=0, le=1)
     max_query_chars: int = Field(default=300, ge=10)
+
+    @model_validator(mode="after")
+    def _weights_leave_room_for_overlap(self) -> RetrievalSettings:
+        """The three weights share 1 with the word overlap, so they may not exceed it."""
+        if self.fuzzy_weight + self.phrase_weight + self.entity_weight > 1:
+            raise ValueError("fuzzy_weight + phrase_weight + entity_weight must be at most 1")
+        return self
 
 
 class Settings(BaseSettings):
