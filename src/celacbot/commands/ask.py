@@ -21,11 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer every question in order, flushing after each so pipes stream."""
-    from celacbot.config import Settings  # noqa: PLC0415
-    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
-    from celacbot.render.jsonl import render_json_line  # noqa: PLC0415
-    from celacbot.render.text import render_answer  # noqa: PLC0415
-    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+    from celacbot.config import Settings
+    from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.render.jsonl import render_json_line
+    from celacbot.render.text import render_answer
+    from celacbot.retrieval.retriever import Retriever
 
     try:
         retriever = Retriever.from_file(Settings().knowledge)

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _enable_history() -> Callable[[], None]:
     """Load readline history if possible; return the function that saves it."""
     try:
-        import readline  # noqa: PLC0415
+        import readline
     except ImportError:
         return lambda: None
     # No file yet, or an unreadable one: start without history.
@@ -45,11 +45,11 @@ def _enable_history() -> Callable[[], None]:
 
 def run(args: argparse.Namespace) -> int:
     """Read questions until quit or end of input, answering each like the bot would."""
-    from celacbot.config import Settings  # noqa: PLC0415
-    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
-    from celacbot.render.text import numbered, render_answer, render_source  # noqa: PLC0415
-    from celacbot.retrieval.answer import Answer, Decision  # noqa: PLC0415
-    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+    from celacbot.config import Settings
+    from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.render.text import numbered, render_answer, render_source
+    from celacbot.retrieval.answer import Answer, Decision
+    from celacbot.retrieval.retriever import Retriever
 
     try:
         retriever = Retriever.from_file(Settings().knowledge)

@@ -28,13 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the metrics, misses and sweep; exit 1 below any floor, 2 on unusable input."""
-    import yaml  # noqa: PLC0415
+    import yaml
 
-    from celacbot.config import PROJECT_ROOT, Settings  # noqa: PLC0415
-    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
-    from celacbot.render.report import render_report, render_sweep  # noqa: PLC0415
-    from celacbot.retrieval.evaluation import evaluate, load_bank, retriever_predictor, sweep  # noqa: PLC0415
-    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+    from celacbot.config import PROJECT_ROOT, Settings
+    from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.render.report import render_report, render_sweep
+    from celacbot.retrieval.evaluation import evaluate, load_bank, retriever_predictor, sweep
+    from celacbot.retrieval.retriever import Retriever
 
     bank_path: Path = args.bank
     if not bank_path.is_absolute() and not bank_path.exists():

@@ -13,10 +13,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the top candidates with their score components, the margin and the decision."""
-    from celacbot.config import Settings  # noqa: PLC0415
-    from celacbot.knowledge.loader import KnowledgeError  # noqa: PLC0415
-    from celacbot.render.text import render_answer, render_explanation  # noqa: PLC0415
-    from celacbot.retrieval.retriever import Retriever  # noqa: PLC0415
+    from celacbot.config import Settings
+    from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.render.text import render_answer, render_explanation
+    from celacbot.retrieval.retriever import Retriever
 
     try:
         retriever = Retriever.from_file(Settings().knowledge)
