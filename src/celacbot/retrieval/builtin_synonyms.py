@@ -37,7 +37,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "launch": ["put into orbit", "into orbit"],
     "established": ["founded", "set up", "created", "formed"],
     "held": ["take place", "took place", "hosted", "host"],
-    "farming": ["farmer", "farmers", "farm", "farms"],
+    "agriculture": ["farming", "farmer", "farmers", "farm", "farms"],
     "summary": ["tldr", "tl dr", "takeaways", "gist", "main points"],
     "stand for": ["acronym", "abbreviation", "full name"],
     "use": ["good for", "useful for", "used for"],
@@ -52,5 +52,5 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "africa": ["african", "africans"],
     "mechanization": ["machinery", "machines", "tractors"],
     "space": ["outer space"],
-    "program": ["programme", "programmes"],
+    "program": ["programme", "programmes", "project", "projects"],
 }

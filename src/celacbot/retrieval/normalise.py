@@ -21,7 +21,7 @@ _STOP_WORDS = """
     such t than that the their theirs them then there these they this those through thus to too
     under until up upon us ve very via was wasn within without we were what whats whether which
     while whom whose will with would yes yet you your yours
-    hi hello hey thanks thank go goes went gone ago
+    hi hello hey thanks thank go goes went gone ago together
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
     porque que se
