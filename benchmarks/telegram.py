@@ -101,7 +101,7 @@ def cpu_seconds(pid: int) -> float | None:
 
 def questions(count: int) -> list[str]:
     """Every phrasing in the knowledge base plus off-script questions, cycled to `count`."""
-    kb = load_knowledge_base(Settings(_env_file=None).knowledge)  # type: ignore[call-arg]
+    kb = load_knowledge_base(Settings(_env_file=None).knowledge)
     pool = [question for entry in kb.entries for question in entry.questions] + OFF_SCRIPT
     return list(itertools.islice(itertools.cycle(pool), count))
 

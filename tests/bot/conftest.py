@@ -35,7 +35,7 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
             "CELACBOT_LOG_LEVEL": "DEBUG",
         }
         values.update(overrides)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+        return Settings(_env_file=None, **values)
 
     return make
 
