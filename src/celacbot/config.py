@@ -21,8 +21,8 @@ class RetrievalSettings(BaseSettings):
         env_prefix="CELACBOT_", env_file=".env", extra="ignore", frozen=True
     )
 
-    answer_threshold: float = Field(default=54.0, ge=0, le=100)
-    suggest_threshold: float = Field(default=54.0, ge=0, le=100)
+    answer_threshold: float = Field(default=55.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=55.0, ge=0, le=100)
     margin: float = Field(default=1.0, ge=0, le=100)
     # Share of the question's (rarity-weighted) words an entry must cover to be answered.
     min_coverage: float = Field(default=0.5, ge=0, le=1)

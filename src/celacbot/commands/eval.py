@@ -33,7 +33,14 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.config import PROJECT_ROOT, Settings
     from celacbot.knowledge.loader import KnowledgeError
     from celacbot.render.report import render_report, render_sweep
-    from celacbot.retrieval.evaluation import evaluate, load_bank, retriever_predictor, sweep
+    from celacbot.retrieval.evaluation import (
+        SWEEP_MARGINS,
+        SWEEP_THRESHOLDS,
+        evaluate,
+        load_bank,
+        retriever_predictor,
+        sweep,
+    )
     from celacbot.retrieval.retriever import Retriever
 
     bank_path: Path = args.bank
@@ -54,9 +61,11 @@ def run(args: argparse.Namespace) -> int:
     if args.sweep:
         settings = retriever.settings
         print()
-        print(
-            render_sweep(sweep(retriever, bank.cases), (settings.answer_threshold, settings.margin))
-        )
+        # The grid always holds the current settings, so the table can mark them.
+        thresholds = sorted({*SWEEP_THRESHOLDS, settings.answer_threshold})
+        margins = sorted({*SWEEP_MARGINS, settings.margin})
+        points = sweep(retriever, bank.cases, thresholds, margins)
+        print(render_sweep(points, (settings.answer_threshold, settings.margin)))
     failures = report.failures(bank.floors)
     if failures:
         print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
