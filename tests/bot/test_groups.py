@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from celacbot.bot.application import BotApplication
 from tests.fakes.bot_api import GROUP_CHAT_ID, FakeBotAPI
 
@@ -96,3 +98,24 @@ async def test_buttons_pressed_in_a_group_answer_in_the_group(
     follow_up = await fake_bot_api.wait_for_reply(press)
     assert follow_up["chat"]["id"] == GROUP_CHAT_ID
     assert follow_up["text"].startswith("How did China help during COVID-19?")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the fake stores the bot's messages in a topic without is_topic_message, which "
+    "Telegram sets and PTB reads to keep replies in the topic",
+)
+async def test_forum_topic_questions_and_buttons_stay_in_their_topic(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message(
+        "/ask What is CBERS?", chat_type="supergroup", message_thread_id=77
+    )
+    answer = await fake_bot_api.wait_for_reply(update)
+
+    follow_up = await fake_bot_api.wait_for_reply(
+        fake_bot_api.press_button(answer, "a:covid-support")
+    )
+
+    assert (answer["message_thread_id"], follow_up["message_thread_id"]) == (77, 77)
+    assert "reply_to_message" not in follow_up

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Chat, Update
+from telegram import CallbackQuery, Chat, Message, Update
 from telegram.ext import ContextTypes
 
 from celacbot.bot.keyboards import (
@@ -31,7 +31,11 @@ async def _edit(query: CallbackQuery, reply: Reply) -> None:
     await query.edit_message_text(reply.messages[0], reply_markup=reply.keyboard)
 
 
-def _chat(query: CallbackQuery) -> Chat | None:
+def _destination(query: CallbackQuery) -> Message | Chat | None:
+    """Where a reply to a press goes: after the pressed message (same forum topic) if the
+    bot can still see it, else to its chat."""
+    if isinstance(query.message, Message):
+        return query.message
     return query.message.chat if query.message else None
 
 
@@ -42,7 +46,7 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     retriever = retriever_of(context.bot_data)
     action = decode(query.data)
-    chat = _chat(query)
+    destination = _destination(query)
     reply: Reply | None = None
     match action:
         case ShowAnswer(entry_id):
@@ -60,11 +64,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             reply = topics_reply(retriever.kb)
         case NoneOfThese():
             reply = none_of_these_reply(retriever.kb)
-    if reply is None or chat is None:
+    if reply is None or destination is None:
         await query.answer(STALE_NOTICE, show_alert=False)
         return
     await query.answer()
     if isinstance(action, ShowTopic | ShowTopics | NoneOfThese):
         await _edit(query, reply)
     else:
-        await reply.send(chat)
+        await reply.send(destination, quote=False)

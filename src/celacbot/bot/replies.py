@@ -21,13 +21,16 @@ class Reply:
     messages: list[str]
     keyboard: InlineKeyboardMarkup | None = None
 
-    async def send(self, to: Message | Chat) -> None:
-        """Send the reply: under a message (quoted in groups, per PTB's defaults) or to a chat."""
+    async def send(self, to: Message | Chat, *, quote: bool | None = None) -> None:
+        """Send the reply after a message (in its chat and forum topic) or to a chat.
+
+        `quote` None quotes the message in groups only, PTB's default.
+        """
         last = len(self.messages) - 1
         for index, text in enumerate(self.messages):
             markup = self.keyboard if index == last else None
             if isinstance(to, Message):
-                await to.reply_text(text, reply_markup=markup)
+                await to.reply_text(text, reply_markup=markup, do_quote=quote)
             else:
                 await to.send_message(text, reply_markup=markup)
 
