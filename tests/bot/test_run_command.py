@@ -110,6 +110,25 @@ async def test_unreachable_bot_api_is_one_line_and_exit_1(tmp_path: Path) -> Non
     assert TEST_TOKEN not in stderr
 
 
+async def test_broken_knowledge_file_is_reported_with_lines_and_exit_1(
+    tmp_path: Path, fake_bot_api: FakeBotAPI
+) -> None:
+    broken = tmp_path / "faq.yaml"
+    broken.write_text("version: 1\nsource: [unclosed\n", encoding="utf-8")
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(broken),
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        status, _stdout, stderr = await finished(process)
+
+    assert status == 1
+    assert "faq.yaml:" in stderr
+    assert "Traceback" not in stderr
+
+
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 async def test_polling_bot_answers_and_stops_cleanly_on_a_signal(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path, stop_signal: signal.Signals
