@@ -78,6 +78,17 @@ async def test_missing_token_is_one_line_naming_the_setting_and_exit_2(tmp_path:
     assert "@BotFather" in stderr
 
 
+async def test_invalid_setting_is_one_line_naming_it_and_exit_2(tmp_path: Path) -> None:
+    env = clean_environment(TELEGRAM_BOT_TOKEN=TEST_TOKEN, CELACBOT_PORT="eighty")
+
+    async with celacbot("run", tmp_path, env) as process:
+        status, _stdout, stderr = await finished(process)
+
+    assert status == 2
+    assert stderr.startswith("celacbot run: invalid setting CELACBOT_PORT: ")
+    assert stderr.count("\n") == 1
+
+
 async def test_rejected_token_is_one_line_and_exit_1(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
 ) -> None:
