@@ -46,7 +46,13 @@ def test_spanish_question_gets_the_spanish_answer(shipped: Retriever) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "lang"), [("satellites", "en"), ("卫星", "zh"), ("satélites lanzados", "es")]
+    ("question", "lang"),
+    [
+        ("satellites", "en"),
+        ("卫星", "zh"),
+        ("satélites lanzados", "es"),
+        ("quais satélites foram lançados", "pt"),
+    ],
 )
 def test_answer_comes_in_the_language_of_the_question(
     shipped: Retriever, question: str, lang: str

@@ -53,9 +53,9 @@ def render_explanation(explanation: Explanation) -> str:
     typos = explanation.candidates[0].typo_matches if explanation.candidates else ()
     lines.append(f"Typos:    {' '.join(typos) or '-'}")
     if explanation.candidates:
-        lines += ["", f"  # {'id':<36} {'kind':<5} fuzzy overlap entity  total"]
+        lines += ["", f"  # {'id':<36} {'kind':<5} fuzzy phrase overlap entity  total"]
         lines += [
-            f"  {rank} {c.id:<36} {c.kind.value:<5} {c.fuzzy:5.1f} {c.overlap:7.1f}"
+            f"  {rank} {c.id:<36} {c.kind.value:<5} {c.fuzzy:5.1f} {c.phrase:6.1f} {c.overlap:7.1f}"
             f" {c.entity_bonus:6.1f} {c.total:6.1f}"
             for rank, c in enumerate(explanation.candidates, 1)
         ]

@@ -16,7 +16,8 @@ from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
 from celacbot.retrieval.builtin_synonyms import EVERYDAY_SYNONYMS, QUESTION_WORDS
 from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, has_cjk, words
+from celacbot.retrieval.language import question_language
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, words
 
 ENGLISH = "en"
 CHINESE = "zh"
@@ -488,9 +489,11 @@ class Retriever:
 
 
 def _answer_lang(question: str, phrasing_lang: str) -> str:
-    """The closest phrasing's language, unless the question's script rules it out."""
-    if has_cjk(question):
-        return CHINESE
+    """The question's own language when its words tell, else the closest phrasing's language
+    (but never Chinese for a question without Chinese characters)."""
+    asked = question_language(question, words(question))
+    if asked is not None:
+        return asked
     return ENGLISH if phrasing_lang == CHINESE else phrasing_lang
 
 
