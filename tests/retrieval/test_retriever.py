@@ -168,3 +168,9 @@ def test_nasty_characters_never_raise(shipped_for_hypothesis: Retriever, parts: 
 
 def test_ten_thousand_characters_are_fine(shipped: Retriever) -> None:
     assert shipped.answer("x" * 10_000).decision is Decision.DECLINE
+
+
+def test_small_talk_replies_in_the_greeting_language(shipped: Retriever) -> None:
+    answer = shipped.answer("hola")
+
+    assert (answer.decision, answer.lang) == (Decision.SMALLTALK, "es")

@@ -467,13 +467,16 @@ class Retriever:
 
     @staticmethod
     def _smalltalk_answer(question: str, talk: SmallTalk, score: float, reason: str) -> Answer:
+        lang = question_language(question, words(question)) or ENGLISH
+        translation = talk.translations.get(lang)  # type: ignore[call-overload]
         return Answer(
             question=question,
             decision=Decision.SMALLTALK,
             kind=Kind.SMALLTALK,
             id=talk.id,
-            text=talk.answer,
+            text=translation or talk.answer,
             score=score,
+            lang=lang if translation else ENGLISH,
             reason=f"small talk: {reason}",
         )
 
