@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -76,6 +75,8 @@ def _serve(application: BotApplication, settings: Settings) -> None:
 
 def serve(settings: Settings) -> int:
     """Run the bot with `settings` (token required); the exit status."""
+    import asyncio
+
     from telegram.error import InvalidToken, NetworkError
 
     from celacbot.bot.application import build_application
