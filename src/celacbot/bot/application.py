@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import LinkPreviewOptions, MessageEntity
+from telegram import LinkPreviewOptions, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -20,12 +20,14 @@ from telegram.ext import (
     InlineQueryHandler,
     JobQueue,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from celacbot.bot import callbacks, commands, groups, inline, messages
 from celacbot.bot.errors import handle_error
 from celacbot.bot.services import install
+from celacbot.bot.throttle import UserThrottle
 from celacbot.config import Settings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.retrieval.retriever import Retriever
@@ -132,5 +134,9 @@ def build_application(settings: Settings) -> BotApplication:
         )
         builder = builder.rate_limiter(limiter)
     application = builder.build()
+    if settings.user_rate > 0:
+        throttle = UserThrottle(settings.user_burst, settings.user_rate)
+        # Group -1 runs before every handler; its ApplicationHandlerStop drops the update.
+        application.add_handler(TypeHandler(Update, throttle.check), group=-1)
     _add_handlers(application)
     return application

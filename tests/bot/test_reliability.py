@@ -1,0 +1,78 @@
+"""Flooding, faults and restarts: the bot keeps serving everyone and loses nothing."""
+
+from __future__ import annotations
+
+from celacbot.bot.application import BotApplication
+from celacbot.bot.throttle import SLOW_DOWN_NOTICE, UserThrottle
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
+
+CBERS_ANSWER = (
+    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
+)
+FLOODER = 5001
+CALM_USER = 5002
+
+
+class ManualClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_bucket_allows_a_burst_warns_once_and_refills() -> None:
+    clock = ManualClock()
+    throttle = UserThrottle(burst=3, rate=0.5, clock=clock)
+
+    burst = [throttle.take(1) for _ in range(6)]
+    other_user = throttle.take(2)
+    clock.now = 1.9
+    still_empty = throttle.take(1)
+    clock.now = 2.1
+    refilled = [throttle.take(1), throttle.take(1), throttle.take(1)]
+
+    assert burst == [True, True, True, False, None, None]
+    assert other_user is True
+    assert still_empty is None
+    # A new flood after the refill is a new episode: one more notice.
+    assert refilled == [True, False, None]
+
+
+async def test_one_user_flooding_does_not_starve_another(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    for _ in range(60):
+        fake_bot_api.send_message("What is CBERS?", user_id=FLOODER)
+    calm = fake_bot_api.send_message("What is CBERS?", user_id=CALM_USER)
+
+    reply = await fake_bot_api.wait_for_reply(calm, timeout=10)
+    await fake_bot_api.wait_idle(timeout=10)
+
+    assert reply["text"] == CBERS_ANSWER
+    to_flooder = [message["text"] for message in fake_bot_api.messages_to(FLOODER)]
+    assert to_flooder == [CBERS_ANSWER] * 5 + [SLOW_DOWN_NOTICE]
+    assert fake_bot_api.pending_update_count == 0
+    # Still running: the next user is answered as usual.
+    after = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+    assert after["text"] == CBERS_ANSWER
+
+
+async def test_group_chatter_does_not_spend_the_bucket_and_group_floods_get_silence(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    for _ in range(20):
+        fake_bot_api.send_message("nice weather today", chat_type="supergroup")
+    first = fake_bot_api.send_message("/ask What is CBERS?", chat_type="supergroup")
+    for _ in range(10):
+        fake_bot_api.send_message("/ask What is CBERS?", chat_type="supergroup")
+
+    reply = await fake_bot_api.wait_for_reply(first, timeout=10)
+    await fake_bot_api.wait_idle(timeout=10)
+
+    assert reply["text"] == CBERS_ANSWER
+    texts = [message["text"] for message in fake_bot_api.messages_to(GROUP_CHAT_ID)]
+    assert texts == [CBERS_ANSWER] * 5
+    assert fake_bot_api.messages_to(DEFAULT_USER_ID) == []
