@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # src/celacbot/config.py -> the checkout's root, where knowledge/ and data/ live.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge" / "faq.yaml"
@@ -60,6 +61,9 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="CELACBOT_ADMIN_IDS"
     )
+    # The question log keeps the newest events, none older than the age (pruned as it grows).
+    log_max_events: int = Field(default=100_000, ge=1, alias="CELACBOT_LOG_MAX_EVENTS")
+    log_max_age_days: int = Field(default=365, ge=1, alias="CELACBOT_LOG_MAX_AGE_DAYS")
     webhook_url: str | None = Field(default=None, alias="CELACBOT_WEBHOOK_URL")
     webhook_secret: SecretStr | None = Field(default=None, alias="CELACBOT_WEBHOOK_SECRET")
     listen: str = Field(default="127.0.0.1", alias="CELACBOT_LISTEN")
@@ -81,3 +85,12 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        """One of logging's level names, in any case."""
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+        return level

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import signal
+from pathlib import Path
+
 from celacbot.bot.application import BotApplication
 from celacbot.bot.throttle import SLOW_DOWN_NOTICE, UserThrottle
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
+from tests.bot.test_run_command import celacbot, clean_environment, finished, free_port
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI
 
 CBERS_ANSWER = (
     "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
@@ -76,3 +80,51 @@ async def test_group_chatter_does_not_spend_the_bucket_and_group_floods_get_sile
     texts = [message["text"] for message in fake_bot_api.messages_to(GROUP_CHAT_ID)]
     assert texts == [CBERS_ANSWER] * 5
     assert fake_bot_api.messages_to(DEFAULT_USER_ID) == []
+
+
+async def test_unreachable_bot_api_at_start_up_is_retried_with_back_off_then_one_line(
+    tmp_path: Path,
+) -> None:
+    base_url = f"http://127.0.0.1:{free_port()}/bot"
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=base_url,
+        CELACBOT_BOOTSTRAP_RETRIES="2",
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        status, _stdout, stderr = await finished(process)
+
+    lines = stderr.splitlines()
+    assert status == 1
+    assert [line.split(": ", 1)[1].split(" (")[0] for line in lines[:2]] == [
+        f"Cannot reach the Bot API at {base_url}"
+    ] * 2
+    assert lines[0].endswith("; retry 1 of 2 in 1 s")
+    assert lines[1].endswith("; retry 2 of 2 in 2 s")
+    assert lines[2].startswith(f"celacbot run: cannot reach the Bot API at {base_url}: ")
+    assert len(lines) == 3
+    assert TEST_TOKEN not in stderr
+    assert TEST_TOKEN.split(":")[1] not in stderr
+
+
+async def test_bot_api_failing_at_start_up_then_recovering_starts_the_bot(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
+) -> None:
+    fault = fake_bot_api.inject_fault("getMe", status=502, times=2)
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(knowledge_path),
+        CELACBOT_POLL_TIMEOUT="1",
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
+        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+        process.send_signal(signal.SIGTERM)
+        status, _stdout, stderr = await finished(process)
+
+    assert (reply["text"], status, fault.hits) == (CBERS_ANSWER, 0, 2)
+    assert stderr.count("Cannot reach the Bot API") == 2
+    assert "Traceback" not in stderr

@@ -41,7 +41,8 @@ async def celacbot(
         "celacbot.cli",
         command,
         cwd=cwd,
-        env=dict(env),
+        # The question log goes into the test's directory unless the test says otherwise.
+        env={"CELACBOT_DATA_DIR": str(cwd / "data"), **env},
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -110,7 +111,11 @@ async def test_rejected_token_is_one_line_and_exit_1(
 
 async def test_unreachable_bot_api_is_one_line_and_exit_1(tmp_path: Path) -> None:
     base_url = f"http://127.0.0.1:{free_port()}/bot"
-    env = clean_environment(TELEGRAM_BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_BASE_URL=base_url)
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=base_url,
+        CELACBOT_BOOTSTRAP_RETRIES="0",
+    )
 
     async with celacbot("run", tmp_path, env) as process:
         status, stdout, stderr = await finished(process)

@@ -20,6 +20,9 @@ REJECTED_MESSAGE = (
     "Copy the token again from @BotFather (/mybots -> API Token)."
 )
 UNREACHABLE_MESSAGE = "celacbot run: cannot reach the Bot API at {url}: {error}"
+# Back-off between start-up attempts while the Bot API is unreachable: 1, 2, 4 ... 30 s.
+FIRST_RETRY_SECONDS = 1.0
+MAX_RETRY_SECONDS = 30.0
 # Exit statuses: 2 for a configuration the user must fix before trying again.
 EXIT_CONFIG = 2
 
@@ -48,6 +51,37 @@ def has_token(settings: Settings) -> bool:
     """True when a non-blank bot token is configured."""
     token = settings.telegram_bot_token
     return token is not None and bool(token.get_secret_value().strip())
+
+
+async def _initialize(application: BotApplication, settings: Settings) -> None:
+    """Initialise the application (getMe), retrying with back-off while the Bot API is
+    unreachable, CELACBOT_BOOTSTRAP_RETRIES times (-1: forever); the last error is raised."""
+    import asyncio
+    import itertools
+    import logging
+
+    from telegram.error import NetworkError
+
+    logger = logging.getLogger("celacbot.run")
+    retries = settings.bootstrap_retries
+    for attempt in itertools.count(1):
+        try:
+            await application.initialize()
+            return
+        except NetworkError as error:
+            if 0 <= retries < attempt:
+                raise
+            delay = min(FIRST_RETRY_SECONDS * 2 ** (attempt - 1), MAX_RETRY_SECONDS)
+            limit = "unlimited" if retries < 0 else str(retries)
+            logger.warning(
+                "Cannot reach the Bot API at %s (%s); retry %d of %s in %.0f s",
+                settings.telegram_api_base_url,
+                error,
+                attempt,
+                limit,
+                delay,
+            )
+            await asyncio.sleep(delay)
 
 
 def _serve(application: BotApplication, settings: Settings) -> None:
@@ -93,7 +127,7 @@ def serve(settings: Settings) -> int:
     try:
         # Checking the token first turns a rejected one into one line instead of the
         # traceback PTB's bootstrap retry loop would log; run_* then skip initialisation.
-        loop.run_until_complete(application.initialize())
+        loop.run_until_complete(_initialize(application, settings))
     except InvalidToken:
         # Not the error's text: PTB puts the rejected token in it.
         loop.close()
