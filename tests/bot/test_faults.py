@@ -146,23 +146,10 @@ async def test_forged_callback_data_gets_a_short_notice(
     fake_bot_api: FakeBotAPI, bot: BotApplication, data: str
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-    fake_bot_api.enqueue_update(
-        {
-            "callback_query": {
-                "id": "forged-1",
-                "from": answer["chat"] | {"is_bot": False},
-                "message": answer,
-                "chat_instance": "1",
-                "data": data,
-            }
-        }
-    )
 
-    request = await fake_bot_api.wait_for_request(
-        "answerCallbackQuery",
-        predicate=lambda record: record.params.get("callback_query_id") == "forged-1",
-    )
+    press = fake_bot_api.press_button(answer, data, forged=True)
 
-    assert request.params["text"] == STALE_NOTICE
+    notice = await fake_bot_api.wait_for_callback_answer(press)
+    assert notice["text"] == STALE_NOTICE
     await fake_bot_api.wait_idle()
     assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1

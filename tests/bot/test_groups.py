@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from celacbot.bot.application import BotApplication
 from tests.fakes.bot_api import GROUP_CHAT_ID, FakeBotAPI
 
@@ -100,11 +98,6 @@ async def test_buttons_pressed_in_a_group_answer_in_the_group(
     assert follow_up["text"].startswith("How did China help during COVID-19?")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fake stores the bot's messages in a topic without is_topic_message, which "
-    "Telegram sets and PTB reads to keep replies in the topic",
-)
 async def test_forum_topic_questions_and_buttons_stay_in_their_topic(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:

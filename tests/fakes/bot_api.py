@@ -65,11 +65,13 @@ the update dict; message ids count per chat, like Telegram):
       -- bot_command entities for "/cmd" and mention entities for "@name" are added unless
       `entities` is given; chat_id is for groups ("group"/"supergroup", default
       GROUP_CHAT_ID; a message_thread_id makes it a forum), private chats use user_id.
-  press_button(message, data, *, user_id=None, first_name="Ana", language_code="en")
+  press_button(message, data, *, user_id=None, first_name="Ana", language_code="en",
+      forged=False)
       -- `message` is a message the bot sent (a dict from wait_for_reply/messages_to); raises
       ValueError unless its current inline keyboard has a button with that callback_data
-      (users.inline_buttons(message) lists the buttons). user_id defaults to the private
-      chat's user, or DEFAULT_USER_ID in groups.
+      (users.inline_buttons(message) lists the buttons) or `forged` is true (a modified
+      client sending data no button carries). user_id defaults to the private chat's user,
+      or DEFAULT_USER_ID in groups.
   inline_query(query, *, user_id=DEFAULT_USER_ID, first_name="Ana", language_code="en",
       offset="", chat_type="sender")
   send_non_text(kind="photo", *, user_id=DEFAULT_USER_ID, chat_id=None, chat_type="private",
@@ -731,6 +733,8 @@ class FakeBotAPI:
             message["reply_to_message"] = replied
         if "message_thread_id" in params:
             message["message_thread_id"] = params["message_thread_id"]
+            if chat.get("is_forum"):
+                message["is_topic_message"] = True
         self._store(message)
         self._record_reply(("chat", chat["id"]), message)
         return message
@@ -1014,14 +1018,16 @@ class FakeBotAPI:
         user_id: int | None = None,
         first_name: str = "Ana",
         language_code: str | None = "en",
+        forged: bool = False,
     ) -> JSON:
-        """A user presses the inline button with callback_data `data` under a bot message."""
+        """A user presses the inline button with callback_data `data` under a bot message;
+        `forged` sends `data` although no button carries it (a modified client)."""
         chat_id = message["chat"]["id"]
         stored = self._messages[chat_id].get(message["message_id"])
         if stored is None or stored.get("from", {}).get("id") != self.bot_id:
             raise ValueError("press_button needs a message the bot sent (and did not delete)")
         available = [button.get("callback_data") for button in inline_buttons(stored)]
-        if data not in available:
+        if not forged and data not in available:
             raise ValueError(f"no button with callback_data {data!r}; the message has {available}")
         if user_id is None:
             user_id = chat_id if stored["chat"]["type"] == "private" else DEFAULT_USER_ID
