@@ -174,3 +174,54 @@ def test_small_talk_replies_in_the_greeting_language(shipped: Retriever) -> None
     answer = shipped.answer("hola")
 
     assert (answer.decision, answer.lang) == (Decision.SMALLTALK, "es")
+
+
+@pytest.mark.parametrize(
+    ("hint", "lang"), [(None, "en"), ("pt-br", "pt"), ("es-419", "es"), ("en-US", "en")]
+)
+def test_the_users_language_settles_a_question_of_names(
+    shipped: Retriever, hint: str | None, lang: str
+) -> None:
+    answer = shipped.answer("BYD Brasil", lang_hint=hint)
+
+    assert (answer.id, answer.lang) == ("byd-brazil-complex", lang)
+    assert answer.text.startswith(
+        {"en": "Chinese automaker", "es": "La automotriz", "pt": "A montadora"}[lang]
+    )
+
+
+def test_the_hint_does_not_override_the_questions_language(shipped: Retriever) -> None:
+    answer = shipped.answer("¿Qué satélites se lanzaron?", lang_hint="en")
+
+    assert (answer.id, answer.lang) == ("satellites-launched", "es")
+
+
+def test_a_missing_translation_falls_back_to_english_and_says_so(tiny: Retriever) -> None:
+    answer = tiny.answer("BYD Brasil", lang_hint="es")
+
+    assert (answer.id, answer.lang, answer.requested_lang, answer.fallback) == (
+        "byd-factory",
+        "en",
+        "es",
+        True,
+    )
+    assert answer.text == "A complex of three manufacturing units."
+
+
+def test_a_translated_answer_is_no_fallback(shipped: Retriever) -> None:
+    answer = shipped.answer("BYD Brasil", lang_hint="pt-br")
+
+    assert (answer.lang, answer.requested_lang, answer.fallback) == ("pt", "pt", False)
+
+
+def test_a_decline_speaks_the_questions_language(shipped: Retriever) -> None:
+    answer = shipped.answer("¿quién ganó el mundial de 2022?")
+
+    assert (answer.decision, answer.lang, answer.fallback) == (Decision.DECLINE, "es", False)
+
+
+def test_answer_entry_follows_the_users_language(shipped: Retriever) -> None:
+    answer = shipped.answer_entry("cbers-program", lang_hint="pt-BR")
+
+    assert answer is not None
+    assert (answer.lang, answer.text.split()[:2]) == ("pt", ["CBERS", "é"])

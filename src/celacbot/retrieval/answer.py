@@ -47,13 +47,21 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     source: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    # The language of `text` (of the reply, for a decline or "did you mean"), and the one the
+    # user asked in; they differ when no translation exists and the text is English.
     lang: str = "en"
+    requested_lang: str = "en"
     reason: str = field(default="", compare=False)
 
     @property
     def answered(self) -> bool:
         """True when the user gets an answer (FAQ, fact or small talk)."""
         return self.decision in (Decision.ANSWER, Decision.SMALLTALK)
+
+    @property
+    def fallback(self) -> bool:
+        """True when the answer is in English for want of a translation into the asked language."""
+        return self.answered and self.lang != self.requested_lang
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,41 +1,74 @@
-"""Which language a question is written in, from its script and its function words."""
+"""Which language a question is written in, from its script, function words and spelling."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from celacbot.retrieval.normalise import has_cjk
 
+LANGUAGES = ("en", "es", "pt", "zh")
+
 # Folded function words that mostly belong to one language; words shared by Spanish and
-# Portuguese count for both, and ambiguous ones ("a", "e", "no", "en") for none.
+# Portuguese count for both, and ambiguous ones ("a", "e", "me", "no", "mas") for none.
 _ENGLISH = """
-    the what which who whose is are was were of and how does did about with for to this that
-    there tell me
+    the what which who whose is are was were of and how does did do about with for to this
+    that there tell in on has have had can could will would from by between its their they it
+    an be been or at why when where any many much give hello hi thanks please
 """
 _SPANISH = """
-    el la los las del es son cual cuales donde cuando quien quienes con una y hola gracias
-    cuantos cuantas esta este hizo usted que por para como sobre
+    de el la los las del es son cual cuales donde cuando quien quienes con una y hola gracias
+    cuantos cuantas cuanto esta este estos estas ese esa eso hizo usted que por para como sobre
+    en al lo le les se su sus hay fue ha han tiene tienen entre muy pero tambien desde hasta
+    ser estan hace hacen porque buenos buenas dias adios chao
 """
 _PORTUGUESE = """
-    o os da das do dos na nas nos sao qual quais onde quando quem com um uma ola oi obrigado
-    obrigada quantos quantas esse essa fez voce nao que por para como sobre
+    de o os da das do dos na nas nos sao qual quais onde quando quem com um uma ola oi obrigado
+    obrigada quantos quantas quanto esse essa isso isto fez voce nao que por para como sobre
+    em ao aos pelo pela pelos pelas seu sua seus suas tem foi ja tambem entre muito mais desde
+    ate ser estao faz fazem porque bom dia tchau ela ele eles elas
 """
 _MARKERS = {
     "en": frozenset(_ENGLISH.split()),
     "es": frozenset(_SPANISH.split()),
     "pt": frozenset(_PORTUGUESE.split()),
 }
+# Spelling only one of the languages uses: English w, -tion, -ness, a consonant before a final
+# y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad; Portuguese ã, õ, ç, â, ê, ô, à,
+# -ção (folded -cao), -dade, -nho, -lha and a lone "e" or "é" ("China e Brasil").
+_SPELLING = {
+    "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
+    "es": re.compile(r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"),
+    "pt": re.compile(r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|(?<![\w-])[eé](?![\w-])"),
+}
 
 
-def question_language(question: str, message: Sequence[str]) -> str | None:
-    """ "zh" for Chinese script, else the language most of the function words belong to.
+def hint_language(code: str | None) -> str | None:
+    """The supported language a Telegram language_code names ("es-419" -> "es"), if any."""
+    if not code:
+        return None
+    base = code.replace("_", "-").split("-")[0].casefold()
+    return base if base in LANGUAGES else None
 
-    None when the words do not tell (a bare "cbers"), or when English ties with another.
+
+def question_language(question: str, message: Sequence[str], hint: str | None = None) -> str | None:
+    """ "zh" for Chinese script, else the language most function words and spellings point to.
+
+    When the text does not tell (a bare "BYD Brasil") or languages tie, the hint (a Telegram
+    language_code such as "pt-br") decides if it is among the likely ones; else None.
     """
     if has_cjk(question):
         return "zh"
-    counts = {lang: sum(word in markers for word in message) for lang, markers in _MARKERS.items()}
-    best = max(counts, key=counts.__getitem__)
-    if counts[best] == 0 or list(counts.values()).count(counts[best]) > 1:
-        return None
-    return best
+    lowered = question.casefold()
+    counts = {
+        lang: sum(word in markers for word in message) + len(_SPELLING[lang].findall(lowered))
+        for lang, markers in _MARKERS.items()
+    }
+    top = max(counts.values())
+    leaders = [lang for lang, count in counts.items() if count == top]
+    if top > 0 and len(leaders) == 1:
+        return leaders[0]
+    hinted = hint_language(hint)
+    if hinted is not None and (top == 0 or hinted in leaders):
+        return hinted
+    return None

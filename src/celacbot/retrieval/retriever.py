@@ -16,7 +16,7 @@ from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
 from celacbot.retrieval.builtin_synonyms import EVERYDAY_SYNONYMS, QUESTION_WORDS
 from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
-from celacbot.retrieval.language import question_language
+from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, words
 
 ENGLISH = "en"
@@ -154,21 +154,32 @@ class Retriever:
         """The FAQ entry with this id, if any."""
         return self._entries.get(entry_id)
 
-    def answer(self, question: str) -> Answer:
-        """Answer, suggest, decline or chat back; never raises."""
-        return self._evaluate(question).answer
+    def answer(self, question: str, *, lang_hint: str | None = None) -> Answer:
+        """Answer, suggest, decline or chat back; never raises.
 
-    def answer_entry(self, entry_id: str) -> Answer | None:
-        """The answer of a known entry or fact (buttons, deep links); None if unknown."""
+        lang_hint is the user's language_code ("es-419", "pt-br"): it picks the reply's
+        language when the question's own words do not tell.
+        """
+        return self._evaluate(question, lang_hint).answer
+
+    def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
+        """The answer of a known entry or fact (buttons, deep links), in the hinted language
+        when translated; None if the id is unknown."""
+        lang = hint_language(lang_hint) or ENGLISH
         entry = self._entries.get(entry_id)
         if entry is not None:
             return self._entry_answer(
-                entry, entry.canonical_question, score=100.0, margin=100.0, reason="chosen by id"
+                entry,
+                entry.canonical_question,
+                score=100.0,
+                margin=100.0,
+                reason="chosen by id",
+                lang=lang,
             )
         fact = self._facts.get(entry_id)
         if fact is not None:
             return self._fact_answer(
-                fact, fact.text, score=100.0, margin=100.0, reason="chosen by id"
+                fact, fact.text, score=100.0, margin=100.0, reason="chosen by id", lang=lang
             )
         return None
 
@@ -178,8 +189,9 @@ class Retriever:
         if resolved is None or limit <= 0:
             return []
         floor = self.settings.suggest_threshold / 2
+        asked = question_language(query, words(query))
         return [
-            self._suggestion(scored, query)
+            self._suggestion(scored, asked)
             for scored in self._score(self._entry_index, resolved)[:limit]
             if scored.total >= floor
         ]
@@ -226,35 +238,41 @@ class Retriever:
             entity_weight=self.settings.entity_weight,
         )
 
-    def _evaluate(self, question: str) -> _Evaluation:
+    def _evaluate(self, question: str, lang_hint: str | None = None) -> _Evaluation:
         capped = self._cap(question)
         message = words(capped)
-        whole = self._whole_smalltalk(capped, message)
+        asked = question_language(capped, message, lang_hint)
+        whole = self._whole_smalltalk(capped, message, asked)
         if whole is not None:
             return _Evaluation(whole, None, ())
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
-        asked = self._without_greeting(message)
-        query = self._vocabulary.resolve(self._normaliser.content_terms(" ".join(asked)))
+        content = self._without_greeting(message)
+        query = self._vocabulary.resolve(self._normaliser.content_terms(" ".join(content)))
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
-            return self._unless_greeting(
-                _Evaluation(self._decline(capped, reason), query, ()), message, query
-            )
+            decline = self._decline(capped, reason, lang=asked or ENGLISH)
+            return self._unless_greeting(_Evaluation(decline, query, ()), message, query, asked)
         entries = self._score(self._entry_index, query)
         # Facts are scored only when no entry answers: most questions never need them.
-        answer = self._decide(capped, query, entries, lambda: self._score(self._fact_index, query))
-        return self._unless_greeting(_Evaluation(answer, query, tuple(entries)), message, query)
+        answer = self._decide(
+            capped, asked, query, entries, lambda: self._score(self._fact_index, query)
+        )
+        return self._unless_greeting(
+            _Evaluation(answer, query, tuple(entries)), message, query, asked
+        )
 
     def _unless_greeting(
-        self, evaluation: _Evaluation, message: Sequence[str], query: Query
+        self, evaluation: _Evaluation, message: Sequence[str], query: Query, asked: str | None
     ) -> _Evaluation:
         """A greeting or thanks that carries no answerable question is small talk."""
         if evaluation.answer.decision is Decision.ANSWER:
             return evaluation
-        greeting = self._greeting_only(evaluation.answer.question, message, query)
+        greeting = self._greeting_only(evaluation.answer.question, message, query, asked)
         return evaluation if greeting is None else _Evaluation(greeting, query, ())
 
-    def _whole_smalltalk(self, question: str, message: Sequence[str]) -> Answer | None:
+    def _whole_smalltalk(
+        self, question: str, message: Sequence[str], asked: str | None
+    ) -> Answer | None:
         """Small talk when the whole short message is (nearly) one of the patterns."""
         if not message or len(message) > SMALLTALK_MAX_WORDS or not self._smalltalk_choices:
             return None
@@ -264,7 +282,7 @@ class Retriever:
         if best is None or best[1] < SMALLTALK_RATIO:
             return None
         talk = self._smalltalk_patterns[best[2]][1]
-        return self._smalltalk_answer(question, talk, best[1], f"matches {best[0]!r}")
+        return self._smalltalk_answer(question, talk, best[1], f"matches {best[0]!r}", asked)
 
     def _without_greeting(self, message: Sequence[str]) -> Sequence[str]:
         """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
@@ -273,7 +291,9 @@ class Retriever:
                 return message[len(pattern) :]
         return message
 
-    def _greeting_only(self, question: str, message: Sequence[str], query: Query) -> Answer | None:
+    def _greeting_only(
+        self, question: str, message: Sequence[str], query: Query, asked: str | None
+    ) -> Answer | None:
         """Small talk when a short message holds a pattern and at most one other real word."""
         if len(message) > SMALLTALK_MAX_WORDS or any(term in self._named for term in query.content):
             return None
@@ -288,7 +308,7 @@ class Retriever:
             ]
             if len(others) <= 1:
                 reason = f"contains {pattern!r} and no other question"
-                return self._smalltalk_answer(question, talk, 100.0, reason)
+                return self._smalltalk_answer(question, talk, 100.0, reason, asked)
         return None
 
     def _naming_all(self, query: Query, ranked: Iterable[Scored]) -> Iterator[Scored]:
@@ -307,6 +327,7 @@ class Retriever:
     def _decide(
         self,
         question: str,
+        asked: str | None,
         query: Query,
         entries: list[Scored],
         score_facts: Callable[[], list[Scored]],
@@ -336,7 +357,7 @@ class Retriever:
                 score=best.total,
                 margin=margin,
                 reason=reason,
-                lang=_answer_lang(question, best.lang),
+                lang=_answer_lang(asked, best.lang),
             )
         facts = list(islice(self._naming_all(query, score_facts()), 2))
         best_fact = facts[0] if facts else None
@@ -359,15 +380,16 @@ class Retriever:
                 score=best_fact.total,
                 margin=fact_margin,
                 reason=reason,
-                lang=_answer_lang(question, best_fact.lang),
+                lang=_answer_lang(asked, best_fact.lang),
             )
         suggestions = tuple(
-            self._suggestion(scored, question)
+            self._suggestion(scored, asked)
             for scored in entries[:MAX_SUGGESTIONS]
             if scored.total >= settings.suggest_threshold
         )
         score = best.total if best else 0.0
         if suggestions and best is not None:
+            lang = _answer_lang(asked, best.lang)
             return Answer(
                 question=question,
                 decision=Decision.SUGGEST,
@@ -375,9 +397,12 @@ class Retriever:
                 score=score,
                 margin=margin,
                 suggestions=suggestions,
+                lang=lang,
+                requested_lang=lang,
                 reason=self._doubt(best, margin, query),
             )
-        return self._decline(question, self._why_decline(best, query), score, margin)
+        reason = self._why_decline(best, query)
+        return self._decline(question, reason, score, margin, lang=asked or ENGLISH)
 
     def _doubt(self, best: Scored, margin: float, query: Query) -> str:
         settings = self.settings
@@ -406,13 +431,17 @@ class Retriever:
         return "; ".join(parts)
 
     @staticmethod
-    def _decline(question: str, reason: str, score: float = 0.0, margin: float = 0.0) -> Answer:
+    def _decline(
+        question: str, reason: str, score: float = 0.0, margin: float = 0.0, *, lang: str
+    ) -> Answer:
         return Answer(
             question=question,
             decision=Decision.DECLINE,
             kind=Kind.NONE,
             score=score,
             margin=margin,
+            lang=lang,
+            requested_lang=lang,
             reason=reason,
         )
 
@@ -434,6 +463,7 @@ class Retriever:
             id=entry.id,
             text=translation.answer if translation else entry.answer,
             lang=lang if translation else ENGLISH,
+            requested_lang=lang,
             score=score,
             margin=margin,
             source=tuple(entry.source),
@@ -459,6 +489,7 @@ class Retriever:
             id=fact.id,
             text=translation or fact.text,
             lang=lang if translation else ENGLISH,
+            requested_lang=lang,
             score=score,
             margin=margin,
             source=(fact.source,),
@@ -466,8 +497,10 @@ class Retriever:
         )
 
     @staticmethod
-    def _smalltalk_answer(question: str, talk: SmallTalk, score: float, reason: str) -> Answer:
-        lang = question_language(question, words(question)) or ENGLISH
+    def _smalltalk_answer(
+        question: str, talk: SmallTalk, score: float, reason: str, asked: str | None
+    ) -> Answer:
+        lang = asked or ENGLISH
         translation = talk.translations.get(lang)  # type: ignore[call-overload]
         return Answer(
             question=question,
@@ -477,10 +510,11 @@ class Retriever:
             text=translation or talk.answer,
             score=score,
             lang=lang if translation else ENGLISH,
+            requested_lang=lang,
             reason=f"small talk: {reason}",
         )
 
-    def _suggestion(self, scored: Scored, asked: str) -> Suggestion:
+    def _suggestion(self, scored: Scored, asked: str | None) -> Suggestion:
         """A candidate entry with its canonical question in the language it was asked in."""
         label = scored.document.label
         entry = self._entries.get(scored.document.id)
@@ -491,10 +525,9 @@ class Retriever:
         return Suggestion(scored.document.id, label, round(scored.total, 1))
 
 
-def _answer_lang(question: str, phrasing_lang: str) -> str:
-    """The question's own language when its words tell, else the closest phrasing's language
-    (but never Chinese for a question without Chinese characters)."""
-    asked = question_language(question, words(question))
+def _answer_lang(asked: str | None, phrasing_lang: str) -> str:
+    """The question's own language when its words (or the hint) tell, else the closest
+    phrasing's language (but never Chinese for a question without Chinese characters)."""
     if asked is not None:
         return asked
     return ENGLISH if phrasing_lang == CHINESE else phrasing_lang
