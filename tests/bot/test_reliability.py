@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 from pathlib import Path
 
-from celacbot.bot.application import BotApplication
+import pytest
+
+from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.throttle import SLOW_DOWN_NOTICE, UserThrottle
+from tests.bot.conftest import MakeSettings
 from tests.bot.test_run_command import celacbot, clean_environment, finished, free_port
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
 
 CBERS_ANSWER = (
     "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
@@ -128,3 +132,45 @@ async def test_bot_api_failing_at_start_up_then_recovering_starts_the_bot(
     assert (reply["text"], status, fault.hits) == (CBERS_ANSWER, 0, 2)
     assert stderr.count("Cannot reach the Bot API") == 2
     assert "Traceback" not in stderr
+
+
+async def test_409_conflict_is_one_clear_warning_per_attempt_and_polling_resumes(
+    fake_bot_api: FakeBotAPI, bot: BotApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    fault = fake_bot_api.inject_fault("getUpdates", status=409, times=2)
+
+    reply = await fake_bot_api.wait_for_reply(
+        fake_bot_api.send_message("What is CBERS?"), timeout=15
+    )
+
+    assert (reply["text"], fault.hits) == (CBERS_ANSWER, 2)
+    conflicts = [
+        record
+        for record in caplog.records
+        if "Another instance is polling with this token" in record.getMessage()
+    ]
+    assert [record.levelno for record in conflicts] == [logging.WARNING] * 2
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
+
+
+async def test_stop_finishes_the_update_in_hand_and_a_restart_does_not_answer_it_again(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings
+) -> None:
+    async with polling(build_application(make_settings())):
+        fake_bot_api.inject_fault("sendMessage", delay=1.0)
+        fake_bot_api.send_message("What is CBERS?")
+        await fake_bot_api.wait_for_request("sendMessage", timeout=5)
+        # Leaving the block stops the bot while its reply is still on the way.
+
+    assert [message["text"] for message in fake_bot_api.messages_to(DEFAULT_USER_ID)] == [
+        CBERS_ANSWER
+    ]
+    async with polling(build_application(make_settings())):
+        later = fake_bot_api.send_message("/about")
+        await fake_bot_api.wait_for_reply(later)
+        await fake_bot_api.wait_idle()
+
+    texts = [message["text"] for message in fake_bot_api.messages_to(DEFAULT_USER_ID)]
+    assert texts[0] == CBERS_ANSWER
+    assert texts.count(CBERS_ANSWER) == 1
+    assert len(texts) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 _LOGGER = logging.getLogger(__name__)
@@ -38,6 +38,12 @@ async def handle_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     if isinstance(error, Forbidden):
         # The user blocked the bot or left: retrying would fail the same way.
         _LOGGER.warning("Cannot reply to %s: %s", where, error)
+        return
+    if isinstance(error, Conflict):
+        # Telegram serves one getUpdates at a time per token; PTB retries with back-off.
+        _LOGGER.warning(
+            "Another instance is polling with this token (%s); stop it. Retrying", error
+        )
         return
     if update is None and isinstance(error, NetworkError):
         # PTB's polling loop retries with back-off; one line per failure is enough.
