@@ -1,4 +1,4 @@
-"""Which language to speak: the question's when it has one, else the user's.
+"""Which language to speak: the question's when there is one, else the user's.
 
 The user's language is that of their last question (remembered in user_data, so that a
 button under a Spanish answer answers in Spanish), else their Telegram app's language_code.
@@ -6,7 +6,6 @@ button under a Spanish answer answers in Spanish), else their Telegram app's lan
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Final
 
 from telegram import Update
@@ -14,10 +13,7 @@ from telegram.ext import ContextTypes
 
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
 from celacbot.knowledge.models import Entry, Lang, Topic, TopicTranslation
-from celacbot.retrieval.answer import Answer, Decision, Kind
-from celacbot.retrieval.language import question_language
-from celacbot.retrieval.normalise import words
-from celacbot.retrieval.retriever import Retriever
+from celacbot.retrieval.answer import Answer
 
 # user_data key of the language of the user's last question.
 LANGUAGE_KEY: Final = "language"
@@ -27,65 +23,29 @@ _TRANSLATED: Final[dict[str, Lang]] = {"es": "es", "pt": "pt", "zh": "zh"}
 
 
 def language_of_code(code: str | None) -> Language:
-    """The bot's language for a Telegram language_code ("pt-br" -> "pt"); English otherwise."""
+    """The bot's language for a language code ("pt-br" -> "pt"); English for any other."""
     return _BY_CODE.get((code or "").partition("-")[0].lower(), ENGLISH)
 
 
 def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
     """The language of the user's last question, else their Telegram app's language."""
     remembered = context.user_data.get(LANGUAGE_KEY) if context.user_data is not None else None
-    if remembered in _BY_CODE:
-        return _BY_CODE[remembered]
+    if remembered is not None:
+        return language_of_code(remembered)
     user = update.effective_user
     return language_of_code(user.language_code if user else None)
 
 
-def reply_language(answer: Answer, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
-    """The language to reply to a question in: the question's, else the user's.
-
-    The question's language is remembered as the user's for the buttons and commands after it.
-    """
-    asked = _BY_CODE.get(answer.lang) if answer.lang != ENGLISH else None
-    if asked is None:
-        asked = _BY_CODE.get(question_language(answer.question, words(answer.question)) or "")
-    if asked is None:
-        return user_language(update, context)
+def reply_language(answer: Answer, context: ContextTypes.DEFAULT_TYPE) -> Language:
+    """The language the question was asked in, remembered for the buttons and commands after."""
+    lang = language_of_code(answer.requested_lang)
     if context.user_data is not None:
-        context.user_data[LANGUAGE_KEY] = asked
-    return asked
+        context.user_data[LANGUAGE_KEY] = lang
+    return lang
 
 
-def localized(answer: Answer, lang: Language, retriever: Retriever) -> Answer:
-    """`answer` in `lang` when the knowledge base has that translation.
-
-    Answers to buttons and deep links come in English, and so do answers to questions whose
-    words do not tell their language ("CBERS"); an entry's own question is translated too.
-    """
-    key = _TRANSLATED.get(lang)
-    if key is None or answer.lang == lang or answer.decision is not Decision.ANSWER:
-        return answer
-    if answer.kind is Kind.FAQ and answer.id:
-        entry = retriever.entry(answer.id)
-        translation = entry.translations.get(key) if entry else None
-        if entry is None or translation is None:
-            return answer
-        own_question = answer.question == entry.canonical_question
-        question = translation.questions[0] if own_question else answer.question
-        return replace(answer, question=question, text=translation.answer, lang=lang)
-    if answer.kind is Kind.FACT and answer.id:
-        fact = next((fact for fact in retriever.kb.facts if fact.id == answer.id), None)
-        text = fact.translations.get(key) if fact else None
-        return replace(answer, text=text, lang=lang) if text else answer
-    return answer
-
-
-def english_only(answer: Answer, lang: Language) -> bool:
-    """Whether an answer is in English only because it has no translation into `lang`."""
-    return answer.answered and answer.lang != lang
-
-
-def entry_question(entry: Entry, lang: Language) -> str:
-    """The entry's question for buttons, in `lang` when translated."""
+def entry_question(entry: Entry, lang: str) -> str:
+    """The entry's question for buttons and headings, in `lang` when translated."""
     key = _TRANSLATED.get(lang)
     translation = entry.translations.get(key) if key else None
     return translation.questions[0] if translation else entry.canonical_question
