@@ -31,6 +31,8 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
             "TELEGRAM_BOT_TOKEN": fake_bot_api.token,
             "TELEGRAM_API_BASE_URL": fake_bot_api.base_url,
             "CELACBOT_KNOWLEDGE": knowledge_path,
+            # The question log goes next to the test's knowledge, never into the checkout.
+            "CELACBOT_DATA_DIR": knowledge_path.parent / "data",
             "CELACBOT_RATE_LIMIT": 0,
             "CELACBOT_LOG_LEVEL": "DEBUG",
         }

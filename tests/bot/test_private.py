@@ -96,12 +96,13 @@ async def test_unsure_question_offers_did_you_mean_buttons(
     reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message(AMBIGUOUS))
 
     assert reply["text"].startswith("I'm not sure I understood. Did you mean one of these?")
+    # The buttons carry the question's id in the question log: 1, the first question asked.
     assert buttons(reply) == [
-        *((suggestion.question, f"a:{suggestion.id}") for suggestion in suggestions[:3]),
-        ("None of these", "n"),
+        *((suggestion.question, f"p:1:{suggestion.id}") for suggestion in suggestions[:3]),
+        ("None of these", "n:1"),
     ]
     chosen = await fake_bot_api.wait_for_reply(
-        fake_bot_api.press_button(reply, "a:byd-first-vehicle")
+        fake_bot_api.press_button(reply, "p:1:byd-first-vehicle")
     )
     assert chosen["text"] == (
         "When will the BYD factory produce its first vehicle?\n\n"
@@ -114,7 +115,7 @@ async def test_none_of_these_answers_honestly_with_topics(
 ) -> None:
     reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message(AMBIGUOUS))
 
-    note = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "n"))
+    note = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "n:1"))
 
     assert note["message_id"] == reply["message_id"]
     assert note["text"].startswith("Then I'd rather not guess: I only know what the article says")

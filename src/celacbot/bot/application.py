@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import LinkPreviewOptions, MessageEntity, Update
+from telegram import BotCommandScopeChat, LinkPreviewOptions, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -24,12 +24,14 @@ from telegram.ext import (
     filters,
 )
 
-from celacbot.bot import callbacks, commands, groups, inline, messages
+from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.errors import handle_error
-from celacbot.bot.services import install
+from celacbot.bot.services import close_upkeep, install, install_upkeep
 from celacbot.bot.throttle import UserThrottle
 from celacbot.config import Settings
-from celacbot.knowledge.loader import load_knowledge_base
+from celacbot.knowledge.reload import KnowledgeWatcher, LiveKnowledge, Snapshot
+from celacbot.misslog import DB_FILENAME, QuestionLog
+from celacbot.retrieval.normalise import words
 from celacbot.retrieval.retriever import Retriever
 
 _LOGGER = logging.getLogger(__name__)
@@ -55,7 +57,16 @@ _PRIVATE = filters.ChatType.PRIVATE & _NEW_MESSAGE
 _GROUPS = filters.ChatType.GROUPS & _NEW_MESSAGE
 
 
-def _add_handlers(application: BotApplication) -> None:
+def _add_handlers(application: BotApplication, admin_ids: frozenset[int]) -> None:
+    # Before the unknown-command handler: a non-admin's /stats falls through to it.
+    for name, callback in (
+        ("reload", admin.reload_command),
+        ("stats", admin.stats_command),
+        ("misses", admin.misses_command),
+    ):
+        application.add_handler(
+            CommandHandler(name, callback, filters=_NEW_MESSAGE & admin.admin_filter(admin_ids))
+        )
     for name, callback in (
         ("start", commands.start),
         ("help", commands.help_command),
@@ -86,8 +97,8 @@ def _add_handlers(application: BotApplication) -> None:
     application.add_error_handler(handle_error)
 
 
-async def _describe_bot(application: BotApplication) -> None:
-    """Register the command menu and descriptions; a failure here must not stop the bot."""
+async def _describe_bot(application: BotApplication, admin_ids: frozenset[int]) -> None:
+    """Register the command menus and descriptions; a failure here must not stop the bot."""
     bot = application.bot
     try:
         await bot.set_my_commands(commands.MENU)
@@ -95,6 +106,19 @@ async def _describe_bot(application: BotApplication) -> None:
         await bot.set_my_description(DESCRIPTION)
     except TelegramError as error:
         _LOGGER.warning("Could not register the command menu and description: %s", error)
+    for admin_id in sorted(admin_ids):
+        try:
+            await bot.set_my_commands(
+                commands.MENU + admin.ADMIN_MENU, scope=BotCommandScopeChat(admin_id)
+            )
+        except TelegramError as error:
+            # Telegram knows the chat only once the admin has started the bot.
+            _LOGGER.warning("Could not show admin %s the admin commands: %s", admin_id, error)
+
+
+def _normalised(text: str) -> str:
+    """The question log's grouping key: the retriever's words, space-separated."""
+    return " ".join(words(text))
 
 
 def build_application(settings: Settings) -> BotApplication:
@@ -103,10 +127,31 @@ def build_application(settings: Settings) -> BotApplication:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(application: BotApplication) -> None:
-        """Create the shared services and describe the bot to Telegram."""
-        kb = load_knowledge_base(settings.knowledge)
-        install(application.bot_data, Retriever(kb))
-        await _describe_bot(application)
+        """Load the knowledge, start watching it, open the question log, describe the bot."""
+        bot_data = application.bot_data
+        # A broken file stops the start here (KnowledgeError); later edits never stop the bot.
+        live = LiveKnowledge(settings.knowledge, Retriever)
+        install(bot_data, live.current.engine)
+        notice = admin.RejectedEditNotice(application.bot, settings.admin_ids, live)
+
+        def loaded(snapshot: Snapshot[Retriever]) -> None:
+            install(bot_data, snapshot.engine)
+            notice.loaded(snapshot)
+
+        watcher = KnowledgeWatcher(live, on_loaded=loaded, on_error=notice.send)
+        log = await QuestionLog.open(
+            settings.data_dir / DB_FILENAME,
+            normalise=_normalised,
+            max_events=settings.log_max_events,
+            max_age_days=settings.log_max_age_days,
+        )
+        install_upkeep(bot_data, watcher, log)
+        watcher.start()
+        await _describe_bot(application, settings.admin_ids)
+
+    async def post_shutdown(application: BotApplication) -> None:
+        """Stop watching the knowledge file and finish the question log's writes (bounded)."""
+        await close_upkeep(application.bot_data)
 
     builder: ApplicationBuilder[
         ExtBot[Any], Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], JobQueue[Context]
@@ -123,6 +168,7 @@ def build_application(settings: Settings) -> BotApplication:
         )
         .concurrent_updates(settings.concurrent_updates)
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
     if settings.rate_limit > 0:
         # One message per 1/rate seconds: a bucket of `rate` would let a burst through on top
@@ -138,5 +184,5 @@ def build_application(settings: Settings) -> BotApplication:
         throttle = UserThrottle(settings.user_burst, settings.user_rate)
         # Group -1 runs before every handler; its ApplicationHandlerStop drops the update.
         application.add_handler(TypeHandler(Update, throttle.check), group=-1)
-    _add_handlers(application)
+    _add_handlers(application, settings.admin_ids)
     return application

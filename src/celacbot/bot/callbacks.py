@@ -7,6 +7,7 @@ from telegram.ext import ContextTypes
 
 from celacbot.bot.keyboards import (
     NoneOfThese,
+    PickSuggestion,
     ShowAnswer,
     ShowSource,
     ShowTopic,
@@ -21,7 +22,7 @@ from celacbot.bot.replies import (
     topic_reply,
     topics_reply,
 )
-from celacbot.bot.services import count_answer, retriever_of
+from celacbot.bot.services import count_answer, question_log_of, retriever_of
 
 STALE_NOTICE = "This button is out of date. Ask again, or see /topics."
 
@@ -40,7 +41,7 @@ def _destination(query: CallbackQuery) -> Message | Chat | None:
 
 
 async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer the entry, source or topic a button stands for."""
+    """Answer the entry, source or topic a button stands for; log "did you mean" choices."""
     query = update.callback_query
     if query is None:
         return
@@ -54,6 +55,12 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             if answer is not None:
                 count_answer(context.bot_data, answer)
                 reply = answer_reply(answer, retriever, heading=True)
+        case PickSuggestion(event_id, entry_id):
+            answer = retriever.answer_entry(entry_id)
+            if answer is not None:
+                question_log_of(context.bot_data).record_pick(event_id, entry_id)
+                count_answer(context.bot_data, answer)
+                reply = answer_reply(answer, retriever, heading=True)
         case ShowSource(entry_id):
             answer = retriever.answer_entry(entry_id)
             if answer is not None and answer.source:
@@ -62,7 +69,9 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             reply = topic_reply(retriever.kb, topic_id)
         case ShowTopics():
             reply = topics_reply(retriever.kb)
-        case NoneOfThese():
+        case NoneOfThese(event_id):
+            if event_id is not None:
+                question_log_of(context.bot_data).record_none(event_id)
             reply = none_of_these_reply(retriever.kb)
     if reply is None or destination is None:
         await query.answer(STALE_NOTICE, show_alert=False)

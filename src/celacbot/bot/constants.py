@@ -9,6 +9,8 @@ from telegram.constants import InlineQueryLimit, MessageLimit
 # bot_data keys of the services post_init creates (see celacbot.bot.services).
 RETRIEVER_KEY: Final = "retriever"
 ASK_COUNTS_KEY: Final = "ask_counts"
+QUESTION_LOG_KEY: Final = "question_log"
+WATCHER_KEY: Final = "knowledge_watcher"
 
 MAX_MESSAGE_UTF16: Final = int(MessageLimit.MAX_TEXT_LENGTH)
 MAX_INLINE_RESULTS: Final = 10

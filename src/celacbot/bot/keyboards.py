@@ -2,6 +2,8 @@
 
 Callback data is plain text that survives restarts; anything that does not decode to a
 known action (old versions, forged data) decodes to None and gets a short notice.
+"Did you mean" buttons carry the question log's event id ("p:<event>:<entry-id>",
+"n:<event>") so that the user's choice is recorded against the question.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from telegram.constants import InlineKeyboardButtonLimit
 from celacbot.retrieval.answer import Suggestion
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Positive, without leading zeros (one spelling per id); 13 digits leave room for the
+# longest entry id in 64 bytes.
+_EVENT_ID = re.compile(r"[1-9][0-9]{0,12}")
 MAX_CALLBACK_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)
 
 SOURCE_LABEL = "📄 Source"
@@ -50,11 +55,21 @@ class ShowTopics:
 
 
 @dataclass(frozen=True, slots=True)
+class PickSuggestion:
+    """The user picked one "did you mean" suggestion of the logged question `event_id`."""
+
+    event_id: int
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class NoneOfThese:
-    """The user rejected every "did you mean" suggestion."""
+    """The user rejected every "did you mean" suggestion (of the logged question, if known)."""
+
+    event_id: int | None = None
 
 
-Action = ShowAnswer | ShowSource | ShowTopic | ShowTopics | NoneOfThese
+Action = ShowAnswer | ShowSource | ShowTopic | ShowTopics | PickSuggestion | NoneOfThese
 
 _WITH_ID: dict[str, type[ShowAnswer | ShowSource | ShowTopic]] = {
     "a": ShowAnswer,
@@ -75,8 +90,12 @@ def encode(action: Action) -> str:
             return f"t:{topic_id}"
         case ShowTopics():
             return "T"
-        case NoneOfThese():
+        case PickSuggestion(event_id, entry_id):
+            return f"p:{event_id}:{entry_id}"
+        case NoneOfThese(None):
             return "n"
+        case NoneOfThese(event_id):
+            return f"n:{event_id}"
 
 
 def decode(data: object) -> Action | None:
@@ -86,10 +105,22 @@ def decode(data: object) -> Action | None:
     if data in _WITHOUT_ID:
         return _WITHOUT_ID[data]
     prefix, _, identifier = data.partition(":")
+    if prefix in ("p", "n"):
+        return _decode_event_action(prefix, identifier)
     action = _WITH_ID.get(prefix)
     if action is None or not _SLUG.fullmatch(identifier):
         return None
     return action(identifier)
+
+
+def _decode_event_action(prefix: str, rest: str) -> PickSuggestion | NoneOfThese | None:
+    """ "p:<event>:<entry-id>" or "n:<event>", after the prefix."""
+    event, _, entry_id = rest.partition(":")
+    if not _EVENT_ID.fullmatch(event):
+        return None
+    if prefix == "n":
+        return None if entry_id or rest != event else NoneOfThese(int(event))
+    return PickSuggestion(int(event), entry_id) if _SLUG.fullmatch(entry_id) else None
 
 
 def button(text: str, action: Action) -> InlineKeyboardButton:
@@ -117,12 +148,19 @@ def questions_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMa
     return column(button(question, ShowAnswer(entry_id)) for entry_id, question in questions)
 
 
-def suggestions_keyboard(suggestions: Iterable[Suggestion]) -> InlineKeyboardMarkup:
-    """ "Did you mean" candidates and a way to say none of them is right."""
+def suggestions_keyboard(
+    suggestions: Iterable[Suggestion], event_id: int | None = None
+) -> InlineKeyboardMarkup:
+    """ "Did you mean" candidates and a way to say none of them is right; with the logged
+    question's `event_id`, pressing one records the choice."""
+
+    def pick(entry_id: str) -> Action:
+        return ShowAnswer(entry_id) if event_id is None else PickSuggestion(event_id, entry_id)
+
     return column(
         [
-            *(button(each.question, ShowAnswer(each.id)) for each in suggestions),
-            button(NONE_LABEL, NoneOfThese()),
+            *(button(each.question, pick(each.id)) for each in suggestions),
+            button(NONE_LABEL, NoneOfThese(event_id)),
         ]
     )
 

@@ -39,12 +39,14 @@ def _topic_buttons(kb: KnowledgeBase) -> InlineKeyboardMarkup:
     return keyboards.topics_keyboard((topic.id, topic.title) for topic in kb.topics)
 
 
-def answer_reply(answer: Answer, retriever: Retriever, *, heading: bool = False) -> Reply:
-    """The reply to any retriever verdict."""
+def answer_reply(
+    answer: Answer, retriever: Retriever, *, heading: bool = False, event_id: int | None = None
+) -> Reply:
+    """The reply to any retriever verdict; `event_id` is the question's in the question log."""
     messages = formatting.answer_messages(answer, heading=heading and answer.kind is Kind.FAQ)
     if answer.decision is Decision.SUGGEST:
         suggestions = answer.suggestions[:MAX_SUGGESTION_BUTTONS]
-        return Reply(messages, keyboards.suggestions_keyboard(suggestions))
+        return Reply(messages, keyboards.suggestions_keyboard(suggestions, event_id))
     if answer.decision is Decision.DECLINE:
         return Reply(messages, _topic_buttons(retriever.kb))
     if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:

@@ -10,8 +10,10 @@ from collections import Counter
 from collections.abc import MutableMapping
 from typing import Any
 
-from celacbot.bot.constants import ASK_COUNTS_KEY, RETRIEVER_KEY
+from celacbot.bot.constants import ASK_COUNTS_KEY, QUESTION_LOG_KEY, RETRIEVER_KEY, WATCHER_KEY
 from celacbot.knowledge.models import Entry, KnowledgeBase
+from celacbot.knowledge.reload import KnowledgeWatcher
+from celacbot.misslog import QuestionLog
 from celacbot.retrieval.answer import Answer, Decision, Kind
 from celacbot.retrieval.retriever import Retriever
 
@@ -30,6 +32,40 @@ def retriever_of(bot_data: BotData) -> Retriever:
     if not isinstance(retriever, Retriever):
         raise TypeError(f"bot_data[{RETRIEVER_KEY!r}] is {type(retriever).__name__}")
     return retriever
+
+
+def install_upkeep(
+    bot_data: BotData, watcher: KnowledgeWatcher[Retriever], log: QuestionLog
+) -> None:
+    """Keep the knowledge watcher and the question log for the handlers (at start-up)."""
+    bot_data[WATCHER_KEY] = watcher
+    bot_data[QUESTION_LOG_KEY] = log
+
+
+def watcher_of(bot_data: BotData) -> KnowledgeWatcher[Retriever]:
+    """The watcher that reloads the knowledge file (and /reload asks)."""
+    watcher = bot_data[WATCHER_KEY]
+    if not isinstance(watcher, KnowledgeWatcher):
+        raise TypeError(f"bot_data[{WATCHER_KEY!r}] is {type(watcher).__name__}")
+    return watcher
+
+
+def question_log_of(bot_data: BotData) -> QuestionLog:
+    """The question log every typed question is recorded in."""
+    log = bot_data[QUESTION_LOG_KEY]
+    if not isinstance(log, QuestionLog):
+        raise TypeError(f"bot_data[{QUESTION_LOG_KEY!r}] is {type(log).__name__}")
+    return log
+
+
+async def close_upkeep(bot_data: BotData) -> None:
+    """Stop the watcher and close the question log, if start-up got as far as creating them."""
+    watcher = bot_data.pop(WATCHER_KEY, None)
+    if isinstance(watcher, KnowledgeWatcher):
+        await watcher.stop()
+    log = bot_data.pop(QUESTION_LOG_KEY, None)
+    if isinstance(log, QuestionLog):
+        await log.close()
 
 
 def ask_counts(bot_data: BotData) -> Counter[str]:
