@@ -6,7 +6,17 @@ import json
 
 from tests.commands.conftest import RunCli
 
-JSON_KEYS = ["question", "answered", "answer", "id", "kind", "score", "suggestions", "source"]
+JSON_KEYS = [
+    "question",
+    "answered",
+    "answer",
+    "id",
+    "kind",
+    "score",
+    "suggestions",
+    "source",
+    "lang",
+]
 
 
 def test_json_has_exactly_the_documented_fields(run_cli: RunCli) -> None:
@@ -64,3 +74,39 @@ def test_text_output_declines_honestly(run_cli: RunCli) -> None:
     result = run_cli("ask", "what is the population of Brazil")
 
     assert "The article does not say anything about that." in result.stdout
+
+
+def test_json_lang_is_the_questions_language(run_cli: RunCli) -> None:
+    questions = [
+        "¿Qué satélites se lanzaron?",
+        "quais satélites foram lançados",
+        "卫星",
+        "satellites",
+    ]
+
+    result = run_cli("ask", "--json", *questions)
+
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(record["id"], record["lang"]) for record in records] == [
+        ("satellites-launched", "es"),
+        ("satellites-launched", "pt"),
+        ("satellites-launched", "zh"),
+        ("satellites-launched", "en"),
+    ]
+    assert records[1]["answer"].startswith("O artigo cita")
+
+
+def test_lang_option_settles_a_question_of_names(run_cli: RunCli) -> None:
+    result = run_cli("ask", "--json", "--lang", "pt", "BYD Brasil")
+
+    record = json.loads(result.stdout)
+    assert (record["id"], record["lang"]) == ("byd-brazil-complex", "pt")
+    assert record["answer"].startswith("A montadora chinesa BYD")
+
+
+def test_lang_option_rejects_an_unsupported_language(run_cli: RunCli) -> None:
+    result = run_cli("ask", "--lang", "fr", "BYD Brasil")
+
+    assert result.returncode == 2
+    assert "--lang" in result.stderr

@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
+LANGUAGES = ("en", "es", "pt", "zh")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Register --json and the questions."""
+    """Register --json, --lang and the questions."""
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per question, one per line"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the asker's language, as a Telegram user's settings give it: it decides the"
+        " reply's language when the question's own words do not (\"BYD Brasil\")",
     )
     parser.add_argument(
         "questions",
@@ -34,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     questions = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
     for number, question in enumerate(questions):
-        answer = retriever.answer(question)
+        answer = retriever.answer(question, lang_hint=args.lang)
         if args.json:
             print(render_json_line(answer), flush=True)
         else:

@@ -21,6 +21,7 @@ def answer_record(answer: Answer) -> dict[str, object]:
             for suggestion in answer.suggestions
         ],
         "source": list(answer.source),
+        "lang": answer.requested_lang,
     }
 
 
