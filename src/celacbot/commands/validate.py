@@ -19,15 +19,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also list the article's sentences that no entry or fact quotes",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="an item missing a language the file translates into is an error, not a warning",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print every error and warning, then a summary; exit status 1 when there are errors."""
+    """Print every error and warning, translation coverage and a summary; exit 1 on errors."""
     from pydantic import ValidationError
 
     from celacbot.config import Settings
     from celacbot.knowledge.coverage import uncited_sentences
     from celacbot.knowledge.loader import check_knowledge_file
+    from celacbot.knowledge.translations import coverage
 
     path: Path | None = args.path
     if path is None:
@@ -38,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             setting = ".".join(str(part) for part in error["loc"])
             print(f"celacbot validate: invalid setting {setting}: {error['msg']}")
             return 2
-    report = check_knowledge_file(path)
+    report = check_knowledge_file(path, strict=args.strict)
     for line in [*report.errors, *report.warnings]:
         print(line)
     if report.kb is None:
@@ -55,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         if not uncited:
             print(f"{article}: every factual sentence is cited")
     kb = report.kb
+    for lang, counts in coverage(kb).items():
+        print(f"{report.name}: translations {lang}: {', '.join(map(str, counts))}")
     print(
         f"{report.name}: OK - {len(kb.entries)} entries, {len(kb.facts)} facts, "
         f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym groups, "

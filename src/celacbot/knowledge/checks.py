@@ -16,6 +16,7 @@ CONFUSABLE_RATIO = 92.0
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 IdAt = tuple[YamlPath, str]  # where an id is written, and the id
+ENGLISH = "en"
 
 
 def normalise_question(text: str) -> str:
@@ -43,10 +44,24 @@ def find_errors(kb: KnowledgeBase, document: YamlDocument, article: str | None) 
 
 
 def find_warnings(kb: KnowledgeBase, document: YamlDocument) -> list[Problem]:
-    """Problems that do not stop the bot: questions so alike that users may get the wrong entry."""
-    questions = list(_questions(kb))
+    """Problems that do not stop the bot: questions so alike that users may get the wrong entry.
+
+    Questions are compared within one language; small-talk patterns count as English.
+    """
+    by_lang: dict[str, list[tuple[YamlPath, str, str]]] = {}
+    for path, owner, text, lang in _questions(kb):
+        by_lang.setdefault(lang, []).append((path, owner, text))
+    return [
+        warning
+        for questions in by_lang.values()
+        for warning in _confusable_questions(questions, document)
+    ]
+
+
+def _confusable_questions(
+    questions: Sequence[tuple[YamlPath, str, str]], document: YamlDocument
+) -> Iterator[Problem]:
     texts = [normalise_question(text) for _, _, text in questions]
-    warnings = []
     for index, (path, owner, text) in enumerate(questions):
         # Comparing with earlier questions only reports each pair once.
         matches = process.extract(
@@ -65,8 +80,7 @@ def find_warnings(kb: KnowledgeBase, document: YamlDocument) -> list[Problem]:
                 f"{text!r} is confusable with {other_text!r} of {document.label(other_path[:2])} "
                 f"on line {document.mark(other_path)[0]} ({score:.0f}% alike)"
             )
-            warnings.append(document.problem(path, message, warning=True))
-    return warnings
+            yield document.problem(path, message, warning=True)
 
 
 def _ids(section: str, items: Sequence[Topic | Entry | Fact | SmallTalk]) -> list[IdAt]:
@@ -117,20 +131,26 @@ def _bad_related(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]
                 yield document.problem(path, f"{related!r} is listed twice")
 
 
-def _questions(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str]]:
-    """(path, owner id, text) of every entry question and small-talk pattern."""
+def _questions(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str, str]]:
+    """(path, owner id, text, language) of every entry question, translated question and
+    small-talk pattern."""
     for index, entry in enumerate(kb.entries):
         for position, question in enumerate(entry.questions):
-            yield ("entries", index, "questions", position), entry.id, question
+            yield ("entries", index, "questions", position), entry.id, question, ENGLISH
+        for lang, translation in entry.translations.items():
+            for position, question in enumerate(translation.questions):
+                path = ("entries", index, "translations", lang, "questions", position)
+                yield path, entry.id, question, lang
     for index, talk in enumerate(kb.smalltalk):
         for position, pattern in enumerate(talk.patterns):
-            yield ("smalltalk", index, "patterns", position), talk.id, pattern
+            yield ("smalltalk", index, "patterns", position), talk.id, pattern, ENGLISH
 
 
 def _repeated_questions(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
-    first: dict[str, tuple[YamlPath, str]] = {}
-    for path, owner, text in _questions(kb):
-        key = normalise_question(text)
+    # The same words may well be a question in two languages ("cbers", "agenda 2030").
+    first: dict[tuple[str, str], tuple[YamlPath, str]] = {}
+    for path, owner, text, lang in _questions(kb):
+        key = lang, normalise_question(text)
         if key not in first:
             first[key] = (path, owner)
             continue

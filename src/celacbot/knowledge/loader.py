@@ -11,6 +11,7 @@ from celacbot.knowledge.checks import find_errors, find_warnings
 from celacbot.knowledge.document import KnowledgeError, Problem, YamlDocument
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.knowledge.safe_yaml import read_yaml
+from celacbot.knowledge.translations import translation_gaps
 
 __all__ = [
     "KnowledgeError",
@@ -46,9 +47,12 @@ def load_knowledge_base(path: Path) -> KnowledgeBase:
     return report.kb
 
 
-def check_knowledge_file(path: Path) -> ValidationReport:
-    """Every error and warning about a knowledge file, and the knowledge base if it is valid."""
-    return _check(path, with_warnings=True)
+def check_knowledge_file(path: Path, *, strict: bool = False) -> ValidationReport:
+    """Every error and warning about a knowledge file, and the knowledge base if it is valid.
+
+    strict makes a missing translation an error instead of a warning.
+    """
+    return _check(path, with_warnings=True, strict=strict)
 
 
 def article_path(kb_path: Path, kb: KnowledgeBase) -> Path:
@@ -56,7 +60,7 @@ def article_path(kb_path: Path, kb: KnowledgeBase) -> Path:
     return kb_path.parent / kb.source.file
 
 
-def _check(path: Path, *, with_warnings: bool) -> ValidationReport:
+def _check(path: Path, *, with_warnings: bool, strict: bool = False) -> ValidationReport:
     name = _display_name(path)
     try:
         document = read_yaml(path, name)
@@ -70,6 +74,9 @@ def _check(path: Path, *, with_warnings: bool) -> ValidationReport:
     article, errors = _read_article(article_file, document)
     errors += find_errors(kb, document, article)
     warnings = find_warnings(kb, document) if with_warnings else []
+    if with_warnings:
+        gaps = translation_gaps(kb, document, warning=not strict)
+        (errors if strict else warnings).extend(gaps)
     return ValidationReport(
         name,
         None if errors else kb,
