@@ -6,14 +6,16 @@ button under a Spanish answer answers in Spanish), else their Telegram app's lan
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
-from telegram import Update
+from telegram import User
 from telegram.ext import ContextTypes
 
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
 from celacbot.knowledge.models import Entry, Lang, Topic, TopicTranslation
-from celacbot.retrieval.answer import Answer
+from celacbot.retrieval.answer import Answer, Kind
+from celacbot.retrieval.retriever import Retriever
 
 # user_data key of the language of the user's last question.
 LANGUAGE_KEY: Final = "language"
@@ -27,12 +29,11 @@ def language_of_code(code: str | None) -> Language:
     return _BY_CODE.get((code or "").partition("-")[0].lower(), ENGLISH)
 
 
-def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
+def user_language(user: User | None, context: ContextTypes.DEFAULT_TYPE) -> Language:
     """The language of the user's last question, else their Telegram app's language."""
     remembered = context.user_data.get(LANGUAGE_KEY) if context.user_data is not None else None
     if remembered is not None:
         return language_of_code(remembered)
-    user = update.effective_user
     return language_of_code(user.language_code if user else None)
 
 
@@ -49,6 +50,15 @@ def entry_question(entry: Entry, lang: str) -> str:
     key = _TRANSLATED.get(lang)
     translation = entry.translations.get(key) if key else None
     return translation.questions[0] if translation else entry.canonical_question
+
+
+def with_own_question(answer: Answer, retriever: Retriever) -> Answer:
+    """An FAQ answer chosen by id, with its entry's question in the answer's language (the
+    retriever keeps the English one)."""
+    entry = retriever.entry(answer.id) if answer.kind is Kind.FAQ and answer.id else None
+    if entry is None:
+        return answer
+    return replace(answer, question=entry_question(entry, answer.lang))
 
 
 def topic_texts(topic: Topic, lang: Language) -> TopicTranslation:
