@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from celacbot.bot.constants import MAX_MESSAGE_UTF16
+from celacbot.bot.language import topic_texts
+from celacbot.bot.texts import Language, texts
 from celacbot.knowledge.models import KnowledgeBase, Source
 from celacbot.retrieval.answer import Answer, Decision
 
@@ -92,33 +94,23 @@ def bold(text: str) -> str:
     return f"<b>{escape(text, quote=False)}</b>"
 
 
-def answer_messages(answer: Answer, *, heading: bool = False) -> list[str]:
-    """The HTML messages that answer a question; `heading` repeats the question in bold."""
+def answer_messages(answer: Answer, lang: Language, *, heading: bool = False) -> list[str]:
+    """The HTML messages that answer a question in `lang`; `heading` repeats the question in
+    bold, and an answer in English for want of a translation says so first."""
     if answer.decision is Decision.SUGGEST:
-        return [
-            "I'm not sure I understood. Did you mean one of these? "
-            "If not, try different words, or browse /topics."
-        ]
+        return [texts(lang).suggest]
     if answer.decision is Decision.DECLINE:
-        return [
-            "Sorry, the article does not cover that, so I can't answer it. "
-            "Here is what it does cover:"
-        ]
+        return [texts(lang).decline]
+    note = [texts(lang).english_only] if answer.fallback else []
     head = [bold(answer.question)] if heading and answer.question else []
-    return pack([*head, *blocks(answer.text)])
+    return pack([*note, *head, *blocks(answer.text)])
 
 
-def none_of_these_message() -> str:
-    """The honest note after the user rejected every suggestion."""
-    return (
-        "Then I'd rather not guess: I only know what the article says, and I could not "
-        "match your question to it. Try other words, or pick a topic:"
-    )
-
-
-def source_messages(answer: Answer, source: Source) -> list[str]:
+def source_messages(answer: Answer, source: Source, lang: Language) -> list[str]:
     """The article quotes that support an answer, under the article's title and author."""
-    byline = f"From <i>{escape(source.title, quote=False)}</i> by {escape(source.author)}:"
+    byline = texts(lang).source_byline.format(
+        title=escape(source.title, quote=False), author=escape(source.author, quote=False)
+    )
     quotes = [piece for quote in answer.source for piece in blocks(quote, tag="blockquote")]
     return pack([byline, *quotes])
 
@@ -139,69 +131,43 @@ def short_text(text: str, limit: int) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def greeting_message(first_name: str | None, kb: KnowledgeBase) -> str:
+def greeting_message(first_name: str | None, kb: KnowledgeBase, lang: Language) -> str:
     """The /start greeting: what the bot knows and how to ask."""
-    hello = f"Hi {escape(first_name, quote=False)}!" if first_name else "Hi!"
-    topics = "\n".join(f"• {escape(topic.title, quote=False)}" for topic in kb.topics)
-    return (
-        f"{hello} I answer questions about China–CELAC cooperation from one article, "
-        f"<i>{escape(kb.source.title, quote=False)}</i>.\n\n"
-        f"It covers:\n{topics}\n\n"
-        "Ask me anything in your own words, or try one of these:"
+    said = texts(lang)
+    name = escape(first_name, quote=False) if first_name else None
+    hello = said.hello_name.format(name=name) if name else said.hello
+    topics = "\n".join(
+        f"• {escape(topic_texts(topic, lang).title, quote=False)}" for topic in kb.topics
     )
+    title = escape(kb.source.title, quote=False)
+    return said.greeting.format(hello=hello, title=title, topics=topics)
 
 
-def help_message(bot_username: str) -> str:
+def help_message(bot_username: str, lang: Language) -> str:
     """The /help text."""
-    username = escape(bot_username, quote=False)
-    return (
-        "<b>How to ask</b>\n"
-        "Send me a question in your own words, for example "
-        "<i>What has China done in aerospace?</i>\n\n"
-        "Under each answer, <b>📄 Source</b> shows the article's own words, "
-        "and the other buttons are follow-up questions.\n\n"
-        "<b>Commands</b>\n"
-        "/topics – browse the questions by topic\n"
-        "/source – the article I answer from\n"
-        "/about – what this bot is and how it answers\n\n"
-        "<b>In groups</b>\n"
-        f"Use /ask followed by your question, mention @{username}, or reply to one of "
-        "my messages.\n\n"
-        "<b>In any chat</b>\n"
-        f"Type @{username} and a few words to share an answer."
-    )
+    return texts(lang).help.format(username=escape(bot_username, quote=False))
 
 
-def about_message(source: Source) -> str:
+def about_message(source: Source, lang: Language) -> str:
     """The /about text: what the bot is and how it decides."""
-    return (
-        "I answer questions about China–CELAC cooperation using a curated list of "
-        f"questions and answers written from one article, <i>{escape(source.title, quote=False)}"
-        "</i>.\n\n"
-        "I match your question to that list. When I am not sure, I offer the closest "
-        "questions instead of guessing, and when the article does not cover something, "
-        "I say so. I never make up facts."
-    )
+    return texts(lang).about.format(title=escape(source.title, quote=False))
 
 
-def source_overview_message(kb: KnowledgeBase) -> str:
+def source_overview_message(kb: KnowledgeBase, lang: Language) -> str:
     """The /source text: the article's title, author and what it covers."""
     topics = "\n".join(
-        f"• <b>{escape(topic.title, quote=False)}</b> – {escape(topic.description, quote=False)}"
-        for topic in kb.topics
+        f"• {bold(translated.title)} – {escape(translated.description, quote=False)}"
+        for translated in (topic_texts(topic, lang) for topic in kb.topics)
     )
-    return (
-        f"<b>{escape(kb.source.title, quote=False)}</b>\n"
-        f"by {escape(kb.source.author, quote=False)}\n\n"
-        f"What it covers:\n{topics}"
+    return texts(lang).source_overview.format(
+        title=escape(kb.source.title, quote=False),
+        author=escape(kb.source.author, quote=False),
+        topics=topics,
     )
 
 
-def topics_message() -> str:
-    """The heading over the topic buttons."""
-    return "Pick a topic:"
-
-
-def topic_message(title: str, description: str) -> str:
+def topic_message(title: str, description: str, lang: Language) -> str:
     """The heading over one topic's question buttons."""
-    return f"{bold(title)}\n{escape(description, quote=False)}\n\nPick a question:"
+    return texts(lang).topic.format(
+        title=escape(title, quote=False), description=escape(description, quote=False)
+    )
