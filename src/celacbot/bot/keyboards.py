@@ -23,10 +23,6 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EVENT_ID = re.compile(r"[1-9][0-9]{0,12}")
 MAX_CALLBACK_BYTES = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)
 
-SOURCE_LABEL = "📄 Source"
-BACK_LABEL = "« All topics"
-NONE_LABEL = "None of these"
-
 
 @dataclass(frozen=True, slots=True)
 class ShowAnswer:
@@ -133,11 +129,13 @@ def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[each] for each in buttons])
 
 
-def answer_keyboard(entry_id: str, related: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+def answer_keyboard(
+    entry_id: str, related: Iterable[tuple[str, str]], *, source_label: str
+) -> InlineKeyboardMarkup:
     """The source button and (entry id, question) follow-ups under an answer."""
     return column(
         [
-            button(SOURCE_LABEL, ShowSource(entry_id)),
+            button(source_label, ShowSource(entry_id)),
             *(button(question, ShowAnswer(related_id)) for related_id, question in related),
         ]
     )
@@ -149,7 +147,7 @@ def questions_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMa
 
 
 def suggestions_keyboard(
-    suggestions: Iterable[Suggestion], event_id: int | None = None
+    suggestions: Iterable[Suggestion], event_id: int | None = None, *, none_label: str
 ) -> InlineKeyboardMarkup:
     """ "Did you mean" candidates and a way to say none of them is right; with the logged
     question's `event_id`, pressing one records the choice."""
@@ -160,7 +158,7 @@ def suggestions_keyboard(
     return column(
         [
             *(button(each.question, pick(each.id)) for each in suggestions),
-            button(NONE_LABEL, NoneOfThese(event_id)),
+            button(none_label, NoneOfThese(event_id)),
         ]
     )
 
@@ -170,11 +168,13 @@ def topics_keyboard(topics: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
     return column(button(title, ShowTopic(topic_id)) for topic_id, title in topics)
 
 
-def topic_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+def topic_keyboard(
+    questions: Iterable[tuple[str, str]], *, back_label: str
+) -> InlineKeyboardMarkup:
     """One topic's (entry id, question) buttons and a way back to every topic."""
     return column(
         [
             *(button(question, ShowAnswer(entry_id)) for entry_id, question in questions),
-            button(BACK_LABEL, ShowTopics()),
+            button(back_label, ShowTopics()),
         ]
     )
