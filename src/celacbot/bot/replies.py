@@ -8,7 +8,9 @@ from telegram import Chat, InlineKeyboardMarkup, Message
 
 from celacbot.bot import formatting, keyboards
 from celacbot.bot.constants import EXAMPLE_QUESTIONS, MAX_RELATED_BUTTONS, MAX_SUGGESTION_BUTTONS
+from celacbot.bot.language import entry_question, topic_texts, with_own_question
 from celacbot.bot.services import featured_entries
+from celacbot.bot.texts import Language, texts
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.answer import Answer, Decision, Kind
 from celacbot.retrieval.retriever import Retriever
@@ -35,63 +37,79 @@ class Reply:
                 await to.send_message(text, reply_markup=markup)
 
 
-def _topic_buttons(kb: KnowledgeBase) -> InlineKeyboardMarkup:
-    return keyboards.topics_keyboard((topic.id, topic.title) for topic in kb.topics)
-
-
-def answer_reply(
-    answer: Answer, retriever: Retriever, *, heading: bool = False, event_id: int | None = None
-) -> Reply:
-    """The reply to any retriever verdict; `event_id` is the question's in the question log."""
-    messages = formatting.answer_messages(answer, heading=heading and answer.kind is Kind.FAQ)
-    if answer.decision is Decision.SUGGEST:
-        suggestions = answer.suggestions[:MAX_SUGGESTION_BUTTONS]
-        return Reply(messages, keyboards.suggestions_keyboard(suggestions, event_id))
-    if answer.decision is Decision.DECLINE:
-        return Reply(messages, _topic_buttons(retriever.kb))
-    if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
-        related = [
-            (entry.id, entry.canonical_question)
-            for entry in map(retriever.entry, answer.related[:MAX_RELATED_BUTTONS])
-            if entry is not None
-        ]
-        return Reply(messages, keyboards.answer_keyboard(answer.id, related))
-    return Reply(messages)
-
-
-def source_reply(answer: Answer, kb: KnowledgeBase) -> Reply:
-    """The article quotes behind an answer."""
-    return Reply(formatting.source_messages(answer, kb.source))
-
-
-def greeting_reply(first_name: str | None, kb: KnowledgeBase) -> Reply:
-    """The /start greeting with example questions as buttons."""
-    examples = featured_entries(kb)[:EXAMPLE_QUESTIONS]
-    return Reply(
-        [formatting.greeting_message(first_name, kb)],
-        keyboards.questions_keyboard((entry.id, entry.canonical_question) for entry in examples),
+def _topic_buttons(kb: KnowledgeBase, lang: Language) -> InlineKeyboardMarkup:
+    return keyboards.topics_keyboard(
+        (topic.id, topic_texts(topic, lang).title) for topic in kb.topics
     )
 
 
-def topics_reply(kb: KnowledgeBase) -> Reply:
+def answer_reply(
+    answer: Answer,
+    retriever: Retriever,
+    lang: Language,
+    *,
+    heading: bool = False,
+    event_id: int | None = None,
+) -> Reply:
+    """The reply to any retriever verdict, in `lang`; `event_id` is the question's in the
+    question log."""
+    if heading:
+        answer = with_own_question(answer, retriever)
+    messages = formatting.answer_messages(answer, lang, heading=heading and answer.kind is Kind.FAQ)
+    said = texts(lang)
+    if answer.decision is Decision.SUGGEST:
+        suggestions = answer.suggestions[:MAX_SUGGESTION_BUTTONS]
+        keyboard = keyboards.suggestions_keyboard(
+            suggestions, event_id, none_label=said.none_button
+        )
+        return Reply(messages, keyboard)
+    if answer.decision is Decision.DECLINE:
+        return Reply(messages, _topic_buttons(retriever.kb, lang))
+    if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
+        related = [
+            (related_entry.id, entry_question(related_entry, lang))
+            for related_entry in map(retriever.entry, answer.related[:MAX_RELATED_BUTTONS])
+            if related_entry is not None
+        ]
+        keyboard = keyboards.answer_keyboard(answer.id, related, source_label=said.source_button)
+        return Reply(messages, keyboard)
+    return Reply(messages)
+
+
+def source_reply(answer: Answer, kb: KnowledgeBase, lang: Language) -> Reply:
+    """The article quotes behind an answer."""
+    return Reply(formatting.source_messages(answer, kb.source, lang))
+
+
+def greeting_reply(first_name: str | None, kb: KnowledgeBase, lang: Language) -> Reply:
+    """The /start greeting with example questions as buttons."""
+    examples = featured_entries(kb)[:EXAMPLE_QUESTIONS]
+    return Reply(
+        [formatting.greeting_message(first_name, kb, lang)],
+        keyboards.questions_keyboard((entry.id, entry_question(entry, lang)) for entry in examples),
+    )
+
+
+def topics_reply(kb: KnowledgeBase, lang: Language) -> Reply:
     """Every topic as a button."""
-    return Reply([formatting.topics_message()], _topic_buttons(kb))
+    return Reply([texts(lang).topics], _topic_buttons(kb, lang))
 
 
-def topic_reply(kb: KnowledgeBase, topic_id: str) -> Reply | None:
+def topic_reply(kb: KnowledgeBase, topic_id: str, lang: Language) -> Reply | None:
     """One topic's questions as buttons, or None for an unknown topic."""
     topic = next((topic for topic in kb.topics if topic.id == topic_id), None)
     if topic is None:
         return None
     questions = [
-        (entry.id, entry.canonical_question) for entry in kb.entries if entry.topic == topic_id
+        (entry.id, entry_question(entry, lang)) for entry in kb.entries if entry.topic == topic_id
     ]
+    translated = topic_texts(topic, lang)
     return Reply(
-        [formatting.topic_message(topic.title, topic.description)],
-        keyboards.topic_keyboard(questions),
+        [formatting.topic_message(translated.title, translated.description, lang)],
+        keyboards.topic_keyboard(questions, back_label=texts(lang).back_button),
     )
 
 
-def none_of_these_reply(kb: KnowledgeBase) -> Reply:
+def none_of_these_reply(kb: KnowledgeBase, lang: Language) -> Reply:
     """The honest note after every suggestion was rejected, with the topics to browse."""
-    return Reply([formatting.none_of_these_message()], _topic_buttons(kb))
+    return Reply([texts(lang).none_of_these], _topic_buttons(kb, lang))
