@@ -14,6 +14,7 @@ from celacbot.bot.keyboards import (
     ShowTopics,
     decode,
 )
+from celacbot.bot.language import user_language
 from celacbot.bot.replies import (
     Reply,
     answer_reply,
@@ -23,8 +24,7 @@ from celacbot.bot.replies import (
     topics_reply,
 )
 from celacbot.bot.services import count_answer, question_log_of, retriever_of
-
-STALE_NOTICE = "This button is out of date. Ask again, or see /topics."
+from celacbot.bot.texts import texts
 
 
 async def _edit(query: CallbackQuery, reply: Reply) -> None:
@@ -46,35 +46,36 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if query is None:
         return
     retriever = retriever_of(context.bot_data)
+    lang = user_language(query.from_user, context)
     action = decode(query.data)
     destination = _destination(query)
     reply: Reply | None = None
     match action:
         case ShowAnswer(entry_id):
-            answer = retriever.answer_entry(entry_id)
+            answer = retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None:
                 count_answer(context.bot_data, answer)
-                reply = answer_reply(answer, retriever, heading=True)
+                reply = answer_reply(answer, retriever, lang, heading=True)
         case PickSuggestion(event_id, entry_id):
-            answer = retriever.answer_entry(entry_id)
+            answer = retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None:
                 question_log_of(context.bot_data).record_pick(event_id, entry_id)
                 count_answer(context.bot_data, answer)
-                reply = answer_reply(answer, retriever, heading=True)
+                reply = answer_reply(answer, retriever, lang, heading=True)
         case ShowSource(entry_id):
-            answer = retriever.answer_entry(entry_id)
+            answer = retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None and answer.source:
-                reply = source_reply(answer, retriever.kb)
+                reply = source_reply(answer, retriever.kb, lang)
         case ShowTopic(topic_id):
-            reply = topic_reply(retriever.kb, topic_id)
+            reply = topic_reply(retriever.kb, topic_id, lang)
         case ShowTopics():
-            reply = topics_reply(retriever.kb)
+            reply = topics_reply(retriever.kb, lang)
         case NoneOfThese(event_id):
             if event_id is not None:
                 question_log_of(context.bot_data).record_none(event_id)
-            reply = none_of_these_reply(retriever.kb)
+            reply = none_of_these_reply(retriever.kb, lang)
     if reply is None or destination is None:
-        await query.answer(STALE_NOTICE, show_alert=False)
+        await query.answer(texts(lang).stale_notice, show_alert=False)
         return
     await query.answer()
     if isinstance(action, ShowTopic | ShowTopics | NoneOfThese):
