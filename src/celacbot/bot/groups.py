@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
+from celacbot.bot.language import user_language
 from celacbot.bot.messages import reply_to_question
-
-ASK_HINT = "Ask me after the mention, e.g. “@{username} What is CBERS?”, or use /ask <question>."
+from celacbot.bot.texts import texts
 
 
 def addressed_question(message: Message, bot_id: int, bot_username: str) -> str | None:
@@ -33,6 +34,7 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if question is None:
         return
     if not question:
-        await message.reply_text(ASK_HINT.format(username=context.bot.username), parse_mode=None)
+        hint = texts(user_language(update.effective_user, context)).ask_hint
+        await message.reply_text(hint.format(username=escape(context.bot.username, quote=False)))
         return
     await reply_to_question(message, question, context)
