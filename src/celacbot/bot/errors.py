@@ -8,9 +8,11 @@ from telegram import Update
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
+from celacbot.bot.language import user_language
+from celacbot.bot.texts import texts
+
 _LOGGER = logging.getLogger(__name__)
 
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 # Harmless races: a user pressed a button twice, or pressed it after the query expired.
 EXPECTED_BAD_REQUESTS = ("message is not modified", "query is too old", "query id is invalid")
 
@@ -52,6 +54,7 @@ async def handle_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     _LOGGER.error("Handling %s failed", where, exc_info=error)
     if isinstance(update, Update) and update.effective_chat:
         try:
-            await update.effective_chat.send_message(APOLOGY, parse_mode=None)
+            lang = user_language(update.effective_user, context)
+            await update.effective_chat.send_message(texts(lang).apology)
         except TelegramError as apology_error:
             _LOGGER.warning("Could not apologise for %s: %s", where, apology_error)
