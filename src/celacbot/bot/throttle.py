@@ -18,10 +18,11 @@ from telegram.constants import ChatType, MessageEntityType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from celacbot.bot.groups import addressed_question
+from celacbot.bot.language import user_language
+from celacbot.bot.texts import texts
 
 _LOGGER = logging.getLogger(__name__)
 
-SLOW_DOWN_NOTICE = "You're sending messages faster than I can answer. Please slow down a little."
 # Buckets of users who stopped writing are forgotten once this many users are tracked.
 MAX_TRACKED_USERS = 10_000
 
@@ -88,7 +89,7 @@ class UserThrottle:
             return
         if allowed is False:
             _LOGGER.info("User %s is flooding; dropping their updates for a while", user.id)
-            await _notify(update)
+            await _notify(update, texts(user_language(user, context)).slow_down)
         raise ApplicationHandlerStop
 
 
@@ -111,10 +112,10 @@ def _counts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     )
 
 
-async def _notify(update: Update) -> None:
+async def _notify(update: Update, notice: str) -> None:
     """Tell a flooding user once: in private chats a message, on a button an alert-less
     notice; groups get silence, so that a flood does not spam everyone else."""
     if update.callback_query is not None:
-        await update.callback_query.answer(SLOW_DOWN_NOTICE)
+        await update.callback_query.answer(notice)
     elif update.message is not None and update.message.chat.type == ChatType.PRIVATE:
-        await update.message.reply_text(SLOW_DOWN_NOTICE, parse_mode=None)
+        await update.message.reply_text(notice)
