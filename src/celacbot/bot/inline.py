@@ -11,6 +11,7 @@ from celacbot.bot.constants import (
     MAX_INLINE_RESULTS,
 )
 from celacbot.bot.formatting import inline_message, short_text
+from celacbot.bot.language import user_language, with_own_question
 from celacbot.bot.services import most_asked, retriever_of
 
 
@@ -25,7 +26,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         ids = [each.id for each in retriever.search(words, limit=MAX_INLINE_RESULTS)]
     else:
         ids = [entry.id for entry in most_asked(context.bot_data, retriever, MAX_INLINE_RESULTS)]
-    answers = [answer for answer in map(retriever.answer_entry, dict.fromkeys(ids)) if answer]
+    lang = user_language(query.from_user, context)
+    answers = [
+        with_own_question(answer, retriever)
+        for answer in (retriever.answer_entry(each, lang_hint=lang) for each in dict.fromkeys(ids))
+        if answer
+    ]
     results = [
         InlineQueryResultArticle(
             id=answer.id or str(index),
