@@ -27,6 +27,7 @@ from telegram.ext import (
 from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.errors import handle_error
 from celacbot.bot.services import close_upkeep, install, install_upkeep
+from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
 from celacbot.bot.throttle import UserThrottle
 from celacbot.config import Settings
 from celacbot.knowledge.reload import KnowledgeWatcher, LiveKnowledge, Snapshot
@@ -44,12 +45,6 @@ BotApplication = Application[
 
 # Retries after a 429 that the limiter's own pacing did not prevent.
 RATE_LIMIT_RETRIES = 3
-SHORT_DESCRIPTION = "Answers questions about China–CELAC cooperation from one article."
-DESCRIPTION = (
-    "Ask me about China–CELAC cooperation: aerospace, healthcare, agriculture, green energy, "
-    "the digital economy and more. I answer from one article and show its own words as the "
-    "source. I never make up facts: when the article does not say, I tell you."
-)
 
 # Answers users shared through inline mode come back as messages "via" the bot: not questions.
 _NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
@@ -100,16 +95,22 @@ def _add_handlers(application: BotApplication, admin_ids: frozenset[int]) -> Non
 async def _describe_bot(application: BotApplication, admin_ids: frozenset[int]) -> None:
     """Register the command menus and descriptions; a failure here must not stop the bot."""
     bot = application.bot
-    try:
-        await bot.set_my_commands(commands.MENU)
-        await bot.set_my_short_description(SHORT_DESCRIPTION)
-        await bot.set_my_description(DESCRIPTION)
-    except TelegramError as error:
-        _LOGGER.warning("Could not register the command menu and description: %s", error)
+    for lang in LANGUAGES:
+        profile = texts(lang).profile
+        # English is Telegram's default, shown to users of every other language.
+        code = None if lang == ENGLISH else lang
+        try:
+            await bot.set_my_commands(commands.menu(lang), language_code=code)
+            await bot.set_my_short_description(profile.short_description, language_code=code)
+            await bot.set_my_description(profile.description, language_code=code)
+        except TelegramError as error:
+            _LOGGER.warning(
+                "Could not register the %s command menu and description: %s", lang, error
+            )
     for admin_id in sorted(admin_ids):
         try:
             await bot.set_my_commands(
-                commands.MENU + admin.ADMIN_MENU, scope=BotCommandScopeChat(admin_id)
+                commands.menu(ENGLISH) + admin.ADMIN_MENU, scope=BotCommandScopeChat(admin_id)
             )
         except TelegramError as error:
             # Telegram knows the chat only once the admin has started the bot.
