@@ -8,9 +8,8 @@ import re
 import pytest
 
 from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.callbacks import STALE_NOTICE
-from celacbot.bot.errors import APOLOGY
 from celacbot.bot.services import install
+from celacbot.bot.texts import texts
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
@@ -73,7 +72,7 @@ async def test_400_on_a_reply_is_logged_apologised_for_and_the_bot_goes_on(
     apology = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
     next_reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
 
-    assert apology["text"] == APOLOGY
+    assert apology["text"] == texts("en").apology
     assert next_reply["text"] == CBERS_ANSWER
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1
@@ -133,7 +132,7 @@ async def test_stale_button_after_a_reload_gets_a_short_notice(
     press = fake_bot_api.press_button(answer, "a:satellite-launches")
 
     notice = await fake_bot_api.wait_for_callback_answer(press)
-    assert (notice["text"], notice.get("show_alert", False)) == (STALE_NOTICE, False)
+    assert (notice["text"], notice.get("show_alert", False)) == (texts("en").stale_notice, False)
     await fake_bot_api.wait_idle()
     assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1
 
@@ -150,6 +149,6 @@ async def test_forged_callback_data_gets_a_short_notice(
     press = fake_bot_api.press_button(answer, data, forged=True)
 
     notice = await fake_bot_api.wait_for_callback_answer(press)
-    assert notice["text"] == STALE_NOTICE
+    assert notice["text"] == texts("en").stale_notice
     await fake_bot_api.wait_idle()
     assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.throttle import SLOW_DOWN_NOTICE, UserThrottle
+from celacbot.bot.texts import texts
+from celacbot.bot.throttle import UserThrottle
 from tests.bot.conftest import MakeSettings
 from tests.bot.test_run_command import celacbot, clean_environment, finished, free_port
 from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
@@ -61,7 +62,7 @@ async def test_one_user_flooding_does_not_starve_another(
 
     assert reply["text"] == CBERS_ANSWER
     to_flooder = [message["text"] for message in fake_bot_api.messages_to(FLOODER)]
-    assert to_flooder == [CBERS_ANSWER] * 5 + [SLOW_DOWN_NOTICE]
+    assert to_flooder == [CBERS_ANSWER] * 5 + [texts("en").slow_down]
     assert fake_bot_api.pending_update_count == 0
     # Still running: the next user is answered as usual.
     after = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
