@@ -47,9 +47,19 @@ async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+def _addressee(command_text: str) -> str:
+    """The bot a command names ("/help@OtherBot" -> "otherbot"), "" when it names none."""
+    command = next(iter(command_text.split(maxsplit=1)), "")
+    return command.partition("@")[2].lower()
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Point to /help after a command the bot does not have."""
-    if update.message:
-        await update.message.reply_text(
-            texts(user_language(update.effective_user, context)).unknown_command
-        )
+    """Point to /help after a command the bot does not have; a command for another bot
+    ("/help@OtherBot") is none of its business."""
+    message = update.message
+    if message is None:
+        return
+    addressee = _addressee(message.text or "")
+    if addressee and addressee != context.bot.username.lower():
+        return
+    await message.reply_text(texts(user_language(update.effective_user, context)).unknown_command)
