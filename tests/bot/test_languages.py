@@ -200,6 +200,8 @@ def test_every_message_is_valid_telegram_html(lang: Language) -> None:
     plain = {key: parse_html(text.format_map(SAMPLES))[0] for key, text in messages.items()}
 
     assert all(plain.values())
+    # /help names the Source button as it reads in the same language.
+    assert f"<b>{messages['source_button']}</b>" in messages["help"]
     # Callback answers are plain text: the notices must read the same without parsing.
     assert [plain["stale_notice"], plain["slow_down"]] == [
         messages["stale_notice"],
