@@ -1,11 +1,12 @@
 """Which language to speak: the question's when there is one, else the user's.
 
-The user's language is that of their last question (remembered in user_data, so that a
-button under a Spanish answer answers in Spanish), else their Telegram app's language_code.
+The user's language is that of their last question (remembered, so that a button under a
+Spanish answer answers in Spanish), else their Telegram app's language_code.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Final
 
@@ -17,8 +18,10 @@ from celacbot.knowledge.models import Entry, Lang, Topic, TopicTranslation
 from celacbot.retrieval.answer import Answer, Kind
 from celacbot.retrieval.retriever import Retriever
 
-# user_data key of the language of the user's last question.
-LANGUAGE_KEY: Final = "language"
+# bot_data key of the languages of users' last questions, by user id, most recent last.
+# Not user_data: that would keep a dict for every user who ever wrote, without bound.
+LANGUAGES_KEY: Final = "languages"
+MAX_REMEMBERED_USERS: Final = 10_000
 _BY_CODE: Final[dict[str, Language]] = {lang: lang for lang in LANGUAGES}
 # The languages faq.yaml translates into (English is its base language).
 _TRANSLATED: Final[dict[str, Lang]] = {"es": "es", "pt": "pt", "zh": "zh"}
@@ -29,19 +32,32 @@ def language_of_code(code: str | None) -> Language:
     return _BY_CODE.get((code or "").partition("-")[0].lower(), ENGLISH)
 
 
+def _remembered(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[int, Language]:
+    memory = context.bot_data.setdefault(LANGUAGES_KEY, OrderedDict())
+    if not isinstance(memory, OrderedDict):
+        raise TypeError(f"bot_data[{LANGUAGES_KEY!r}] is {type(memory).__name__}")
+    return memory
+
+
 def user_language(user: User | None, context: ContextTypes.DEFAULT_TYPE) -> Language:
     """The language of the user's last question, else their Telegram app's language."""
-    remembered = context.user_data.get(LANGUAGE_KEY) if context.user_data is not None else None
-    if remembered is not None:
-        return language_of_code(remembered)
-    return language_of_code(user.language_code if user else None)
+    if user is None:
+        return ENGLISH
+    return _remembered(context).get(user.id) or language_of_code(user.language_code)
 
 
-def reply_language(answer: Answer, context: ContextTypes.DEFAULT_TYPE) -> Language:
-    """The language the question was asked in, remembered for the buttons and commands after."""
+def reply_language(
+    answer: Answer, user: User | None, context: ContextTypes.DEFAULT_TYPE
+) -> Language:
+    """The language the question was asked in, remembered for the user's buttons and commands
+    after it (for the most recent MAX_REMEMBERED_USERS users)."""
     lang = language_of_code(answer.requested_lang)
-    if context.user_data is not None:
-        context.user_data[LANGUAGE_KEY] = lang
+    if user is not None:
+        memory = _remembered(context)
+        memory[user.id] = lang
+        memory.move_to_end(user.id)
+        if len(memory) > MAX_REMEMBERED_USERS:
+            memory.popitem(last=False)
     return lang
 
 

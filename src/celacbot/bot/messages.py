@@ -28,7 +28,7 @@ async def reply_to_question(
         chat_type=message.chat.type,
         language=user.language_code if user else None,
     )
-    lang = reply_language(answer, context)
+    lang = reply_language(answer, user, context)
     await answer_reply(answer, retriever, lang, event_id=event_id).send(message)
 
 
