@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
+import signal
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -20,11 +21,12 @@ from celacbot.bot.services import retriever_of
 from celacbot.cli import main
 from celacbot.config import Settings
 from celacbot.knowledge.loader import load_knowledge_base
-from celacbot.misslog import DB_FILENAME
+from celacbot.misslog import DB_FILENAME, EventStore
 from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI, polling
+from tests.bot.test_run_command import celacbot, clean_environment
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge"
 ADMIN_ID = 4242
@@ -337,3 +339,49 @@ async def test_questions_in_groups_are_logged_too(
         '"who is the best football player"',
         '"What colour is the sky?"',
     ]
+
+
+def logged_misses(database: Path) -> int:
+    """How many unanswered questions another process can read in the log so far."""
+    if not database.is_file():
+        return 0
+    store = EventStore.open_readonly(database)
+    try:
+        return len(store.misses())
+    finally:
+        store.close()
+
+
+async def test_a_killed_bot_leaves_a_log_celacbot_misses_reads(
+    tmp_path: Path,
+    fake_bot_api: FakeBotAPI,
+    maintained_settings: Settings,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    database = tmp_path / "killed" / DB_FILENAME
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
+        CELACBOT_KNOWLEDGE=str(maintained_settings.knowledge),
+        CELACBOT_DATA_DIR=str(database.parent),
+        CELACBOT_POLL_TIMEOUT="1",
+    )
+    questions = ["What colour is the sky?", "Who is the best football player?"]
+
+    async with celacbot("run", tmp_path, env) as process:
+        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
+        for user_id, question in enumerate(questions, start=1):
+            await ask(fake_bot_api, question, user_id=user_id)
+        async with asyncio.timeout(10):
+            # The bot writes on its own thread, after replying: nothing to await but the file.
+            while logged_misses(database) < len(questions):  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+    capsys.readouterr()
+
+    status = main(["misses", "--db", str(database), "--format", "json"])
+
+    output = capsys.readouterr().out
+    assert (status, process.returncode) == (0, -signal.SIGKILL)
+    assert '"misses": 2' in output
