@@ -225,3 +225,30 @@ def test_answer_entry_follows_the_users_language(shipped: Retriever) -> None:
 
     assert answer is not None
     assert (answer.lang, answer.text.split()[:2]) == ("pt", ["CBERS", "é"])
+
+
+def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retriever) -> None:
+    explanation = shipped.explain("中国在拉美的投资总额是多少")
+
+    assert (explanation.decision, explanation.unknown_terms) == (Decision.DECLINE, ("总额",))
+
+
+def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
+    # "席访" spans 习主席 and 访问: two known words' edges, not a word.
+    answer = shipped.answer("习主席访问拉丁美洲的日期")
+
+    assert (answer.decision, answer.id, answer.lang) == (Decision.ANSWER, "xi-visit", "zh")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("onde aconteceu a cupula do g20", "g20-brazil"),
+        ("quem é o autor do texto", "article-author"),
+        ("¿la cooperación crea empleos?", "jobs-livelihoods"),
+    ],
+)
+def test_everyday_spanish_and_portuguese_words_are_understood(
+    shipped: Retriever, question: str, entry_id: str
+) -> None:
+    assert shipped.answer(question).id == entry_id

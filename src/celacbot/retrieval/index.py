@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -120,8 +120,11 @@ class Vocabulary:
         self._typo_cache[term] = best
         return best
 
-    def resolve(self, terms: Iterable[str]) -> Query:
-        """Map query terms onto the vocabulary: known, misspelt (corrected) or unknown."""
+    def resolve(self, terms: Iterable[str], covered: Collection[str] = ()) -> Query:
+        """Map query terms onto the vocabulary: known, misspelt (corrected) or unknown.
+
+        covered holds the question's Chinese characters that belong to known words.
+        """
         content: list[str] = []
         typos: list[str] = []
         unknown: list[str] = []
@@ -129,8 +132,12 @@ class Vocabulary:
             resolved = term
             if term not in self._idf and term not in _LIGHT_TERMS:
                 corrected = self.correct(term)
-                # An unknown character pair is usually two words' edges, not a word.
-                if corrected == "" or (corrected is None and is_cjk(term)):
+                # An unknown character pair that shares a character with a known word is
+                # usually two words' edges ("资总" in "投资总额"); one made of two other
+                # characters is a word the knowledge base never uses ("总额", total amount).
+                if corrected == "" or (
+                    corrected is None and is_cjk(term) and not unknown_cjk_word(term, covered)
+                ):
                     continue
                 if corrected is None:
                     unknown.append(term)
@@ -146,6 +153,11 @@ class Vocabulary:
             unknown=tuple(dict.fromkeys(unknown)),
             text=" ".join(sorted(content)),
         )
+
+
+def unknown_cjk_word(term: str, covered: Collection[str]) -> bool:
+    """True for a Chinese character pair none of whose characters belongs to a known word."""
+    return len(term) == 2 and not any(char in covered for char in term)
 
 
 class DocumentIndex:

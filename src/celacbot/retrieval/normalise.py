@@ -29,6 +29,7 @@ _STOP_WORDS = """
     as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
     no nos os
     pela pelo qual quais sao seu sua tem um uma voce
+    q vc pra pro tb tbm porfa hicieron hecho hacen fizeram feito fazem
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
@@ -40,6 +41,10 @@ _LIGHT_WORDS = """
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
     explicar explique serve sirve
+    habla hablame hablan dice dicen decir dime cuentame menciona mencionan mencionado mencionados
+    mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
+    fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
+    quero funcao informacao
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
@@ -63,7 +68,7 @@ _CJK_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 _CJK_FUNCTION_CHARACTERS = dict.fromkeys(
     map(ord, "的了是吗呢么哪些什怎如何这那个请问我你他们吧啊"), " "
 )
-_CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于")
+_CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于|这次")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 
@@ -174,6 +179,9 @@ class Normaliser:
             if key and ((group := root(key)) != key or len(key) > 1)
         }
         self._canonical_of = canonical_of
+        # Chinese pairs of every synonym, which the vocabulary may hold only as their
+        # canonical term ("习主席" becomes "xi jinping").
+        self.cjk_terms = frozenset(term for key in parent for term in key if is_cjk(term))
         self._cache: dict[str, tuple[str, ...]] = {}
         # Variant lengths by first word, longest first: a dictionary probe per word instead of
         # a regex alternation that tries hundreds of branches at every position.

@@ -14,10 +14,21 @@ from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
-from celacbot.retrieval.builtin_synonyms import EVERYDAY_SYNONYMS, QUESTION_WORDS
+from celacbot.retrieval.builtin_synonyms import (
+    EVERYDAY_SYNONYMS,
+    QUESTION_WORDS,
+    SPANISH_PORTUGUESE_SYNONYMS,
+)
 from celacbot.retrieval.index import Document, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, words
+from celacbot.retrieval.normalise import (
+    LIGHT_WORDS,
+    STOP_WORDS,
+    Normaliser,
+    has_cjk,
+    is_cjk,
+    words,
+)
 
 ENGLISH = "en"
 CHINESE = "zh"
@@ -49,7 +60,11 @@ class Retriever:
         self.kb = kb
         self.settings = settings or RetrievalSettings()
         self._normaliser = Normaliser(
-            QUESTION_WORDS, EVERYDAY_SYNONYMS, kb.synonyms, *kb.language_synonyms.values()
+            QUESTION_WORDS,
+            EVERYDAY_SYNONYMS,
+            SPANISH_PORTUGUESE_SYNONYMS,
+            kb.synonyms,
+            *kb.language_synonyms.values(),
         )
         self._entries = {entry.id: entry for entry in kb.entries}
         self._facts = {fact.id: fact for fact in kb.facts}
@@ -227,8 +242,21 @@ class Retriever:
         return question[: self.settings.max_query_chars]
 
     def _resolve(self, question: str) -> Query | None:
-        query = self._vocabulary.resolve(self._normaliser.content_terms(self._cap(question)))
+        query = self._query(self._cap(question))
         return query if query.content else None
+
+    def _query(self, text: str) -> Query:
+        """The text's terms resolved against the vocabulary."""
+        covered: set[str] = set()
+        if has_cjk(text):
+            known = self._normaliser.cjk_terms
+            covered = {
+                char
+                for term in words(text)
+                if is_cjk(term) and (term in self._vocabulary or term in known)
+                for char in term
+            }
+        return self._vocabulary.resolve(self._normaliser.content_terms(text), covered)
 
     def _score(self, index: DocumentIndex, query: Query) -> list[Scored]:
         return index.score(
@@ -247,7 +275,7 @@ class Retriever:
             return _Evaluation(whole, None, ())
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._without_greeting(message)
-        query = self._vocabulary.resolve(self._normaliser.content_terms(" ".join(content)))
+        query = self._query(" ".join(content))
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
             decline = self._decline(capped, reason, lang=asked or ENGLISH)
