@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from celacbot.config import DEFAULT_KNOWLEDGE, PROJECT_ROOT
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import KnowledgeBase
+from celacbot.render.report import render_languages
 from celacbot.retrieval.evaluation import (
     DECLINE,
     Case,
@@ -19,6 +20,7 @@ from celacbot.retrieval.evaluation import (
     Predictor,
     Report,
     evaluate,
+    evaluate_by_language,
     load_bank,
     retriever_predictor,
 )
@@ -196,12 +198,14 @@ def run() -> bool:
     """Print the retrieval report; True when every target is met."""
     _pin_to_one_core()
     kb = load_knowledge_base(DEFAULT_KNOWLEDGE)
-    cases = load_bank(BANK).cases
+    bank = load_bank(BANK)
+    cases = bank.cases
     questions = [case.q for case in cases]
 
     build_ms = measure_build_ms(kb)
     retriever = Retriever(kb)
     ours = evaluate(cases, retriever_predictor(retriever))
+    by_lang = evaluate_by_language(cases, retriever_predictor(retriever))
     our_latency = measure_latency(retriever.answer, questions, LATENCY_REPEATS)
 
     baselines = {
@@ -219,6 +223,7 @@ def run() -> bool:
         latency = measure_latency(balanced[2], questions, 1)
         print(_row(name, balanced[1], latency, f"(cutoff {balanced[0]:g}: best balance)"))
         print(_row(name, most_right[1], latency, f"(cutoff {most_right[0]:g}: best top-1)"))
+    print(f"\ncelacbot by language:\n{render_languages(by_lang, bank.floors_by_lang)}")
     print(
         f"\nindex build, shipped KB ({len(kb.entries)} entries, {len(kb.facts)} facts):"
         f" {build_ms:.1f} ms (median of {BUILD_REPEATS})"
@@ -248,6 +253,11 @@ def run() -> bool:
         (f"p99 <= {TARGET_P99_MS} ms", our_latency.p99 <= TARGET_P99_MS),
         (f"20x p99 <= {TARGET_P99_20X_MS} ms", scaled[SCALES[-1]].p99 <= TARGET_P99_20X_MS),
         (f"build <= {TARGET_BUILD_MS:g} ms", build_ms <= TARGET_BUILD_MS),
+        *(
+            (f"{lang} top-1 >= {floors.top1_accuracy:.0%}", not by_lang[lang].failures(floors))
+            for lang, floors in bank.floors_by_lang.items()
+            if lang in by_lang
+        ),
     ]
     print("\ntargets: " + "; ".join(_check(label, ok) for label, ok in checks))
     return all(ok for _, ok in checks)

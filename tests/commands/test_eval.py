@@ -41,3 +41,31 @@ def test_missing_bank_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
 
     assert result.returncode == 2
     assert "nope.yaml" in result.stderr
+
+
+def test_each_language_gets_its_figures_and_its_floors(run_cli: RunCli, tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "floors_by_lang: {es: {top1_accuracy: 1.0}, zh: {top1_accuracy: 0.5}}\n"
+        "cases:\n"
+        "  - {q: 'Which satellites were launched?', expect: satellites-launched}\n"
+        "  - {q: '¿Qué satélites se lanzaron?', expect: satellites-launched, lang: es}\n"
+        "  - {q: '¿quién ganó el mundial?', expect: satellites-launched, lang: es}\n"
+        "  - {q: '中国帮助哪些国家发射了卫星', expect: satellites-launched, lang: zh}\n",
+        encoding="utf-8",
+    )
+
+    result = run_cli("eval", str(bank), "--no-sweep")
+
+    rows = {
+        line.split()[0]: line.split()[1:5]
+        for line in result.stdout.splitlines()
+        if line[:3] in ("en ", "es ", "zh ")
+    }
+    assert rows == {
+        "en": ["1", "100.0%", "100.0%", "0.0%"],
+        "es": ["2", "50.0%", "100.0%", "0.0%"],
+        "zh": ["1", "100.0%", "100.0%", "0.0%"],
+    }
+    assert result.returncode == 1
+    assert "BELOW FLOOR: es: top-1 accuracy 50.0% < floor 100.0%" in result.stderr

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from celacbot.config import PROJECT_ROOT
+from celacbot.knowledge.checks import normalise_question
 from celacbot.retrieval.evaluation import (
     DECLINE,
+    SMALLTALK,
     SUGGEST,
     Case,
     Floors,
     Outcome,
     evaluate,
+    evaluate_by_language,
+    load_bank,
     retriever_predictor,
     sweep,
 )
 from celacbot.retrieval.retriever import Retriever
+
+BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
 
 CASES = [
     Case(q="a", expect=("entry-a",)),
@@ -67,3 +76,53 @@ def test_sweep_covers_the_grid_with_one_index(tiny: Retriever) -> None:
     ]
     assert points[0].report.top1_accuracy == 1.0
     assert evaluate(cases, retriever_predictor(tiny)).top1_accuracy == 1.0
+
+
+def test_reports_by_language_cover_each_languages_cases_english_first() -> None:
+    cases = [
+        Case(q="b", expect=("entry-b",), lang="es"),
+        Case(q="a", expect=("entry-a",)),
+        Case(q="d", expect=("decline",), lang="es"),
+    ]
+
+    reports = evaluate_by_language(cases, OUTCOMES.__getitem__)
+
+    assert list(reports) == ["en", "es"]
+    assert (reports["en"].cases, reports["en"].top1_accuracy) == (1, 1.0)
+    assert (reports["es"].cases, reports["es"].top1_accuracy) == (2, 0.0)
+    assert (reports["es"].decline_recall, reports["es"].wrong_answer_rate) == (0.0, 0.5)
+
+
+def test_the_shipped_bank_expects_only_real_outcomes(shipped: Retriever) -> None:
+    kb = shipped.kb
+    known = {item.id for item in [*kb.entries, *kb.facts]} | {DECLINE, SMALLTALK}
+
+    unknown = {outcome for case in load_bank(BANK).cases for outcome in case.expect} - known
+
+    assert unknown == set()
+
+
+def test_the_shipped_bank_never_repeats_a_phrasing(shipped: Retriever) -> None:
+    phrasings = {
+        normalise_question(question)
+        for entry in shipped.kb.entries
+        for question in [
+            *entry.questions,
+            *(q for translation in entry.translations.values() for q in translation.questions),
+        ]
+    }
+
+    repeated = [case.q for case in load_bank(BANK).cases if normalise_question(case.q) in phrasings]
+
+    assert repeated == []
+
+
+def test_the_shipped_bank_asks_in_every_language() -> None:
+    cases = load_bank(BANK).cases
+
+    counts = Counter(case.lang for case in cases)
+    declines = sum(case.must_decline and case.lang != "en" for case in cases)
+
+    assert min(counts["es"], counts["pt"]) >= 30
+    assert counts["zh"] >= 20
+    assert declines >= 10

@@ -32,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
 
     from celacbot.config import PROJECT_ROOT, Settings
     from celacbot.knowledge.loader import KnowledgeError
-    from celacbot.render.report import render_report, render_sweep
+    from celacbot.render.report import render_languages, render_report, render_sweep
     from celacbot.retrieval.evaluation import (
         SWEEP_MARGINS,
         SWEEP_THRESHOLDS,
         evaluate,
+        evaluate_by_language,
         load_bank,
         retriever_predictor,
         sweep,
@@ -55,9 +56,13 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"{bank_path}: {error}", file=sys.stderr)
         return 2
-    report = evaluate(bank.cases, retriever_predictor(retriever))
+    predict = retriever_predictor(retriever)
+    report = evaluate(bank.cases, predict)
+    by_lang = evaluate_by_language(bank.cases, predict)
     print(f"bank: {bank_path}")
     print(render_report(report, bank.floors))
+    print()
+    print(render_languages(by_lang, bank.floors_by_lang))
     if args.sweep:
         settings = retriever.settings
         print()
@@ -66,7 +71,12 @@ def run(args: argparse.Namespace) -> int:
         margins = sorted({*SWEEP_MARGINS, settings.margin})
         points = sweep(retriever, bank.cases, thresholds, margins)
         print(render_sweep(points, (settings.answer_threshold, settings.margin)))
-    failures = report.failures(bank.floors)
+    failures = report.failures(bank.floors) + [
+        f"{lang}: {failure}"
+        for lang, lang_floors in bank.floors_by_lang.items()
+        if lang in by_lang
+        for failure in by_lang[lang].failures(lang_floors)
+    ]
     if failures:
         print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
         return 1

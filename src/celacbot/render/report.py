@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from celacbot.retrieval.evaluation import Floors, Report, SweepPoint
+from celacbot.retrieval.evaluation import BankLang, Floors, Report, SweepPoint
 
 
 def _percent(value: float) -> str:
@@ -32,6 +32,25 @@ def render_report(report: Report, floors: Floors) -> str:
             f"  {expected} -> {got}: {question}" + (f" (x{count})" if count > 1 else "")
             for expected, got, question, count in report.confusions
         ]
+    return "\n".join(lines)
+
+
+def render_languages(reports: Mapping[BankLang, Report], floors: Mapping[BankLang, Floors]) -> str:
+    """The figures of each language's cases, with the language's floors where the bank sets them."""
+    lines = [f"{'language':<9} {'cases':>5} {'top-1':>7} {'declines':>9} {'wrong':>7}   floors"]
+    for lang, report in reports.items():
+        row = (
+            f"{lang:<9} {report.cases:>5} {_percent(report.top1_accuracy):>7}"
+            f" {_percent(report.decline_recall):>9} {_percent(report.wrong_answer_rate):>7}"
+        )
+        lang_floors = floors.get(lang)
+        if lang_floors is not None:
+            row += (
+                f"   top-1 {_percent(lang_floors.top1_accuracy).strip()},"
+                f" declines {_percent(lang_floors.decline_recall).strip()},"
+                f" wrong max {_percent(lang_floors.max_wrong_answer_rate).strip()}"
+            )
+        lines.append(row)
     return "\n".join(lines)
 
 

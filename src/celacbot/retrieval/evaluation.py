@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -17,6 +18,9 @@ from celacbot.retrieval.retriever import Retriever
 DECLINE = "decline"
 SMALLTALK = "smalltalk"
 SUGGEST = "suggest"
+
+BankLang = Literal["en", "es", "pt", "zh"]
+ENGLISH: Final = "en"
 
 SWEEP_THRESHOLDS = (50.0, 55.0, 60.0, 62.0, 65.0, 70.0, 75.0)
 SWEEP_MARGINS = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
@@ -40,6 +44,7 @@ class Case(BaseModel):
 
     q: str
     expect: tuple[str, ...] = Field(min_length=1)
+    lang: BankLang = "en"
 
     @field_validator("expect", mode="before")
     @classmethod
@@ -54,11 +59,12 @@ class Case(BaseModel):
 
 
 class Bank(BaseModel):
-    """A question bank file: floors and cases."""
+    """A question bank file: floors (for all cases and per language) and cases."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     floors: Floors = Floors()
+    floors_by_lang: dict[BankLang, Floors] = Field(default_factory=dict)
     cases: tuple[Case, ...] = Field(min_length=1)
 
 
@@ -161,6 +167,14 @@ def evaluate(cases: Sequence[Case], predict: Predictor) -> Report:
             for (expected, got, question), count in sorted(confusions.items())
         ),
     )
+
+
+def evaluate_by_language(cases: Sequence[Case], predict: Predictor) -> dict[BankLang, Report]:
+    """One report per language the cases are written in, English first."""
+    by_lang: dict[BankLang, list[Case]] = {ENGLISH: []}
+    for case in cases:
+        by_lang.setdefault(case.lang, []).append(case)
+    return {lang: evaluate(group, predict) for lang, group in by_lang.items() if group}
 
 
 def retriever_predictor(retriever: Retriever) -> Predictor:
