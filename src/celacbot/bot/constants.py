@@ -20,6 +20,9 @@ MAX_INLINE_QUERY_CHARS: Final = int(InlineQueryLimit.MAX_QUERY_LENGTH)
 INLINE_DESCRIPTION_CHARS: Final = 100
 
 MAX_RELATED_BUTTONS: Final = 3
+# Keyboards kept built (per entry and language): room for every entry of a large knowledge
+# base in each language.
+KEYBOARD_CACHE_SIZE: Final = 1024
 MAX_SUGGESTION_BUTTONS: Final = 3
 EXAMPLE_QUESTIONS: Final = 4
 

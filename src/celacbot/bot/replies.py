@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import Chat, InlineKeyboardMarkup, Message
 
 from celacbot.bot import formatting, keyboards
-from celacbot.bot.constants import EXAMPLE_QUESTIONS, MAX_RELATED_BUTTONS, MAX_SUGGESTION_BUTTONS
+from celacbot.bot.constants import (
+    EXAMPLE_QUESTIONS,
+    KEYBOARD_CACHE_SIZE,
+    MAX_RELATED_BUTTONS,
+    MAX_SUGGESTION_BUTTONS,
+)
 from celacbot.bot.language import entry_question, topic_texts, with_own_question
 from celacbot.bot.services import featured_entries
 from celacbot.bot.texts import Language, texts
@@ -64,16 +70,31 @@ def answer_reply(
         )
         return Reply(messages, keyboard)
     if answer.decision is Decision.DECLINE:
-        return Reply(messages, _topic_buttons(retriever.kb, lang))
+        return Reply(messages, _decline_keyboard(retriever, lang))
     if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
-        related = [
-            (related_entry.id, entry_question(related_entry, lang))
-            for related_entry in map(retriever.entry, answer.related[:MAX_RELATED_BUTTONS])
-            if related_entry is not None
-        ]
-        keyboard = keyboards.answer_keyboard(answer.id, related, source_label=said.source_button)
-        return Reply(messages, keyboard)
+        related = tuple(answer.related[:MAX_RELATED_BUTTONS])
+        return Reply(messages, _answer_keyboard(retriever, answer.id, related, lang))
     return Reply(messages)
+
+
+# The keyboards under answers and declines depend only on the knowledge base (one per
+# retriever: a reload makes a new one) and the language, so each is built once, not per
+# question. Keyboards are immutable.
+@lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
+def _answer_keyboard(
+    retriever: Retriever, entry_id: str, related_ids: tuple[str, ...], lang: Language
+) -> InlineKeyboardMarkup:
+    related = [
+        (entry.id, entry_question(entry, lang))
+        for entry in map(retriever.entry, related_ids)
+        if entry is not None
+    ]
+    return keyboards.answer_keyboard(entry_id, related, source_label=texts(lang).source_button)
+
+
+@lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
+def _decline_keyboard(retriever: Retriever, lang: Language) -> InlineKeyboardMarkup:
+    return _topic_buttons(retriever.kb, lang)
 
 
 def source_reply(answer: Answer, kb: KnowledgeBase, lang: Language) -> Reply:
