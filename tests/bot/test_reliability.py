@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 from pathlib import Path
@@ -175,3 +176,21 @@ async def test_stop_finishes_the_update_in_hand_and_a_restart_does_not_answer_it
     assert texts[0] == CBERS_ANSWER
     assert texts.count(CBERS_ANSWER) == 1
     assert len(texts) == 2
+
+
+async def test_a_get_updates_call_that_never_answers_times_out_and_polling_resumes(
+    fake_bot_api: FakeBotAPI, bot: BotApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    fault = fake_bot_api.inject_fault("getUpdates", hang=True)
+    # The long poll parked now ends within its 1 s timeout; the next call hangs.
+    for _ in range(50):
+        if fault.hits:
+            break
+        await asyncio.sleep(0.1)
+
+    reply = await fake_bot_api.wait_for_reply(
+        fake_bot_api.send_message("What is CBERS?"), timeout=20
+    )
+
+    assert (fault.hits, reply["text"]) == (1, CBERS_ANSWER)
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
