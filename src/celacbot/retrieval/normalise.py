@@ -50,8 +50,8 @@ LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
 # Control characters separate words; combining marks (accents), format characters (zero-width,
 # RTL marks, soft hyphen) and private-use characters vanish without splitting their word.
-_CONTROL = {code: " " for code in (*range(32), *range(127, 160))}
-_ASCII_CONTROL = {code: " " for code in (*range(32), 127)}
+# A regex, not str.translate: translating a non-ASCII text looks every character up in a dict.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
@@ -63,7 +63,10 @@ TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
 # matches wherever it sits in a sentence without a word segmenter.
-_CJK_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+# A word's Chinese runs and the runs between them, in one scan of the text.
+_WORD_PART = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")
 # Particles and question words split Chinese runs the way spaces split English words.
 _CJK_FUNCTION_CHARACTERS = dict.fromkeys(
     map(ord, "的了是吗呢么哪些什怎如何这那个请问我你他们吧啊"), " "
@@ -74,11 +77,15 @@ _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 def fold(text: str) -> str:
     """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite"."""
+    # Control characters are not printable: most texts have none and skip the substitution.
     if text.isascii():
-        return text.translate(_ASCII_CONTROL).casefold()
+        folded = text.casefold()
+        return folded if folded.isprintable() else _CONTROL.sub(" ", folded)
     # Casefold first: it can itself produce combining marks ("İ" -> "i̇").
     decomposed = unicodedata.normalize("NFKD", _drop_surrogates(text).casefold())
-    return _INVISIBLE.sub("", decomposed.translate(_CONTROL))
+    if not decomposed.isprintable():
+        decomposed = _CONTROL.sub(" ", decomposed)
+    return _INVISIBLE.sub("", decomposed)
 
 
 def _drop_surrogates(text: str) -> str:
@@ -129,20 +136,16 @@ def is_cjk(term: str) -> bool:
 def words(text: str) -> list[str]:
     """The folded words of a text, punctuation and symbols dropped, Chinese as character pairs."""
     folded = fold(text)
-    found = _WORD.findall(folded)
     if folded.isascii() or not _CJK_RUN.search(folded):
-        return found
+        return _WORD.findall(folded)
     result: list[str] = []
-    for word in found:
-        for part in _CJK_RUN.split(word):
-            if not part:
-                continue
-            if not _CJK_RUN.fullmatch(part):
-                result.append(part)
-                continue
-            for run in _CJK_FILLER.sub(" ", part).translate(_CJK_FUNCTION_CHARACTERS).split():
-                pairs = [run[i : i + 2] for i in range(len(run) - 1)]
-                result.extend(pairs or [run])
+    for part in _WORD_PART.findall(folded):
+        if not _CJK_RUN.match(part):
+            result.append(part)
+            continue
+        for run in _CJK_FILLER.sub(" ", part).translate(_CJK_FUNCTION_CHARACTERS).split():
+            pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+            result.extend(pairs or [run])
     return result
 
 
