@@ -80,6 +80,10 @@ class Vocabulary:
         frequency = Counter(term for doc in documents for term in doc.strong | doc.weak)
         count = max(len(documents), 1)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
+        # Every known term's weight, looked up once per term instead of once per use.
+        self._weights = {
+            term: LIGHT_WEIGHT if term in _LIGHT_TERMS else idf for term, idf in self._idf.items()
+        }
         self.max_idf = math.log(1 + count)
         self._unknown_weight = unknown_weight * self.max_idf
         self._terms = sorted(self._idf)
@@ -91,11 +95,11 @@ class Vocabulary:
 
     def weight(self, term: str) -> float:
         """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
+        known = self._weights.get(term)
+        if known is not None:
+            return known
         if term in _LIGHT_TERMS:
             return LIGHT_WEIGHT
-        idf = self._idf.get(term)
-        if idf is not None:
-            return idf
         has_digit = any(char.isdigit() for char in term)
         return self._unknown_weight * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
 
@@ -165,21 +169,24 @@ class DocumentIndex:
 
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
+        weight = vocabulary.weight
+        # A phrasing holds each of its terms once: it is a token-sorted set.
+        phrasing_terms = [[text.split() for text in doc.phrasings] for doc in self.documents]
         self._phrasing_weights = [
-            [sum(vocabulary.weight(term) for term in text.split()) for text in doc.phrasings]
-            for doc in self.documents
+            [sum(map(weight, terms)) for terms in phrasings] for phrasings in phrasing_terms
         ]
         # term -> document -> (credit, positions of the document's phrasings holding the term)
         postings: defaultdict[str, dict[int, tuple[float, tuple[int, ...]]]] = defaultdict(dict)
-        for i, doc in enumerate(self.documents):
+        weak_posting: tuple[float, tuple[int, ...]] = (WEAK_CREDIT, ())
+        for i, (doc, phrasings) in enumerate(zip(self.documents, phrasing_terms, strict=True)):
             positions: defaultdict[str, list[int]] = defaultdict(list)
-            for position, text in enumerate(doc.phrasings):
-                for term in set(text.split()):
+            for position, terms in enumerate(phrasings):
+                for term in terms:
                     positions[term].append(position)
             for term in doc.strong:
                 postings[term][i] = (1.0, tuple(positions.get(term, ())))
             for term in doc.weak:
-                postings[term][i] = (WEAK_CREDIT, ())
+                postings[term][i] = weak_posting
         self._postings = dict(postings)
 
     def score(

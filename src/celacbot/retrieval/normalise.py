@@ -168,9 +168,10 @@ class Normaliser:
 
         for synonyms in synonym_maps:
             for canonical, variants in synonyms.items():
+                canonical_key = self._stemmed(canonical)
                 for variant in variants:
                     earlier, later = sorted(
-                        (root(self._stemmed(canonical)), root(self._stemmed(variant))),
+                        (root(canonical_key), root(self._stemmed(variant))),
                         key=seen.__getitem__,
                     )
                     # The group keeps its earliest term, the first map's canonical one.
