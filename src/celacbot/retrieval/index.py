@@ -7,6 +7,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -28,6 +30,8 @@ TYPO_CACHE_SIZE = 8192
 FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
+_NO_POSTINGS: dict[int, tuple[float, tuple[int, ...]]] = {}
+_BY_TOTAL = attrgetter("total")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +64,9 @@ class Query:
         return sum(self.weights)
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+# A tuple, not a frozen dataclass: a query builds one per shortlisted document, and a frozen
+# dataclass's __init__ costs three times as much.
+class Scored(NamedTuple):
     """A document's score for one query, component by component (total = weighted sum, 0-100)."""
 
     document: Document
@@ -202,32 +207,39 @@ class DocumentIndex:
         if not query.content:
             return []
         total_weight = query.total_weight
+        # Each query term's postings, looked up once for the whole shortlist.
+        term_postings = [
+            (term, weight, self._postings.get(term, _NO_POSTINGS))
+            for term, weight in zip(query.content, query.weights, strict=True)
+        ]
         covered: defaultdict[int, float] = defaultdict(float)
-        for term, weight in zip(query.content, query.weights, strict=True):
-            for i, (credit, _) in self._postings.get(term, {}).items():
+        for _, weight, postings in term_postings:
+            for i, (credit, _) in postings.items():
                 covered[i] += weight * credit
         # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
         shortlist = heapq.nlargest(candidates, covered, key=covered.__getitem__)
+        overlap_weight = 1 - fuzzy_weight - entity_weight - phrase_weight
         results = []
         for i in shortlist:
             doc = self.documents[i]
+            keyword_terms = doc.keyword_terms
             shared: dict[int, float] = {}
             entity = 0.0
-            for term, weight in zip(query.content, query.weights, strict=True):
-                posting = self._postings.get(term, {}).get(i)
+            for term, weight, postings in term_postings:
+                posting = postings.get(i)
                 if posting is None:
                     continue
                 for position in posting[1]:
                     shared[position] = shared.get(position, 0.0) + weight
-                if term in doc.keyword_terms:
+                if term in keyword_terms:
                     entity += weight
             weights = self._phrasing_weights[i]
             phrase = max(
-                (
+                [
                     200.0 * weight / (total_weight + weights[position])
                     for position, weight in shared.items()
-                ),
+                ],
                 default=0.0,
             )
             # Ties go to the earlier phrasing: English before translations.
@@ -239,11 +251,11 @@ class DocumentIndex:
             total = (
                 fuzzy_weight * 100.0 * (ratio / 100.0) ** FUZZY_POWER
                 + phrase_weight * phrase
-                + (1 - fuzzy_weight - entity_weight - phrase_weight) * overlap
+                + overlap_weight * overlap
                 + bonus
             )
             results.append(
                 Scored(doc, doc.phrasing_langs[position], ratio, phrase, overlap, bonus, total)
             )
-        results.sort(key=lambda scored: scored.total, reverse=True)
+        results.sort(key=_BY_TOTAL, reverse=True)
         return results
