@@ -1,7 +1,8 @@
-"""Start-up time: `celacbot ask` to its first answer, and `celacbot run` to its first poll.
+"""Start-up: `celacbot ask` to its first answer, `celacbot run` to its first poll, and the
+memory the bot holds then (before any load; benchmarks/telegram.py reports the peak under load).
 
 Each is the median of several cold starts of a fresh process (the OS page cache is warm, as
-it is on a server that restarts the bot).
+it is on a server that restarts the bot). There is no target: these numbers show trends.
 
     python -m benchmarks.startup
 """
@@ -17,10 +18,10 @@ from collections.abc import Sequence
 
 from tests.fakes.bot_api import FakeBotAPI
 
+from benchmarks.telegram import peak_rss_mb
+
 STARTS = 5
 QUESTION = "What is CBERS?"
-TARGET_ASK_SECONDS = 1.0
-TARGET_RUN_SECONDS = 2.0
 
 
 def _environment(**settings: str) -> dict[str, str]:
@@ -53,8 +54,9 @@ async def ask_seconds() -> float:
     return seconds
 
 
-async def run_seconds() -> float:
-    """Seconds from spawning `celacbot run` to its first getUpdates on a fake Bot API."""
+async def run_seconds() -> tuple[float, float | None]:
+    """Seconds from spawning `celacbot run` to its first getUpdates on a fake Bot API, and
+    the bot's peak RSS in MB by then."""
     async with FakeBotAPI() as server:
         env = _environment(
             TELEGRAM_BOT_TOKEN=server.token,
@@ -73,41 +75,44 @@ async def run_seconds() -> float:
             stdout=asyncio.subprocess.DEVNULL,
         )
         try:
-            await server.wait_for_request("getUpdates", timeout=60)
-            seconds = time.perf_counter() - started
+            # The fake records a long poll when it ends; `time` is when it arrived.
+            first_poll = await server.wait_for_request("getUpdates", timeout=60)
+            seconds = first_poll.time - started
+            rss = peak_rss_mb(process.pid)
             # Stop it while it waits, not while it is still sending its first poll.
             await server.wait_polling(timeout=10)
         finally:
             process.terminate()
             await process.wait()
-    return seconds
+    return seconds, rss
 
 
-async def _medians(starts: int) -> tuple[float, float]:
+async def _medians(starts: int) -> tuple[float, float, float | None]:
     asks = [await ask_seconds() for _ in range(starts)]
     runs = [await run_seconds() for _ in range(starts)]
-    return statistics.median(asks), statistics.median(runs)
+    rss = [mb for _, mb in runs if mb is not None]
+    return (
+        statistics.median(asks),
+        statistics.median(seconds for seconds, _ in runs),
+        statistics.median(rss) if rss else None,
+    )
 
 
 def run(starts: int = STARTS) -> bool:
-    """Print the start-up report (benchmarks/__main__.py); True when both targets are met."""
-    ask, poll = asyncio.run(_medians(starts))
-    ask_met, run_met = ask <= TARGET_ASK_SECONDS, poll <= TARGET_RUN_SECONDS
-    print(
-        f"  celacbot ask, start to first answer:      {ask * 1000:6.0f} ms (median of {starts})"
-        f"  target <= {TARGET_ASK_SECONDS * 1000:.0f} ms: {'met' if ask_met else 'MISSED'}"
-    )
-    print(
-        f"  celacbot run, start to first getUpdates:  {poll * 1000:6.0f} ms (median of {starts})"
-        f"  target <= {TARGET_RUN_SECONDS * 1000:.0f} ms: {'met' if run_met else 'MISSED'}"
-    )
-    return ask_met and run_met
+    """Print the start-up report (benchmarks/__main__.py); no targets, so always True."""
+    ask, poll, rss = asyncio.run(_medians(starts))
+    print(f"  celacbot ask, start to first answer:      {ask * 1000:6.0f} ms (median of {starts})")
+    print(f"  celacbot run, start to first getUpdates:  {poll * 1000:6.0f} ms (median of {starts})")
+    if rss is not None:
+        print(f"  celacbot run, peak RSS by its first poll:  {rss:5.0f} MB")
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the report; exit status 1 when a target is missed."""
+    """Print the report."""
     del argv
-    return 0 if run() else 1
+    run()
+    return 0
 
 
 if __name__ == "__main__":
