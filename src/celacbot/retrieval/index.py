@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -218,7 +217,8 @@ class DocumentIndex:
                 covered[i] += weight * credit
         # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
-        shortlist = heapq.nlargest(candidates, covered, key=covered.__getitem__)
+        # sorted()[:n] is what heapq.nlargest returns (ties too), and is faster in C.
+        shortlist = sorted(covered, key=covered.__getitem__, reverse=True)[:candidates]
         overlap_weight = 1 - fuzzy_weight - entity_weight - phrase_weight
         results = []
         for i in shortlist:

@@ -61,7 +61,7 @@ def question_language(question: str, message: Sequence[str], hint: str | None = 
         return "zh"
     lowered = question.casefold()
     counts = {
-        lang: sum(word in markers for word in message) + len(_SPELLING[lang].findall(lowered))
+        lang: sum(map(markers.__contains__, message)) + len(_SPELLING[lang].findall(lowered))
         for lang, markers in _MARKERS.items()
     }
     top = max(counts.values())
