@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from itertools import chain
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
@@ -29,6 +30,7 @@ TYPO_CACHE_SIZE = 8192
 FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
+_SORTED_STOP_WORDS = sorted(STOP_WORDS)
 _NO_POSTINGS: dict[int, tuple[float, tuple[int, ...]]] = {}
 _BY_TOTAL = attrgetter("total")
 
@@ -77,21 +79,37 @@ class Scored(NamedTuple):
     total: float
 
 
+class _TermWeights(dict[str, float]):
+    """Known terms' weights; an unknown term's weight is computed on look-up, never stored."""
+
+    def __init__(self, known: dict[str, float], unknown_weight: float) -> None:
+        super().__init__(known)
+        self._unknown_weight = unknown_weight
+
+    def __missing__(self, term: str) -> float:
+        if term in _LIGHT_TERMS:
+            return LIGHT_WEIGHT
+        has_digit = any(char.isdigit() for char in term)
+        return self._unknown_weight * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
+
+
 class Vocabulary:
     """Every term the knowledge base uses, with its rarity, and typo resolution onto it."""
 
     def __init__(self, documents: Sequence[Document], *, unknown_weight: float = 1.0) -> None:
-        frequency = Counter(term for doc in documents for term in doc.strong | doc.weak)
+        frequency = Counter(chain.from_iterable(doc.strong | doc.weak for doc in documents))
         count = max(len(documents), 1)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
-        # Every known term's weight, looked up once per term instead of once per use.
-        self._weights = {
-            term: LIGHT_WEIGHT if term in _LIGHT_TERMS else idf for term, idf in self._idf.items()
-        }
         self.max_idf = math.log(1 + count)
-        self._unknown_weight = unknown_weight * self.max_idf
+        # Every known term's weight computed once; a dict look-up serves each use.
+        self.weights = _TermWeights(
+            {
+                term: LIGHT_WEIGHT if term in _LIGHT_TERMS else idf
+                for term, idf in self._idf.items()
+            },
+            unknown_weight * self.max_idf,
+        )
         self._terms = sorted(self._idf)
-        self._stop_words = sorted(STOP_WORDS)
         self._typo_cache: dict[str, str | None] = {}
 
     def __contains__(self, term: object) -> bool:
@@ -99,13 +117,7 @@ class Vocabulary:
 
     def weight(self, term: str) -> float:
         """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
-        known = self._weights.get(term)
-        if known is not None:
-            return known
-        if term in _LIGHT_TERMS:
-            return LIGHT_WEIGHT
-        has_digit = any(char.isdigit() for char in term)
-        return self._unknown_weight * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
+        return self.weights[term]
 
     def correct(self, term: str) -> str | None:
         """The known term (or stop word, as "") a misspelt term most likely means, if any."""
@@ -116,7 +128,7 @@ class Vocabulary:
         max_edits = 1 if len(term) < LONG_WORD else 2
         best: str | None = None
         best_edits = max_edits + 1
-        for candidates, is_stop in ((self._terms, False), (self._stop_words, True)):
+        for candidates, is_stop in ((self._terms, False), (_SORTED_STOP_WORDS, True)):
             match = process.extractOne(
                 term, candidates, scorer=OSA.distance, processor=None, score_cutoff=max_edits
             )
@@ -156,7 +168,7 @@ class Vocabulary:
                 content.append(resolved)
         return Query(
             content=tuple(content),
-            weights=tuple(self.weight(term) for term in content),
+            weights=tuple(map(self.weights.__getitem__, content)),
             typos=tuple(typos),
             unknown=tuple(dict.fromkeys(unknown)),
             text=" ".join(sorted(content)),
@@ -173,7 +185,7 @@ class DocumentIndex:
 
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
-        weight = vocabulary.weight
+        weight = vocabulary.weights.__getitem__
         # A phrasing holds each of its terms once: it is a token-sorted set.
         phrasing_terms = [[text.split() for text in doc.phrasings] for doc in self.documents]
         self._phrasing_weights = [
