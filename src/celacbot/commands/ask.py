@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from celacbot.commands import load_retriever
+
 LANGUAGES = ("en", "es", "pt", "zh")
 
 
@@ -29,16 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer every question in order, flushing after each so pipes stream."""
-    from celacbot.config import Settings
-    from celacbot.knowledge.loader import KnowledgeError
     from celacbot.render.jsonl import render_json_line
     from celacbot.render.text import render_answer
-    from celacbot.retrieval.retriever import Retriever
 
-    try:
-        retriever = Retriever.from_file(Settings().knowledge)
-    except KnowledgeError as error:
-        print("\n".join(error.problems), file=sys.stderr)
+    retriever = load_retriever()
+    if retriever is None:
         return 2
     questions = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
     for number, question in enumerate(questions):

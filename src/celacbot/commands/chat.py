@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from celacbot.commands import load_retriever
+
 HISTORY_FILE = Path.home() / ".celacbot_history"
 HISTORY_LENGTH = 500
 PROMPT = "you> "
@@ -45,16 +47,11 @@ def _enable_history() -> Callable[[], None]:
 
 def run(args: argparse.Namespace) -> int:
     """Read questions until quit or end of input, answering each like the bot would."""
-    from celacbot.config import Settings
-    from celacbot.knowledge.loader import KnowledgeError
     from celacbot.render.text import numbered, render_answer, render_source
     from celacbot.retrieval.answer import Answer, Decision
-    from celacbot.retrieval.retriever import Retriever
 
-    try:
-        retriever = Retriever.from_file(Settings().knowledge)
-    except KnowledgeError as error:
-        print("\n".join(error.problems), file=sys.stderr)
+    retriever = load_retriever()
+    if retriever is None:
         return 2
     kb = retriever.kb
     save_history = _enable_history() if sys.stdin.isatty() else (lambda: None)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from celacbot.commands import load_retriever
+
 DEFAULT_BANK = Path("tests/data/questions.yaml")
 
 
@@ -30,8 +32,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the metrics, misses and sweep; exit 1 below any floor, 2 on unusable input."""
     import yaml
 
-    from celacbot.config import PROJECT_ROOT, Settings
-    from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.config import PROJECT_ROOT
     from celacbot.render.report import render_languages, render_report, render_sweep
     from celacbot.retrieval.evaluation import (
         SWEEP_MARGINS,
@@ -42,19 +43,17 @@ def run(args: argparse.Namespace) -> int:
         retriever_predictor,
         sweep,
     )
-    from celacbot.retrieval.retriever import Retriever
 
     bank_path: Path = args.bank
     if not bank_path.is_absolute() and not bank_path.exists():
         bank_path = PROJECT_ROOT / bank_path
     try:
         bank = load_bank(bank_path)
-        retriever = Retriever.from_file(Settings().knowledge)
-    except KnowledgeError as error:
-        print("\n".join(error.problems), file=sys.stderr)
-        return 2
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"{bank_path}: {error}", file=sys.stderr)
+        return 2
+    retriever = load_retriever()
+    if retriever is None:
         return 2
     predict = retriever_predictor(retriever)
     report = evaluate(bank.cases, predict)

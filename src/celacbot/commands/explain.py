@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from celacbot.commands import load_retriever
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,15 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the top candidates with their score components, the margin and the decision."""
-    from celacbot.config import Settings
-    from celacbot.knowledge.loader import KnowledgeError
     from celacbot.render.text import render_answer, render_explanation
-    from celacbot.retrieval.retriever import Retriever
 
-    try:
-        retriever = Retriever.from_file(Settings().knowledge)
-    except KnowledgeError as error:
-        print("\n".join(error.problems), file=sys.stderr)
+    retriever = load_retriever()
+    if retriever is None:
         return 2
     explanation = retriever.explain(" ".join(args.question))
     print(render_explanation(explanation))
