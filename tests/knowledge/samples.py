@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base
+
 ARTICLE = """\
 Letters of the alphabet
 Alpha is the first letter. Beta comes second, after alpha.
@@ -78,3 +82,10 @@ def write_knowledge(directory: Path, faq: str, article: str = ARTICLE) -> Path:
     path = directory / "faq.yaml"
     path.write_text(faq, encoding="utf-8")
     return path
+
+
+def problems_of(path: Path) -> list[str]:
+    """The problems that loading the knowledge file at path is refused with."""
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge_base(path)
+    return info.value.problems

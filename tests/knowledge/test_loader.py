@@ -7,17 +7,10 @@ from pathlib import Path
 import pytest
 
 from celacbot.knowledge.loader import (
-    KnowledgeError,
     check_knowledge_file,
     load_knowledge_base,
 )
-from tests.knowledge.samples import VALID_FAQ, changed, line_of, write_knowledge
-
-
-def problems_of(path: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as info:
-        load_knowledge_base(path)
-    return info.value.problems
+from tests.knowledge.samples import VALID_FAQ, changed, line_of, problems_of, write_knowledge
 
 
 def test_valid_file_loads(workdir: Path) -> None:

@@ -10,15 +10,9 @@ import yaml
 
 from celacbot.config import DEFAULT_KNOWLEDGE
 from celacbot.knowledge import safe_yaml
-from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base
+from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
-from tests.knowledge.samples import VALID_FAQ, changed, line_of, write_knowledge
-
-
-def problems_of(path: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as info:
-        load_knowledge_base(path)
-    return info.value.problems
+from tests.knowledge.samples import VALID_FAQ, changed, line_of, problems_of, write_knowledge
 
 
 def test_duplicate_key_is_refused_at_the_second_occurrence(workdir: Path) -> None:
