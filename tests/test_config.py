@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from celacbot.config import Settings
-from tests.bot.test_run_command import celacbot, clean_environment, finished
+from tests.bot.processes import celacbot, clean_environment, finished
 from tests.fakes.bot_api import TEST_TOKEN
 
 

@@ -9,6 +9,10 @@ from typing import Any
 import yaml
 
 ARTICLE = Path(__file__).resolve().parents[2] / "knowledge" / "article.txt"
+# What the bot answers to "What is CBERS?" from this knowledge base.
+CBERS_ANSWER = (
+    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
+)
 
 
 def _paragraphs() -> list[str]:

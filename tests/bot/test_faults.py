@@ -13,11 +13,8 @@ from celacbot.bot.texts import texts
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
+from tests.bot.knowledge import CBERS_ANSWER
 from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI, polling
-
-CBERS_ANSWER = (
-    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
-)
 
 
 async def test_429_on_send_message_is_retried_by_the_rate_limiter(

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
+from tests.bot.knowledge import CBERS_ANSWER
 from tests.fakes.bot_api import GROUP_CHAT_ID, FakeBotAPI
-
-CBERS_ANSWER = (
-    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
-)
 
 
 async def test_ask_command_answers_in_the_group_quoting_the_question(

@@ -25,8 +25,8 @@ from celacbot.misslog import DB_FILENAME, EventStore
 from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons
-from tests.bot.test_run_command import celacbot, clean_environment
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
+from tests.bot.processes import bot_environment, celacbot
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI, polling
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge"
 ADMIN_ID = 4242
@@ -359,10 +359,9 @@ async def test_a_killed_bot_leaves_a_log_celacbot_misses_reads(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     database = tmp_path / "killed" / DB_FILENAME
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(maintained_settings.knowledge),
+    env = bot_environment(
+        fake_bot_api,
+        maintained_settings.knowledge,
         CELACBOT_DATA_DIR=str(database.parent),
         CELACBOT_POLL_TIMEOUT="1",
     )

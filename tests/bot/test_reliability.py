@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,17 @@ from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.texts import texts
 from celacbot.bot.throttle import UserThrottle
 from tests.bot.conftest import MakeSettings
-from tests.bot.test_run_command import celacbot, clean_environment, finished, free_port
+from tests.bot.knowledge import CBERS_ANSWER
+from tests.bot.processes import (
+    answered_then_stopped,
+    bot_environment,
+    celacbot,
+    clean_environment,
+    finished,
+    free_port,
+)
 from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
 
-CBERS_ANSWER = (
-    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
-)
 FLOODER = 5001
 CALM_USER = 5002
 
@@ -118,18 +122,10 @@ async def test_bot_api_failing_at_start_up_then_recovering_starts_the_bot(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
 ) -> None:
     fault = fake_bot_api.inject_fault("getMe", status=502, times=2)
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(knowledge_path),
-        CELACBOT_POLL_TIMEOUT="1",
-    )
+    env = bot_environment(fake_bot_api, knowledge_path, CELACBOT_POLL_TIMEOUT="1")
 
     async with celacbot("run", tmp_path, env) as process:
-        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
-        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-        process.send_signal(signal.SIGTERM)
-        status, _stdout, stderr = await finished(process)
+        reply, status, stderr = await answered_then_stopped(fake_bot_api, process)
 
     assert (reply["text"], status, fault.hits) == (CBERS_ANSWER, 0, 2)
     assert stderr.count("Cannot reach the Bot API") == 2

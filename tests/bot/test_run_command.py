@@ -2,71 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import signal
-import socket
-import sys
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
-
-CBERS_ANSWER = (
-    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
+from tests.bot.knowledge import CBERS_ANSWER
+from tests.bot.processes import (
+    answered_then_stopped,
+    bot_environment,
+    celacbot,
+    clean_environment,
+    finished,
+    free_port,
 )
-
-
-def clean_environment(**settings: str) -> dict[str, str]:
-    """The test's environment without any bot settings, plus `settings`."""
-    kept = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
-    }
-    return kept | settings
-
-
-@asynccontextmanager
-async def celacbot(
-    command: str, cwd: Path, env: Mapping[str, str]
-) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`celacbot <command>` in a child process, killed if the test leaves it running."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "celacbot.cli",
-        command,
-        cwd=cwd,
-        # The question log goes into the test's directory unless the test says otherwise.
-        env={"CELACBOT_DATA_DIR": str(cwd / "data"), **env},
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        yield process
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-
-
-async def finished(process: asyncio.subprocess.Process, typed: str = "") -> tuple[int, str, str]:
-    """Exit status, stdout and stderr of a process that ends by itself within 30 s."""
-    stdout, stderr = await asyncio.wait_for(process.communicate(typed.encode()), timeout=30)
-    assert process.returncode is not None
-    return process.returncode, stdout.decode(), stderr.decode()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
 
 
 async def test_missing_token_is_one_line_naming_the_setting_and_exit_2(tmp_path: Path) -> None:
@@ -131,11 +81,7 @@ async def test_broken_knowledge_file_is_reported_with_lines_and_exit_1(
 ) -> None:
     broken = tmp_path / "faq.yaml"
     broken.write_text("version: 1\nsource: [unclosed\n", encoding="utf-8")
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(broken),
-    )
+    env = bot_environment(fake_bot_api, broken)
 
     async with celacbot("run", tmp_path, env) as process:
         status, _stdout, stderr = await finished(process)
@@ -149,19 +95,12 @@ async def test_broken_knowledge_file_is_reported_with_lines_and_exit_1(
 async def test_polling_bot_answers_and_stops_cleanly_on_a_signal(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path, stop_signal: signal.Signals
 ) -> None:
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(knowledge_path),
-        CELACBOT_LOG_LEVEL="DEBUG",
-        CELACBOT_POLL_TIMEOUT="1",
+    env = bot_environment(
+        fake_bot_api, knowledge_path, CELACBOT_LOG_LEVEL="DEBUG", CELACBOT_POLL_TIMEOUT="1"
     )
 
     async with celacbot("run", tmp_path, env) as process:
-        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
-        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-        process.send_signal(stop_signal)
-        status, _stdout, stderr = await finished(process)
+        reply, status, stderr = await answered_then_stopped(fake_bot_api, process, stop_signal)
 
     assert reply["text"] == CBERS_ANSWER
     assert status == 0
@@ -175,10 +114,9 @@ async def test_webhook_mode_sets_the_webhook_with_its_secret_and_answers(
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram/hook"
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(knowledge_path),
+    env = bot_environment(
+        fake_bot_api,
+        knowledge_path,
         CELACBOT_WEBHOOK_URL=url,
         CELACBOT_WEBHOOK_SECRET="webhook-secret_1",
         CELACBOT_LISTEN="127.0.0.1",
@@ -225,17 +163,9 @@ async def test_start_without_a_token_says_so_in_one_line_and_opens_the_chat(
 async def test_start_with_a_token_runs_the_bot(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
 ) -> None:
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(knowledge_path),
-        CELACBOT_POLL_TIMEOUT="1",
-    )
+    env = bot_environment(fake_bot_api, knowledge_path, CELACBOT_POLL_TIMEOUT="1")
 
     async with celacbot("start", tmp_path, env) as process:
-        await fake_bot_api.wait_for_request("getUpdates", timeout=30)
-        reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-        process.send_signal(signal.SIGTERM)
-        status, _stdout, _stderr = await finished(process)
+        reply, status, _stderr = await answered_then_stopped(fake_bot_api, process)
 
     assert (reply["text"], status) == (CBERS_ANSWER, 0)

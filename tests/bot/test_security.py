@@ -11,14 +11,12 @@ from pathlib import Path
 from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.constants import ALLOWED_UPDATES
 from tests.bot.conftest import MakeSettings
-from tests.bot.test_run_command import celacbot, clean_environment, finished, free_port
+from tests.bot.knowledge import CBERS_ANSWER
+from tests.bot.processes import bot_environment, celacbot, finished, free_port
 from tests.fakes.bot_api import DEFAULT_USER_ID, TEST_TOKEN, FakeBotAPI
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 WEBHOOK_SECRET = "webhook-secret_2"
-CBERS_ANSWER = (
-    "CBERS is a China-Brazil satellite program.\n\nIt has developed six Earth resource satellites."
-)
 # Ways to run text as code or to load YAML into arbitrary objects.
 UNSAFE_CALLS = re.compile(
     r"\b(?:yaml\.(?:load|unsafe_load|full_load|load_all|unsafe_load_all)|eval|exec|"
@@ -94,12 +92,8 @@ async def test_webhook_refuses_updates_without_the_secret_and_answers_real_ones(
 async def test_token_is_in_no_output_of_a_debug_run_with_network_errors(
     tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path
 ) -> None:
-    env = clean_environment(
-        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
-        TELEGRAM_API_BASE_URL=fake_bot_api.base_url,
-        CELACBOT_KNOWLEDGE=str(knowledge_path),
-        CELACBOT_LOG_LEVEL="DEBUG",
-        CELACBOT_POLL_TIMEOUT="1",
+    env = bot_environment(
+        fake_bot_api, knowledge_path, CELACBOT_LOG_LEVEL="DEBUG", CELACBOT_POLL_TIMEOUT="1"
     )
     fake_bot_api.inject_fault("getMe", status=502)
     fake_bot_api.inject_fault("getUpdates", status=502)
