@@ -61,8 +61,9 @@ STEM_CACHE_SIZE = 1 << 16
 # Knowledge texts repeat across fields and users repeat questions; the cap bounds memory.
 TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
-# The same on an ASCII text, where a plain class scans faster than Unicode's \w.
-_ASCII_WORD = re.compile("[A-Za-z0-9]+")
+# On an ASCII text the same words come from turning every other character into a space
+# and splitting: str.translate has a fast path for ASCII, much faster than a regex scan.
+_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
 # matches wherever it sits in a sentence without a word segmenter.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -139,7 +140,7 @@ def words(text: str) -> list[str]:
     """The folded words of a text, punctuation and symbols dropped, Chinese as character pairs."""
     folded = fold(text)
     if folded.isascii():
-        return _ASCII_WORD.findall(folded)
+        return folded.translate(_ASCII_SEPARATORS).split()
     if not _CJK_RUN.search(folded):
         return _WORD.findall(folded)
     # Fillers and particles are all Chinese: replacing them in the whole text splits the

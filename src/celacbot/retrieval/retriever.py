@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -104,7 +104,7 @@ class Retriever:
         }
 
     def _content(self, texts: Iterable[str]) -> frozenset[str]:
-        return frozenset(term for text in texts for term in self._normaliser.content_terms(text))
+        return frozenset(chain.from_iterable(map(self._normaliser.content_terms, texts)))
 
     def _phrasings(
         self, texts: Iterable[tuple[str, str]]
