@@ -6,45 +6,18 @@ import asyncio
 import copy
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.knowledge.reload import KnowledgeWatcher, LiveKnowledge, Snapshot
-
-ARTICLE = (
-    "China and Latin America cooperate in aerospace.\n"
-    "The China-Brazil Earth Resources Satellite program has developed six satellites.\n"
-)
-
-MINIMAL_KB: dict[str, Any] = {
-    "version": 1,
-    "source": {"title": "A test article", "author": "A test author", "file": "article.txt"},
-    "topics": [{"id": "aerospace", "title": "Aerospace", "description": "Satellites."}],
-    "entries": [
-        {
-            "id": "cbers-satellites",
-            "topic": "aerospace",
-            "questions": [
-                "How many CBERS satellites were developed?",
-                "how many cbers satellites",
-                "number of china brazil satellites",
-                "cbers satellite count",
-            ],
-            "answer": "Six Earth resource satellites.",
-            "source": [
-                "The China-Brazil Earth Resources Satellite program has developed six satellites."
-            ],
-        }
-    ],
-}
+from tests.misslog.builders import KNOWLEDGE, write_knowledge
 
 
 def kb_yaml(answer: str) -> str:
-    """A valid knowledge file whose only answer is `answer`."""
-    data = copy.deepcopy(MINIMAL_KB)
+    """The tiny knowledge file with `answer` as its first entry's answer."""
+    data = copy.deepcopy(KNOWLEDGE)
     data["entries"][0]["answer"] = answer
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
@@ -73,10 +46,7 @@ class Events:
 
 @pytest.fixture
 def faq(tmp_path: Path) -> Path:
-    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    path = tmp_path / "faq.yaml"
-    path.write_text(kb_yaml("Six Earth resource satellites."), encoding="utf-8")
-    return path
+    return write_knowledge(tmp_path)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -52,7 +53,7 @@ ARTICLE = (
     "Chinese automaker BYD has built a complex in Brazil consisting of three manufacturing units.\n"
 )
 
-KNOWLEDGE = {
+KNOWLEDGE: dict[str, Any] = {
     "version": 1,
     "source": {"title": "A test article", "author": "A test author", "file": "article.txt"},
     "topics": [{"id": "cooperation", "title": "Cooperation", "description": "Projects."}],
