@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
 from tests.bot.helpers import buttons, entity_types
-from tests.bot.knowledge import CBERS_QUOTE
+from tests.bot.knowledge import CBERS_ANSWER, CBERS_QUOTE
 from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
 
 AMBIGUOUS = "BYD plans in Brazil"
@@ -22,10 +22,7 @@ async def test_question_is_answered_with_source_and_related_buttons(
 
     reply = await fake_bot_api.wait_for_reply(update)
 
-    assert reply["text"] == (
-        "CBERS is a China-Brazil satellite program.\n\n"
-        "It has developed six Earth resource satellites."
-    )
+    assert reply["text"] == CBERS_ANSWER
     assert buttons(reply) == [
         ("📄 Source", "s:cbers-program"),
         ("Which satellites did China help launch?", "a:satellite-launches"),
