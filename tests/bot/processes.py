@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -55,14 +54,6 @@ async def finished(process: asyncio.subprocess.Process, typed: str = "") -> tupl
     stdout, stderr = await asyncio.wait_for(process.communicate(typed.encode()), timeout=30)
     assert process.returncode is not None
     return process.returncode, stdout.decode(), stderr.decode()
-
-
-def free_port() -> int:
-    """A loopback TCP port that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def bot_environment(fake_bot_api: FakeBotAPI, knowledge: Path, **settings: str) -> dict[str, str]:

@@ -19,9 +19,15 @@ from tests.bot.processes import (
     celacbot,
     clean_environment,
     finished,
-    free_port,
 )
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, TEST_TOKEN, FakeBotAPI, polling
+from tests.fakes.bot_api import (
+    DEFAULT_USER_ID,
+    GROUP_CHAT_ID,
+    TEST_TOKEN,
+    FakeBotAPI,
+    free_port,
+    polling,
+)
 
 FLOODER = 5001
 CALM_USER = 5002

@@ -14,9 +14,8 @@ from tests.bot.processes import (
     celacbot,
     clean_environment,
     finished,
-    free_port,
 )
-from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
+from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI, free_port
 
 
 async def test_missing_token_is_one_line_naming_the_setting_and_exit_2(tmp_path: Path) -> None:

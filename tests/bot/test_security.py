@@ -12,8 +12,8 @@ from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.constants import ALLOWED_UPDATES
 from tests.bot.conftest import MakeSettings
 from tests.bot.knowledge import CBERS_ANSWER
-from tests.bot.processes import bot_environment, celacbot, finished, free_port
-from tests.fakes.bot_api import DEFAULT_USER_ID, TEST_TOKEN, FakeBotAPI
+from tests.bot.processes import bot_environment, celacbot, finished
+from tests.fakes.bot_api import DEFAULT_USER_ID, TEST_TOKEN, FakeBotAPI, free_port
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 WEBHOOK_SECRET = "webhook-secret_2"

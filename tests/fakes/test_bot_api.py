@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import re
-import socket
 from collections.abc import AsyncIterator
 
 import pytest
@@ -40,7 +39,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, FakeBotAPI, polling
+from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, FakeBotAPI, free_port, polling
 from tests.fakes.users import NON_TEXT_KINDS
 
 CHAT = DEFAULT_USER_ID
@@ -589,14 +588,6 @@ async def test_reply_latencies_of_many_users(fake_bot_api: FakeBotAPI) -> None:
     assert len(latencies) == 50
     assert all(latency >= 0 for latency in latencies)
     assert sorted(fake_bot_api.reply_latencies().values()) == sorted(latencies)
-
-
-def free_port() -> int:
-    """A port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 async def test_webhook_mode_gets_updates_pushed(fake_bot_api: FakeBotAPI) -> None:
