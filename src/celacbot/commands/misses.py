@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from celacbot.commands import counted
+
 if TYPE_CHECKING:
     from celacbot.misslog.grouping import MissGroup
     from celacbot.retrieval.answer import Suggestion
@@ -117,9 +119,9 @@ def _print_table(rows: list[_Row], *, total: int, since: datetime | None) -> Non
     print(f"{total} unanswered questions{when}; the {len(rows)} biggest groups:")
     for number, row in enumerate(rows, start=1):
         group = row.group
-        users = "" if not group.users else f" by {_count(group.users, 'user')}"
+        users = "" if not group.users else f" by {counted(group.users, 'user')}"
         print(
-            f"\n#{number}  asked {_count(group.count, 'time')}{users}"
+            f"\n#{number}  asked {counted(group.count, 'time')}{users}"
             f" ({group.declined} declined, {group.suggested} suggested),"
             f" last {group.last_asked:%Y-%m-%d %H:%M}"
         )
@@ -215,7 +217,3 @@ def _printable(text: str) -> str:
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from celacbot.commands import counted
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
@@ -48,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
     for line in [*report.errors, *report.warnings]:
         print(line)
     if report.kb is None:
-        found = [_count(len(report.errors), "error")]
+        found = [counted(len(report.errors), "error")]
         if report.warnings:
-            found.append(_count(len(report.warnings), "warning"))
+            found.append(counted(len(report.warnings), "warning"))
         print(f"{report.name}: {', '.join(found)}")
         return 1
     if args.coverage and report.article is not None:
@@ -66,10 +68,6 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{report.name}: OK - {len(kb.entries)} entries, {len(kb.facts)} facts, "
         f"{len(kb.topics)} topics, {len(kb.synonyms)} synonym groups, "
-        f"{len(kb.smalltalk)} smalltalk; {_count(len(report.warnings), 'warning')}"
+        f"{len(kb.smalltalk)} smalltalk; {counted(len(report.warnings), 'warning')}"
     )
     return 0
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
