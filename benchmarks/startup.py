@@ -10,27 +10,18 @@ it is on a server that restarts the bot). There is no target: these numbers show
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
 import sys
 import time
 from collections.abc import Sequence
 
+from tests.bot.processes import clean_environment
 from tests.fakes.bot_api import FakeBotAPI
 
 from benchmarks.telegram import peak_rss_mb
 
 STARTS = 5
 QUESTION = "What is CBERS?"
-
-
-def _environment(**settings: str) -> dict[str, str]:
-    kept = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
-    }
-    return kept | settings
 
 
 async def ask_seconds() -> float:
@@ -42,7 +33,7 @@ async def ask_seconds() -> float:
         "celacbot.cli",
         "ask",
         QUESTION,
-        env=_environment(),
+        env=clean_environment(),
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
     )
@@ -58,7 +49,7 @@ async def run_seconds() -> tuple[float, float | None]:
     """Seconds from spawning `celacbot run` to its first getUpdates on a fake Bot API, and
     the bot's peak RSS in MB by then."""
     async with FakeBotAPI() as server:
-        env = _environment(
+        env = clean_environment(
             TELEGRAM_BOT_TOKEN=server.token,
             TELEGRAM_API_BASE_URL=server.base_url,
             CELACBOT_LOG_LEVEL="WARNING",
