@@ -148,8 +148,9 @@ def words(text: str) -> list[str]:
     spaced = _CJK_FILLER.sub(" ", folded).translate(_CJK_FUNCTION_CHARACTERS)
     result: list[str] = []
     for part in _WORD_PART.findall(spaced):
-        if _CJK_RUN.match(part):
-            result.extend([part[i : i + 2] for i in range(len(part) - 1)] or [part])
+        if len(part) > 1 and _CJK_RUN.match(part):
+            # Each character joined to the next: the run's overlapping pairs.
+            result += map(str.__add__, part[:-1], part[1:])
         else:
             result.append(part)
     return result
