@@ -17,11 +17,6 @@ from tests.misslog.builders import answered, declined, suggested
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "celacbot.sqlite3"
-
-
-@pytest.fixture
 async def log(db: Path) -> AsyncIterator[QuestionLog]:
     opened = await QuestionLog.open(db)
     yield opened

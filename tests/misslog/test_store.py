@@ -22,11 +22,6 @@ from tests.misslog.builders import answered, declined, smalltalk, suggested
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "celacbot.sqlite3"
-
-
-@pytest.fixture
 def store(db: Path) -> EventStore:
     return EventStore.open(db)
 
