@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 # Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
 # "help" stay, and so do "when", "where", "who" and "why": they tell "when did Xi visit" from
@@ -156,6 +156,19 @@ def words(text: str) -> list[str]:
     return result
 
 
+@functools.lru_cache(maxsize=TERMS_CACHE_SIZE)
+def stemmed_words(text: str) -> tuple[str, ...]:
+    """The stemmed words of a text, before any synonym mapping (cached)."""
+    # No word spans white space, even after folding, so each white-space-separated chunk is
+    # worked out once however often it recurs across the knowledge base's texts.
+    return tuple(chain.from_iterable(map(_stemmed_chunk, text.split())))
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def _stemmed_chunk(chunk: str) -> tuple[str, ...]:
+    return tuple(map(stem, words(chunk)))
+
+
 class Normaliser:
     """Turns text into stemmed terms, mapping synonyms onto one canonical term per concept."""
 
@@ -175,10 +188,10 @@ class Normaliser:
 
         for synonyms in synonym_maps:
             for canonical, variants in synonyms.items():
-                canonical_key = self._stemmed(canonical)
+                canonical_key = stemmed_words(canonical)
                 for variant in variants:
                     earlier, later = sorted(
-                        (root(canonical_key), root(self._stemmed(variant))),
+                        (root(canonical_key), root(stemmed_words(variant))),
                         key=seen.__getitem__,
                     )
                     # The group keeps its earliest term, the first map's canonical one.
@@ -204,14 +217,13 @@ class Normaliser:
         }
         self._first_words = frozenset(self._lengths_by_first)
 
-    @staticmethod
-    def _stemmed(text: str) -> tuple[str, ...]:
-        return tuple(map(stem, words(text)))
-
     def terms(self, text: str) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included."""
-        stemmed = self._stemmed(text)
+        stemmed = stemmed_words(text)
         first_words = self._first_words
+        # Most texts hold no synonym at all: one set probe in C spares the scan.
+        if first_words.isdisjoint(stemmed):
+            return list(stemmed)
         starts = [i for i, term in enumerate(stemmed) if term in first_words]
         terms: list[str] = []
         position = 0
