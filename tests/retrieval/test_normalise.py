@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from celacbot.retrieval.normalise import Normaliser, fold, stem, words
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from celacbot.retrieval.normalise import Normaliser, fold, stem, stemmed_words, words
 
 
 def test_fold_strips_accents_case_and_invisible_characters() -> None:
@@ -56,3 +59,11 @@ def test_content_terms_drop_stop_words_but_keep_topic_words() -> None:
         "factory",
         "built",
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_cached_stemming_by_chunk_equals_stemming_every_word(text: str) -> None:
+    # stemmed_words caches per whitespace chunk, which is only right while no word spans
+    # white space after folding.
+    assert stemmed_words(text) == tuple(map(stem, words(text)))
