@@ -285,7 +285,8 @@ def run() -> bool:
         (f"p50 <= {TARGET_P50_MS} ms", our_latency.p50 <= TARGET_P50_MS),
         (f"p99 <= {TARGET_P99_MS} ms", our_latency.p99 <= TARGET_P99_MS),
         (f"20x p99 <= {TARGET_P99_20X_MS} ms", scaled[SCALES[-1]].p99 <= TARGET_P99_20X_MS),
-        (f"build <= {TARGET_BUILD_MS:g} ms", build.best <= TARGET_BUILD_MS),
+        # Start-up pays the first build; later ones reuse the normaliser's caches.
+        (f"first build <= {TARGET_BUILD_MS:g} ms", build.cold <= TARGET_BUILD_MS),
         *(
             (f"{lang} top-1 >= {floors.top1_accuracy:.0%}", not by_lang[lang].failures(floors))
             for lang, floors in bank.floors_by_lang.items()
