@@ -227,6 +227,21 @@ def test_answer_entry_follows_the_users_language(shipped: Retriever) -> None:
     assert (answer.lang, answer.text.split()[:2]) == ("pt", ["CBERS", "é"])
 
 
+def test_answer_entry_asks_the_entrys_question_in_the_answers_language(
+    shipped: Retriever,
+) -> None:
+    entry = shipped.entry("cbers-program")
+    assert entry is not None
+
+    spanish = shipped.answer_entry("cbers-program", lang_hint="es")
+    english = shipped.answer_entry("cbers-program")
+
+    assert spanish is not None
+    assert english is not None
+    assert spanish.question == entry.translations["es"].questions[0]
+    assert english.question == entry.canonical_question
+
+
 def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retriever) -> None:
     explanation = shipped.explain("中国在拉美的投资总额是多少")
 

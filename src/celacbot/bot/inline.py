@@ -11,7 +11,7 @@ from celacbot.bot.constants import (
     MAX_INLINE_RESULTS,
 )
 from celacbot.bot.formatting import inline_message, short_text
-from celacbot.bot.language import user_language, with_own_question
+from celacbot.bot.language import user_language
 from celacbot.bot.services import most_asked, retriever_of
 
 
@@ -28,7 +28,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         ids = [entry.id for entry in most_asked(context.bot_data, retriever, MAX_INLINE_RESULTS)]
     lang = user_language(query.from_user, context)
     answers = [
-        with_own_question(answer, retriever)
+        answer
         for answer in (retriever.answer_entry(each, lang_hint=lang) for each in dict.fromkeys(ids))
         if answer
     ]

@@ -7,24 +7,20 @@ Spanish answer answers in Spanish), else their Telegram app's language_code.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
 from typing import Final
 
 from telegram import User
 from telegram.ext import ContextTypes
 
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
-from celacbot.knowledge.models import Entry, Lang, Topic, TopicTranslation
-from celacbot.retrieval.answer import Answer, Kind
-from celacbot.retrieval.retriever import Retriever
+from celacbot.knowledge.models import Entry, Topic, TopicTranslation, translated
+from celacbot.retrieval.answer import Answer
 
 # bot_data key of the languages of users' last questions, by user id, most recent last.
 # Not user_data: that would keep a dict for every user who ever wrote, without bound.
 LANGUAGES_KEY: Final = "languages"
 MAX_REMEMBERED_USERS: Final = 10_000
 _BY_CODE: Final[dict[str, Language]] = {lang: lang for lang in LANGUAGES}
-# The languages faq.yaml translates into (English is its base language).
-_TRANSLATED: Final[dict[str, Lang]] = {"es": "es", "pt": "pt", "zh": "zh"}
 
 
 def language_of_code(code: str | None) -> Language:
@@ -63,22 +59,11 @@ def reply_language(
 
 def entry_question(entry: Entry, lang: str) -> str:
     """The entry's question for buttons and headings, in `lang` when translated."""
-    key = _TRANSLATED.get(lang)
-    translation = entry.translations.get(key) if key else None
+    translation = translated(entry.translations, lang)
     return translation.questions[0] if translation else entry.canonical_question
-
-
-def with_own_question(answer: Answer, retriever: Retriever) -> Answer:
-    """An FAQ answer chosen by id, with its entry's question in the answer's language (the
-    retriever keeps the English one)."""
-    entry = retriever.entry(answer.id) if answer.kind is Kind.FAQ and answer.id else None
-    if entry is None:
-        return answer
-    return replace(answer, question=entry_question(entry, answer.lang))
 
 
 def topic_texts(topic: Topic, lang: Language) -> TopicTranslation:
     """The topic's title and description, in `lang` when translated."""
-    key = _TRANSLATED.get(lang)
-    translation = topic.translations.get(key) if key else None
-    return translation or TopicTranslation(title=topic.title, description=topic.description)
+    fallback = TopicTranslation(title=topic.title, description=topic.description)
+    return translated(topic.translations, lang) or fallback

@@ -14,7 +14,7 @@ from celacbot.bot.constants import (
     MAX_RELATED_BUTTONS,
     MAX_SUGGESTION_BUTTONS,
 )
-from celacbot.bot.language import entry_question, topic_texts, with_own_question
+from celacbot.bot.language import entry_question, topic_texts
 from celacbot.bot.services import featured_entries
 from celacbot.bot.texts import Language, texts
 from celacbot.knowledge.models import KnowledgeBase
@@ -59,8 +59,6 @@ def answer_reply(
 ) -> Reply:
     """The reply to any retriever verdict, in `lang`; `event_id` is the question's in the
     question log."""
-    if heading:
-        answer = with_own_question(answer, retriever)
     messages = formatting.answer_messages(answer, lang, heading=heading and answer.kind is Kind.FAQ)
     said = texts(lang)
     if answer.decision is Decision.SUGGEST:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -22,6 +23,12 @@ MessageText = Annotated[
 ]
 # Languages besides English; English is the base language of every field.
 Lang = Literal["es", "pt", "zh"]
+_T = TypeVar("_T")
+
+
+def translated(translations: Mapping[Lang, _T], lang: str | None) -> _T | None:
+    """The translation into `lang` ("en" or any code faq.yaml does not translate into: None)."""
+    return translations.get(lang) if lang in get_args(Lang) else None  # type: ignore[call-overload]
 
 
 class _Strict(BaseModel):

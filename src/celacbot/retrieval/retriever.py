@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
-from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk
+from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk, translated
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
 from celacbot.retrieval.builtin_synonyms import (
     EVERYDAY_SYNONYMS,
@@ -179,13 +179,15 @@ class Retriever:
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
-        when translated; None if the id is unknown."""
+        when translated, with the entry's own question in that language; None if the id is
+        unknown."""
         lang = hint_language(lang_hint) or ENGLISH
         entry = self._entries.get(entry_id)
         if entry is not None:
+            translation = translated(entry.translations, lang)
             return self._entry_answer(
                 entry,
-                entry.canonical_question,
+                translation.questions[0] if translation else entry.canonical_question,
                 score=100.0,
                 margin=100.0,
                 reason="chosen by id",
@@ -483,7 +485,7 @@ class Retriever:
         reason: str,
         lang: str = ENGLISH,
     ) -> Answer:
-        translation = entry.translations.get(lang)  # type: ignore[call-overload]
+        translation = translated(entry.translations, lang)
         return Answer(
             question=question,
             decision=Decision.ANSWER,
@@ -509,7 +511,7 @@ class Retriever:
         reason: str,
         lang: str = ENGLISH,
     ) -> Answer:
-        translation = fact.translations.get(lang)  # type: ignore[call-overload]
+        translation = translated(fact.translations, lang)
         return Answer(
             question=question,
             decision=Decision.ANSWER,
@@ -529,7 +531,7 @@ class Retriever:
         question: str, talk: SmallTalk, score: float, reason: str, asked: str | None
     ) -> Answer:
         lang = asked or ENGLISH
-        translation = talk.translations.get(lang)  # type: ignore[call-overload]
+        translation = translated(talk.translations, lang)
         return Answer(
             question=question,
             decision=Decision.SMALLTALK,
@@ -547,7 +549,7 @@ class Retriever:
         label = scored.document.label
         entry = self._entries.get(scored.document.id)
         lang = _answer_lang(asked, scored.lang)
-        translation = entry.translations.get(lang) if entry else None  # type: ignore[call-overload]
+        translation = translated(entry.translations, lang) if entry else None
         if translation is not None:
             label = translation.questions[0]
         return Suggestion(scored.document.id, label, round(scored.total, 1))
