@@ -175,3 +175,22 @@ async def test_recording_does_not_wait_for_the_disk(log: QuestionLog, db: Path) 
     assert [(miss.id, miss.decision) for miss in await log.latest_misses(1)] == [
         (event_id, Decision.DECLINE)
     ]
+
+
+async def test_a_failing_write_does_not_lose_the_others_written_with_it(
+    db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    def normalise(question: str) -> str:
+        if question == "breaks the normaliser":
+            raise ValueError(question)
+        return question
+
+    log = await QuestionLog.open(db, normalise=normalise)
+    for question in ("before", "breaks the normaliser", "after"):
+        log.record(declined(question), user_id=1, chat_type="private")
+    misses = await log.latest_misses(5)
+    await log.close()
+
+    assert [miss.question for miss in misses] == ["after", "before"]
+    assert count_rows(db) == 2
+    assert any("question log write failed" in record.getMessage() for record in caplog.records)

@@ -167,26 +167,36 @@ class QuestionLog:
         time.sleep(BATCH_SECONDS)
         with self._lock:
             batch, self._batch = self._batch, []
-        for write in batch:
-            self._write(write)
-
-    def _write(self, write: Callable[[EventStore], object]) -> None:
-        """Run on the worker thread: attempt one write, log and swallow any failure."""
         try:
-            store = self._store
-            if store is not None:
-                write(store)
+            self._write_batch(batch)
+        finally:
+            with self._lock:
+                self._pending -= len(batch)
+
+    def _write_batch(self, batch: list[Callable[[EventStore], object]]) -> None:
+        """Run on the worker thread: attempt the writes in one transaction; log and swallow
+        any failure."""
+        store = self._store
+        if store is None:
+            return
+        try:
+            with store.batch():
+                for write in batch:
+                    try:
+                        write(store)
+                    except sqlite3.OperationalError as exc:
+                        # Locked or full disk: this event is lost, the next may succeed.
+                        logger.warning("question log write failed: %s", exc)
+                    except sqlite3.DatabaseError:
+                        raise
+                    except Exception:
+                        logger.exception("question log write failed")
         except sqlite3.OperationalError as exc:
-            # Locked or full disk: this event is lost, the next may succeed.
-            logger.warning("question log write failed: %s", exc)
+            # The commit failed (locked or full disk): the batch is rolled back and lost.
+            logger.warning("question log writes failed: %s", exc)
         except sqlite3.DatabaseError as exc:
             # Corrupted under us: stop writing; the next start moves the file aside.
             self._disable(f"database error: {exc}")
-        except Exception:
-            logger.exception("question log write failed")
-        finally:
-            with self._lock:
-                self._pending -= 1
 
     async def _read(self, read: Callable[[EventStore], R], fallback: R) -> R:
         store = self._store
