@@ -2,8 +2,8 @@
 
 The bot runs in a child process under cProfile (stopped with SIGTERM, which PTB turns into a
 clean exit so the profile is written), answering one question from each of USERS users on
-the fake Bot API with CELACBOT_RATE_LIMIT=0 and one update at a time. Prints the bot's CPU
-time per question and the functions that cost the most.
+the fake Bot API with CELACBOT_RATE_LIMIT=0 and one update at a time (or --concurrency N).
+Prints the bot's CPU time per question and the functions that cost the most.
 
     python -m benchmarks.profile_bot [--users N] [--top N] [--output bot.prof]
 """
@@ -32,11 +32,11 @@ def _profiled(code: str, output: Path) -> str:
     return f"import cProfile; cProfile.run({code!r}, {str(output)!r})"
 
 
-async def profile(users: int, output: Path) -> float:
+async def profile(users: int, output: Path, *, concurrency: int = 1) -> float:
     """Run the load under cProfile, writing `output`; the bot's CPU milliseconds per question."""
     texts = questions(users)
     code = _profiled(CELACBOT_MAIN.replace("sys.exit(", "("), output)
-    async with FakeBotAPI() as server, bot_process(code, server, concurrency=1) as pid:
+    async with FakeBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
         before = cpu_seconds(pid)
         await server.wait_for_replies(_queue(server, texts), timeout=600)
         after = cpu_seconds(pid)
@@ -50,11 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="cProfile the bot's per-message path.")
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--top", type=int, default=TOP)
+    parser.add_argument("--concurrency", type=int, default=1, help="concurrent_updates")
     parser.add_argument("--output", type=Path, help="keep the profile here (pstats format)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         output = args.output or Path(scratch) / "bot.prof"
-        per_question = asyncio.run(profile(args.users, output))
+        per_question = asyncio.run(profile(args.users, output, concurrency=args.concurrency))
         print(f"bot CPU under cProfile: {per_question:.2f} ms per question ({args.users} users)")
         stats = pstats.Stats(str(output))
         stats.sort_stats("tottime").print_stats(args.top)
