@@ -9,8 +9,9 @@ known action (old versions, forged data) decodes to None and gets a short notice
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
@@ -124,9 +125,25 @@ def button(text: str, action: Action) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=encode(action))
 
 
+class Keyboard(InlineKeyboardMarkup):
+    """An inline keyboard converted to Bot API data once: PTB converts reply_markup on every
+    send, and the bot sends each cached keyboard under many answers (profiled: benchmarks/)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, inline_keyboard: Sequence[Sequence[InlineKeyboardButton]]) -> None:
+        super().__init__(inline_keyboard)
+        # PTB lets private attributes be set on its frozen objects.
+        self._data = super().to_dict()
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        """The keyboard as Bot API data: a new dict each call (its rows are shared)."""
+        return dict(self._data) if recursive else super().to_dict(recursive=False)
+
+
 def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     """Buttons one per row, so long questions stay readable."""
-    return InlineKeyboardMarkup([[each] for each in buttons])
+    return Keyboard([[each] for each in buttons])
 
 
 def answer_keyboard(
