@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     bootstrap_retries: int = Field(default=5, ge=-1, alias="CELACBOT_BOOTSTRAP_RETRIES")
     poll_timeout: int = Field(default=30, ge=0, alias="CELACBOT_POLL_TIMEOUT")
     concurrent_updates: int = Field(default=8, ge=1, alias="CELACBOT_CONCURRENT_UPDATES")
+    # Long polling fetches more updates only while fewer than this many await an answer.
+    max_pending_updates: int = Field(default=100, ge=1, alias="CELACBOT_MAX_PENDING_UPDATES")
     # Per-user flood control: a burst of this many messages, then this many per second;
     # a rate of 0 turns it off.
     user_burst: int = Field(default=5, ge=1, alias="CELACBOT_USER_BURST")

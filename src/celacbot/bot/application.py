@@ -25,6 +25,7 @@ from telegram.ext import (
 )
 
 from celacbot.bot import admin, callbacks, commands, groups, inline, messages
+from celacbot.bot.backlog import PollingRequest, UpdateQueue
 from celacbot.bot.errors import handle_error
 from celacbot.bot.services import close_upkeep, install, install_upkeep
 from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
@@ -154,6 +155,7 @@ def build_application(settings: Settings) -> BotApplication:
         """Stop watching the knowledge file and finish the question log's writes (bounded)."""
         await close_upkeep(application.bot_data)
 
+    update_queue = UpdateQueue(settings.max_pending_updates)
     builder: ApplicationBuilder[
         ExtBot[Any], Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], JobQueue[Context]
     ] = (
@@ -168,6 +170,8 @@ def build_application(settings: Settings) -> BotApplication:
             )
         )
         .concurrent_updates(settings.concurrent_updates)
+        .update_queue(update_queue)
+        .get_updates_request(PollingRequest(update_queue))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
