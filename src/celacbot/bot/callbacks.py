@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import CallbackQuery, Chat, Message, Update
 from telegram.ext import ContextTypes
 
@@ -77,8 +79,10 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if reply is None or destination is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return
-    await query.answer()
-    if isinstance(action, ShowTopic | ShowTopics | NoneOfThese):
-        await _edit(query, reply)
-    else:
-        await reply.send(destination, quote=False)
+    # Both at once: the reply does not wait for the round trip that stops the button's spinner.
+    shown = (
+        _edit(query, reply)
+        if isinstance(action, ShowTopic | ShowTopics | NoneOfThese)
+        else reply.send(destination, quote=False)
+    )
+    await asyncio.gather(query.answer(), shown)
