@@ -10,6 +10,7 @@ import sys
 BENCHMARKS: dict[str, str] = {
     "retrieval": "benchmarks.retrieval",
     "telegram": "benchmarks.telegram",
+    "request paths": "benchmarks.request_paths",
     "start-up": "benchmarks.startup",
 }
 

@@ -1,15 +1,18 @@
 """Telegram throughput: celacbot against a bare PTB echo bot on the same fake Bot API server.
 
 Each scenario starts a fresh FakeBotAPI (tests/fakes/bot_api.py) in this process and the bot
-in a child process (`celacbot run` itself, or the echo bot below), so that the server and
+in a child process (`celacbot run` itself, or benchmarks/echo_bot.py), so that the server and
 the bot do not share one core. One question per user is queued at once; the scenario
 measures answered questions per second (queueing to the last reply), the p50/p99 of reply
 latency (delivery in getUpdates to the reply's sendMessage) and the bot process's CPU time
-per question, which other load on the machine disturbs least. "API latency" scenarios
-delay every sendMessage by the server, as the real Bot API's round trip does.
+per question. On a shared 2-core machine one run of either bot varies by 30 %, so the
+scenarios without API latency run ROUNDS times, echo bot and celacbot taking turns, and the
+report gives medians. "API latency" scenarios delay every sendMessage by the server, as the
+real Bot API's round trip does; they are latency-bound, so one round of fewer users shows
+their rate.
 
     python -m benchmarks.telegram            # 2,000 users, then the rate limiter
-    python -m benchmarks.telegram --quick    # 300 users
+    python -m benchmarks.telegram --quick    # 300 users, one round
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from celacbot.knowledge.loader import load_knowledge_base
 
 USERS = 2_000
 QUICK_USERS = 300
+LATENCY_USERS = 500
+ROUNDS = 3
 CONCURRENCY_LEVELS = (1, 8)
 API_LATENCY = 0.05
 LIMITED_MESSAGES = 150
@@ -60,7 +65,7 @@ CELACBOT_MAIN = (
     "import argparse, sys; from celacbot.commands import run; "
     "sys.exit(run.run(argparse.Namespace()))"
 )
-ECHO_MAIN = "from benchmarks.telegram import echo_bot_main; echo_bot_main()"
+ECHO_MAIN = "from benchmarks.echo_bot import main; main()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,23 @@ class Measurement:
     p99: float
     cpu_seconds: float | None
     peak_rss_mb: float | None
+
+    @classmethod
+    def median(cls, runs: Sequence[Measurement]) -> Measurement:
+        """One scenario's runs summed up: medians, the fewest answers and the highest peak."""
+        cpu = [run.cpu_seconds for run in runs if run.cpu_seconds is not None]
+        rss = [run.peak_rss_mb for run in runs if run.peak_rss_mb is not None]
+        name = runs[0].name if len(runs) == 1 else f"{runs[0].name} (median of {len(runs)})"
+        return cls(
+            name,
+            runs[0].questions,
+            min(run.answered for run in runs),
+            statistics.median(run.seconds for run in runs),
+            statistics.median(run.p50 for run in runs),
+            statistics.median(run.p99 for run in runs),
+            statistics.median(cpu) if len(cpu) == len(runs) else None,
+            max(rss) if len(rss) == len(runs) else None,
+        )
 
     @property
     def cpu_ms_per_question(self) -> float | None:
@@ -123,26 +145,6 @@ def questions(count: int) -> list[str]:
     kb = load_knowledge_base(Settings(_env_file=None).knowledge)
     pool = [question for entry in kb.entries for question in entry.questions] + OFF_SCRIPT
     return list(itertools.islice(itertools.cycle(pool), count))
-
-
-def echo_bot_main() -> None:
-    """The baseline, run in the child process: a bare PTB bot echoing every text message."""
-    from telegram import Update
-    from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
-
-    async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        if update.message and update.message.text:
-            await update.message.reply_text(update.message.text)
-
-    application = (
-        ApplicationBuilder()
-        .token(os.environ["TELEGRAM_BOT_TOKEN"])
-        .base_url(os.environ["TELEGRAM_API_BASE_URL"])
-        .concurrent_updates(int(os.environ["CELACBOT_CONCURRENT_UPDATES"]))
-        .build()
-    )
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
-    application.run_polling(timeout=1)
 
 
 @asynccontextmanager
@@ -269,24 +271,41 @@ def _comparison(echo: Measurement, bot: Measurement) -> tuple[str, bool]:
     return line, rate_met and extra_met
 
 
-async def report(users: int, levels: Sequence[int]) -> bool:
+async def compare(
+    label: str, texts: Sequence[str], *, concurrency: int, latency: float, rounds: int
+) -> tuple[Measurement, Measurement]:
+    """The echo bot and celacbot taking turns `rounds` times: the median run of each."""
+    bots = (("echo bot", ECHO_MAIN), ("celacbot", CELACBOT_MAIN))
+    runs: dict[str, list[Measurement]] = {code: [] for _, code in bots}
+    for _ in range(rounds):
+        for name, code in bots:
+            runs[code].append(
+                await measure(
+                    f"{name}, {label}", code, texts, concurrency=concurrency, latency=latency
+                )
+            )
+    return Measurement.median(runs[ECHO_MAIN]), Measurement.median(runs[CELACBOT_MAIN])
+
+
+async def report(users: int, levels: Sequence[int], rounds: int) -> bool:
     """Print every scenario; True when celacbot keeps up with the echo bot and the limiter holds."""
     texts = questions(users)
-    print(f"{users} questions from {users} users, CELACBOT_RATE_LIMIT=0")
+    latency_users = min(users, LATENCY_USERS)
+    print(
+        f"one question from each of {users} users ({latency_users} with API latency), "
+        "CELACBOT_RATE_LIMIT=0"
+    )
     met = True
     peak_rss = 0.0
-    for latency in (0.0, API_LATENCY):
+    for latency, count, scenario_rounds in ((0.0, users, rounds), (API_LATENCY, latency_users, 1)):
         for level in levels:
             label = f"concurrent_updates={level}"
             if latency:
                 label += f", {latency * 1000:.0f} ms API latency"
-            echo = await measure(
-                f"echo bot, {label}", ECHO_MAIN, texts, concurrency=level, latency=latency
+            echo, bot = await compare(
+                label, texts[:count], concurrency=level, latency=latency, rounds=scenario_rounds
             )
-            print(echo.line(), flush=True)
-            bot = await measure(
-                f"celacbot, {label}", CELACBOT_MAIN, texts, concurrency=level, latency=latency
-            )
+            print(echo.line())
             print(bot.line())
             # Without API latency this compares pure processing cost, the issue's target;
             # with it, the throughput users would see.
@@ -304,20 +323,27 @@ async def report(users: int, levels: Sequence[int]) -> bool:
     return met and rss_met and limiter.met
 
 
-def run(users: int = USERS, levels: Sequence[int] = CONCURRENCY_LEVELS) -> bool:
+def run(
+    users: int = USERS, levels: Sequence[int] = CONCURRENCY_LEVELS, rounds: int = ROUNDS
+) -> bool:
     """Print the Telegram report (benchmarks/__main__.py); True when every target is met."""
-    return asyncio.run(report(users, levels))
+    return asyncio.run(report(users, levels, rounds))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the report; exit status 1 when a target is missed."""
     parser = argparse.ArgumentParser(description="celacbot against a bare PTB echo bot.")
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_USERS} users")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_USERS} users, one round")
+    parser.add_argument(
+        "--rounds", type=int, default=ROUNDS, help="runs of each bot to take the median of"
+    )
     parser.add_argument(
         "--concurrency", type=int, nargs="+", default=list(CONCURRENCY_LEVELS), metavar="N"
     )
     args = parser.parse_args(argv)
-    return 0 if run(QUICK_USERS if args.quick else USERS, args.concurrency) else 1
+    if args.quick:
+        return 0 if run(QUICK_USERS, args.concurrency, rounds=1) else 1
+    return 0 if run(USERS, args.concurrency, args.rounds) else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,154 @@
+"""Request paths: how much each kind of request adds to a reply's latency, one at a time.
+
+Issue 6's target: no request path slower than the bare PTB echo bot's by more than 1 ms at
+p99. Requests go one at a time (the next only after the reply), so each latency is the
+bot's own work plus one round trip, with no queueing behind other users. Every request
+comes from a new user, as in the throughput runs, so that flood control never steps in.
+Latency runs from the update's delivery in getUpdates to the reply's arrival at the fake
+Bot API.
+
+    python -m benchmarks.request_paths [--requests N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import statistics
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from tests.fakes.bot_api import FakeBotAPI
+
+from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
+
+REQUESTS = 500
+WARM_UP = 20
+TARGET_EXTRA_P99_MS = 1.0
+FIRST_USER_ID = 50_000
+OFF_TOPIC = [
+    "What is the capital of France?",
+    "how tall is mount everest",
+    "recipe for chocolate cake",
+    "who won the 1998 world cup",
+]
+SMALL_TALK = ["hello", "thanks!", "good morning", "thank you very much"]
+
+# One request of a path, from the given user; returns the reply latency in seconds.
+Request = Callable[[FakeBotAPI, int], Awaitable[float]]
+
+
+@dataclass(frozen=True, slots=True)
+class PathLatency:
+    """Reply latencies of one request path."""
+
+    name: str
+    seconds: list[float]
+
+    def quantile(self, percent: int) -> float:
+        """The latency below which `percent` % of the requests were answered, in ms."""
+        return statistics.quantiles(self.seconds, n=100)[percent - 1] * 1000
+
+    def line(self, baseline: PathLatency | None = None) -> str:
+        """A report line, with the difference to the baseline's p99 if given."""
+        text = f"  {self.name:<40} p50 {self.quantile(50):6.2f} ms  p99 {self.quantile(99):6.2f} ms"
+        if baseline is not None:
+            extra = self.quantile(99) - baseline.quantile(99)
+            text += (
+                f"  ({extra:+.2f} ms at p99, target <= {TARGET_EXTRA_P99_MS:g} ms: "
+                f"{'met' if extra <= TARGET_EXTRA_P99_MS else 'MISSED'})"
+            )
+        return text
+
+
+def message_path(texts: Sequence[str]) -> Request:
+    """A private message with one of `texts`, in turn."""
+    cycle = itertools.cycle(texts)
+
+    async def request(server: FakeBotAPI, user_id: int) -> float:
+        update = server.send_message(next(cycle), user_id=user_id)
+        return (await server.wait_for_replies([update]))[0]
+
+    return request
+
+
+def source_button_path(texts: Sequence[str]) -> Request:
+    """The "Source" button under an answer to one of `texts` (only the press is timed)."""
+    cycle = itertools.cycle(texts)
+
+    async def request(server: FakeBotAPI, user_id: int) -> float:
+        answer = await server.wait_for_reply(server.send_message(next(cycle), user_id=user_id))
+        source = next(
+            button["callback_data"]
+            for row in answer["reply_markup"]["inline_keyboard"]
+            for button in row
+            if button.get("callback_data", "").startswith("s:")
+        )
+        return (await server.wait_for_replies([server.press_button(answer, source)]))[0]
+
+    return request
+
+
+def inline_path(texts: Sequence[str]) -> Request:
+    """An inline query (@bot ...) with one of `texts`."""
+    cycle = itertools.cycle(texts)
+
+    async def request(server: FakeBotAPI, user_id: int) -> float:
+        update = server.inline_query(next(cycle), user_id=user_id)
+        return (await server.wait_for_replies([update]))[0]
+
+    return request
+
+
+async def measure_paths(
+    code: str, paths: Sequence[tuple[str, Request]], requests: int
+) -> list[PathLatency]:
+    """Run each path `requests` times (after a warm-up) against one bot process."""
+    users = itertools.count(FIRST_USER_ID)
+    results = []
+    async with FakeBotAPI() as server, bot_process(code, server, concurrency=1):
+        for name, request in paths:
+            seconds = [await request(server, next(users)) for _ in range(WARM_UP + requests)]
+            results.append(PathLatency(name, seconds[WARM_UP:]))
+    return results
+
+
+async def report(requests: int) -> bool:
+    """Print every path's latency next to the echo bot's; True when each is within target."""
+    asked = questions(requests)
+    (echo,) = await measure_paths(ECHO_MAIN, [("echo bot, message", message_path(asked))], requests)
+    paths = await measure_paths(
+        CELACBOT_MAIN,
+        [
+            ("celacbot, question answered", message_path(asked)),
+            ("celacbot, question declined", message_path(OFF_TOPIC)),
+            ("celacbot, small talk", message_path(SMALL_TALK)),
+            ("celacbot, Source button", source_button_path(asked)),
+            ("celacbot, inline query", inline_path(asked)),
+        ],
+        requests,
+    )
+    print(f"one request at a time, {requests} per path after {WARM_UP} to warm up:")
+    print(echo.line())
+    for path in paths:
+        print(path.line(echo))
+    return all(path.quantile(99) - echo.quantile(99) <= TARGET_EXTRA_P99_MS for path in paths)
+
+
+def run(requests: int = REQUESTS) -> bool:
+    """Print the report (benchmarks/__main__.py); True when every path meets the target."""
+    return asyncio.run(report(requests))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the report; exit status 1 when a path misses the target."""
+    parser = argparse.ArgumentParser(description="Reply latency of each request path.")
+    parser.add_argument("--requests", type=int, default=REQUESTS, help="requests per path")
+    args = parser.parse_args(argv)
+    return 0 if run(args.requests) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
