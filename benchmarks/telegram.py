@@ -45,8 +45,6 @@ LIMITED_MESSAGES = 150
 LIMITED_RATE = 30
 TARGET_RATIO = 0.9
 TARGET_RSS_MB = 80.0
-# Extra bot CPU per question over the echo bot's: no request path more than 1 ms slower.
-TARGET_EXTRA_CPU_MS = 1.0
 FIRST_USER_ID = 10_000
 REPLY_TIMEOUT = 600.0
 # Questions a user could not have copied from the knowledge base, so that suggestions,
@@ -260,15 +258,10 @@ def _comparison(echo: Measurement, bot: Measurement) -> tuple[str, bool]:
         f"  -> celacbot/echo: {ratio:.2f}x the rate (target >= {TARGET_RATIO}x: "
         f"{_verdict(rate_met)}), {bot.p99 / echo.p99:.2f}x the p99"
     )
-    extra_met = True
+    # What each reply costs the bot beyond the echo bot's (request_paths.py checks latency).
     if echo.cpu_ms_per_question is not None and bot.cpu_ms_per_question is not None:
-        extra = bot.cpu_ms_per_question - echo.cpu_ms_per_question
-        extra_met = extra <= TARGET_EXTRA_CPU_MS
-        line += (
-            f", {extra:+.2f} ms CPU per question "
-            f"(target <= {TARGET_EXTRA_CPU_MS:g} ms: {_verdict(extra_met)})"
-        )
-    return line, rate_met and extra_met
+        line += f", {bot.cpu_ms_per_question - echo.cpu_ms_per_question:+.2f} ms CPU per question"
+    return line, rate_met
 
 
 async def compare(
