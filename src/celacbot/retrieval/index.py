@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -109,8 +110,12 @@ class Vocabulary:
             },
             unknown_weight * self.max_idf,
         )
-        self._terms = sorted(self._idf)
         self._typo_cache: dict[str, str | None] = {}
+
+    @functools.cached_property
+    def _terms(self) -> list[str]:
+        # Sorted for the first misspelt word, not at build time: most questions have none.
+        return sorted(self._idf)
 
     def __contains__(self, term: object) -> bool:
         return term in self._idf

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from itertools import chain, filterfalse
+from itertools import filterfalse
 
 # Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
 # "help" stay, and so do "when", "where", "who" and "why": they tell "when did Xi visit" from
@@ -61,19 +61,15 @@ STEM_CACHE_SIZE = 1 << 16
 # Knowledge texts repeat across fields and users repeat questions; the cap bounds memory.
 TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
-# On an ASCII text the same words come from turning every other character into a space
-# and splitting: str.translate has a fast path for ASCII, much faster than a regex scan.
-_ASCII_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
 # matches wherever it sits in a sentence without a word segmenter.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
-# A word's Chinese runs and the runs between them, in one scan of the text.
-_WORD_PART = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")
+# A word's Chinese runs (first group) and the runs between them (second group), in one scan.
+_WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 # Particles and question words split Chinese runs the way spaces split English words.
-_CJK_FUNCTION_CHARACTERS = dict.fromkeys(
-    map(ord, "的了是吗呢么哪些什怎如何这那个请问我你他们吧啊"), " "
-)
+# A regex, not str.translate, for the same reason as _INVISIBLE.
+_CJK_FUNCTION_CHARACTER = re.compile("[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊]")
 _CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于|这次")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
@@ -104,10 +100,14 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     """A light English stemmer: plurals, -ness, -ed, -ing, final -e ("launched" -> "launch")."""
-    if len(word) <= 3 or word in STOP_WORDS or not word.isalpha():
+    return _STEMS[word]
+
+
+def _stem(word: str) -> str:
+    # Every rule below removes a final s, d, g or e: other words are their own stem.
+    if len(word) <= 3 or word[-1] not in "sdge" or word in STOP_WORDS or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
@@ -126,6 +126,20 @@ def stem(word: str) -> str:
     return word
 
 
+class _Stems(dict[str, str]):
+    """Stems by word, each worked out on its first look-up (a bounded cache)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= STEM_CACHE_SIZE:
+            self.clear()
+        stemmed = self[word] = _stem(word)
+        return stemmed
+
+
+# A dict, not an lru_cache: map() looks every known word up in C, without a Python call.
+_STEMS = _Stems()
+
+
 def has_cjk(text: str) -> bool:
     """True when a text holds Chinese characters."""
     return bool(_CJK_RUN.search(text))
@@ -136,37 +150,59 @@ def is_cjk(term: str) -> bool:
     return bool(_CJK_RUN.fullmatch(term))
 
 
+def _latin1_words_table() -> tuple[bytes, bytes]:
+    # Each Latin-1 character's fold on its own: one ASCII letter or digit, nothing (soft
+    # hyphen), only separators ("¿", "´" -> " \u0301"), or something else ("ß" -> "ss",
+    # "ø"), which keeps its non-ASCII byte so that words() takes the general path.
+    table = bytearray(range(256))
+    dropped = bytearray()
+    for code in range(256):
+        folded = fold(chr(code))
+        if not folded:
+            dropped.append(code)
+        elif not any(map(str.isalnum, folded)):
+            table[code] = ord(" ")
+        elif len(folded) == 1 and folded.isascii():
+            table[code] = ord(folded)
+    return bytes(table), bytes(dropped)
+
+
+# Folding a Latin-1 text works character by character (no character decomposes into a
+# combining mark that could reorder with its neighbour's), so a Latin-1 text with none of
+# the few characters that fold to something else has its words from one bytes.translate
+# and a split, where fold, a regex and a split per text cost ten times as much.
+_LATIN1_WORD_BYTES, _LATIN1_DROPPED = _latin1_words_table()
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, punctuation and symbols dropped, Chinese as character pairs."""
+    latin1 = text.encode("latin-1", "ignore")
+    if len(latin1) == len(text):
+        letters = latin1.translate(_LATIN1_WORD_BYTES, _LATIN1_DROPPED)
+        if letters.isascii():
+            return letters.decode().split()
     folded = fold(text)
     if folded.isascii():
-        return folded.translate(_ASCII_SEPARATORS).split()
+        return folded.encode().translate(_LATIN1_WORD_BYTES).decode().split()
     if not _CJK_RUN.search(folded):
         return _WORD.findall(folded)
     # Fillers and particles are all Chinese: replacing them in the whole text splits the
     # Chinese runs exactly where they stand, in one pass.
-    spaced = _CJK_FILLER.sub(" ", folded).translate(_CJK_FUNCTION_CHARACTERS)
+    spaced = _CJK_FUNCTION_CHARACTER.sub(" ", _CJK_FILLER.sub(" ", folded))
     result: list[str] = []
-    for part in _WORD_PART.findall(spaced):
-        if len(part) > 1 and _CJK_RUN.match(part):
+    for chinese, other in _WORD_PART.findall(spaced):
+        if len(chinese) > 1:
             # Each character joined to the next: the run's overlapping pairs.
-            result += map(str.__add__, part[:-1], part[1:])
+            result += map(str.__add__, chinese[:-1], chinese[1:])
         else:
-            result.append(part)
+            result.append(chinese or other)
     return result
 
 
 @functools.lru_cache(maxsize=TERMS_CACHE_SIZE)
 def stemmed_words(text: str) -> tuple[str, ...]:
     """The stemmed words of a text, before any synonym mapping (cached)."""
-    # No word spans white space, even after folding, so each white-space-separated chunk is
-    # worked out once however often it recurs across the knowledge base's texts.
-    return tuple(chain.from_iterable(map(_stemmed_chunk, text.split())))
-
-
-@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
-def _stemmed_chunk(chunk: str) -> tuple[str, ...]:
-    return tuple(map(stem, words(chunk)))
+    return tuple(map(_STEMS.__getitem__, words(text)))
 
 
 class Normaliser:
@@ -205,7 +241,9 @@ class Normaliser:
         self._canonical_of = canonical_of
         # Chinese pairs of every synonym, which the vocabulary may hold only as their
         # canonical term ("习主席" becomes "xi jinping").
-        self.cjk_terms = frozenset(term for key in parent for term in key if is_cjk(term))
+        self.cjk_terms = frozenset(
+            term for key in parent for term in key if not term.isascii() and is_cjk(term)
+        )
         self._cache: dict[str, tuple[str, ...]] = {}
         # Variant lengths by first word, longest first: a dictionary probe per word instead of
         # a regex alternation that tries hundreds of branches at every position.
