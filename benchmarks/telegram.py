@@ -2,11 +2,14 @@
 
 Each scenario starts a fresh FakeBotAPI (tests/fakes/bot_api.py) in this process and the bot
 in a child process (`celacbot run` itself, or benchmarks/echo_bot.py), so that the server and
-the bot do not share one core. One question per user is queued at once; the scenario
+the bot do not share one core. A third bot, the "rich" echo bot, sends a celacbot-shaped
+reply without looking for it, which splits celacbot's cost into the reply's shape and the
+rest (search, question log, handlers). One question per user is queued at once; the scenario
 measures answered questions per second (queueing to the last reply), the p50/p99 of reply
-latency (delivery in getUpdates to the reply's sendMessage) and the bot process's CPU time
-per question. On a shared 2-core machine one run of either bot varies by 30 %, so the
-scenarios without API latency run ROUNDS times, echo bot and celacbot taking turns, and the
+latency (delivery in getUpdates to the reply's sendMessage; celacbot fetches updates only as
+fast as it answers them, so its backlog waits at the server, outside that latency) and the
+bot process's CPU time per question. On a shared 2-core machine one run of a bot varies by
+30 %, so the scenarios without API latency run ROUNDS times, the bots taking turns, and the
 report gives medians. "API latency" scenarios delay every sendMessage by the server, as the
 real Bot API's round trip does; they are latency-bound, so one round of fewer users shows
 their rate.
@@ -63,7 +66,8 @@ CELACBOT_MAIN = (
     "import argparse, sys; from celacbot.commands import run; "
     "sys.exit(run.run(argparse.Namespace()))"
 )
-ECHO_MAIN = "from benchmarks.echo_bot import main; main()"
+ECHO_MAIN = "from benchmarks.echo_bot import main; main([])"
+RICH_ECHO_MAIN = "from benchmarks.echo_bot import main; main(['--rich'])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,19 +269,24 @@ def _comparison(echo: Measurement, bot: Measurement) -> tuple[str, bool]:
 
 
 async def compare(
-    label: str, texts: Sequence[str], *, concurrency: int, latency: float, rounds: int
-) -> tuple[Measurement, Measurement]:
-    """The echo bot and celacbot taking turns `rounds` times: the median run of each."""
-    bots = (("echo bot", ECHO_MAIN), ("celacbot", CELACBOT_MAIN))
-    runs: dict[str, list[Measurement]] = {code: [] for _, code in bots}
+    bots: Sequence[tuple[str, str]],
+    label: str,
+    texts: Sequence[str],
+    *,
+    concurrency: int,
+    latency: float,
+    rounds: int,
+) -> list[Measurement]:
+    """The (name, code) bots taking turns `rounds` times: the median run of each."""
+    runs: list[list[Measurement]] = [[] for _ in bots]
     for _ in range(rounds):
-        for name, code in bots:
-            runs[code].append(
+        for (name, code), bot_runs in zip(bots, runs, strict=True):
+            bot_runs.append(
                 await measure(
                     f"{name}, {label}", code, texts, concurrency=concurrency, latency=latency
                 )
             )
-    return Measurement.median(runs[ECHO_MAIN]), Measurement.median(runs[CELACBOT_MAIN])
+    return [Measurement.median(bot_runs) for bot_runs in runs]
 
 
 async def report(users: int, levels: Sequence[int], rounds: int) -> bool:
@@ -290,20 +299,38 @@ async def report(users: int, levels: Sequence[int], rounds: int) -> bool:
     )
     met = True
     peak_rss = 0.0
+    echo, rich_echo, celacbot = (
+        ("echo bot", ECHO_MAIN),
+        ("rich echo bot", RICH_ECHO_MAIN),
+        ("celacbot", CELACBOT_MAIN),
+    )
     for latency, count, scenario_rounds in ((0.0, users, rounds), (API_LATENCY, latency_users, 1)):
         for level in levels:
             label = f"concurrent_updates={level}"
             if latency:
                 label += f", {latency * 1000:.0f} ms API latency"
-            echo, bot = await compare(
-                label, texts[:count], concurrency=level, latency=latency, rounds=scenario_rounds
+            # The rich echo bot tells the reply's shape from retrieval; latency hides both.
+            bots = [echo, celacbot] if latency else [echo, rich_echo, celacbot]
+            *baselines, bot = await compare(
+                bots,
+                label,
+                texts[:count],
+                concurrency=level,
+                latency=latency,
+                rounds=scenario_rounds,
             )
-            print(echo.line())
-            print(bot.line())
+            for measurement in (*baselines, bot):
+                print(measurement.line())
             # Without API latency this compares pure processing cost, the issue's target;
             # with it, the throughput users would see.
-            line, kept_up = _comparison(echo, bot)
+            line, kept_up = _comparison(baselines[0], bot)
             print(line, flush=True)
+            if len(baselines) > 1:
+                print(
+                    f"  -> celacbot/rich echo: {bot.rate / baselines[1].rate:.2f}x the rate "
+                    f"(the cost of finding the answer); rich echo/echo: "
+                    f"{baselines[1].rate / baselines[0].rate:.2f}x (the cost of the reply's shape)"
+                )
             met = met and kept_up
             peak_rss = max(peak_rss, bot.peak_rss_mb or 0.0)
     rss_met = peak_rss <= TARGET_RSS_MB
