@@ -23,12 +23,13 @@ MessageText = Annotated[
 ]
 # Languages besides English; English is the base language of every field.
 Lang = Literal["es", "pt", "zh"]
+_LANGS = frozenset(get_args(Lang))
 _T = TypeVar("_T")
 
 
 def translated(translations: Mapping[Lang, _T], lang: str | None) -> _T | None:
     """The translation into `lang` ("en" or any code faq.yaml does not translate into: None)."""
-    return translations.get(lang) if lang in get_args(Lang) else None  # type: ignore[call-overload]
+    return translations.get(lang) if lang in _LANGS else None  # type: ignore[call-overload]
 
 
 class _Strict(BaseModel):
