@@ -79,10 +79,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if reply is None or destination is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return
-    # Both at once: the reply does not wait for the round trip that stops the button's spinner.
+    # Both at once, the reply first: it does not wait for the round trip that stops the
+    # button's spinner.
     shown = (
         _edit(query, reply)
         if isinstance(action, ShowTopic | ShowTopics | NoneOfThese)
         else reply.send(destination, quote=False)
     )
-    await asyncio.gather(query.answer(), shown)
+    await asyncio.gather(shown, query.answer())
