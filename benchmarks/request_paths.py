@@ -65,12 +65,14 @@ class PathLatency:
         return text
 
 
-def message_path(texts: Sequence[str]) -> Request:
-    """A private message with one of `texts`, in turn."""
+def update_path(texts: Sequence[str], *, inline: bool = False) -> Request:
+    """A private message, or with `inline` an inline query (@bot ...), with one of `texts` in
+    turn."""
     cycle = itertools.cycle(texts)
 
     async def request(server: FakeBotAPI, user_id: int) -> float:
-        update = server.send_message(next(cycle), user_id=user_id)
+        send = server.inline_query if inline else server.send_message
+        update = send(next(cycle), user_id=user_id)
         return (await server.wait_for_replies([update]))[0]
 
     return request
@@ -93,24 +95,13 @@ def source_button_path(texts: Sequence[str]) -> Request:
     return request
 
 
-def inline_path(texts: Sequence[str]) -> Request:
-    """An inline query (@bot ...) with one of `texts`."""
-    cycle = itertools.cycle(texts)
-
-    async def request(server: FakeBotAPI, user_id: int) -> float:
-        update = server.inline_query(next(cycle), user_id=user_id)
-        return (await server.wait_for_replies([update]))[0]
-
-    return request
-
-
 async def measure_paths(
     paths: Sequence[tuple[str, Request]], requests: int
 ) -> list[tuple[PathLatency, PathLatency]]:
     """Each path against celacbot, paired with as many echo bot messages in turn (each bot on
     a server of its own), so that both see the same moments of the machine's load."""
     users = itertools.count(FIRST_USER_ID)
-    echo_request = message_path(questions(requests))
+    echo_request = update_path(questions(requests))
     results = []
     async with (
         FakeBotAPI() as echo_server,
@@ -137,11 +128,11 @@ async def report(requests: int) -> bool:
     asked = questions(requests)
     pairs = await measure_paths(
         [
-            ("celacbot, question answered", message_path(asked)),
-            ("celacbot, question declined", message_path(OFF_TOPIC)),
-            ("celacbot, small talk", message_path(SMALL_TALK)),
+            ("celacbot, question answered", update_path(asked)),
+            ("celacbot, question declined", update_path(OFF_TOPIC)),
+            ("celacbot, small talk", update_path(SMALL_TALK)),
             ("celacbot, Source button", source_button_path(asked)),
-            ("celacbot, inline query", inline_path(asked)),
+            ("celacbot, inline query", update_path(asked, inline=True)),
         ],
         requests,
     )
