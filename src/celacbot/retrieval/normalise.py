@@ -71,7 +71,8 @@ _WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 # A regex, not str.translate, for the same reason as _INVISIBLE.
 _CJK_FUNCTION_CHARACTER = re.compile("[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊]")
 _CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于|这次")
-_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
+# -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
+_DOUBLED_CONSONANTS = frozenset(letter * 2 for letter in "bcdfghjkmnpqrtvwxyz")
 
 
 def fold(text: str) -> str:
@@ -119,7 +120,9 @@ def _stem(word: str) -> str:
         word = word[:-4]
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = _DOUBLE_CONSONANT.sub(r"\1", word[: -len(suffix)])
+            word = word[: -len(suffix)]
+            if word[-2:] in _DOUBLED_CONSONANTS:
+                word = word[:-1]
             break
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
@@ -192,11 +195,17 @@ def words(text: str) -> list[str]:
     result: list[str] = []
     for chinese, other in _WORD_PART.findall(spaced):
         if len(chinese) > 1:
-            # Each character joined to the next: the run's overlapping pairs.
-            result += map(str.__add__, chinese[:-1], chinese[1:])
+            result += _character_pairs(chinese)
         else:
             result.append(chinese or other)
     return result
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def _character_pairs(run: str) -> tuple[str, ...]:
+    # Each character with the next: the run's overlapping pairs. Cached, as Chinese phrases
+    # recur across the knowledge base's questions, answers and facts.
+    return tuple([run[i : i + 2] for i in range(len(run) - 1)])
 
 
 @functools.lru_cache(maxsize=TERMS_CACHE_SIZE)
@@ -215,10 +224,12 @@ class Normaliser:
         seen: dict[tuple[str, ...], int] = {}
 
         def root(key: tuple[str, ...]) -> tuple[str, ...]:
-            seen.setdefault(key, len(seen))
-            parent.setdefault(key, key)
-            while parent[key] != key:
-                parent[key] = parent[parent[key]]
+            if key not in parent:
+                seen[key] = len(seen)
+                parent[key] = key
+                return key
+            while (up := parent[key]) != key:
+                parent[key] = parent[up]
                 key = parent[key]
             return key
 
@@ -262,14 +273,14 @@ class Normaliser:
         # Most texts hold no synonym at all: one set probe in C spares the scan.
         if first_words.isdisjoint(stemmed):
             return list(stemmed)
-        starts = [i for i, term in enumerate(stemmed) if term in first_words]
+        canonical_of = self._canonical_of
         terms: list[str] = []
         position = 0
-        for start in starts:
-            if start < position:
+        for start, lengths in enumerate(map(self._lengths_by_first.get, stemmed)):
+            if lengths is None or start < position:
                 continue
-            for length in self._lengths_by_first[stemmed[start]]:
-                canonical = self._canonical_of.get(stemmed[start : start + length])
+            for length in lengths:
+                canonical = canonical_of.get(stemmed[start : start + length])
                 if canonical is not None:
                     terms += stemmed[position:start]
                     terms += canonical
