@@ -44,6 +44,8 @@ class Document:
     kind: Kind
     label: str
     phrasings: tuple[str, ...]
+    # Each phrasing's terms, sorted: the phrasing is their join.
+    phrasing_terms: tuple[tuple[str, ...], ...]
     phrasing_langs: tuple[str, ...]
     strong: frozenset[str]
     weak: frozenset[str]
@@ -192,7 +194,7 @@ class DocumentIndex:
         self.documents = tuple(documents)
         weight = vocabulary.weights.__getitem__
         # A phrasing holds each of its terms once: it is a token-sorted set.
-        phrasing_terms = [[text.split() for text in doc.phrasings] for doc in self.documents]
+        phrasing_terms = [doc.phrasing_terms for doc in self.documents]
         self._phrasing_weights = [
             [sum(map(weight, terms)) for terms in phrasings] for phrasings in phrasing_terms
         ]

@@ -108,14 +108,19 @@ class Retriever:
 
     def _phrasings(
         self, texts: Iterable[tuple[str, str]]
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Token-sorted content strings, deduplicated (first wins), with their languages."""
-        langs: dict[str, str] = {}
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        """Token-sorted content strings, deduplicated (first wins), with their terms and
+        languages."""
+        terms_and_langs: dict[str, tuple[tuple[str, ...], str]] = {}
         for text, lang in texts:
-            phrasing = " ".join(sorted(set(self._normaliser.content_terms(text))))
-            if phrasing:
-                langs.setdefault(phrasing, lang)
-        return tuple(langs), tuple(langs.values())
+            terms = tuple(sorted(set(self._normaliser.content_terms(text))))
+            if terms:
+                terms_and_langs.setdefault(" ".join(terms), (terms, lang))
+        return (
+            tuple(terms_and_langs),
+            tuple(terms for terms, _ in terms_and_langs.values()),
+            tuple(lang for _, lang in terms_and_langs.values()),
+        )
 
     def _entry_document(self, entry: Entry) -> Document:
         questions = [(question, ENGLISH) for question in entry.questions] + [
@@ -125,12 +130,13 @@ class Retriever:
         ]
         strong = self._content([*(question for question, _ in questions), *entry.keywords])
         translated = [translation.answer for translation in entry.translations.values()]
-        phrasings, langs = self._phrasings(questions)
+        phrasings, phrasing_terms, langs = self._phrasings(questions)
         return Document(
             id=entry.id,
             kind=Kind.FAQ,
             label=entry.canonical_question,
             phrasings=phrasings,
+            phrasing_terms=phrasing_terms,
             phrasing_langs=langs,
             strong=strong,
             weak=self._content([entry.answer, *translated, *entry.source]) - strong,
@@ -140,12 +146,13 @@ class Retriever:
     def _fact_document(self, fact: Fact) -> Document:
         texts = [(fact.text, ENGLISH), *((text, lang) for lang, text in fact.translations.items())]
         strong = self._content([*(text for text, _ in texts), *fact.keywords])
-        phrasings, langs = self._phrasings(texts)
+        phrasings, phrasing_terms, langs = self._phrasings(texts)
         return Document(
             id=fact.id,
             kind=Kind.FACT,
             label=fact.text,
             phrasings=phrasings,
+            phrasing_terms=phrasing_terms,
             phrasing_langs=langs,
             strong=strong,
             weak=self._content([fact.source]) - strong,
