@@ -32,7 +32,7 @@ FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
 _SORTED_STOP_WORDS = sorted(STOP_WORDS)
-_NO_POSTINGS: dict[int, tuple[float, tuple[int, ...]]] = {}
+_NO_POSTINGS: dict[int, float] = {}
 _BY_TOTAL = attrgetter("total")
 
 
@@ -80,6 +80,13 @@ class Scored(NamedTuple):
     overlap: float
     entity_bonus: float
     total: float
+
+
+class _Phrasings(NamedTuple):
+    """A document's phrasings as scoring needs them."""
+
+    positions: dict[str, list[int]]  # term -> positions of the phrasings holding it
+    weights: list[float]  # each phrasing's total term weight
 
 
 class _TermWeights(dict[str, float]):
@@ -192,25 +199,31 @@ class DocumentIndex:
 
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
-        weight = vocabulary.weights.__getitem__
-        # A phrasing holds each of its terms once: it is a token-sorted set.
-        phrasing_terms = [doc.phrasing_terms for doc in self.documents]
-        self._phrasing_weights = [
-            [sum(map(weight, terms)) for terms in phrasings] for phrasings in phrasing_terms
-        ]
-        # term -> document -> (credit, positions of the document's phrasings holding the term)
-        postings: defaultdict[str, dict[int, tuple[float, tuple[int, ...]]]] = defaultdict(dict)
-        weak_posting: tuple[float, tuple[int, ...]] = (WEAK_CREDIT, ())
-        for i, (doc, phrasings) in enumerate(zip(self.documents, phrasing_terms, strict=True)):
-            positions: defaultdict[str, list[int]] = defaultdict(list)
-            for position, terms in enumerate(phrasings):
-                for term in terms:
-                    positions[term].append(position)
+        self._weights = vocabulary.weights
+        # term -> document -> credit
+        postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
+        for i, doc in enumerate(self.documents):
             for term in doc.strong:
-                postings[term][i] = (1.0, tuple(positions.get(term, ())))
+                postings[term][i] = 1.0
             for term in doc.weak:
-                postings[term][i] = weak_posting
+                postings[term][i] = WEAK_CREDIT
         self._postings = dict(postings)
+        # Only a shortlisted document needs its phrasings' terms and weights: each is worked
+        # out the first time a query shortlists it, which keeps them out of start-up.
+        self._phrasings: list[_Phrasings | None] = [None] * len(self.documents)
+
+    def _phrasings_of(self, i: int) -> _Phrasings:
+        # A phrasing holds each of its terms once: it is a token-sorted set.
+        phrasing_terms = self.documents[i].phrasing_terms
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for position, terms in enumerate(phrasing_terms):
+            for term in terms:
+                positions[term].append(position)
+        weight = self._weights.__getitem__
+        phrasings = self._phrasings[i] = _Phrasings(
+            dict(positions), [sum(map(weight, terms)) for terms in phrasing_terms]
+        )
+        return phrasings
 
     def score(
         self,
@@ -232,7 +245,7 @@ class DocumentIndex:
         ]
         covered: defaultdict[int, float] = defaultdict(float)
         for _, weight, postings in term_postings:
-            for i, (credit, _) in postings.items():
+            for i, credit in postings.items():
                 covered[i] += weight * credit
         # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
@@ -243,17 +256,16 @@ class DocumentIndex:
         for i in shortlist:
             doc = self.documents[i]
             keyword_terms = doc.keyword_terms
+            positions, weights = self._phrasings[i] or self._phrasings_of(i)
             shared: dict[int, float] = {}
             entity = 0.0
             for term, weight, postings in term_postings:
-                posting = postings.get(i)
-                if posting is None:
+                if i not in postings:
                     continue
-                for position in posting[1]:
+                for position in positions.get(term, ()):
                     shared[position] = shared.get(position, 0.0) + weight
                 if term in keyword_terms:
                     entity += weight
-            weights = self._phrasing_weights[i]
             phrase = max(
                 [
                     200.0 * weight / (total_weight + weights[position])
