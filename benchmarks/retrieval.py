@@ -6,6 +6,8 @@ import gc
 import os
 import random
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,6 +33,18 @@ from celacbot.retrieval.retriever import Retriever
 BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
 LATENCY_REPEATS = 10
 BUILD_REPEATS = 30
+COLD_PROCESSES = 7
+# What start-up pays: a fresh process loads the knowledge base, then builds the retriever.
+_COLD_BUILD = """
+import time
+from celacbot.config import DEFAULT_KNOWLEDGE
+from celacbot.knowledge.loader import load_knowledge_base
+from celacbot.retrieval.retriever import Retriever
+kb = load_knowledge_base(DEFAULT_KNOWLEDGE)
+start = time.perf_counter_ns()
+Retriever(kb)
+print((time.perf_counter_ns() - start) / 1e6)
+"""
 SCALES = (1, 5, 10, 20)
 
 TARGET_TOP1 = 0.95
@@ -95,24 +109,41 @@ def measure_latency(
 
 @dataclass(frozen=True, slots=True)
 class BuildTime:
-    """Index build times in milliseconds: the first build in the process (cold caches), and
-    the minimum and median of the repeats (the minimum is the least disturbed by other load
-    on a shared machine)."""
+    """Index build times in milliseconds: the minimum and median of repeated builds in one
+    process (the minimum is the least disturbed by other load on a shared machine)."""
 
-    cold: float
     best: float
     median: float
 
 
 def measure_build(kb: KnowledgeBase, repeats: int = BUILD_REPEATS) -> BuildTime:
-    """Build a retriever over `kb` once cold, then `repeats` times, each with the GC paused."""
+    """Build a retriever over `kb` `repeats` times after a first build, each with the GC
+    paused (later builds reuse the normaliser's caches, as a hot reload does)."""
+    Retriever(kb)
     timings = []
-    for _ in range(repeats + 1):
+    for _ in range(repeats):
         with _no_gc():
             start = time.perf_counter_ns()
             Retriever(kb)
             timings.append((time.perf_counter_ns() - start) / 1e6)
-    return BuildTime(timings[0], min(timings[1:]), statistics.median(timings[1:]))
+    return BuildTime(min(timings), statistics.median(timings))
+
+
+def cold_builds(processes: int = COLD_PROCESSES) -> list[float]:
+    """The first build's milliseconds in each of `processes` fresh processes, one at a time
+    (on this process's core)."""
+    return [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", _COLD_BUILD],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=PROJECT_ROOT,
+            ).stdout
+        )
+        for _ in range(processes)
+    ]
 
 
 def _phrasings(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
@@ -233,6 +264,7 @@ def run() -> bool:
     cases = bank.cases
     questions = [case.q for case in cases]
 
+    cold = cold_builds()
     build = measure_build(kb)
     retriever = Retriever(kb)
     ours = evaluate(cases, retriever_predictor(retriever))
@@ -257,8 +289,9 @@ def run() -> bool:
     print(f"\ncelacbot by language:\n{render_languages(by_lang, bank.floors_by_lang)}")
     print(
         f"\nindex build, shipped KB ({len(kb.entries)} entries, {len(kb.facts)} facts):"
-        f" {build.best:.1f} ms (min of {BUILD_REPEATS}), median {build.median:.1f} ms,"
-        f" first build in the process {build.cold:.1f} ms"
+        f" first build in a fresh process {min(cold):.1f} ms (min of {len(cold)} processes),"
+        f" median {statistics.median(cold):.1f} ms; rebuilds (hot reload) {build.best:.1f} ms"
+        f" (min of {BUILD_REPEATS}), median {build.median:.1f} ms"
     )
     print(
         f"latency, shipped KB, one core, {len(questions) * LATENCY_REPEATS} answers:"
@@ -285,8 +318,9 @@ def run() -> bool:
         (f"p50 <= {TARGET_P50_MS} ms", our_latency.p50 <= TARGET_P50_MS),
         (f"p99 <= {TARGET_P99_MS} ms", our_latency.p99 <= TARGET_P99_MS),
         (f"20x p99 <= {TARGET_P99_20X_MS} ms", scaled[SCALES[-1]].p99 <= TARGET_P99_20X_MS),
-        # Start-up pays the first build; later ones reuse the normaliser's caches.
-        (f"first build <= {TARGET_BUILD_MS:g} ms", build.cold <= TARGET_BUILD_MS),
+        # Start-up pays the first build; later ones reuse the normaliser's caches. The min, as
+        # for every time here: on this shared machine the same work varies by half.
+        (f"first build <= {TARGET_BUILD_MS:g} ms", min(cold) <= TARGET_BUILD_MS),
         *(
             (f"{lang} top-1 >= {floors.top1_accuracy:.0%}", not by_lang[lang].failures(floors))
             for lang, floors in bank.floors_by_lang.items()
