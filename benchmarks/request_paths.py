@@ -22,7 +22,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from tests.fakes.bot_api import FakeBotAPI
+from tests.fakes.bot_api import JSON, FakeBotAPI
 
 from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
 
@@ -78,19 +78,32 @@ def update_path(texts: Sequence[str], *, inline: bool = False) -> Request:
     return request
 
 
+def _source_button(message: JSON) -> str | None:
+    """The callback data of a message's "Source" button, if it has one."""
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return next(
+        (
+            button["callback_data"]
+            for row in rows
+            for button in row
+            if button.get("callback_data", "").startswith("s:")
+        ),
+        None,
+    )
+
+
 def source_button_path(texts: Sequence[str]) -> Request:
-    """The "Source" button under an answer to one of `texts` (only the press is timed)."""
+    """The "Source" button under an answer to one of `texts` (only the press is timed;
+    questions whose reply has no such button, a suggestion or small talk, are skipped)."""
     cycle = itertools.cycle(texts)
 
     async def request(server: FakeBotAPI, user_id: int) -> float:
-        answer = await server.wait_for_reply(server.send_message(next(cycle), user_id=user_id))
-        source = next(
-            button["callback_data"]
-            for row in answer["reply_markup"]["inline_keyboard"]
-            for button in row
-            if button.get("callback_data", "").startswith("s:")
-        )
-        return (await server.wait_for_replies([server.press_button(answer, source)]))[0]
+        for _ in range(len(texts)):
+            answer = await server.wait_for_reply(server.send_message(next(cycle), user_id=user_id))
+            source = _source_button(answer)
+            if source is not None:
+                return (await server.wait_for_replies([server.press_button(answer, source)]))[0]
+        raise ValueError("no question in the list gets an answer with a Source button")
 
     return request
 
