@@ -380,6 +380,16 @@ class Retriever:
             and term not in scored.document.weak
         ]
 
+    def _confident(self, best: Scored, margin: float) -> bool:
+        """Whether the best candidate is sure enough to answer with: scored high, clear of the
+        runner-up, and covering the question's words (or nearly one of its phrasings)."""
+        settings = self.settings
+        return (
+            best.total >= settings.answer_threshold
+            and margin >= settings.margin
+            and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
+        )
+
     def _decide(
         self,
         question: str,
@@ -393,15 +403,9 @@ class Retriever:
         # its runner-up and the suggestions.
         entries = list(islice(self._naming_all(query, entries), MAX_SUGGESTIONS + 1))
         settings = self.settings
-        min_overlap = 100.0 * settings.min_coverage
         best = entries[0] if entries else None
         margin = _margin(entries)
-        if (
-            best is not None
-            and best.total >= settings.answer_threshold
-            and margin >= settings.margin
-            and (best.overlap >= min_overlap or best.fuzzy >= NEAR_EXACT)
-        ):
+        if best is not None and self._confident(best, margin):
             entry = self._entries[best.document.id]
             reason = (
                 f"{entry.id} scored {best.total:.1f} >= {settings.answer_threshold:g}"
@@ -420,9 +424,7 @@ class Retriever:
         fact_margin = _margin(facts)
         if (
             best_fact is not None
-            and best_fact.total >= settings.answer_threshold
-            and fact_margin >= settings.margin
-            and (best_fact.overlap >= min_overlap or best_fact.fuzzy >= NEAR_EXACT)
+            and self._confident(best_fact, fact_margin)
             and (best is None or best_fact.total > best.total)
         ):
             fact = self._facts[best_fact.document.id]
