@@ -144,6 +144,35 @@ async def test_an_unusable_location_disables_the_log_without_raising(
     assert [record.levelno for record in caplog.records] == [logging.ERROR]
 
 
+async def test_a_second_bot_on_the_same_file_leaves_the_first_one_recording(
+    log: QuestionLog, db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    second = await QuestionLog.open(db)
+    second.record(declined("asked of the second bot"), user_id=2, chat_type="private")
+    log.record(declined("asked of the first bot"), user_id=1, chat_type="private")
+    await log.flush()
+    await second.close()
+
+    assert (log.enabled, second.enabled) == (True, False)
+    assert second.problem is not None
+    assert "another celacbot" in second.problem
+    assert [miss.question for miss in await log.latest_misses(5)] == ["asked of the first bot"]
+    assert [record.levelno for record in caplog.records] == [logging.ERROR]
+
+
+async def test_the_file_can_be_written_again_once_its_bot_has_stopped(db: Path) -> None:
+    first = await QuestionLog.open(db)
+    first.record(declined("before the restart"), user_id=1, chat_type="private")
+    await first.close()
+
+    second = await QuestionLog.open(db)
+    second.record(declined("after the restart"), user_id=1, chat_type="private")
+    misses = await second.latest_misses(5)
+    await second.close()
+
+    assert [miss.question for miss in misses] == ["after the restart", "before the restart"]
+
+
 async def test_a_database_error_while_running_is_logged_and_swallowed(
     log: QuestionLog, db: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

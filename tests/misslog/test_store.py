@@ -12,6 +12,7 @@ from celacbot.misslog.store import (
     MAX_QUESTION_CHARS,
     SCHEMA_VERSION,
     EventStore,
+    LogInUseError,
     Outcome,
     SchemaTooNewError,
     ScoredEntry,
@@ -283,4 +284,16 @@ def test_a_file_that_cannot_be_opened_is_not_moved_aside(tmp_path: Path) -> None
 
     with pytest.raises(sqlite3.OperationalError):
         EventStore.open(occupied)
-    assert [path.name for path in tmp_path.iterdir()] == ["celacbot.sqlite3"]
+    assert occupied.is_dir()
+    assert list(tmp_path.glob("*.corrupt-*")) == []
+
+
+def test_a_second_writer_is_refused_while_the_first_has_the_file(
+    store: EventStore, db: Path
+) -> None:
+    # Both would hand out the same event ids from the file's largest.
+    with pytest.raises(LogInUseError, match="another celacbot"):
+        EventStore.open(db)
+    store.record(1, declined("still written"), user_id=1, chat_type="private")
+
+    assert [miss.question for miss in EventStore.open_readonly(db).misses()] == ["still written"]

@@ -24,6 +24,7 @@ from celacbot.misslog.store import (
     MAX_AGE_DAYS,
     MAX_EVENTS,
     EventStore,
+    LogInUseError,
     Miss,
     SchemaTooNewError,
     Stats,
@@ -79,7 +80,7 @@ class QuestionLog:
 
         try:
             store, max_id = await asyncio.wrap_future(log._executor.submit(open_store))
-        except (sqlite3.Error, SchemaTooNewError, OSError) as exc:
+        except (sqlite3.Error, SchemaTooNewError, LogInUseError, OSError) as exc:
             log.problem = f"cannot open {path}: {exc}"
             logger.error("question log disabled: %s", log.problem)
             return log
@@ -184,8 +185,9 @@ class QuestionLog:
                 for write in batch:
                     try:
                         write(store)
-                    except sqlite3.OperationalError as exc:
-                        # Locked or full disk: this event is lost, the next may succeed.
+                    except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:
+                        # Locked or full disk, or a row someone else wrote: this event is
+                        # lost, the next may succeed.
                         logger.warning("question log write failed: %s", exc)
                     except sqlite3.DatabaseError:
                         raise

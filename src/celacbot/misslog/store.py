@@ -7,6 +7,7 @@ salted hash of the user id; answered rows keep the entry id alone.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from celacbot.retrieval.answer import Answer, Decision
 
@@ -128,6 +129,27 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
+class LogInUseError(Exception):
+    """Another open store, in this process or another, is already writing the file."""
+
+
+def _claim(path: Path) -> IO[bytes]:
+    """Hold the lock that makes one store the file's only writer, until the returned file is
+    closed (or the process dies: a killed bot never leaves a stale claim)."""
+    # Event ids are handed out in memory from the file's largest id, so two writers would
+    # give out the same ids. The lock is a file of its own: closing a descriptor of the
+    # database itself would drop SQLite's own locks on it.
+    lock = path.with_name(f"{path.name}.lock").open("wb")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise LogInUseError(
+            f"{path} is being written by another celacbot; give each bot its own data directory"
+        ) from None
+    return lock
+
+
 class EventStore:
     """One connection to the log file; use it from one thread."""
 
@@ -139,9 +161,11 @@ class EventStore:
         normalise: Callable[[str], str] | None = None,
         max_events: int = MAX_EVENTS,
         max_age_days: int = MAX_AGE_DAYS,
+        writer_lock: IO[bytes] | None = None,
     ) -> None:
         """Wrap an open connection; prefer EventStore.open or EventStore.open_readonly."""
         self._connection = connection
+        self._writer_lock = writer_lock
         self._salt = salt
         self._normalise = normalise or default_normalise
         self.max_events = max_events
@@ -158,29 +182,28 @@ class EventStore:
         max_events: int = MAX_EVENTS,
         max_age_days: int = MAX_AGE_DAYS,
     ) -> EventStore:
-        """Open or create the log; a corrupt file is moved aside (one log line) and replaced."""
+        """Open or create the log for writing; a corrupt file is moved aside (one log line) and
+        replaced. Raises LogInUseError while another store writes it."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        lock = _claim(path)
         try:
-            connection = _open_checked(path)
-        except sqlite3.OperationalError:
-            raise  # cannot open, locked, I/O: not the file's fault, so leave it where it is
-        except sqlite3.DatabaseError as exc:
-            moved_to = _move_aside(path)
-            logger.error(
-                "question log %s is unreadable (%s); moved it to %s and started a new one",
-                path,
-                exc,
-                moved_to.name,
-            )
-            connection = _open_checked(path)
+            connection = _open_checked_or_replaced(path)
+        except BaseException:
+            lock.close()
+            raise
         store = cls(
             connection,
             salt=bytes.fromhex(_meta(connection, "salt")),
             normalise=normalise,
             max_events=max_events,
             max_age_days=max_age_days,
+            writer_lock=lock,
         )
-        store.prune()
+        try:
+            store.prune()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     @classmethod
@@ -202,8 +225,11 @@ class EventStore:
         return cls(connection)
 
     def close(self) -> None:
-        """Close the connection (SQLite checkpoints the WAL when the last one closes)."""
+        """Close the connection (SQLite checkpoints the WAL when the last one closes), then
+        give up the writer's claim."""
         self._connection.close()
+        if self._writer_lock is not None:
+            self._writer_lock.close()
 
     @property
     def initialised(self) -> bool:
@@ -360,6 +386,23 @@ class EventStore:
             ),
         )
         return [_miss(row) for row in rows]
+
+
+def _open_checked_or_replaced(path: Path) -> sqlite3.Connection:
+    """The checked connection; a corrupt file is moved aside and a new one created."""
+    try:
+        return _open_checked(path)
+    except sqlite3.OperationalError:
+        raise  # cannot open, locked, I/O: not the file's fault, so leave it where it is
+    except sqlite3.DatabaseError as exc:
+        moved_to = _move_aside(path)
+        logger.error(
+            "question log %s is unreadable (%s); moved it to %s and started a new one",
+            path,
+            exc,
+            moved_to.name,
+        )
+        return _open_checked(path)
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
