@@ -33,6 +33,7 @@ async def test_query_offers_matching_answers_with_their_source(
     assert first["description"].startswith("China helped launch Venezuela's remote sensing")
     content = first["input_message_content"]
     assert content["parse_mode"] == "HTML"
+    assert content["link_preview_options"] == {"is_disabled": True}
     assert content["message_text"] == (
         "<b>Which satellites did China help launch?</b>\n\n"
         "China helped launch Venezuela's remote sensing satellites and Bolivia's first "
@@ -40,6 +41,17 @@ async def test_query_offers_matching_answers_with_their_source(
         "— <i>Latin America partnership for better future</i>"
     )
     assert answer["cache_time"] <= 10
+
+
+async def test_the_same_query_again_gets_the_same_results(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    # Results are built once and reused: sending them must not change them.
+    first = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query("satellites"))
+    second = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query("satellites"))
+
+    assert second["results"] == first["results"]
+    assert len(first["results"]) > 1
 
 
 async def test_empty_query_offers_curated_entries_before_anything_is_asked(

@@ -6,8 +6,7 @@ import gc
 import logging
 from typing import Any
 
-from telegram import BotCommandScopeChat, LinkPreviewOptions, MessageEntity, Update
-from telegram.constants import ParseMode
+from telegram import BotCommandScopeChat, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -27,6 +26,7 @@ from telegram.ext import (
 
 from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.backlog import PollingRequest, UpdateQueue
+from celacbot.bot.constants import NO_LINK_PREVIEW, PARSE_MODE
 from celacbot.bot.errors import handle_error
 from celacbot.bot.services import close_upkeep, install, install_upkeep
 from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
@@ -168,8 +168,8 @@ def build_application(settings: Settings) -> BotApplication:
         .base_url(settings.telegram_api_base_url)
         .defaults(
             Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                parse_mode=PARSE_MODE,
+                link_preview_options=NO_LINK_PREVIEW,
                 allow_sending_without_reply=True,
             )
         )

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Final
 
-from telegram.constants import InlineQueryLimit, MessageLimit
+from telegram import LinkPreviewOptions
+from telegram.constants import InlineQueryLimit, MessageLimit, ParseMode
 
 # bot_data keys of the services post_init creates (see celacbot.bot.services).
 RETRIEVER_KEY: Final = "retriever"
 ASK_COUNTS_KEY: Final = "ask_counts"
 QUESTION_LOG_KEY: Final = "question_log"
 WATCHER_KEY: Final = "knowledge_watcher"
+
+# How every message is sent (the Application's Defaults; inline results carry them too):
+# HTML, and no preview card for a link in an answer.
+PARSE_MODE: Final = ParseMode.HTML
+NO_LINK_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
 
 MAX_MESSAGE_UTF16: Final = int(MessageLimit.MAX_TEXT_LENGTH)
 MAX_INLINE_RESULTS: Final = 10
