@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import re
+import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -588,6 +589,22 @@ async def test_reply_latencies_of_many_users(fake_bot_api: FakeBotAPI) -> None:
     assert len(latencies) == 50
     assert all(latency >= 0 for latency in latencies)
     assert sorted(fake_bot_api.reply_latencies().values()) == sorted(latencies)
+
+
+async def test_a_reply_latency_ends_when_the_reply_arrives_not_after_the_checks(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    # The server's own work on a request (here a stall standing in for it) is not the bot's.
+    update = fake_bot_api.send_message("hi")
+    before_delivery = time.perf_counter()
+    await bot.get_updates(timeout=0)
+    fake_bot_api.inject_fault("sendMessage", delay=0.3)
+
+    await bot.send_message(CHAT, "hello")
+
+    (reply,) = fake_bot_api.requests("sendMessage")
+    latency = fake_bot_api.reply_latencies()[update["update_id"]]
+    assert 0 <= latency <= reply.time - before_delivery
 
 
 async def test_webhook_mode_gets_updates_pushed(fake_bot_api: FakeBotAPI) -> None:
