@@ -160,19 +160,6 @@ async def test_a_second_bot_on_the_same_file_leaves_the_first_one_recording(
     assert [record.levelno for record in caplog.records] == [logging.ERROR]
 
 
-async def test_the_file_can_be_written_again_once_its_bot_has_stopped(db: Path) -> None:
-    first = await QuestionLog.open(db)
-    first.record(declined("before the restart"), user_id=1, chat_type="private")
-    await first.close()
-
-    second = await QuestionLog.open(db)
-    second.record(declined("after the restart"), user_id=1, chat_type="private")
-    misses = await second.latest_misses(5)
-    await second.close()
-
-    assert [miss.question for miss in misses] == ["after the restart", "before the restart"]
-
-
 async def test_a_database_error_while_running_is_logged_and_swallowed(
     log: QuestionLog, db: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
