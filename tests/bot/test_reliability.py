@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,27 @@ async def test_unreachable_bot_api_at_start_up_is_retried_with_back_off_then_one
     assert len(lines) == 3
     assert TEST_TOKEN not in stderr
     assert TEST_TOKEN.split(":")[1] not in stderr
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=lambda sig: sig.name)
+async def test_a_stop_while_start_up_waits_for_the_bot_api_exits_cleanly(
+    tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    env = clean_environment(
+        TELEGRAM_BOT_TOKEN=TEST_TOKEN,
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+        CELACBOT_BOOTSTRAP_RETRIES="-1",
+    )
+
+    async with celacbot("run", tmp_path, env) as process:
+        assert process.stderr is not None
+        first_retry = await asyncio.wait_for(process.stderr.readline(), timeout=30)
+        process.send_signal(stop_signal)
+        # With retries unlimited, only the stop can end it.
+        status, _stdout, stderr = await finished(process)
+
+    assert b"retry 1 of unlimited in 1 s" in first_retry
+    assert (status, stderr) == (0, "celacbot run: stopped before the Bot API could be reached\n")
 
 
 async def test_bot_api_failing_at_start_up_then_recovering_starts_the_bot(

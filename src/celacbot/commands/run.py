@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
+    import asyncio
+
     from celacbot.bot.application import BotApplication
     from celacbot.config import Settings
 
@@ -20,9 +23,11 @@ REJECTED_MESSAGE = (
     "Copy the token again from @BotFather (/mybots -> API Token)."
 )
 UNREACHABLE_MESSAGE = "celacbot run: cannot reach the Bot API at {url}: {error}"
+STOPPED_MESSAGE = "celacbot run: stopped before the Bot API could be reached"
 # Back-off between start-up attempts while the Bot API is unreachable: 1, 2, 4 ... 30 s.
 FIRST_RETRY_SECONDS = 1.0
 MAX_RETRY_SECONDS = 30.0
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Exit statuses: 2 for a configuration the user must fix before trying again.
 EXIT_CONFIG = 2
 
@@ -84,6 +89,24 @@ async def _initialize(application: BotApplication, settings: Settings) -> None:
             await asyncio.sleep(delay)
 
 
+def _start(
+    loop: asyncio.AbstractEventLoop, application: BotApplication, settings: Settings
+) -> None:
+    """Initialise the application; SIGINT or SIGTERM meanwhile cancel it (CancelledError).
+
+    PTB's run_* handle these signals once the bot runs; a stop asked for while start-up
+    waits out an outage must be as clean.
+    """
+    starting = loop.create_task(_initialize(application, settings))
+    for stop_signal in STOP_SIGNALS:
+        loop.add_signal_handler(stop_signal, starting.cancel)
+    try:
+        loop.run_until_complete(starting)
+    finally:
+        for stop_signal in STOP_SIGNALS:
+            loop.remove_signal_handler(stop_signal)
+
+
 def _serve(application: BotApplication, settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; PTB's run_* handle the signals and shut down cleanly."""
     from celacbot.bot.constants import ALLOWED_UPDATES
@@ -127,7 +150,11 @@ def serve(settings: Settings) -> int:
     try:
         # Checking the token first turns a rejected one into one line instead of the
         # traceback PTB's bootstrap retry loop would log; run_* then skip initialisation.
-        loop.run_until_complete(_initialize(application, settings))
+        _start(loop, application, settings)
+    except asyncio.CancelledError:
+        loop.close()
+        print(STOPPED_MESSAGE, file=sys.stderr)
+        return 0
     except InvalidToken:
         # Not the error's text: PTB puts the rejected token in it.
         loop.close()
