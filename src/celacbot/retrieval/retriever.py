@@ -367,18 +367,13 @@ class Retriever:
                 return self._smalltalk_answer(question, talk, 100.0, reason, asked)
         return None
 
-    def _naming_all(self, query: Query, ranked: Iterable[Scored]) -> Iterator[Scored]:
-        return (scored for scored in ranked if not self._names_missing(query, scored))
-
-    def _names_missing(self, query: Query, scored: Scored) -> list[str]:
-        """Names and numbers of the question that a candidate never mentions."""
-        return [
-            term
-            for term in query.content
-            if (term in self._named or not term.isalpha())
-            and term not in scored.document.strong
-            and term not in scored.document.weak
-        ]
+    def _naming_all(self, query: Query, ranked: list[Scored], count: int) -> list[Scored]:
+        """The first `count` candidates that mention every name and number of the question."""
+        # The question's names are found once, not per candidate; most questions have none.
+        names = [term for term in query.content if term in self._named or not term.isalpha()]
+        if not names:
+            return ranked[:count]
+        return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
 
     def _confident(self, best: Scored, margin: float) -> bool:
         """Whether the best candidate is sure enough to answer with: scored high, clear of the
@@ -401,7 +396,7 @@ class Retriever:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
-        entries = list(islice(self._naming_all(query, entries), MAX_SUGGESTIONS + 1))
+        entries = self._naming_all(query, entries, MAX_SUGGESTIONS + 1)
         settings = self.settings
         best = entries[0] if entries else None
         margin = _margin(entries)
@@ -419,7 +414,7 @@ class Retriever:
                 reason=reason,
                 lang=_answer_lang(asked, best.lang),
             )
-        facts = list(islice(self._naming_all(query, score_facts()), 2))
+        facts = self._naming_all(query, score_facts(), 2)
         best_fact = facts[0] if facts else None
         fact_margin = _margin(facts)
         if (
@@ -589,6 +584,12 @@ def _answer_lang(asked: str | None, phrasing_lang: str) -> str:
     if asked is not None:
         return asked
     return ENGLISH if phrasing_lang == CHINESE else phrasing_lang
+
+
+def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
+    """Whether a candidate's document uses every one of the terms."""
+    document = scored.document
+    return all(term in document.strong or term in document.weak for term in terms)
 
 
 def _margin(ranked: Sequence[Scored]) -> float:
