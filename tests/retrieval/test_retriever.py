@@ -94,6 +94,23 @@ def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str)
     assert answer.answered
 
 
+@pytest.mark.parametrize(
+    ("message", "talk_id"),
+    [
+        ("helo", "greeting"),
+        ("good mornin", "greeting"),
+        ("thank you vry much", "thanks"),
+        ("whatt can you do", "what-can-you-do"),
+    ],
+)
+def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
+    shipped: Retriever, message: str, talk_id: str
+) -> None:
+    answer = shipped.answer(message)
+
+    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
+
+
 def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
     strict = tiny.with_settings(RetrievalSettings(answer_threshold=95, suggest_threshold=30))
 

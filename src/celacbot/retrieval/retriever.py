@@ -55,6 +55,33 @@ class _Evaluation:
     candidates: tuple[Scored, ...]
 
 
+class _PatternsByLength(dict[int, tuple[tuple[str, ...], tuple[SmallTalk, ...]]]):
+    """The small-talk patterns, in order, that a message of each length can match.
+
+    fuzz.ratio of texts of lengths a and b is at most 200 * min(a, b) / (a + b): each character
+    of the longer text beyond the shorter one's length is an edit. Patterns too short or too
+    long for SMALLTALK_RATIO are left out (most questions are longer than every pattern), so
+    extractOne compares a message with a few patterns, not all of them. Each length's window
+    is worked out when a message of that length first comes.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, SmallTalk]]) -> None:
+        super().__init__()
+        self._patterns = patterns
+
+    def __missing__(self, length: int) -> tuple[tuple[str, ...], tuple[SmallTalk, ...]]:
+        window = [
+            (pattern, talk)
+            for pattern, talk in self._patterns
+            if 200 * min(length, len(pattern)) >= SMALLTALK_RATIO * (length + len(pattern))
+        ]
+        patterns = self[length] = (
+            tuple(pattern for pattern, _ in window),
+            tuple(talk for _, talk in window),
+        )
+        return patterns
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     enabled = gc.isenabled()
@@ -110,10 +137,10 @@ class Retriever:
                 for talk in kb.smalltalk
                 for pattern in talk.patterns
             ]
-            self._smalltalk_choices = [pattern for pattern, _ in self._smalltalk_patterns]
+            self._smalltalk_by_length = _PatternsByLength(self._smalltalk_patterns)
             # Patterns by first word, longest first, to strip a leading greeting in one probe.
             prefixes: dict[str, set[tuple[str, ...]]] = {}
-            for pattern in self._smalltalk_choices:
+            for pattern, _ in self._smalltalk_patterns:
                 pattern_words = tuple(pattern.split())
                 if pattern_words:
                     prefixes.setdefault(pattern_words[0], set()).add(pattern_words)
@@ -330,14 +357,18 @@ class Retriever:
         self, question: str, message: Sequence[str], asked: str | None
     ) -> Answer | None:
         """Small talk when the whole short message is (nearly) one of the patterns."""
-        if not message or len(message) > SMALLTALK_MAX_WORDS or not self._smalltalk_choices:
+        if not message or len(message) > SMALLTALK_MAX_WORDS:
             return None
+        text = " ".join(message)
+        patterns, talks = self._smalltalk_by_length[len(text)]
+        # The cutoff lets rapidfuzz skip unlike patterns early; the best at or above it is
+        # the same first best that a search without it would find.
         best = process.extractOne(
-            " ".join(message), self._smalltalk_choices, scorer=fuzz.ratio, processor=None
+            text, patterns, scorer=fuzz.ratio, processor=None, score_cutoff=SMALLTALK_RATIO
         )
-        if best is None or best[1] < SMALLTALK_RATIO:
+        if best is None:
             return None
-        talk = self._smalltalk_patterns[best[2]][1]
+        talk = talks[best[2]]
         return self._smalltalk_answer(question, talk, best[1], f"matches {best[0]!r}", asked)
 
     def _without_greeting(self, message: Sequence[str]) -> Sequence[str]:
