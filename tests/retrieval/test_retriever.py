@@ -111,6 +111,22 @@ def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
     assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
 
 
+@pytest.mark.parametrize(
+    ("message", "talk_id"),
+    [
+        ("well, good morning to you", "greeting"),
+        ("hola amigo", "greeting"),
+        ("thanks, bye", "thanks"),
+    ],
+)
+def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
+    shipped: Retriever, message: str, talk_id: str
+) -> None:
+    answer = shipped.answer(message)
+
+    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
+
+
 def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
     strict = tiny.with_settings(RetrievalSettings(answer_threshold=95, suggest_threshold=30))
 

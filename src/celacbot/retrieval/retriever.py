@@ -148,6 +148,11 @@ class Retriever:
                 first: sorted(patterns, key=len, reverse=True)
                 for first, patterns in prefixes.items()
             }
+            # Pattern positions by first word ("" for a pattern without words): a message holds
+            # only the patterns whose first word it has.
+            self._smalltalk_by_first: dict[str, list[int]] = {}
+            for position, (pattern, _) in enumerate(self._smalltalk_patterns):
+                self._smalltalk_by_first.setdefault(pattern.split(" ", 1)[0], []).append(position)
 
     def _content(self, texts: Iterable[str]) -> frozenset[str]:
         return frozenset(chain.from_iterable(map(self._normaliser.content_terms, texts)))
@@ -385,7 +390,11 @@ class Retriever:
         if len(message) > SMALLTALK_MAX_WORDS or any(term in self._named for term in query.content):
             return None
         padded = f" {' '.join(message)} "
-        for pattern, talk in self._smalltalk_patterns:
+        # Only patterns starting with one of the message's words can be in it (a pattern
+        # without words, only in a message without any), tried in order: the first one wins.
+        starting = (self._smalltalk_by_first.get(word, ()) for word in message or [""])
+        for position in sorted(set(chain.from_iterable(starting))):
+            pattern, talk = self._smalltalk_patterns[position]
             if f" {pattern} " not in padded:
                 continue
             others = [
