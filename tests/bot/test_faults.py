@@ -134,6 +134,19 @@ async def test_stale_button_after_a_reload_gets_a_short_notice(
     assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1
 
 
+async def test_a_press_whose_reply_telegram_rejects_still_stops_the_spinner(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+    fake_bot_api.inject_fault("sendMessage", status=400, description="Bad Request: chat not found")
+
+    press = fake_bot_api.press_button(answer, "s:cbers-program")
+
+    assert "text" not in await fake_bot_api.wait_for_callback_answer(press)
+    apology = await fake_bot_api.wait_for_reply(press)
+    assert apology["text"] == texts("en").apology
+
+
 @pytest.mark.parametrize(
     "data",
     ["x:cbers-program", "a:CBERS", "a:../../etc", "s:", "t:" + "a" * 70, "T:extra", "a:no-such"],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import CallbackQuery, Chat, Message, Update
 from telegram.ext import ContextTypes
 
@@ -79,11 +77,15 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if reply is None or destination is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return
-    # Both at once, the reply first: it does not wait for the round trip that stops the
-    # button's spinner.
     shown = (
         _edit(query, reply)
         if isinstance(action, ShowTopic | ShowTopics | NoneOfThese)
         else reply.send(destination, quote=False)
     )
-    await asyncio.gather(shown, query.answer())
+    # The reply first, then the answer that stops the button's spinner, a round trip later.
+    # Sent together, the answer's request was built while the reply's waited to be written:
+    # +1.2 ms on the reply at p50 (benchmarks/request_paths.py).
+    try:
+        await shown
+    finally:
+        await query.answer()
