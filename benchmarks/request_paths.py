@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from tests.fakes.bot_api import JSON, FakeBotAPI
 
-from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
+from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, no_gc_pauses, questions
 
 REQUESTS = 1_500
 WARM_UP = 20
@@ -129,9 +129,10 @@ async def measure_paths(
     ):
         for name, request in paths:
             echo_seconds, bot_seconds = [], []
-            for _ in range(WARM_UP + requests):
-                echo_seconds.append(await echo_request(echo_server, next(users)))
-                bot_seconds.append(await request(bot_server, next(users)))
+            with no_gc_pauses():
+                for _ in range(WARM_UP + requests):
+                    echo_seconds.append(await echo_request(echo_server, next(users)))
+                    bot_seconds.append(await request(bot_server, next(users)))
             results.append(
                 (
                     PathLatency("echo bot, message", echo_seconds[WARM_UP:]),
