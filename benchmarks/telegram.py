@@ -262,9 +262,9 @@ async def rate_limited(texts: Sequence[str]) -> LimiterCheck:
     async with (
         FakeBotAPI(flood_limit=LIMITED_RATE) as server,
         bot_process(CELACBOT_MAIN, server, concurrency=8, rate_limit=LIMITED_RATE),
-        no_gc_pauses(),
     ):
-        await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
+        with no_gc_pauses():
+            await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
         calls = server.requests("sendMessage")
     sent = [record.time for record in calls if record.status == 200]
     flood_errors = sum(record.status == 429 for record in calls)
