@@ -177,7 +177,7 @@ def fuzzy_baseline(kb: KnowledgeBase, cutoff: float) -> Predictor:
 
 def bm25_baseline(kb: KnowledgeBase, cutoff: float) -> Predictor:
     """BM25 (bm25s) over all phrasings with English stop words."""
-    import bm25s  # type: ignore[import-untyped]
+    import bm25s
 
     texts, ids = _phrasings(kb)
     index = bm25s.BM25()
