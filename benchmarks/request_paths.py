@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from tests.fakes.bot_api import JSON, FakeBotAPI
 
-from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, no_gc_pauses, questions
+from benchmarks.retrieval import no_gc
+from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
 
 REQUESTS = 1_500
 WARM_UP = 20
@@ -129,7 +130,7 @@ async def measure_paths(
     ):
         for name, request in paths:
             echo_seconds, bot_seconds = [], []
-            with no_gc_pauses():
+            with no_gc():
                 for _ in range(WARM_UP + requests):
                     echo_seconds.append(await echo_request(echo_server, next(users)))
                     # What a bot does after its reply (reading Telegram's response, stopping

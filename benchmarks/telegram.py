@@ -22,20 +22,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import itertools
 import os
 import signal
 import statistics
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.fakes.bot_api import FakeBotAPI
 
+from benchmarks.retrieval import no_gc
 from celacbot.config import Settings
 from celacbot.knowledge.loader import load_knowledge_base
 
@@ -187,24 +187,6 @@ async def bot_process(
             await process.wait()
 
 
-@contextmanager
-def no_gc_pauses() -> Iterator[None]:
-    """Collect this process's garbage now, and none during the block.
-
-    The fake Bot API runs in this process. A full collection in the middle of a run (66 ms,
-    measured after a few scenarios) stalls every reply of whichever bot is running: an outlier
-    in its p99, and a burst of the rate limiter's evenly spaced sends afterwards, which the
-    server's flood control counts as more than 30 in a second. A run allocates a bounded
-    amount, so leaving the garbage to the next collection is safe.
-    """
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _queue(server: FakeBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
     return [
         server.send_message(text, user_id=FIRST_USER_ID + index) for index, text in enumerate(texts)
@@ -218,7 +200,7 @@ async def measure(
     async with FakeBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
         if latency:
             server.inject_fault("sendMessage", delay=latency, times=None)
-        with no_gc_pauses():
+        with no_gc():
             cpu_before = cpu_seconds(pid)
             started = time.perf_counter()
             latencies = await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
@@ -263,7 +245,7 @@ async def rate_limited(texts: Sequence[str]) -> LimiterCheck:
         FakeBotAPI(flood_limit=LIMITED_RATE) as server,
         bot_process(CELACBOT_MAIN, server, concurrency=8, rate_limit=LIMITED_RATE),
     ):
-        with no_gc_pauses():
+        with no_gc():
             await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
         calls = server.requests("sendMessage")
     sent = [record.time for record in calls if record.status == 200]
