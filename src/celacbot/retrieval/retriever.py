@@ -138,21 +138,24 @@ class Retriever:
                 for pattern in talk.patterns
             ]
             self._smalltalk_by_length = _PatternsByLength(self._smalltalk_patterns)
-            # Patterns by first word, longest first, to strip a leading greeting in one probe.
-            prefixes: dict[str, set[tuple[str, ...]]] = {}
-            for pattern, _ in self._smalltalk_patterns:
-                pattern_words = tuple(pattern.split())
-                if pattern_words:
-                    prefixes.setdefault(pattern_words[0], set()).add(pattern_words)
-            self._smalltalk_prefixes = {
-                first: sorted(patterns, key=len, reverse=True)
-                for first, patterns in prefixes.items()
-            }
             # Pattern positions by first word ("" for a pattern without words): a message holds
             # only the patterns whose first word it has.
             self._smalltalk_by_first: dict[str, list[int]] = {}
             for position, (pattern, _) in enumerate(self._smalltalk_patterns):
                 self._smalltalk_by_first.setdefault(pattern.split(" ", 1)[0], []).append(position)
+            # The same patterns as words, longest first, to strip a leading greeting in one probe.
+            self._smalltalk_prefixes = {
+                first: sorted(
+                    {
+                        tuple(self._smalltalk_patterns[position][0].split())
+                        for position in positions
+                    },
+                    key=len,
+                    reverse=True,
+                )
+                for first, positions in self._smalltalk_by_first.items()
+                if first
+            }
 
     def _content(self, texts: Iterable[str]) -> frozenset[str]:
         return frozenset(chain.from_iterable(map(self._normaliser.content_terms, texts)))
