@@ -51,6 +51,21 @@ async def test_declined_questions_land_in_the_file(log: QuestionLog, db: Path) -
     assert count_rows(db) == 2
 
 
+async def test_a_read_runs_the_writes_waiting_for_their_batch(
+    log: QuestionLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Writes wait to be batched; /stats and /misses must not wait with them.
+    monkeypatch.setattr("celacbot.misslog.log.BATCH_SECONDS", 3600)
+    event_id = log.record(declined("asked just now"), user_id=1, chat_type="private")
+
+    async with asyncio.timeout(30):
+        misses = await log.latest_misses(1)
+        stats = await log.stats()
+
+    assert [miss.id for miss in misses] == [event_id]
+    assert stats.total == 1
+
+
 async def test_a_pick_and_none_of_these_update_the_suggestion_they_answer(log: QuestionLog) -> None:
     picked = log.record(suggested("byd plant", ("byd", 55.0)), user_id=1, chat_type="private")
     rejected = log.record(suggested("cbers", ("cbers", 50.0)), user_id=1, chat_type="private")

@@ -13,7 +13,6 @@ import itertools
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -38,10 +37,12 @@ R = TypeVar("R")
 # Writes queued beyond this (a stuck disk) are dropped rather than held in memory.
 MAX_PENDING_WRITES = 10_000
 CLOSE_TIMEOUT_SECONDS = 10.0
-# Writes gather this long before the worker thread wakes to run them together: one wake-up
-# per batch instead of one per question keeps the worker from contending for the GIL with
-# the event loop's thread, which made every sendMessage slower (profiled: benchmarks/).
-BATCH_SECONDS = 0.05
+# Writes gather this long before the worker thread wakes to run them together. Each wake-up
+# contends for the GIL with the event loop's thread: at one per 50 ms, replies took 0.25-0.3
+# ms longer at p50 than with no log at all; at one per second, no longer (measured side by
+# side: benchmarks/request_paths.py). A crash loses at most this much of the log; a read,
+# flush or close runs the waiting writes at once.
+BATCH_SECONDS = 1.0
 
 
 class QuestionLog:
@@ -59,6 +60,7 @@ class QuestionLog:
         self._pending = 0
         self._dropping = False
         self._batch: list[Callable[[EventStore], object]] = []
+        self._write_now = threading.Event()
 
     @classmethod
     async def open(
@@ -130,6 +132,7 @@ class QuestionLog:
 
     async def flush(self) -> None:
         """Wait until every queued write has been attempted."""
+        self._write_now.set()
         await asyncio.wrap_future(self._executor.submit(lambda: None))
 
     async def close(self) -> None:
@@ -137,6 +140,7 @@ class QuestionLog:
         if self._store is not None:
             try:
                 async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
+                    self._write_now.set()
                     await asyncio.wrap_future(self._executor.submit(self._close_store))
             except TimeoutError:
                 logger.warning("question log: writes still pending at shutdown were dropped")
@@ -165,7 +169,8 @@ class QuestionLog:
 
     def _drain(self) -> None:
         """Run on the worker thread: after a short wait, attempt every write queued so far."""
-        time.sleep(BATCH_SECONDS)
+        self._write_now.wait(BATCH_SECONDS)
+        self._write_now.clear()
         with self._lock:
             batch, self._batch = self._batch, []
         try:
@@ -205,6 +210,8 @@ class QuestionLog:
         if store is None:
             return fallback
         try:
+            # The reader sees every question asked before it.
+            self._write_now.set()
             return await asyncio.wrap_future(self._executor.submit(read, store))
         except sqlite3.Error as exc:
             logger.warning("question log read failed: %s", exc)
