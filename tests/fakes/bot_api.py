@@ -208,6 +208,7 @@ class RecordedRequest:
     time: float  # time.perf_counter() on arrival
     status: int
     result: Any  # the "result" on success, the error description otherwise
+    content_type: str = ""  # of the request's body: a form, multipart or JSON
 
 
 @dataclass
@@ -434,7 +435,14 @@ class FakeBotAPI:
             params = await self._read_params(request)
             result = await self._call(method, params)
         except ApiError as error:
-            return self._respond(arrived, method, params, error.status, error.body())
+            return self._respond(
+                arrived,
+                method,
+                params,
+                error.status,
+                error.body(),
+                content_type=request.content_type,
+            )
         except Exception as error:
             _LOGGER.exception("FakeBotAPI failed on %s", method)
             self.internal_errors.append(error)
@@ -443,7 +451,9 @@ class FakeBotAPI:
                 "error_code": 500,
                 "description": f"Internal Server Error: {error}",
             }
-            return self._respond(arrived, method, params, 500, body)
+            return self._respond(
+                arrived, method, params, 500, body, content_type=request.content_type
+            )
         finally:
             self._calls_in_flight -= counted
             if counted:
@@ -451,7 +461,7 @@ class FakeBotAPI:
         body = {"ok": True, "result": result}
         if method.lower() in ("setwebhook", "deletewebhook"):
             body["description"] = self._webhook_description
-        return self._respond(arrived, method, params, 200, body)
+        return self._respond(arrived, method, params, 200, body, content_type=request.content_type)
 
     async def _read_params(self, request: web.Request) -> JSON:
         raw: dict[str, Any] = dict(request.query)
@@ -491,11 +501,20 @@ class FakeBotAPI:
         return await result if asyncio.iscoroutine(result) else result
 
     def _respond(
-        self, arrived: float, method: str, params: JSON, status: int, body: JSON
+        self,
+        arrived: float,
+        method: str,
+        params: JSON,
+        status: int,
+        body: JSON,
+        *,
+        content_type: str,
     ) -> web.Response:
         canonical = self._handlers.get(method.lower(), (method, None))[0]
         result = body["result"] if body["ok"] else body["description"]
-        record = RecordedRequest(len(self._requests), canonical, params, arrived, status, result)
+        record = RecordedRequest(
+            len(self._requests), canonical, params, arrived, status, result, content_type
+        )
         self._requests.append(record)
         if self._request_waiters:
             self._notify_request_waiters(record)

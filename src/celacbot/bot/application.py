@@ -28,6 +28,7 @@ from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.backlog import PollingRequest, UpdateQueue
 from celacbot.bot.constants import NO_LINK_PREVIEW, PARSE_MODE
 from celacbot.bot.errors import handle_error
+from celacbot.bot.request import JsonRequest
 from celacbot.bot.services import close_upkeep, install, install_upkeep
 from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
 from celacbot.bot.throttle import UserThrottle
@@ -175,6 +176,7 @@ def build_application(settings: Settings) -> BotApplication:
         )
         .concurrent_updates(settings.concurrent_updates)
         .update_queue(update_queue)
+        .request(JsonRequest())
         .get_updates_request(PollingRequest(update_queue))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
