@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Self
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
@@ -18,6 +17,7 @@ from celacbot.bot.constants import (
 )
 from celacbot.bot.formatting import inline_message, short_text
 from celacbot.bot.language import user_language
+from celacbot.bot.prepared import Prepared
 from celacbot.bot.services import most_asked, retriever_of
 from celacbot.bot.texts import Language
 from celacbot.retrieval.retriever import Retriever
@@ -39,7 +39,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer([each for each in results if each], cache_time=INLINE_CACHE_SECONDS)
 
 
-class _PreparedArticle(InlineQueryResultArticle):
+class _PreparedArticle(Prepared, InlineQueryResultArticle):
     """An inline result converted to Bot API data once.
 
     For every answerInlineQuery PTB copies each result to fill in the defaults, then converts
@@ -59,18 +59,7 @@ class _PreparedArticle(InlineQueryResultArticle):
                 message, parse_mode=PARSE_MODE, link_preview_options=NO_LINK_PREVIEW
             ),
         )
-        # PTB lets private attributes be set on its frozen objects.
-        self._data = super().to_dict()
-
-    def __copy__(self) -> Self:
-        """Itself: its Bot API data is final."""
-        # PTB still writes the merged link preview options (equal to these) into the message,
-        # as it does for every result; the data sent is the one converted at creation.
-        return self
-
-    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
-        """The result as Bot API data: a new dict each call (its values are shared)."""
-        return dict(self._data) if recursive else super().to_dict(recursive=False)
+        self.prepare()
 
 
 # A result depends only on the knowledge base (one per retriever: a reload makes a new one),

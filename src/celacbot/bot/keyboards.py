@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
+from celacbot.bot.prepared import Prepared
 from celacbot.retrieval.answer import Suggestion
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -125,7 +125,7 @@ def button(text: str, action: Action) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=encode(action))
 
 
-class Keyboard(InlineKeyboardMarkup):
+class Keyboard(Prepared, InlineKeyboardMarkup):
     """An inline keyboard converted to Bot API data once: PTB converts reply_markup on every
     send, and the bot sends each cached keyboard under many answers (profiled: benchmarks/)."""
 
@@ -133,12 +133,7 @@ class Keyboard(InlineKeyboardMarkup):
 
     def __init__(self, inline_keyboard: Sequence[Sequence[InlineKeyboardButton]]) -> None:
         super().__init__(inline_keyboard)
-        # PTB lets private attributes be set on its frozen objects.
-        self._data = super().to_dict()
-
-    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
-        """The keyboard as Bot API data: a new dict each call (its rows are shared)."""
-        return dict(self._data) if recursive else super().to_dict(recursive=False)
+        self.prepare()
 
 
 def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
