@@ -26,6 +26,10 @@ from tests.fakes.bot_api import JSON, FakeBotAPI
 
 from benchmarks.retrieval import no_gc
 from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
+from celacbot.config import Settings
+from celacbot.knowledge.loader import load_knowledge_base
+from celacbot.retrieval.answer import Decision
+from celacbot.retrieval.retriever import Retriever
 
 REQUESTS = 1_500
 WARM_UP = 20
@@ -40,6 +44,8 @@ OFF_TOPIC = [
     "who won the 1998 world cup",
 ]
 SMALL_TALK = ["hello", "thanks!", "good morning", "thank you very much"]
+# Keywords the knowledge base answers in several places: "did you mean" buttons.
+AMBIGUOUS = ["investment", "funds", "money", "latin america", "vehicles"]
 
 # One request of a path, from the given user; returns the reply latency in seconds.
 Request = Callable[[FakeBotAPI, int], Awaitable[float]]
@@ -147,12 +153,34 @@ async def measure_paths(
     return results
 
 
+def check_paths(expected: Sequence[tuple[Sequence[str], Decision]]) -> None:
+    """Raise ValueError when a path's texts no longer get the decision it is named after (an
+    edit of faq.yaml can turn "did you mean" into an answer)."""
+    retriever = Retriever(load_knowledge_base(Settings(_env_file=None).knowledge))
+    strays = [
+        f"{text!r} gets {decided}, not {decision}"
+        for texts, decision in expected
+        for text in texts
+        if (decided := retriever.answer(text).decision) is not decision
+    ]
+    if strays:
+        raise ValueError("request paths measure the wrong thing: " + "; ".join(strays))
+
+
 async def report(requests: int) -> bool:
     """Print every path's latency next to the echo bot's; True when each is within target."""
+    check_paths(
+        [
+            (AMBIGUOUS, Decision.SUGGEST),
+            (OFF_TOPIC, Decision.DECLINE),
+            (SMALL_TALK, Decision.SMALLTALK),
+        ]
+    )
     asked = questions(requests)
     pairs = await measure_paths(
         [
             ("celacbot, question answered", update_path(asked)),
+            ("celacbot, did you mean", update_path(AMBIGUOUS)),
             ("celacbot, question declined", update_path(OFF_TOPIC)),
             ("celacbot, small talk", update_path(SMALL_TALK)),
             ("celacbot, Source button", source_button_path(asked)),
