@@ -48,7 +48,8 @@ class JsonRequest(HTTPXRequest):
                 connect_timeout=connect_timeout,
                 pool_timeout=pool_timeout,
             )
-        # PTB's own client: its pool, timeouts and proxy, opened and closed by PTB.
+        # HTTPXRequest's own client (a private attribute, there since PTB 20): its pool,
+        # timeouts and proxy, opened and closed by PTB. pyproject.toml pins PTB 22.
         client = self._client
         timeout = httpx.Timeout(
             connect=_seconds(connect_timeout, client.timeout.connect),
