@@ -16,6 +16,7 @@ from celacbot.bot.keyboards import (
     ShowSource,
     ShowTopic,
     ShowTopics,
+    button,
     column,
     decode,
     encode,
@@ -89,6 +90,18 @@ def test_decoding_any_text_never_raises(data: str) -> None:
     action = decode(data)
 
     assert action is None or encode(action) == data
+
+
+def test_the_bots_buttons_send_the_same_data_as_ptbs() -> None:
+    actions = [ShowAnswer("satellites"), PickSuggestion(42, "cbers-program"), ShowTopics()]
+    ptb_buttons = [
+        InlineKeyboardButton("¿Qué satélites?", callback_data=encode(action)) for action in actions
+    ]
+
+    keyboard = column(button("¿Qué satélites?", action) for action in actions)
+
+    assert keyboard.to_dict() == InlineKeyboardMarkup([[each] for each in ptb_buttons]).to_dict()
+    assert keyboard == InlineKeyboardMarkup([[each] for each in ptb_buttons])
 
 
 def test_a_keyboard_sends_the_same_data_as_ptbs_every_time() -> None:

@@ -19,10 +19,11 @@ class Prepared(TelegramObject):
     __slots__ = ()
     _data: dict[str, Any]
 
-    def prepare(self) -> None:
-        """Convert the object now, at the end of its __init__."""
+    def prepare(self, data: dict[str, Any] | None = None) -> None:
+        """Keep the object's Bot API data, at the end of its __init__: `data` when the class
+        knows it, else PTB's conversion."""
         # PTB lets private attributes be set on its frozen objects.
-        self._data = super().to_dict()
+        self._data = super().to_dict() if data is None else data
 
     def to_dict(self, recursive: bool = True) -> dict[str, Any]:
         """The object as Bot API data: a new dict each call (its values are shared)."""
