@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 
@@ -48,33 +49,37 @@ async def ask_seconds() -> float:
 async def run_seconds() -> tuple[float, float | None]:
     """Seconds from spawning `celacbot run` to its first getUpdates on a fake Bot API, and
     the bot's peak RSS in MB by then."""
+    # A scratch data directory: the bot opens (creates) its question log there, never in the
+    # data/ of a bot run from this checkout.
     async with FakeBotAPI() as server:
-        env = clean_environment(
-            TELEGRAM_BOT_TOKEN=server.token,
-            TELEGRAM_API_BASE_URL=server.base_url,
-            CELACBOT_LOG_LEVEL="WARNING",
-            CELACBOT_POLL_TIMEOUT="1",
-        )
-        started = time.perf_counter()
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "celacbot.cli",
-            "run",
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.DEVNULL,
-        )
-        try:
-            # The fake records a long poll when it ends; `time` is when it arrived.
-            first_poll = await server.wait_for_request("getUpdates", timeout=60)
-            seconds = first_poll.time - started
-            rss = peak_rss_mb(process.pid)
-            # Stop it while it waits, not while it is still sending its first poll.
-            await server.wait_polling(timeout=10)
-        finally:
-            process.terminate()
-            await process.wait()
+        with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
+            env = clean_environment(
+                TELEGRAM_BOT_TOKEN=server.token,
+                TELEGRAM_API_BASE_URL=server.base_url,
+                CELACBOT_LOG_LEVEL="WARNING",
+                CELACBOT_POLL_TIMEOUT="1",
+                CELACBOT_DATA_DIR=data_dir,
+            )
+            started = time.perf_counter()
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "celacbot.cli",
+                "run",
+                env=env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.DEVNULL,
+            )
+            try:
+                # The fake records a long poll when it ends; `time` is when it arrived.
+                first_poll = await server.wait_for_request("getUpdates", timeout=60)
+                seconds = first_poll.time - started
+                rss = peak_rss_mb(process.pid)
+                # Stop it while it waits, not while it is still sending its first poll.
+                await server.wait_polling(timeout=10)
+            finally:
+                process.terminate()
+                await process.wait()
     return seconds, rss
 
 

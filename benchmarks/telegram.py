@@ -27,12 +27,14 @@ import os
 import signal
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.bot.processes import clean_environment
 from tests.fakes.bot_api import FakeBotAPI
 
 from benchmarks.retrieval import no_gc
@@ -155,36 +157,36 @@ async def bot_process(
     code: str, server: FakeBotAPI, *, concurrency: int, rate_limit: int = 0
 ) -> AsyncIterator[int]:
     """A bot polling `server` from a child process, stopped with SIGTERM afterwards."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
-    } | {
-        "TELEGRAM_BOT_TOKEN": server.token,
-        "TELEGRAM_API_BASE_URL": server.base_url,
-        "CELACBOT_CONCURRENT_UPDATES": str(concurrency),
-        "CELACBOT_RATE_LIMIT": str(rate_limit),
-        "CELACBOT_LOG_LEVEL": "WARNING",
-        "CELACBOT_POLL_TIMEOUT": "1",
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        code,
-        env=env,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        await server.wait_for_request("getUpdates", timeout=60)
-        yield process.pid
-    finally:
-        process.send_signal(signal.SIGTERM)
+    # The question log goes to a scratch directory: the benchmark's thousands of questions
+    # must never land in the log of a bot run from the same checkout.
+    with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
+        env = clean_environment(
+            TELEGRAM_BOT_TOKEN=server.token,
+            TELEGRAM_API_BASE_URL=server.base_url,
+            CELACBOT_CONCURRENT_UPDATES=str(concurrency),
+            CELACBOT_RATE_LIMIT=str(rate_limit),
+            CELACBOT_LOG_LEVEL="WARNING",
+            CELACBOT_POLL_TIMEOUT="1",
+            CELACBOT_DATA_DIR=data_dir,
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            code,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+        )
         try:
-            await asyncio.wait_for(process.wait(), timeout=30)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+            await server.wait_for_request("getUpdates", timeout=60)
+            yield process.pid
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(process.wait(), timeout=30)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
 
 
 def _queue(server: FakeBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
