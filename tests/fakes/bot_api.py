@@ -101,7 +101,8 @@ handler's cost (measured: sendMessage with HTML and a keyboard).
 
 Observing the bot:
   requests(method=None, *, after=0) -> list[RecordedRequest]  (method, params decoded like
-      Telegram does - JSON fields parsed, ints as int -, time, status, result, index)
+      Telegram does - JSON fields parsed, ints as int -, time, status, result, index,
+      content_type: how the body came, a form, multipart or application/json)
   mark() -> int  -- an index for `after=`: only requests recorded later count.
   await wait_for_request(method, *, predicate=None, timeout=5.0, after=0) -> RecordedRequest
       -- the first successful or failed call of `method` at index >= after matching predicate.
