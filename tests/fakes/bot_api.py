@@ -209,7 +209,7 @@ class RecordedRequest:
     time: float  # time.perf_counter() on arrival
     status: int
     result: Any  # the "result" on success, the error description otherwise
-    content_type: str = ""  # of the request's body: a form, multipart or JSON
+    content_type: str  # of the request's body: a form, multipart or JSON
 
 
 @dataclass

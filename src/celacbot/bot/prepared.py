@@ -2,7 +2,8 @@
 
 PTB converts every object it sends with to_dict(), a slow walk over its attributes: 60 µs
 for a three-button keyboard, 0.7 ms for ten inline results (measured in process). Objects
-the bot caches (keyboards, inline results) convert once, when they are built.
+the bot caches (keyboards, inline results) convert once, when they are built; a callback
+button knows its two fields without a walk.
 """
 
 from __future__ import annotations
