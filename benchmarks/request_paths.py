@@ -156,7 +156,8 @@ async def measure_paths(
 def check_paths(expected: Sequence[tuple[Sequence[str], Decision]]) -> None:
     """Raise ValueError when a path's texts no longer get the decision it is named after (an
     edit of faq.yaml can turn "did you mean" into an answer)."""
-    retriever = Retriever(load_knowledge_base(Settings(_env_file=None).knowledge))
+    settings = Settings(_env_file=None)
+    retriever = Retriever(load_knowledge_base(settings.knowledge), settings.retrieval)
     strays = [
         f"{text!r} gets {decided}, not {decision}"
         for texts, decision in expected

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from celacbot.config import DEFAULT_KNOWLEDGE, PROJECT_ROOT
+from celacbot.config import DEFAULT_KNOWLEDGE, PROJECT_ROOT, RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.render.report import render_languages
@@ -37,12 +37,12 @@ COLD_PROCESSES = 7
 # What start-up pays: a fresh process loads the knowledge base, then builds the retriever.
 _COLD_BUILD = """
 import time
-from celacbot.config import DEFAULT_KNOWLEDGE
+from celacbot.config import DEFAULT_KNOWLEDGE, RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.retrieval.retriever import Retriever
 kb = load_knowledge_base(DEFAULT_KNOWLEDGE)
 start = time.perf_counter_ns()
-Retriever(kb)
+Retriever(kb, RetrievalSettings())
 print((time.perf_counter_ns() - start) / 1e6)
 """
 SCALES = (1, 5, 10, 20)
@@ -122,12 +122,12 @@ class BuildTime:
 def measure_build(kb: KnowledgeBase, repeats: int = BUILD_REPEATS) -> BuildTime:
     """Build a retriever over `kb` `repeats` times after a first build, each with the GC
     paused (later builds reuse the normaliser's caches, as a hot reload does)."""
-    Retriever(kb)
+    Retriever(kb, RetrievalSettings())
     timings = []
     for _ in range(repeats):
         with no_gc():
             start = time.perf_counter_ns()
-            Retriever(kb)
+            Retriever(kb, RetrievalSettings())
             timings.append((time.perf_counter_ns() - start) / 1e6)
     return BuildTime(min(timings), statistics.median(timings))
 
@@ -269,7 +269,7 @@ def run() -> bool:
 
     cold = cold_builds()
     build = measure_build(kb)
-    retriever = Retriever(kb)
+    retriever = Retriever(kb, RetrievalSettings())
     ours = evaluate(cases, retriever_predictor(retriever))
     by_lang = evaluate_by_language(cases, retriever_predictor(retriever))
     our_latency = measure_latency(retriever.answer, questions, LATENCY_REPEATS)
@@ -308,7 +308,7 @@ def run() -> bool:
     for factor in SCALES:
         big = synthetic_kb(kb, factor)
         big_build = measure_build(big, repeats=3)
-        scaled[factor] = measure_latency(Retriever(big).answer, questions, 2)
+        scaled[factor] = measure_latency(Retriever(big, RetrievalSettings()).answer, questions, 2)
         print(
             f"  {factor:>3}x {len(big.entries):>8} {len(big.facts):>6} {big_build.best:>9.1f}"
             f" {scaled[factor].p50:>8.3f} {scaled[factor].p99:>8.3f}"

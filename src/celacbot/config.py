@@ -1,11 +1,23 @@
-"""Settings from the environment and `.env` (see .env.example for every one)."""
+"""Settings from the environment and `.env` (see .env.example for every one).
+
+The only module that reads the environment: commands build `Settings` once and pass its parts
+down (`Settings.retrieval` to the retriever), so nothing below depends on the shell or `./.env`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -15,12 +27,17 @@ DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge" / "faq.yaml"
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 
 
-class RetrievalSettings(BaseSettings):
-    """Decision thresholds of the retriever (scores are 0-100), chosen from `celacbot eval`."""
+ENV_PREFIX = "CELACBOT_"
 
-    model_config = SettingsConfigDict(
-        env_prefix="CELACBOT_", env_file=".env", extra="ignore", frozen=True
-    )
+
+class RetrievalSettings(BaseModel):
+    """Decision thresholds of the retriever (scores are 0-100), chosen from `celacbot eval`.
+
+    A plain model: its defaults are the shipped tuning, whatever the environment holds.
+    `Settings` reads each field from CELACBOT_<FIELD>.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     answer_threshold: float = Field(default=55.0, ge=0, le=100)
     suggest_threshold: float = Field(default=55.0, ge=0, le=100)
@@ -43,14 +60,21 @@ class RetrievalSettings(BaseSettings):
     def _weights_leave_room_for_overlap(self) -> RetrievalSettings:
         """The three weights share 1 with the word overlap, so they may not exceed it."""
         if self.fuzzy_weight + self.phrase_weight + self.entity_weight > 1:
-            raise ValueError("fuzzy_weight + phrase_weight + entity_weight must be at most 1")
+            raise ValueError(
+                "CELACBOT_FUZZY_WEIGHT + CELACBOT_PHRASE_WEIGHT + CELACBOT_ENTITY_WEIGHT"
+                " must be at most 1"
+            )
         return self
 
 
-class Settings(BaseSettings):
-    """Everything the bot and the CLI read from the environment."""
+class Settings(BaseSettings, RetrievalSettings):
+    """Everything the bot and the CLI read from the environment, the retrieval settings
+    included (CELACBOT_ANSWER_THRESHOLD ...); an empty variable counts as unset."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    # The prefix names the inherited retrieval fields; every other field has its own alias.
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", extra="ignore", frozen=True, env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base_url: str = Field(
@@ -96,3 +120,28 @@ class Settings(BaseSettings):
         if level not in LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
         return level
+
+    @property
+    def retrieval(self) -> RetrievalSettings:
+        """The retriever's part of the settings."""
+        return RetrievalSettings.model_validate(
+            self.model_dump(include=set(RetrievalSettings.model_fields))
+        )
+
+
+def variable_name(field: str) -> str:
+    """The environment variable behind a field or alias of `Settings`."""
+    return f"{ENV_PREFIX}{field.upper()}" if field in RetrievalSettings.model_fields else field
+
+
+def settings_error(error: ValidationError) -> str:
+    """The first problem of invalid settings in one line, naming the variable."""
+    first = error.errors()[0]
+    message = first["msg"].removeprefix("Value error, ")
+    if not first["loc"]:
+        return f"invalid settings: {message}"
+    where = ", ".join(variable_name(str(part)) for part in first["loc"])
+    value = first.get("input")
+    secret = any(word in where for word in ("TOKEN", "SECRET"))
+    shown = f" (got {value!r})" if isinstance(value, str) and not secret else ""
+    return f"invalid setting {where}: {message}{shown}"

@@ -10,6 +10,7 @@ import pytest
 from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.services import install
 from celacbot.bot.texts import texts
+from celacbot.config import RetrievalSettings
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
@@ -124,7 +125,7 @@ async def test_stale_button_after_a_reload_gets_a_short_notice(
             "topics": [topic for topic in kb.topics if topic.id != "energy"],
         }
     )
-    install(bot.bot_data, Retriever(reloaded))
+    install(bot.bot_data, Retriever(reloaded, RetrievalSettings()))
 
     press = fake_bot_api.press_button(answer, "a:satellite-launches")
 

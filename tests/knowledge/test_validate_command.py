@@ -99,9 +99,9 @@ def test_invalid_setting_is_a_usage_error(
     code = main(["validate"])
 
     assert code == 2
-    assert capsys.readouterr().out == (
+    assert capsys.readouterr().err == (
         "celacbot validate: invalid setting CELACBOT_PORT: "
-        "Input should be a valid integer, unable to parse string as an integer\n"
+        "Input should be a valid integer, unable to parse string as an integer (got 'https')\n"
     )
 
 

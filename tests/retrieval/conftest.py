@@ -76,7 +76,7 @@ TINY_KB = {
 @pytest.fixture(scope="session")
 def shipped() -> Retriever:
     """The retriever over knowledge/faq.yaml with the default settings."""
-    return Retriever(load_knowledge_base(DEFAULT_KNOWLEDGE))
+    return Retriever(load_knowledge_base(DEFAULT_KNOWLEDGE), RetrievalSettings())
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -302,18 +300,3 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
     shipped: Retriever, question: str, entry_id: str
 ) -> None:
     assert shipped.answer(question).id == entry_id
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_building_leaves_the_garbage_collector_as_it_found_it(
-    tiny: Retriever, enabled: bool
-) -> None:
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        Retriever(tiny.kb)
-        after = gc.isenabled()
-    finally:
-        (gc.enable if was else gc.disable)()
-
-    assert after == enabled

@@ -1,11 +1,12 @@
-"""Retrieval settings reject weights that leave no room for the word overlap."""
+"""Retrieval settings: weights that leave no room for the word overlap are rejected, and only
+`Settings` (the commands' entry point) reads them from the environment."""
 
 from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
 
-from celacbot.config import RetrievalSettings
+from celacbot.config import RetrievalSettings, Settings
 
 
 def test_weights_above_one_are_rejected() -> None:
@@ -13,7 +14,15 @@ def test_weights_above_one_are_rejected() -> None:
         RetrievalSettings(fuzzy_weight=0.6, phrase_weight=0.5)
 
 
-def test_thresholds_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_thresholds_come_from_the_environment_through_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CELACBOT_ANSWER_THRESHOLD", "70")
 
-    assert RetrievalSettings().answer_threshold == 70.0
+    assert Settings(_env_file=None).retrieval.answer_threshold == 70.0
+
+
+def test_retrieval_settings_alone_ignore_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CELACBOT_ANSWER_THRESHOLD", "95")
+
+    assert RetrievalSettings().answer_threshold == 55.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from functools import partial
 from typing import Any
 
 from telegram import BotCommandScopeChat, MessageEntity, Update
@@ -134,7 +135,7 @@ def build_application(settings: Settings) -> BotApplication:
         """Load the knowledge, start watching it, open the question log, describe the bot."""
         bot_data = application.bot_data
         # A broken file stops the start here (KnowledgeError); later edits never stop the bot.
-        live = LiveKnowledge(settings.knowledge, Retriever)
+        live = LiveKnowledge(settings.knowledge, partial(Retriever, settings=settings.retrieval))
         install(bot_data, live.current.engine)
         notice = admin.RejectedEditNotice(application.bot, settings.admin_ids, live)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from celacbot.commands import load_retriever
+from celacbot.commands import EXIT_CONFIG, load_retriever
 
 LANGUAGES = ("en", "es", "pt", "zh")
 
@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.render.jsonl import render_json_line
     from celacbot.render.text import render_answer
 
-    retriever = load_retriever()
+    retriever = load_retriever("ask")
     if retriever is None:
-        return 2
+        return EXIT_CONFIG
     questions = args.questions or (line.rstrip("\r\n") for line in sys.stdin)
     for number, question in enumerate(questions):
         answer = retriever.answer(question, lang_hint=args.lang)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from celacbot.commands import load_retriever
+from celacbot.commands import EXIT_CONFIG, load_retriever
 
 HISTORY_FILE = Path.home() / ".celacbot_history"
 HISTORY_LENGTH = 500
@@ -50,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.render.text import numbered, render_answer, render_source
     from celacbot.retrieval.answer import Answer, Decision
 
-    retriever = load_retriever()
+    retriever = load_retriever("chat")
     if retriever is None:
-        return 2
+        return EXIT_CONFIG
     kb = retriever.kb
     save_history = _enable_history() if sys.stdin.isatty() else (lambda: None)
     print(f'celacbot: questions about "{kb.source.title}". Type "help" for commands.')

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from celacbot.commands import load_retriever
+from celacbot.commands import EXIT_CONFIG, load_retriever
 
 DEFAULT_BANK = Path("tests/data/questions.yaml")
 
@@ -52,9 +52,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"{bank_path}: {error}", file=sys.stderr)
         return 2
-    retriever = load_retriever()
+    retriever = load_retriever("eval")
     if retriever is None:
-        return 2
+        return EXIT_CONFIG
     predict = retriever_predictor(retriever)
     report = evaluate(bank.cases, predict)
     by_lang = evaluate_by_language(bank.cases, predict)

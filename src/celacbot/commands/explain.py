@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from celacbot.commands import load_retriever
+from celacbot.commands import EXIT_CONFIG, load_retriever
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,9 +16,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the top candidates with their score components, the margin and the decision."""
     from celacbot.render.text import render_answer, render_explanation
 
-    retriever = load_retriever()
+    retriever = load_retriever("explain")
     if retriever is None:
-        return 2
+        return EXIT_CONFIG
     explanation = retriever.explain(" ".join(args.question))
     print(render_explanation(explanation))
     print(f"\n{render_answer(explanation.answer, with_source=False)}")

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from celacbot.commands import counted
+from celacbot.commands import EXIT_CONFIG, counted, load_settings
 
 if TYPE_CHECKING:
+    from celacbot.config import RetrievalSettings
     from celacbot.misslog.grouping import MissGroup
     from celacbot.retrieval.answer import Suggestion
 
@@ -56,17 +57,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the groups; exit 1 if the log is missing or unreadable, 0 otherwise (even if empty)."""
     import sqlite3
 
-    from pydantic import ValidationError
-
-    from celacbot.config import Settings
     from celacbot.misslog.grouping import group_misses
     from celacbot.misslog.store import DB_FILENAME, EventStore, SchemaTooNewError
 
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        print(f"celacbot misses: invalid settings: {exc.errors()[0]['msg']}", file=sys.stderr)
-        return 2
+    settings = load_settings("misses")
+    if settings is None:
+        return EXIT_CONFIG
     db: Path = args.db or settings.data_dir / DB_FILENAME
     if not db.is_file():
         print(f"celacbot misses: no question log at {db} (the bot creates it when it first runs)")
@@ -93,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     groups = groups[: args.top]
-    nearest = _nearest_entries(groups, args.knowledge or settings.knowledge)
+    nearest = _nearest_entries(groups, args.knowledge or settings.knowledge, settings.retrieval)
     rows = [_Row(group, near) for group, near in zip(groups, nearest, strict=True)]
     {"table": _print_table, "csv": _print_csv, "json": _print_json}[args.format](
         rows, total=len(misses), since=args.since
@@ -101,13 +97,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _nearest_entries(groups: list[MissGroup], knowledge: Path) -> list[Suggestion | None]:
+def _nearest_entries(
+    groups: list[MissGroup], knowledge: Path, settings: RetrievalSettings
+) -> list[Suggestion | None]:
     """The best entry for each group's most asked question; None for all if the KB is unusable."""
     from celacbot.knowledge.loader import KnowledgeError, load_knowledge_base
     from celacbot.retrieval.retriever import Retriever
 
     try:
-        retriever = Retriever(load_knowledge_base(knowledge))
+        retriever = Retriever(load_knowledge_base(knowledge), settings)
     except KnowledgeError as exc:
         print(f"celacbot misses: no nearest entries: {exc.problems[0]}", file=sys.stderr)
         return [None] * len(groups)

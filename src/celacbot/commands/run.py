@@ -8,6 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from celacbot.commands import EXIT_CONFIG, load_settings
+
 if TYPE_CHECKING:
     import asyncio
 
@@ -28,28 +30,11 @@ STOPPED_MESSAGE = "celacbot run: stopped before the Bot API could be reached"
 FIRST_RETRY_SECONDS = 1.0
 MAX_RETRY_SECONDS = 30.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-# Exit statuses: 2 for a configuration the user must fix before trying again.
-EXIT_CONFIG = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments: none, every setting comes from the environment."""
     parser.epilog = "Settings come from the environment and .env; see .env.example."
-
-
-def load_settings(command: str) -> Settings | None:
-    """The settings, or None after printing the first invalid one in one line."""
-    from pydantic import ValidationError
-
-    from celacbot.config import Settings
-
-    try:
-        return Settings()
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        setting = ".".join(str(part) for part in error["loc"])
-        print(f"celacbot {command}: invalid setting {setting}: {error['msg']}", file=sys.stderr)
-        return None
 
 
 def has_token(settings: Settings) -> bool:

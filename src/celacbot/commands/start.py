@@ -17,11 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the bot, or explain in one line why not and start the terminal chat."""
+    from celacbot.commands import EXIT_CONFIG, load_settings
     from celacbot.commands import run as run_command
 
-    settings = run_command.load_settings("start")
+    settings = load_settings("start")
     if settings is None:
-        return run_command.EXIT_CONFIG
+        return EXIT_CONFIG
     if run_command.has_token(settings):
         return run_command.serve(settings)
     print(CHAT_INSTEAD_MESSAGE, file=sys.stderr)

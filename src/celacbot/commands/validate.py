@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from celacbot.commands import counted
+from celacbot.commands import EXIT_CONFIG, counted, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,22 +30,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every error and warning, translation coverage and a summary; exit 1 on errors."""
-    from pydantic import ValidationError
-
-    from celacbot.config import Settings
     from celacbot.knowledge.coverage import uncited_sentences
     from celacbot.knowledge.loader import check_knowledge_file
     from celacbot.knowledge.translations import coverage
 
     path: Path | None = args.path
     if path is None:
-        try:
-            path = Settings().knowledge
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            setting = ".".join(str(part) for part in error["loc"])
-            print(f"celacbot validate: invalid setting {setting}: {error['msg']}")
-            return 2
+        settings = load_settings("validate")
+        if settings is None:
+            return EXIT_CONFIG
+        path = settings.knowledge
     report = check_knowledge_file(path, strict=args.strict)
     for line in [*report.errors, *report.warnings]:
         print(line)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -82,80 +80,61 @@ class _PatternsByLength(dict[int, tuple[tuple[str, ...], tuple[SmallTalk, ...]]]
         return patterns
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class Retriever:
     """Answers questions from a knowledge base; every public method is total (never raises)."""
 
-    def __init__(self, kb: KnowledgeBase, settings: RetrievalSettings | None = None) -> None:
-        # Building allocates tens of thousands of objects that all live on: the cyclic GC would
-        # walk them over and over for nothing (about 13 % of the first build's instructions).
-        with _gc_paused():
-            self.kb = kb
-            self.settings = settings or RetrievalSettings()
-            self._normaliser = Normaliser(
-                QUESTION_WORDS,
-                EVERYDAY_SYNONYMS,
-                SPANISH_PORTUGUESE_SYNONYMS,
-                kb.synonyms,
-                *kb.language_synonyms.values(),
+    def __init__(self, kb: KnowledgeBase, settings: RetrievalSettings) -> None:
+        self.kb = kb
+        self.settings = settings
+        self._normaliser = Normaliser(
+            QUESTION_WORDS,
+            EVERYDAY_SYNONYMS,
+            SPANISH_PORTUGUESE_SYNONYMS,
+            kb.synonyms,
+            *kb.language_synonyms.values(),
+        )
+        self._entries = {entry.id: entry for entry in kb.entries}
+        self._facts = {fact.id: fact for fact in kb.facts}
+        entry_docs = [self._entry_document(entry) for entry in kb.entries]
+        fact_docs = [self._fact_document(fact) for fact in kb.facts]
+        self._vocabulary = Vocabulary(
+            [*entry_docs, *fact_docs], unknown_weight=self.settings.unknown_word_weight
+        )
+        self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
+        self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
+        # Rare one-word capitalised keywords ("BYD", "Uruguay", "19"): names that only a few
+        # entries speak of, unlike "China" or "Latin America".
+        keywords = [
+            *(keyword for entry in kb.entries for keyword in entry.keywords),
+            *(keyword for fact in kb.facts for keyword in fact.keywords),
+        ]
+        self._named = frozenset(
+            term
+            for keyword in keywords
+            if keyword[:1].isupper() or keyword[:1].isdigit()
+            if len(terms := self._normaliser.content_terms(keyword)) == 1
+            for term in terms
+            if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
+        )
+        self._smalltalk_patterns = [
+            (" ".join(words(pattern)), talk) for talk in kb.smalltalk for pattern in talk.patterns
+        ]
+        self._smalltalk_by_length = _PatternsByLength(self._smalltalk_patterns)
+        # Pattern positions by first word ("" for a pattern without words): a message holds
+        # only the patterns whose first word it has.
+        self._smalltalk_by_first: dict[str, list[int]] = {}
+        for position, (pattern, _) in enumerate(self._smalltalk_patterns):
+            self._smalltalk_by_first.setdefault(pattern.split(" ", 1)[0], []).append(position)
+        # The same patterns as words, longest first, to strip a leading greeting in one probe.
+        self._smalltalk_prefixes = {
+            first: sorted(
+                {tuple(self._smalltalk_patterns[position][0].split()) for position in positions},
+                key=len,
+                reverse=True,
             )
-            self._entries = {entry.id: entry for entry in kb.entries}
-            self._facts = {fact.id: fact for fact in kb.facts}
-            entry_docs = [self._entry_document(entry) for entry in kb.entries]
-            fact_docs = [self._fact_document(fact) for fact in kb.facts]
-            self._vocabulary = Vocabulary(
-                [*entry_docs, *fact_docs], unknown_weight=self.settings.unknown_word_weight
-            )
-            self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
-            self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
-            # Rare one-word capitalised keywords ("BYD", "Uruguay", "19"): names that only a few
-            # entries speak of, unlike "China" or "Latin America".
-            keywords = [
-                *(keyword for entry in kb.entries for keyword in entry.keywords),
-                *(keyword for fact in kb.facts for keyword in fact.keywords),
-            ]
-            self._named = frozenset(
-                term
-                for keyword in keywords
-                if keyword[:1].isupper() or keyword[:1].isdigit()
-                if len(terms := self._normaliser.content_terms(keyword)) == 1
-                for term in terms
-                if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
-            )
-            self._smalltalk_patterns = [
-                (" ".join(words(pattern)), talk)
-                for talk in kb.smalltalk
-                for pattern in talk.patterns
-            ]
-            self._smalltalk_by_length = _PatternsByLength(self._smalltalk_patterns)
-            # Pattern positions by first word ("" for a pattern without words): a message holds
-            # only the patterns whose first word it has.
-            self._smalltalk_by_first: dict[str, list[int]] = {}
-            for position, (pattern, _) in enumerate(self._smalltalk_patterns):
-                self._smalltalk_by_first.setdefault(pattern.split(" ", 1)[0], []).append(position)
-            # The same patterns as words, longest first, to strip a leading greeting in one probe.
-            self._smalltalk_prefixes = {
-                first: sorted(
-                    {
-                        tuple(self._smalltalk_patterns[position][0].split())
-                        for position in positions
-                    },
-                    key=len,
-                    reverse=True,
-                )
-                for first, positions in self._smalltalk_by_first.items()
-                if first
-            }
+            for first, positions in self._smalltalk_by_first.items()
+            if first
+        }
 
     def _content(self, texts: Iterable[str]) -> frozenset[str]:
         return frozenset(chain.from_iterable(map(self._normaliser.content_terms, texts)))
@@ -214,7 +193,7 @@ class Retriever:
         )
 
     @classmethod
-    def from_file(cls, path: Path, settings: RetrievalSettings | None = None) -> Retriever:
+    def from_file(cls, path: Path, settings: RetrievalSettings) -> Retriever:
         """A retriever over a knowledge file; raises KnowledgeError when the file is unusable."""
         return cls(load_knowledge_base(path), settings)
 
