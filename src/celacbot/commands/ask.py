@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from celacbot.commands import EXIT_CONFIG, load_retriever
-
-LANGUAGES = ("en", "es", "pt", "zh")
+from celacbot.languages import LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

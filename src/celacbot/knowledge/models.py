@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Literal, TypeVar, get_args
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from celacbot.languages import TRANSLATION_LANGUAGES, TranslationLanguage
 
 # Ids travel in Telegram callback_data (64 bytes) behind a short prefix such as "a:".
 MAX_ID_BYTES = 48
@@ -22,14 +24,14 @@ MessageText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ANSWER_CHARS)
 ]
 # Languages besides English; English is the base language of every field.
-Lang = Literal["es", "pt", "zh"]
-_LANGS = frozenset(get_args(Lang))
+Lang = TranslationLanguage
+_LANGS = frozenset(TRANSLATION_LANGUAGES)
 _T = TypeVar("_T")
 
 
 def translated(translations: Mapping[Lang, _T], lang: str | None) -> _T | None:
     """The translation into `lang` ("en" or any code faq.yaml does not translate into: None)."""
-    return translations.get(lang) if lang in _LANGS else None  # type: ignore[call-overload]
+    return translations.get(lang) if lang in _LANGS else None
 
 
 class _Strict(BaseModel):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from celacbot.retrieval.evaluation import BankLang, Floors, Report, SweepPoint
+from celacbot.languages import Language
+from celacbot.retrieval.evaluation import Floors, Report, SweepPoint
 
 
 def _percent(value: float) -> str:
@@ -35,7 +36,7 @@ def render_report(report: Report, floors: Floors) -> str:
     return "\n".join(lines)
 
 
-def render_languages(reports: Mapping[BankLang, Report], floors: Mapping[BankLang, Floors]) -> str:
+def render_languages(reports: Mapping[Language, Report], floors: Mapping[Language, Floors]) -> str:
     """The figures of each language's cases, with the language's floors where the bank sets them."""
     lines = [f"{'language':<9} {'cases':>5} {'top-1':>7} {'declines':>9} {'wrong':>7}   floors"]
     for lang, report in reports.items():

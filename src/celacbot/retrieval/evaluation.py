@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from celacbot.config import RetrievalSettings
+from celacbot.languages import ENGLISH, Language
 from celacbot.retrieval.answer import Answer, Decision
 from celacbot.retrieval.retriever import Retriever
 
@@ -19,8 +19,6 @@ DECLINE = "decline"
 SMALLTALK = "smalltalk"
 SUGGEST = "suggest"
 
-BankLang = Literal["en", "es", "pt", "zh"]
-ENGLISH: Final = "en"
 
 SWEEP_THRESHOLDS = (50.0, 55.0, 60.0, 62.0, 65.0, 70.0, 75.0)
 SWEEP_MARGINS = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
@@ -44,7 +42,7 @@ class Case(BaseModel):
 
     q: str
     expect: tuple[str, ...] = Field(min_length=1)
-    lang: BankLang = "en"
+    lang: Language = "en"
 
     @field_validator("expect", mode="before")
     @classmethod
@@ -64,7 +62,7 @@ class Bank(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     floors: Floors = Floors()
-    floors_by_lang: dict[BankLang, Floors] = Field(default_factory=dict)
+    floors_by_lang: dict[Language, Floors] = Field(default_factory=dict)
     cases: tuple[Case, ...] = Field(min_length=1)
 
 
@@ -169,9 +167,9 @@ def evaluate(cases: Sequence[Case], predict: Predictor) -> Report:
     )
 
 
-def evaluate_by_language(cases: Sequence[Case], predict: Predictor) -> dict[BankLang, Report]:
+def evaluate_by_language(cases: Sequence[Case], predict: Predictor) -> dict[Language, Report]:
     """One report per language the cases are written in, English first."""
-    by_lang: dict[BankLang, list[Case]] = {ENGLISH: []}
+    by_lang: dict[Language, list[Case]] = {ENGLISH: []}
     for case in cases:
         by_lang.setdefault(case.lang, []).append(case)
     return {lang: evaluate(group, predict) for lang, group in by_lang.items() if group}

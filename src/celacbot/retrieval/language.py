@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from celacbot.languages import LANGUAGES
 from celacbot.retrieval.normalise import has_cjk
-
-LANGUAGES = ("en", "es", "pt", "zh")
 
 # Folded function words that mostly belong to one language; words shared by Spanish and
 # Portuguese count for both, and ambiguous ones ("a", "e", "me", "no", "mas") for none.

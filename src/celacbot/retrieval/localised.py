@@ -1,0 +1,103 @@
+"""Answers in the asked language: entries, facts, small talk, declines and suggestions."""
+
+from __future__ import annotations
+
+from celacbot.knowledge.models import Entry, Fact, SmallTalk, translated
+from celacbot.languages import CHINESE, ENGLISH
+from celacbot.retrieval.answer import Answer, Decision, Kind
+
+
+def decline(
+    question: str, reason: str, score: float = 0.0, margin: float = 0.0, *, lang: str
+) -> Answer:
+    """A decline in `lang`, with the reason for `celacbot explain`."""
+    return Answer(
+        question=question,
+        decision=Decision.DECLINE,
+        kind=Kind.NONE,
+        score=score,
+        margin=margin,
+        lang=lang,
+        requested_lang=lang,
+        reason=reason,
+    )
+
+
+def entry_answer(
+    entry: Entry,
+    question: str,
+    *,
+    score: float,
+    margin: float,
+    reason: str,
+    lang: str = ENGLISH,
+) -> Answer:
+    """An entry's answer in `lang` when translated, else in English."""
+    translation = translated(entry.translations, lang)
+    return Answer(
+        question=question,
+        decision=Decision.ANSWER,
+        kind=Kind.FAQ,
+        id=entry.id,
+        text=translation.answer if translation else entry.answer,
+        lang=lang if translation else ENGLISH,
+        requested_lang=lang,
+        score=score,
+        margin=margin,
+        source=tuple(entry.source),
+        related=tuple(entry.related),
+        reason=reason,
+    )
+
+
+def fact_answer(
+    fact: Fact,
+    question: str,
+    *,
+    score: float,
+    margin: float,
+    reason: str,
+    lang: str = ENGLISH,
+) -> Answer:
+    """A fact as the answer, in `lang` when translated, else in English."""
+    translation = translated(fact.translations, lang)
+    return Answer(
+        question=question,
+        decision=Decision.ANSWER,
+        kind=Kind.FACT,
+        id=fact.id,
+        text=translation or fact.text,
+        lang=lang if translation else ENGLISH,
+        requested_lang=lang,
+        score=score,
+        margin=margin,
+        source=(fact.source,),
+        reason=reason,
+    )
+
+
+def smalltalk_answer(
+    question: str, talk: SmallTalk, score: float, reason: str, asked: str | None
+) -> Answer:
+    """A small-talk reply in the asked language when translated, else in English."""
+    lang = asked or ENGLISH
+    translation = translated(talk.translations, lang)
+    return Answer(
+        question=question,
+        decision=Decision.SMALLTALK,
+        kind=Kind.SMALLTALK,
+        id=talk.id,
+        text=translation or talk.answer,
+        score=score,
+        lang=lang if translation else ENGLISH,
+        requested_lang=lang,
+        reason=f"small talk: {reason}",
+    )
+
+
+def answer_language(asked: str | None, phrasing_lang: str) -> str:
+    """The question's own language when its words (or the hint) tell, else the closest
+    phrasing's language (but never Chinese for a question without Chinese characters)."""
+    if asked is not None:
+        return asked
+    return ENGLISH if phrasing_lang == CHINESE else phrasing_lang

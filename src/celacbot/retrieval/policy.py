@@ -1,0 +1,122 @@
+"""The decision: answer the best candidate, offer "did you mean", or decline.
+
+Pure and small: it sees only scored candidates (best first, already filtered to those that
+speak of every name the question asks about) and the settings, so it can be tested with
+synthetic scores. The retriever turns its verdict into an `Answer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from celacbot.config import RetrievalSettings
+from celacbot.retrieval.index import Scored
+
+MAX_SUGGESTIONS = 3
+# A question this close to a phrasing (character ratio) is that phrasing, whatever the
+# word-coverage guard says: it differs by inflection or a small word, not by a topic.
+NEAR_EXACT = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """Answer with this candidate (an entry, or a fact when no entry was confident)."""
+
+    best: Scored
+    margin: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggested:
+    """Offer these candidates as "did you mean"."""
+
+    candidates: tuple[Scored, ...]
+    margin: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Declined:
+    """Nothing is close enough; `best` is the nearest candidate, if any."""
+
+    best: Scored | None
+    margin: float
+    reason: str
+
+
+Verdict = Answered | Suggested | Declined
+
+
+def margin_of(ranked: Sequence[Scored]) -> float:
+    """The best candidate's lead over the runner-up (its whole score when it is alone)."""
+    if not ranked:
+        return 0.0
+    return ranked[0].total - (ranked[1].total if len(ranked) > 1 else 0.0)
+
+
+def confident(best: Scored, margin: float, settings: RetrievalSettings) -> bool:
+    """Whether a candidate is sure enough to answer with: scored high, clear of the
+    runner-up, and covering the question's words (or nearly one of its phrasings)."""
+    return (
+        best.total >= settings.answer_threshold
+        and margin >= settings.margin
+        and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
+    )
+
+
+def decide(
+    entries: Sequence[Scored],
+    score_facts: Callable[[], Sequence[Scored]],
+    settings: RetrievalSettings,
+) -> Verdict:
+    """The verdict on ranked entries; facts are scored (lazily) only when no entry is
+    confident, and answer only when one is confident and beats the best entry."""
+    best = entries[0] if entries else None
+    margin = margin_of(entries)
+    if best is not None and confident(best, margin, settings):
+        reason = (
+            f"{best.document.id} scored {best.total:.1f} >= {settings.answer_threshold:g}"
+            f" with margin {margin:.1f} >= {settings.margin:g}"
+        )
+        return Answered(best, margin, reason)
+    facts = score_facts()
+    best_fact = facts[0] if facts else None
+    fact_margin = margin_of(facts)
+    if (
+        best_fact is not None
+        and confident(best_fact, fact_margin, settings)
+        and (best is None or best_fact.total > best.total)
+    ):
+        reason = (
+            f"no entry was confident; fact {best_fact.document.id} scored"
+            f" {best_fact.total:.1f} with margin {fact_margin:.1f}"
+        )
+        return Answered(best_fact, fact_margin, reason)
+    suggestions = tuple(
+        scored for scored in entries[:MAX_SUGGESTIONS] if scored.total >= settings.suggest_threshold
+    )
+    if best is not None and suggestions:
+        return Suggested(suggestions, margin, _doubt(best, margin, settings))
+    return Declined(best, margin, _why_decline(best, settings))
+
+
+def _doubt(best: Scored, margin: float, settings: RetrievalSettings) -> str:
+    if best.total < settings.answer_threshold:
+        why = f"best score {best.total:.1f} is below the answer threshold"
+        why += f" {settings.answer_threshold:g}"
+    elif best.overlap < 100.0 * settings.min_coverage and best.fuzzy < NEAR_EXACT:
+        why = f"only {best.overlap:.0f}% of the question's weight is covered"
+    else:
+        why = f"margin {margin:.1f} to the runner-up is below {settings.margin:g}"
+    return f"not sure: {why}"
+
+
+def _why_decline(best: Scored | None, settings: RetrievalSettings) -> str:
+    if best is None:
+        return "no entry matches the names and words of the question"
+    return (
+        f"best score {best.total:.1f} ({best.document.id}) is below the suggest threshold"
+        f" {settings.suggest_threshold:g}"
+    )

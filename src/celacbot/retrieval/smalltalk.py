@@ -1,0 +1,122 @@
+"""Small talk: greetings, thanks and questions about the bot, whole or around a question."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+from rapidfuzz import fuzz, process
+
+from celacbot.knowledge.models import SmallTalk
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, words
+
+# Small talk is a short message that is (nearly) one of the patterns, or one that holds a
+# pattern and at most one other real word when nothing else answers it.
+SMALLTALK_MAX_WORDS = 8
+SMALLTALK_RATIO = 88.0
+_FILLER_WORDS = STOP_WORDS | LIGHT_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalkMatch:
+    """A message recognised as small talk: which one, how sure, and why."""
+
+    talk: SmallTalk
+    score: float
+    reason: str
+
+
+class _PatternsByLength(dict[int, tuple[tuple[str, ...], tuple[SmallTalk, ...]]]):
+    """The small-talk patterns, in order, that a message of each length can match.
+
+    fuzz.ratio of texts of lengths a and b is at most 200 * min(a, b) / (a + b): each character
+    of the longer text beyond the shorter one's length is an edit. Patterns too short or too
+    long for SMALLTALK_RATIO are left out (most questions are longer than every pattern), so
+    extractOne compares a message with a few patterns, not all of them. Each length's window
+    is worked out when a message of that length first comes.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, SmallTalk]]) -> None:
+        super().__init__()
+        self._patterns = patterns
+
+    def __missing__(self, length: int) -> tuple[tuple[str, ...], tuple[SmallTalk, ...]]:
+        window = [
+            (pattern, talk)
+            for pattern, talk in self._patterns
+            if 200 * min(length, len(pattern)) >= SMALLTALK_RATIO * (length + len(pattern))
+        ]
+        patterns = self[length] = (
+            tuple(pattern for pattern, _ in window),
+            tuple(talk for _, talk in window),
+        )
+        return patterns
+
+
+class SmallTalkMatcher:
+    """The knowledge base's small-talk patterns, matched against a message's words."""
+
+    def __init__(self, smalltalk: Sequence[SmallTalk]) -> None:
+        self._patterns = [
+            (" ".join(words(pattern)), talk) for talk in smalltalk for pattern in talk.patterns
+        ]
+        self._by_length = _PatternsByLength(self._patterns)
+        # Pattern positions by first word ("" for a pattern without words): a message holds
+        # only the patterns whose first word it has.
+        self._by_first: dict[str, list[int]] = {}
+        for position, (pattern, _) in enumerate(self._patterns):
+            self._by_first.setdefault(pattern.split(" ", 1)[0], []).append(position)
+        # The same patterns as words, longest first, to strip a leading greeting in one probe.
+        self._prefixes = {
+            first: sorted(
+                {tuple(self._patterns[position][0].split()) for position in positions},
+                key=len,
+                reverse=True,
+            )
+            for first, positions in self._by_first.items()
+            if first
+        }
+
+    def whole(self, message: Sequence[str]) -> SmallTalkMatch | None:
+        """Small talk when the whole short message is (nearly) one of the patterns."""
+        if not message or len(message) > SMALLTALK_MAX_WORDS:
+            return None
+        text = " ".join(message)
+        patterns, talks = self._by_length[len(text)]
+        # The cutoff lets rapidfuzz skip unlike patterns early; the best at or above it is
+        # the same first best that a search without it would find.
+        best = process.extractOne(
+            text, patterns, scorer=fuzz.ratio, processor=None, score_cutoff=SMALLTALK_RATIO
+        )
+        if best is None:
+            return None
+        return SmallTalkMatch(talks[best[2]], best[1], f"matches {best[0]!r}")
+
+    def without_greeting(self, message: Sequence[str]) -> Sequence[str]:
+        """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
+        for pattern in self._prefixes.get(message[0], ()) if message else ():
+            if tuple(message[: len(pattern)]) == pattern:
+                return message[len(pattern) :]
+        return message
+
+    def greeting_only(self, message: Sequence[str]) -> SmallTalkMatch | None:
+        """Small talk when a short message holds a pattern and at most one other real word."""
+        if len(message) > SMALLTALK_MAX_WORDS:
+            return None
+        padded = f" {' '.join(message)} "
+        # Only patterns starting with one of the message's words can be in it (a pattern
+        # without words, only in a message without any), tried in order: the first one wins.
+        starting = (self._by_first.get(word, ()) for word in message or [""])
+        for position in sorted(set(chain.from_iterable(starting))):
+            pattern, talk = self._patterns[position]
+            if f" {pattern} " not in padded:
+                continue
+            others = [
+                word
+                for word in message
+                if word not in pattern.split() and word not in _FILLER_WORDS
+            ]
+            if len(others) <= 1:
+                return SmallTalkMatch(talk, 100.0, f"contains {pattern!r} and no other question")
+        return None

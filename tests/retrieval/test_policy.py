@@ -1,0 +1,80 @@
+"""The decision policy on synthetic scores: answer, "did you mean" or decline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from celacbot.config import RetrievalSettings
+from celacbot.retrieval.answer import Kind
+from celacbot.retrieval.index import Document, Scored
+from celacbot.retrieval.policy import Answered, Declined, Suggested, decide
+
+SETTINGS = RetrievalSettings(answer_threshold=60, suggest_threshold=40, margin=5)
+
+
+def scored(doc_id: str, total: float, *, overlap: float = 100.0, fuzzy: float = 50.0) -> Scored:
+    document = Document(
+        id=doc_id,
+        kind=Kind.FAQ,
+        label=doc_id,
+        phrasings=(doc_id,),
+        phrasing_terms=((doc_id,),),
+        phrasing_langs=("en",),
+        strong=frozenset({doc_id}),
+        weak=frozenset(),
+        keyword_terms=frozenset(),
+    )
+    return Scored(document, "en", fuzzy, 0.0, overlap, 0.0, total)
+
+
+def no_facts() -> Sequence[Scored]:
+    return []
+
+
+def test_a_clear_leader_is_answered() -> None:
+    verdict = decide([scored("a", 80), scored("b", 50)], no_facts, SETTINGS)
+
+    assert isinstance(verdict, Answered)
+    assert verdict.best.document.id == "a"
+    assert verdict.margin == 30
+
+
+def test_a_close_runner_up_makes_it_a_suggestion_of_both() -> None:
+    verdict = decide([scored("a", 80), scored("b", 78)], no_facts, SETTINGS)
+
+    assert isinstance(verdict, Suggested)
+    assert [each.document.id for each in verdict.candidates] == ["a", "b"]
+
+
+def test_a_high_score_covering_little_of_the_question_is_only_suggested() -> None:
+    verdict = decide([scored("a", 80, overlap=20)], no_facts, SETTINGS)
+
+    assert isinstance(verdict, Suggested)
+
+
+def test_a_near_exact_phrasing_is_answered_whatever_its_coverage() -> None:
+    verdict = decide([scored("a", 80, overlap=20, fuzzy=95)], no_facts, SETTINGS)
+
+    assert isinstance(verdict, Answered)
+
+
+def test_nothing_close_is_declined_and_facts_are_asked_for_only_then() -> None:
+    asked: list[bool] = []
+
+    def facts() -> Sequence[Scored]:
+        asked.append(True)
+        return [scored("fact", 30)]
+
+    verdict = decide([scored("a", 30)], facts, SETTINGS)
+
+    assert isinstance(verdict, Declined)
+    assert asked == [True]
+    assert isinstance(decide([scored("a", 80)], facts, SETTINGS), Answered)
+    assert asked == [True]
+
+
+def test_a_confident_fact_beats_an_unsure_entry() -> None:
+    verdict = decide([scored("a", 55)], lambda: [scored("fact", 70)], SETTINGS)
+
+    assert isinstance(verdict, Answered)
+    assert verdict.best.document.id == "fact"
