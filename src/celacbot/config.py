@@ -39,11 +39,14 @@ class RetrievalSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    answer_threshold: float = Field(default=55.0, ge=0, le=100)
-    suggest_threshold: float = Field(default=55.0, ge=0, le=100)
-    margin: float = Field(default=1.0, ge=0, le=100)
-    # Share of the question's (rarity-weighted) words an entry must cover to be answered.
-    min_coverage: float = Field(default=0.5, ge=0, le=1)
+    answer_threshold: float = Field(default=40.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=38.0, ge=0, le=100)
+    margin: float = Field(default=3.0, ge=0, le=100)
+    # Share of the question's (rarity-weighted) words an entry must cover to be answered, and
+    # to be offered as "did you mean": a question whose words the article mostly lacks is
+    # off topic, however well one word matches.
+    min_coverage: float = Field(default=0.4, ge=0, le=1)
+    suggest_min_coverage: float = Field(default=0.45, ge=0, le=1)
     # How much a word the knowledge base never uses counts against a question, as a share of
     # the rarest known word's weight ("population" in "population of Brazil").
     unknown_word_weight: float = Field(default=1.2, ge=0, le=2)

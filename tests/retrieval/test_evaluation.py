@@ -45,7 +45,7 @@ def test_metrics_count_right_wrong_declined_and_suggested() -> None:
     assert (report.top1_accuracy, report.decline_recall, report.decline_precision) == (
         2 / 3,
         1 / 2,
-        1 / 2,
+        1.0,
     )
     assert report.wrong_answer_rate == 1 / 5
     assert (report.suggested, report.suggestion_hit_rate) == (1, 1.0)
@@ -126,3 +126,37 @@ def test_the_shipped_bank_asks_in_every_language() -> None:
     assert min(counts["es"], counts["pt"]) >= 30
     assert counts["zh"] >= 20
     assert declines >= 10
+
+
+def test_an_answer_that_says_what_the_article_lacks_is_right_for_a_near_miss() -> None:
+    near_miss = Case(q="how much", expect=("decline",), category="nearmiss")
+    off_topic = Case(q="weather", expect=("decline",), category="offtopic")
+    honest = Outcome("entry-a", caveat=True)
+
+    assert near_miss.accepts(honest)
+    assert not off_topic.accepts(honest)
+    assert not near_miss.accepts(Outcome("entry-a"))
+
+
+def test_a_double_question_is_right_only_when_each_part_is() -> None:
+    case = Case(q="a and b", expect=("entry-a", "entry-b"), parts=(("entry-a",), ("entry-b",)))
+    both = Outcome("entry-a", parts=("entry-a", "entry-b"))
+    one = Outcome("entry-a")
+
+    assert case.accepts(both)
+    assert not case.accepts(one)
+    report = evaluate([case], {"a and b": one}.__getitem__)
+    assert (report.top1_accuracy, report.wrong_answer_rate) == (0.0, 0.0)
+
+
+def test_categories_are_reported_and_guarded_by_their_floors() -> None:
+    cases = [
+        Case(q="a", expect=("entry-a",), category="plain"),
+        Case(q="c", expect=("entry-c",), category="paraphrase"),
+    ]
+    report = evaluate(cases, OUTCOMES.__getitem__)
+
+    assert report.by_category == (("plain", 1, 1.0), ("paraphrase", 1, 0.0))
+    assert report.failures(Floors(by_category={"paraphrase": 0.5})) == [
+        "paraphrase 0.0% < floor 50.0%"
+    ]

@@ -9,7 +9,9 @@ from celacbot.retrieval.answer import Kind
 from celacbot.retrieval.index import Document, Scored
 from celacbot.retrieval.policy import Answered, Declined, Suggested, decide
 
-SETTINGS = RetrievalSettings(answer_threshold=60, suggest_threshold=40, margin=5)
+SETTINGS = RetrievalSettings(
+    answer_threshold=60, suggest_threshold=40, margin=5, min_coverage=0.5, suggest_min_coverage=0.3
+)
 
 
 def scored(doc_id: str, total: float, *, overlap: float = 100.0, fuzzy: float = 50.0) -> Scored:
@@ -47,7 +49,7 @@ def test_a_close_runner_up_makes_it_a_suggestion_of_both() -> None:
 
 
 def test_a_high_score_covering_little_of_the_question_is_only_suggested() -> None:
-    verdict = decide([scored("a", 80, overlap=20)], no_facts, SETTINGS)
+    verdict = decide([scored("a", 80, overlap=45)], no_facts, SETTINGS)
 
     assert isinstance(verdict, Suggested)
 
@@ -78,3 +80,9 @@ def test_a_confident_fact_beats_an_unsure_entry() -> None:
 
     assert isinstance(verdict, Answered)
     assert verdict.best.document.id == "fact"
+
+
+def test_a_question_whose_words_the_article_mostly_lacks_gets_no_suggestion() -> None:
+    verdict = decide([scored("a", 45, overlap=20)], no_facts, SETTINGS)
+
+    assert isinstance(verdict, Declined)

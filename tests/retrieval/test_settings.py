@@ -25,4 +25,4 @@ def test_thresholds_come_from_the_environment_through_settings(
 def test_retrieval_settings_alone_ignore_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CELACBOT_ANSWER_THRESHOLD", "95")
 
-    assert RetrievalSettings().answer_threshold == 55.0
+    assert RetrievalSettings().answer_threshold == 40.0

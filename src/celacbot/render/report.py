@@ -24,9 +24,20 @@ def render_report(report: Report, floors: Floors) -> str:
         f"   (floor {_percent(floors.decline_precision)})",
         f"wrong-answer rate    {_percent(report.wrong_answer_rate)}"
         f"   (max {_percent(floors.max_wrong_answer_rate)})",
-        f"suggestions right    {_percent(report.suggestion_hit_rate)}"
-        f"   (of {report.suggested} suggested)",
+        f"did you mean         {_percent(report.suggest_rate)}"
+        f"   ({report.suggested} asked, right one offered {_percent(report.suggestion_hit_rate)})",
     ]
+    if report.by_category:
+        lines += ["", f"{'category':<16} {'cases':>5} {'right':>7}   floor"]
+        lines += [
+            f"{category:<16} {cases:>5} {_percent(rate):>7}"
+            + (
+                f"   {_percent(floors.by_category[category])}"
+                if category in floors.by_category
+                else ""
+            )
+            for category, cases, rate in report.by_category
+        ]
     if report.confusions:
         lines += ["", "Misses (expected -> got: question):"]
         lines += [

@@ -51,6 +51,14 @@ class Answer:
     # user asked in; they differ when no translation exists and the text is English.
     lang: str = "en"
     requested_lang: str = "en"
+    # The kinds of detail the question asks for that the answer does not give ("amount",
+    # "date"), and the sentence that says so in `lang` when the answer's own text does not;
+    # renderers show `missing` before the answer text.
+    lacks: tuple[str, ...] = ()
+    missing: str = ""
+    # A message asking two or three questions: one answer each, in order (this answer is
+    # then the first part's verdict, for whatever looks only at one).
+    parts: tuple[Answer, ...] = ()
     reason: str = field(default="", compare=False)
 
     @property

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -24,6 +25,14 @@ SWEEP_THRESHOLDS = (50.0, 55.0, 60.0, 62.0, 65.0, 70.0, 75.0)
 SWEEP_MARGINS = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
 
 
+Category = Literal[
+    "plain", "paraphrase", "keyword", "typo", "conversational", "nearmiss", "offtopic"
+]
+CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
+NEARMISS: Final = "nearmiss"
+OFFTOPIC: Final = "offtopic"
+
+
 class Floors(BaseModel):
     """The minimum quality a bank demands; `celacbot eval` fails below any of them."""
 
@@ -33,6 +42,8 @@ class Floors(BaseModel):
     decline_recall: float = Field(default=0.0, ge=0, le=1)
     decline_precision: float = Field(default=0.0, ge=0, le=1)
     max_wrong_answer_rate: float = Field(default=1.0, ge=0, le=1)
+    # The minimum share answered right in each category (of a bank that labels them).
+    by_category: dict[Category, float] = Field(default_factory=dict)
 
 
 class Case(BaseModel):
@@ -43,6 +54,9 @@ class Case(BaseModel):
     q: str
     expect: tuple[str, ...] = Field(min_length=1)
     lang: Language = "en"
+    category: Category | None = None
+    # A message asking several questions: the acceptable ids of each part, in order.
+    parts: tuple[tuple[str, ...], ...] = ()
 
     @field_validator("expect", mode="before")
     @classmethod
@@ -54,6 +68,18 @@ class Case(BaseModel):
     def must_decline(self) -> bool:
         """The only right outcome is an honest decline."""
         return self.expect == (DECLINE,)
+
+    def accepts(self, outcome: Outcome) -> bool:
+        """Whether the outcome is right for this question."""
+        if self.parts:
+            return len(outcome.parts) >= len(self.parts) and all(
+                got in part for got, part in zip(outcome.parts, self.parts, strict=False)
+            )
+        if outcome.label in self.expect:
+            return True
+        # On topic but not in the article: an answer that says what the article lacks is as
+        # honest as a decline (never for an off-topic question).
+        return DECLINE in self.expect and outcome.caveat and self.category != OFFTOPIC
 
 
 class Bank(BaseModel):
@@ -77,6 +103,10 @@ class Outcome:
 
     label: str
     suggestions: tuple[str, ...] = ()
+    # The answer said plainly what the article does not give.
+    caveat: bool = False
+    # The labels of each part of a message that asked several questions.
+    parts: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -89,10 +119,13 @@ Predictor = Callable[[str], Outcome]
 
 def outcome_of(answer: Answer) -> Outcome:
     """The bank's view of a retriever answer."""
+    if answer.parts:
+        labels = tuple(outcome_of(part).label for part in answer.parts)
+        return Outcome(labels[0], parts=labels)
     if answer.decision is Decision.SMALLTALK:
         return Outcome(SMALLTALK)
     if answer.decision is Decision.ANSWER and answer.id is not None:
-        return Outcome(answer.id)
+        return Outcome(answer.id, caveat=bool(answer.lacks))
     if answer.decision is Decision.SUGGEST:
         return Outcome(SUGGEST, tuple(suggestion.id for suggestion in answer.suggestions))
     return Outcome(DECLINE)
@@ -110,6 +143,13 @@ class Report:
     suggestion_hit_rate: float
     suggested: int
     confusions: tuple[tuple[str, str, str, int], ...]
+    # (category, cases, share answered right) for the banks that label categories.
+    by_category: tuple[tuple[str, int, float], ...] = ()
+
+    @property
+    def suggest_rate(self) -> float:
+        """Share of all questions answered with "did you mean"."""
+        return self.suggested / self.cases if self.cases else 0.0
 
     def failures(self, floors: Floors) -> list[str]:
         """The floors this report falls below, one readable line each."""
@@ -119,10 +159,16 @@ class Report:
             ("decline precision", self.decline_precision, floors.decline_precision, True),
             ("wrong-answer rate", self.wrong_answer_rate, floors.max_wrong_answer_rate, False),
         )
-        return [
+        found = [
             f"{name} {value:.1%} {'<' if at_least else '>'} floor {floor:.1%}"
             for name, value, floor, at_least in checks
             if (value < floor if at_least else value > floor)
+        ]
+        rates = {category: rate for category, _, rate in self.by_category}
+        return found + [
+            f"{category} {rates[category]:.1%} < floor {floor:.1%}"
+            for category, floor in floors.by_category.items()
+            if category in rates and rates[category] < floor
         ]
 
 
@@ -132,12 +178,17 @@ def _rate(part: int, whole: int, empty: float) -> float:
 
 def evaluate(cases: Sequence[Case], predict: Predictor) -> Report:
     """Run every case through a predictor and measure it."""
-    answerable = correct = must_decline = declined_right = declined = wrong = 0
+    answerable = correct = must_decline = declined_right = declined = honest = wrong = 0
     suggested = suggestion_hits = 0
     confusions: Counter[tuple[str, str, str]] = Counter()
+    category_cases: Counter[str] = Counter()
+    category_right: Counter[str] = Counter()
     for case in cases:
         outcome = predict(case.q)
-        right = outcome.label in case.expect
+        right = case.accepts(outcome)
+        if case.category is not None:
+            category_cases[case.category] += 1
+            category_right[case.category] += right
         if case.must_decline:
             must_decline += 1
             declined_right += right
@@ -146,23 +197,34 @@ def evaluate(cases: Sequence[Case], predict: Predictor) -> Report:
             correct += right
         if outcome.label == DECLINE:
             declined += 1
+            honest += DECLINE in case.expect
         if outcome.label == SUGGEST:
             suggested += 1
             suggestion_hits += any(found in case.expect for found in outcome.suggestions)
         if not right:
-            wrong += outcome.answered
+            # Answering one of several questions right is incomplete, not wrong.
+            wrong += outcome.answered and outcome.label not in case.expect
             confusions["/".join(case.expect), outcome.label, case.q] += 1
     return Report(
         cases=len(cases),
         top1_accuracy=_rate(correct, answerable, 1.0),
         decline_recall=_rate(declined_right, must_decline, 1.0),
-        decline_precision=_rate(declined_right, declined, 1.0),
+        decline_precision=_rate(honest, declined, 1.0),
         wrong_answer_rate=_rate(wrong, len(cases), 0.0),
         suggestion_hit_rate=_rate(suggestion_hits, suggested, 1.0),
         suggested=suggested,
         confusions=tuple(
             (expected, got, question, count)
             for (expected, got, question), count in sorted(confusions.items())
+        ),
+        by_category=tuple(
+            (
+                category,
+                category_cases[category],
+                category_right[category] / category_cases[category],
+            )
+            for category in CATEGORIES
+            if category_cases[category]
         ),
     )
 

@@ -22,7 +22,8 @@ WEAK_CREDIT = 0.5
 LIGHT_WEIGHT = 0.3
 # Unknown numbers ("CBERS-4", "2022") are the surest sign of a question the article cannot answer.
 UNKNOWN_NUMBER_FACTOR = 1.5
-MIN_TYPO_LENGTH = 4
+UNKNOWN_CJK_FACTOR = 0.5
+MIN_TYPO_LENGTH = 5
 LONG_WORD = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
@@ -99,6 +100,10 @@ class _TermWeights(dict[str, float]):
     def __missing__(self, term: str) -> float:
         if term in _LIGHT_TERMS:
             return LIGHT_WEIGHT
+        # An unknown Chinese character pair is as often a chat word ("觉得", "以后") as a
+        # topic the article lacks ("人口", population): it counts half.
+        if is_cjk(term):
+            return self._unknown_weight * UNKNOWN_CJK_FACTOR
         has_digit = any(char.isdigit() for char in term)
         return self._unknown_weight * (UNKNOWN_NUMBER_FACTOR if has_digit else 1.0)
 

@@ -31,7 +31,23 @@ _STOP_WORDS = """
     pela pelo qual quais sao seu sua tem um uma voce
     q vc pra pro tb tbm porfa hicieron hecho hacen fizeram feito fazem
 """
-STOP_WORDS = frozenset(_STOP_WORDS.split())
+# What people add around a question when they chat or dictate: fillers, slang, politeness and
+# context-setting ("um", "lol", "rn", "quick question", "jajaja", "oye", "valeu"). None of them
+# names a topic, so one the knowledge base never uses must not count as an unknown word.
+_CHAT_WORDS = """
+    um umm uh uhh er erm hmm hm ah oh ok okay okey k kk like lol lmao haha hahaha rn tbh imo
+    idk btw pls plz thx ty cheers mate dude bro guys folks yeah yep yup nope hiya yo
+    gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways
+    quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
+    whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
+    well right sure still maybe probably someone somebody
+    heard read reading saw seen think thought guess asking ask asked
+    dear sir madam friend lately recently
+    jaja jajaja jajajaja oye mira bueno pues osea eh ehh digamos
+    gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
+    kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
 # Conversational words that say little about the topic: they stay terms (so "what is the
 # article about?" still has something to match) but weigh little, known or not.
@@ -69,8 +85,15 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 # Particles and question words split Chinese runs the way spaces split English words.
 # A regex, not str.translate, for the same reason as _INVISIBLE.
-_CJK_FUNCTION_CHARACTER = re.compile("[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊]")
-_CJK_FILLER = re.compile("介绍一下|介绍|一下|告诉我|关于|这次")
+_CJK_FUNCTION_CHARACTER = re.compile(
+    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦呀嘛啦哈]"
+)
+# Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
+_CJK_FILLER = re.compile(
+    "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|想知道|文章里|文章中|文中|有没有|"
+    "能不能|算不算|是不是|觉得|请问|麻烦|顺便|还想|一直|其实|到底"
+)
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
 _DOUBLED_CONSONANTS = frozenset(letter * 2 for letter in "bcdfghjkmnpqrtvwxyz")
 
@@ -107,6 +130,10 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
+    # "10th" is the number 10, as in "10 years"; "1st", "2nd", "3rd" likewise.
+    ordinal = _ORDINAL.fullmatch(word)
+    if ordinal:
+        return ordinal[1]
     # Every rule below removes a final s, d, g or e: other words are their own stem.
     if len(word) <= 3 or word[-1] not in "sdge" or word in STOP_WORDS or not word.isalpha():
         return word

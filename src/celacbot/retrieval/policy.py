@@ -95,7 +95,10 @@ def decide(
         )
         return Answered(best_fact, fact_margin, reason)
     suggestions = tuple(
-        scored for scored in entries[:MAX_SUGGESTIONS] if scored.total >= settings.suggest_threshold
+        scored
+        for scored in entries[:MAX_SUGGESTIONS]
+        if scored.total >= settings.suggest_threshold
+        and scored.overlap >= 100.0 * settings.suggest_min_coverage
     )
     if best is not None and suggestions:
         return Suggested(suggestions, margin, _doubt(best, margin, settings))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -28,6 +28,8 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
+from celacbot.retrieval.message import questions
+from celacbot.retrieval.missing import asked_details, caveat, gaps
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
@@ -210,9 +212,19 @@ class Retriever:
         capped = self._cap(question)
         message = words(capped)
         asked = question_language(capped, message, lang_hint)
-        whole = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
-        if whole is not None:
-            return _Evaluation(whole, None, ())
+        talk = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
+        if talk is not None:
+            return _Evaluation(talk, None, ())
+        whole = self._evaluate_text(capped, message, asked)
+        asking = questions(capped)
+        if asking == [capped]:
+            return whole
+        return _combined(
+            capped, whole, [self._evaluate_text(part, words(part), asked) for part in asking]
+        )
+
+    def _evaluate_text(self, capped: str, message: Sequence[str], asked: str | None) -> _Evaluation:
+        """The verdict on one text (a whole message or one of its questions)."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
         query = self._query(" ".join(content))
@@ -272,12 +284,24 @@ class Retriever:
                 lang = answer_language(asked, best.lang)
                 entry = self._entries.get(best.document.id)
                 if entry is not None:
-                    return entry_answer(
+                    english = entry.answer
+                    answer = entry_answer(
                         entry, question, score=best.total, margin=margin, reason=reason, lang=lang
                     )
-                fact = self._facts[best.document.id]
-                return fact_answer(
-                    fact, question, score=best.total, margin=margin, reason=reason, lang=lang
+                else:
+                    fact = self._facts[best.document.id]
+                    english = fact.text
+                    answer = fact_answer(
+                        fact, question, score=best.total, margin=margin, reason=reason, lang=lang
+                    )
+                found = gaps(asked_details(question), english)
+                if not found.all:
+                    return answer
+                return replace(
+                    answer,
+                    lacks=tuple(found.all),
+                    missing=caveat(found.unstated, answer.lang),
+                    reason=f"{reason}; the answer gives no {', '.join(found.all)}",
                 )
             case Suggested(candidates, margin, reason):
                 lang = answer_language(asked, candidates[0].lang)
@@ -317,3 +341,22 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+def _combined(message: str, whole: _Evaluation, parts: Sequence[_Evaluation]) -> _Evaluation:
+    """The verdict on a message from the verdicts on it and on each question it asks.
+
+    Two or more questions answered with different entries make one answer in parts; a single
+    answered question wins over the whole message, whose context words only blur it.
+    """
+    answered = {part.answer.id: part for part in parts if part.answer.decision is Decision.ANSWER}
+    if len(answered) >= 2:
+        answers = tuple(part.answer for part in answered.values())
+        first = replace(answers[0], question=message, parts=answers)
+        return _Evaluation(first, whole.query, whole.candidates)
+    chosen = next(iter(answered.values()), None)
+    if chosen is None and whole.answer.decision is Decision.DECLINE:
+        chosen = next((part for part in parts if part.answer.decision is Decision.SUGGEST), None)
+    if chosen is None:
+        return whole
+    return _Evaluation(replace(chosen.answer, question=message), chosen.query, chosen.candidates)

@@ -1,0 +1,61 @@
+"""Messages as people write them: the questions inside a long, chatty or double message.
+
+Contract: `questions(text)` splits a message into its clauses (sentences, and "..., and what
+..." joins) and returns those that ask something, in order; a message of one clause gives
+itself. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
+retriever can answer the question after it, and a message asking two or three things gets
+one answer per question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from celacbot.retrieval.normalise import fold
+
+MAX_QUESTIONS: Final = 3
+# Sentence ends, and joins that start a new question: ", and what ...", "; also ...",
+# "y q ...", "e qual ...", "还有 ...". The question word stays with the clause it starts.
+_QUESTION_WORD: Final = (
+    r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
+    r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*)"
+)
+_SPLIT: Final = re.compile(
+    r"(?<=[.?!？。！;；:：\n])\s*"
+    rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?(?={_QUESTION_WORD}\b)"
+    r"|(?:还有|另外|以及|顺便问一下)",
+    re.IGNORECASE,
+)
+_ASKS: Final = re.compile(
+    rf"[?？]\s*$|^\W*{_QUESTION_WORD}\b|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
+    r"|什么|哪|谁|怎么|为什么|多少|几|吗\s*$|呢\s*$|啥|如何",
+    re.IGNORECASE,
+)
+_MIN_CLAUSE_CHARS: Final = 3
+
+
+def clauses(text: str) -> list[str]:
+    """The message's clauses, in order, without the empty ones."""
+    return [
+        part.strip()
+        for part in _SPLIT.split(text)
+        if part and len(part.strip()) >= _MIN_CLAUSE_CHARS
+    ]
+
+
+def asks(clause: str) -> bool:
+    """Whether a clause asks something (a question mark, or a question word up front)."""
+    return bool(_ASKS.search(fold(clause)) or _ASKS.search(clause))
+
+
+def questions(text: str) -> list[str]:
+    """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
+    it is one clause, the last clause when none looks like a question."""
+    parts = clauses(text)
+    if len(parts) <= 1:
+        return [text]
+    asking = [part for part in parts if asks(part)]
+    # No clause looks like a question: people put theirs last ("... lol. according to it
+    # what could a green economy do").
+    return asking[:MAX_QUESTIONS] if asking else parts[-1:]

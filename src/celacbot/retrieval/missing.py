@@ -1,0 +1,178 @@
+"""Honest near misses: what a question asks for that the chosen answer does not give.
+
+Contract: `asked_details(text)` reads the kinds of detail a question asks for (an amount of
+money, a count, a date, an exact place, a person) from its folded words in English, Spanish,
+Portuguese or Chinese. `gaps(details, answer)` keeps those the answer's English text gives
+no sign of, split by whether it already says it lacks them ("The article gives no launch
+dates"). The retriever still answers with what the article does say, and
+`caveat(details, lang)` states, in the question's language, what it does not give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from celacbot.languages import ENGLISH
+from celacbot.retrieval.normalise import fold
+
+
+class Detail(StrEnum):
+    """A kind of detail a question can ask for."""
+
+    AMOUNT = "amount"
+    COUNT = "count"
+    DATE = "date"
+    PLACE = "place"
+    PERSON = "person"
+
+
+# Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
+_ASKED: Final[dict[Detail, re.Pattern[str]]] = {
+    Detail.AMOUNT: re.compile(
+        r"\bhow much\b"
+        r"(?! (?:has|have|did|does|do|is|was) (?:\w+ )?(?:grow|grown|chang|help|improv))"
+        r"|\b(?:cost|costs|price|budget|worth|dollars?|usd|funding)\b|\bamount of\b"
+        r"|\bcuant[oa] (?:dinero|plata|cost|cuest|invirt|se invirt|gast|pag)"
+        r"|\b(?:costo|precio|presupuesto|monto|plata|dolares)\b"
+        r"|\bquant[oa] (?:dinheiro|grana|cust|investi|gast|pag)"
+        r"|\b(?:custo|custou|preco|orcamento|grana|dolares)\b"
+        r"|多少钱|金额|总额|投资额|花了多少|投资了多少|投了多少|多少资金|多少美元|成本|造价|预算"
+    ),
+    Detail.COUNT: re.compile(
+        r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"
+        r"|多少(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次)"
+    ),
+    Detail.DATE: re.compile(
+        r"\bwhen\b|\b(?:what|which|exact) (?:year|date|day|month)\b|\bcuando\b"
+        r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
+        r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
+        r"|什么时候|哪一?年|哪一?天|几月|几号|何时|日期"
+    ),
+    Detail.PLACE: re.compile(
+        r"\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
+        r"|\b(?:which|what) (?:city|town|state|province|region)\b|\bwhere in\b"
+        r"|\bheadquarter|\bbased where\b|\bsede\b"
+        r"|\b(?:que|q|cual|en que|en q) (?:ciudad|estado|provincia|region)\b"
+        r"|\bdonde exactamente\b|\b(?:que|q|qual|em que|em q|em qual) (?:cidade|estado|regiao)\b"
+        r"|\bonde exatamente\b"
+        r"|哪个城市|哪座城市|什么城市|具体在哪|具体位置|什么地方|哪个州|哪个省|设在哪"
+    ),
+    Detail.PERSON: re.compile(
+        r"\b(?:ceo|founder|chairman|boss|owner)\b"
+        r"|\bwho (?:is|was|are) (?:the )?(?:head|chief|president|director|leader)\b"
+        r"|\bwho (?:runs|leads|heads|founded|owns)\b|\bauthor'?s? name\b|\bname of the author\b"
+        r"|\bnombre del (?:autor|director|jefe|fundador)\b|\bcomo se llama (?:el|la) autor"
+        r"|\bquem (?:e|eh) o (?:dono|chefe|fundador|presidente|diretor)\b"
+        r"|\bnome do (?:autor|diretor|chefe|fundador)\b|\bcomo se chama o autor"
+        r"|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字|叫什么名字"
+    ),
+}
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# Signs in an answer's English text that it gives the detail. A count is a number on its own
+# (not "COVID-19", not a year) or a number word.
+_GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
+    Detail.AMOUNT: re.compile(r"[$€£¥]|\b(?:dollars?|yuan|reais|billions?|millions?|trillions?)\b"),
+    Detail.COUNT: re.compile(
+        r"(?<![\w-])(?!(?:19|20)\d\d\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
+        r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
+        re.IGNORECASE,
+    ),
+    Detail.DATE: re.compile(
+        rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b|\banniversary\b",
+        re.IGNORECASE,
+    ),
+    Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
+    Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
+}
+# A sentence that already says the article lacks the detail ("The article gives no launch
+# dates") makes a caveat of ours redundant: a negation and a word naming that detail.
+_NEGATION: Final = re.compile(r"\b(?:not|no|none|neither|nor)\b", re.IGNORECASE)
+_LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
+    Detail.AMOUNT: re.compile(r"\b(?:amounts?|costs?|sums?|money|value)\b", re.IGNORECASE),
+    Detail.COUNT: re.compile(
+        r"\b(?:numbers?|quantit\w*|figures?|counts?|how many)\b", re.IGNORECASE
+    ),
+    Detail.DATE: re.compile(r"\b(?:dates?|years?|when)\b", re.IGNORECASE),
+    Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
+    Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
+}
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
+
+_CAVEATS: Final[dict[str, dict[Detail, str]]] = {
+    "en": {
+        Detail.AMOUNT: "The article does not give an amount of money.",
+        Detail.COUNT: "The article does not give that number.",
+        Detail.DATE: "The article does not give that date.",
+        Detail.PLACE: "The article does not give the exact place.",
+        Detail.PERSON: "The article does not name that person.",
+    },
+    "es": {
+        Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
+        Detail.COUNT: "El artículo no da esa cifra.",
+        Detail.DATE: "El artículo no da esa fecha.",
+        Detail.PLACE: "El artículo no da el lugar exacto.",
+        Detail.PERSON: "El artículo no nombra a esa persona.",
+    },
+    "pt": {
+        Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
+        Detail.COUNT: "O artigo não informa esse número.",
+        Detail.DATE: "O artigo não informa essa data.",
+        Detail.PLACE: "O artigo não informa o local exato.",
+        Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
+    },
+    "zh": {
+        Detail.AMOUNT: "文章没有给出具体金额。",
+        Detail.COUNT: "文章没有给出这个数字。",
+        Detail.DATE: "文章没有给出这个日期。",
+        Detail.PLACE: "文章没有给出具体地点。",
+        Detail.PERSON: "文章没有提到这个人的名字。",
+    },
+}
+
+
+def asked_details(question: str) -> tuple[Detail, ...]:
+    """The kinds of detail the question asks for, in a fixed order."""
+    folded = fold(question)
+    asked = [detail for detail, pattern in _ASKED.items() if pattern.search(folded)]
+    # "how much money" is an amount, not also a count ("多少" asks for both).
+    if Detail.AMOUNT in asked and Detail.COUNT in asked:
+        asked.remove(Detail.COUNT)
+    return tuple(asked)
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """The asked details an answer does not give: those it says it lacks itself ("The article
+    gives no launch dates"), and those a caveat must state."""
+
+    stated: tuple[Detail, ...] = ()
+    unstated: tuple[Detail, ...] = ()
+
+    @property
+    def all(self) -> tuple[Detail, ...]:
+        """Every asked detail the answer does not give."""
+        return self.stated + self.unstated
+
+
+def gaps(details: Iterable[Detail], answer: str) -> Gaps:
+    """The asked details the answer's text gives no sign of, split by whether it says so."""
+    negative = [part for part in _SENTENCE_END.split(answer) if _NEGATION.search(part)]
+    absent = [detail for detail in details if not _GIVEN[detail].search(answer)]
+    stated = tuple(
+        detail for detail in absent if any(_LACK_WORDS[detail].search(part) for part in negative)
+    )
+    return Gaps(stated, tuple(detail for detail in absent if detail not in stated))
+
+
+def caveat(details: Iterable[Detail], lang: str) -> str:
+    """What the article does not give, in `lang` (English for a language it has no text in)."""
+    texts = _CAVEATS.get(lang, _CAVEATS[ENGLISH])
+    return " ".join(texts[detail] for detail in details)
