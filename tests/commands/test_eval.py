@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from celacbot.config import PROJECT_ROOT
+from tests.checkout import ROOT
 from tests.commands.conftest import RunCli
 
-BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
+BANK = ROOT / "tests" / "data" / "questions.yaml"
 
 
 def test_shipped_bank_meets_its_floors(run_cli: RunCli) -> None:
