@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from contextlib import closing
 from dataclasses import dataclass
@@ -163,8 +164,11 @@ def test_sdist_and_wheel_pass_twine_check_and_the_wheel_carries_the_knowledge(
         f"celacbot-{__version__}-py3-none-any.whl",
         f"celacbot-{__version__}.tar.gz",
     ]
-    names = zipfile.ZipFile(artefacts[0]).namelist()
-    assert {"celacbot/py.typed", "celacbot/bot/texts.yaml"} <= set(names)
+    with zipfile.ZipFile(artefacts[0]) as wheel, tarfile.open(artefacts[1]) as sdist:
+        in_wheel, in_sdist = wheel.namelist(), sdist.getnames()
+    assert {"celacbot/py.typed", "celacbot/bot/texts.yaml"} <= set(in_wheel)
+    assert f"celacbot-{__version__}/src/celacbot/shipped/faq.yaml" in in_sdist
+    assert [name for name in in_sdist if "/tests/" in name] == []
     for name in SHIPPED:
         assert (installed.site_packages / "celacbot" / "shipped" / name).read_bytes() == (
             ROOT / "knowledge" / name
