@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from celacbot import __version__
+
 # name -> one-line help; the module celacbot.commands.<name> implements it.
 COMMANDS: dict[str, str] = {
     "start": "run the Telegram bot if a token is configured, else the terminal chat",
@@ -35,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="celacbot", description="Answers questions about China-CELAC cooperation."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)

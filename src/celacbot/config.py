@@ -20,11 +20,9 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from celacbot import locations
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-# src/celacbot/config.py -> the checkout's root, where knowledge/ and data/ live.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge" / "faq.yaml"
-DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 
 
 ENV_PREFIX = "CELACBOT_"
@@ -83,8 +81,8 @@ class Settings(BaseSettings, RetrievalSettings):
     telegram_api_base_url: str = Field(
         default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
-    knowledge: Path = Field(default=DEFAULT_KNOWLEDGE, alias="CELACBOT_KNOWLEDGE")
-    data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="CELACBOT_DATA_DIR")
+    knowledge: Path = Field(default_factory=locations.default_knowledge, alias="CELACBOT_KNOWLEDGE")
+    data_dir: Path = Field(default_factory=locations.default_data_dir, alias="CELACBOT_DATA_DIR")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="CELACBOT_ADMIN_IDS"
     )

@@ -12,9 +12,10 @@ from celacbot.bot.application import BotApplication
 from celacbot.bot.formatting import utf16_len
 from celacbot.bot.replies import answer_reply
 from celacbot.bot.texts import LANGUAGES, Language, texts
-from celacbot.config import DEFAULT_KNOWLEDGE, RetrievalSettings
+from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.retrieval.retriever import Retriever
+from tests.checkout import KNOWLEDGE
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
 from tests.fakes.html_entities import parse_html
 
@@ -118,7 +119,7 @@ async def test_private_chat_of_the_group_user_stays_silent_for_group_commands(
 @cache
 def shipped_retriever() -> Retriever:
     """The retriever on the shipped knowledge base, whose answers are the longest."""
-    return Retriever(load_knowledge_base(DEFAULT_KNOWLEDGE), RetrievalSettings())
+    return Retriever(load_knowledge_base(KNOWLEDGE), RetrievalSettings())
 
 
 @settings(max_examples=150, deadline=None)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from celacbot.config import PROJECT_ROOT
+from tests.checkout import ROOT
 from tests.commands.conftest import RunCli
 
-BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
+BANK = ROOT / "tests" / "data" / "questions.yaml"
 # The independent bank's test half (tests/data/independent): its floors are the answer
 # quality reported for questions nobody tuned on.
-HELD_OUT = PROJECT_ROOT / "tests" / "data" / "independent" / "test.yaml"
+HELD_OUT = ROOT / "tests" / "data" / "independent" / "test.yaml"
 
 
 @pytest.mark.parametrize("bank", [BANK, HELD_OUT], ids=["regression", "held-out"])

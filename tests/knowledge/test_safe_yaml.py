@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from celacbot.config import DEFAULT_KNOWLEDGE
 from celacbot.knowledge import safe_yaml
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from tests.checkout import KNOWLEDGE
 from tests.knowledge.samples import VALID_FAQ, changed, line_of, problems_of, write_knowledge
 
 
@@ -272,11 +272,11 @@ def test_unreadable_file_is_one_line(workdir: Path) -> None:
 def test_pure_python_parser_reads_the_shipped_file_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with_libyaml = read_yaml(DEFAULT_KNOWLEDGE, "faq.yaml")
+    with_libyaml = read_yaml(KNOWLEDGE, "faq.yaml")
     # PyYAML built without libyaml falls back to its pure-Python parser.
     monkeypatch.setattr(safe_yaml, "_Loader", yaml.SafeLoader)
 
-    pure_python = read_yaml(DEFAULT_KNOWLEDGE, "faq.yaml")
+    pure_python = read_yaml(KNOWLEDGE, "faq.yaml")
 
     assert pure_python == with_libyaml
 

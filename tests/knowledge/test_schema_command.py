@@ -7,9 +7,9 @@ import json
 import pytest
 
 from celacbot.cli import main
-from celacbot.config import PROJECT_ROOT
+from tests.checkout import ROOT
 
-COMMITTED_SCHEMA = PROJECT_ROOT / "knowledge" / "faq.schema.json"
+COMMITTED_SCHEMA = ROOT / "knowledge" / "faq.schema.json"
 
 
 def test_committed_schema_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,12 @@ from tests.misslog.builders import answered, declined, smalltalk, suggested
 @pytest.fixture
 def store(db: Path) -> EventStore:
     return EventStore.open(db)
+
+
+def test_the_data_directory_it_creates_is_private_to_its_owner(db: Path) -> None:
+    EventStore.open(db).close()
+
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
 
 
 def test_a_declined_question_is_stored_with_its_text_and_chat(store: EventStore) -> None:

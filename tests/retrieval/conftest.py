@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from celacbot.config import DEFAULT_KNOWLEDGE, RetrievalSettings
+from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.retriever import Retriever
+from tests.checkout import KNOWLEDGE
 
 TINY_KB = {
     "version": 1,
@@ -76,7 +77,7 @@ TINY_KB = {
 @pytest.fixture(scope="session")
 def shipped() -> Retriever:
     """The retriever over knowledge/faq.yaml with the default settings."""
-    return Retriever(load_knowledge_base(DEFAULT_KNOWLEDGE), RetrievalSettings())
+    return Retriever(load_knowledge_base(KNOWLEDGE), RetrievalSettings())
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +89,7 @@ def tiny() -> Retriever:
 @pytest.fixture
 def knowledge_path() -> Path:
     """The shipped knowledge file."""
-    return DEFAULT_KNOWLEDGE
+    return KNOWLEDGE
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from celacbot.config import PROJECT_ROOT
 from celacbot.knowledge.checks import normalise_question
 from celacbot.retrieval.evaluation import (
     DECLINE,
@@ -20,8 +19,9 @@ from celacbot.retrieval.evaluation import (
     sweep,
 )
 from celacbot.retrieval.retriever import Retriever
+from tests.checkout import ROOT
 
-BANK = PROJECT_ROOT / "tests" / "data" / "questions.yaml"
+BANK = ROOT / "tests" / "data" / "questions.yaml"
 
 CASES = [
     Case(q="a", expect=("entry-a",)),

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the metrics, misses and sweep; exit 1 below any floor, 2 on unusable input."""
     import yaml
 
-    from celacbot.config import PROJECT_ROOT
+    from celacbot.locations import checkout_root
     from celacbot.render.report import render_languages, render_report, render_sweep
     from celacbot.retrieval.evaluation import (
         SWEEP_MARGINS,
@@ -45,8 +45,10 @@ def run(args: argparse.Namespace) -> int:
     )
 
     bank_path: Path = args.bank
-    if not bank_path.is_absolute() and not bank_path.exists():
-        bank_path = PROJECT_ROOT / bank_path
+    # The default bank is the checkout's tests/data: found from any directory of a checkout.
+    root = checkout_root()
+    if root is not None and not bank_path.is_absolute() and not bank_path.exists():
+        bank_path = root / bank_path
     try:
         bank = load_bank(bank_path)
     except (OSError, ValueError, yaml.YAMLError) as error:

@@ -118,12 +118,14 @@ def _serve(application: BotApplication, settings: Settings) -> None:
 def serve(settings: Settings) -> int:
     """Run the bot with `settings` (token required); the exit status."""
     import asyncio
+    import logging
 
     from telegram.error import InvalidToken, NetworkError
 
     from celacbot.bot.application import build_application
     from celacbot.bot.logging import configure_logging
     from celacbot.knowledge.loader import KnowledgeError
+    from celacbot.misslog.store import DB_FILENAME
 
     secrets = [settings.telegram_bot_token, settings.webhook_secret]
     redacting = configure_logging(
@@ -151,6 +153,11 @@ def serve(settings: Settings) -> int:
         message = UNREACHABLE_MESSAGE.format(url=url, error=error)
         print(redacting.redact(message), file=sys.stderr)
         return 1
+    # After the checks above, whose failures are one line each. The default directory depends
+    # on how celacbot was installed: say which one is in use.
+    logging.getLogger("celacbot.run").info(
+        "Writing the question log to %s", (settings.data_dir / DB_FILENAME).absolute()
+    )
     try:
         _serve(application, settings)
     except KnowledgeError as error:

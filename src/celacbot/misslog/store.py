@@ -184,7 +184,8 @@ class EventStore:
     ) -> EventStore:
         """Open or create the log for writing; a corrupt file is moved aside (one log line) and
         replaced. Raises LogInUseError while another store writes it."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The log is personal data: a directory made for it is its owner's alone.
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         lock = _claim(path)
         try:
             connection = _open_checked_or_replaced(path)
