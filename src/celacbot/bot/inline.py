@@ -17,7 +17,6 @@ from celacbot.bot.constants import (
 )
 from celacbot.bot.formatting import inline_message, short_text
 from celacbot.bot.language import user_language
-from celacbot.bot.prepared import Prepared
 from celacbot.bot.services import most_asked, retriever_of
 from celacbot.bot.texts import Language
 from celacbot.retrieval.retriever import Retriever
@@ -39,41 +38,21 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer([each for each in results if each], cache_time=INLINE_CACHE_SECONDS)
 
 
-class _PreparedArticle(Prepared, InlineQueryResultArticle):
-    """An inline result converted to Bot API data once.
-
-    For every answerInlineQuery PTB copies each result to fill in the defaults, then converts
-    it: 0.7 ms for ten results, most of an inline query's own cost (profiled:
-    benchmarks/request_paths.py). A result built with the defaults filled in needs neither.
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, *, result_id: str, title: str, description: str, message: str) -> None:
-        """An article whose message is sent as HTML without a link preview."""
-        super().__init__(
-            id=result_id,
-            title=title,
-            description=description,
-            input_message_content=InputTextMessageContent(
-                message, parse_mode=PARSE_MODE, link_preview_options=NO_LINK_PREVIEW
-            ),
-        )
-        self.prepare()
-
-
 # A result depends only on the knowledge base (one per retriever: a reload makes a new one),
 # the entry and the language, so each is built once, not for every keystroke of a query.
 @lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
-def _result(retriever: Retriever, entry_id: str, lang: Language) -> _PreparedArticle | None:
+def _result(retriever: Retriever, entry_id: str, lang: Language) -> InlineQueryResultArticle | None:
     """One entry as an inline result: its question, the start of its answer, and the full
     answer with its quotes as the message to share."""
     answer = retriever.answer_entry(entry_id, lang_hint=lang)
     if answer is None:
         return None
-    return _PreparedArticle(
-        result_id=entry_id,
+    message = inline_message(answer, retriever.kb.source)
+    return InlineQueryResultArticle(
+        id=entry_id,
         title=answer.question,
         description=short_text(answer.text, INLINE_DESCRIPTION_CHARS),
-        message=inline_message(answer, retriever.kb.source),
+        input_message_content=InputTextMessageContent(
+            message, parse_mode=PARSE_MODE, link_preview_options=NO_LINK_PREVIEW
+        ),
     )
