@@ -8,11 +8,8 @@ import re
 import pytest
 
 from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.services import install
 from celacbot.bot.texts import texts
-from celacbot.config import RetrievalSettings
 from celacbot.knowledge.models import KnowledgeBase
-from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
 from tests.bot.knowledge import CBERS_ANSWER
 from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI, polling
@@ -118,14 +115,15 @@ async def test_stale_button_after_a_reload_gets_a_short_notice(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-    kb: KnowledgeBase = bot.bot_data["retriever"].kb
+    live = bot.bot_data.live
+    kb: KnowledgeBase = live.current.kb
     reloaded = kb.model_copy(
         update={
             "entries": [entry for entry in kb.entries if entry.id != "satellite-launches"],
             "topics": [topic for topic in kb.topics if topic.id != "energy"],
         }
     )
-    install(bot.bot_data, Retriever(reloaded, RetrievalSettings()))
+    live.current = live.prepare(reloaded)  # what a reload installs
 
     press = fake_bot_api.press_button(answer, "a:satellite-launches")
 

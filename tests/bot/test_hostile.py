@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from celacbot.bot.application import BotApplication
 from celacbot.bot.formatting import utf16_len
 from celacbot.bot.replies import answer_reply
+from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import LANGUAGES, Language, texts
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
-from celacbot.retrieval.retriever import Retriever
 from tests.checkout import KNOWLEDGE
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
 from tests.fakes.html_entities import parse_html
@@ -117,9 +117,9 @@ async def test_private_chat_of_the_group_user_stays_silent_for_group_commands(
 
 
 @cache
-def shipped_retriever() -> Retriever:
-    """The retriever on the shipped knowledge base, whose answers are the longest."""
-    return Retriever(load_knowledge_base(KNOWLEDGE), RetrievalSettings())
+def shipped_knowledge() -> KnowledgeService:
+    """The bot's service of the shipped knowledge base, whose answers are the longest."""
+    return KnowledgeService.build(load_knowledge_base(KNOWLEDGE), RetrievalSettings())
 
 
 @settings(max_examples=150, deadline=None)
@@ -128,11 +128,11 @@ def shipped_retriever() -> Retriever:
     lang=st.sampled_from(LANGUAGES),
 )
 def test_any_question_renders_to_messages_telegram_accepts(text: str, lang: Language) -> None:
-    retriever = shipped_retriever()
-    answer = retriever.answer(text, lang_hint=lang)
+    knowledge = shipped_knowledge()
+    answer = knowledge.retriever.answer(text, lang_hint=lang)
 
     for reply_lang in LANGUAGES:
-        reply = answer_reply(answer, retriever, reply_lang)
+        reply = answer_reply(answer, knowledge, reply_lang)
         assert reply.messages
         for message in reply.messages:
             parse_html(message)

@@ -1,12 +1,10 @@
-"""Callback data: short, within Telegram's 64 bytes, and forged data never decodes; keyboards
-serialise as PTB would."""
+"""Callback data: short, within Telegram's 64 bytes, and forged data never decodes."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from celacbot.bot.keyboards import (
     Action,
@@ -16,8 +14,6 @@ from celacbot.bot.keyboards import (
     ShowSource,
     ShowTopic,
     ShowTopics,
-    button,
-    column,
     decode,
     encode,
 )
@@ -90,29 +86,3 @@ def test_decoding_any_text_never_raises(data: str) -> None:
     action = decode(data)
 
     assert action is None or encode(action) == data
-
-
-def test_the_bots_buttons_send_the_same_data_as_ptbs() -> None:
-    actions = [ShowAnswer("satellites"), PickSuggestion(42, "cbers-program"), ShowTopics()]
-    ptb_buttons = [
-        InlineKeyboardButton("¿Qué satélites?", callback_data=encode(action)) for action in actions
-    ]
-
-    keyboard = column(button("¿Qué satélites?", action) for action in actions)
-
-    assert keyboard.to_dict() == InlineKeyboardMarkup([[each] for each in ptb_buttons]).to_dict()
-    assert keyboard == InlineKeyboardMarkup([[each] for each in ptb_buttons])
-
-
-def test_a_keyboard_sends_the_same_data_as_ptbs_every_time() -> None:
-    buttons = [
-        InlineKeyboardButton("Source", callback_data="s:cbers-program"),
-        InlineKeyboardButton("¿Qué satélites?", callback_data="a:satellites"),
-    ]
-    keyboard = column(buttons)
-    expected = InlineKeyboardMarkup([[each] for each in buttons]).to_dict()
-
-    first = keyboard.to_dict()
-    first["inline_keyboard"] = []  # a caller changing its copy
-    assert keyboard.to_dict() == expected
-    assert keyboard == InlineKeyboardMarkup([[each] for each in buttons])

@@ -9,14 +9,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 from telegram import User
-from telegram.ext import CallbackContext
 
-from celacbot.bot import language
-from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.language import reply_language, user_language
+from celacbot.bot.application import BotApplication
+from celacbot.bot.language import LanguageMemory
 from celacbot.bot.texts import LANGUAGES, Catalogue, Language, catalogue, placeholders, texts
 from celacbot.retrieval.answer import Answer, Decision, Kind
-from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons
 from tests.bot.knowledge import KNOWLEDGE, write_knowledge
 from tests.fakes.bot_api import FakeBotAPI
@@ -114,18 +111,15 @@ async def test_button_after_a_spanish_answer_answers_in_spanish(
     assert reply["text"] == f"{CBERS_ES}\n\n{CBERS_ANSWER_ES}"
 
 
-def test_only_the_latest_users_question_languages_are_remembered(
-    make_settings: MakeSettings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(language, "MAX_REMEMBERED_USERS", 2)
-    context = CallbackContext(build_application(make_settings()))
+def test_only_the_latest_users_question_languages_are_remembered() -> None:
+    memory = LanguageMemory(limit=2)
     users = [User(user_id, "Ana", is_bot=False, language_code="en") for user_id in (1, 2, 3)]
     spanish = Answer("¿Quién ganó?", Decision.DECLINE, Kind.NONE, lang="es", requested_lang="es")
 
     for user in users:
-        reply_language(spanish, user, context)
+        memory.reply_language(spanish, user)
 
-    assert [user_language(user, context) for user in users] == ["en", "es", "es"]
+    assert [memory.user_language(user) for user in users] == ["en", "es", "es"]
 
 
 async def test_portuguese_user_is_greeted_in_portuguese(

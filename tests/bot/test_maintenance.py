@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 
 from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.services import retriever_of
+from celacbot.bot.service import KnowledgeService
 from celacbot.cli import main
 from celacbot.config import Settings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.misslog import DB_FILENAME, EventStore
-from celacbot.retrieval.retriever import Retriever
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons
 from tests.bot.processes import bot_environment, celacbot
@@ -133,11 +132,11 @@ def with_unknown_topic(text: str) -> tuple[str, int]:
     return "".join(lines), index + 1
 
 
-async def reloaded(application: BotApplication, old: Retriever) -> Retriever:
-    """The retriever that replaces `old`, once the watcher has installed one."""
+async def reloaded(application: BotApplication, old: KnowledgeService) -> KnowledgeService:
+    """The knowledge version that replaces `old`, once the watcher has installed one."""
     async with asyncio.timeout(RELOAD_TIMEOUT):
-        # The watcher signals nothing a test could await; bot_data is what handlers read.
-        while (current := retriever_of(application.bot_data)) is old:  # noqa: ASYNC110
+        # The watcher signals nothing a test could await; the live version is what handlers read.
+        while (current := application.bot_data.live.current.engine) is old:  # noqa: ASYNC110
             await asyncio.sleep(0.05)
     return current
 
@@ -152,7 +151,7 @@ async def ask(fake: FakeBotAPI, text: str, *, user_id: int = DEFAULT_USER_ID) ->
 async def test_an_entry_added_to_the_file_is_answered_without_a_restart(
     fake_bot_api: FakeBotAPI, maintained: Maintained, save: Callable[[Path, str], None]
 ) -> None:
-    old = retriever_of(maintained.application.bot_data)
+    old = maintained.application.bot_data.live.current.engine
     assert await ask(fake_bot_api, NEW_QUESTION) != NEW_ANSWER
 
     save(maintained.knowledge, with_new_entry(maintained.knowledge.read_text(encoding="utf-8")))

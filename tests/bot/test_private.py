@@ -87,7 +87,7 @@ async def test_unsure_question_offers_did_you_mean_buttons(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     # Two entries have a question with exactly these words (tests/bot/knowledge.py).
-    suggestions = bot.bot_data["retriever"].answer(AMBIGUOUS).suggestions
+    suggestions = bot.bot_data.live.current.engine.retriever.answer(AMBIGUOUS).suggestions
     assert {"byd-brazil", "byd-first-vehicle"} <= {suggestion.id for suggestion in suggestions}
 
     reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message(AMBIGUOUS))
@@ -229,7 +229,9 @@ async def test_long_answer_is_split_at_paragraph_boundaries(
     quotes = [
         entity for part in parts for entity in part["entities"] if entity["type"] == "blockquote"
     ]
-    article_paragraphs = bot.bot_data["retriever"].entry("whole-article").source
+    whole_article = bot.bot_data.live.current.engine.retriever.entry("whole-article")
+    assert whole_article is not None
+    article_paragraphs = whole_article.source
     assert len(quotes) == len(article_paragraphs)
     assert "\n\n".join(part["text"] for part in parts).endswith(article_paragraphs[-1])
     sent = [record.params["text"] for record in fake_bot_api.requests("sendMessage")[-2:]]

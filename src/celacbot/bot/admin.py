@@ -12,15 +12,15 @@ from collections.abc import Collection, Iterable, Sequence
 
 from telegram import Bot, BotCommand, Message, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
 from celacbot.bot.constants import MAX_MESSAGE_UTF16
+from celacbot.bot.context import BotContext
 from celacbot.bot.formatting import blocks, utf16_len
 from celacbot.bot.replies import Reply
-from celacbot.bot.services import question_log_of, watcher_of
+from celacbot.bot.service import KnowledgeService
 from celacbot.knowledge.reload import LiveKnowledge, Snapshot
 from celacbot.misslog import misses_report, stats_report
-from celacbot.retrieval.retriever import Retriever
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def report_messages(lines: Iterable[str]) -> list[str]:
     return [f"{_PRE[0]}{text}{_PRE[1]}" for text in messages]
 
 
-def rejected_lines(live: LiveKnowledge[Retriever], problems: Sequence[str]) -> list[str]:
+def rejected_lines(live: LiveKnowledge[KnowledgeService], problems: Sequence[str]) -> list[str]:
     """What an admin reads when the file was not loaded: who answers now, and the first problems."""
     count = len(problems)
     lines = [
@@ -78,7 +78,7 @@ class RejectedEditNotice:
     """Tells each admin in a private message, once per bad version, why an edit was not loaded."""
 
     def __init__(
-        self, bot: Bot, admin_ids: Collection[int], live: LiveKnowledge[Retriever]
+        self, bot: Bot, admin_ids: Collection[int], live: LiveKnowledge[KnowledgeService]
     ) -> None:
         """Notices go from `bot` to `admin_ids` about the file of `live`."""
         self._bot = bot
@@ -86,7 +86,7 @@ class RejectedEditNotice:
         self._live = live
         self._last: tuple[str, ...] | None = None
 
-    def loaded(self, _snapshot: Snapshot[Retriever]) -> None:
+    def loaded(self, _snapshot: Snapshot[KnowledgeService]) -> None:
         """A good version is live: the next bad one is news again."""
         self._last = None
 
@@ -110,12 +110,12 @@ async def _reply(message: Message, lines: Iterable[str]) -> None:
     await Reply(report_messages(lines)).send(message)
 
 
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_command(update: Update, context: BotContext) -> None:
     """Reload the knowledge file now: the version loaded, or the problems and what still answers."""
     message = update.message
     if message is None:
         return
-    watcher = watcher_of(context.bot_data)
+    watcher = context.bot_data.watcher
     result = await watcher.reload_now()
     if isinstance(result, Snapshot):
         kb = result.kb
@@ -128,19 +128,19 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await _reply(message, lines)
 
 
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats_command(update: Update, context: BotContext) -> None:
     """Questions answered, suggested and declined since start and all time."""
     message = update.message
     if message is None:
         return
-    log = question_log_of(context.bot_data)
+    log = context.bot_data.question_log
     lines = stats_report(await log.stats(since=log.started_at), await log.stats())
     if log.problem:
         lines.append(f"The question log is off: {log.problem}")
     await _reply(message, lines)
 
 
-async def misses_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def misses_command(update: Update, context: BotContext) -> None:
     """The latest N (default 10) questions the bot did not answer outright."""
     message = update.message
     if message is None:
@@ -149,7 +149,7 @@ async def misses_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if count is None:
         await message.reply_text(MISSES_USAGE, parse_mode=None)
         return
-    log = question_log_of(context.bot_data)
+    log = context.bot_data.question_log
     lines = misses_report(await log.latest_misses(count))
     if log.problem:
         lines.append(f"The question log is off: {log.problem}")

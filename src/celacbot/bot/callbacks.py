@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from telegram import CallbackQuery, Chat, Message, Update
-from telegram.ext import ContextTypes
 
+from celacbot.bot.context import BotContext
 from celacbot.bot.keyboards import (
     NoneOfThese,
     PickSuggestion,
@@ -14,7 +14,6 @@ from celacbot.bot.keyboards import (
     ShowTopics,
     decode,
 )
-from celacbot.bot.language import user_language
 from celacbot.bot.replies import (
     Reply,
     answer_reply,
@@ -23,7 +22,6 @@ from celacbot.bot.replies import (
     topic_reply,
     topics_reply,
 )
-from celacbot.bot.services import count_answer, question_log_of, retriever_of
 from celacbot.bot.texts import texts
 
 
@@ -40,40 +38,41 @@ def _destination(query: CallbackQuery) -> Message | Chat | None:
     return query.message.chat if query.message else None
 
 
-async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button_pressed(update: Update, context: BotContext) -> None:
     """Answer the entry, source or topic a button stands for; log "did you mean" choices."""
     query = update.callback_query
     if query is None:
         return
-    retriever = retriever_of(context.bot_data)
-    lang = user_language(query.from_user, context)
+    knowledge = context.knowledge
+    shared = context.bot_data
+    lang = shared.languages.user_language(query.from_user)
     action = decode(query.data)
     destination = _destination(query)
     reply: Reply | None = None
     match action:
         case ShowAnswer(entry_id):
-            answer = retriever.answer_entry(entry_id, lang_hint=lang)
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None:
-                count_answer(context.bot_data, answer)
-                reply = answer_reply(answer, retriever, lang, heading=True)
+                shared.count_answer(answer)
+                reply = answer_reply(answer, knowledge, lang, heading=True)
         case PickSuggestion(event_id, entry_id):
-            answer = retriever.answer_entry(entry_id, lang_hint=lang)
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None:
-                question_log_of(context.bot_data).record_pick(event_id, entry_id)
-                count_answer(context.bot_data, answer)
-                reply = answer_reply(answer, retriever, lang, heading=True)
+                shared.question_log.record_pick(event_id, entry_id)
+                shared.count_answer(answer)
+                reply = answer_reply(answer, knowledge, lang, heading=True)
         case ShowSource(entry_id):
-            answer = retriever.answer_entry(entry_id, lang_hint=lang)
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is not None and answer.source:
-                reply = source_reply(answer, retriever.kb, lang)
+                reply = source_reply(answer, knowledge.kb, lang)
         case ShowTopic(topic_id):
-            reply = topic_reply(retriever.kb, topic_id, lang)
+            reply = topic_reply(knowledge.kb, topic_id, lang)
         case ShowTopics():
-            reply = topics_reply(retriever.kb, lang)
+            reply = topics_reply(knowledge, lang)
         case NoneOfThese(event_id):
             if event_id is not None:
-                question_log_of(context.bot_data).record_none(event_id)
-            reply = none_of_these_reply(retriever.kb, lang)
+                shared.question_log.record_none(event_id)
+            reply = none_of_these_reply(knowledge, lang)
     if reply is None or destination is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return

@@ -7,12 +7,6 @@ from typing import Final
 from telegram import LinkPreviewOptions
 from telegram.constants import InlineQueryLimit, MessageLimit, ParseMode
 
-# bot_data keys of the services post_init creates (see celacbot.bot.services).
-RETRIEVER_KEY: Final = "retriever"
-ASK_COUNTS_KEY: Final = "ask_counts"
-QUESTION_LOG_KEY: Final = "question_log"
-WATCHER_KEY: Final = "knowledge_watcher"
-
 # How every message is sent (the Application's Defaults; inline results carry them too):
 # HTML, and no preview card for a link in an answer.
 PARSE_MODE: Final = ParseMode.HTML
@@ -26,9 +20,6 @@ MAX_INLINE_QUERY_CHARS: Final = int(InlineQueryLimit.MAX_QUERY_LENGTH)
 INLINE_DESCRIPTION_CHARS: Final = 100
 
 MAX_RELATED_BUTTONS: Final = 3
-# Keyboards kept built (per entry and language): room for every entry of a large knowledge
-# base in each language.
-KEYBOARD_CACHE_SIZE: Final = 1024
 MAX_SUGGESTION_BUTTONS: Final = 3
 EXAMPLE_QUESTIONS: Final = 4
 

@@ -6,9 +6,8 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Conflict, Forbidden, NetworkError, TelegramError
-from telegram.ext import ContextTypes
 
-from celacbot.bot.language import user_language
+from celacbot.bot.context import BotContext
 from celacbot.bot.texts import texts
 
 _LOGGER = logging.getLogger(__name__)
@@ -30,7 +29,7 @@ def _context(update: object) -> str:
     return f"update {update.update_id} in a {chat.type if chat else 'no'} chat"
 
 
-async def handle_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def handle_error(update: object, context: BotContext) -> None:
     """Log a failed update or polling error and tell the user, unless they cannot be told."""
     error = context.error
     where = _context(update)
@@ -54,7 +53,7 @@ async def handle_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     _LOGGER.error("Handling %s failed", where, exc_info=error)
     if isinstance(update, Update) and update.effective_chat:
         try:
-            lang = user_language(update.effective_user, context)
+            lang = context.bot_data.languages.user_language(update.effective_user)
             await update.effective_chat.send_message(texts(lang).apology)
         except TelegramError as apology_error:
             _LOGGER.warning("Could not apologise for %s: %s", where, apology_error)

@@ -6,9 +6,8 @@ import re
 from html import escape
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
 
-from celacbot.bot.language import user_language
+from celacbot.bot.context import BotContext
 from celacbot.bot.messages import reply_to_question
 from celacbot.bot.texts import texts
 
@@ -25,7 +24,7 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
     return None
 
 
-async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_message(update: Update, context: BotContext) -> None:
     """Answer a group message that mentions the bot or replies to it; ignore other chatter."""
     message = update.message
     if message is None:
@@ -34,7 +33,7 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if question is None:
         return
     if not question:
-        hint = texts(user_language(update.effective_user, context)).ask_hint
+        hint = texts(context.bot_data.languages.user_language(update.effective_user)).ask_hint
         await message.reply_text(hint.format(username=escape(context.bot.username, quote=False)))
         return
     await reply_to_question(message, question, context)

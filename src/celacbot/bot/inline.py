@@ -2,78 +2,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from telegram import Update
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
-from telegram.ext import ContextTypes
-
-from celacbot.bot.constants import (
-    INLINE_CACHE_SECONDS,
-    INLINE_DESCRIPTION_CHARS,
-    KEYBOARD_CACHE_SIZE,
-    MAX_INLINE_RESULTS,
-    NO_LINK_PREVIEW,
-    PARSE_MODE,
-)
-from celacbot.bot.formatting import inline_message, short_text
-from celacbot.bot.language import user_language
-from celacbot.bot.prepared import Prepared
-from celacbot.bot.services import most_asked, retriever_of
-from celacbot.bot.texts import Language
-from celacbot.retrieval.retriever import Retriever
+from celacbot.bot.constants import INLINE_CACHE_SECONDS, MAX_INLINE_RESULTS
+from celacbot.bot.context import BotContext
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: BotContext) -> None:
     """Offer the best-matching entries, or the most asked ones for an empty query."""
     query = update.inline_query
     if query is None:
         return
-    retriever = retriever_of(context.bot_data)
+    knowledge = context.knowledge
     words = query.query.strip()
     if words:
-        ids = [each.id for each in retriever.search(words, limit=MAX_INLINE_RESULTS)]
+        ids = [each.id for each in knowledge.retriever.search(words, limit=MAX_INLINE_RESULTS)]
     else:
-        ids = [entry.id for entry in most_asked(context.bot_data, retriever, MAX_INLINE_RESULTS)]
-    lang = user_language(query.from_user, context)
-    results = [_result(retriever, each, lang) for each in dict.fromkeys(ids)]
+        asked = knowledge.most_asked(context.bot_data.ask_counts, MAX_INLINE_RESULTS)
+        ids = [entry.id for entry in asked]
+    lang = context.bot_data.languages.user_language(query.from_user)
+    results = [knowledge.inline_result(each, lang) for each in dict.fromkeys(ids)]
     await query.answer([each for each in results if each], cache_time=INLINE_CACHE_SECONDS)
-
-
-class _PreparedArticle(Prepared, InlineQueryResultArticle):
-    """An inline result converted to Bot API data once.
-
-    For every answerInlineQuery PTB copies each result to fill in the defaults, then converts
-    it: 0.7 ms for ten results, most of an inline query's own cost (profiled:
-    benchmarks/request_paths.py). A result built with the defaults filled in needs neither.
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, *, result_id: str, title: str, description: str, message: str) -> None:
-        """An article whose message is sent as HTML without a link preview."""
-        super().__init__(
-            id=result_id,
-            title=title,
-            description=description,
-            input_message_content=InputTextMessageContent(
-                message, parse_mode=PARSE_MODE, link_preview_options=NO_LINK_PREVIEW
-            ),
-        )
-        self.prepare()
-
-
-# A result depends only on the knowledge base (one per retriever: a reload makes a new one),
-# the entry and the language, so each is built once, not for every keystroke of a query.
-@lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
-def _result(retriever: Retriever, entry_id: str, lang: Language) -> _PreparedArticle | None:
-    """One entry as an inline result: its question, the start of its answer, and the full
-    answer with its quotes as the message to share."""
-    answer = retriever.answer_entry(entry_id, lang_hint=lang)
-    if answer is None:
-        return None
-    return _PreparedArticle(
-        result_id=entry_id,
-        title=answer.question,
-        description=short_text(answer.text, INLINE_DESCRIPTION_CHARS),
-        message=inline_message(answer, retriever.kb.source),
-    )

@@ -9,13 +9,12 @@ known action (old versions, forged data) decodes to None and gets a short notice
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
-from celacbot.bot.prepared import Prepared
 from celacbot.retrieval.answer import Suggestion
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -120,40 +119,14 @@ def _decode_event_action(prefix: str, rest: str) -> PickSuggestion | NoneOfThese
     return PickSuggestion(int(event), entry_id) if _SLUG.fullmatch(entry_id) else None
 
 
-class _CallbackButton(Prepared, InlineKeyboardButton):
-    """A button that sends callback data, whose Bot API data is just its text and data.
-
-    PTB's conversion walks every field a button can have. Without it, a "did you mean"
-    reply, whose keyboard is new for every question, takes 106 µs to build instead of 142 µs
-    (measured in process).
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, text: str, callback_data: str) -> None:
-        super().__init__(text, callback_data=callback_data)
-        self.prepare({"text": text, "callback_data": callback_data})
-
-
 def button(text: str, action: Action) -> InlineKeyboardButton:
     """One callback button."""
-    return _CallbackButton(text, encode(action))
-
-
-class Keyboard(Prepared, InlineKeyboardMarkup):
-    """An inline keyboard converted to Bot API data once: PTB converts reply_markup on every
-    send, and the bot sends each cached keyboard under many answers (profiled: benchmarks/)."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, inline_keyboard: Sequence[Sequence[InlineKeyboardButton]]) -> None:
-        super().__init__(inline_keyboard)
-        self.prepare()
+    return InlineKeyboardButton(text, callback_data=encode(action))
 
 
 def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     """Buttons one per row, so long questions stay readable."""
-    return Keyboard([[each] for each in buttons])
+    return InlineKeyboardMarkup([[each] for each in buttons])
 
 
 def answer_keyboard(

@@ -10,15 +10,13 @@ from collections import OrderedDict
 from typing import Final
 
 from telegram import User
-from telegram.ext import ContextTypes
 
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
 from celacbot.knowledge.models import Entry, Topic, TopicTranslation, translated
 from celacbot.retrieval.answer import Answer
 
-# bot_data key of the languages of users' last questions, by user id, most recent last.
-# Not user_data: that would keep a dict for every user who ever wrote, without bound.
-LANGUAGES_KEY: Final = "languages"
+# Users whose last question's language is kept. Not in PTB's user_data: that would keep a
+# dict for every user who ever wrote, without bound.
 MAX_REMEMBERED_USERS: Final = 10_000
 _BY_CODE: Final[dict[str, Language]] = {lang: lang for lang in LANGUAGES}
 
@@ -28,33 +26,30 @@ def language_of_code(code: str | None) -> Language:
     return _BY_CODE.get((code or "").partition("-")[0].lower(), ENGLISH)
 
 
-def _remembered(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[int, Language]:
-    memory = context.bot_data.setdefault(LANGUAGES_KEY, OrderedDict())
-    if not isinstance(memory, OrderedDict):
-        raise TypeError(f"bot_data[{LANGUAGES_KEY!r}] is {type(memory).__name__}")
-    return memory
+class LanguageMemory:
+    """The language of each recent user's last question, the most recent last."""
 
+    def __init__(self, limit: int = MAX_REMEMBERED_USERS) -> None:
+        """Remember the languages of the latest `limit` users who asked."""
+        self._limit = limit
+        self._languages: OrderedDict[int, Language] = OrderedDict()
 
-def user_language(user: User | None, context: ContextTypes.DEFAULT_TYPE) -> Language:
-    """The language of the user's last question, else their Telegram app's language."""
-    if user is None:
-        return ENGLISH
-    return _remembered(context).get(user.id) or language_of_code(user.language_code)
+    def user_language(self, user: User | None) -> Language:
+        """The language of the user's last question, else their Telegram app's language."""
+        if user is None:
+            return ENGLISH
+        return self._languages.get(user.id) or language_of_code(user.language_code)
 
-
-def reply_language(
-    answer: Answer, user: User | None, context: ContextTypes.DEFAULT_TYPE
-) -> Language:
-    """The language the question was asked in, remembered for the user's buttons and commands
-    after it (for the most recent MAX_REMEMBERED_USERS users)."""
-    lang = language_of_code(answer.requested_lang)
-    if user is not None:
-        memory = _remembered(context)
-        memory[user.id] = lang
-        memory.move_to_end(user.id)
-        if len(memory) > MAX_REMEMBERED_USERS:
-            memory.popitem(last=False)
-    return lang
+    def reply_language(self, answer: Answer, user: User | None) -> Language:
+        """The language the question was asked in, remembered for the user's buttons and
+        commands after it."""
+        lang = language_of_code(answer.requested_lang)
+        if user is not None:
+            self._languages[user.id] = lang
+            self._languages.move_to_end(user.id)
+            if len(self._languages) > self._limit:
+                self._languages.popitem(last=False)
+        return lang
 
 
 def entry_question(entry: Entry, lang: str) -> str:

@@ -3,48 +3,43 @@
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
 
-from celacbot.bot.language import reply_language, user_language
+from celacbot.bot.context import BotContext
 from celacbot.bot.replies import answer_reply
-from celacbot.bot.services import count_answer, question_log_of, retriever_of
 from celacbot.bot.texts import texts
 
 
-async def reply_to_question(
-    message: Message, question: str, context: ContextTypes.DEFAULT_TYPE
-) -> None:
-    """Answer `question` under `message`, in its language, and record the verdict in the
-    question log."""
-    retriever = retriever_of(context.bot_data)
+async def reply_to_question(message: Message, question: str, context: BotContext) -> None:
+    """Answer `question` under `message`, in its language, and log the verdict."""
+    knowledge = context.knowledge
+    shared = context.bot_data
     # The user's language decides only for questions whose words do not tell theirs.
     user = message.from_user
-    answer = retriever.answer(question, lang_hint=user_language(user, context))
-    count_answer(context.bot_data, answer)
+    answer = knowledge.retriever.answer(question, lang_hint=shared.languages.user_language(user))
+    shared.count_answer(answer)
     # record() only queues the write: the reply does not wait for the database.
-    event_id = question_log_of(context.bot_data).record(
+    event_id = shared.question_log.record(
         answer,
         user_id=user.id if user else None,
         chat_type=message.chat.type,
         language=user.language_code if user else None,
     )
-    lang = reply_language(answer, user, context)
-    await answer_reply(answer, retriever, lang, event_id=event_id).send(message)
+    lang = shared.languages.reply_language(answer, user)
+    await answer_reply(answer, knowledge, lang, event_id=event_id).send(message)
 
 
-async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_question(update: Update, context: BotContext) -> None:
     """Answer a text message in a private chat."""
     message = update.message
     if message and message.text:
         await reply_to_question(message, message.text, context)
 
 
-async def non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def non_text(update: Update, context: BotContext) -> None:
     """Tell the user that only text questions are understood."""
     if update.message:
-        await update.message.reply_text(
-            texts(user_language(update.effective_user, context)).non_text
-        )
+        lang = context.bot_data.languages.user_language(update.effective_user)
+        await update.message.reply_text(texts(lang).non_text)
 
 
 def _addressee(command_text: str) -> str:
@@ -53,13 +48,13 @@ def _addressee(command_text: str) -> str:
     return command.partition("@")[2].lower()
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Point to /help after a command the bot does not have; a command for another bot
-    ("/help@OtherBot") is none of its business."""
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """Point to /help after a command this bot does not have (another bot's is ignored)."""
     message = update.message
     if message is None:
         return
     addressee = _addressee(message.text or "")
     if addressee and addressee != context.bot.username.lower():
         return
-    await message.reply_text(texts(user_language(update.effective_user, context)).unknown_command)
+    lang = context.bot_data.languages.user_language(update.effective_user)
+    await message.reply_text(texts(lang).unknown_command)

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from telegram import Chat, InlineKeyboardMarkup, Message
 
 from celacbot.bot import formatting, keyboards
-from celacbot.bot.constants import (
-    EXAMPLE_QUESTIONS,
-    KEYBOARD_CACHE_SIZE,
-    MAX_RELATED_BUTTONS,
-    MAX_SUGGESTION_BUTTONS,
-)
+from celacbot.bot.constants import EXAMPLE_QUESTIONS, MAX_SUGGESTION_BUTTONS
 from celacbot.bot.language import entry_question, topic_texts
-from celacbot.bot.services import featured_entries
+from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import Language, texts
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.answer import Answer, Decision, Kind
-from celacbot.retrieval.retriever import Retriever
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +36,9 @@ class Reply:
                 await to.send_message(text, reply_markup=markup)
 
 
-def _topic_buttons(kb: KnowledgeBase, lang: Language) -> InlineKeyboardMarkup:
-    return keyboards.topics_keyboard(
-        (topic.id, topic_texts(topic, lang).title) for topic in kb.topics
-    )
-
-
 def answer_reply(
     answer: Answer,
-    retriever: Retriever,
+    knowledge: KnowledgeService,
     lang: Language,
     *,
     heading: bool = False,
@@ -68,31 +55,10 @@ def answer_reply(
         )
         return Reply(messages, keyboard)
     if answer.decision is Decision.DECLINE:
-        return Reply(messages, _decline_keyboard(retriever, lang))
+        return Reply(messages, knowledge.topics_keyboard(lang))
     if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
-        related = tuple(answer.related[:MAX_RELATED_BUTTONS])
-        return Reply(messages, _answer_keyboard(retriever, answer.id, related, lang))
+        return Reply(messages, knowledge.answer_keyboard(answer.id, lang))
     return Reply(messages)
-
-
-# The keyboards under answers and declines depend only on the knowledge base (one per
-# retriever: a reload makes a new one) and the language, so each is built once, not per
-# question. Keyboards are immutable.
-@lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
-def _answer_keyboard(
-    retriever: Retriever, entry_id: str, related_ids: tuple[str, ...], lang: Language
-) -> InlineKeyboardMarkup:
-    related = [
-        (entry.id, entry_question(entry, lang))
-        for entry in map(retriever.entry, related_ids)
-        if entry is not None
-    ]
-    return keyboards.answer_keyboard(entry_id, related, source_label=texts(lang).source_button)
-
-
-@lru_cache(maxsize=KEYBOARD_CACHE_SIZE)
-def _decline_keyboard(retriever: Retriever, lang: Language) -> InlineKeyboardMarkup:
-    return _topic_buttons(retriever.kb, lang)
 
 
 def source_reply(answer: Answer, kb: KnowledgeBase, lang: Language) -> Reply:
@@ -100,18 +66,18 @@ def source_reply(answer: Answer, kb: KnowledgeBase, lang: Language) -> Reply:
     return Reply(formatting.source_messages(answer, kb.source, lang))
 
 
-def greeting_reply(first_name: str | None, kb: KnowledgeBase, lang: Language) -> Reply:
+def greeting_reply(first_name: str | None, knowledge: KnowledgeService, lang: Language) -> Reply:
     """The /start greeting with example questions as buttons."""
-    examples = featured_entries(kb)[:EXAMPLE_QUESTIONS]
+    examples = knowledge.featured[:EXAMPLE_QUESTIONS]
     return Reply(
-        [formatting.greeting_message(first_name, kb, lang)],
+        [formatting.greeting_message(first_name, knowledge.kb, lang)],
         keyboards.questions_keyboard((entry.id, entry_question(entry, lang)) for entry in examples),
     )
 
 
-def topics_reply(kb: KnowledgeBase, lang: Language) -> Reply:
+def topics_reply(knowledge: KnowledgeService, lang: Language) -> Reply:
     """Every topic as a button."""
-    return Reply([texts(lang).topics], _topic_buttons(kb, lang))
+    return Reply([texts(lang).topics], knowledge.topics_keyboard(lang))
 
 
 def topic_reply(kb: KnowledgeBase, topic_id: str, lang: Language) -> Reply | None:
@@ -129,6 +95,6 @@ def topic_reply(kb: KnowledgeBase, topic_id: str, lang: Language) -> Reply | Non
     )
 
 
-def none_of_these_reply(kb: KnowledgeBase, lang: Language) -> Reply:
+def none_of_these_reply(knowledge: KnowledgeService, lang: Language) -> Reply:
     """The honest note after every suggestion was rejected, with the topics to browse."""
-    return Reply([texts(lang).none_of_these], _topic_buttons(kb, lang))
+    return Reply([texts(lang).none_of_these], knowledge.topics_keyboard(lang))

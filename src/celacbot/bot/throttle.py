@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from telegram import Update
 from telegram.constants import ChatType, MessageEntityType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
+from celacbot.bot.context import BotContext
 from celacbot.bot.groups import addressed_question
-from celacbot.bot.language import user_language
 from celacbot.bot.texts import texts
 
 _LOGGER = logging.getLogger(__name__)
@@ -76,9 +76,8 @@ class UserThrottle:
         bucket.warned = True
         return False
 
-    async def check(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Let the update through, or drop it (with one notice per flood) when its user
-        is out of tokens."""
+    async def check(self, update: object, context: BotContext) -> None:
+        """Drop the update (one notice per flood) when its user is out of tokens."""
         if not isinstance(update, Update) or not _counts(update, context):
             return
         user = update.effective_user
@@ -89,11 +88,11 @@ class UserThrottle:
             return
         if allowed is False:
             _LOGGER.info("User %s is flooding; dropping their updates for a while", user.id)
-            await _notify(update, texts(user_language(user, context)).slow_down)
+            await _notify(update, texts(context.bot_data.languages.user_language(user)).slow_down)
         raise ApplicationHandlerStop
 
 
-def _counts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _counts(update: Update, context: BotContext) -> bool:
     """Whether the update asks the bot for work: private messages, presses, and the group
     messages meant for the bot (other group chatter costs nothing and is ignored anyway)."""
     if update.callback_query is not None:

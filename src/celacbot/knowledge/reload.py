@@ -162,15 +162,23 @@ class KnowledgeWatcher(Generic[T]):
                 continue
             if signature == self._handled or loop.time() - changed_at < self.settle:
                 continue
-            async with self._lock:
-                if file_signature(self.live.path) != signature:
-                    continue  # changed again while we waited for /reload: settle anew
-                result = await self._load()
-                self._handled = signature
-            if isinstance(result, Snapshot):
-                await _call(self._on_loaded, result)
-            else:
-                await _call(self._on_error, result)
+            await self._reload_settled(signature)
+
+    async def _reload_settled(self, signature: FileSignature) -> None:
+        """Load the file that settled at `signature`, unless it changed again meanwhile.
+
+        A method of its own so that the snapshot is not left in a variable of the polling
+        loop, keeping that version alive after /reload replaced it.
+        """
+        async with self._lock:
+            if file_signature(self.live.path) != signature:
+                return  # changed again while we waited for /reload: the loop settles anew
+            result = await self._load()
+            self._handled = signature
+        if isinstance(result, Snapshot):
+            await _call(self._on_loaded, result)
+        else:
+            await _call(self._on_error, result)
 
     async def _load(self) -> Snapshot[T] | list[str]:
         """Load and build off the event loop; install the snapshot only if it is valid."""
