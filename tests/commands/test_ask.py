@@ -16,6 +16,8 @@ JSON_KEYS = [
     "suggestions",
     "source",
     "lang",
+    "missing",
+    "parts",
 ]
 
 
@@ -110,3 +112,21 @@ def test_lang_option_rejects_an_unsupported_language(run_cli: RunCli) -> None:
 
     assert result.returncode == 2
     assert "--lang" in result.stderr
+
+
+def test_a_near_miss_says_what_the_article_does_not_give(run_cli: RunCli) -> None:
+    result = run_cli("ask", "--json", "how much money has china invested in latin america?")
+
+    record = json.loads(result.stdout)
+    assert record["answered"] is True
+    assert record["missing"] == "The article does not give an amount of money."
+
+
+def test_two_questions_in_one_message_get_one_part_each(run_cli: RunCli) -> None:
+    result = run_cli(
+        "ask", "--json", "Which countries got ventilators from China, and what did BYD build?"
+    )
+
+    record = json.loads(result.stdout)
+    assert [part["id"] for part in record["parts"]] == ["vaccine-countries", "byd-brazil-complex"]
+    assert record["id"] == "vaccine-countries"

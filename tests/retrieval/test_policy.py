@@ -14,7 +14,14 @@ SETTINGS = RetrievalSettings(
 )
 
 
-def scored(doc_id: str, total: float, *, overlap: float = 100.0, fuzzy: float = 50.0) -> Scored:
+def scored(
+    doc_id: str,
+    total: float,
+    *,
+    overlap: float = 100.0,
+    fuzzy: float = 50.0,
+    related: frozenset[str] = frozenset(),
+) -> Scored:
     document = Document(
         id=doc_id,
         kind=Kind.FAQ,
@@ -25,6 +32,7 @@ def scored(doc_id: str, total: float, *, overlap: float = 100.0, fuzzy: float = 
         strong=frozenset({doc_id}),
         weak=frozenset(),
         keyword_terms=frozenset(),
+        related=related,
     )
     return Scored(document, "en", fuzzy, 0.0, overlap, 0.0, total)
 
@@ -86,3 +94,14 @@ def test_a_question_whose_words_the_article_mostly_lacks_gets_no_suggestion() ->
     verdict = decide([scored("a", 45, overlap=20)], no_facts, SETTINGS)
 
     assert isinstance(verdict, Declined)
+
+
+def test_a_close_runner_up_the_entry_names_as_related_is_no_doubt() -> None:
+    verdict = decide(
+        [scored("a", 80, related=frozenset({"b"})), scored("b", 78), scored("c", 50)],
+        no_facts,
+        SETTINGS,
+    )
+
+    assert isinstance(verdict, Answered)
+    assert verdict.margin == 30

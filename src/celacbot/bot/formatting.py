@@ -102,8 +102,21 @@ def answer_messages(answer: Answer, lang: Language, *, heading: bool = False) ->
     if answer.decision is Decision.DECLINE:
         return [texts(lang).decline]
     note = [texts(lang).english_only] if answer.fallback else []
+    if answer.parts:
+        # One part per question of the message, each under its own question.
+        return pack([*note, *(block for part in answer.parts for block in _part_blocks(part))])
     head = [bold(answer.question)] if heading and answer.question else []
-    return pack([*note, *head, *blocks(answer.text)])
+    return pack([*note, *head, *_answer_blocks(answer)])
+
+
+def _answer_blocks(answer: Answer) -> list[str]:
+    """What the article does not give, in italics, then the answer."""
+    gap = blocks(answer.missing, tag="i") if answer.missing else []
+    return [*gap, *blocks(answer.text)]
+
+
+def _part_blocks(part: Answer) -> list[str]:
+    return [bold(part.question), *_answer_blocks(part)]
 
 
 def source_messages(answer: Answer, source: Source, lang: Language) -> list[str]:

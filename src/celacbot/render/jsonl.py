@@ -22,6 +22,8 @@ def answer_record(answer: Answer) -> dict[str, object]:
         ],
         "source": list(answer.source),
         "lang": answer.requested_lang,
+        "missing": answer.missing,
+        "parts": [answer_record(part) for part in answer.parts],
     }
 
 

@@ -37,9 +37,15 @@ def render_answer(answer: Answer, *, with_source: bool = True) -> str:
         return render_suggestions(answer.suggestions)
     if answer.decision is Decision.DECLINE:
         return DECLINE_TEXT
+    if answer.parts:
+        return "\n\n".join(
+            f"{part.question}\n{render_answer(part, with_source=with_source)}"
+            for part in answer.parts
+        )
+    text = f"{answer.missing}\n{answer.text}" if answer.missing else answer.text
     if with_source and answer.source:
-        return f"{answer.text}\n\n{render_source(answer)}"
-    return answer.text
+        return f"{text}\n\n{render_source(answer)}"
+    return text
 
 
 def render_explanation(explanation: Explanation) -> str:

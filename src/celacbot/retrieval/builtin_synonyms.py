@@ -41,7 +41,14 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "article": ["piece", "op-ed", "story", "essay"],
     "company": ["companies", "firm", "firms", "business", "businesses", "corporation"],
     "country": ["countries", "nation", "nations"],
-    "take part": ["participate", "participates", "participating", "involved"],
+    "take part": [
+        "participate",
+        "participates",
+        "participating",
+        "involved",
+        "took part",
+        "taken part",
+    ],
     "visit": ["trip", "travel", "travelled", "traveled", "journey", "tour"],
     "meeting": ["event", "events"],
     "launch": ["put into orbit", "into orbit"],
@@ -63,6 +70,17 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "mechanization": ["machinery", "machines", "tractors"],
     "space": ["outer space"],
     "program": ["programme", "programmes", "project", "projects"],
+    # Irregular past forms the stemmer cannot reach ("built" is not "build" + "ed").
+    "build": ["built"],
+    "send": ["sent"],
+    "give": ["gave", "given"],
+    "make": ["made"],
+    "grow": ["grew", "grown"],
+    "bring": ["brought"],
+    "write": ["wrote", "written"],
+    "lead": ["led"],
+    "spend": ["spent"],
+    "begin": ["began", "begun"],
 }
 
 # The same everyday words in Spanish and Portuguese, as users type them (accents fold away,

@@ -59,6 +59,7 @@ class DocumentBuilder:
             strong=strong,
             weak=self.content([entry.answer, *translated, *entry.source]) - strong,
             keyword_terms=self.content(entry.keywords),
+            related=frozenset(entry.related),
         )
 
     def fact(self, fact: Fact) -> Document:

@@ -23,7 +23,7 @@ LIGHT_WEIGHT = 0.3
 # Unknown numbers ("CBERS-4", "2022") are the surest sign of a question the article cannot answer.
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
-MIN_TYPO_LENGTH = 5
+MIN_TYPO_LENGTH = 4
 LONG_WORD = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
@@ -51,6 +51,13 @@ class Document:
     strong: frozenset[str]
     weak: frozenset[str]
     keyword_terms: frozenset[str]
+    # The entries it names as related: neighbours whose answers overlap, so a close score
+    # between them is no real doubt.
+    related: frozenset[str] = frozenset()
+
+    def akin(self, other: Document) -> bool:
+        """Whether either document names the other as related."""
+        return other.id in self.related or self.id in other.related
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,14 @@ class Vocabulary:
             match = process.extractOne(
                 term, candidates, scorer=OSA.distance, processor=None, score_cutoff=max_edits
             )
+            # A four-letter word is one edit from too many others ("poem", "podem"): only its
+            # own letters swapped ("whta") count as a typo of it.
+            if (
+                match is not None
+                and len(term) == MIN_TYPO_LENGTH
+                and sorted(match[0]) != sorted(term)
+            ):
+                continue
             # Strictly better only, so a content term wins a tie with a stop word.
             if match is not None and match[1] < best_edits:
                 best, best_edits = ("" if is_stop else match[0]), match[1]

@@ -26,6 +26,7 @@ class Detail(StrEnum):
     AMOUNT = "amount"
     COUNT = "count"
     DATE = "date"
+    DAY = "day"
     PLACE = "place"
     PERSON = "person"
 
@@ -51,6 +52,10 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
         r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
         r"|什么时候|哪一?年|哪一?天|几月|几号|何时|日期"
+    ),
+    Detail.DAY: re.compile(
+        r"\b(?:what|which|exact) day\b|\bexact date\b|\bfecha exacta\b|\bque dia\b"
+        r"|\bdia exato\b|\bdata exata\b|\bqual dia\b|哪一?天|几号|具体日期"
     ),
     Detail.PLACE: re.compile(
         r"\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
@@ -89,6 +94,9 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b|\banniversary\b",
         re.IGNORECASE,
     ),
+    Detail.DAY: re.compile(
+        rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b", re.IGNORECASE
+    ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
 }
@@ -101,6 +109,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
         r"\b(?:numbers?|quantit\w*|figures?|counts?|how many)\b", re.IGNORECASE
     ),
     Detail.DATE: re.compile(r"\b(?:dates?|years?|when)\b", re.IGNORECASE),
+    Detail.DAY: re.compile(r"\b(?:dates?|days?)\b", re.IGNORECASE),
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
 }
@@ -111,6 +120,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AMOUNT: "The article does not give an amount of money.",
         Detail.COUNT: "The article does not give that number.",
         Detail.DATE: "The article does not give that date.",
+        Detail.DAY: "The article does not give the exact day.",
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
     },
@@ -118,6 +128,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
         Detail.COUNT: "El artículo no da esa cifra.",
         Detail.DATE: "El artículo no da esa fecha.",
+        Detail.DAY: "El artículo no da el día exacto.",
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
     },
@@ -125,6 +136,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
         Detail.COUNT: "O artigo não informa esse número.",
         Detail.DATE: "O artigo não informa essa data.",
+        Detail.DAY: "O artigo não informa o dia exato.",
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
     },
@@ -132,6 +144,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AMOUNT: "文章没有给出具体金额。",
         Detail.COUNT: "文章没有给出这个数字。",
         Detail.DATE: "文章没有给出这个日期。",
+        Detail.DAY: "文章没有给出具体是哪一天。",
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
     },
@@ -145,6 +158,9 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     # "how much money" is an amount, not also a count ("多少" asks for both).
     if Detail.AMOUNT in asked and Detail.COUNT in asked:
         asked.remove(Detail.COUNT)
+    # An exact day is a date too: one caveat says it.
+    if Detail.DAY in asked and Detail.DATE in asked:
+        asked.remove(Detail.DATE)
     return tuple(asked)
 
 
@@ -162,10 +178,19 @@ class Gaps:
         return self.stated + self.unstated
 
 
-def gaps(details: Iterable[Detail], answer: str) -> Gaps:
-    """The asked details the answer's text gives no sign of, split by whether it says so."""
+def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False) -> Gaps:
+    """The asked details the answer's text gives no sign of, split by whether it says so.
+
+    With `unknown_words` (the question names something the article never does: "how many
+    megawatts"), a number in the answer counts nothing that was asked about.
+    """
     negative = [part for part in _SENTENCE_END.split(answer) if _NEGATION.search(part)]
-    absent = [detail for detail in details if not _GIVEN[detail].search(answer)]
+    absent = [
+        detail
+        for detail in details
+        if not _GIVEN[detail].search(answer)
+        or (unknown_words and detail in (Detail.COUNT, Detail.AMOUNT))
+    ]
     stated = tuple(
         detail for detail in absent if any(_LACK_WORDS[detail].search(part) for part in negative)
     )

@@ -30,6 +30,7 @@ _STOP_WORDS = """
     no nos os
     pela pelo qual quais sao seu sua tem um uma voce
     q vc pra pro tb tbm porfa hicieron hecho hacen fizeram feito fazem
+    puede pueden podria pode podem poderia
 """
 # What people add around a question when they chat or dictate: fillers, slang, politeness and
 # context-setting ("um", "lol", "rn", "quick question", "jajaja", "oye", "valeu"). None of them

@@ -50,10 +50,13 @@ Verdict = Answered | Suggested | Declined
 
 
 def margin_of(ranked: Sequence[Scored]) -> float:
-    """The best candidate's lead over the runner-up (its whole score when it is alone)."""
+    """The best candidate's lead over the best runner-up it is not related to (its whole score
+    when there is none): two related entries scoring alike are both fair answers."""
     if not ranked:
         return 0.0
-    return ranked[0].total - (ranked[1].total if len(ranked) > 1 else 0.0)
+    best = ranked[0].document
+    rival = next((each.total for each in ranked[1:] if not best.akin(each.document)), 0.0)
+    return ranked[0].total - rival
 
 
 def confident(best: Scored, margin: float, settings: RetrievalSettings) -> bool:

@@ -219,7 +219,7 @@ class Retriever:
         asking = questions(capped)
         if asking == [capped]:
             return whole
-        return _combined(
+        return self._combined(
             capped, whole, [self._evaluate_text(part, words(part), asked) for part in asking]
         )
 
@@ -237,6 +237,35 @@ class Retriever:
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
+
+    def _combined(
+        self, message: str, whole: _Evaluation, parts: Sequence[_Evaluation]
+    ) -> _Evaluation:
+        """The verdict on a message from the verdicts on it and on each question it asks.
+
+        Two or more questions answered with different entries make one answer in parts; a single
+        answered question wins over the whole message, whose context words only blur it.
+        """
+        answered = {
+            part.answer.id: part for part in parts if part.answer.decision is Decision.ANSWER
+        }
+        if len(answered) >= 2:
+            answers = tuple(part.answer for part in answered.values())
+            first = replace(answers[0], question=message, parts=answers)
+            return _Evaluation(first, whole.query, whole.candidates)
+        chosen = next(iter(answered.values()), None)
+        if chosen is None and whole.answer.decision is Decision.DECLINE:
+            chosen = next(
+                (part for part in parts if part.answer.decision is Decision.SUGGEST), None
+            )
+        if chosen is None:
+            return whole
+        answer = replace(chosen.answer, question=message)
+        # Details asked for elsewhere in the message ("... opened when? in which city?").
+        unknown = bool(chosen.query and chosen.query.unknown)
+        if answer.decision is Decision.ANSWER:
+            answer = self._with_gaps(answer, message, unknown)
+        return _Evaluation(answer, chosen.query, chosen.candidates)
 
     def _unless_greeting(
         self, evaluation: _Evaluation, message: Sequence[str], query: Query, asked: str | None
@@ -266,6 +295,22 @@ class Retriever:
             return ranked[:count]
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
 
+    def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
+        """The answer, saying what `question` asks for that its English text does not give."""
+        entry = self._entries.get(answer.id or "")
+        fact = self._facts.get(answer.id or "")
+        english = entry.answer if entry else fact.text if fact else ""
+        found = gaps(asked_details(question), english, unknown_words=unknown_words)
+        if not found.all:
+            return answer
+        lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
+        return replace(
+            answer,
+            lacks=lacks,
+            missing=caveat(found.unstated, answer.lang),
+            reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
+        )
+
     def _decide(
         self, question: str, asked: str | None, query: Query, entries: list[Scored]
     ) -> Answer:
@@ -284,25 +329,19 @@ class Retriever:
                 lang = answer_language(asked, best.lang)
                 entry = self._entries.get(best.document.id)
                 if entry is not None:
-                    english = entry.answer
                     answer = entry_answer(
                         entry, question, score=best.total, margin=margin, reason=reason, lang=lang
                     )
                 else:
-                    fact = self._facts[best.document.id]
-                    english = fact.text
                     answer = fact_answer(
-                        fact, question, score=best.total, margin=margin, reason=reason, lang=lang
+                        self._facts[best.document.id],
+                        question,
+                        score=best.total,
+                        margin=margin,
+                        reason=reason,
+                        lang=lang,
                     )
-                found = gaps(asked_details(question), english)
-                if not found.all:
-                    return answer
-                return replace(
-                    answer,
-                    lacks=tuple(found.all),
-                    missing=caveat(found.unstated, answer.lang),
-                    reason=f"{reason}; the answer gives no {', '.join(found.all)}",
-                )
+                return self._with_gaps(answer, question, bool(query.unknown))
             case Suggested(candidates, margin, reason):
                 lang = answer_language(asked, candidates[0].lang)
                 return Answer(
@@ -341,22 +380,3 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
-
-
-def _combined(message: str, whole: _Evaluation, parts: Sequence[_Evaluation]) -> _Evaluation:
-    """The verdict on a message from the verdicts on it and on each question it asks.
-
-    Two or more questions answered with different entries make one answer in parts; a single
-    answered question wins over the whole message, whose context words only blur it.
-    """
-    answered = {part.answer.id: part for part in parts if part.answer.decision is Decision.ANSWER}
-    if len(answered) >= 2:
-        answers = tuple(part.answer for part in answered.values())
-        first = replace(answers[0], question=message, parts=answers)
-        return _Evaluation(first, whole.query, whole.candidates)
-    chosen = next(iter(answered.values()), None)
-    if chosen is None and whole.answer.decision is Decision.DECLINE:
-        chosen = next((part for part in parts if part.answer.decision is Decision.SUGGEST), None)
-    if chosen is None:
-        return whole
-    return _Evaluation(replace(chosen.answer, question=message), chosen.query, chosen.candidates)
