@@ -88,7 +88,8 @@ delay=0.0, hang=False, times=1) -> Fault` applies to the next `times` calls of `
 ("*" = every method; times=None = until `clear_faults()`): wait `delay` seconds, or `hang`
 until the server stops (client time-outs), then answer `status` with Telegram's usual
 description (429 carries retry_after, default 1), or proceed normally without a status.
-`Fault.hits` counts the calls it caught.
+`Fault.hits` counts the calls it caught; `await Fault.wait_hit(*, timeout=5.0)` returns once
+it caught one (on the call's arrival, before the delay or hang).
 
 Benchmarks: `updates = [server.send_message("¿Qué es la CELAC?", user_id=100_000 + n) for n
 in range(2000)]` queues 2,000 users at once; `await server.wait_for_replies(updates,
@@ -122,8 +123,12 @@ Observing the bot:
       -> str  (what setMyDescription / setMyShortDescription / setMyName stored, "" if nothing);
   menu_button(chat_id=None) -> dict | None; webhook_url; pending_update_count; dropped_updates.
   await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
-  await wait_idle(*, timeout=5.0, quiet=0.05)  -- every update handed out and confirmed, no
-      call in flight and none for `quiet` seconds.
+  await wait_confirmed(*, timeout=5.0)  -- until the bot has confirmed every update queued so
+      far (polling: a later getUpdates' offset passed it; webhook: it answered 2xx). PTB
+      asks past a batch only once the batch is in its update queue, so, with
+      `await application.update_queue.join()` after it (PTB marks an update done once its
+      handlers have finished), everything the bot does about those updates has reached the
+      server: the moment to assert that it sent nothing, or nothing more.
   await post_webhook_update(url, update, *, secret_token=None) -> int  -- one manual delivery.
 """
 
@@ -141,7 +146,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -224,6 +229,12 @@ class Fault:
     hang: bool
     times: int | None
     hits: int = 0
+    _hit: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+
+    async def wait_hit(self, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a default bounds every wait
+        """Wait until the fault has caught a call (at its arrival, before any delay or hang)."""
+        async with asyncio.timeout(timeout):
+            await self._hit.wait()
 
     def catches(self, method: str) -> bool:
         """Whether this fault applies to the next call of `method` (lower-case)."""
@@ -318,6 +329,7 @@ class FakeBotAPI:
         self._allowed_updates = DEFAULT_ALLOWED_UPDATES
         self._poller: asyncio.Future[bool] | None = None
         self._update_arrived = asyncio.Event()
+        self._updates_confirmed = asyncio.Event()  # set whenever queued updates are forgotten
         self._poll_parked = asyncio.Event()
         self._webhook: _Webhook | None = None
         self._webhook_task: asyncio.Task[None] | None = None
@@ -342,8 +354,6 @@ class FakeBotAPI:
         self._awaiting_reply: dict[tuple[str, int | str], list[int]] = {}
         self._replies: dict[int, _Reply] = {}
         self._reply_futures: dict[int, asyncio.Future[None]] = {}
-        self._calls_in_flight = 0  # not counting getUpdates, which may wait for long
-        self._last_call_done = time.perf_counter()
         handlers: dict[str, Callable[[JSON], Any]] = {
             "getMe": self._get_me,
             "getUpdates": self._get_updates,
@@ -425,8 +435,6 @@ class FakeBotAPI:
         arrived = time.perf_counter()
         _ARRIVED.set(arrived)
         token, _, method = request.path.removeprefix("/bot").partition("/")
-        counted = method.lower() != "getupdates"
-        self._calls_in_flight += counted
         params: JSON = {}
         try:
             if not request.path.startswith("/bot") or not TOKEN_SHAPE.fullmatch(token):
@@ -455,10 +463,6 @@ class FakeBotAPI:
             return self._respond(
                 arrived, method, params, 500, body, content_type=request.content_type
             )
-        finally:
-            self._calls_in_flight -= counted
-            if counted:
-                self._last_call_done = time.perf_counter()
         body = {"ok": True, "result": result}
         if method.lower() in ("setwebhook", "deletewebhook"):
             body["description"] = self._webhook_description
@@ -488,6 +492,7 @@ class FakeBotAPI:
         fault = next((fault for fault in self._faults if fault.catches(key)), None)
         if fault is not None:
             fault.hits += 1
+            fault._hit.set()
             if fault.delay:
                 await asyncio.sleep(fault.delay)
             if fault.hang:
@@ -579,9 +584,15 @@ class FakeBotAPI:
         if offset < 0:
             while len(self._pending) > -offset:
                 self._pending.popleft()
-            return
-        while self._pending and self._pending[0]["update_id"] < offset:
-            self._pending.popleft()
+        else:
+            while self._pending and self._pending[0]["update_id"] < offset:
+                self._pending.popleft()
+        self._updates_confirmed.set()
+
+    def _drop_pending(self) -> None:
+        """setWebhook/deleteWebhook with drop_pending_updates: Telegram forgets the queue."""
+        self._pending.clear()
+        self._updates_confirmed.set()
 
     def _take(self, limit: int) -> list[JSON]:
         batch = []
@@ -596,6 +607,8 @@ class FakeBotAPI:
         for update in unwanted:
             self._pending.remove(update)
             self.dropped_updates.append(update)
+        if unwanted:
+            self._updates_confirmed.set()
         return batch
 
     def _deliver(self, batch: list[JSON]) -> list[JSON]:
@@ -637,7 +650,7 @@ class FakeBotAPI:
         if secret is not None and not SECRET_TOKEN.fullmatch(secret):
             raise bad_request("secret token contains unallowed characters")
         if params.get("drop_pending_updates"):
-            self._pending.clear()
+            self._drop_pending()
         if "allowed_updates" in params:
             self._allowed_updates = frozenset(params["allowed_updates"]) or DEFAULT_ALLOWED_UPDATES
         max_connections = int(params.get("max_connections", 40))
@@ -649,7 +662,7 @@ class FakeBotAPI:
 
     def _delete_webhook(self, params: JSON) -> bool:
         if params.get("drop_pending_updates"):
-            self._pending.clear()
+            self._drop_pending()
         self._webhook = None
         if self._webhook_task is not None:
             self._webhook_task.cancel()
@@ -1381,15 +1394,18 @@ class FakeBotAPI:
         async with asyncio.timeout(timeout):
             await self._poll_parked.wait()
 
-    async def wait_idle(self, *, timeout: float = 5.0, quiet: float = 0.05) -> None:  # noqa: ASYNC109 - a default bounds every wait
-        """Wait until every update was delivered and confirmed and the bot went quiet."""
+    async def wait_confirmed(
+        self,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> None:
+        """Wait until the bot has confirmed every update queued so far, as Telegram learns
+        it: by a getUpdates whose offset passes them (PTB asks so only once it has put the
+        last batch in its update queue), or a webhook's 2xx answer to each."""
         async with asyncio.timeout(timeout):
-            while (  # noqa: ASYNC110 - "quiet" is a span of time, nothing to wait on
-                self._pending
-                or self._calls_in_flight
-                or time.perf_counter() - self._last_call_done < quiet
-            ):
-                await asyncio.sleep(quiet / 2)
+            while self._pending:
+                self._updates_confirmed.clear()
+                await self._updates_confirmed.wait()
 
 
 @contextlib.asynccontextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dtm
 import re
 import time
@@ -163,6 +164,22 @@ async def test_allowed_updates_drop_other_kinds(fake_bot_api: FakeBotAPI, bot: B
 
     assert [u.update_id for u in updates] == [message["update_id"]]
     assert fake_bot_api.dropped_updates == [inline]
+
+
+async def test_updates_count_as_confirmed_once_an_offset_passes_them_or_they_are_dropped(
+    fake_bot_api: FakeBotAPI, bot: Bot
+) -> None:
+    fake_bot_api.inline_query("lima")
+    message = fake_bot_api.send_message("hello")
+    await bot.get_updates(allowed_updates=["message"])
+
+    # Delivered is not confirmed: Telegram would hand the message out again.
+    with pytest.raises(TimeoutError):
+        await fake_bot_api.wait_confirmed(timeout=0.1)
+    await bot.get_updates(offset=message["update_id"] + 1, timeout=0)
+    await fake_bot_api.wait_confirmed()
+
+    assert fake_bot_api.pending_update_count == 0
 
 
 async def test_raw_updates_teach_the_server_their_chat_and_ids(
@@ -517,6 +534,18 @@ async def test_hanging_get_updates_times_out_the_client(fake_bot_api: FakeBotAPI
     ) as impatient_bot:
         with pytest.raises(TimedOut):
             await impatient_bot.get_updates()
+
+
+async def test_a_fault_tells_when_it_catches_a_call(fake_bot_api: FakeBotAPI, bot: Bot) -> None:
+    fault = fake_bot_api.inject_fault("getUpdates", hang=True)
+    poll = asyncio.create_task(bot.get_updates())
+
+    await fault.wait_hit()
+
+    assert (fault.hits, poll.done()) == (1, False)
+    poll.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await poll
 
 
 def build_application(server: FakeBotAPI) -> Application:  # type: ignore[type-arg]
