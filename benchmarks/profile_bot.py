@@ -18,8 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.fakes.bot_api import FakeBotAPI
-
+from benchmarks.bot_api import BenchBotAPI
 from benchmarks.telegram import CELACBOT_MAIN, _queue, bot_process, cpu_seconds, questions
 
 USERS = 2_000
@@ -36,7 +35,7 @@ async def profile(users: int, output: Path, *, concurrency: int = 1) -> float:
     """Run the load under cProfile, writing `output`; the bot's CPU milliseconds per question."""
     texts = questions(users)
     code = _profiled(CELACBOT_MAIN.replace("sys.exit(", "("), output)
-    async with FakeBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
+    async with BenchBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
         before = cpu_seconds(pid)
         await server.wait_for_replies(_queue(server, texts), timeout=600)
         after = cpu_seconds(pid)

@@ -22,8 +22,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from tests.fakes.bot_api import JSON, FakeBotAPI
-
+from benchmarks.bot_api import JSON, BenchBotAPI
 from benchmarks.retrieval import no_gc
 from benchmarks.telegram import CELACBOT_MAIN, ECHO_MAIN, bot_process, questions
 from celacbot.config import Settings
@@ -48,7 +47,7 @@ SMALL_TALK = ["hello", "thanks!", "good morning", "thank you very much"]
 AMBIGUOUS = ["investment", "funds", "money", "latin america", "vehicles"]
 
 # One request of a path, from the given user; returns the reply latency in seconds.
-Request = Callable[[FakeBotAPI, int], Awaitable[float]]
+Request = Callable[[BenchBotAPI, int], Awaitable[float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ def update_path(texts: Sequence[str], *, inline: bool = False) -> Request:
     turn."""
     cycle = itertools.cycle(texts)
 
-    async def request(server: FakeBotAPI, user_id: int) -> float:
+    async def request(server: BenchBotAPI, user_id: int) -> float:
         send = server.inline_query if inline else server.send_message
         update = send(next(cycle), user_id=user_id)
         return (await server.wait_for_replies([update]))[0]
@@ -106,14 +105,14 @@ def source_button_path(texts: Sequence[str]) -> Request:
     questions whose reply has no such button, a suggestion or small talk, are skipped)."""
     cycle = itertools.cycle(texts)
 
-    async def request(server: FakeBotAPI, user_id: int) -> float:
+    async def request(server: BenchBotAPI, user_id: int) -> float:
         for _ in range(len(texts)):
             answer = await server.wait_for_reply(server.send_message(next(cycle), user_id=user_id))
             source = _source_button(answer)
             if source is not None:
                 # The answer arrived while the bot was still finishing it (reading Telegram's
                 # response, the question log): a press at once would time that work too.
-                await server.wait_idle(quiet=SETTLE_SECONDS)
+                await server.wait_quiet(SETTLE_SECONDS)
                 return (await server.wait_for_replies([server.press_button(answer, source)]))[0]
         raise ValueError("no question in the list gets an answer with a Source button")
 
@@ -129,8 +128,8 @@ async def measure_paths(
     echo_request = update_path(questions(requests))
     results = []
     async with (
-        FakeBotAPI() as echo_server,
-        FakeBotAPI() as bot_server,
+        BenchBotAPI() as echo_server,
+        BenchBotAPI() as bot_server,
         bot_process(ECHO_MAIN, echo_server, concurrency=1),
         bot_process(CELACBOT_MAIN, bot_server, concurrency=1),
     ):
@@ -141,9 +140,9 @@ async def measure_paths(
                     echo_seconds.append(await echo_request(echo_server, next(users)))
                     # What a bot does after its reply (reading Telegram's response, stopping
                     # a button's spinner) must not land on the other bot's timed request.
-                    await echo_server.wait_idle(quiet=SETTLE_SECONDS)
+                    await echo_server.wait_quiet(SETTLE_SECONDS)
                     bot_seconds.append(await request(bot_server, next(users)))
-                    await bot_server.wait_idle(quiet=SETTLE_SECONDS)
+                    await bot_server.wait_quiet(SETTLE_SECONDS)
             results.append(
                 (
                     PathLatency("echo bot, message", echo_seconds[WARM_UP:]),

@@ -16,10 +16,8 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-from tests.bot.processes import clean_environment
-from tests.fakes.bot_api import FakeBotAPI
-
-from benchmarks.telegram import peak_rss_mb
+from benchmarks.bot_api import BenchBotAPI
+from benchmarks.telegram import bot_environment, peak_rss_mb
 
 STARTS = 5
 QUESTION = "What is CBERS?"
@@ -27,22 +25,25 @@ QUESTION = "What is CBERS?"
 
 async def ask_seconds() -> float:
     """Seconds from spawning `celacbot ask QUESTION` to the first line of its answer."""
-    started = time.perf_counter()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "celacbot.cli",
-        "ask",
-        QUESTION,
-        env=clean_environment(),
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    if process.stdout is None:
-        raise RuntimeError("celacbot ask started without a stdout pipe")
-    await process.stdout.readline()
-    seconds = time.perf_counter() - started
-    await process.communicate()
+    # In a scratch directory, with the benchmark's settings: not the checkout's .env.
+    with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as scratch:
+        started = time.perf_counter()
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "celacbot.cli",
+            "ask",
+            QUESTION,
+            env=bot_environment(None, scratch),
+            cwd=scratch,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        if process.stdout is None:
+            raise RuntimeError("celacbot ask started without a stdout pipe")
+        await process.stdout.readline()
+        seconds = time.perf_counter() - started
+        await process.communicate()
     return seconds
 
 
@@ -51,29 +52,21 @@ async def run_seconds() -> tuple[float, float | None]:
     the bot's peak RSS in MB by then."""
     # A scratch data directory: the bot opens (creates) its question log there, never in the
     # data/ of a bot run from this checkout.
-    async with FakeBotAPI() as server:
+    async with BenchBotAPI() as server:
         with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
-            env = clean_environment(
-                TELEGRAM_BOT_TOKEN=server.token,
-                TELEGRAM_API_BASE_URL=server.base_url,
-                CELACBOT_LOG_LEVEL="WARNING",
-                CELACBOT_POLL_TIMEOUT="1",
-                CELACBOT_DATA_DIR=data_dir,
-            )
             started = time.perf_counter()
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 "-m",
                 "celacbot.cli",
                 "run",
-                env=env,
+                env=bot_environment(server, data_dir),
+                cwd=data_dir,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.DEVNULL,
             )
             try:
-                # The fake records a long poll when it ends; `time` is when it arrived.
-                first_poll = await server.wait_for_request("getUpdates", timeout=60)
-                seconds = first_poll.time - started
+                seconds = await server.first_call("getUpdates") - started
                 rss = peak_rss_mb(process.pid)
                 # Stop it while it waits, not while it is still sending its first poll.
                 await server.wait_polling(timeout=10)

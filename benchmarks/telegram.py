@@ -1,6 +1,6 @@
 """Telegram throughput: celacbot against a bare PTB echo bot on the same fake Bot API server.
 
-Each scenario starts a fresh FakeBotAPI (tests/fakes/bot_api.py) in this process and the bot
+Each scenario starts a fresh BenchBotAPI (benchmarks/bot_api.py) in this process and the bot
 in a child process (`celacbot run` itself, or benchmarks/echo_bot.py), so that the server and
 the bot do not share one core. A third bot, the "rich" echo bot, sends a celacbot-shaped
 reply without looking for it, which splits celacbot's cost into the reply's shape and the
@@ -34,13 +34,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.bot.processes import clean_environment
-from tests.fakes.bot_api import FakeBotAPI
-
+from benchmarks.bot_api import BenchBotAPI
 from benchmarks.retrieval import no_gc
 from celacbot.config import Settings
 from celacbot.knowledge.loader import load_knowledge_base
 
+# The checkout: benchmarks/ is in it.
+ROOT = Path(__file__).resolve().parents[1]
 USERS = 2_000
 QUICK_USERS = 300
 LATENCY_USERS = 500
@@ -152,22 +152,40 @@ def questions(count: int) -> list[str]:
     return list(itertools.islice(itertools.cycle(pool), count))
 
 
+def bot_environment(server: BenchBotAPI | None, data_dir: str, **settings: str) -> dict[str, str]:
+    """This process's environment for a celacbot command, on `server` if given: none of the
+    developer's own bot settings, the benchmark's instead. (The command must also run
+    outside the checkout, away from its .env.)"""
+    kept = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
+    }
+    bench = {
+        # The bots run outside the checkout, yet import benchmarks/ from it.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "CELACBOT_LOG_LEVEL": "WARNING",
+        "CELACBOT_POLL_TIMEOUT": "1",
+        # The benchmark's thousands of questions must never land in the log of a bot run
+        # from the same checkout.
+        "CELACBOT_DATA_DIR": data_dir,
+    }
+    if server is not None:
+        bench |= {"TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_BASE_URL": server.base_url}
+    return kept | bench | settings
+
+
 @asynccontextmanager
 async def bot_process(
-    code: str, server: FakeBotAPI, *, concurrency: int, rate_limit: int = 0
+    code: str, server: BenchBotAPI, *, concurrency: int, rate_limit: int = 0
 ) -> AsyncIterator[int]:
     """A bot polling `server` from a child process, stopped with SIGTERM afterwards."""
-    # The question log goes to a scratch directory: the benchmark's thousands of questions
-    # must never land in the log of a bot run from the same checkout.
     with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
-        env = clean_environment(
-            TELEGRAM_BOT_TOKEN=server.token,
-            TELEGRAM_API_BASE_URL=server.base_url,
+        env = bot_environment(
+            server,
+            data_dir,
             CELACBOT_CONCURRENT_UPDATES=str(concurrency),
             CELACBOT_RATE_LIMIT=str(rate_limit),
-            CELACBOT_LOG_LEVEL="WARNING",
-            CELACBOT_POLL_TIMEOUT="1",
-            CELACBOT_DATA_DIR=data_dir,
         )
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -176,12 +194,15 @@ async def bot_process(
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.DEVNULL,
+            # Away from the checkout's .env, which the settings would read.
+            cwd=data_dir,
         )
         try:
-            await server.wait_for_request("getUpdates", timeout=60)
+            await server.first_call("getUpdates")
             yield process.pid
         finally:
-            process.send_signal(signal.SIGTERM)
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
             try:
                 await asyncio.wait_for(process.wait(), timeout=30)
             except TimeoutError:
@@ -189,7 +210,7 @@ async def bot_process(
                 await process.wait()
 
 
-def _queue(server: FakeBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
+def _queue(server: BenchBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
     return [
         server.send_message(text, user_id=FIRST_USER_ID + index) for index, text in enumerate(texts)
     ]
@@ -199,9 +220,10 @@ async def measure(
     name: str, code: str, texts: Sequence[str], *, concurrency: int, latency: float = 0.0
 ) -> Measurement:
     """Push one question per user through a bot on a fresh server."""
-    async with FakeBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
-        if latency:
-            server.inject_fault("sendMessage", delay=latency, times=None)
+    async with (
+        BenchBotAPI(send_latency=latency) as server,
+        bot_process(code, server, concurrency=concurrency) as pid,
+    ):
         with no_gc():
             cpu_before = cpu_seconds(pid)
             started = time.perf_counter()
@@ -244,14 +266,14 @@ class LimiterCheck:
 async def rate_limited(texts: Sequence[str]) -> LimiterCheck:
     """With the limiter on, every reply arrives, at the cap, and flood control never trips."""
     async with (
-        FakeBotAPI(flood_limit=LIMITED_RATE) as server,
+        BenchBotAPI(flood_limit=LIMITED_RATE) as server,
         bot_process(CELACBOT_MAIN, server, concurrency=8, rate_limit=LIMITED_RATE),
     ):
         with no_gc():
             await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
-        calls = server.requests("sendMessage")
-    sent = [record.time for record in calls if record.status == 200]
-    flood_errors = sum(record.status == 429 for record in calls)
+        calls = server.calls("sendMessage")
+    sent = sorted(call.arrived for call in calls if call.status == 200)
+    flood_errors = sum(call.status == 429 for call in calls)
     return LimiterCheck(len(sent), len(texts), (len(sent) - 1) / (sent[-1] - sent[0]), flood_errors)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
+from tests.bot.helpers import handled
 from tests.bot.knowledge import CBERS_ANSWER
 from tests.fakes.bot_api import GROUP_CHAT_ID, FakeBotAPI
 
@@ -75,7 +76,7 @@ async def test_other_chatter_is_ignored(fake_bot_api: FakeBotAPI, bot: BotApplic
         "I think it's satellites", chat_type="supergroup", reply_to_message=someone["message"]
     )
     fake_bot_api.send_non_text("photo", chat_type="supergroup")
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     assert fake_bot_api.messages_to(GROUP_CHAT_ID) == []
     assert {record.method for record in fake_bot_api.requests(after=mark)} == {"getUpdates"}

@@ -15,6 +15,7 @@ from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import LANGUAGES, Language, texts
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
+from tests.bot.helpers import handled
 from tests.checkout import KNOWLEDGE
 from tests.fakes.bot_api import BOT_USERNAME, DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
 from tests.fakes.html_entities import parse_html
@@ -48,7 +49,7 @@ async def test_hostile_private_message_gets_a_reply_telegram_accepts(
     mark = fake_bot_api.mark()
 
     await fake_bot_api.wait_for_reply(fake_bot_api.send_message(text), timeout=10)
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     statuses = [record.status for record in fake_bot_api.requests("sendMessage", after=mark)]
     assert statuses and set(statuses) == {200}
@@ -61,7 +62,7 @@ async def test_hostile_group_chatter_is_ignored(
     fake_bot_api: FakeBotAPI, bot: BotApplication, text: str
 ) -> None:
     fake_bot_api.send_message(text, chat_type="supergroup")
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     assert fake_bot_api.messages_to(GROUP_CHAT_ID) == []
     assert fake_bot_api.requests("sendMessage") == []
@@ -94,7 +95,7 @@ async def test_a_command_for_another_bot_is_ignored(
 ) -> None:
     fake_bot_api.send_message("/help@OtherBot", chat_type=chat_type)
     fake_bot_api.send_message("/frobnicate@OtherBot", chat_type=chat_type)
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     assert fake_bot_api.requests("sendMessage") == []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
-from tests.bot.helpers import buttons, entity_types
+from tests.bot.helpers import buttons, entity_types, handled
 from tests.bot.knowledge import CBERS_ANSWER, CBERS_QUOTE
 from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
 
@@ -222,7 +222,7 @@ async def test_long_answer_is_split_at_paragraph_boundaries(
     before = len(fake_bot_api.messages_to(DEFAULT_USER_ID))
 
     fake_bot_api.press_button(answer, "s:whole-article")
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     parts = fake_bot_api.messages_to(DEFAULT_USER_ID)[before:]
     assert len(parts) == 2
@@ -262,7 +262,7 @@ async def test_edited_messages_and_channel_posts_are_ignored(
 
     fake_bot_api.edit_message(question, "What is BYD?")
     fake_bot_api.channel_post("What is CBERS?")
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     assert fake_bot_api.requests(after=mark) == [
         record for record in fake_bot_api.requests(after=mark) if record.method == "getUpdates"
@@ -282,7 +282,7 @@ async def test_an_answer_shared_via_the_bot_is_not_taken_for_a_question(
         "via_bot": fake_bot_api.bot_user,
     }
     fake_bot_api.enqueue_update({"message": shared})
-    await fake_bot_api.wait_idle()
+    await handled(fake_bot_api, bot)
 
     assert {record.method for record in fake_bot_api.requests(after=mark)} == {"getUpdates"}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from celacbot.bot.application import BotApplication, build_application
 from celacbot.bot.constants import ALLOWED_UPDATES
 from tests.bot.conftest import MakeSettings
+from tests.bot.helpers import handled
 from tests.bot.knowledge import CBERS_ANSWER
 from tests.bot.processes import bot_environment, celacbot, finished
 from tests.fakes.bot_api import DEFAULT_USER_ID, TEST_TOKEN, FakeBotAPI, free_port
@@ -77,7 +78,7 @@ async def test_webhook_refuses_updates_without_the_secret_and_answers_real_ones(
                 url, _message_update(901, "What is CBERS?"), secret_token="wrong-secret"
             ),
         ]
-        await fake_bot_api.wait_idle()
+        await handled(fake_bot_api, application)
         refused_replies = fake_bot_api.requests("sendMessage")
         reply = await fake_bot_api.wait_for_reply(
             fake_bot_api.send_message("What is CBERS?"), timeout=10

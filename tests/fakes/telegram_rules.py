@@ -24,7 +24,7 @@ MAX_CALLBACK_ANSWER_CHARS = 200
 MAX_KEYBOARD_BUTTONS = 100
 MAX_COMMANDS = 100
 MAX_COMMAND_DESCRIPTION = 256
-PROFILE_TEXT_LIMITS = {"name": 64, "description": 512, "short_description": 120}
+PROFILE_TEXT_LIMITS = {"description": 512, "short_description": 120}
 MAX_UPDATES_LIMIT = 100
 
 NOT_MODIFIED = (
@@ -65,13 +65,6 @@ UPDATE_TYPES = frozenset(
     }
 )
 DEFAULT_ALLOWED_UPDATES = UPDATE_TYPES - OPT_IN_UPDATES
-CHAT_ACTIONS = frozenset(
-    {
-        *("typing", "upload_photo", "record_video", "upload_video", "record_voice"),
-        *("upload_voice", "upload_document", "choose_sticker", "find_location"),
-        *("record_video_note", "upload_video_note"),
-    }
-)
 BUTTON_ACTIONS = (
     *("url", "callback_data", "web_app", "login_url", "switch_inline_query"),
     *("switch_inline_query_current_chat", "switch_inline_query_chosen_chat"),

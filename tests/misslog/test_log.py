@@ -7,11 +7,12 @@ import logging
 import sqlite3
 import threading
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from celacbot.misslog import QuestionLog
+from celacbot.misslog import EventStore, QuestionLog
 from celacbot.retrieval.answer import Decision
 from tests.misslog.builders import answered, declined, suggested
 
@@ -90,6 +91,25 @@ async def test_stats_since_start_exclude_earlier_runs(db: Path) -> None:
     await log.close()
 
     assert (since_start.answered, all_time.answered) == (1, 2)
+
+
+async def test_stats_since_start_exclude_an_earlier_run_stamped_later_than_the_start(
+    db: Path,
+) -> None:
+    # What a tie within a millisecond comes down to, made certain: an earlier run's event
+    # whose stored time is not before this run's start (here its clock was ahead).
+    earlier = EventStore.open(db)
+    ahead = datetime.now(UTC) + timedelta(hours=1)
+    earlier.record(1, answered("cbers"), user_id=1, chat_type="private", time=ahead)
+    earlier.close()
+
+    log = await QuestionLog.open(db)
+    log.record(answered("byd"), user_id=1, chat_type="private")
+    since_start, all_time = await log.stats(since=log.started_at), await log.stats()
+    await log.close()
+
+    assert (since_start.answered, all_time.answered) == (1, 2)
+    assert since_start.top_entries == (("byd", 1),)
 
 
 async def test_event_ids_continue_after_a_restart(db: Path) -> None:

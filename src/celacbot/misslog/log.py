@@ -55,7 +55,9 @@ class QuestionLog:
         self._store: EventStore | None = None
         # One worker: the connection stays on the thread that opened it, and writes keep order.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-log")
-        self._ids = itertools.count(1)
+        # This run's first event id: every event of an earlier run has a smaller one.
+        self._first_id = 1
+        self._ids = itertools.count(self._first_id)
         self._lock = threading.Lock()
         self._pending = 0
         self._dropping = False
@@ -87,7 +89,8 @@ class QuestionLog:
             logger.error("question log disabled: %s", log.problem)
             return log
         log._store, log.problem = store, None
-        log._ids = itertools.count(max_id + 1)
+        log._first_id = max_id + 1
+        log._ids = itertools.count(log._first_id)
         return log
 
     @property
@@ -124,7 +127,13 @@ class QuestionLog:
 
     async def stats(self, since: datetime | None = None, top: int = 5) -> Stats:
         """Counts since `since` (None: all time); empty when the log is disabled or fails."""
-        return await self._read(lambda store: store.stats(since, top), Stats(since=since))
+        # Every event of an earlier run happened before this run started, yet its stored
+        # time can tie with started_at (times are kept to the millisecond) or follow it (a
+        # clock set back since): from the start on, this run's event ids tell them apart.
+        first_id = self._first_id if since is not None and since >= self.started_at else 1
+        return await self._read(
+            lambda store: store.stats(since, top, first_id=first_id), Stats(since=since)
+        )
 
     async def latest_misses(self, n: int = 10) -> list[Miss]:
         """The newest `n` suggested or declined questions, newest first."""

@@ -331,34 +331,37 @@ class EventStore:
         self._inserted_since_prune = 0
         return count
 
-    def stats(self, since: datetime | None = None, top: int = 5) -> Stats:
-        """Decision counts and the most frequent entries and unanswered questions since `since`."""
+    def stats(self, since: datetime | None = None, top: int = 5, *, first_id: int = 1) -> Stats:
+        """Decision counts and the most frequent entries and unanswered questions since `since`,
+        among the events numbered `first_id` or more."""
         start = "" if since is None else utc_iso(since)
         query = self._connection.execute
         counts = dict(
             query(
-                "SELECT decision, count(*) FROM events WHERE time >= ? GROUP BY decision", (start,)
+                "SELECT decision, count(*) FROM events WHERE id >= ? AND time >= ?"
+                " GROUP BY decision",
+                (first_id, start),
             )
         )
         outcomes = dict(
             query(
-                "SELECT outcome, count(*) FROM events"
-                " WHERE decision = ? AND time >= ? AND outcome IS NOT NULL GROUP BY outcome",
-                (Decision.SUGGEST.value, start),
+                "SELECT outcome, count(*) FROM events WHERE decision = ? AND id >= ?"
+                " AND time >= ? AND outcome IS NOT NULL GROUP BY outcome",
+                (Decision.SUGGEST.value, first_id, start),
             )
         )
         top_entries = query(
             "SELECT entry, count(*) AS times FROM ("
-            "  SELECT entry_id AS entry FROM events WHERE decision = ? AND time >= ?"
-            "  UNION ALL SELECT picked_id FROM events WHERE outcome = ? AND time >= ?)"
+            "  SELECT entry_id AS entry FROM events WHERE decision = ? AND id >= ? AND time >= ?"
+            "  UNION ALL SELECT picked_id FROM events WHERE outcome = ? AND id >= ? AND time >= ?)"
             " GROUP BY entry ORDER BY times DESC, entry LIMIT ?",
-            (Decision.ANSWER.value, start, Outcome.PICKED.value, start, top),
+            (Decision.ANSWER.value, first_id, start, Outcome.PICKED.value, first_id, start, top),
         ).fetchall()
         top_unanswered = query(
             "SELECT normalised, count(*) AS times FROM events"
-            " WHERE decision IN (?, ?) AND time >= ? AND outcome IS NOT ?"
+            " WHERE decision IN (?, ?) AND id >= ? AND time >= ? AND outcome IS NOT ?"
             " GROUP BY normalised ORDER BY times DESC, max(id) DESC LIMIT ?",
-            (*MISS_DECISIONS, start, Outcome.PICKED.value, top),
+            (*MISS_DECISIONS, first_id, start, Outcome.PICKED.value, top),
         ).fetchall()
         return Stats(
             since=since,
