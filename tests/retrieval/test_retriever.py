@@ -328,3 +328,17 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
     shipped: Retriever, question: str, entry_id: str
 ) -> None:
     assert shipped.answer(question).id == entry_id
+
+
+def test_an_exact_phrasing_is_found_however_common_its_words(shipped: Retriever) -> None:
+    # Every word of this phrasing is common in the article, so it would not make the
+    # shortlist of the best-covered entries: a maintainer's exact phrasing must still win.
+    entry = shipped.kb.entries[-1]
+    common = "what does china get out of this?"
+    extended = entry.model_copy(update={"questions": [*entry.questions, common]})
+    kb = shipped.kb.model_copy(update={"entries": [*shipped.kb.entries[:-1], extended]})
+    retriever = Retriever(kb, shipped.settings)
+
+    answer = retriever.answer(common)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry.id)

@@ -228,6 +228,12 @@ class DocumentIndex:
             for term in doc.weak:
                 postings[term][i] = WEAK_CREDIT
         self._postings = dict(postings)
+        # Each phrasing's documents: a question typed as a phrasing of faq.yaml is always
+        # shortlisted, however common its words ("what does china get out of this?").
+        self._by_phrasing: dict[str, list[int]] = {}
+        for i, doc in enumerate(self.documents):
+            for phrasing in doc.phrasings:
+                self._by_phrasing.setdefault(phrasing, []).append(i)
         # Only a shortlisted document needs its phrasings' terms and weights: each is worked
         # out the first time a query shortlists it, which keeps them out of start-up.
         self._phrasings: list[_Phrasings | None] = [None] * len(self.documents)
@@ -271,6 +277,9 @@ class DocumentIndex:
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
         # sorted()[:n] is what heapq.nlargest returns (ties too), and is faster in C.
         shortlist = sorted(covered, key=covered.__getitem__, reverse=True)[:candidates]
+        for i in self._by_phrasing.get(query.text, ()):
+            if i not in shortlist:
+                shortlist.append(i)
         overlap_weight = 1 - fuzzy_weight - entity_weight - phrase_weight
         results = []
         for i in shortlist:
