@@ -104,6 +104,8 @@ class Settings(BaseSettings, RetrievalSettings):
     # a rate of 0 turns it off.
     user_burst: int = Field(default=5, ge=1, alias="CELACBOT_USER_BURST")
     user_rate: float = Field(default=1.0, ge=0, alias="CELACBOT_USER_RATE")
+    # How long a chat's subject is used for follow-ups ("when?", "and Chile?"); 0 turns it off.
+    context_minutes: float = Field(default=10.0, ge=0, alias="CELACBOT_CONTEXT_MINUTES")
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -33,3 +33,12 @@ def test_chat_declines_what_the_article_does_not_cover(run_cli: RunCli) -> None:
     result = run_cli("chat", stdin="weather in Lima\n")
 
     assert "The article does not say anything about that." in result.stdout
+
+
+def test_chat_reads_a_follow_up_with_the_last_answers_subject(run_cli: RunCli) -> None:
+    result = run_cli("chat", stdin="What has BYD built in Brazil?\nand when?\ncovid vaccines\n")
+
+    answers = result.stdout.split("you> ")[2:]
+    assert answers[0].startswith("(About: What has BYD built in Brazil?)")
+    assert "early 2025" in answers[0]
+    assert "About:" not in answers[1]

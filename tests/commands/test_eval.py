@@ -13,9 +13,14 @@ BANK = ROOT / "tests" / "data" / "questions.yaml"
 # The independent bank's test half (tests/data/independent): its floors are the answer
 # quality reported for questions nobody tuned on.
 HELD_OUT = ROOT / "tests" / "data" / "independent" / "test.yaml"
+HELD_OUT_DIALOGUES = ROOT / "tests" / "data" / "independent" / "dialogues_test.yaml"
 
 
-@pytest.mark.parametrize("bank", [BANK, HELD_OUT], ids=["regression", "held-out"])
+@pytest.mark.parametrize(
+    "bank",
+    [BANK, HELD_OUT, HELD_OUT_DIALOGUES],
+    ids=["regression", "held-out", "held-out-dialogues"],
+)
 def test_shipped_banks_meet_their_floors(run_cli: RunCli, bank: Path) -> None:
     result = run_cli("eval", str(bank), "--no-sweep")
 

@@ -10,11 +10,16 @@ from celacbot.retrieval.evaluation import (
     SMALLTALK,
     SUGGEST,
     Case,
+    Dialogue,
+    DialogueBank,
     Floors,
     Outcome,
+    Turn,
     evaluate,
     evaluate_by_language,
+    evaluate_dialogues,
     load_bank,
+    play,
     retriever_predictor,
     sweep,
 )
@@ -160,3 +165,40 @@ def test_categories_are_reported_and_guarded_by_their_floors() -> None:
     assert report.failures(Floors(by_category={"paraphrase": 0.5})) == [
         "paraphrase 0.0% < floor 50.0%"
     ]
+
+
+def test_a_dialogue_is_played_with_each_turns_subject(tiny: Retriever) -> None:
+    dialogue = Dialogue(
+        kind="reply_to_older",
+        turns=(
+            Turn(q="BYD Brazil factory", expect=("byd-factory",)),
+            Turn(q="satellites for Bolivia", expect=("satellites",)),
+            Turn(q="and when?", reply_to=1, expect=("byd-factory",)),
+        ),
+    )
+
+    last = play(dialogue, tiny)
+    without_the_reply = play(dialogue.model_copy(update={"turns": dialogue.turns[1:]}), tiny)
+
+    assert (last.id, bool(last.context)) == ("byd-factory", True)
+    assert without_the_reply.id != "byd-factory"
+
+
+def test_dialogue_floors_name_each_kind_missed(tiny: Retriever) -> None:
+    bank = DialogueBank(
+        floors={"followup": 1.0},
+        dialogues=(
+            Dialogue(
+                kind="followup",
+                turns=(
+                    Turn(q="BYD Brazil factory", expect=("byd-factory",)),
+                    Turn(q="and when?", expect=("nothing-answers-this",)),
+                ),
+            ),
+        ),
+    )
+
+    report = evaluate_dialogues(bank, tiny)
+
+    assert report.by_kind == (("followup", 1, 0.0),)
+    assert report.failures(bank.floors) == ["followup 0.0% < floor 100.0%"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from functools import partial
 from typing import Any
 
@@ -19,6 +20,8 @@ from telegram.ext import (
     ExtBot,
     InlineQueryHandler,
     MessageHandler,
+    PersistenceInput,
+    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -27,6 +30,7 @@ from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.backlog import PollingRequest, UpdateQueue
 from celacbot.bot.constants import NO_LINK_PREVIEW, PARSE_MODE
 from celacbot.bot.context import BotContext, BotData
+from celacbot.bot.conversation import ChatMemory, Clock, Conversations
 from celacbot.bot.errors import handle_error
 from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
@@ -40,10 +44,11 @@ _LOGGER = logging.getLogger(__name__)
 
 # ExtBot[Any]: the bot's type parameter is the rate limiter's, which depends on the settings.
 # No job queue: the bot schedules nothing.
-BotApplication = Application[ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], BotData, None]
+BotApplication = Application[ExtBot[Any], BotContext, dict[Any, Any], ChatMemory, BotData, None]
 
 # Retries after a 429 that the limiter's own pacing did not prevent.
 RATE_LIMIT_RETRIES = 3
+CONVERSATIONS_FILENAME = "conversations.pickle"
 
 # Answers users shared through inline mode come back as messages "via" the bot: not questions.
 _NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
@@ -121,13 +126,19 @@ def _normalised(text: str) -> str:
     return " ".join(words(text))
 
 
-def build_application(settings: Settings) -> BotApplication:
-    """The bot's Application for `settings` (which must carry a token)."""
+def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApplication:
+    """The bot's Application for `settings` (which must carry a token); `clock` (seconds)
+    times conversation subjects."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(application: BotApplication) -> None:
         """Load the knowledge, start watching it, open the question log, describe the bot."""
+        # First, so that the conversations can be saved at shutdown whatever fails below.
+        try:
+            settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            _LOGGER.warning("Cannot create the data directory %s: %s", settings.data_dir, error)
         # A broken file stops the start here (KnowledgeError); later edits never stop the bot.
         live = LiveKnowledge(
             settings.knowledge, partial(KnowledgeService.build, settings=settings.retrieval)
@@ -149,11 +160,19 @@ def build_application(settings: Settings) -> BotApplication:
         await application.bot_data.close()
 
     update_queue = UpdateQueue(settings.max_pending_updates)
+    context_types = ContextTypes(context=BotContext, bot_data=BotData, chat_data=ChatMemory)
+    # Only chat_data (each chat's conversation subject, as ids) outlives a restart.
+    persistence = PicklePersistence(
+        settings.data_dir / CONVERSATIONS_FILENAME,
+        store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
+        context_types=context_types,
+    )
     builder: ApplicationBuilder[
-        ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], BotData, None
+        ExtBot[Any], BotContext, dict[Any, Any], ChatMemory, BotData, None
     ] = (
         ApplicationBuilder()
-        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
+        .context_types(context_types)
+        .persistence(persistence)
         .job_queue(None)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
@@ -180,6 +199,7 @@ def build_application(settings: Settings) -> BotApplication:
         )
         builder = builder.rate_limiter(limiter)
     application = builder.build()
+    application.bot_data.conversations = Conversations(settings.context_minutes * 60, clock)
     if settings.user_rate > 0:
         throttle = UserThrottle(settings.user_burst, settings.user_rate)
         # Group -1 runs before every handler; its ApplicationHandlerStop drops the update.

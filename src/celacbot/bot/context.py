@@ -8,11 +8,13 @@ update cannot mix two versions.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from celacbot.bot.conversation import ChatMemory, Conversations
 from celacbot.bot.language import LanguageMemory
 from celacbot.bot.service import KnowledgeService
 from celacbot.knowledge.reload import KnowledgeWatcher, LiveKnowledge
@@ -28,6 +30,8 @@ class BotData:
         """Empty counts and memory; the watcher and the log come with open()."""
         self.ask_counts: Counter[str] = Counter()
         self.languages = LanguageMemory()
+        # Off until build_application sets the configured expiry.
+        self.conversations = Conversations(0, time.time)
         self._watcher: KnowledgeWatcher[KnowledgeService] | None = None
         self._question_log: QuestionLog | None = None
 
@@ -70,7 +74,7 @@ class BotData:
             self.ask_counts[answer.id] += 1
 
 
-class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):
+class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], ChatMemory, BotData]):
     """PTB's context of one update, with the knowledge version that answers it."""
 
     __slots__ = ("_knowledge",)

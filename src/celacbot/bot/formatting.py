@@ -106,7 +106,9 @@ def answer_messages(answer: Answer, lang: Language, *, heading: bool = False) ->
         # One part per question of the message, each under its own question.
         return pack([*note, *(block for part in answer.parts for block in _part_blocks(part))])
     head = [bold(answer.question)] if heading and answer.question else []
-    return pack([*note, *head, *_answer_blocks(answer)])
+    # A follow-up names the subject it was read with: "when?" -> "About: Which satellites...".
+    about = [texts(lang).follow_up.format(subject=escape(answer.context))] if answer.context else []
+    return pack([*note, *head, *about, *_answer_blocks(answer)])
 
 
 def _answer_blocks(answer: Answer) -> list[str]:

@@ -1,7 +1,7 @@
 """Which language to speak: the question's when there is one, else the user's.
 
-The user's language is that of their last question (remembered, so that a button under a
-Spanish answer answers in Spanish), else their Telegram app's language_code.
+The user's language is that of their last question whose words told it (remembered, so that a
+button under a Spanish answer answers in Spanish), else their Telegram app's language_code.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from telegram import User
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
 from celacbot.knowledge.models import Entry, Topic, TopicTranslation, translated
 from celacbot.retrieval.answer import Answer
+from celacbot.retrieval.language import question_language
+from celacbot.retrieval.normalise import words
 
 # Users whose last question's language is kept. Not in PTB's user_data: that would keep a
 # dict for every user who ever wrote, without bound.
@@ -41,10 +43,12 @@ class LanguageMemory:
         return self._languages.get(user.id) or language_of_code(user.language_code)
 
     def reply_language(self, answer: Answer, user: User | None) -> Language:
-        """The language the question was asked in, remembered for the user's buttons and
-        commands after it."""
+        """The language the answer is in; remembered for the user's menus, help and buttons
+        only when the question's own words told it (a bare "BYD" or "ok" tells nothing, and
+        must not switch a Spanish user's menus to English)."""
         lang = language_of_code(answer.requested_lang)
-        if user is not None:
+        told = question_language(answer.question, words(answer.question))
+        if user is not None and told is not None:
             self._languages[user.id] = lang
             self._languages.move_to_end(user.id)
             if len(self._languages) > self._limit:

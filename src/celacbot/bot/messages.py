@@ -7,6 +7,7 @@ from telegram import Message, Update
 from celacbot.bot.context import BotContext
 from celacbot.bot.replies import answer_reply
 from celacbot.bot.texts import texts
+from celacbot.retrieval.answer import Decision
 
 
 async def reply_to_question(message: Message, question: str, context: BotContext) -> None:
@@ -15,7 +16,15 @@ async def reply_to_question(message: Message, question: str, context: BotContext
     shared = context.bot_data
     # The user's language decides only for questions whose words do not tell theirs.
     user = message.from_user
-    answer = knowledge.retriever.answer(question, lang_hint=shared.languages.user_language(user))
+    memory = context.chat_data
+    subject = (
+        shared.conversations.subject(memory, _replied_answer(message, context.bot.id))
+        if memory is not None
+        else None
+    )
+    answer = knowledge.retriever.answer(
+        question, lang_hint=shared.languages.user_language(user), subject=subject
+    )
     shared.count_answer(answer)
     # record() only queues the write: the reply does not wait for the database.
     event_id = shared.question_log.record(
@@ -25,7 +34,20 @@ async def reply_to_question(message: Message, question: str, context: BotContext
         language=user.language_code if user else None,
     )
     lang = shared.languages.reply_language(answer, user)
-    await answer_reply(answer, knowledge, lang, event_id=event_id).send(message)
+    sent = await answer_reply(answer, knowledge, lang, event_id=event_id).send(message)
+    last = answer.parts[-1] if answer.parts else answer
+    if memory is not None and last.decision is Decision.ANSWER and last.id:
+        shared.conversations.remember(
+            context.application, memory, last.id, (each.message_id for each in sent)
+        )
+
+
+def _replied_answer(message: Message, bot_id: int) -> int | None:
+    """The id of the bot's message this one replies to, if it replies to the bot."""
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != bot_id:
+        return None
+    return replied.message_id
 
 
 async def private_question(update: Update, context: BotContext) -> None:

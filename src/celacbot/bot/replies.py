@@ -22,18 +22,21 @@ class Reply:
     messages: list[str]
     keyboard: InlineKeyboardMarkup | None = None
 
-    async def send(self, to: Message | Chat, *, quote: bool | None = None) -> None:
-        """Send the reply after a message (in its chat and forum topic) or to a chat.
+    async def send(self, to: Message | Chat, *, quote: bool | None = None) -> list[Message]:
+        """Send the reply after a message (in its chat and forum topic) or to a chat; the
+        messages sent.
 
         `quote` None quotes the message in groups only, PTB's default.
         """
         last = len(self.messages) - 1
+        sent = []
         for index, text in enumerate(self.messages):
             markup = self.keyboard if index == last else None
             if isinstance(to, Message):
-                await to.reply_text(text, reply_markup=markup, do_quote=quote)
+                sent.append(await to.reply_text(text, reply_markup=markup, do_quote=quote))
             else:
-                await to.send_message(text, reply_markup=markup)
+                sent.append(await to.send_message(text, reply_markup=markup))
+        return sent
 
 
 def answer_reply(

@@ -67,6 +67,7 @@ class Texts(_Texts):
     decline: Line
     none_of_these: Line
     english_only: Line
+    follow_up: Line
     source_button: Line
     back_button: Line
     none_button: Line

@@ -84,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
                 picked = retriever.answer_entry(choices[int(text) - 1])
                 answer = picked if picked is not None else retriever.answer(text)
             else:
-                answer = retriever.answer(text)
+                # A follow-up ("when?", "and Chile?") is read with the last answer's subject.
+                subject = last.id if last is not None and last.decision is Decision.ANSWER else None
+                answer = retriever.answer(text, subject=subject)
             print(render_answer(answer, with_source=False))
             if answer.decision is Decision.SUGGEST:
                 choices = [suggestion.id for suggestion in answer.suggestions]

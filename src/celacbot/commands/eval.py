@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from celacbot.commands import EXIT_CONFIG, load_retriever
+
+if TYPE_CHECKING:
+    from celacbot.retrieval.evaluation import DialogueBank
 
 DEFAULT_BANK = Path("tests/data/questions.yaml")
 
@@ -39,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         SWEEP_THRESHOLDS,
         evaluate,
         evaluate_by_language,
+        is_dialogue_bank,
         load_bank,
+        load_dialogues,
         retriever_predictor,
         sweep,
     )
@@ -50,10 +56,14 @@ def run(args: argparse.Namespace) -> int:
     if root is not None and not bank_path.is_absolute() and not bank_path.exists():
         bank_path = root / bank_path
     try:
-        bank = load_bank(bank_path)
+        dialogues = load_dialogues(bank_path) if is_dialogue_bank(bank_path) else None
+        bank = load_bank(bank_path) if dialogues is None else None
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"{bank_path}: {error}", file=sys.stderr)
         return 2
+    if dialogues is not None:
+        return _eval_dialogues(bank_path, dialogues)
+    assert bank is not None  # noqa: S101 - one of the two loaded
     retriever = load_retriever("eval")
     if retriever is None:
         return EXIT_CONFIG
@@ -78,6 +88,25 @@ def run(args: argparse.Namespace) -> int:
         if lang in by_lang
         for failure in by_lang[lang].failures(lang_floors)
     ]
+    if failures:
+        print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    print("\nall floors met")
+    return 0
+
+
+def _eval_dialogues(bank_path: Path, bank: DialogueBank) -> int:
+    """Play a dialogue bank and score each dialogue's last turn against the bank's floors."""
+    from celacbot.render.report import render_dialogues
+    from celacbot.retrieval.evaluation import evaluate_dialogues
+
+    retriever = load_retriever("eval")
+    if retriever is None:
+        return EXIT_CONFIG
+    report = evaluate_dialogues(bank, retriever)
+    print(f"bank: {bank_path}")
+    print(render_dialogues(report, bank.floors))
+    failures = report.failures(bank.floors)
     if failures:
         print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
         return 1

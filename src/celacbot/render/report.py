@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from celacbot.languages import Language
-from celacbot.retrieval.evaluation import Floors, Report, SweepPoint
+from celacbot.retrieval.evaluation import (
+    DialogueKind,
+    DialogueReport,
+    Floors,
+    Report,
+    SweepPoint,
+)
 
 
 def _percent(value: float) -> str:
@@ -88,4 +94,23 @@ def render_sweep(points: Sequence[SweepPoint], current: tuple[float, float]) -> 
             )
             row += f"{cell:>{width}}"
         lines.append(row)
+    return "\n".join(lines)
+
+
+def render_dialogues(report: DialogueReport, floors: Mapping[DialogueKind, float]) -> str:
+    """Last turns right per dialogue kind, each next to its floor, and the misses."""
+    lines = [
+        f"dialogues            {report.dialogues}",
+        "",
+        f"{'kind':<18} {'dialogues':>9} {'right':>7}   floor",
+    ]
+    lines += [
+        f"{kind:<18} {count:>9} {_percent(rate):>7}"
+        + (f"   {_percent(floors[kind])}" if kind in floors else "")
+        for kind, count, rate in report.by_kind
+    ]
+    lines.append(f"stand-alone questions answered worse with context: {report.worse_alone}")
+    if report.misses:
+        lines += ["", "Misses (kind: expected -> got: last turn):"]
+        lines += [f"  {kind}: {expected} -> {got}" for kind, expected, got in report.misses]
     return "\n".join(lines)

@@ -43,6 +43,8 @@ def render_answer(answer: Answer, *, with_source: bool = True) -> str:
             for part in answer.parts
         )
     text = f"{answer.missing}\n{answer.text}" if answer.missing else answer.text
+    if answer.context:
+        text = f"(About: {answer.context})\n{text}"
     if with_source and answer.source:
         return f"{text}\n\n{render_source(answer)}"
     return text

@@ -59,6 +59,10 @@ class Answer:
     # A message asking two or three questions: one answer each, in order (this answer is
     # then the first part's verdict, for whatever looks only at one).
     parts: tuple[Answer, ...] = ()
+    # The subject a follow-up was read with ("when?" after a CBERS answer): that entry's
+    # question in `lang`, which renderers name before the answer; empty for a question that
+    # stands alone.
+    context: str = ""
     reason: str = field(default="", compare=False)
 
     @property

@@ -270,3 +270,128 @@ def sweep(
                 SweepPoint(threshold, margin, evaluate(cases, retriever_predictor(variant)))
             )
     return points
+
+
+DialogueKind = Literal["followup", "reply_to_older", "new_subject", "nearmiss_followup"]
+DIALOGUE_KINDS: Final[tuple[DialogueKind, ...]] = get_args(DialogueKind)
+
+
+class Turn(BaseModel):
+    """One user message of a dialogue: the acceptable outcomes in context."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    expect: tuple[str, ...] = Field(min_length=1)
+    # A Telegram reply to the bot's answer of this turn (1-based).
+    reply_to: int | None = Field(default=None, ge=1)
+
+    @field_validator("expect", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        """Accept a single outcome as well as a list of them."""
+        return (value,) if isinstance(value, str) else value
+
+
+class Dialogue(BaseModel):
+    """A short conversation whose last turn is scored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: Language = "en"
+    kind: DialogueKind
+    turns: tuple[Turn, ...] = Field(min_length=2)
+
+
+class DialogueBank(BaseModel):
+    """A dialogue bank file: floors per kind (share of last turns right) and dialogues."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    floors: dict[DialogueKind, float] = Field(default_factory=dict)
+    dialogues: tuple[Dialogue, ...] = Field(min_length=1)
+
+
+def load_dialogues(path: Path) -> DialogueBank:
+    """Read a dialogue bank (YAML); raises OSError, yaml.YAMLError or ValueError."""
+    return DialogueBank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def is_dialogue_bank(path: Path) -> bool:
+    """Whether a bank file holds dialogues rather than single questions."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return isinstance(loaded, dict) and "dialogues" in loaded
+
+
+def play(dialogue: Dialogue, retriever: Retriever) -> Answer:
+    """Every turn answered as the bot would (the chat's subject, or the replied answer's);
+    the last turn's answer."""
+    subjects: list[str | None] = []
+    subject: str | None = None
+    answer = None
+    for turn in dialogue.turns:
+        context = subjects[turn.reply_to - 1] if turn.reply_to else subject
+        answer = retriever.answer(turn.q, lang_hint=dialogue.lang, subject=context)
+        last = answer.parts[-1] if answer.parts else answer
+        answered = last.id if last.decision is Decision.ANSWER else None
+        subjects.append(answered or context)
+        subject = answered or subject
+    assert answer is not None  # noqa: S101 - a dialogue has at least two turns
+    return answer
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueReport:
+    """Last turns right per dialogue kind, and stand-alone last turns made worse by context."""
+
+    dialogues: int
+    # (kind, dialogues, share of last turns right)
+    by_kind: tuple[tuple[DialogueKind, int, float], ...]
+    worse_alone: int
+    misses: tuple[tuple[str, str, str], ...]
+
+    def failures(self, floors: dict[DialogueKind, float]) -> list[str]:
+        """The per-kind floors this report falls below, one line each."""
+        rates = {kind: rate for kind, _, rate in self.by_kind}
+        found = [
+            f"{kind} {rates[kind]:.1%} < floor {floor:.1%}"
+            for kind, floor in floors.items()
+            if kind in rates and rates[kind] < floor
+        ]
+        if self.worse_alone:
+            found.append(f"{self.worse_alone} stand-alone questions answered worse with context")
+        return found
+
+
+def evaluate_dialogues(bank: DialogueBank, retriever: Retriever) -> DialogueReport:
+    """Play every dialogue and score its last turn; a new subject's last turn is also asked
+    alone, and context must not make it worse."""
+    cases: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    worse_alone = 0
+    misses = []
+    for dialogue in bank.dialogues:
+        last = dialogue.turns[-1]
+        case = Case(
+            q=last.q,
+            expect=last.expect,
+            lang=dialogue.lang,
+            category="nearmiss" if dialogue.kind == "nearmiss_followup" else None,
+        )
+        outcome = outcome_of(play(dialogue, retriever))
+        correct = case.accepts(outcome)
+        cases[dialogue.kind] += 1
+        right[dialogue.kind] += correct
+        if not correct:
+            misses.append((dialogue.kind, "/".join(last.expect), f"{outcome.label}: {last.q}"))
+        if dialogue.kind == "new_subject":
+            alone = case.accepts(outcome_of(retriever.answer(last.q, lang_hint=dialogue.lang)))
+            worse_alone += alone and not correct
+    return DialogueReport(
+        dialogues=len(bank.dialogues),
+        by_kind=tuple(
+            (kind, cases[kind], right[kind] / cases[kind]) for kind in DIALOGUE_KINDS if cases[kind]
+        ),
+        worse_alone=worse_alone,
+        misses=tuple(misses),
+    )

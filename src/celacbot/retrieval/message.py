@@ -33,6 +33,14 @@ _ASKS: Final = re.compile(
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
+# Lead-ins that announce a question without being part of it.
+_LEAD_IN: Final = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
+    r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
+    r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
+    r"|pregunta rapida|pergunta rapida|换个话题|另外问一下)[\s,:;.!-]+)+",
+    re.IGNORECASE,
+)
 
 
 def clauses(text: str) -> list[str]:
@@ -52,6 +60,11 @@ def asks(clause: str) -> bool:
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
+    folded = fold(text)
+    lead_in = _LEAD_IN.match(folded)
+    if lead_in and lead_in.end() < len(text):
+        # fold() keeps the length of a text without combining marks; otherwise keep it whole.
+        text = text[lead_in.end() :] if len(folded) == len(text) else text
     parts = clauses(text)
     if len(parts) <= 1:
         return [text]

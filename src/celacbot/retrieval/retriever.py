@@ -19,7 +19,13 @@ from celacbot.retrieval.builtin_synonyms import (
     SPANISH_PORTUGUESE_SYNONYMS,
 )
 from celacbot.retrieval.documents import DocumentBuilder
-from celacbot.retrieval.index import DocumentIndex, Query, Scored, Vocabulary
+from celacbot.retrieval.followup import (
+    MAX_BARE_TERMS,
+    asks_for_more,
+    leans_on_context,
+    points_back,
+)
+from celacbot.retrieval.index import LIGHT_WEIGHT, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
     answer_language,
@@ -43,6 +49,9 @@ from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
 # A name counts when its weight is at least this share of the rarest term's weight.
 NAME_RARITY = 0.4
+# How far below the best a follow-up's candidate may score and still be preferred for giving
+# the detail asked for.
+FOLLOW_UP_SLACK = 15.0
 EXPLAIN_CANDIDATES = 5
 
 
@@ -91,6 +100,8 @@ class Retriever:
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
+        # "when", "where", "who", "why" in every language, as the index sees them.
+        self._question_terms = frozenset(self._normaliser.content_terms(" ".join(QUESTION_WORDS)))
 
     @classmethod
     def from_file(cls, path: Path, settings: RetrievalSettings) -> Retriever:
@@ -109,13 +120,72 @@ class Retriever:
         """The FAQ entry with this id, if any."""
         return self._entries.get(entry_id)
 
-    def answer(self, question: str, *, lang_hint: str | None = None) -> Answer:
+    def answer(
+        self, question: str, *, lang_hint: str | None = None, subject: str | None = None
+    ) -> Answer:
         """Answer, suggest, decline or chat back; never raises.
 
         lang_hint is the user's language_code ("es-419", "pt-br"): it picks the reply's
-        language when the question's own words do not tell.
+        language when the question's own words do not tell. subject is the id of the entry or
+        fact the conversation is about (the last answer, or the one the user replies to): a
+        follow-up that cannot stand alone ("when?", "and Chile?") is read with it.
         """
-        return self._evaluate(question, lang_hint).answer
+        evaluation = self._evaluate(question, lang_hint)
+        if subject is None:
+            return evaluation.answer
+        return self._follow_up(question, lang_hint, subject, evaluation)
+
+    def _follow_up(
+        self, question: str, lang_hint: str | None, subject: str, standalone: _Evaluation
+    ) -> Answer:
+        """The standalone answer, or the answer to the message read with the subject when the
+        message leans on it and that reading answers."""
+        own = standalone.answer
+        about = self.answer_entry(subject, lang_hint=own.requested_lang)
+        terms = standalone.query.content if standalone.query else ()
+        # Nothing but question words and chat ("when?", "which countries?", "how many?").
+        bare = len(terms) <= MAX_BARE_TERMS and all(
+            term in self._question_terms or self._vocabulary.weight(term) <= LIGHT_WEIGHT
+            for term in terms
+        )
+        if (
+            about is None
+            or own.decision is Decision.SMALLTALK
+            or not leans_on_context(question, bare=bare)
+        ):
+            return own
+        if asks_for_more(question):
+            more = next(
+                filter(
+                    None, (self.answer_entry(each, lang_hint=about.lang) for each in about.related)
+                ),
+                None,
+            )
+            return own if more is None else replace(more, question=question, context=about.question)
+        # The subject's question in the asker's language, so the language stays theirs.
+        combined = f"{' '.join(words(self._cap(question)))} {' '.join(words(about.question))}"
+        evaluation = self._evaluate(combined, own.requested_lang)
+        if bare and not asked_details(question):
+            # "what's it for?", "which countries?": the subject itself answers, or the related
+            # entry the message's few words point to, never a stranger its words match better.
+            near = {subject, *about.related}
+            pick = next((s for s in evaluation.candidates if s.document.id in near), None)
+            chosen = self.answer_entry(
+                pick.document.id if pick else subject, lang_hint=own.requested_lang
+            )
+            if chosen is not None:
+                return replace(chosen, question=question, context=about.question)
+        contextual = self._giving_the_detail(evaluation, question)
+        # A message that points back ("what did they set up?") is about the subject; one that
+        # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
+        if contextual.decision is Decision.ANSWER and (
+            bare
+            or points_back(question)
+            or own.decision is not Decision.ANSWER
+            or contextual.score >= own.score
+        ):
+            return replace(contextual, question=question, context=about.question)
+        return own
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
@@ -294,6 +364,23 @@ class Retriever:
         if not names:
             return ranked[:count]
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
+
+    def _giving_the_detail(self, evaluation: _Evaluation, question: str) -> Answer:
+        """The answer, or a close runner-up that gives the detail it lacks: "when?" about
+        BYD's complex is the first vehicle's date, not the complex again with "no date"."""
+        answer = evaluation.answer
+        if answer.decision is not Decision.ANSWER or not answer.lacks:
+            return answer
+        details = asked_details(question)
+        for scored in evaluation.candidates:
+            entry = self._entries.get(scored.document.id)
+            if scored.total < answer.score - FOLLOW_UP_SLACK:
+                break
+            if entry is not None and not gaps(details, entry.answer).all:
+                better = self.answer_entry(entry.id, lang_hint=answer.requested_lang)
+                if better is not None:
+                    return replace(better, score=scored.total, reason=f"gives the {details}")
+        return answer
 
     def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""

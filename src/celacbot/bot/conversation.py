@@ -1,0 +1,110 @@
+"""Conversation memory: what each chat is talking about, so that follow-ups make sense.
+
+Contract: PTB's chat_data is one `ChatMemory` per chat. It holds ids, never objects: the
+subject (the entry or fact last answered) with the time it was answered, and which subject
+each of the bot's recent answers is about, so that a Telegram reply to an older answer
+("and when was that?") is read with that answer's subject, whatever came since. Ids survive a
+knowledge reload, and PTB's PicklePersistence keeps chat_data across restarts (a shared
+store would take the same data unchanged). A subject older than the expiry is never used;
+`Conversations.sweep` drops chats whose subject has expired, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from telegram.ext import Application
+
+# The bot's answers whose subject a chat remembers for replies: the newest this many.
+MAX_REMEMBERED_ANSWERS: Final = 20
+# Expired chats are dropped once per this many remembered answers (a pass over all chats).
+SWEEP_EVERY: Final = 1000
+
+Clock = Callable[[], float]
+
+
+@dataclass
+class ChatMemory:
+    """One chat's subject and the subjects of the bot's recent answers there."""
+
+    subject: str | None = None
+    subject_at: float = 0.0
+    # The bot's message id -> the subject that message answered, oldest first.
+    answers: dict[int, str] = field(default_factory=dict)
+
+    def current(self, now: float, expiry: float) -> str | None:
+        """The subject, unless it is older than `expiry` seconds."""
+        if self.subject is None or now - self.subject_at > expiry:
+            return None
+        return self.subject
+
+    def replied(self, message_id: int, now: float, expiry: float) -> str | None:
+        """The subject of the bot's answer with this message id, while the chat is fresh."""
+        if now - self.subject_at > expiry:
+            return None
+        return self.answers.get(message_id)
+
+    def remember(self, subject: str, now: float, message_ids: Iterable[int]) -> None:
+        """Make `subject` the chat's subject, and the subject of these answer messages."""
+        self.subject = subject
+        self.subject_at = now
+        for message_id in message_ids:
+            self.answers[message_id] = subject
+        while len(self.answers) > MAX_REMEMBERED_ANSWERS:
+            del self.answers[next(iter(self.answers))]
+
+
+class Conversations:
+    """The expiry and the clock every chat's memory is read with; drops expired chats."""
+
+    def __init__(self, expiry_seconds: float, clock: Clock) -> None:
+        """A subject lives `expiry_seconds` (0 turns conversation memory off)."""
+        self.expiry = expiry_seconds
+        self.clock = clock
+        self._since_sweep = 0
+
+    @property
+    def enabled(self) -> bool:
+        """Whether follow-ups are read with a subject at all."""
+        return self.expiry > 0
+
+    def subject(self, memory: ChatMemory, reply_to: int | None) -> str | None:
+        """The subject a new message is read with: the replied answer's, else the chat's."""
+        if not self.enabled:
+            return None
+        now = self.clock()
+        if reply_to is not None:
+            replied = memory.replied(reply_to, now, self.expiry)
+            if replied is not None:
+                return replied
+        return memory.current(now, self.expiry)
+
+    def remember(
+        self,
+        application: Application[Any, Any, Any, ChatMemory, Any, Any],
+        memory: ChatMemory,
+        subject: str,
+        message_ids: Iterable[int],
+    ) -> None:
+        """Keep the subject of an answer; now and then drop the chats whose subject expired."""
+        if not self.enabled:
+            return
+        memory.remember(subject, self.clock(), message_ids)
+        self._since_sweep += 1
+        if self._since_sweep >= SWEEP_EVERY:
+            self._since_sweep = 0
+            self.sweep(application)
+
+    def sweep(self, application: Application[Any, Any, Any, ChatMemory, Any, Any]) -> int:
+        """Drop every chat whose subject has expired; how many were dropped."""
+        now = self.clock()
+        expired = [
+            chat_id
+            for chat_id, memory in application.chat_data.items()
+            if memory.current(now, self.expiry) is None
+        ]
+        for chat_id in expired:
+            application.drop_chat_data(chat_id)
+        return len(expired)

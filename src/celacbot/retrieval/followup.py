@@ -1,0 +1,68 @@
+"""Follow-ups: a message that cannot stand alone, read together with the conversation's subject.
+
+Contract: `leans_on_context(text, bare)` tells a follow-up ("when?", "and Chile?", "who built
+it?", "which countries?", "tell me more") from a question that stands alone ("what is the
+South-South fund?", "covid vaccines"): it opens with a connector, points back with a
+pronoun, or is `bare`: at most two content words, none of them a topic of its own (the
+retriever judges that by the words' rarity in the knowledge base). The retriever
+then scores the message's words together with the subject's question, and keeps that
+reading only when it answers; a message that stands alone is never read with context.
+`asks_for_more(text)` spots "tell me more", which moves on to a related entry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from celacbot.retrieval.normalise import fold
+
+# At most this many content words, all common ones: too little to stand alone.
+MAX_BARE_TERMS: Final = 2
+# "that" and "this" point back only in a short message ("what is that exactly?"); in a longer
+# one they are part of a question that stands alone ("what is this article about?").
+MAX_SHORT_WORDS: Final = 5
+_NEAR_POINTER: Final = re.compile(r"\b(?:that|this|those)\b")
+
+_CONNECTOR: Final = re.compile(
+    r"^\W*(?:and|also|what about|how about|and what about|then|so|but|ok but|ok so|ok and|"
+    r"pero|mas|e ai|y entonces|"
+    r"y|e|y en|e em|e no|e na|y el|y la|e o|e a|que tal|y que hay de|e quanto a|"
+    r"还有|那|那么|那个|然后)\b",
+    re.IGNORECASE,
+)
+_CJK_CONNECTOR: Final = re.compile(r"^\W*(?:还有|那|然后|另外)")
+_POINTER: Final = re.compile(
+    r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
+    r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
+    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
+    r"|它|它们|他们|那里|这些|那些",
+    re.IGNORECASE,
+)
+_MORE: Final = re.compile(
+    r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
+    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲",
+    re.IGNORECASE,
+)
+
+
+def leans_on_context(text: str, *, bare: bool) -> bool:
+    """Whether a message needs the conversation's subject to make sense."""
+    folded = fold(text).strip()
+    return (
+        bare or points_back(text) or bool(_CONNECTOR.search(folded) or _CJK_CONNECTOR.search(text))
+    )
+
+
+def points_back(text: str) -> bool:
+    """Whether a message refers to something said before ("what did they set up?")."""
+    folded = fold(text).strip()
+    short = len(folded.split()) <= MAX_SHORT_WORDS
+    return (short and bool(_NEAR_POINTER.search(folded))) or bool(
+        _POINTER.search(folded) or _POINTER.search(text)
+    )
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a message only asks to hear more about the subject."""
+    return bool(_MORE.search(fold(text)) or _MORE.search(text))

@@ -1,0 +1,133 @@
+"""Follow-ups end to end: a message that cannot stand alone is read with the chat's subject."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from celacbot.bot.application import BotApplication, build_application
+from tests.bot.conftest import MakeSettings
+from tests.bot.helpers import handled
+from tests.fakes.bot_api import JSON, FakeBotAPI, polling
+
+BYD_QUESTION = "What has BYD built in Brazil?"
+BYD_ANSWER = "BYD has built a complex of three manufacturing units in Brazil."
+FIRST_VEHICLE = "The BYD factory is expected to produce its first vehicle by early 2025."
+
+
+@dataclass
+class ManualClock:
+    """Seconds that move only when the test says so."""
+
+    now: float = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+async def talking_bot(
+    make_settings: MakeSettings, clock: ManualClock
+) -> AsyncIterator[BotApplication]:
+    """The bot with a five-minute conversation memory on the test's clock."""
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    async with polling(build_application(settings, clock=clock)) as application:
+        yield application
+
+
+async def ask(fake_bot_api: FakeBotAPI, text: str, **options: Any) -> JSON:
+    """Send `text` as a user and wait for the bot's reply."""
+    return await fake_bot_api.wait_for_reply(fake_bot_api.send_message(text, **options))
+
+
+async def test_a_follow_up_is_answered_from_the_subject_and_names_it(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    assert (await ask(fake_bot_api, BYD_QUESTION))["text"] == BYD_ANSWER
+
+    reply = await ask(fake_bot_api, "and when?")
+
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+
+
+async def test_a_question_that_stands_alone_ignores_the_subject(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    await ask(fake_bot_api, BYD_QUESTION)
+
+    reply = await ask(fake_bot_api, "Did China send ventilators?")
+
+    assert "About:" not in reply["text"]
+    assert "ventilators" in reply["text"]
+
+
+async def test_a_reply_to_an_older_answer_uses_that_answers_subject(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    byd = await ask(fake_bot_api, BYD_QUESTION)
+    await ask(fake_bot_api, "What is CBERS?")
+
+    reply = await ask(fake_bot_api, "and when?", reply_to_message=byd)
+
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+
+
+async def test_the_subject_expires(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication, clock: ManualClock
+) -> None:
+    await ask(fake_bot_api, BYD_QUESTION)
+    # The subject is remembered once the answer is sent: let the handler finish first.
+    await handled(fake_bot_api, talking_bot)
+    clock.now += 5 * 60 + 1
+
+    reply = await ask(fake_bot_api, "and when?")
+
+    assert not reply["text"].startswith("About:")
+
+
+async def test_the_subject_survives_a_restart(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    async with polling(build_application(settings, clock=clock)) as first:
+        await ask(fake_bot_api, BYD_QUESTION)
+        await handled(fake_bot_api, first)
+
+    async with polling(build_application(settings, clock=clock)):
+        reply = await ask(fake_bot_api, "and when?")
+
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+
+
+async def test_each_chat_has_its_own_subject(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    await ask(fake_bot_api, BYD_QUESTION, user_id=1001)
+
+    reply = await ask(fake_bot_api, "and when?", user_id=1002)
+
+    assert "About:" not in reply["text"]
+
+
+async def test_chats_whose_subject_expired_are_forgotten(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication, clock: ManualClock
+) -> None:
+    for user_id in range(2001, 2006):
+        await ask(fake_bot_api, BYD_QUESTION, user_id=user_id)
+    await handled(fake_bot_api, talking_bot)
+    clock.now += 5 * 60 + 1
+    await ask(fake_bot_api, BYD_QUESTION, user_id=2006)
+    await handled(fake_bot_api, talking_bot)
+
+    dropped = talking_bot.bot_data.conversations.sweep(talking_bot)
+
+    assert dropped == 5
+    assert list(talking_bot.chat_data) == [2006]
