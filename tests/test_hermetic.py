@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The tuning README invites, and a variable of every kind the tests touch: the bot's limits,
 # a setting no value of which is valid, the knowledge and the Bot API.
-HOSTILE_DOTENV = "CELACBOT_ANSWER_THRESHOLD=95\n"
+HOSTILE_DOTENV = "CELACBOT_ANSWER_THRESHOLD=95\nCELACBOT_NAMED_ANSWER_THRESHOLD=95\n"
 HOSTILE_ENVIRONMENT = {
     "CELACBOT_USER_BURST": "1",
     "CELACBOT_SUGGEST_THRESHOLD": "abc",
@@ -21,7 +21,7 @@ HOSTILE_ENVIRONMENT = {
 }
 # Bot tests in this process and `celacbot` in child processes, each reading settings.
 REPRESENTATIVE = ["tests/bot/test_groups.py", "tests/commands/test_ask.py"]
-# Answered with the default thresholds, not at CELACBOT_ANSWER_THRESHOLD=95.
+# Answered with the default thresholds, not at thresholds of 95.
 BORDERLINE = "byd brasil"
 
 

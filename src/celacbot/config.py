@@ -39,6 +39,9 @@ class RetrievalSettings(BaseModel):
 
     answer_threshold: float = Field(default=40.0, ge=0, le=100)
     suggest_threshold: float = Field(default=38.0, ge=0, le=100)
+    # The answer threshold when the question names things of the article (BYD, Panama) and
+    # the entry speaks of all of them.
+    named_answer_threshold: float = Field(default=35.0, ge=0, le=100)
     margin: float = Field(default=3.0, ge=0, le=100)
     # Share of the question's (rarity-weighted) words an entry must cover to be answered, and
     # to be offered as "did you mean": a question whose words the article mostly lacks is

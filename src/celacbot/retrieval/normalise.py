@@ -43,10 +43,11 @@ _CHAT_WORDS = """
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
     well right sure still maybe probably someone somebody
     heard read reading saw seen think thought guess asking ask asked
-    dear sir madam friend lately recently
+    dear sir madam friend lately recently wat wut n u ur r even period comma
     jaja jajaja jajajaja oye mira bueno pues osea eh ehh digamos
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
+    va vas van algo cosa cosas oq ta to daí
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 

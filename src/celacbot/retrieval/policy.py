@@ -59,11 +59,16 @@ def margin_of(ranked: Sequence[Scored]) -> float:
     return ranked[0].total - rival
 
 
-def confident(best: Scored, margin: float, settings: RetrievalSettings) -> bool:
+def confident(
+    best: Scored, margin: float, settings: RetrievalSettings, *, named: bool = False
+) -> bool:
     """Whether a candidate is sure enough to answer with: scored high, clear of the
-    runner-up, and covering the question's words (or nearly one of its phrasings)."""
+    runner-up, and covering the question's words (or nearly one of its phrasings). A
+    candidate that speaks of every name the question asks about ("Panama", "CBERS") needs
+    less of a score: the names already say what the question is about."""
+    threshold = settings.named_answer_threshold if named else settings.answer_threshold
     return (
-        best.total >= settings.answer_threshold
+        best.total >= threshold
         and margin >= settings.margin
         and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
     )
@@ -73,12 +78,15 @@ def decide(
     entries: Sequence[Scored],
     score_facts: Callable[[], Sequence[Scored]],
     settings: RetrievalSettings,
+    *,
+    named: bool = False,
 ) -> Verdict:
     """The verdict on ranked entries; facts are scored (lazily) only when no entry is
-    confident, and answer only when one is confident and beats the best entry."""
+    confident, and answer only when one is confident and beats the best entry. `named`:
+    the question names things of the article, and every candidate speaks of all of them."""
     best = entries[0] if entries else None
     margin = margin_of(entries)
-    if best is not None and confident(best, margin, settings):
+    if best is not None and confident(best, margin, settings, named=named):
         reason = (
             f"{best.document.id} scored {best.total:.1f} >= {settings.answer_threshold:g}"
             f" with margin {margin:.1f} >= {settings.margin:g}"
@@ -89,7 +97,7 @@ def decide(
     fact_margin = margin_of(facts)
     if (
         best_fact is not None
-        and confident(best_fact, fact_margin, settings)
+        and confident(best_fact, fact_margin, settings, named=named)
         and (best is None or best_fact.total > best.total)
     ):
         reason = (
@@ -108,6 +116,20 @@ def decide(
     return Declined(best, margin, _why_decline(best, settings))
 
 
+def _why_decline(best: Scored | None, settings: RetrievalSettings) -> str:
+    if best is None:
+        return "no entry matches the names and words of the question"
+    if best.total >= settings.suggest_threshold:
+        return (
+            f"{best.document.id} covers only {best.overlap:.0f}% of the question's weight,"
+            f" below {100 * settings.suggest_min_coverage:.0f}%"
+        )
+    return (
+        f"best score {best.total:.1f} ({best.document.id}) is below the suggest threshold"
+        f" {settings.suggest_threshold:g}"
+    )
+
+
 def _doubt(best: Scored, margin: float, settings: RetrievalSettings) -> str:
     if best.total < settings.answer_threshold:
         why = f"best score {best.total:.1f} is below the answer threshold"
@@ -117,12 +139,3 @@ def _doubt(best: Scored, margin: float, settings: RetrievalSettings) -> str:
     else:
         why = f"margin {margin:.1f} to the runner-up is below {settings.margin:g}"
     return f"not sure: {why}"
-
-
-def _why_decline(best: Scored | None, settings: RetrievalSettings) -> str:
-    if best is None:
-        return "no entry matches the names and words of the question"
-    return (
-        f"best score {best.total:.1f} ({best.document.id}) is below the suggest threshold"
-        f" {settings.suggest_threshold:g}"
-    )

@@ -410,6 +410,7 @@ class Retriever:
             leaders,
             lambda: self._naming_all(query, self._score(self._fact_index, query), 2),
             self.settings,
+            named=any(term in self._named for term in query.content),
         )
         match verdict:
             case Answered(best, margin, reason):
