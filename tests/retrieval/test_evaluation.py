@@ -202,3 +202,15 @@ def test_dialogue_floors_name_each_kind_missed(tiny: Retriever) -> None:
 
     assert report.by_kind == (("followup", 1, 0.0),)
     assert report.failures(bank.floors) == ["followup 0.0% < floor 100.0%"]
+
+
+def test_one_honest_answer_can_be_right_for_every_part() -> None:
+    case = Case(
+        q="which day did it open? in which city?",
+        expect=("decline",),
+        category="nearmiss",
+        parts=(("decline",), ("decline",)),
+    )
+
+    assert case.accepts(Outcome("food-center", caveat=True))
+    assert not case.accepts(Outcome("food-center"))

@@ -71,9 +71,16 @@ class Case(BaseModel):
 
     def accepts(self, outcome: Outcome) -> bool:
         """Whether the outcome is right for this question."""
-        if self.parts:
+        if self.parts and outcome.parts:
             return len(outcome.parts) >= len(self.parts) and all(
                 got in part for got, part in zip(outcome.parts, self.parts, strict=False)
+            )
+        if self.parts:
+            # One answer for several questions is right only when it is right for each (an
+            # honest "the article gives neither the day nor the city").
+            return all(
+                self.model_copy(update={"expect": part, "parts": ()}).accepts(outcome)
+                for part in self.parts
             )
         if outcome.label in self.expect:
             return True
