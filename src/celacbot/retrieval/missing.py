@@ -58,7 +58,8 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\bdia exato\b|\bdata exata\b|\bqual dia\b|哪一?天|几号|具体日期"
     ),
     Detail.PLACE: re.compile(
-        r"\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
+        r"\bwhere\b[^?]*\bexactly\b|\bdonde\b[^?]*\bexactamente\b|\bonde\b[^?]*\bexatamente\b"
+        r"|\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
         r"|\b(?:which|what) (?:city|town|state|province|region)\b|\bwhere in\b"
         r"|\bheadquarter|\bbased where\b|\bsede\b"
         r"|\b(?:que|q|cual|en que|en q) (?:ciudad|estado|provincia|region)\b"
@@ -149,6 +150,22 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PERSON: "文章没有提到这个人的名字。",
     },
 }
+
+
+# "How do solar panels work?": how a thing works in general, which the article never explains
+# (it says what was built and where, not how technology works).
+_HOW_IT_WORKS: Final = re.compile(
+    r"\bhow (?:does|do|did|can|could)\b.*\b(?:work|works|function|functions|operate|operates"
+    r"|stay (?:up|in orbit)|into orbit|fly|flies)\b"
+    r"|\bcomo (?:funciona|funcionan|se mantienen|hacen (?:los|las|para|pa)\b)"
+    r"|\bcomo (?:funciona|funcionam|se mantem|fazem para)\b"
+    r"|怎么工作|如何工作|工作原理|什么原理|怎么运作|如何运作|为什么不会掉",
+)
+
+
+def asks_how_it_works(question: str) -> bool:
+    """Whether the question asks how something works in general."""
+    return bool(_HOW_IT_WORKS.search(fold(question)))
 
 
 def asked_details(question: str) -> tuple[Detail, ...]:

@@ -35,7 +35,7 @@ from celacbot.retrieval.localised import (
     smalltalk_answer,
 )
 from celacbot.retrieval.message import questions
-from celacbot.retrieval.missing import asked_details, caveat, gaps
+from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
@@ -303,6 +303,12 @@ class Retriever:
             nothing = decline(capped, reason, lang=asked or ENGLISH)
             return self._unless_greeting(_Evaluation(nothing, query, ()), message, query, asked)
         entries = self._score(self._entry_index, query)
+        if asks_how_it_works(capped) and not any(term in self._named for term in query.content):
+            # "How do rockets put satellites into orbit?" shares words with the satellite
+            # entries, but none of them explains how anything works.
+            reason = "asks how something works in general; the article explains no mechanism"
+            explained = decline(capped, reason, lang=asked or ENGLISH)
+            return _Evaluation(explained, query, tuple(entries))
         answer = self._decide(capped, asked, query, entries)
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
