@@ -43,16 +43,19 @@ TOPICS: dict[str, dict[str, dict[str, str]]] = {
 ENTRIES: dict[str, dict[str, dict[str, Any]]] = {
     "cbers-program": {
         "es": {
+            "label": "El programa CBERS",
             "questions": [CBERS_ES, "¿Qué es CBERS?", "programa CBERS de China y Brasil"],
             "answer": CBERS_ANSWER_ES,
         },
         "pt": {
+            "label": "O programa CBERS",
             "questions": ["O que é o programa CBERS?", "O que é CBERS?", "programa CBERS"],
             "answer": "O CBERS é um programa de satélites da China e do Brasil.",
         },
     },
     "satellite-launches": {
         "es": {
+            "label": "Lanzamientos de satélites",
             "questions": [
                 "¿Qué satélites ayudó a lanzar China?",
                 "¿Qué satélites se lanzaron?",
@@ -61,6 +64,7 @@ ENTRIES: dict[str, dict[str, dict[str, Any]]] = {
             "answer": LAUNCHES_ES,
         },
         "zh": {
+            "label": "卫星发射",
             "questions": ["中国帮助发射了哪些卫星？", "中国为哪些国家发射了卫星？", "卫星发射"],
             "answer": LAUNCHES_ZH,
         },
