@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Chat, Message, Update
 
 from celacbot.bot.context import BotContext
 from celacbot.bot.replies import answer_reply
@@ -25,7 +25,8 @@ async def reply_to_question(message: Message, question: str, context: BotContext
         language=user.language_code if user else None,
     )
     lang = shared.languages.reply_language(answer, user)
-    await answer_reply(answer, knowledge, lang, event_id=event_id).send(message)
+    group = message.chat.type != Chat.PRIVATE
+    await answer_reply(answer, knowledge, lang, event_id=event_id, group=group).send(message)
 
 
 async def private_question(update: Update, context: BotContext) -> None:
