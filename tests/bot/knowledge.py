@@ -55,6 +55,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "cbers-program",
             "topic": "aerospace",
+            "label": "The CBERS program",
             "questions": [
                 "What is the CBERS program?",
                 "What is CBERS?",
@@ -70,6 +71,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "satellite-launches",
             "topic": "aerospace",
+            "label": "Satellite launches",
             "questions": [
                 "Which satellites did China help launch?",
                 "Did China launch satellites for Venezuela?",
@@ -84,6 +86,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "covid-support",
             "topic": "health",
+            "label": "COVID-19 help",
             "questions": [
                 "How did China help during COVID-19?",
                 "What medical support did China provide during the pandemic?",
@@ -99,6 +102,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "byd-brazil",
             "topic": "energy",
+            "label": "BYD in Brazil",
             "questions": [
                 "What has BYD built in Brazil?",
                 "BYD factory in Brazil",
@@ -114,6 +118,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "byd-first-vehicle",
             "topic": "energy",
+            "label": "BYD's first vehicle",
             "questions": [
                 "When will the BYD factory produce its first vehicle?",
                 "first BYD car from Brazil",
@@ -128,6 +133,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "whole-article",
             "topic": "energy",
+            "label": "The whole article",
             "questions": [
                 "Quote me the whole article",
                 "Show the full article text",

@@ -138,7 +138,9 @@ async def test_a_press_whose_reply_telegram_rejects_still_stops_the_spinner(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
-    fake_bot_api.inject_fault("sendMessage", status=400, description="Bad Request: chat not found")
+    fake_bot_api.inject_fault(
+        "editMessageText", status=400, description="Bad Request: message to edit not found"
+    )
 
     press = fake_bot_api.press_button(answer, "s:cbers-program")
 

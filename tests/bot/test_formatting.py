@@ -7,7 +7,16 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from celacbot.bot.formatting import blocks, pack, short_text, utf16_len
+from celacbot.bot.formatting import (
+    blocks,
+    byline,
+    pack,
+    short_text,
+    utf16_len,
+    with_source,
+    without_source,
+)
+from celacbot.knowledge.models import Source
 
 
 def test_everything_from_the_knowledge_file_is_escaped() -> None:
@@ -61,3 +70,40 @@ def test_every_message_fits_and_no_text_is_lost(text: str, limit: int) -> None:
     unescaped = html.unescape(" ".join(messages).replace("<i>", "").replace("</i>", ""))
     # Only words longer than a whole message are cut inside; no character is lost or moved.
     assert "".join(unescaped.split()) == "".join(text.split())
+
+
+ARTICLE = Source(title="Tom & Jerry's <story>", author="A tester", file="article.txt")
+
+
+def test_source_is_added_under_a_short_byline_and_taken_out_again() -> None:
+    message = "<b>What is CBERS?</b>\n\nA satellite program."
+
+    shown = with_source(message, ["six satellites", "R&D"], ARTICLE, "es")
+
+    assert shown == (
+        f"{message}\n\n📄 De <i>Tom &amp; Jerry's &lt;story&gt;</i>:\n\n"
+        "<blockquote>six satellites</blockquote>\n\n<blockquote>R&amp;D</blockquote>"
+    )
+    assert shown is not None
+    assert without_source(shown) == message
+    # Shown twice (a double press) the quotes are still there once.
+    assert with_source(shown, ["six satellites", "R&D"], ARTICLE, "es") == shown
+
+
+def test_the_byline_links_the_article_when_its_address_is_known() -> None:
+    linked = Source(title="A & B", author="A tester", file="a.txt", url="https://x.org/a?b=1&c=2")
+
+    assert byline(linked, "en") == (
+        '📄 From <i><a href="https://x.org/a?b=1&amp;c=2">A &amp; B</a></i>:'
+    )
+
+
+def test_quotes_that_do_not_fit_the_message_are_not_added() -> None:
+    message = "x" * 4000
+
+    assert with_source(message, ["a quote " * 20], ARTICLE, "en") is None
+    assert with_source(message, ["short"], ARTICLE, "en") is not None
+
+
+def test_a_message_without_quotes_is_left_as_it_is() -> None:
+    assert without_source("An answer.\n\nNo quotes here.") == "An answer.\n\nNo quotes here."

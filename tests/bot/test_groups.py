@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
-from tests.bot.helpers import handled
+from tests.bot.helpers import buttons, handled
 from tests.bot.knowledge import CBERS_ANSWER
 from tests.fakes.bot_api import GROUP_CHAT_ID, FakeBotAPI
 
@@ -110,3 +110,32 @@ async def test_forum_topic_questions_and_buttons_stay_in_their_topic(
 
     assert (answer["message_thread_id"], follow_up["message_thread_id"]) == (77, 77)
     assert "reply_to_message" not in follow_up
+
+
+async def test_a_decline_in_a_group_offers_the_topics_behind_one_button(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("/ask What is the capital of France?", chat_type="group")
+
+    decline = await fake_bot_api.wait_for_reply(update)
+
+    assert decline["text"].startswith("Sorry, the article does not cover that")
+    assert buttons(decline) == [("📚 Browse topics", "T")]
+    # Whoever wants them opens the topics in that message, not in a new one.
+    menu = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(decline, "T"))
+    assert menu["message_id"] == decline["message_id"]
+    assert [data for _, data in buttons(menu)] == ["t:aerospace", "t:health", "t:energy"]
+
+
+async def test_none_of_these_in_a_group_offers_one_topics_button(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    # Two entries of tests/bot/knowledge.py share these words: the bot asks "did you mean".
+    unsure = await fake_bot_api.wait_for_reply(
+        fake_bot_api.send_message("/ask BYD plans in Brazil", chat_type="supergroup")
+    )
+    assert buttons(unsure)[-1] == ("None of these", "n:1")
+
+    note = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(unsure, "n:1"))
+
+    assert buttons(note) == [("📚 Browse topics", "T")]

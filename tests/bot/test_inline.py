@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celacbot.bot.application import BotApplication
+from celacbot.bot.constants import INLINE_START_PARAMETER
 from tests.bot.knowledge import LAUNCH_QUOTE
 from tests.fakes.bot_api import FakeBotAPI
 
@@ -40,7 +41,14 @@ async def test_query_offers_matching_answers_with_their_source(
         f"communication satellite.\n\n<blockquote>{LAUNCH_QUOTE}</blockquote>\n\n"
         "— <i>Latin America partnership for better future</i>"
     )
+    # Whoever sees the shared answer can open it, with its follow-ups, in a private chat.
+    assert first["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "💬 Ask more", "url": "https://t.me/CelacTestBot?start=satellite-launches"}]
+        ]
+    }
     assert answer["cache_time"] <= 10
+    assert "button" not in answer
 
 
 async def test_the_same_query_again_gets_the_same_results(
@@ -80,9 +88,34 @@ async def test_empty_query_offers_the_most_asked_entries_first(
     ]
 
 
-async def test_query_nothing_matches_gets_no_results(
+async def test_query_nothing_matches_says_so_with_a_button_to_the_private_chat(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(fake_bot_api.inline_query("zzzz qqqq"))
 
     assert answer["results"] == []
+    assert answer["button"] == {
+        "text": "Nothing found – ask me directly",
+        "start_parameter": INLINE_START_PARAMETER,
+    }
+
+
+async def test_the_nothing_found_button_opens_a_greeting(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    # What Telegram sends when the user presses it: /start with its parameter.
+    update = fake_bot_api.send_message(f"/start {INLINE_START_PARAMETER}")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    assert reply["text"].startswith("Hi Ana! I answer questions about China–CELAC cooperation")
+
+
+async def test_nothing_found_is_said_in_the_users_language(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.inline_query("zzzz qqqq", language_code="es")
+
+    answer = await fake_bot_api.wait_for_reply(update)
+
+    assert answer["button"]["text"] == "Sin resultados – pregúntame"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from celacbot.bot.keyboards import (
     Action,
+    HideSource,
     NoneOfThese,
     PickSuggestion,
     ShowAnswer,
@@ -28,6 +29,7 @@ LARGEST_EVENT_ID = 10**13 - 1
     [
         (ShowAnswer("cbers-program"), "a:cbers-program"),
         (ShowSource("cbers-program"), "s:cbers-program"),
+        (HideSource("cbers-program"), "h:cbers-program"),
         (ShowTopic("health"), "t:health"),
         (ShowTopics(), "T"),
         (NoneOfThese(), "n"),
@@ -43,6 +45,7 @@ def test_the_longest_id_fits_in_64_bytes() -> None:
     for action in (
         ShowAnswer(LONGEST_ID),
         ShowSource(LONGEST_ID),
+        HideSource(LONGEST_ID),
         ShowTopic(LONGEST_ID),
         PickSuggestion(LARGEST_EVENT_ID, LONGEST_ID),
     ):

@@ -43,16 +43,19 @@ TOPICS: dict[str, dict[str, dict[str, str]]] = {
 ENTRIES: dict[str, dict[str, dict[str, Any]]] = {
     "cbers-program": {
         "es": {
+            "label": "El programa CBERS",
             "questions": [CBERS_ES, "¿Qué es CBERS?", "programa CBERS de China y Brasil"],
             "answer": CBERS_ANSWER_ES,
         },
         "pt": {
+            "label": "O programa CBERS",
             "questions": ["O que é o programa CBERS?", "O que é CBERS?", "programa CBERS"],
             "answer": "O CBERS é um programa de satélites da China e do Brasil.",
         },
     },
     "satellite-launches": {
         "es": {
+            "label": "Lanzamientos de satélites",
             "questions": [
                 "¿Qué satélites ayudó a lanzar China?",
                 "¿Qué satélites se lanzaron?",
@@ -61,6 +64,7 @@ ENTRIES: dict[str, dict[str, dict[str, Any]]] = {
             "answer": LAUNCHES_ES,
         },
         "zh": {
+            "label": "卫星发射",
             "questions": ["中国帮助发射了哪些卫星？", "中国为哪些国家发射了卫星？", "卫星发射"],
             "answer": LAUNCHES_ZH,
         },
@@ -94,7 +98,7 @@ async def test_spanish_question_gets_spanish_answer_and_buttons(
 
     assert (reply["text"], buttons(reply)) == (
         LAUNCHES_ES,
-        [("📄 Fuente", "s:satellite-launches"), (CBERS_ES, "a:cbers-program")],
+        [("📄 Fuente", "s:satellite-launches"), ("El programa CBERS", "a:cbers-program")],
     )
 
 
@@ -131,7 +135,7 @@ async def test_portuguese_user_is_greeted_in_portuguese(
 
     assert reply["text"].startswith("Olá, Ana! Respondo a perguntas sobre a cooperação")
     assert "• Aeroespacial\n• Saúde\n• Energia verde" in reply["text"]
-    assert buttons(reply)[0] == ("O que é o programa CBERS?", "a:cbers-program")
+    assert buttons(reply)[0] == ("O programa CBERS", "a:cbers-program")
 
 
 async def test_chinese_question_gets_chinese_answer(

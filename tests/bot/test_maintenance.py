@@ -41,6 +41,7 @@ NEW_ANSWER = (
 NEW_ENTRY = f"""\
   - id: fruitful-fields
     topic: about-article
+    label: Fruitful fields
     questions:
       - {NEW_QUESTION}
       - fruitful fields of cooperation

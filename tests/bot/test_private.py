@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from celacbot.bot.application import BotApplication
 from tests.bot.helpers import buttons, entity_types, handled
 from tests.bot.knowledge import CBERS_ANSWER, CBERS_QUOTE
@@ -25,8 +27,8 @@ async def test_question_is_answered_with_source_and_related_buttons(
     assert reply["text"] == CBERS_ANSWER
     assert buttons(reply) == [
         ("📄 Source", "s:cbers-program"),
-        ("Which satellites did China help launch?", "a:satellite-launches"),
-        ("How did China help during COVID-19?", "a:covid-support"),
+        ("Satellite launches", "a:satellite-launches"),
+        ("COVID-19 help", "a:covid-support"),
     ]
 
 
@@ -49,20 +51,46 @@ async def test_knowledge_text_is_escaped_in_html(
     )
 
 
-async def test_source_button_shows_the_article_quote(
+async def test_source_button_toggles_the_article_quote_in_the_answer_itself(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"))
+    related = buttons(answer)[1:]
 
     press = fake_bot_api.press_button(answer, "s:cbers-program")
 
     assert "text" not in await fake_bot_api.wait_for_callback_answer(press)
-    source = await fake_bot_api.wait_for_reply(press)
-    assert source["text"] == (
-        "From Latin America partnership for better future by Director of the Department of "
-        f"International Relations, CASS:\n\n{CBERS_QUOTE}"
+    shown = await fake_bot_api.wait_for_reply(press)
+    assert shown["message_id"] == answer["message_id"]
+    assert shown["text"] == (
+        f"{CBERS_ANSWER}\n\n📄 From Latin America partnership for better future:\n\n{CBERS_QUOTE}"
     )
-    assert entity_types(source) == ["italic", "blockquote"]
+    assert entity_types(shown) == ["italic", "blockquote"]
+    assert buttons(shown) == [("📄 Hide source", "h:cbers-program"), *related]
+
+    hidden = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(shown, "h:cbers-program"))
+    assert (hidden["message_id"], hidden["text"]) == (answer["message_id"], CBERS_ANSWER)
+    assert buttons(hidden) == buttons(answer)
+
+    again = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(hidden, "s:cbers-program"))
+    assert again["text"] == shown["text"]
+    await handled(fake_bot_api, bot)
+    # Three presses, and still the one answer: nothing was sent as a new message.
+    assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1
+
+
+async def test_source_keeps_the_heading_of_an_answer_opened_by_a_button(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    reply = await fake_bot_api.wait_for_reply(fake_bot_api.send_message("/start covid-support"))
+
+    shown = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(reply, "s:covid-support"))
+    hidden = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(shown, "h:covid-support"))
+
+    # The answer's text and its formatting (a bold heading, a "&" and "<" escaped) survive.
+    assert shown["text"].startswith(f"{reply['text']}\n\n📄 From ")
+    assert entity_types(shown) == ["bold", "italic", "blockquote"]
+    assert (hidden["text"], hidden["entities"]) == (reply["text"], reply["entities"])
 
 
 async def test_related_button_answers_the_follow_up_under_its_question(
@@ -95,16 +123,24 @@ async def test_unsure_question_offers_did_you_mean_buttons(
     assert reply["text"].startswith("I'm not sure I understood. Did you mean one of these?")
     # The buttons carry the question's id in the question log: 1, the first question asked.
     assert buttons(reply) == [
-        *((suggestion.question, f"p:1:{suggestion.id}") for suggestion in suggestions[:3]),
+        *((suggestion.label, f"p:1:{suggestion.id}") for suggestion in suggestions[:3]),
         ("None of these", "n:1"),
     ]
     chosen = await fake_bot_api.wait_for_reply(
         fake_bot_api.press_button(reply, "p:1:byd-first-vehicle")
     )
+    # The choice turns the "did you mean" message into the answer, under its full question:
+    # the other suggestions and "None of these" can no longer be pressed.
+    assert chosen["message_id"] == reply["message_id"]
     assert chosen["text"] == (
         "When will the BYD factory produce its first vehicle?\n\n"
         "The BYD factory is expected to produce its first vehicle by early 2025."
     )
+    assert buttons(chosen) == [("📄 Source", "s:byd-first-vehicle")]
+    with pytest.raises(ValueError, match="no button"):
+        fake_bot_api.press_button(chosen, "n:1")
+    await handled(fake_bot_api, bot)
+    assert len(fake_bot_api.messages_to(DEFAULT_USER_ID)) == 1
 
 
 async def test_none_of_these_answers_honestly_with_topics(
@@ -148,10 +184,10 @@ async def test_start_greets_with_topics_and_example_questions(
     assert reply["text"].startswith("Hi Ana! I answer questions about China–CELAC cooperation")
     assert "It covers:\n• Aerospace\n• Healthcare\n• Green energy" in reply["text"]
     assert buttons(reply) == [
-        ("What is the CBERS program?", "a:cbers-program"),
-        ("How did China help during COVID-19?", "a:covid-support"),
-        ("What has BYD built in Brazil?", "a:byd-brazil"),
-        ("Which satellites did China help launch?", "a:satellite-launches"),
+        ("The CBERS program", "a:cbers-program"),
+        ("COVID-19 help", "a:covid-support"),
+        ("BYD in Brazil", "a:byd-brazil"),
+        ("Satellite launches", "a:satellite-launches"),
     ]
 
 
@@ -183,8 +219,8 @@ async def test_topics_navigate_to_questions_and_back(
     assert topic["message_id"] == menu["message_id"]
     assert topic["text"] == "Aerospace\nSatellites & space <stations>\n\nPick a question:"
     assert buttons(topic) == [
-        ("What is the CBERS program?", "a:cbers-program"),
-        ("Which satellites did China help launch?", "a:satellite-launches"),
+        ("The CBERS program", "a:cbers-program"),
+        ("Satellite launches", "a:satellite-launches"),
         ("« All topics", "T"),
     ]
 
@@ -213,7 +249,7 @@ async def test_help_source_and_about_describe_the_bot_and_article(
     assert "I never make up facts." in about
 
 
-async def test_long_answer_is_split_at_paragraph_boundaries(
+async def test_quotes_too_long_for_the_answer_come_split_at_paragraph_boundaries(
     fake_bot_api: FakeBotAPI, bot: BotApplication
 ) -> None:
     answer = await fake_bot_api.wait_for_reply(

@@ -42,3 +42,36 @@ def test_chat_reads_a_follow_up_with_the_last_answers_subject(run_cli: RunCli) -
     assert answers[0].startswith("(About: What has BYD built in Brazil?)")
     assert "early 2025" in answers[0]
     assert "About:" not in answers[1]
+
+
+def test_chat_speaks_the_language_of_the_question(run_cli: RunCli) -> None:
+    session = ["¿Qué satélites se lanzaron?", "1", "source", "¿Quién ganó el mundial de fútbol?"]
+
+    result = run_cli("chat", stdin="\n".join([*session, "quit"]) + "\n")
+
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Relacionadas:\n  1) ¿Qué es el programa CBERS?" in out
+    # "1" picks the related question, answered in Spanish too.
+    assert "tú> CBERS es el programa" in out
+    assert 'Del artículo:\n  "' in out
+    assert "El artículo no dice nada sobre eso." in out
+    assert "Related:" not in out
+    assert "The article does not say" not in out
+
+
+def test_a_number_beyond_the_list_gets_a_hint_not_an_answer(run_cli: RunCli) -> None:
+    session = ["Which satellites were launched?", "7", "合作", "9"]
+
+    result = run_cli("chat", stdin="\n".join(session) + "\n")
+
+    out = result.stdout
+    assert "you> There is no question 7 here: pick 1 to 3, or ask in words." in out
+    assert "你> 这里没有第 9 个问题：请选择 1 到 3，或者直接用文字提问。" in out
+
+
+def test_a_number_with_no_list_shown_is_a_question(run_cli: RunCli) -> None:
+    result = run_cli("chat", stdin="19\n")
+
+    assert "There is no question" not in result.stdout
+    assert "19" in result.stdout.split("you> ", 2)[1]

@@ -93,6 +93,8 @@ BOOL_PARAMS = frozenset(
 TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+# A deep link's /start parameter (InlineQueryResultsButton.start_parameter, t.me/bot?start=).
+_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class ApiError(Exception):
@@ -226,8 +228,16 @@ def check_inline_answer(params: JSON) -> None:
         seen.add(result_id)
         _check_inline_result(result)
     button = params.get("button")
-    if button is not None and not button.get("text"):
+    if button is None:
+        return
+    if not button.get("text"):
         raise bad_request("BUTTON_TEXT_INVALID")
+    if ("start_parameter" in button) == ("web_app" in button):
+        raise bad_request("can't parse inline query results button")
+    if "start_parameter" in button and not _START_PARAMETER.fullmatch(
+        str(button["start_parameter"])
+    ):
+        raise bad_request("START_PARAM_INVALID")
 
 
 def _check_inline_result(result: JSON) -> None:

@@ -15,6 +15,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
     Message,
     Update,
@@ -406,6 +407,17 @@ async def test_inline_answers_are_validated(
 
     with pytest.raises(BadRequest, match=telegram_says(error)):
         await bot.answer_inline_query(query_id, results)
+
+
+@pytest.mark.parametrize("start_parameter", ["has spaces", "", "x" * 65, "ünï"])
+async def test_an_inline_results_button_needs_a_valid_start_parameter(
+    fake_bot_api: FakeBotAPI, bot: Bot, start_parameter: str
+) -> None:
+    query_id = fake_bot_api.inline_query("lima")["inline_query"]["id"]
+    button = InlineQueryResultsButton("Ask me", start_parameter=start_parameter)
+
+    with pytest.raises(BadRequest, match=telegram_says("START_PARAM_INVALID")):
+        await bot.answer_inline_query(query_id, [], button=button)
 
 
 async def test_inline_answer_is_the_reply_to_the_query(fake_bot_api: FakeBotAPI, bot: Bot) -> None:

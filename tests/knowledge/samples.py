@@ -28,6 +28,7 @@ topics:
 entries:
   - id: alpha
     topic: letters
+    label: Alpha
     questions:
       - What is alpha?
       - Tell me about alpha
@@ -39,6 +40,7 @@ entries:
     related: [beta]
   - id: beta
     topic: letters
+    label: Beta
     questions:
       - What is beta?
       - Tell me about beta

@@ -13,6 +13,7 @@ ALPHA_IN_SPANISH = """\
     related: [beta]
     translations:
       es:
+        label: Alfa
         questions: [¿Qué es alfa?, alfa, háblame de alfa]
         answer: Alfa es la primera letra.
 """
@@ -21,6 +22,7 @@ BETA_IN_SPANISH = """\
       - Which letter is second?
     translations:
       es:
+        label: Beta
         questions: [{questions}]
         answer: Beta es la segunda letra.
 """

@@ -22,7 +22,7 @@ def suggested(question: str, *candidates: tuple[str, float]) -> Answer:
         decision=Decision.SUGGEST,
         kind=Kind.NONE,
         suggestions=tuple(
-            Suggestion(id=entry_id, question=f"About {entry_id}?", score=score)
+            Suggestion(id=entry_id, question=f"About {entry_id}?", label=entry_id, score=score)
             for entry_id, score in candidates
         ),
     )
@@ -61,6 +61,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "cbers-satellites",
             "topic": "cooperation",
+            "label": "CBERS satellites",
             "questions": [
                 "How many CBERS satellites were developed?",
                 "how many cbers satellites",
@@ -77,6 +78,7 @@ KNOWLEDGE: dict[str, Any] = {
         {
             "id": "byd-brazil",
             "topic": "cooperation",
+            "label": "BYD in Brazil",
             "questions": [
                 "What has BYD built in Brazil?",
                 "byd complex brazil",

@@ -20,6 +20,7 @@ TINY_KB = {
         {
             "id": "satellites",
             "topic": "space",
+            "label": "Satellites launched",
             "questions": [
                 "Which satellites were launched?",
                 "satellites launched",
@@ -33,6 +34,7 @@ TINY_KB = {
         {
             "id": "satellite-count",
             "topic": "space",
+            "label": "How many satellites",
             "questions": [
                 "How many satellites did China and Brazil develop?",
                 "number of cbers satellites",
@@ -46,6 +48,7 @@ TINY_KB = {
         {
             "id": "byd-factory",
             "topic": "space",
+            "label": "BYD's factory",
             "questions": [
                 "What has BYD built in Brazil?",
                 "BYD Brazil factory",

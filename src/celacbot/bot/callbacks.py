@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from telegram import CallbackQuery, Chat, Message, Update
 
+from celacbot.bot import formatting
 from celacbot.bot.context import BotContext
 from celacbot.bot.keyboards import (
+    Action,
+    HideSource,
     NoneOfThese,
     PickSuggestion,
     ShowAnswer,
@@ -22,7 +27,7 @@ from celacbot.bot.replies import (
     topic_reply,
     topics_reply,
 )
-from celacbot.bot.texts import texts
+from celacbot.bot.texts import Language, texts
 
 
 async def _edit(query: CallbackQuery, reply: Reply) -> None:
@@ -38,49 +43,86 @@ def _destination(query: CallbackQuery) -> Message | Chat | None:
     return query.message.chat if query.message else None
 
 
+def _pressed_text(query: CallbackQuery) -> str | None:
+    """The pressed message's text as Telegram HTML, if the bot can still see it."""
+    message = query.message
+    return message.text_html if isinstance(message, Message) and message.text else None
+
+
+def _in_group(query: CallbackQuery) -> bool:
+    return query.message is not None and query.message.chat.type != Chat.PRIVATE
+
+
+def _response(
+    action: Action | None, query: CallbackQuery, context: BotContext, lang: Language
+) -> Awaitable[object] | None:
+    """What pressing the button does, or None when it stands for nothing any more."""
+    knowledge = context.knowledge
+    shared = context.bot_data
+    destination = _destination(query)
+    if destination is None:
+        return None
+    match action:
+        case ShowAnswer(entry_id):
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
+            if answer is None:
+                return None
+            shared.count_answer(answer)
+            return answer_reply(answer, knowledge, lang, heading=True).send(
+                destination, quote=False
+            )
+        case PickSuggestion(event_id, entry_id):
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
+            if answer is None:
+                return None
+            shared.question_log.record_pick(event_id, entry_id)
+            shared.count_answer(answer)
+            # The choice becomes the answer in place: the other suggestions go with it.
+            return _edit(query, answer_reply(answer, knowledge, lang, heading=True))
+        case ShowSource(entry_id):
+            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
+            if answer is None or not answer.source:
+                return None
+            shown = _pressed_text(query)
+            expanded = (
+                formatting.with_source(shown, answer.source, knowledge.kb.source, lang)
+                if shown
+                else None
+            )
+            if expanded is None:
+                # No room left in the answer's message (or it is out of reach): on its own.
+                return source_reply(answer, knowledge.kb, lang).send(destination, quote=False)
+            keyboard = knowledge.answer_keyboard(entry_id, lang, source_shown=True)
+            return query.edit_message_text(expanded, reply_markup=keyboard)
+        case HideSource(entry_id):
+            shown = _pressed_text(query)
+            if shown is None or knowledge.retriever.answer_entry(entry_id) is None:
+                return None
+            keyboard = knowledge.answer_keyboard(entry_id, lang)
+            return query.edit_message_text(formatting.without_source(shown), reply_markup=keyboard)
+        case ShowTopic(topic_id):
+            reply = topic_reply(knowledge.kb, topic_id, lang)
+            return _edit(query, reply) if reply else None
+        case ShowTopics():
+            return _edit(query, topics_reply(knowledge, lang))
+        case NoneOfThese(event_id):
+            if event_id is not None:
+                shared.question_log.record_none(event_id)
+            return _edit(query, none_of_these_reply(knowledge, lang, group=_in_group(query)))
+        case None:
+            return None
+
+
 async def button_pressed(update: Update, context: BotContext) -> None:
     """Answer the entry, source or topic a button stands for; log "did you mean" choices."""
     query = update.callback_query
     if query is None:
         return
-    knowledge = context.knowledge
-    shared = context.bot_data
-    lang = shared.languages.user_language(query.from_user)
-    action = decode(query.data)
-    destination = _destination(query)
-    reply: Reply | None = None
-    match action:
-        case ShowAnswer(entry_id):
-            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
-            if answer is not None:
-                shared.count_answer(answer)
-                reply = answer_reply(answer, knowledge, lang, heading=True)
-        case PickSuggestion(event_id, entry_id):
-            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
-            if answer is not None:
-                shared.question_log.record_pick(event_id, entry_id)
-                shared.count_answer(answer)
-                reply = answer_reply(answer, knowledge, lang, heading=True)
-        case ShowSource(entry_id):
-            answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
-            if answer is not None and answer.source:
-                reply = source_reply(answer, knowledge.kb, lang)
-        case ShowTopic(topic_id):
-            reply = topic_reply(knowledge.kb, topic_id, lang)
-        case ShowTopics():
-            reply = topics_reply(knowledge, lang)
-        case NoneOfThese(event_id):
-            if event_id is not None:
-                shared.question_log.record_none(event_id)
-            reply = none_of_these_reply(knowledge, lang)
-    if reply is None or destination is None:
+    lang = context.bot_data.languages.user_language(query.from_user)
+    shown = _response(decode(query.data), query, context, lang)
+    if shown is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return
-    shown = (
-        _edit(query, reply)
-        if isinstance(action, ShowTopic | ShowTopics | NoneOfThese)
-        else reply.send(destination, quote=False)
-    )
     # The reply first, then the answer that stops the button's spinner, a round trip later.
     # Sent together, the answer's request was built while the reply's waited to be written:
     # +1.2 ms on the reply at p50 (benchmarks/request_paths.py).

@@ -18,6 +18,9 @@ MAX_INLINE_RESULTS: Final = 10
 INLINE_CACHE_SECONDS: Final = 10
 MAX_INLINE_QUERY_CHARS: Final = int(InlineQueryLimit.MAX_QUERY_LENGTH)
 INLINE_DESCRIPTION_CHARS: Final = 100
+# The /start payload of the "nothing found" button of inline mode: it greets. The "_" keeps
+# it apart from every entry id, which deep links name.
+INLINE_START_PARAMETER: Final = "from_inline"
 
 MAX_RELATED_BUTTONS: Final = 3
 MAX_SUGGESTION_BUTTONS: Final = 3

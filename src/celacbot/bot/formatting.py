@@ -7,7 +7,7 @@ only the tags written here reach Telegram unescaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 
 from celacbot.bot.constants import MAX_MESSAGE_UTF16
@@ -18,6 +18,10 @@ from celacbot.retrieval.answer import Answer, Decision
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SEPARATOR = "\n\n"
+# Opens the byline of the quotes that Source adds to an answer's message, in every language:
+# where Hide source cuts the message back. Knowledge text never holds it.
+SOURCE_MARK = "📄"
+_SOURCE_START = f"{_SEPARATOR}{SOURCE_MARK} "
 
 
 def utf16_len(text: str) -> int:
@@ -121,20 +125,55 @@ def _part_blocks(part: Answer) -> list[str]:
     return [bold(part.question), *_answer_blocks(part)]
 
 
+def article_title(source: Source) -> str:
+    """The article's title, escaped, linked to the article where the knowledge file gives
+    its address."""
+    title = escape(source.title, quote=False)
+    return f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
+
+
+def byline(source: Source, lang: Language) -> str:
+    """The short line that introduces the article's quotes: the article's title, in `lang`."""
+    return f"{SOURCE_MARK} {texts(lang).source_byline.format(title=article_title(source))}"
+
+
+def _quote_blocks(quotes: Iterable[str]) -> list[str]:
+    return [piece for quote in quotes for piece in blocks(quote, tag="blockquote")]
+
+
 def source_messages(answer: Answer, source: Source, lang: Language) -> list[str]:
-    """The article quotes that support an answer, under the article's title and author."""
-    byline = texts(lang).source_byline.format(
-        title=escape(source.title, quote=False), author=escape(source.author, quote=False)
+    """The article quotes that support an answer under their byline, as messages of their own
+    (for an answer whose message has no room left for them)."""
+    return pack([byline(source, lang), *_quote_blocks(answer.source)])
+
+
+def with_source(
+    message_html: str,
+    quotes: Sequence[str],
+    source: Source,
+    lang: Language,
+    *,
+    limit: int = MAX_MESSAGE_UTF16,
+) -> str | None:
+    """An answer's message (Telegram HTML) with the article quotes behind it added under a
+    byline, or None when they do not all fit in one message."""
+    # HTML is longer than the text Telegram counts: a message that fits by it fits.
+    expanded = _SEPARATOR.join(
+        [without_source(message_html), byline(source, lang), *_quote_blocks(quotes)]
     )
-    quotes = [piece for quote in answer.source for piece in blocks(quote, tag="blockquote")]
-    return pack([byline, *quotes])
+    return expanded if utf16_len(expanded) <= limit else None
+
+
+def without_source(message_html: str) -> str:
+    """An answer's message with the quotes `with_source` added taken out again."""
+    cut = message_html.rfind(_SOURCE_START)
+    return message_html if cut < 0 else message_html[:cut]
 
 
 def inline_message(answer: Answer, source: Source) -> str:
     """One message with the answer and its quotes, for inline results (cut to one message)."""
-    parts = [bold(answer.question), *blocks(answer.text)]
-    parts += [piece for quote in answer.source for piece in blocks(quote, tag="blockquote")]
-    parts.append(f"— <i>{escape(source.title, quote=False)}</i>")
+    parts = [bold(answer.question), *blocks(answer.text), *_quote_blocks(answer.source)]
+    parts.append(f"— <i>{article_title(source)}</i>")
     return pack(parts)[0]
 
 
@@ -175,7 +214,7 @@ def source_overview_message(kb: KnowledgeBase, lang: Language) -> str:
         for translated in (topic_texts(topic, lang) for topic in kb.topics)
     )
     return texts(lang).source_overview.format(
-        title=escape(kb.source.title, quote=False),
+        title=article_title(kb.source),
         author=escape(kb.source.author, quote=False),
         topics=topics,
     )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineQueryResultsButton, Update
 
-from celacbot.bot.constants import INLINE_CACHE_SECONDS, MAX_INLINE_RESULTS
+from celacbot.bot.constants import INLINE_CACHE_SECONDS, INLINE_START_PARAMETER, MAX_INLINE_RESULTS
 from celacbot.bot.context import BotContext
+from celacbot.bot.texts import texts
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
-    """Offer the best-matching entries, or the most asked ones for an empty query."""
+    """Offer the best-matching entries, or the most asked ones for an empty query; when
+    nothing matches, say so with a button to ask in a private chat."""
     query = update.inline_query
     if query is None:
         return
@@ -21,5 +23,14 @@ async def inline_query(update: Update, context: BotContext) -> None:
         asked = knowledge.most_asked(context.bot_data.ask_counts, MAX_INLINE_RESULTS)
         ids = [entry.id for entry in asked]
     lang = context.bot_data.languages.user_language(query.from_user)
-    results = [knowledge.inline_result(each, lang) for each in dict.fromkeys(ids)]
-    await query.answer([each for each in results if each], cache_time=INLINE_CACHE_SECONDS)
+    username = context.bot.username
+    found = [knowledge.inline_result(each, lang, username) for each in dict.fromkeys(ids)]
+    results = [each for each in found if each]
+    button = (
+        None
+        if results
+        else InlineQueryResultsButton(
+            texts(lang).inline_nothing, start_parameter=INLINE_START_PARAMETER
+        )
+    )
+    await query.answer(results, cache_time=INLINE_CACHE_SECONDS, button=button)

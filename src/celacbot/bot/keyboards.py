@@ -1,5 +1,7 @@
 """Inline keyboards and the codec of their callback data ("a:<entry-id>", "t:<topic-id>"...).
 
+Buttons name entries by their short labels (faq.yaml's `label`), which fit a phone.
+
 Callback data is plain text that survives restarts; anything that does not decode to a
 known action (old versions, forged data) decodes to None and gets a short notice.
 "Did you mean" buttons carry the question log's event id ("p:<event>:<entry-id>",
@@ -33,7 +35,14 @@ class ShowAnswer:
 
 @dataclass(frozen=True, slots=True)
 class ShowSource:
-    """Show the article quotes behind one entry's answer."""
+    """Add the article quotes behind one entry's answer to the answer's message."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class HideSource:
+    """Take the article quotes out of the answer's message again."""
 
     entry_id: str
 
@@ -65,11 +74,14 @@ class NoneOfThese:
     event_id: int | None = None
 
 
-Action = ShowAnswer | ShowSource | ShowTopic | ShowTopics | PickSuggestion | NoneOfThese
+Action = (
+    ShowAnswer | ShowSource | HideSource | ShowTopic | ShowTopics | PickSuggestion | NoneOfThese
+)
 
-_WITH_ID: dict[str, type[ShowAnswer | ShowSource | ShowTopic]] = {
+_WITH_ID: dict[str, type[ShowAnswer | ShowSource | HideSource | ShowTopic]] = {
     "a": ShowAnswer,
     "s": ShowSource,
+    "h": HideSource,
     "t": ShowTopic,
 }
 _WITHOUT_ID: dict[str, ShowTopics | NoneOfThese] = {"T": ShowTopics(), "n": NoneOfThese()}
@@ -82,6 +94,8 @@ def encode(action: Action) -> str:
             return f"a:{entry_id}"
         case ShowSource(entry_id):
             return f"s:{entry_id}"
+        case HideSource(entry_id):
+            return f"h:{entry_id}"
         case ShowTopic(topic_id):
             return f"t:{topic_id}"
         case ShowTopics():
@@ -125,25 +139,31 @@ def button(text: str, action: Action) -> InlineKeyboardButton:
 
 
 def column(buttons: Iterable[InlineKeyboardButton]) -> InlineKeyboardMarkup:
-    """Buttons one per row, so long questions stay readable."""
+    """Buttons one per row, each as wide as the message."""
     return InlineKeyboardMarkup([[each] for each in buttons])
 
 
 def answer_keyboard(
-    entry_id: str, related: Iterable[tuple[str, str]], *, source_label: str
+    entry_id: str,
+    related: Iterable[tuple[str, str]],
+    *,
+    source_label: str,
+    source_shown: bool = False,
 ) -> InlineKeyboardMarkup:
-    """The source button and (entry id, question) follow-ups under an answer."""
+    """The button that shows (or, once shown, hides) the source, and the (entry id, label)
+    follow-ups under an answer."""
+    toggle = HideSource(entry_id) if source_shown else ShowSource(entry_id)
     return column(
         [
-            button(source_label, ShowSource(entry_id)),
-            *(button(question, ShowAnswer(related_id)) for related_id, question in related),
+            button(source_label, toggle),
+            *(button(label, ShowAnswer(related_id)) for related_id, label in related),
         ]
     )
 
 
-def questions_keyboard(questions: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """One button per (entry id, question)."""
-    return column(button(question, ShowAnswer(entry_id)) for entry_id, question in questions)
+def questions_keyboard(labels: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per (entry id, label)."""
+    return column(button(label, ShowAnswer(entry_id)) for entry_id, label in labels)
 
 
 def suggestions_keyboard(
@@ -157,7 +177,7 @@ def suggestions_keyboard(
 
     return column(
         [
-            *(button(each.question, pick(each.id)) for each in suggestions),
+            *(button(each.label, pick(each.id)) for each in suggestions),
             button(none_label, NoneOfThese(event_id)),
         ]
     )
@@ -168,13 +188,16 @@ def topics_keyboard(topics: Iterable[tuple[str, str]]) -> InlineKeyboardMarkup:
     return column(button(title, ShowTopic(topic_id)) for topic_id, title in topics)
 
 
-def topic_keyboard(
-    questions: Iterable[tuple[str, str]], *, back_label: str
-) -> InlineKeyboardMarkup:
-    """One topic's (entry id, question) buttons and a way back to every topic."""
+def browse_topics_keyboard(label: str) -> InlineKeyboardMarkup:
+    """One button that opens the topics (where a whole keyboard would clutter a group)."""
+    return column([button(label, ShowTopics())])
+
+
+def topic_keyboard(labels: Iterable[tuple[str, str]], *, back_label: str) -> InlineKeyboardMarkup:
+    """One topic's (entry id, label) buttons and a way back to every topic."""
     return column(
         [
-            *(button(question, ShowAnswer(entry_id)) for entry_id, question in questions),
+            *(button(label, ShowAnswer(entry_id)) for entry_id, label in labels),
             button(back_label, ShowTopics()),
         ]
     )

@@ -12,7 +12,7 @@ from typing import Final
 from telegram import User
 
 from celacbot.bot.texts import ENGLISH, LANGUAGES, Language
-from celacbot.knowledge.models import Entry, Topic, TopicTranslation, translated
+from celacbot.knowledge.models import Topic, TopicTranslation, translated
 from celacbot.retrieval.answer import Answer
 from celacbot.retrieval.language import question_language
 from celacbot.retrieval.normalise import words
@@ -54,12 +54,6 @@ class LanguageMemory:
             if len(self._languages) > self._limit:
                 self._languages.popitem(last=False)
         return lang
-
-
-def entry_question(entry: Entry, lang: str) -> str:
-    """The entry's question for buttons and headings, in `lang` when translated."""
-    translation = translated(entry.translations, lang)
-    return translation.questions[0] if translation else entry.canonical_question
 
 
 def topic_texts(topic: Topic, lang: Language) -> TopicTranslation:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Chat, Message, Update
 
 from celacbot.bot.context import BotContext
 from celacbot.bot.replies import answer_reply
@@ -34,7 +34,9 @@ async def reply_to_question(message: Message, question: str, context: BotContext
         language=user.language_code if user else None,
     )
     lang = shared.languages.reply_language(answer, user)
-    sent = await answer_reply(answer, knowledge, lang, event_id=event_id).send(message)
+    group = message.chat.type != Chat.PRIVATE
+    reply = answer_reply(answer, knowledge, lang, event_id=event_id, group=group)
+    sent = await reply.send(message)
     last = answer.parts[-1] if answer.parts else answer
     if memory is not None and last.decision is Decision.ANSWER and last.id:
         shared.conversations.remember(

@@ -8,7 +8,7 @@ from telegram import Chat, InlineKeyboardMarkup, Message
 
 from celacbot.bot import formatting, keyboards
 from celacbot.bot.constants import EXAMPLE_QUESTIONS, MAX_SUGGESTION_BUTTONS
-from celacbot.bot.language import entry_question, topic_texts
+from celacbot.bot.language import topic_texts
 from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import Language, texts
 from celacbot.knowledge.models import KnowledgeBase
@@ -46,9 +46,10 @@ def answer_reply(
     *,
     heading: bool = False,
     event_id: int | None = None,
+    group: bool = False,
 ) -> Reply:
     """The reply to any retriever verdict, in `lang`; `event_id` is the question's in the
-    question log."""
+    question log; in a `group`, a decline offers the topics behind one button."""
     messages = formatting.answer_messages(answer, lang, heading=heading and answer.kind is Kind.FAQ)
     said = texts(lang)
     if answer.decision is Decision.SUGGEST:
@@ -58,14 +59,23 @@ def answer_reply(
         )
         return Reply(messages, keyboard)
     if answer.decision is Decision.DECLINE:
-        return Reply(messages, knowledge.topics_keyboard(lang))
+        return Reply(messages, _topics_keyboard(knowledge, lang, group=group))
     if answer.kind in (Kind.FAQ, Kind.FACT) and answer.id and answer.source:
         return Reply(messages, knowledge.answer_keyboard(answer.id, lang))
     return Reply(messages)
 
 
+def _topics_keyboard(
+    knowledge: KnowledgeService, lang: Language, *, group: bool
+) -> InlineKeyboardMarkup:
+    """Every topic, or in a group one button that opens them (eight would clutter the chat)."""
+    if group:
+        return keyboards.browse_topics_keyboard(texts(lang).topics_button)
+    return knowledge.topics_keyboard(lang)
+
+
 def source_reply(answer: Answer, kb: KnowledgeBase, lang: Language) -> Reply:
-    """The article quotes behind an answer."""
+    """The article quotes behind an answer, as messages of their own."""
     return Reply(formatting.source_messages(answer, kb.source, lang))
 
 
@@ -74,7 +84,7 @@ def greeting_reply(first_name: str | None, knowledge: KnowledgeService, lang: La
     examples = knowledge.featured[:EXAMPLE_QUESTIONS]
     return Reply(
         [formatting.greeting_message(first_name, knowledge.kb, lang)],
-        keyboards.questions_keyboard((entry.id, entry_question(entry, lang)) for entry in examples),
+        keyboards.questions_keyboard((entry.id, entry.label_in(lang)) for entry in examples),
     )
 
 
@@ -88,16 +98,14 @@ def topic_reply(kb: KnowledgeBase, topic_id: str, lang: Language) -> Reply | Non
     topic = next((topic for topic in kb.topics if topic.id == topic_id), None)
     if topic is None:
         return None
-    questions = [
-        (entry.id, entry_question(entry, lang)) for entry in kb.entries if entry.topic == topic_id
-    ]
+    labels = [(entry.id, entry.label_in(lang)) for entry in kb.entries if entry.topic == topic_id]
     translated = topic_texts(topic, lang)
     return Reply(
         [formatting.topic_message(translated.title, translated.description, lang)],
-        keyboards.topic_keyboard(questions, back_label=texts(lang).back_button),
+        keyboards.topic_keyboard(labels, back_label=texts(lang).back_button),
     )
 
 
-def none_of_these_reply(knowledge: KnowledgeService, lang: Language) -> Reply:
+def none_of_these_reply(knowledge: KnowledgeService, lang: Language, *, group: bool) -> Reply:
     """The honest note after every suggestion was rejected, with the topics to browse."""
-    return Reply([texts(lang).none_of_these], knowledge.topics_keyboard(lang))
+    return Reply([texts(lang).none_of_these], _topics_keyboard(knowledge, lang, group=group))

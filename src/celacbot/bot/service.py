@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from telegram import InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
+from telegram.helpers import create_deep_linked_url
 
 from celacbot.bot import keyboards
 from celacbot.bot.constants import (
@@ -22,7 +28,7 @@ from celacbot.bot.constants import (
     PARSE_MODE,
 )
 from celacbot.bot.formatting import inline_message, short_text
-from celacbot.bot.language import entry_question, topic_texts
+from celacbot.bot.language import topic_texts
 from celacbot.bot.texts import Language, texts
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.models import Entry, KnowledgeBase
@@ -49,13 +55,13 @@ class KnowledgeService:
 
     retriever: Retriever
     featured: tuple[Entry, ...]
-    _answer_keyboards: dict[tuple[str, Language], InlineKeyboardMarkup] = field(
+    _answer_keyboards: dict[tuple[str, Language, bool], InlineKeyboardMarkup] = field(
         default_factory=dict, init=False, repr=False
     )
     _topic_keyboards: dict[Language, InlineKeyboardMarkup] = field(
         default_factory=dict, init=False, repr=False
     )
-    _inline_results: dict[tuple[str, Language], InlineQueryResultArticle] = field(
+    _inline_results: dict[tuple[str, Language, str], InlineQueryResultArticle] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -69,20 +75,27 @@ class KnowledgeService:
         """The knowledge base of this version."""
         return self.retriever.kb
 
-    def answer_keyboard(self, answer_id: str, lang: Language) -> InlineKeyboardMarkup:
-        """The source button and the related questions under an entry's or a fact's answer."""
-        key = (answer_id, lang)
+    def answer_keyboard(
+        self, answer_id: str, lang: Language, *, source_shown: bool = False
+    ) -> InlineKeyboardMarkup:
+        """The Source button (Hide source once the quotes are shown) and the related
+        questions under an entry's or a fact's answer."""
+        key = (answer_id, lang, source_shown)
         keyboard = self._answer_keyboards.get(key)
         if keyboard is None:
             entry = self.retriever.entry(answer_id)
             related_ids = entry.related[:MAX_RELATED_BUTTONS] if entry else ()
             related = [
-                (each.id, entry_question(each, lang))
+                (each.id, each.label_in(lang))
                 for each in map(self.retriever.entry, related_ids)
                 if each is not None
             ]
+            said = texts(lang)
             keyboard = self._answer_keyboards[key] = keyboards.answer_keyboard(
-                answer_id, related, source_label=texts(lang).source_button
+                answer_id,
+                related,
+                source_label=said.hide_source_button if source_shown else said.source_button,
+                source_shown=source_shown,
             )
         return keyboard
 
@@ -95,10 +108,13 @@ class KnowledgeService:
             )
         return keyboard
 
-    def inline_result(self, entry_id: str, lang: Language) -> InlineQueryResultArticle | None:
+    def inline_result(
+        self, entry_id: str, lang: Language, bot_username: str
+    ) -> InlineQueryResultArticle | None:
         """An entry as an inline result (None for an unknown id): its question, the start of
-        its answer, and the full answer with its quotes as the message to share."""
-        key = (entry_id, lang)
+        its answer, and the full answer with its quotes as the message to share, with a button
+        that opens the entry in a private chat with the bot."""
+        key = (entry_id, lang, bot_username)
         result = self._inline_results.get(key)
         if result is None:
             answer = self.retriever.answer_entry(entry_id, lang_hint=lang)
@@ -112,6 +128,13 @@ class KnowledgeService:
                     inline_message(answer, self.kb.source),
                     parse_mode=PARSE_MODE,
                     link_preview_options=NO_LINK_PREVIEW,
+                ),
+                # Whoever sees the shared answer lands on it, with its follow-ups, in private.
+                reply_markup=InlineKeyboardMarkup.from_button(
+                    InlineKeyboardButton(
+                        texts(lang).ask_more_button,
+                        url=create_deep_linked_url(bot_username, entry_id),
+                    )
                 ),
             )
         return result

@@ -15,11 +15,15 @@ from typing import Annotated, Final, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
+from celacbot.knowledge.models import MAX_LABEL_CHARS
+
 Language = Literal["en", "es", "pt", "zh"]
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
 ENGLISH: Final[Language] = "en"
 
 Line = Annotated[str, StringConstraints(min_length=1)]
+# A button's text, short enough for a phone (the same limit as faq.yaml's labels).
+Button = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL_CHARS)]
 # Telegram's limits for the command menu and the bot's profile texts.
 CommandDescription = Annotated[str, StringConstraints(min_length=1, max_length=256)]
 ShortDescription = Annotated[str, StringConstraints(min_length=1, max_length=120)]
@@ -68,9 +72,13 @@ class Texts(_Texts):
     none_of_these: Line
     english_only: Line
     follow_up: Line
-    source_button: Line
-    back_button: Line
-    none_button: Line
+    source_button: Button
+    hide_source_button: Button
+    topics_button: Button
+    ask_more_button: Button
+    inline_nothing: Button
+    back_button: Button
+    none_button: Button
     stale_notice: Line
     ask_usage: Line
     ask_hint: Line

@@ -1,4 +1,5 @@
-"""`celacbot chat`: the bot in the terminal, no Telegram token needed."""
+"""`celacbot chat`: the bot in the terminal, no Telegram token needed, speaking the language
+of the last question."""
 
 from __future__ import annotations
 
@@ -12,13 +13,6 @@ from celacbot.commands import EXIT_CONFIG, load_retriever
 
 HISTORY_FILE = Path.home() / ".celacbot_history"
 HISTORY_LENGTH = 500
-PROMPT = "you> "
-HELP = """Ask anything about China-CELAC cooperation as the article describes it.
-  <number>  pick a numbered question (a suggestion or a related question)
-  topics    list the article's topics
-  source    show the article's words behind the last answer
-  help      show this help
-  quit      leave (or press Ctrl-D)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +41,9 @@ def _enable_history() -> Callable[[], None]:
 
 def run(args: argparse.Namespace) -> int:
     """Read questions until quit or end of input, answering each like the bot would."""
+    from celacbot.knowledge.models import translated
+    from celacbot.languages import ENGLISH
+    from celacbot.render.phrases import phrases
     from celacbot.render.text import numbered, render_answer, render_source
     from celacbot.retrieval.answer import Answer, Decision
 
@@ -58,10 +55,13 @@ def run(args: argparse.Namespace) -> int:
     print(f'celacbot: questions about "{kb.source.title}". Type "help" for commands.')
     choices: list[str] = []
     last: Answer | None = None
+    # The language of the last question: the chat's own words follow it.
+    lang: str = ENGLISH
     try:
         while True:
+            said = phrases(lang)
             try:
-                line = input(PROMPT)
+                line = input(said.prompt)
             except EOFError:
                 print()
                 break
@@ -72,21 +72,28 @@ def run(args: argparse.Namespace) -> int:
             if not text:
                 continue
             if command == "help":
-                print(HELP)
+                print(said.help)
                 continue
             if command == "topics":
-                print("\n".join(f"- {topic.title}: {topic.description}" for topic in kb.topics))
+                topics = [translated(topic.translations, lang) or topic for topic in kb.topics]
+                print("\n".join(f"- {topic.title}: {topic.description}" for topic in topics))
                 continue
             if command == "source":
-                print(render_source(last) if last else "Ask a question first.")
+                print(render_source(last) if last else said.ask_first)
                 continue
-            if text.isdigit() and 1 <= int(text) <= len(choices):
-                picked = retriever.answer_entry(choices[int(text) - 1])
-                answer = picked if picked is not None else retriever.answer(text)
+            # A number picks from the list shown last; with no list, it is a question ("19").
+            if text.isdigit() and choices:
+                number = int(text)
+                if not 1 <= number <= len(choices):
+                    print(said.out_of_range.format(number=number, count=len(choices)))
+                    continue
+                picked = retriever.answer_entry(choices[number - 1], lang_hint=lang)
+                answer = picked if picked is not None else retriever.answer(text, lang_hint=lang)
             else:
                 # A follow-up ("when?", "and Chile?") is read with the last answer's subject.
                 subject = last.id if last is not None and last.decision is Decision.ANSWER else None
-                answer = retriever.answer(text, subject=subject)
+                answer = retriever.answer(text, lang_hint=lang, subject=subject)
+            lang = answer.requested_lang
             print(render_answer(answer, with_source=False))
             if answer.decision is Decision.SUGGEST:
                 choices = [suggestion.id for suggestion in answer.suggestions]
@@ -94,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
             related = [entry for entry in map(retriever.entry, answer.related) if entry]
             choices = [entry.id for entry in related]
             if related:
-                print("\nRelated:\n" + numbered([entry.canonical_question for entry in related]))
+                questions = numbered([entry.question_in(lang) for entry in related])
+                print(f"\n{phrases(lang).related}\n{questions}")
             if answer.answered:
                 last = answer
     finally:

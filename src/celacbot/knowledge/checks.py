@@ -9,7 +9,14 @@ from collections.abc import Iterator, Sequence
 from rapidfuzz import fuzz, process
 
 from celacbot.knowledge.document import Problem, YamlDocument, YamlPath
-from celacbot.knowledge.models import Entry, Fact, KnowledgeBase, SmallTalk, Topic
+from celacbot.knowledge.models import (
+    LABEL_DISTINCT_CHARS,
+    Entry,
+    Fact,
+    KnowledgeBase,
+    SmallTalk,
+    Topic,
+)
 
 # Questions at least this alike (rapidfuzz ratio, 0-100) under two entries confuse the retriever.
 CONFUSABLE_RATIO = 92.0
@@ -37,6 +44,7 @@ def find_errors(kb: KnowledgeBase, document: YamlDocument, article: str | None) 
         *_unknown_topics(kb, document),
         *_bad_related(kb, document),
         *_repeated_questions(kb, document),
+        *_clashing_labels(kb, document),
     ]
     if article is not None:
         problems += _unquoted_sources(kb, document, article)
@@ -161,6 +169,39 @@ def _repeated_questions(kb: KnowledgeBase, document: YamlDocument) -> Iterator[P
         else:
             message = f"{text!r} is also a question of {where}; a question must lead to one entry"
             yield document.problem(path, message)
+
+
+def _labels(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str]]:
+    """(path, text, language) of every button text: entry labels and topic titles, English
+    and translated."""
+    for index, entry in enumerate(kb.entries):
+        yield ("entries", index, "label"), entry.label, ENGLISH
+        for lang, translation in entry.translations.items():
+            yield ("entries", index, "translations", lang, "label"), translation.label, lang
+    for index, topic in enumerate(kb.topics):
+        yield ("topics", index, "title"), topic.title, ENGLISH
+        for lang, topic_translation in topic.translations.items():
+            yield ("topics", index, "translations", lang, "title"), topic_translation.title, lang
+
+
+def _clashing_labels(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    # Any entries may be shown together ("did you mean" picks them across topics), so every
+    # label must stand apart from every other of its language where a cut button shows it;
+    # topic titles likewise among themselves.
+    first: dict[tuple[str, str, str], tuple[YamlPath, str]] = {}
+    for path, text, lang in _labels(kb):
+        start = normalise_whitespace(unicodedata.normalize("NFKC", text).casefold())
+        key = str(path[0]), lang, start[:LABEL_DISTINCT_CHARS]
+        if key not in first:
+            first[key] = (path, text)
+            continue
+        first_path, first_text = first[key]
+        where = f"{document.label(first_path[:2])} on line {document.mark(first_path)[0]}"
+        yield document.problem(
+            path,
+            f"{text!r} begins like {first_text!r} of {where}: buttons shown together must"
+            f" differ within their first {LABEL_DISTINCT_CHARS} characters",
+        )
 
 
 def _unquoted_sources(kb: KnowledgeBase, document: YamlDocument, article: str) -> Iterator[Problem]:

@@ -12,6 +12,10 @@ from celacbot.languages import TRANSLATION_LANGUAGES, TranslationLanguage
 # Ids travel in Telegram callback_data (64 bytes) behind a short prefix such as "a:".
 MAX_ID_BYTES = 48
 MAX_ANSWER_CHARS = 800
+# A button on a phone shows about 32 characters; labels shown together must differ within
+# the first 20, the part that stays visible when Telegram cuts a label in a narrow column.
+MAX_LABEL_CHARS = 32
+LABEL_DISTINCT_CHARS = 20
 
 Slug = Annotated[
     str,
@@ -19,6 +23,22 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+# Empty, or an http(s) address with nothing HTML or Telegram could misread.
+Url = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^(?:https?://[^\s<>\"']+)?$")
+]
+Label = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=MAX_LABEL_CHARS)
+]
+_LABEL_DESCRIPTION = (
+    f"The entry's name on buttons: at most {MAX_LABEL_CHARS} characters, and different from"
+    f" every other entry's label in the same language within its first {LABEL_DISTINCT_CHARS}."
+)
+_TOPIC_TITLE_DESCRIPTION = (
+    f"The topic's name, on buttons too: at most {MAX_LABEL_CHARS} characters, and different"
+    f" from every other topic's title in the same language within its first"
+    f" {LABEL_DISTINCT_CHARS}."
+)
 # Text the bot sends as a message of its own, such as a translated answer or fact.
 MessageText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ANSWER_CHARS)
@@ -48,12 +68,16 @@ class Source(_Strict):
     title: Text
     author: Text = Field(description="The author as the article's last line describes them.")
     file: Text = Field(description="The article's file, relative to faq.yaml.")
+    url: Url = Field(
+        default="",
+        description="Where the article is published, when known; empty for none. Bylines link it.",
+    )
 
 
 class TopicTranslation(_Strict):
     """A topic's title and description in one more language."""
 
-    title: Text
+    title: Label = Field(description=_TOPIC_TITLE_DESCRIPTION)
     description: Text
 
 
@@ -61,7 +85,7 @@ class Topic(_Strict):
     """A theme of the article; entries and facts belong to one."""
 
     id: Slug
-    title: Text
+    title: Label = Field(description=_TOPIC_TITLE_DESCRIPTION)
     description: Text
     translations: dict[Lang, TopicTranslation] = Field(
         default_factory=dict, description="The title and description in other languages."
@@ -69,8 +93,9 @@ class Topic(_Strict):
 
 
 class EntryTranslation(_Strict):
-    """An entry's questions and answer in one more language."""
+    """An entry's label, questions and answer in one more language."""
 
+    label: Label = Field(description=_LABEL_DESCRIPTION)
     questions: list[Question] = Field(
         min_length=3,
         description="The first is the canonical question; the others are paraphrases users type.",
@@ -85,6 +110,7 @@ class Entry(_Strict):
 
     id: Slug
     topic: Slug
+    label: Label = Field(description=_LABEL_DESCRIPTION)
     questions: list[Question] = Field(
         min_length=4,
         description="The first is the canonical question; the others are paraphrases users type.",
@@ -99,13 +125,23 @@ class Entry(_Strict):
     related: list[Slug] = Field(default_factory=list, max_length=3)
     keywords: list[Text] = Field(default_factory=list)
     translations: dict[Lang, EntryTranslation] = Field(
-        default_factory=dict, description="The questions and answer in other languages."
+        default_factory=dict, description="The label, questions and answer in other languages."
     )
 
     @property
     def canonical_question(self) -> str:
-        """The question shown on buttons and in suggestions."""
+        """The question an answer is headed with."""
         return self.questions[0]
+
+    def question_in(self, lang: str) -> str:
+        """The canonical question in `lang` when translated, else in English."""
+        translation = translated(self.translations, lang)
+        return translation.questions[0] if translation else self.canonical_question
+
+    def label_in(self, lang: str) -> str:
+        """The button label in `lang` when translated, else in English."""
+        translation = translated(self.translations, lang)
+        return translation.label if translation else self.label
 
 
 class Fact(_Strict):

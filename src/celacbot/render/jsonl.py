@@ -17,7 +17,12 @@ def answer_record(answer: Answer) -> dict[str, object]:
         "kind": answer.kind.value,
         "score": round(answer.score, 1),
         "suggestions": [
-            {"id": suggestion.id, "question": suggestion.question, "score": suggestion.score}
+            {
+                "id": suggestion.id,
+                "question": suggestion.question,
+                "label": suggestion.label,
+                "score": suggestion.score,
+            }
             for suggestion in answer.suggestions
         ],
         "source": list(answer.source),

@@ -1,15 +1,12 @@
-"""Plain-text renderings of answers and explanations for the terminal."""
+"""Plain-text renderings of answers and explanations for the terminal, in the question's
+language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from celacbot.render.phrases import phrases
 from celacbot.retrieval.answer import Answer, Decision, Explanation, Suggestion
-
-DECLINE_TEXT = (
-    "The article does not say anything about that. "
-    "I can only answer from the article on China-CELAC cooperation."
-)
 
 
 def numbered(questions: Sequence[str]) -> str:
@@ -17,34 +14,38 @@ def numbered(questions: Sequence[str]) -> str:
     return "\n".join(f"  {number}) {question}" for number, question in enumerate(questions, 1))
 
 
-def render_suggestions(suggestions: Sequence[Suggestion]) -> str:
-    """The "did you mean" prompt with numbered canonical questions."""
-    return "I am not sure which question you mean. Did you mean:\n" + numbered(
+def render_suggestions(suggestions: Sequence[Suggestion], lang: str) -> str:
+    """The "did you mean" prompt with numbered canonical questions, in `lang`."""
+    return f"{phrases(lang).suggest}\n" + numbered(
         [suggestion.question for suggestion in suggestions]
     )
 
 
 def render_source(answer: Answer) -> str:
     """The article's own words behind an answer, one quote a line."""
+    said = phrases(answer.requested_lang)
     if not answer.source:
-        return "This answer does not quote the article."
-    return "From the article:\n" + "\n".join(f'  "{quote}"' for quote in answer.source)
+        return said.no_quotes
+    return f"{said.from_article}\n" + "\n".join(f'  "{quote}"' for quote in answer.source)
 
 
 def render_answer(answer: Answer, *, with_source: bool = True) -> str:
-    """An answer as a person reads it in a terminal."""
+    """An answer as a person reads it in a terminal, in the language of the question."""
+    said = phrases(answer.requested_lang)
     if answer.decision is Decision.SUGGEST:
-        return render_suggestions(answer.suggestions)
+        return render_suggestions(answer.suggestions, answer.requested_lang)
     if answer.decision is Decision.DECLINE:
-        return DECLINE_TEXT
+        return said.decline
     if answer.parts:
         return "\n\n".join(
             f"{part.question}\n{render_answer(part, with_source=with_source)}"
             for part in answer.parts
         )
     text = f"{answer.missing}\n{answer.text}" if answer.missing else answer.text
+    if answer.fallback:
+        text = f"{said.english_only}\n{text}"
     if answer.context:
-        text = f"(About: {answer.context})\n{text}"
+        text = f"{said.follow_up.format(subject=answer.context)}\n{text}"
     if with_source and answer.source:
         return f"{text}\n\n{render_source(answer)}"
     return text

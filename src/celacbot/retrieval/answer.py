@@ -26,10 +26,11 @@ class Decision(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A candidate entry offered as "did you mean"."""
+    """A candidate entry offered as "did you mean": its question and its short button label."""
 
     id: str
     question: str
+    label: str
     score: float
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celacbot.knowledge.models import Entry, Fact, SmallTalk, translated
 from celacbot.languages import CHINESE, ENGLISH
 from celacbot.retrieval.answer import Answer, Decision, Kind
+from celacbot.retrieval.yes_no import fitted_answer
 
 
 def decline(
@@ -32,14 +33,16 @@ def entry_answer(
     reason: str,
     lang: str = ENGLISH,
 ) -> Answer:
-    """An entry's answer in `lang` when translated, else in English."""
+    """An entry's answer to `question` in `lang` when translated, else in English; it opens
+    with a bare yes or no only if the question asks for one."""
     translation = translated(entry.translations, lang)
+    text = translation.answer if translation else entry.answer
     return Answer(
         question=question,
         decision=Decision.ANSWER,
         kind=Kind.FAQ,
         id=entry.id,
-        text=translation.answer if translation else entry.answer,
+        text=fitted_answer(text, question, lang),
         lang=lang if translation else ENGLISH,
         requested_lang=lang,
         score=score,

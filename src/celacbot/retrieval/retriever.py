@@ -10,7 +10,7 @@ from pathlib import Path
 
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
-from celacbot.knowledge.models import Entry, KnowledgeBase, translated
+from celacbot.knowledge.models import Entry, KnowledgeBase
 from celacbot.languages import ENGLISH
 from celacbot.retrieval.answer import Answer, Candidate, Decision, Explanation, Kind, Suggestion
 from celacbot.retrieval.builtin_synonyms import (
@@ -194,10 +194,9 @@ class Retriever:
         lang = hint_language(lang_hint) or ENGLISH
         entry = self._entries.get(entry_id)
         if entry is not None:
-            translation = translated(entry.translations, lang)
             return entry_answer(
                 entry,
-                translation.questions[0] if translation else entry.canonical_question,
+                entry.question_in(lang),
                 score=100.0,
                 margin=100.0,
                 reason="chosen by id",
@@ -456,14 +455,13 @@ class Retriever:
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
 
     def _suggestion(self, scored: Scored, asked: str | None) -> Suggestion:
-        """A candidate entry with its canonical question in the language it was asked in."""
-        label = scored.document.label
-        entry = self._entries.get(scored.document.id)
+        """A candidate entry with its canonical question and label in the language it was
+        asked in."""
+        entry = self._entries[scored.document.id]
         lang = answer_language(asked, scored.lang)
-        translation = translated(entry.translations, lang) if entry else None
-        if translation is not None:
-            label = translation.questions[0]
-        return Suggestion(scored.document.id, label, round(scored.total, 1))
+        return Suggestion(
+            entry.id, entry.question_in(lang), entry.label_in(lang), round(scored.total, 1)
+        )
 
 
 def _mentions(scored: Scored, terms: Iterable[str]) -> bool:

@@ -1,0 +1,89 @@
+"""Yes/no questions, and answers that open with a bare yes or no.
+
+A few answers in faq.yaml open with "Yes." or "No." because their canonical question asks for
+one ("Does the article mention lithium?"). The same entry also answers questions that do not
+("where is lithium processed?"), and to those a leading "Yes." reads as nonsense, so it is
+dropped unless the question asks yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from celacbot.languages import CHINESE
+from celacbot.retrieval.normalise import has_cjk, words
+
+# A bare yes or no as faq.yaml's answers open with it, in each language; Chinese answers
+# echo the question's verb ("提到了。", "不包括。").
+_OPENER: Final = re.compile(
+    r"^(?:(?:Yes|No|Sí|Sim|Não)\.\s+"
+    r"|(?:是的|是|不是|对|不对|有|没有|提到了|没有提到|包括|不包括)。\s*)"
+)
+
+# Words before the question proper: "and is it ...", "y ¿qué ...", "e o que ...".
+_LEADING: Final = frozenset({"and", "so", "but", "also", "then", "ok", "okay", "y", "e", "pero"})
+# English yes/no questions open with an auxiliary or a modal verb, maybe negated ("doesn't"
+# comes as "doesn", "t"; typed without the apostrophe, as "doesnt").
+_ENGLISH_OPENER: Final = re.compile(
+    r"(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may"
+    r"|might|must)(?:n|nt)?|cant|won|wont"
+)
+# Spanish and Portuguese ask yes or no by intonation alone: a question mark and no question
+# word. Question words have their accents folded (as `words` gives them); the articles and
+# prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped.
+_QUESTION_WORD: Final = re.compile(
+    r"que|quais|qual|cual|cuales|quien|quienes|quem|cuando|quando|donde|onde|adonde|aonde"
+    r"|como|[cq]uant[oa]s?|porque"
+)
+_BEFORE_QUESTION_WORD: Final = re.compile(
+    r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
+)
+# An accented question word asks wherever it stands ("¿y BYD qué procesa?").
+_ACCENTED_QUESTION_WORD: Final = re.compile(
+    r"\b(?:qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê)\b"
+)
+_CHINESE_QUESTION_WORD: Final = re.compile("什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时")
+_CHINESE_YES_NO: Final = re.compile(
+    r"吗|是否|是不是|有没有|能不能|会不会|对不对|可不可以|[了过]没有?\s*[？?]?\s*$"
+)
+
+
+def asks_yes_or_no(question: str, lang: str) -> bool:
+    """Whether `question`, asked in `lang`, asks for a yes or a no."""
+    if has_cjk(question) or lang == CHINESE:
+        return bool(_CHINESE_YES_NO.search(question)) and not _CHINESE_QUESTION_WORD.search(
+            question
+        )
+    tokens = words(question)
+    while tokens and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    if lang in ("es", "pt"):
+        return _intonation_question(question, tokens)
+    return _ENGLISH_OPENER.fullmatch(tokens[0]) is not None
+
+
+def _intonation_question(question: str, tokens: list[str]) -> bool:
+    """A Spanish or Portuguese question with no question word, marked as a question."""
+    if _ACCENTED_QUESTION_WORD.search(question.casefold()):
+        return False
+    first = next((token for token in tokens if not _BEFORE_QUESTION_WORD.fullmatch(token)), "")
+    asks_what = _QUESTION_WORD.fullmatch(first) is not None
+    return not asks_what and any(mark in question for mark in "?¿？")
+
+
+def yes_no_opener(text: str) -> str:
+    """The bare yes or no that opens `text` (with the space after it), or ""."""
+    found = _OPENER.match(text)
+    return found.group(0) if found else ""
+
+
+def fitted_answer(text: str, question: str, lang: str) -> str:
+    """An answer's text for `question`: without the yes or no that opens it when the question
+    does not ask for one."""
+    opener = yes_no_opener(text)
+    if not opener or len(opener) == len(text) or asks_yes_or_no(question, lang):
+        return text
+    return text[len(opener) :]
