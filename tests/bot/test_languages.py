@@ -204,6 +204,7 @@ SAMPLES = {
     "description": "Satellites",
     "username": "celac_bot",
     "hello": "Hi!",
+    "waiting": "12",
 }
 
 

@@ -57,8 +57,10 @@ async def button_pressed(update: Update, context: BotContext) -> None:
                 reply = answer_reply(answer, knowledge, lang, heading=True)
         case PickSuggestion(event_id, entry_id):
             answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
-            if answer is not None:
-                shared.question_log.record_pick(event_id, entry_id)
+            # Only the asker's pick of an entry offered to them counts: a forged or
+            # foreign pick gets the short notice and is not recorded.
+            log = shared.question_log
+            if answer is not None and await log.accept_pick(event_id, entry_id, query.from_user.id):
                 shared.count_answer(answer)
                 reply = answer_reply(answer, knowledge, lang, heading=True)
         case ShowSource(entry_id):
@@ -71,7 +73,7 @@ async def button_pressed(update: Update, context: BotContext) -> None:
             reply = topics_reply(knowledge, lang)
         case NoneOfThese(event_id):
             if event_id is not None:
-                shared.question_log.record_none(event_id)
+                await shared.question_log.accept_none(event_id, query.from_user.id)
             reply = none_of_these_reply(knowledge, lang)
     if reply is None or destination is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
