@@ -356,3 +356,16 @@ def test_a_suggestion_remembers_whom_it_offered_what(store: EventStore) -> None:
     assert store.offered(2, 7, None) is False
     assert store.offered(3, 7, "byd") is False
     assert store.offered(4, 7, None) is False
+
+
+def test_check_finds_a_file_written_over_or_deleted_while_open(store: EventStore, db: Path) -> None:
+    store.record(1, declined("kept in the write-ahead log"), user_id=1, chat_type="private")
+    store.check()  # sound
+    with db.open("r+b") as file:
+        file.write(b"\x00garbage\xff" * 100)
+
+    with pytest.raises(sqlite3.DatabaseError, match="written over"):
+        store.check()
+    db.unlink()
+    with pytest.raises(sqlite3.DatabaseError, match="deleted or moved"):
+        store.check()

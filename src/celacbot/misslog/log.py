@@ -116,6 +116,11 @@ class _NoIdError(Exception):
     """No event id could be reserved for a record written after the file opened."""
 
 
+def _damaged(error: sqlite3.DatabaseError) -> str:
+    """The problem of a file damaged while the log had it open."""
+    return f"the file is damaged ({error}); the next start moves it aside and starts a new one"
+
+
 def _transient(error: BaseException) -> bool:
     """A lock that goes away: another process's transaction, or a celacbot still stopping."""
     if isinstance(error, LogInUseError):
@@ -263,9 +268,13 @@ class QuestionLog:
         # time can tie with started_at (times are kept to the millisecond) or follow it (a
         # clock set back since): from the start on, this run's event ids tell them apart.
         first_id = self._first_id if since is not None and since >= self.started_at else 1
-        return await self._read(
-            lambda store: store.stats(since, top, first_id=first_id), Stats(since=since)
-        )
+
+        def checked_stats(store: EventStore) -> Stats:
+            # An admin asking is when a file damaged under the bot must come to light.
+            store.check()
+            return store.stats(since, top, first_id=first_id)
+
+        return await self._read(checked_stats, Stats(since=since))
 
     async def latest_misses(self, n: int = 10) -> list[Miss]:
         """The newest `n` suggested or declined questions, newest first (LogBusyError as for
@@ -497,7 +506,7 @@ class QuestionLog:
         except sqlite3.DatabaseError as error:
             # Damaged under us: stop writing; the next start moves the file aside.
             self._note_error(str(error), failed=len(batch))
-            self._turn_off(f"database error: {error}")
+            self._turn_off(_damaged(error))
             return
         with self._lock:
             self._written += len(batch) - failed
@@ -523,7 +532,16 @@ class QuestionLog:
 
         def run() -> R:
             store = self._store
-            return fallback if store is None else read(store)
+            if store is None:
+                return fallback
+            try:
+                return read(store)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError as error:
+                # Damaged under us: stop writing; the next start moves the file aside.
+                self._turn_off(_damaged(error))
+                return fallback
 
         # The reader sees every question asked before it.
         self._write_now.set()

@@ -42,6 +42,7 @@ MAX_CANDIDATES = MAX_SUGGESTIONS
 # past its largest id, beyond what such a bot wrote in its last seconds.
 V1_ID_GAP = 10_000
 RESERVED_KEY = "reserved_event_id"
+SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_EVENTS = 100_000
 MAX_AGE_DAYS = 365
 # Pruning deletes through an index, so doing it every few hundred rows keeps it cheap.
@@ -253,6 +254,22 @@ class EventStore:
         """The largest event id in the file, 0 if none."""
         row = self._connection.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
         return int(row[0])
+
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if the file was damaged while open, written over or
+        deleted by another program: queries are answered from the write-ahead log and the
+        cache and would not tell until the next checkpoint or start."""
+        (_, _, filename) = self._connection.execute("PRAGMA database_list").fetchone()
+        try:
+            with Path(filename).open("rb") as file:
+                header = file.read(len(SQLITE_HEADER))
+        except FileNotFoundError:
+            raise sqlite3.DatabaseError("the file was deleted or moved") from None
+        if header != SQLITE_HEADER:
+            raise sqlite3.DatabaseError("the file was written over: it is no SQLite file now")
+        (verdict,) = self._connection.execute("PRAGMA quick_check").fetchone()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {verdict}")
 
     def reserved_id(self) -> int:
         """The largest event id ever reserved (or written): later ids are new."""
