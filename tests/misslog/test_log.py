@@ -9,8 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from celacbot.misslog import EventStore, LogBusyError, QuestionLog
 from celacbot.retrieval.answer import Answer, Decision
 from tests.misslog.builders import answered, declined, suggested
+from tests.misslog.disks import WriteLock, hang_writes
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -367,43 +367,24 @@ async def test_a_failing_write_does_not_lose_the_others_written_with_it(
     assert any("question log write failed" in record.getMessage() for record in caplog.records)
 
 
-@contextmanager
-def hung_disk(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A disk that does not answer writes until the block ends, as a frozen file system.
-
-    Freezing one needs root; instead another connection holds the file's write lock, and the
-    log's own connection (opened inside the block) waits for it as long as it takes.
-    """
-    monkeypatch.setattr("celacbot.misslog.store.BUSY_TIMEOUT_SECONDS", 3600.0)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    EventStore.open(db).close()  # the file exists: another process can lock it
-    holder = sqlite3.connect(db, isolation_level=None)
-    try:
-        yield
-    finally:
-        holder.close()
-
-
 async def test_a_read_gives_up_on_a_hung_disk_and_works_again_once_it_answers(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("celacbot.misslog.log.READ_TIMEOUT_SECONDS", 0.5)
-    with hung_disk(db, monkeypatch):
-        log = await QuestionLog.open(db)
-        holder = sqlite3.connect(db, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
+    hang_writes(monkeypatch)
+    log = await QuestionLog.open(db)
+    with WriteLock(db) as lock:
         log.record(declined("asked while the disk hung"), user_id=1, chat_type="private")
         with pytest.raises(LogBusyError) as first:
             await log.stats()
         # Nothing moved since: the next read does not queue behind the hung write.
         with pytest.raises(LogBusyError):
             await log.latest_misses(5)
-        holder.execute("ROLLBACK")
-        holder.close()
+        lock.release()
         async with asyncio.timeout(30):
             await log.flush()  # the disk answers again: the hung write goes through
         misses = await log.latest_misses(5)
-        await log.close()
+    await log.close()
 
     assert first.value.waiting == 1
     assert [miss.question for miss in misses] == ["asked while the disk hung"]
@@ -413,16 +394,13 @@ async def test_close_gives_up_on_a_hung_disk_and_says_what_was_not_written(
     db: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr("celacbot.misslog.log.CLOSE_TIMEOUT_SECONDS", 0.5)
-    with hung_disk(db, monkeypatch):
-        log = await QuestionLog.open(db)
-        holder = sqlite3.connect(db, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
+    hang_writes(monkeypatch)
+    log = await QuestionLog.open(db)
+    with WriteLock(db):
         for n in range(3):
             log.record(declined(f"question {n}"), user_id=1, chat_type="private")
         async with asyncio.timeout(30):
             await log.close()
-        holder.execute("ROLLBACK")
-        holder.close()
 
     assert noticed(caplog)[-1].getMessage() == (
         "question log closed; 3 records of this run were not written:"
