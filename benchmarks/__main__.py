@@ -12,6 +12,7 @@ BENCHMARKS: dict[str, str] = {
     "telegram": "benchmarks.telegram",
     "request paths": "benchmarks.request_paths",
     "start-up": "benchmarks.startup",
+    "flood control": "benchmarks.throttle",
 }
 
 

@@ -209,6 +209,7 @@ SAMPLES = {
     "username": "celac_bot",
     "hello": "Hi!",
     "subject": "Which satellites were launched?",
+    "waiting": "12",
 }
 
 

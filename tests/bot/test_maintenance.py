@@ -6,6 +6,8 @@ The bot runs on a copy of the shipped knowledge (knowledge/faq.yaml and article.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import re
 import shutil
 import signal
@@ -202,6 +204,36 @@ async def test_a_broken_edit_keeps_the_old_answers_and_tells_the_admin_its_line_
         rf"Loaded version \d of faq\.yaml: {len(kb.entries)} entries, {len(kb.facts)} facts\.",
         fixed,
     )
+
+
+async def test_an_article_replaced_by_a_fifo_is_refused_and_reload_says_so(
+    fake_bot_api: FakeBotAPI, maintained: Maintained
+) -> None:
+    # Only faq.yaml is watched: /reload alone reads the article, and must not wait on it.
+    article = maintained.knowledge.with_name("article.txt")
+    text = article.read_bytes()
+    article.unlink()
+    os.mkfifo(article)
+
+    try:
+        refused = await ask(fake_bot_api, "/reload", user_id=ADMIN_ID)
+        answer = await ask(fake_bot_api, KNOWN_QUESTION)
+    finally:
+        # Were a reload thread waiting on the FIFO, a writer lets it go (else: no reader).
+        with contextlib.suppress(OSError):
+            os.close(os.open(article, os.O_WRONLY | os.O_NONBLOCK))
+    article.unlink()
+    article.write_bytes(text)
+    fixed = await ask(fake_bot_api, "/reload", user_id=ADMIN_ID)
+
+    assert refused.splitlines()[0] == (
+        "faq.yaml was not loaded: version 1 keeps answering. 1 problem:"
+    )
+    assert refused.splitlines()[1].endswith(
+        f"cannot read the article {article}: it is a named pipe (FIFO), not a regular file"
+    )
+    assert "CBERS" in answer
+    assert fixed.startswith("Loaded version 2 of faq.yaml")
 
 
 @pytest.mark.parametrize("command", ["/reload", "/stats", "/misses", "/misses 5"])

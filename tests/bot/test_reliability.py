@@ -67,6 +67,36 @@ def test_a_bucket_allows_a_burst_warns_once_and_refills() -> None:
     assert refilled == [True, False, None]
 
 
+def test_tracked_users_stay_within_the_cap_and_an_ongoing_flood_stays_throttled() -> None:
+    clock = ManualClock()
+    throttle = UserThrottle(burst=2, rate=NO_REFILL, clock=clock, max_users=100)
+    flood = [throttle.take(FLOODER) for _ in range(3)]
+    tracked = []
+
+    for user_id in range(1_000):
+        throttle.take(user_id)
+        if user_id % 50 == 0:
+            flood.append(throttle.take(FLOODER))
+        tracked.append(throttle.tracked_users)
+
+    assert max(tracked) == 100
+    assert flood == [True, True, False] + [None] * 20
+    # The least recently seen users were forgotten: the first ones start a fresh burst.
+    assert throttle.take(0) is True
+
+
+def test_users_whose_allowance_refilled_are_forgotten_below_the_cap() -> None:
+    clock = ManualClock()
+    throttle = UserThrottle(burst=2, rate=1.0, clock=clock, max_users=100)
+    for user_id in range(50):
+        throttle.take(user_id)
+
+    clock.now = 10.0  # everyone's two messages are back
+    throttle.take(FLOODER)
+
+    assert throttle.tracked_users == 1
+
+
 @pytest.fixture
 async def flood_guarded_bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot with the default burst per user and no refill while a test runs."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,17 @@ def problems_of(path: Path) -> list[str]:
     with pytest.raises(KnowledgeError) as info:
         load_knowledge_base(path)
     return info.value.problems
+
+
+def problems_without_blocking(path: Path, fifo: Path) -> list[str]:
+    """problems_of(path), failing the test instead of hanging if reading waits on `fifo`."""
+    problems: list[str] = []
+    reader = threading.Thread(target=lambda: problems.extend(problems_of(path)), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    if reader.is_alive():
+        with fifo.open("wb"):
+            pass  # a writer that closes at once: the blocked read returns
+        reader.join(timeout=30)
+        pytest.fail(f"reading the knowledge blocked on the FIFO {fifo}")
+    return problems

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from celacbot.knowledge.loader import (
+    MAX_ARTICLE_BYTES,
     check_knowledge_file,
     load_knowledge_base,
 )
-from tests.knowledge.samples import VALID_FAQ, changed, line_of, problems_of, write_knowledge
+from tests.knowledge.samples import (
+    VALID_FAQ,
+    changed,
+    line_of,
+    problems_of,
+    problems_without_blocking,
+    write_knowledge,
+)
 
 
 def test_valid_file_loads(workdir: Path) -> None:
@@ -178,6 +188,36 @@ def test_missing_article_is_an_error_at_source_file(workdir: Path) -> None:
     assert problems[0].startswith(f"faq.yaml:{line_of(faq, 'missing.txt')}:9: source.file: ")
     assert "cannot read the article" in problems[0]
     assert "No such file" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (os.mkfifo, "a named pipe (FIFO)"),
+        (os.mkdir, "a directory"),
+    ],
+)
+def test_an_article_that_is_not_a_regular_file_is_refused_at_once(
+    workdir: Path, make: Callable[[Path], None], kind: str
+) -> None:
+    faq = changed("  file: article.txt\n", "  file: special\n")
+    make(workdir / "special")
+
+    problems = problems_without_blocking(write_knowledge(workdir, faq), workdir / "special")
+
+    assert problems == [
+        f"faq.yaml:{line_of(faq, 'special')}:9: source.file: cannot read the article"
+        f" {workdir / 'special'}: it is {kind}, not a regular file"
+    ]
+
+
+def test_an_article_over_the_size_cap_is_refused(workdir: Path) -> None:
+    faq = changed("  file: article.txt\n", "  file: huge.txt\n")
+    (workdir / "huge.txt").write_bytes(b"a" * (MAX_ARTICLE_BYTES + 1))
+
+    problems = problems_of(write_knowledge(workdir, faq))
+
+    assert problems[0].endswith("it is larger than the 10 MB an article may be")
 
 
 def test_same_question_under_two_entries(workdir: Path) -> None:

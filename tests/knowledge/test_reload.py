@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -197,3 +199,28 @@ async def test_an_edit_saved_before_the_watcher_starts_is_loaded(
 
     assert isinstance(loaded, Snapshot)
     assert (loaded.version, loaded.engine) == (2, "Saved while the bot was starting.")
+
+
+async def test_an_article_that_is_a_fifo_is_reported_and_later_edits_still_load(
+    faq: Path, live: LiveKnowledge[str], events: Events, watcher: KnowledgeWatcher[str]
+) -> None:
+    fifo = faq.parent / "article.fifo"
+    os.mkfifo(fifo)
+    data = copy.deepcopy(KNOWLEDGE)
+    data["source"]["file"] = fifo.name
+    try:
+        replace_atomically(faq, yaml.safe_dump(data, sort_keys=False))
+        problems = await events.next()
+        by_hand = await watcher.reload_now()
+        replace_atomically(faq, kb_yaml("Loaded after the FIFO."))
+        loaded = await events.next()
+    finally:
+        # Were a reload thread waiting on the FIFO, a writer lets it go (else: no reader).
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    assert isinstance(problems, list)
+    assert problems == by_hand
+    assert problems[0].endswith("it is a named pipe (FIFO), not a regular file")
+    assert isinstance(loaded, Snapshot)
+    assert live.current.engine == "Loaded after the FIFO."

@@ -12,7 +12,14 @@ from celacbot.knowledge import safe_yaml
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
 from tests.checkout import KNOWLEDGE
-from tests.knowledge.samples import VALID_FAQ, changed, line_of, problems_of, write_knowledge
+from tests.knowledge.samples import (
+    VALID_FAQ,
+    changed,
+    line_of,
+    problems_of,
+    problems_without_blocking,
+    write_knowledge,
+)
 
 
 def test_duplicate_key_is_refused_at_the_second_occurrence(workdir: Path) -> None:
@@ -257,6 +264,21 @@ def test_directory_is_one_line(workdir: Path) -> None:
     problems = problems_of(workdir / "faq.yaml")
 
     assert problems == ["faq.yaml: is a directory, not a YAML file"]
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(workdir: Path) -> None:
+    fifo = workdir / "faq.yaml"
+    os.mkfifo(fifo)
+
+    problems = problems_without_blocking(fifo, fifo)
+
+    assert problems == ["faq.yaml: is a named pipe (FIFO), not a regular file"]
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    problems = problems_of(Path("/dev/zero"))
+
+    assert problems == ["/dev/zero: is a character device, not a regular file"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

@@ -12,6 +12,7 @@ import pytest
 from celacbot.misslog.store import (
     MAX_QUESTION_CHARS,
     SCHEMA_VERSION,
+    V1_ID_GAP,
     EventStore,
     LogInUseError,
     Outcome,
@@ -298,9 +299,73 @@ def test_a_file_that_cannot_be_opened_is_not_moved_aside(tmp_path: Path) -> None
 def test_a_second_writer_is_refused_while_the_first_has_the_file(
     store: EventStore, db: Path
 ) -> None:
-    # Both would hand out the same event ids from the file's largest.
+    # Both would hand out the same reserved event ids.
     with pytest.raises(LogInUseError, match="another celacbot"):
         EventStore.open(db)
     store.record(1, declined("still written"), user_id=1, chat_type="private")
 
     assert [miss.question for miss in EventStore.open_readonly(db).misses()] == ["still written"]
+
+
+def test_reserved_ids_are_never_reserved_again_even_once_pruned(db: Path) -> None:
+    store = EventStore.open(db, max_age_days=30)
+    first = store.reserve_ids(100)
+    second = store.reserve_ids(100)
+    old = datetime.now(UTC) - timedelta(days=31)
+    store.record(first[0], declined("old"), user_id=1, chat_type="private", time=old)
+    store.prune()  # the file is empty again
+    store.close()
+
+    after_restart = EventStore.open(db).reserve_ids(10)
+
+    assert (first, second) == (range(1, 101), range(101, 201))
+    assert after_restart == range(201, 211)
+
+
+def test_a_schema_1_file_is_migrated_and_its_ids_continue_past_any_it_could_have_shown(
+    db: Path,
+) -> None:
+    store = EventStore.open(db)
+    for event_id in (7, 8):
+        store.record(event_id, declined(f"q{event_id}"), user_id=1, chat_type="private")
+    store.close()
+    # What a schema 1 file is: the same tables, without the id reservation.
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM meta WHERE key = 'reserved_event_id'")
+        connection.execute("PRAGMA user_version = 1")
+
+    migrated = EventStore.open(db)
+    ids = migrated.reserve_ids(10)
+
+    assert ids.start == 8 + V1_ID_GAP + 1
+    assert [miss.question for miss in migrated.misses()] == ["q8", "q7"]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_a_suggestion_remembers_whom_it_offered_what(store: EventStore) -> None:
+    store.record(
+        1, suggested("byd plant", ("byd", 55.0), ("cbers", 50.0)), user_id=7, chat_type="private"
+    )
+    store.record(2, declined("GDP of Peru?"), user_id=7, chat_type="private")
+    store.record(3, suggested("anonymous", ("byd", 55.0)), user_id=None, chat_type="channel")
+
+    assert [store.offered(1, 7, entry) for entry in ("byd", "cbers", None)] == [True] * 3
+    assert store.offered(1, 8, "byd") is False
+    assert store.offered(1, 7, "lima") is False
+    assert store.offered(2, 7, None) is False
+    assert store.offered(3, 7, "byd") is False
+    assert store.offered(4, 7, None) is False
+
+
+def test_check_finds_a_file_written_over_or_deleted_while_open(store: EventStore, db: Path) -> None:
+    store.record(1, declined("kept in the write-ahead log"), user_id=1, chat_type="private")
+    store.check()  # sound
+    with db.open("r+b") as file:
+        file.write(b"\x00garbage\xff" * 100)
+
+    with pytest.raises(sqlite3.DatabaseError, match="written over"):
+        store.check()
+    db.unlink()
+    with pytest.raises(sqlite3.DatabaseError, match="deleted or moved"):
+        store.check()

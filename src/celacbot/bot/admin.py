@@ -19,8 +19,15 @@ from celacbot.bot.context import BotContext
 from celacbot.bot.formatting import blocks, utf16_len
 from celacbot.bot.replies import Reply
 from celacbot.bot.service import KnowledgeService
+from celacbot.bot.texts import texts
 from celacbot.knowledge.reload import LiveKnowledge, Snapshot
-from celacbot.misslog import misses_report, stats_report
+from celacbot.misslog import (
+    LogBusyError,
+    QuestionLog,
+    misses_report,
+    stats_report,
+    writes_report,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -128,16 +135,35 @@ async def reload_command(update: Update, context: BotContext) -> None:
     await _reply(message, lines)
 
 
+def _log_health(log: QuestionLog) -> list[str]:
+    """What an admin should know about the question log itself: failing writes, or why it
+    is off or not open yet."""
+    lines = writes_report(log.writes)
+    if log.opening:
+        lines.append(f"The question log is not open yet: {log.problem}")
+    elif log.problem:
+        lines.append(f"The question log is off: {log.problem}")
+    return lines
+
+
+async def _busy(message: Message, context: BotContext, busy: LogBusyError) -> None:
+    """Say, in the admin's language, that the log's disk does not answer."""
+    lang = context.bot_data.languages.user_language(message.from_user)
+    await message.reply_text(texts(lang).log_busy.format(waiting=busy.waiting))
+
+
 async def stats_command(update: Update, context: BotContext) -> None:
     """Questions answered, suggested and declined since start and all time."""
     message = update.message
     if message is None:
         return
     log = context.bot_data.question_log
-    lines = stats_report(await log.stats(since=log.started_at), await log.stats())
-    if log.problem:
-        lines.append(f"The question log is off: {log.problem}")
-    await _reply(message, lines)
+    try:
+        lines = stats_report(await log.stats(since=log.started_at), await log.stats())
+    except LogBusyError as busy:
+        await _busy(message, context, busy)
+        return
+    await _reply(message, lines + _log_health(log))
 
 
 async def misses_command(update: Update, context: BotContext) -> None:
@@ -150,10 +176,12 @@ async def misses_command(update: Update, context: BotContext) -> None:
         await message.reply_text(MISSES_USAGE, parse_mode=None)
         return
     log = context.bot_data.question_log
-    lines = misses_report(await log.latest_misses(count))
-    if log.problem:
-        lines.append(f"The question log is off: {log.problem}")
-    await _reply(message, lines)
+    try:
+        lines = misses_report(await log.latest_misses(count))
+    except LogBusyError as busy:
+        await _busy(message, context, busy)
+        return
+    await _reply(message, lines + _log_health(log))
 
 
 def _misses_count(args: Sequence[str]) -> int | None:

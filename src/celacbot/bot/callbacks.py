@@ -53,7 +53,7 @@ def _in_group(query: CallbackQuery) -> bool:
     return query.message is not None and query.message.chat.type != Chat.PRIVATE
 
 
-def _response(
+async def _response(
     action: Action | None, query: CallbackQuery, context: BotContext, lang: Language
 ) -> Awaitable[object] | None:
     """What pressing the button does, or None when it stands for nothing any more."""
@@ -73,9 +73,13 @@ def _response(
             )
         case PickSuggestion(event_id, entry_id):
             answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
-            if answer is None:
+            # Only the asker's pick of an entry offered to them counts: a forged or foreign
+            # pick gets the short notice and is not recorded.
+            user_id = query.from_user.id
+            if answer is None or not await shared.question_log.accept_pick(
+                event_id, entry_id, user_id
+            ):
                 return None
-            shared.question_log.record_pick(event_id, entry_id)
             shared.count_answer(answer)
             # The choice becomes the answer in place: the other suggestions go with it.
             return _edit(query, answer_reply(answer, knowledge, lang, heading=True))
@@ -107,7 +111,7 @@ def _response(
             return _edit(query, topics_reply(knowledge, lang))
         case NoneOfThese(event_id):
             if event_id is not None:
-                shared.question_log.record_none(event_id)
+                await shared.question_log.accept_none(event_id, query.from_user.id)
             return _edit(query, none_of_these_reply(knowledge, lang, group=_in_group(query)))
         case None:
             return None
@@ -119,7 +123,7 @@ async def button_pressed(update: Update, context: BotContext) -> None:
     if query is None:
         return
     lang = context.bot_data.languages.user_language(query.from_user)
-    shown = _response(decode(query.data), query, context, lang)
+    shown = await _response(decode(query.data), query, context, lang)
     if shown is None:
         await query.answer(texts(lang).stale_notice, show_alert=False)
         return

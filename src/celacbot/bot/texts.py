@@ -86,6 +86,8 @@ class Texts(_Texts):
     unknown_command: Line
     apology: Line
     slow_down: Line
+    # An admin's /stats or /misses while the question log's disk does not answer.
+    log_busy: Line
     profile: Profile
 
 

@@ -4,12 +4,18 @@ Each user has a token bucket (CELACBOT_USER_BURST tokens, refilled at CELACBOT_U
 second). A message or button press spends a token; without one, the update is dropped before
 any handler runs (a TypeHandler in group -1 raising ApplicationHandlerStop, PTB's way), and
 the first drop of a flood gets one "slow down" notice, the rest silence.
+
+The buckets are kept least recently used first, so that making room for a new user is O(1)
+however many are tracked: full buckets are forgotten from the front (a full bucket is a new
+user's anyway) and, at the cap, the least recently seen user, whose next message then starts
+a fresh burst.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +29,7 @@ from celacbot.bot.texts import texts
 
 _LOGGER = logging.getLogger(__name__)
 
-# Buckets of users who stopped writing are forgotten once this many users are tracked.
+# At most this many users are tracked (about 150 bytes each).
 MAX_TRACKED_USERS = 10_000
 
 
@@ -38,23 +44,37 @@ class UserThrottle:
     """A token bucket per user; `check` is the TypeHandler callback."""
 
     def __init__(
-        self, burst: int, rate: float, clock: Callable[[], float] = time.monotonic
+        self,
+        burst: int,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        max_users: int = MAX_TRACKED_USERS,
     ) -> None:
         self._burst = float(burst)
         self._rate = rate
         self._clock = clock
-        self._buckets: dict[int, _Bucket] = {}
+        self._max_users = max_users
+        # Least recently seen first.
+        self._buckets: OrderedDict[int, _Bucket] = OrderedDict()
+
+    @property
+    def tracked_users(self) -> int:
+        """How many users' buckets are kept."""
+        return len(self._buckets)
 
     def _refilled(self, bucket: _Bucket, now: float) -> float:
         return min(self._burst, bucket.tokens + (now - bucket.updated) * self._rate)
 
-    def _forget_idle_users(self, now: float) -> None:
-        """Drop full buckets: a user with a full bucket is treated like a new one anyway."""
-        self._buckets = {
-            user_id: bucket
-            for user_id, bucket in self._buckets.items()
-            if self._refilled(bucket, now) < self._burst
-        }
+    def _make_room(self, now: float) -> None:
+        """Forget full buckets from the least recent end, and beyond the cap the least recent
+        user: amortised O(1), as each bucket is forgotten once."""
+        buckets = self._buckets
+        while buckets:
+            oldest = next(iter(buckets.values()))
+            if len(buckets) < self._max_users and self._refilled(oldest, now) < self._burst:
+                return
+            buckets.popitem(last=False)
 
     def take(self, user_id: int) -> bool | None:
         """Spend one of the user's tokens: True if there was one, False for the first
@@ -62,9 +82,10 @@ class UserThrottle:
         now = self._clock()
         bucket = self._buckets.get(user_id)
         if bucket is None:
-            if len(self._buckets) >= MAX_TRACKED_USERS:
-                self._forget_idle_users(now)
+            self._make_room(now)
             bucket = self._buckets[user_id] = _Bucket(self._burst, now)
+        else:
+            self._buckets.move_to_end(user_id)
         bucket.tokens = self._refilled(bucket, now)
         bucket.updated = now
         if bucket.tokens >= 1:

@@ -9,9 +9,13 @@ from pydantic import ValidationError
 
 from celacbot.knowledge.checks import find_errors, find_warnings
 from celacbot.knowledge.document import KnowledgeError, Problem, YamlDocument
+from celacbot.knowledge.files import NotARegularFileError, read_regular_file
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.knowledge.safe_yaml import read_yaml
 from celacbot.knowledge.translations import translation_gaps
+
+# An article is prose: far smaller than this, which only keeps a wrong path from filling memory.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 __all__ = [
     "KnowledgeError",
@@ -97,11 +101,19 @@ def _display_name(path: Path) -> str:
 
 def _read_article(path: Path, document: YamlDocument) -> tuple[str | None, list[Problem]]:
     try:
-        return path.read_text(encoding="utf-8-sig"), []
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
-        message = f"cannot read the article {path}: {reason}"
-        return None, [document.problem(("source", "file"), message)]
+        raw = read_regular_file(path, MAX_ARTICLE_BYTES + 1)
+        if len(raw) > MAX_ARTICLE_BYTES:
+            reason = f"it is larger than the {MAX_ARTICLE_BYTES // 2**20} MB an article may be"
+        else:
+            return raw.decode("utf-8-sig"), []
+    except NotARegularFileError as exc:
+        reason = f"it is {exc.kind}, not a regular file"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    except UnicodeDecodeError:
+        reason = "not valid UTF-8"
+    message = f"cannot read the article {path}: {reason}"
+    return None, [document.problem(("source", "file"), message)]
 
 
 def _validation_problems(document: YamlDocument, exc: ValidationError) -> list[Problem]:

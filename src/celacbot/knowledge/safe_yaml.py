@@ -20,6 +20,7 @@ from typing import NoReturn
 import yaml
 
 from celacbot.knowledge.document import KnowledgeError, Mark, Problem, YamlDocument, YamlPath
+from celacbot.knowledge.files import NotARegularFileError, read_regular_file
 
 try:  # the C parser is several times faster and parses the same language
     from yaml import CSafeLoader as _Loader
@@ -51,13 +52,13 @@ def _fail(problem: Problem) -> NoReturn:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        with path.open("rb") as stream:
-            # Read one byte past the cap: a huge file is refused without reading it all.
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        # One byte past the cap: a huge file is refused without reading it all.
+        raw = read_regular_file(path, MAX_FILE_BYTES + 1)
+    except NotARegularFileError as exc:
+        suffix = "a YAML file" if exc.kind == "a directory" else "a regular file"
+        _fail(Problem(name, None, None, f"is {exc.kind}, not {suffix}"))
     except FileNotFoundError:
         _fail(Problem(name, None, None, "no such file"))
-    except IsADirectoryError:
-        _fail(Problem(name, None, None, "is a directory, not a YAML file"))
     except PermissionError:
         _fail(Problem(name, None, None, "permission denied"))
     except OSError as exc:

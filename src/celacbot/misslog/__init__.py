@@ -1,7 +1,7 @@
 """The question log: what the bot decided, for /stats, /misses and `celacbot misses`."""
 
-from celacbot.misslog.log import QuestionLog
-from celacbot.misslog.report import misses_report, stats_report
+from celacbot.misslog.log import LogBusyError, QuestionLog, Writes
+from celacbot.misslog.report import misses_report, stats_report, writes_report
 from celacbot.misslog.store import (
     DB_FILENAME,
     EventStore,
@@ -14,11 +14,14 @@ from celacbot.misslog.store import (
 __all__ = [
     "DB_FILENAME",
     "EventStore",
+    "LogBusyError",
     "Miss",
     "Outcome",
     "QuestionLog",
     "ScoredEntry",
     "Stats",
+    "Writes",
     "misses_report",
     "stats_report",
+    "writes_report",
 ]

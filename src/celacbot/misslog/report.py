@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from celacbot.misslog.log import Writes
 from celacbot.misslog.store import Miss, Outcome, Stats
 from celacbot.retrieval.answer import Decision
 
@@ -35,6 +36,19 @@ def stats_report(since_start: Stats, all_time: Stats) -> list[str]:
         asked = ", ".join(f"{_quote(text)} {times}" for text, times in all_time.top_unanswered)
         lines.append(f"Most asked, not answered: {asked}")
     return lines
+
+
+def writes_report(writes: Writes) -> list[str]:
+    """A line for /stats when records of this run were not written (none when all were)."""
+    if not writes.lost:
+        return []
+    line = (
+        f"Log writes failing: {writes.lost} of {writes.written + writes.lost} records since"
+        f" start not written ({writes.failed} failed, {writes.dropped} dropped)"
+    )
+    if writes.last_error is not None and writes.last_error_at is not None:
+        line += f"; last error at {writes.last_error_at:%H:%M} UTC: {writes.last_error}"
+    return [line]
 
 
 def misses_report(misses: Sequence[Miss]) -> list[str]:

@@ -2,7 +2,12 @@
 
 Blocking; QuestionLog runs it on its own thread. One row per answered, suggested or declined
 question. Only misses (suggested or declined) keep the question's text, truncated, and a
-salted hash of the user id; answered rows keep the entry id alone.
+salted hash of the user id; answered rows keep the entry id alone. A suggestion's row keeps
+what it offered and to whom, so that only that user's pick of an offered entry counts.
+
+Event ids go into buttons before their rows are written, so they are reserved in the file
+first (meta "reserved_event_id", schema 2): an id shown before a crash is never given to
+another question after it, even if its row was never written.
 """
 
 from __future__ import annotations
@@ -23,13 +28,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from celacbot.retrieval.answer import Answer, Decision
+from celacbot.retrieval.policy import MAX_SUGGESTIONS
 
 logger = logging.getLogger(__name__)
 
 DB_FILENAME = "celacbot.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_QUESTION_CHARS = 1000
-MAX_CANDIDATES = 3
+# Every suggestion offered is kept: a pick is accepted only for one of them.
+MAX_CANDIDATES = MAX_SUGGESTIONS
+# A schema 1 bot handed out ids in memory from the file's largest one and could die with
+# thousands of them shown in buttons and not written; a migrated file's ids continue this far
+# past its largest id, beyond what such a bot wrote in its last seconds.
+V1_ID_GAP = 10_000
+RESERVED_KEY = "reserved_event_id"
+SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_EVENTS = 100_000
 MAX_AGE_DAYS = 365
 # Pruning deletes through an index, so doing it every few hundred rows keeps it cheap.
@@ -242,6 +255,47 @@ class EventStore:
         row = self._connection.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
         return int(row[0])
 
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if the file was damaged while open, written over or
+        deleted by another program: queries are answered from the write-ahead log and the
+        cache and would not tell until the next checkpoint or start."""
+        (_, _, filename) = self._connection.execute("PRAGMA database_list").fetchone()
+        try:
+            with Path(filename).open("rb") as file:
+                header = file.read(len(SQLITE_HEADER))
+        except FileNotFoundError:
+            raise sqlite3.DatabaseError("the file was deleted or moved") from None
+        if header != SQLITE_HEADER:
+            raise sqlite3.DatabaseError("the file was written over: it is no SQLite file now")
+        (verdict,) = self._connection.execute("PRAGMA quick_check").fetchone()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+
+    def reserved_id(self) -> int:
+        """The largest event id ever reserved (or written): later ids are new."""
+        with closing(
+            self._connection.execute("SELECT value FROM meta WHERE key = ?", (RESERVED_KEY,))
+        ) as cursor:
+            row = cursor.fetchone()
+        return max(0 if row is None else int(row[0]), self.max_id())
+
+    def reserve_ids(self, count: int) -> range:
+        """Reserve the next `count` event ids, synced to disk before they are returned: no
+        crash, not even of the machine, can hand them out again. Not inside a batch."""
+        connection = self._connection
+        first = self.reserved_id() + 1
+        # One fsync per block of ids; the events' own commits need none (see _open_checked).
+        connection.execute("PRAGMA synchronous = FULL")
+        try:
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (RESERVED_KEY, str(first + count - 1)),
+                )
+        finally:
+            connection.execute("PRAGMA synchronous = NORMAL")
+        return range(first, first + count)
+
     def user_hash(self, user_id: int) -> str:
         """A stable pseudonym of a user: keyed BLAKE2b with the file's own random salt."""
         return hashlib.blake2b(str(user_id).encode(), key=self._salt, digest_size=16).hexdigest()
@@ -315,6 +369,20 @@ class EventStore:
                 (outcome.value, picked_id, event_id, Decision.SUGGEST.value),
             )
         return cursor.rowcount == 1
+
+    def offered(self, event_id: int, user_id: int, entry_id: str | None = None) -> bool:
+        """Whether event `event_id` offered suggestions to `user_id`, `entry_id` among them
+        (None: any)."""
+        with closing(
+            self._connection.execute(
+                "SELECT user_hash, candidates FROM events WHERE id = ? AND decision = ?",
+                (event_id, Decision.SUGGEST.value),
+            )
+        ) as cursor:
+            row = cursor.fetchone()
+        if row is None or row[0] != self.user_hash(user_id):
+            return False
+        return entry_id is None or any(item["id"] == entry_id for item in json.loads(row[1]))
 
     def prune(self, now: datetime | None = None) -> int:
         """Delete events older than max_age_days and all but the newest max_events; the count."""
@@ -426,6 +494,8 @@ def _open_checked(path: Path) -> sqlite3.Connection:
             )
         if version == 0:
             _create(connection)
+        elif version == 1:
+            _migrate_from_1(connection)
     except BaseException:
         connection.close()
         raise
@@ -441,6 +511,18 @@ def _create(connection: sqlite3.Connection) -> None:
             [("salt", secrets.token_hex(16)), ("created_at", utc_iso(datetime.now(UTC)))],
         )
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate_from_1(connection: sqlite3.Connection) -> None:
+    """Schema 2 adds the event id reservation; ids continue V1_ID_GAP past the largest."""
+    with connection:
+        (largest,) = connection.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            (RESERVED_KEY, str(int(largest) + V1_ID_GAP)),
+        )
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    logger.info("question log migrated to schema %d", SCHEMA_VERSION)
 
 
 def _user_version(connection: sqlite3.Connection) -> int:

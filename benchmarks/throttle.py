@@ -1,0 +1,146 @@
+"""Per-user flood control with many users: work per update must not grow with users tracked.
+
+With a low CELACBOT_USER_RATE no bucket refills while a crowd writes, so every user who wrote
+stays tracked until the cap. Two measurements, each in windows of WINDOW new users:
+  * UserThrottle.take alone, one call per new user (the throttle's own cost);
+  * `celacbot run` in a child process on the benchmark Bot API, one question from each new
+    user (the throughput users see), questions queued a window at a time.
+The target: the last window (past the cap) keeps at least TARGET_RATIO of the first one's rate.
+
+    python -m benchmarks.throttle            # 20,000 users
+    python -m benchmarks.throttle --quick    # 4,000 users, the throttle alone
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from benchmarks.bot_api import BenchBotAPI
+from benchmarks.retrieval import no_gc
+from benchmarks.telegram import CELACBOT_MAIN, bot_environment
+from celacbot.bot.throttle import MAX_TRACKED_USERS, UserThrottle
+
+USERS = 20_000
+QUICK_USERS = 4_000
+WINDOW = 2_000
+# One message's allowance back every 1,000 s: no bucket refills during a run.
+LOW_RATE = 0.001
+TARGET_RATIO = 0.8
+ROUNDS = 3
+REPLY_TIMEOUT = 600.0
+FIRST_USER_ID = 1_000_000
+# Small talk: the cheapest reply, so that the throttle's share of each update shows.
+QUESTION = "hello"
+
+
+def throttle_rates(users: int) -> list[float]:
+    """take() calls per second in each window of WINDOW new users, the best of ROUNDS runs
+    (other processes on a shared machine only ever slow a window down)."""
+    runs = []
+    for _ in range(ROUNDS):
+        throttle = UserThrottle(burst=5, rate=LOW_RATE)
+        rates = []
+        with no_gc():
+            for start in range(0, users, WINDOW):
+                began = time.perf_counter()
+                for user_id in range(start, start + WINDOW):
+                    throttle.take(user_id)
+                rates.append(WINDOW / (time.perf_counter() - began))
+        runs.append(rates)
+    return [max(window) for window in zip(*runs, strict=True)]
+
+
+@asynccontextmanager
+async def throttled_bot(server: BenchBotAPI) -> AsyncIterator[None]:
+    """`celacbot run` with flood control that never refills, stopped with SIGTERM afterwards."""
+    with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
+        env = bot_environment(
+            server,
+            data_dir,
+            CELACBOT_USER_RATE=str(LOW_RATE),
+            CELACBOT_RATE_LIMIT="0",
+            CELACBOT_CONCURRENT_UPDATES="8",
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            CELACBOT_MAIN,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            cwd=data_dir,
+        )
+        try:
+            await server.first_call("getUpdates")
+            yield
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(process.wait(), timeout=30)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+
+async def bot_rates(users: int) -> list[float]:
+    """Answered questions per second in each window of WINDOW new users."""
+    rates = []
+    async with BenchBotAPI() as server, throttled_bot(server):
+        for start in range(0, users, WINDOW):
+            with no_gc():
+                began = time.perf_counter()
+                updates = [
+                    server.send_message(QUESTION, user_id=FIRST_USER_ID + user)
+                    for user in range(start, start + WINDOW)
+                ]
+                await server.wait_for_replies(updates, timeout=REPLY_TIMEOUT)
+                rates.append(WINDOW / (time.perf_counter() - began))
+    return rates
+
+
+def _report(label: str, unit: str, rates: Sequence[float]) -> bool:
+    """Print one measurement's windows; True when the last keeps up with the first."""
+    print(f"  {label}, {unit} per window of {WINDOW} new users:")
+    for index, rate in enumerate(rates):
+        tracked = (index + 1) * WINDOW
+        print(f"    users {index * WINDOW + 1:>6}-{tracked:<6} {rate:12,.0f}")
+    ratio = rates[-1] / rates[0]
+    met = ratio >= TARGET_RATIO
+    print(
+        f"  -> last/first window: {ratio:.2f}x (target >= {TARGET_RATIO}x: "
+        f"{'met' if met else 'MISSED'})"
+    )
+    return met
+
+
+def run(users: int = USERS, *, with_bot: bool = True) -> bool:
+    """Print the report (benchmarks/__main__.py); True when every target is met."""
+    print(f"{users} users writing once each, cap {MAX_TRACKED_USERS} tracked users")
+    met = _report("UserThrottle.take", "calls/s", throttle_rates(users))
+    if with_bot:
+        met = _report("celacbot run", "answered/s", asyncio.run(bot_rates(users))) and met
+    return met
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the report; exit status 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description="Flood control with many tracked users.")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"{QUICK_USERS} users, the throttle alone"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        return 0 if run(QUICK_USERS, with_bot=False) else 1
+    return 0 if run() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
