@@ -331,3 +331,30 @@ async def test_start_up_registers_the_command_menu_and_descriptions(
     assert commands == ["start", "help", "topics", "source", "about", "ask"]
     assert "China–CELAC" in fake_bot_api.short_description()
     assert "never make up facts" in fake_bot_api.description()
+
+
+async def test_two_questions_in_one_message_get_one_answer_each(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("What has BYD built in Brazil, and what is CBERS?")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    byd, cbers = reply["text"].split("\n\nwhat is CBERS?\n\n")
+    assert byd.startswith("What has BYD built in Brazil")
+    assert "three manufacturing units" in byd
+    assert cbers == CBERS_ANSWER
+    assert "bold" in entity_types(reply)
+
+
+async def test_a_near_miss_says_first_what_the_article_does_not_give(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    update = fake_bot_api.send_message("How much money did BYD invest in its Brazil factory?")
+
+    reply = await fake_bot_api.wait_for_reply(update)
+
+    gap, answer = reply["text"].split("\n\n", 1)
+    assert gap == "The article does not give an amount of money."
+    assert "three manufacturing units" in answer
+    assert "italic" in entity_types(reply)
