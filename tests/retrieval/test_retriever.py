@@ -342,3 +342,11 @@ def test_an_exact_phrasing_is_found_however_common_its_words(shipped: Retriever)
     answer = retriever.answer(common)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry.id)
+
+
+def test_a_misspelt_synonym_is_corrected_like_a_misspelt_word(shipped: Retriever) -> None:
+    # "investimentos" is a Portuguese synonym of "investment"; "invstimentos" is a typo of it.
+    explanation = shipped.explain("invstimentos chineses aumentaram a producao de energia?")
+
+    assert "invstimento" not in explanation.unknown_terms
+    assert explanation.decision is Decision.ANSWER

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
@@ -25,6 +25,7 @@ UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
 MIN_TYPO_LENGTH = 4
 LONG_WORD = 8
+MIN_VARIANT_TYPO_LENGTH = 6
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
 TYPO_CACHE_SIZE = 8192
@@ -118,7 +119,22 @@ class _TermWeights(dict[str, float]):
 class Vocabulary:
     """Every term the knowledge base uses, with its rarity, and typo resolution onto it."""
 
-    def __init__(self, documents: Sequence[Document], *, unknown_weight: float = 1.0) -> None:
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        *,
+        unknown_weight: float = 1.0,
+        variants: Mapping[str, str] | None = None,
+    ) -> None:
+        """`variants` maps one-word synonyms ("investimento") onto the known term they mean,
+        so that a misspelt synonym ("invstimento") is corrected too."""
+        # Short ones are left out: thousands of synonyms put a real word ("great", "life")
+        # one edit from some variant.
+        self._variants = {
+            variant: term
+            for variant, term in (variants or {}).items()
+            if variant.isalpha() and len(variant) >= MIN_VARIANT_TYPO_LENGTH
+        }
         frequency = Counter(chain.from_iterable(doc.strong | doc.weak for doc in documents))
         count = max(len(documents), 1)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
@@ -136,7 +152,8 @@ class Vocabulary:
     @functools.cached_property
     def _terms(self) -> list[str]:
         # Sorted for the first misspelt word, not at build time: most questions have none.
-        return sorted(self._idf)
+        # Synonyms' one-word variants come along: a typo of one means its term.
+        return sorted({*self._idf, *self._variants})
 
     def __contains__(self, term: object) -> bool:
         return term in self._idf
@@ -168,7 +185,8 @@ class Vocabulary:
                 continue
             # Strictly better only, so a content term wins a tie with a stop word.
             if match is not None and match[1] < best_edits:
-                best, best_edits = ("" if is_stop else match[0]), match[1]
+                known = self._variants.get(match[0], match[0])
+                best, best_edits = ("" if is_stop else known), match[1]
         if len(self._typo_cache) >= TYPO_CACHE_SIZE:
             self._typo_cache.clear()
         self._typo_cache[term] = best

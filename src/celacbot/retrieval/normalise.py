@@ -281,6 +281,12 @@ class Normaliser:
             if key and ((group := root(key)) != key or len(key) > 1)
         }
         self._canonical_of = canonical_of
+        # One-word variants of one-word terms ("investimento" -> "invest"), for typo correction.
+        self.word_variants = {
+            key[0]: group[0]
+            for key, group in canonical_of.items()
+            if len(key) == 1 and len(group) == 1 and key != group
+        }
         # Chinese pairs of every synonym, which the vocabulary may hold only as their
         # canonical term ("习主席" becomes "xi jinping").
         self.cjk_terms = frozenset(

@@ -80,8 +80,15 @@ class Retriever:
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
         fact_docs = [build.fact(fact) for fact in kb.facts]
+        known_terms = {term for doc in (*entry_docs, *fact_docs) for term in doc.strong | doc.weak}
         self._vocabulary = Vocabulary(
-            [*entry_docs, *fact_docs], unknown_weight=self.settings.unknown_word_weight
+            [*entry_docs, *fact_docs],
+            unknown_weight=self.settings.unknown_word_weight,
+            variants={
+                variant: term
+                for variant, term in self._normaliser.word_variants.items()
+                if term in known_terms
+            },
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
