@@ -430,6 +430,10 @@ class FakeBotAPI:
                 error.body(),
                 content_type=request.content_type,
             )
+        except ConnectionError:
+            # The client went away while sending its call (a bot cancels one as it stops):
+            # nothing to record, and nobody to answer.
+            return web.Response(status=400)
         except Exception as error:
             _LOGGER.exception("FakeBotAPI failed on %s", method)
             self.internal_errors.append(error)

@@ -120,6 +120,9 @@ class UpdateJournal:
         except (sqlite3.Error, OSError, TimeoutError) as error:
             executor.shutdown(wait=False, cancel_futures=True)
             raise JournalError(f"cannot open {path}: {error or 'timed out'}") from None
+        except BaseException:  # cancelled: the bot was stopped while starting
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
         journal = cls(connection, executor, bot_id)
         await journal._run(journal._prune)
         return journal
