@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,17 @@ def has_token(settings: Settings) -> bool:
 
 def serve(settings: Settings) -> int:
     """Run the bot with `settings` (token required); the exit status."""
+    # Until the bot's own signal handlers take over (bot/runner.py), SIGTERM interrupts the
+    # start-up as Ctrl-C does: one line and exit status 0, where its default would kill.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return _serve(settings)
+    except KeyboardInterrupt:
+        print(STOPPED_MESSAGE, file=sys.stderr)
+        return 0
+
+
+def _serve(settings: Settings) -> int:
     from celacbot.bot.logging import configure_logging
     from celacbot.bot.runner import (
         ApiUnreachable,
