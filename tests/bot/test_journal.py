@@ -36,7 +36,7 @@ async def test_an_update_is_new_then_pending_then_answered_across_reopening(
 
     assert first == [State.NEW, State.NEW]
     assert again == [State.PENDING, State.NEW]
-    assert unanswered == ['{"update_id": 1}', '{"update_id": 3}']
+    assert unanswered == [(1, '{"update_id": 1}'), (3, '{"update_id": 3}')]
     assert after_reopening == [State.PENDING, State.ANSWERED, State.NEW]
     assert path.parent.stat().st_mode & 0o777 == 0o700
 
@@ -67,7 +67,7 @@ async def test_two_bots_sharing_a_data_directory_never_mix_their_updates(
     await other.close()
 
     assert states == [State.NEW]
-    assert unanswered == ['{"bot": "second"}']
+    assert unanswered == [(1, '{"bot": "second"}')]
 
 
 async def test_a_damaged_file_is_set_aside_with_one_error_line_and_a_new_one_started(

@@ -23,6 +23,7 @@ held for at most `seconds`, then interrupts the rest: the journal keeps them for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -63,13 +64,19 @@ class Delivery:
     async def start(self) -> None:
         """Start the workers, first on what an earlier run took and did not answer."""
         bot = self._application.bot
-        bodies = await self._journal.unanswered()
-        if bodies:
-            _LOGGER.warning("Answering %d updates an earlier run took and did not", len(bodies))
-        for body in bodies:
-            update = Update.de_json(json.loads(body), bot)
-            if update.update_id not in self._held:
-                self._queue(update)
+        earlier = await self._journal.unanswered()
+        if earlier:
+            _LOGGER.warning("Answering %d updates an earlier run took and did not", len(earlier))
+        for update_id, body in earlier:
+            try:
+                self._queue(Update.de_json(json.loads(body), bot))
+            except Exception as error:  # PTB's parsers raise assorted errors on odd objects
+                # Kept, it would fail again at every start.
+                _LOGGER.error(
+                    "Dropped journaled update %d, which does not parse: %r", update_id, error
+                )
+                with contextlib.suppress(JournalError):
+                    await self._journal.answered(update_id)
         self._workers = [
             asyncio.create_task(self._work(), name=f"delivery-worker-{number}")
             for number in range(self._concurrency)
@@ -83,12 +90,17 @@ class Delivery:
     @asynccontextmanager
     async def room(self, wanted: int) -> AsyncIterator[int]:
         """Wait until the bot can hold more updates and reserve up to `wanted` places for the
-        block; yields how many (at least 1). Stopping once the bot stops."""
+        block; yields how many (at least 1). Stopping once the bot stops.
+
+        Wanting many, it waits for half the limit to be free: a batch at a time, not a
+        getUpdates for every update answered.
+        """
+        enough = max(1, min(wanted, self._limit // 2))
         while True:
             if self._stopping:
                 raise Stopping
             free = self._limit - len(self._held) - self._reserved
-            if free > 0:
+            if free >= enough:
                 break
             self._room.clear()
             await self._room.wait()

@@ -135,8 +135,8 @@ class UpdateJournal:
         """Mark an update answered (its body is deleted); JournalError if that failed."""
         await self._run(lambda: self._answered(update_id))
 
-    async def unanswered(self) -> list[str]:
-        """The JSON of every update taken and not answered, oldest first."""
+    async def unanswered(self) -> list[tuple[int, str]]:
+        """(update_id, JSON) of every update taken and not answered, oldest first."""
         return await self._run(self._unanswered)
 
     async def close(self) -> None:
@@ -203,12 +203,13 @@ class UpdateJournal:
             (self._bot_id, update_id),
         )
 
-    def _unanswered(self) -> list[str]:
+    def _unanswered(self) -> list[tuple[int, str]]:
         rows = self._connection.execute(
-            "SELECT body FROM updates WHERE bot_id = ? AND body IS NOT NULL ORDER BY seq",
+            "SELECT update_id, body FROM updates WHERE bot_id = ? AND body IS NOT NULL"
+            " ORDER BY seq",
             (self._bot_id,),
         ).fetchall()
-        return [body for (body,) in rows]
+        return [(update_id, body) for update_id, body in rows]
 
     def _prune(self) -> None:
         self._connection.execute("PRAGMA synchronous = NORMAL")

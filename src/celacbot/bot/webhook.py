@@ -159,8 +159,9 @@ class WebhookServer:
                 writer.transport.abort()
         if self._busy:
             await asyncio.wait(set(self._busy), timeout=max(grace, 0.0))
-        for writer in self._connections.values():
+        for task, writer in self._connections.items():
             writer.transport.abort()
+            task.cancel()
         if self._connections:
             await asyncio.wait(set(self._connections))
 
@@ -181,8 +182,8 @@ class WebhookServer:
         except (ConnectionError, TimeoutError, asyncio.IncompleteReadError):
             pass  # the client went away, or stopped reading our answer
         except asyncio.CancelledError:
-            # Only when the loop itself ends; asyncio's callback for this task would log the
-            # cancellation as an error.
+            # stop() ends it: asyncio's callback for this task would log the cancellation as
+            # an error.
             pass
         finally:
             del self._connections[task]
@@ -204,6 +205,7 @@ class WebhookServer:
         except asyncio.LimitOverrunError:
             head = None
         self._busy.add(task)
+        unread = False  # a body left unread
         try:
             if head is None:
                 raise _Refused(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers too large")
@@ -211,13 +213,13 @@ class WebhookServer:
             status = HTTPStatus.OK
         except _Refused as refused:
             self._refusals.log(peer, refused.status, refused.reason)
-            status, keep_alive = refused.status, not refused.close
+            status, keep_alive, unread = refused.status, not refused.close, refused.close
         finally:
             self._busy.discard(task)
         writer.write(_answer(status, keep_alive=keep_alive))
         async with asyncio.timeout(HEAD_TIMEOUT_SECONDS):
             await writer.drain()
-        if not keep_alive:
+        if unread:
             await _linger(reader, writer)
         return keep_alive
 
