@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python -m benchmarks
 
 # Not part of `make test`: kills the bot again and again under a stream of questions
-# (about three minutes; see tests/chaos.py).
+# (a minute or two; see tests/chaos.py).
 chaos: install
 	$(BIN)/python -m tests.chaos
 

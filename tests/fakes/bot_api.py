@@ -121,11 +121,12 @@ Observing the bot:
   await wait_pending(at_most, *, timeout=5.0)  -- until at most that many updates are queued.
   await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
   await wait_confirmed(*, timeout=5.0)  -- until the bot has confirmed every update queued so
-      far (polling: a later getUpdates' offset passed it; webhook: it answered 2xx). PTB
-      asks past a batch only once the batch is in its update queue, so, with
-      `await application.update_queue.join()` after it (PTB marks an update done once its
-      handlers have finished), everything the bot does about those updates has reached the
-      server: the moment to assert that it sent nothing, or nothing more.
+      far (polling: a later getUpdates' offset passed it; webhook: it answered 2xx). PTB's
+      updater, and celacbot's delivery, confirm an update only once it is in the
+      application's update queue, so, with `await application.update_queue.join()` after it
+      (an update is marked done once its handlers have finished), everything the bot does
+      about those updates has reached the server: the moment to assert that it sent
+      nothing, or nothing more.
   await post_webhook_update(url, update, *, secret_token=None) -> int  -- one manual delivery.
 
 Times and latencies are the benchmarks' business: benchmarks/bot_api.py.
@@ -1346,8 +1347,8 @@ class FakeBotAPI:
         timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
     ) -> None:
         """Wait until the bot has confirmed every update queued so far, as Telegram learns
-        it: by a getUpdates whose offset passes them (PTB asks so only once it has put the
-        last batch in its update queue), or a webhook's 2xx answer to each."""
+        it: by a getUpdates whose offset passes them, or a webhook's 2xx answer to each
+        (a bot confirms updates once they are in its update queue)."""
         async with asyncio.timeout(timeout):
             while self._pending:
                 self._updates_confirmed.clear()
