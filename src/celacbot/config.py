@@ -6,6 +6,7 @@ down (`Settings.retrieval` to the retriever), so nothing below depends on the sh
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 ENV_PREFIX = "CELACBOT_"
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{16,256}")
 
 
 class RetrievalSettings(BaseModel):
@@ -93,6 +95,8 @@ class Settings(BaseSettings, RetrievalSettings):
     log_max_events: int = Field(default=100_000, ge=1, alias="CELACBOT_LOG_MAX_EVENTS")
     log_max_age_days: int = Field(default=365, ge=1, alias="CELACBOT_LOG_MAX_AGE_DAYS")
     webhook_url: str | None = Field(default=None, alias="CELACBOT_WEBHOOK_URL")
+    # Unset: a random one for each run. Telegram allows 1-256 of these characters; fewer than
+    # 16 would be guessable.
     webhook_secret: SecretStr | None = Field(default=None, alias="CELACBOT_WEBHOOK_SECRET")
     listen: str = Field(default="127.0.0.1", alias="CELACBOT_LISTEN")
     port: int = Field(default=8443, ge=1, le=65535, alias="CELACBOT_PORT")
@@ -103,6 +107,9 @@ class Settings(BaseSettings, RetrievalSettings):
     concurrent_updates: int = Field(default=8, ge=1, alias="CELACBOT_CONCURRENT_UPDATES")
     # Long polling fetches more updates only while fewer than this many await an answer.
     max_pending_updates: int = Field(default=100, ge=1, alias="CELACBOT_MAX_PENDING_UPDATES")
+    # At a stop, how long the bot goes on answering the updates it holds; the journal keeps
+    # the rest for the next start. Under a container runtime's usual 10 s grace.
+    drain_seconds: float = Field(default=8.0, ge=0, le=3600, alias="CELACBOT_DRAIN_SECONDS")
     # Per-user flood control: a burst of this many messages, then this many per second;
     # a rate of 0 turns it off.
     user_burst: int = Field(default=5, ge=1, alias="CELACBOT_USER_BURST")
@@ -116,6 +123,17 @@ class Settings(BaseSettings, RetrievalSettings):
         """Accept "1, 2,3" from the environment as well as a list."""
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """16-256 characters of Telegram's alphabet for secret tokens."""
+        if value is not None and not WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - "
+                "(or unset: a random one is made for each run)"
+            )
         return value
 
     @field_validator("log_level")

@@ -1,4 +1,4 @@
-"""The real Application, built by celacbot.bot.application, polling the fake Bot API."""
+"""The real bot, run by celacbot.bot.runner as `celacbot run` runs it, on the fake Bot API."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.config import Settings
 from tests.bot.knowledge import write_knowledge
-from tests.fakes.bot_api import FakeBotAPI, polling
+from tests.fakes.bot_api import FakeBotAPI
 
 MakeSettings = Callable[..., Settings]
 
@@ -35,6 +36,8 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
             "CELACBOT_DATA_DIR": knowledge_path.parent / "data",
             "CELACBOT_RATE_LIMIT": 0,
             "CELACBOT_LOG_LEVEL": "DEBUG",
+            # A hung getUpdates is over within a second or two.
+            "CELACBOT_POLL_TIMEOUT": 1,
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)
@@ -45,5 +48,5 @@ def make_settings(fake_bot_api: FakeBotAPI, knowledge_path: Path) -> MakeSetting
 @pytest.fixture
 async def bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot running on long polling against the fake server."""
-    async with polling(build_application(make_settings())) as application:
+    async with running(make_settings()) as application:
         yield application

@@ -34,5 +34,6 @@ async def handled(
     a test may assert that it sent nothing, or nothing more."""
     await server.wait_confirmed(timeout=timeout)
     async with asyncio.timeout(timeout):
-        # PTB marks an update done once its handlers, error handlers included, have finished.
+        # bot/delivery.py marks an update done once its handlers, error handlers included,
+        # have finished.
         await application.update_queue.join()

@@ -6,9 +6,9 @@ import bisect
 
 import pytest
 
-from celacbot.bot.application import build_application
+from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
-from tests.fakes.bot_api import FakeBotAPI, polling
+from tests.fakes.bot_api import FakeBotAPI
 
 BACKLOG = 300
 FIRST_USER = 20_000
@@ -40,7 +40,7 @@ async def test_a_backlog_is_fetched_only_as_fast_as_it_is_answered(
         CELACBOT_LOG_LEVEL="WARNING",
     )
 
-    async with polling(build_application(settings)):
+    async with running(settings):
         await fake_bot_api.wait_for_replies(questions, timeout=60)
 
     assert len(fake_bot_api.requests("sendMessage")) == BACKLOG

@@ -7,13 +7,14 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import LABEL_DISTINCT_CHARS, MAX_LABEL_CHARS
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import JSON, buttons
 from tests.checkout import KNOWLEDGE
-from tests.fakes.bot_api import FakeBotAPI, polling
+from tests.fakes.bot_api import FakeBotAPI
 
 KB = load_knowledge_base(KNOWLEDGE)
 # A user per language, each with that language in their Telegram app.
@@ -26,7 +27,7 @@ UNSURE = {"en": "cooperation", "es": "cooperación", "pt": "cooperação", "zh":
 async def shipped_bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot answering from the shipped knowledge base, to users as quick as a test."""
     settings = make_settings(CELACBOT_KNOWLEDGE=KNOWLEDGE, CELACBOT_USER_RATE=0)
-    async with polling(build_application(settings)) as app:
+    async with running(settings) as app:
         yield app
 
 

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
-from tests.fakes.bot_api import JSON, FakeBotAPI, polling
+from tests.fakes.bot_api import JSON, FakeBotAPI
 
 BYD_QUESTION = "What has BYD built in Brazil?"
 BYD_ANSWER = "BYD has built a complex of three manufacturing units in Brazil."
@@ -39,7 +40,7 @@ async def talking_bot(
 ) -> AsyncIterator[BotApplication]:
     """The bot with a five-minute conversation memory on the test's clock."""
     settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with polling(build_application(settings, clock=clock)) as application:
+    async with running(settings, clock=clock) as application:
         yield application
 
 
@@ -97,11 +98,11 @@ async def test_the_subject_survives_a_restart(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
 ) -> None:
     settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with polling(build_application(settings, clock=clock)) as first:
+    async with running(settings, clock=clock) as first:
         await ask(fake_bot_api, BYD_QUESTION)
         await handled(fake_bot_api, first)
 
-    async with polling(build_application(settings, clock=clock)):
+    async with running(settings, clock=clock):
         reply = await ask(fake_bot_api, "and when?")
 
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"

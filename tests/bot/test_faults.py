@@ -7,19 +7,20 @@ import re
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.bot.texts import texts
 from celacbot.knowledge.models import KnowledgeBase
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
 from tests.bot.knowledge import CBERS_ANSWER
-from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI, polling
+from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
 
 
 async def test_429_on_send_message_is_retried_by_the_rate_limiter(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings
 ) -> None:
-    async with polling(build_application(make_settings(CELACBOT_RATE_LIMIT=30))):
+    async with running(make_settings(CELACBOT_RATE_LIMIT=30)):
         fault = fake_bot_api.inject_fault("sendMessage", status=429, retry_after=1)
 
         reply = await fake_bot_api.wait_for_reply(
@@ -38,7 +39,7 @@ async def test_rate_limiter_keeps_under_telegrams_flood_control_and_loses_nothin
     # machine that bunches a few of them together still stays under it.
     async with FakeBotAPI(flood_limit=20) as server:
         settings = make_settings(TELEGRAM_API_BASE_URL=server.base_url, CELACBOT_RATE_LIMIT=10)
-        async with polling(build_application(settings)):
+        async with running(settings):
             updates = [
                 server.send_message("What is CBERS?", user_id=1000 + user) for user in range(25)
             ]

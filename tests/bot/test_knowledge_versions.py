@@ -7,12 +7,13 @@ import gc
 import weakref
 from pathlib import Path
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
 from celacbot.bot.context import BotContext
+from celacbot.bot.runner import running
 from celacbot.bot.service import KnowledgeService
 from tests.bot.conftest import MakeSettings
 from tests.bot.knowledge import CBERS_ANSWER
-from tests.fakes.bot_api import FakeBotAPI, polling
+from tests.fakes.bot_api import FakeBotAPI
 
 ADMIN_ID = 4242
 RELOADS = 50
@@ -38,7 +39,7 @@ async def test_fifty_reloads_leave_no_old_version_alive_and_the_bot_answers(
     settings = make_settings(CELACBOT_ADMIN_IDS=str(ADMIN_ID), CELACBOT_USER_RATE=0)
     replaced: list[weakref.ref[object]] = []
 
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         live = application.bot_data.live
 
         def watch_live_version() -> None:

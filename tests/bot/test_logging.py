@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from celacbot.bot.application import build_application
 from celacbot.bot.logging import TokenRedactingFilter, configure_logging
+from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
-from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI, polling
+from tests.fakes.bot_api import TEST_TOKEN, FakeBotAPI
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ async def test_token_is_redacted_from_a_debug_polling_run_with_network_errors(
     caplog.set_level(logging.DEBUG, logger="httpx")
     caplog.set_level(logging.DEBUG, logger="httpcore")
 
-    async with polling(build_application(make_settings())):
+    async with running(make_settings()):
         fake_bot_api.inject_fault("getUpdates", status=502)
         fake_bot_api.inject_fault("sendMessage", status=500)
         await fake_bot_api.wait_for_reply(fake_bot_api.send_message("What is CBERS?"), timeout=10)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.bot.service import KnowledgeService
 from celacbot.cli import main
 from celacbot.config import Settings
@@ -27,7 +28,7 @@ from celacbot.misslog import DB_FILENAME
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons, handled
 from tests.bot.processes import bot_environment, celacbot
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI, polling
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge"
 ADMIN_ID = 4242
@@ -97,7 +98,7 @@ def maintained_settings(tmp_path: Path, make_settings: MakeSettings) -> Settings
 @pytest.fixture
 async def maintained(maintained_settings: Settings) -> AsyncIterator[Maintained]:
     """The bot running on `maintained_settings`."""
-    async with polling(build_application(maintained_settings)) as application:
+    async with running(maintained_settings) as application:
         yield Maintained(application, maintained_settings)
 
 
@@ -105,7 +106,7 @@ async def maintained(maintained_settings: Settings) -> AsyncIterator[Maintained]
 async def small_bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot on the small test knowledge, with one admin."""
     settings = make_settings(CELACBOT_ADMIN_IDS=str(ADMIN_ID), CELACBOT_USER_RATE=0)
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         yield application
 
 
@@ -333,7 +334,7 @@ async def test_misses_needs_a_count_from_1_to_50(
 async def test_declined_questions_land_in_the_log_and_celacbot_misses_groups_them(
     fake_bot_api: FakeBotAPI, maintained_settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    async with polling(build_application(maintained_settings)):
+    async with running(maintained_settings):
         for user_id, question in enumerate(
             [
                 "What colour is the sky?",

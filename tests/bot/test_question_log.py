@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.bot.texts import texts
 from celacbot.config import Settings
 from celacbot.misslog import DB_FILENAME, EventStore
@@ -23,7 +24,7 @@ from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import buttons
 from tests.bot.knowledge import CBERS_ANSWER
 from tests.bot.processes import bot_environment
-from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI, polling
+from tests.fakes.bot_api import DEFAULT_USER_ID, GROUP_CHAT_ID, FakeBotAPI
 from tests.misslog.disks import WriteLock, hang_writes
 
 ADMIN_ID = 4242
@@ -55,7 +56,7 @@ def db(settings: Settings) -> Path:
 
 @pytest.fixture
 async def bot(settings: Settings) -> AsyncIterator[BotApplication]:
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         yield application
 
 
@@ -84,7 +85,7 @@ async def test_stats_and_misses_on_a_hung_disk_say_so_in_the_admins_language(
     fake_bot_api: FakeBotAPI, settings: Settings, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hang_writes(monkeypatch)
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         with WriteLock(db) as lock:
             asked = await ask(fake_bot_api, KNOWN_QUESTION)
             stats = await ask(
@@ -222,7 +223,7 @@ async def test_an_old_button_after_a_crash_never_touches_a_new_users_question(
             await process.wait()
     old_data, old_event, _ = pick_of(before_crash)
 
-    async with polling(build_application(settings)):
+    async with running(settings):
         after_crash = await ask(fake_bot_api, UNSURE_QUESTION, user_id=OTHER_USER)
         _, new_event, _ = pick_of(after_crash)
         press = fake_bot_api.press_button(before_crash, old_data)
@@ -244,7 +245,7 @@ async def test_a_log_locked_at_start_up_is_opened_once_free_and_keeps_what_was_a
 ) -> None:
     # A celacbot still stopping holds the file when the next one starts.
     stopping = EventStore.open(db)
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         log = application.bot_data.question_log
         asked = await ask(fake_bot_api, KNOWN_QUESTION)
         waiting = await ask(fake_bot_api, "/stats", user_id=ADMIN_ID)
@@ -269,7 +270,7 @@ async def test_stats_report_writes_that_fail(
 ) -> None:
     # A lock that does not go away: every write gives up at once and fails.
     hang_writes(monkeypatch, seconds=0.01)
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         with WriteLock(db):
             for user_id in (1, 2):
                 await ask(fake_bot_api, KNOWN_QUESTION, user_id=user_id)

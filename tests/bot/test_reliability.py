@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import BotApplication
+from celacbot.bot.runner import running
 from celacbot.bot.texts import texts
 from celacbot.bot.throttle import UserThrottle
 from tests.bot.conftest import MakeSettings
@@ -29,7 +30,6 @@ from tests.fakes.bot_api import (
     TEST_TOKEN,
     FakeBotAPI,
     free_port,
-    polling,
 )
 
 FLOODER = 5001
@@ -101,7 +101,7 @@ def test_users_whose_allowance_refilled_are_forgotten_below_the_cap() -> None:
 async def flood_guarded_bot(make_settings: MakeSettings) -> AsyncIterator[BotApplication]:
     """The bot with the default burst per user and no refill while a test runs."""
     settings = make_settings(CELACBOT_USER_RATE=NO_REFILL)
-    async with polling(build_application(settings)) as application:
+    async with running(settings) as application:
         yield application
 
 
@@ -185,7 +185,7 @@ async def test_a_stop_while_start_up_waits_for_the_bot_api_exits_cleanly(
         status, _stdout, stderr = await finished(process)
 
     assert b"retry 1 of unlimited in 1 s" in first_retry
-    assert (status, stderr) == (0, "celacbot run: stopped before the Bot API could be reached\n")
+    assert (status, stderr) == (0, "celacbot run: stopped before the bot was serving\n")
 
 
 async def test_bot_api_failing_at_start_up_then_recovering_starts_the_bot(
@@ -224,7 +224,7 @@ async def test_409_conflict_is_one_clear_warning_per_attempt_and_polling_resumes
 async def test_stop_finishes_the_update_in_hand_and_a_restart_does_not_answer_it_again(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings
 ) -> None:
-    async with polling(build_application(make_settings())):
+    async with running(make_settings()):
         on_the_way = fake_bot_api.inject_fault("sendMessage", delay=1.0)
         fake_bot_api.send_message("What is CBERS?")
         await on_the_way.wait_hit()
@@ -233,7 +233,7 @@ async def test_stop_finishes_the_update_in_hand_and_a_restart_does_not_answer_it
     assert [message["text"] for message in fake_bot_api.messages_to(DEFAULT_USER_ID)] == [
         CBERS_ANSWER
     ]
-    async with polling(build_application(make_settings())) as restarted:
+    async with running(make_settings()) as restarted:
         later = fake_bot_api.send_message("/about")
         await fake_bot_api.wait_for_reply(later)
         await handled(fake_bot_api, restarted)

@@ -104,7 +104,7 @@ async def test_polling_bot_answers_and_stops_cleanly_on_a_signal(
     assert reply["text"] == CBERS_ANSWER
     assert status == 0
     assert "Traceback" not in stderr
-    assert "Application started" in stderr
+    assert "Serving by long polling" in stderr
     assert f"Writing the question log to {tmp_path / 'data' / 'celacbot.sqlite3'}\n" in stderr
     assert TEST_TOKEN not in stderr
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 import signal
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-from celacbot.bot.application import BotApplication, build_application
-from celacbot.bot.constants import ALLOWED_UPDATES
+from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
 from tests.bot.knowledge import CBERS_ANSWER
@@ -23,31 +20,6 @@ UNSAFE_CALLS = re.compile(
     r"\b(?:yaml\.(?:load|unsafe_load|full_load|load_all|unsafe_load_all)|eval|exec|"
     r"pickle\.loads?|marshal\.loads?|__import__)\("
 )
-
-
-@asynccontextmanager
-async def webhook(application: BotApplication, url: str, port: int) -> AsyncIterator[None]:
-    """The application serving a webhook on loopback, like Application.run_webhook."""
-    updater = application.updater
-    assert updater is not None
-    await application.initialize()
-    if application.post_init is not None:
-        await application.post_init(application)
-    await updater.start_webhook(
-        listen="127.0.0.1",
-        port=port,
-        url_path="hook",
-        webhook_url=url,
-        secret_token=WEBHOOK_SECRET,
-        allowed_updates=ALLOWED_UPDATES,
-    )
-    await application.start()
-    try:
-        yield
-    finally:
-        await updater.stop()
-        await application.stop()
-        await application.shutdown()
 
 
 def _message_update(update_id: int, text: str) -> dict[str, object]:
@@ -69,9 +41,11 @@ async def test_webhook_refuses_updates_without_the_secret_and_answers_real_ones(
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/hook"
-    application = build_application(make_settings(CELACBOT_WEBHOOK_SECRET=WEBHOOK_SECRET))
+    settings = make_settings(
+        CELACBOT_WEBHOOK_URL=url, CELACBOT_PORT=port, CELACBOT_WEBHOOK_SECRET=WEBHOOK_SECRET
+    )
 
-    async with webhook(application, url, port):
+    async with running(settings) as application:
         forged = [
             await fake_bot_api.post_webhook_update(url, _message_update(900, "What is CBERS?")),
             await fake_bot_api.post_webhook_update(

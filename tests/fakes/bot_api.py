@@ -54,7 +54,8 @@ all but chat_member, message_reaction, message_reaction_count) and disallowed up
 dropped on delivery (see `dropped_updates`), a newer getUpdates terminates a pending one with
 409 "Conflict: terminated by other getUpdates request", and getUpdates while a webhook is set
 is a 409. With a webhook set, the server POSTs queued updates to it itself (JSON, with the
-X-Telegram-Bot-Api-Secret-Token header), retrying until the bot answers 2xx.
+X-Telegram-Bot-Api-Secret-Token header), up to setWebhook's max_connections (default 40) at
+once, retrying each until the bot answers 2xx.
 
 Users' side (each enqueues one realistic update with fresh update_id/message_id and returns
 the update dict; message ids count per chat, like Telegram):
@@ -80,15 +81,19 @@ the update dict; message ids count per chat, like Telegram):
   channel_post(text, *, chat_id=CHANNEL_CHAT_ID, title="CELAC Channel")
   block_bot(user_id=DEFAULT_USER_ID)  -- sendMessage to that user answers 403 from now on;
       enqueues the my_chat_member update Telegram sends.
-  enqueue_update(raw)  -- a raw dict; update_id assigned if missing.
+  enqueue_update(raw)  -- a raw dict; update_id assigned if missing (enqueue an update again,
+      update_id and all, to deliver it twice, as Telegram does when it missed a confirmation).
+  revoke_token() -> str  -- the owner revokes the token: calls with the old one (a parked long
+      poll too) answer 401 from now on; returns the new one.
 
 Faults: `inject_fault(method, *, status=None, description=None, retry_after=None,
 delay=0.0, hang=False, times=1) -> Fault` applies to the next `times` calls of `method`
 ("*" = every method; times=None = for ever): wait `delay` seconds, or `hang` until the
-server stops (client time-outs), then answer `status` with Telegram's usual description
-(429 carries retry_after, default 1), or proceed normally without a status. `Fault.hits`
-counts the calls it caught; `await Fault.wait_hit(*, timeout=5.0)` returns once it caught
-one (on the call's arrival, before the delay or hang).
+server stops (504, after client time-outs) or `Fault.release()` (then as without `hang`), then
+answer `status` with Telegram's usual description (429 carries retry_after, default 1), or
+proceed normally without a status. `Fault.hits` counts the calls it caught;
+`await Fault.wait_hit(*, count=1, timeout=5.0)` returns once it caught `count` (each on the
+call's arrival, before the delay or hang).
 
 Observing the bot:
   requests(method=None, *, after=0) -> list[RecordedRequest]  (method, params decoded like
@@ -109,13 +114,19 @@ Observing the bot:
   description(language_code="") / short_description(language_code="") -> str  (what
       setMyDescription / setMyShortDescription stored, "" if nothing);
   webhook_url; pending_update_count; dropped_updates.
+  webhook_answers -> list[(update_id, HTTP status)]  -- each delivery the server made to the
+      webhook, in order (status 0: no answer, e.g. the connection failed);
+  await wait_webhook_answer(status, *, timeout=5.0) -> int  -- until a delivery got `status`;
+      the update_id of the first that did.
+  await wait_pending(at_most, *, timeout=5.0)  -- until at most that many updates are queued.
   await wait_polling(*, timeout=5.0)  -- until a getUpdates long poll is parked, waiting.
   await wait_confirmed(*, timeout=5.0)  -- until the bot has confirmed every update queued so
-      far (polling: a later getUpdates' offset passed it; webhook: it answered 2xx). PTB
-      asks past a batch only once the batch is in its update queue, so, with
-      `await application.update_queue.join()` after it (PTB marks an update done once its
-      handlers have finished), everything the bot does about those updates has reached the
-      server: the moment to assert that it sent nothing, or nothing more.
+      far (polling: a later getUpdates' offset passed it; webhook: it answered 2xx). PTB's
+      updater, and celacbot's delivery, confirm an update only once it is in the
+      application's update queue, so, with `await application.update_queue.join()` after it
+      (an update is marked done once its handlers have finished), everything the bot does
+      about those updates has reached the server: the moment to assert that it sent
+      nothing, or nothing more.
   await post_webhook_update(url, update, *, secret_token=None) -> int  -- one manual delivery.
 
 Times and latencies are the benchmarks' business: benchmarks/bot_api.py.
@@ -184,6 +195,9 @@ CHANNEL_CHAT_ID = -1009876543210
 
 # Updates a bot answers with a message in the same chat.
 CHAT_MESSAGE_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post")
+# setWebhook's max_connections: Telegram's default and its limit.
+DEFAULT_WEBHOOK_CONNECTIONS = 40
+MAX_WEBHOOK_CONNECTIONS = 100
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -214,11 +228,19 @@ class Fault:
     times: int | None
     hits: int = 0
     _hit: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    _released: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
 
-    async def wait_hit(self, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a default bounds every wait
-        """Wait until the fault has caught a call (at its arrival, before any delay or hang)."""
+    async def wait_hit(self, *, count: int = 1, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a default bounds every wait
+        """Wait until the fault has caught `count` calls (each at its arrival, before any
+        delay or hang)."""
         async with asyncio.timeout(timeout):
-            await self._hit.wait()
+            while self.hits < count:
+                self._hit.clear()
+                await self._hit.wait()
+
+    def release(self) -> None:
+        """Let the calls a `hang` holds, and any it would catch later, proceed normally."""
+        self._released.set()
 
     def catches(self, method: str) -> bool:
         """Whether this fault applies to the next call of `method` (lower-case)."""
@@ -241,6 +263,7 @@ class Fault:
 class _Webhook:
     url: str
     secret_token: str | None
+    max_connections: int
 
 
 def _reply_key(update: Mapping[str, Any]) -> tuple[str, int | str] | None:
@@ -297,11 +320,13 @@ class FakeBotAPI:
         # Telegram's state
         self._pending: deque[JSON] = deque()
         self._allowed_updates = DEFAULT_ALLOWED_UPDATES
-        self._poller: asyncio.Future[bool] | None = None
+        self._poller: asyncio.Future[ApiError | None] | None = None
         self._update_arrived = asyncio.Event()
         self._updates_confirmed = asyncio.Event()  # set whenever queued updates are forgotten
         self._poll_parked = asyncio.Event()
         self._webhook: _Webhook | None = None
+        self.webhook_answers: list[tuple[int, int]] = []
+        self._webhook_answered = asyncio.Event()
         self._webhook_task: asyncio.Task[None] | None = None
         self._chats: dict[int, JSON] = {}
         self._chat_usernames: dict[str, int] = {}
@@ -355,7 +380,7 @@ class FakeBotAPI:
     async def stop(self) -> None:
         """Release pending long polls and hung calls, then close the port."""
         self._stopping.set()
-        self._wake_pollers(terminated=False)
+        self._wake_pollers()
         await self._stop_webhook_delivery()
         if self._session is not None:
             await self._session.close()
@@ -406,6 +431,10 @@ class FakeBotAPI:
                 error.body(),
                 content_type=request.content_type,
             )
+        except ConnectionError:
+            # The client went away while sending its call (a bot cancels one as it stops):
+            # nothing to record, and nobody to answer.
+            return web.Response(status=400)
         except Exception as error:
             _LOGGER.exception("FakeBotAPI failed on %s", method)
             self.internal_errors.append(error)
@@ -449,9 +478,14 @@ class FakeBotAPI:
             fault._hit.set()
             if fault.delay:
                 await asyncio.sleep(fault.delay)
-            if fault.hang:
-                await self._stopping.wait()
-                raise ApiError(504, DEFAULT_DESCRIPTIONS[504])
+            if fault.hang and not fault._released.is_set():
+                stopping = asyncio.ensure_future(self._stopping.wait())
+                released = asyncio.ensure_future(fault._released.wait())
+                await asyncio.wait([stopping, released], return_when=asyncio.FIRST_COMPLETED)
+                stopping.cancel()
+                released.cancel()
+                if not fault._released.is_set():
+                    raise ApiError(504, DEFAULT_DESCRIPTIONS[504])
             error = fault.error()
             if error is not None:
                 raise error
@@ -508,7 +542,7 @@ class FakeBotAPI:
         if "allowed_updates" in params:
             self._allowed_updates = frozenset(params["allowed_updates"]) or DEFAULT_ALLOWED_UPDATES
         self._confirm(params.get("offset", 0))
-        self._wake_pollers(terminated=True)
+        self._wake_pollers(ApiError(409, TERMINATED))
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -516,7 +550,7 @@ class FakeBotAPI:
             remaining = deadline - loop.time()
             if batch or remaining <= 0 or self._stopping.is_set():
                 return self._deliver(batch)
-            poller: asyncio.Future[bool] = loop.create_future()
+            poller: asyncio.Future[ApiError | None] = loop.create_future()
             self._poller = poller
             self._poll_parked.set()
             try:
@@ -525,13 +559,15 @@ class FakeBotAPI:
                 if self._poller is poller:
                     self._poller = None
                     self._poll_parked.clear()
-            if poller.done() and poller.result():
-                raise ApiError(409, TERMINATED)
+            error = poller.result() if poller.done() else None
+            if error is not None:
+                raise error
 
-    def _wake_pollers(self, *, terminated: bool) -> None:
-        """Resolve the pending long poll: with 409 (a newer getUpdates) or to look again."""
+    def _wake_pollers(self, error: ApiError | None = None) -> None:
+        """Resolve the pending long poll: with `error` (409 for a newer getUpdates), or to look
+        again."""
         if self._poller is not None and not self._poller.done():
-            self._poller.set_result(terminated)
+            self._poller.set_result(error)
         self._update_arrived.set()
 
     def _confirm(self, offset: int) -> None:
@@ -601,12 +637,15 @@ class FakeBotAPI:
         secret = params.get("secret_token")
         if secret is not None and not SECRET_TOKEN.fullmatch(secret):
             raise bad_request("secret token contains unallowed characters")
+        max_connections = params.get("max_connections", DEFAULT_WEBHOOK_CONNECTIONS)
+        if not 1 <= max_connections <= MAX_WEBHOOK_CONNECTIONS:
+            raise bad_request("bad webhook: max_connections must be between 1 and 100")
         if params.get("drop_pending_updates"):
             self._drop_pending()
         if "allowed_updates" in params:
             self._allowed_updates = frozenset(params["allowed_updates"]) or DEFAULT_ALLOWED_UPDATES
-        self._webhook = _Webhook(url, secret)
-        self._wake_pollers(terminated=True)
+        self._webhook = _Webhook(url, secret, max_connections)
+        self._wake_pollers(ApiError(409, TERMINATED))
         if self._webhook_task is None:
             self._webhook_task = asyncio.create_task(self._deliver_to_webhook())
         return True
@@ -628,25 +667,48 @@ class FakeBotAPI:
                 await task
 
     async def _deliver_to_webhook(self) -> None:
-        """Telegram's side of a webhook: POST each queued update in order until it is taken."""
-        while self._webhook is not None:
-            batch = self._take(1)
-            if not batch:
-                self._update_arrived.clear()
-                await self._update_arrived.wait()
-                continue
-            webhook = self._webhook
-            self._deliver(batch)
+        """Telegram's side of a webhook: POST queued updates, up to max_connections at once
+        and in no promised order, each until the bot answers 2xx; then it is forgotten."""
+        in_flight: dict[int, asyncio.Task[None]] = {}
+        try:
+            while (webhook := self._webhook) is not None:
+                update = None
+                if len(in_flight) < webhook.max_connections:
+                    batch = self._take(len(in_flight) + 1)
+                    update = next((u for u in batch if u["update_id"] not in in_flight), None)
+                if update is None:
+                    self._update_arrived.clear()
+                    await self._update_arrived.wait()
+                    continue
+                in_flight[update["update_id"]] = asyncio.create_task(
+                    self._push_to_webhook(webhook, update, in_flight)
+                )
+        finally:
+            for task in list(in_flight.values()):
+                task.cancel()
+
+    async def _push_to_webhook(
+        self, webhook: _Webhook, update: JSON, in_flight: dict[int, asyncio.Task[None]]
+    ) -> None:
+        try:
+            self._deliver([update])
             try:
                 status = await self.post_webhook_update(
-                    webhook.url, batch[0], secret_token=webhook.secret_token
+                    webhook.url, update, secret_token=webhook.secret_token
                 )
             except (aiohttp.ClientError, TimeoutError):
                 status = 0
+            self.webhook_answers.append((update["update_id"], status))
+            self._webhook_answered.set()
             if 200 <= status <= 299:
-                self._confirm(batch[0]["update_id"] + 1)
+                with contextlib.suppress(ValueError):
+                    self._pending.remove(update)
+                self._updates_confirmed.set()
             else:
                 await asyncio.sleep(0.1)  # Telegram too waits before it delivers again
+        finally:
+            in_flight.pop(update["update_id"], None)
+            self._update_arrived.set()  # a connection is free
 
     async def post_webhook_update(
         self, url: str, update: Mapping[str, Any], *, secret_token: str | None = None
@@ -844,7 +906,7 @@ class FakeBotAPI:
         self._last_update_id = max(self._last_update_id, queued["update_id"])
         self._register_participants(queued)
         self._pending.append(queued)
-        self._wake_pollers(terminated=False)
+        self._wake_pollers()
         return queued
 
     def _register_participants(self, update: JSON) -> None:
@@ -1073,6 +1135,13 @@ class FakeBotAPI:
             }
         )
 
+    def revoke_token(self) -> str:
+        """The owner revokes the bot's token (@BotFather's /revoke): every call with the old
+        one, a parked long poll included, answers 401 from now on. Returns the new token."""
+        self.token = f"{self.bot_id}:REVOKED-{next(self._file_ids):08d}-abcdefghijklmnopqrstu"
+        self._wake_pollers(ApiError(401, "Unauthorized"))
+        return self.token
+
     # ------------------------------------------------------------------ faults
 
     def inject_fault(
@@ -1244,14 +1313,42 @@ class FakeBotAPI:
         async with asyncio.timeout(timeout):
             await self._poll_parked.wait()
 
+    async def wait_webhook_answer(
+        self,
+        status: int,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> int:
+        """Wait until the webhook answered one of the server's deliveries with `status`; the
+        update_id of the first such delivery."""
+        async with asyncio.timeout(timeout):
+            while True:
+                found = [update_id for update_id, got in self.webhook_answers if got == status]
+                if found:
+                    return found[0]
+                self._webhook_answered.clear()
+                await self._webhook_answered.wait()
+
+    async def wait_pending(
+        self,
+        at_most: int,
+        *,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
+    ) -> None:
+        """Wait until at most `at_most` updates are queued and not yet confirmed."""
+        async with asyncio.timeout(timeout):
+            while len(self._pending) > at_most:
+                self._updates_confirmed.clear()
+                await self._updates_confirmed.wait()
+
     async def wait_confirmed(
         self,
         *,
         timeout: float = 5.0,  # noqa: ASYNC109 - a default bounds every wait
     ) -> None:
         """Wait until the bot has confirmed every update queued so far, as Telegram learns
-        it: by a getUpdates whose offset passes them (PTB asks so only once it has put the
-        last batch in its update queue), or a webhook's 2xx answer to each."""
+        it: by a getUpdates whose offset passes them, or a webhook's 2xx answer to each
+        (a bot confirms updates once they are in its update queue)."""
         async with asyncio.timeout(timeout):
             while self._pending:
                 self._updates_confirmed.clear()

@@ -81,7 +81,10 @@ JSON_PARAMS = frozenset(
     }
 )
 INT_PARAMS = frozenset(
-    {"message_id", "offset", "limit", "timeout", "cache_time", "message_thread_id", "user_id"}
+    {
+        *("message_id", "offset", "limit", "timeout", "cache_time", "message_thread_id"),
+        *("user_id", "max_connections"),
+    }
 )
 BOOL_PARAMS = frozenset(
     {

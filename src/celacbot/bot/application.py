@@ -27,7 +27,6 @@ from telegram.ext import (
 )
 
 from celacbot.bot import admin, callbacks, commands, groups, inline, messages
-from celacbot.bot.backlog import PollingRequest, UpdateQueue
 from celacbot.bot.constants import NO_LINK_PREVIEW, PARSE_MODE
 from celacbot.bot.context import BotContext, BotData
 from celacbot.bot.conversation import ChatMemory, Clock, Conversations
@@ -43,7 +42,7 @@ from celacbot.retrieval.normalise import words
 _LOGGER = logging.getLogger(__name__)
 
 # ExtBot[Any]: the bot's type parameter is the rate limiter's, which depends on the settings.
-# No job queue: the bot schedules nothing.
+# No job queue: the bot schedules nothing. No updater: bot/runner.py serves the updates.
 BotApplication = Application[ExtBot[Any], BotContext, dict[Any, Any], ChatMemory, BotData, None]
 
 # Retries after a 429 that the limiter's own pacing did not prevent.
@@ -159,7 +158,6 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
         """Stop watching the knowledge file and finish the question log's writes (bounded)."""
         await application.bot_data.close()
 
-    update_queue = UpdateQueue(settings.max_pending_updates)
     context_types = ContextTypes(context=BotContext, bot_data=BotData, chat_data=ChatMemory)
     # Only chat_data (each chat's conversation subject, as ids) outlives a restart.
     persistence = PicklePersistence(
@@ -183,9 +181,8 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
                 allow_sending_without_reply=True,
             )
         )
-        .concurrent_updates(settings.concurrent_updates)
-        .update_queue(update_queue)
-        .get_updates_request(PollingRequest(update_queue))
+        # bot/delivery.py feeds the handlers instead of PTB's updater and update fetcher.
+        .updater(None)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,15 @@ REJECTED_MESSAGE = (
     "celacbot run: Telegram rejected TELEGRAM_BOT_TOKEN. "
     "Copy the token again from @BotFather (/mybots -> API Token)."
 )
+REVOKED_MESSAGE = (
+    "celacbot run: Telegram no longer accepts TELEGRAM_BOT_TOKEN (revoked or replaced); the "
+    "bot stopped, and the journal keeps what it had not answered. Copy the new token from "
+    "@BotFather (/mybots -> API Token) and start it again."
+)
 UNREACHABLE_MESSAGE = "celacbot run: cannot reach the Bot API at {url}: {error}"
-STOPPED_MESSAGE = "celacbot run: stopped before the Bot API could be reached"
+STOPPED_MESSAGE = "celacbot run: stopped before the bot was serving"
+NO_JOURNAL_MESSAGE = "celacbot run: cannot keep the update journal: {error}"
+NO_LISTEN_MESSAGE = "celacbot run: cannot listen for the webhook on {error}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +44,27 @@ def has_token(settings: Settings) -> bool:
 
 def serve(settings: Settings) -> int:
     """Run the bot with `settings` (token required); the exit status."""
+    # Until the bot's own signal handlers take over (bot/runner.py), SIGTERM interrupts the
+    # start-up as Ctrl-C does: one line and exit status 0, where its default would kill.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return _serve(settings)
+    except KeyboardInterrupt:
+        print(STOPPED_MESSAGE, file=sys.stderr)
+        return 0
+
+
+def _serve(settings: Settings) -> int:
     from celacbot.bot.logging import configure_logging
-    from celacbot.bot.runner import ApiUnreachable, StoppedWhileStarting, TokenRejected, run_bot
+    from celacbot.bot.runner import (
+        ApiUnreachable,
+        CannotListen,
+        NoJournal,
+        StoppedWhileStarting,
+        TokenRejected,
+        TokenRevoked,
+        run_bot,
+    )
     from celacbot.knowledge.loader import KnowledgeError
 
     secrets = [settings.telegram_bot_token, settings.webhook_secret]
@@ -50,6 +77,15 @@ def serve(settings: Settings) -> int:
         print(STOPPED_MESSAGE, file=sys.stderr)
     except TokenRejected:
         print(REJECTED_MESSAGE, file=sys.stderr)
+        return 1
+    except TokenRevoked:
+        print(REVOKED_MESSAGE, file=sys.stderr)
+        return 1
+    except NoJournal as error:
+        print(NO_JOURNAL_MESSAGE.format(error=error), file=sys.stderr)
+        return 1
+    except CannotListen as error:
+        print(NO_LISTEN_MESSAGE.format(error=error), file=sys.stderr)
         return 1
     except ApiUnreachable as error:
         url = settings.telegram_api_base_url
