@@ -21,7 +21,7 @@ SMALLTALK = "smalltalk"
 SUGGEST = "suggest"
 
 
-SWEEP_THRESHOLDS = (50.0, 55.0, 60.0, 62.0, 65.0, 70.0, 75.0)
+SWEEP_THRESHOLDS = (30.0, 35.0, 40.0, 45.0, 50.0, 55.0, 60.0)
 SWEEP_MARGINS = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
 
 
