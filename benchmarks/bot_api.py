@@ -4,12 +4,18 @@ The tests have a fake of their own (tests/fakes/bot_api.py) that checks every ca
 Telegram would, HTML included. Here those checks would be the server's work, done on the
 machine that runs the bot being measured, so this server checks nothing: it hands out
 updates as getUpdates does, answers the calls a bot makes with results PTB can read, and
-times the replies. A reply's latency runs from its update's delivery in getUpdates to the
-arrival of the bot's first message in that chat (or of its answer to that inline query).
+times the replies.
 
-    async with BenchBotAPI() as server:  # the bot polls server.base_url with server.token
+`latency` is the Bot API's round trip, paid on every call as on the real network: half
+before the call reaches "Telegram" (when it is timed), half before its response reaches
+the bot (a long poll's updates too). A user's wait runs from the moment they sent an update
+to the arrival of the bot's first message in that chat (or of its answer to that inline
+query): it includes the update's trip to the bot, any time the update spent waiting at
+Telegram or in the bot, the bot's work and the reply's trip back.
+
+    async with BenchBotAPI(latency=0.05) as server:  # the bot polls server.base_url
         updates = [server.send_message("¿Qué es la CELAC?", user_id=n) for n in range(2000)]
-        latencies = await server.wait_for_replies(updates)
+        waits = await server.wait_for_replies(updates)
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import math
 import time
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -34,28 +39,23 @@ BOT_USER: JSON = {"id": 123456, "is_bot": True, "first_name": "Bench Bot", "user
 # What the bots send in a form (PTB's default) arrives as strings; these fields are read.
 _INT_PARAMS = frozenset({"chat_id", "message_id", "offset", "limit", "timeout"})
 _JSON_PARAMS = frozenset({"reply_markup"})
-_FLOOD_WINDOW_SECONDS = 1.0
 _NOT_FOUND: JSON = {"ok": False, "error_code": 404, "description": "Not Found"}
 
 
 @dataclass(frozen=True, slots=True)
 class Call:
-    """One call a bot made, recorded when the server answered it."""
+    """One call a bot made, recorded when it reached the server."""
 
     method: str
     arrived: float  # time.perf_counter()
-    status: int
 
 
 class BenchBotAPI:
     """A Bot API server on 127.0.0.1 for one bot process at a time."""
 
-    def __init__(self, *, flood_limit: int | None = None, send_latency: float = 0.0) -> None:
-        """`flood_limit`: answer a sendMessage beyond that many in any second with 429, as
-        Telegram does; `send_latency`: seconds each sendMessage takes, as Telegram's round
-        trip does (replies are timed on arrival, before it)."""
-        self.flood_limit = flood_limit
-        self.send_latency = send_latency
+    def __init__(self, *, latency: float = 0.0) -> None:
+        """`latency`: the round trip of every call, in seconds (see the module's docstring)."""
+        self.latency = latency
         self.token = TOKEN
         self._runner: web.AppRunner | None = None
         self._port = 0
@@ -66,15 +66,18 @@ class BenchBotAPI:
         self._update_arrived = asyncio.Event()
         self._polling = asyncio.Event()
         self._chats: dict[int, JSON] = {}
-        self._recent_sends: deque[float] = deque()
         self._calls: list[Call] = []
         self._first_arrivals: dict[str, float] = {}
         self._call_arrived = asyncio.Event()
         self._in_flight = 0  # calls other than getUpdates, which may wait for long
         self._last_call_done = time.perf_counter()
-        self._delivered_at: dict[int, float] = {}
+        self._sent_at: dict[int, float] = {}
         self._awaiting_reply: dict[tuple[str, int | str], list[int]] = {}
-        self._replies: dict[int, tuple[float, JSON]] = {}  # update_id -> (arrival, reply)
+        self._replied_at: dict[int, float] = {}
+        # Replies are kept only for the updates someone waits on one by one: a run of 50,000
+        # chats must not keep 50,000 messages here.
+        self._wanted: set[int] = set()
+        self._bodies: dict[int, JSON] = {}
         self._replied = asyncio.Event()
 
     async def start(self) -> None:
@@ -118,13 +121,14 @@ class BenchBotAPI:
             "from": user,
             "text": text,
         }
-        return self._enqueue({"message": message})
+        return self._enqueue({"message": message}, ("chat", user_id))
 
     def inline_query(self, query: str, *, user_id: int) -> JSON:
         """A user types `@BenchBot query` in some chat; the queued update."""
         user = {"id": user_id, "is_bot": False, "first_name": "Ana", "language_code": "en"}
-        inline = {"id": str(next(self._query_ids)), "from": user, "query": query, "offset": ""}
-        return self._enqueue({"inline_query": inline})
+        query_id = str(next(self._query_ids))
+        inline = {"id": query_id, "from": user, "query": query, "offset": ""}
+        return self._enqueue({"inline_query": inline}, ("inline", query_id))
 
     def press_button(self, message: JSON, data: str) -> JSON:
         """The user of a private chat presses a button under the bot's `message`."""
@@ -137,10 +141,14 @@ class BenchBotAPI:
             "chat_instance": str(chat_id),
             "data": data,
         }
-        return self._enqueue({"callback_query": query})
+        return self._enqueue({"callback_query": query}, ("chat", chat_id))
 
-    def _enqueue(self, payload: JSON) -> JSON:
+    def _enqueue(self, payload: JSON, reply_key: tuple[str, int | str]) -> JSON:
+        """Queue an update; the bot's next message in its chat (or answer to its inline
+        query) is its reply."""
         update = {"update_id": next(self._update_ids), **payload}
+        self._sent_at[update["update_id"]] = time.perf_counter()
+        self._awaiting_reply.setdefault(reply_key, []).append(update["update_id"])
         self._pending.append(update)
         self._update_arrived.set()
         return update
@@ -148,9 +156,14 @@ class BenchBotAPI:
     # ------------------------------------------------------------------ observing
 
     async def wait_for_reply(self, update: Mapping[str, Any], *, timeout: float = 60.0) -> JSON:  # noqa: ASYNC109 - a default bounds every wait
-        """The bot's first message in the update's chat (or its inline answer) after it."""
-        await self._wait_replied([update["update_id"]], timeout)
-        return self._replies[update["update_id"]][1]
+        """The bot's first message in the update's chat (or its inline answer) after it. Call
+        it as soon as the update is queued: only then is the reply kept."""
+        update_id = update["update_id"]
+        if update_id not in self._replied_at:
+            self._wanted.add(update_id)
+        await self._wait_replied([update_id], timeout)
+        self._wanted.discard(update_id)
+        return self._bodies.pop(update_id)
 
     async def wait_for_replies(
         self,
@@ -158,21 +171,20 @@ class BenchBotAPI:
         *,
         timeout: float = 60.0,  # noqa: ASYNC109 - a default bounds every wait
     ) -> list[float]:
-        """Reply latencies in seconds (delivery in getUpdates to the reply's arrival) of
-        `updates`, in their order."""
+        """How long each user of `updates` waited for the reply, in seconds, in their order."""
         update_ids = [update["update_id"] for update in updates]
         await self._wait_replied(update_ids, timeout)
-        return [self._replies[uid][0] - self._delivered_at[uid] for uid in update_ids]
+        return [self._replied_at[uid] - self._sent_at[uid] for uid in update_ids]
 
     async def _wait_replied(self, update_ids: list[int], timeout: float) -> None:  # noqa: ASYNC109 - a default bounds every wait
         try:
             async with asyncio.timeout(timeout):
                 for update_id in update_ids:
-                    while update_id not in self._replies:
+                    while update_id not in self._replied_at:
                         self._replied.clear()
                         await self._replied.wait()
         except TimeoutError:
-            count = sum(uid not in self._replies for uid in update_ids)
+            count = sum(uid not in self._replied_at for uid in update_ids)
             raise TimeoutError(f"{count} of {len(update_ids)} updates had no reply") from None
 
     async def first_call(self, method: str, *, timeout: float = 60.0) -> float:  # noqa: ASYNC109 - a default bounds every wait
@@ -188,36 +200,46 @@ class BenchBotAPI:
         async with asyncio.timeout(timeout):
             await self._polling.wait()
 
-    async def wait_quiet(self, seconds: float, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - a default bounds every wait
-        """Wait until no call is in flight and none has been for `seconds`: a bot's work
-        after its reply (reading the response, its question log) shows in no call."""
+    async def wait_idle(self, settle: float, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - a default bounds every wait
+        """Wait until the bot is idle: no call in flight, none answered for `settle` seconds
+        (its work after a response, such as parsing it, shows in no call), and a long poll
+        parked, so that the next update reaches it at once."""
         async with asyncio.timeout(timeout):
-            while self._in_flight or time.perf_counter() - self._last_call_done < seconds:  # noqa: ASYNC110 - a span of time, nothing to wait on
-                await asyncio.sleep(seconds / 2)
+            while self._in_flight or time.perf_counter() - self._last_call_done < settle:  # noqa: ASYNC110 - a span of time, nothing to wait on
+                await asyncio.sleep(settle / 2)
+            await self._polling.wait()
 
     def calls(self, method: str) -> list[Call]:
-        """The calls of `method` answered so far, in the order they were answered."""
+        """The calls of `method` that reached the server so far, in the order they arrived."""
         return [call for call in self._calls if call.method == method]
 
     # ------------------------------------------------------------------ HTTP
 
     async def _handle(self, request: web.Request) -> web.Response:
-        arrived = time.perf_counter()
+        # A call reaches Telegram half a round trip after the bot sent it, whatever this server
+        # then spends reading it (Telegram's work, not the bot's: a bigger reply, such as ten
+        # inline results, must not look slower for it).
+        arrived = time.perf_counter() + self.latency / 2
         method = request.match_info["method"]
-        self._first_arrivals.setdefault(method, arrived)
-        self._call_arrived.set()
         counted = method != "getUpdates"
         self._in_flight += counted
         try:
+            params = await _params(request)
+            if self.latency:
+                await asyncio.sleep(arrived - time.perf_counter())  # the call's way to Telegram
+            self._first_arrivals.setdefault(method, arrived)
+            self._calls.append(Call(method, arrived))
+            self._call_arrived.set()
             if request.match_info["token"] != self.token:
                 body: JSON = {"ok": False, "error_code": 401, "description": "Unauthorized"}
             else:
-                body = await self._answer(method, await _params(request), arrived)
+                body = await self._answer(method, params, arrived)
+            if self.latency:
+                await asyncio.sleep(self.latency / 2)  # the response's way back
         finally:
             self._in_flight -= counted
             self._last_call_done = time.perf_counter()
         status = 200 if body["ok"] else body["error_code"]
-        self._calls.append(Call(method, arrived, status))
         return web.Response(status=status, text=json.dumps(body), content_type="application/json")
 
     async def _answer(self, method: str, params: JSON, arrived: float) -> JSON:
@@ -227,11 +249,6 @@ class BenchBotAPI:
         elif method == "getMe":
             result = BOT_USER
         elif method == "sendMessage":
-            if self.send_latency:
-                await asyncio.sleep(self.send_latency)
-            flooded = self._flooded()
-            if flooded is not None:
-                return flooded
             result = self._message(params, next(self._message_ids))
             self._reply(("chat", result["chat"]["id"]), result, arrived)
         elif method == "editMessageText":
@@ -263,32 +280,7 @@ class BenchBotAPI:
                 return []
             finally:
                 self._polling.clear()
-        batch = list(itertools.islice(self._pending, params.get("limit", 100)))
-        now = time.perf_counter()
-        for update in batch:
-            if update["update_id"] not in self._delivered_at:
-                self._delivered_at[update["update_id"]] = now
-                key = _reply_key(update)
-                self._awaiting_reply.setdefault(key, []).append(update["update_id"])
-        return batch
-
-    def _flooded(self) -> JSON | None:
-        """Telegram's answer to a sendMessage beyond flood_limit in a second, else None."""
-        if self.flood_limit is None:
-            return None
-        now = time.perf_counter()
-        while self._recent_sends and now - self._recent_sends[0] >= _FLOOD_WINDOW_SECONDS:
-            self._recent_sends.popleft()
-        if len(self._recent_sends) < self.flood_limit:
-            self._recent_sends.append(now)
-            return None
-        retry_after = max(1, math.ceil(self._recent_sends[0] + _FLOOD_WINDOW_SECONDS - now))
-        return {
-            "ok": False,
-            "error_code": 429,
-            "description": f"Too Many Requests: retry after {retry_after}",
-            "parameters": {"retry_after": retry_after},
-        }
+        return list(itertools.islice(self._pending, params.get("limit", 100)))
 
     def _message(self, params: JSON, message_id: int) -> JSON:
         """The Message a sendMessage or editMessageText call makes (HTML left unparsed)."""
@@ -306,16 +298,10 @@ class BenchBotAPI:
 
     def _reply(self, key: tuple[str, int | str], reply: JSON, arrived: float) -> None:
         for update_id in self._awaiting_reply.pop(key, []):
-            self._replies[update_id] = (arrived, reply)
+            self._replied_at[update_id] = arrived
+            if update_id in self._wanted:
+                self._bodies[update_id] = reply
         self._replied.set()
-
-
-def _reply_key(update: JSON) -> tuple[str, int | str]:
-    """What a reply to `update` is matched by: its chat, or its inline query's id."""
-    if "inline_query" in update:
-        return ("inline", update["inline_query"]["id"])
-    message = update["message"] if "message" in update else update["callback_query"]["message"]
-    return ("chat", message["chat"]["id"])
 
 
 async def _params(request: web.Request) -> JSON:

@@ -19,10 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.bot_api import BenchBotAPI
-from benchmarks.telegram import CELACBOT_MAIN, _queue, bot_process, cpu_seconds, questions
+from benchmarks.bots import CELACBOT_MAIN, bot_process, cpu_seconds
+from benchmarks.questions import mixed
 
 USERS = 2_000
 TOP = 25
+FIRST_USER_ID = 10_000
 # The bot's own modules: what this project can make cheaper.
 OWN_CODE = "celacbot"
 
@@ -33,12 +35,19 @@ def _profiled(code: str, output: Path) -> str:
 
 async def profile(users: int, output: Path, *, concurrency: int = 1) -> float:
     """Run the load under cProfile, writing `output`; the bot's CPU milliseconds per question."""
-    texts = questions(users)
+    texts = mixed(users)
     code = _profiled(CELACBOT_MAIN.replace("sys.exit(", "("), output)
-    async with BenchBotAPI() as server, bot_process(code, server, concurrency=concurrency) as pid:
-        before = cpu_seconds(pid)
-        await server.wait_for_replies(_queue(server, texts), timeout=600)
-        after = cpu_seconds(pid)
+    async with (
+        BenchBotAPI() as server,
+        bot_process(code, server, rate_limit=0, concurrency=concurrency) as bot,
+    ):
+        before = cpu_seconds(bot.pid)
+        updates = [
+            server.send_message(text, user_id=FIRST_USER_ID + index)
+            for index, text in enumerate(texts)
+        ]
+        await server.wait_for_replies(updates, timeout=600)
+        after = cpu_seconds(bot.pid)
     if before is None or after is None:
         return float("nan")
     return (after - before) / users * 1000

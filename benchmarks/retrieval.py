@@ -1,4 +1,15 @@
-"""Retrieval: answer quality against two baselines, latency, index build time and scaling."""
+"""Retrieval: latency per message (the target), answer quality against two baselines, index
+build time and scaling (information).
+
+The target (issues 13 and 14): p99 of the retriever's time per message at most 1 ms (issue
+13; issue 14 allows 2 ms without a model), on the messages users write: every message of the
+evaluation banks (benchmarks/questions.py), many of them long and chatty, some asking two or
+three questions. Each message is timed the first time the retriever sees it, as a user's new
+message is: each round builds a fresh retriever and empties the text caches, then answers
+every message once, in a new random order. The garbage collector is paused while timing (the
+bot's own collections show in benchmarks/request_paths.py) and the process runs on one core,
+as the bot's event loop does.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +23,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
+from benchmarks.questions import ROOT, realistic
+from benchmarks.targets import Target
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import KnowledgeBase
@@ -29,13 +41,17 @@ from celacbot.retrieval.evaluation import (
     load_bank,
     retriever_predictor,
 )
+from celacbot.retrieval.message import questions as message_questions
+from celacbot.retrieval.normalise import stemmed_words
 from celacbot.retrieval.retriever import Retriever
 
 # The benchmarks run in a checkout, on the maintainers' files.
-ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge" / "faq.yaml"
 BANK = ROOT / "tests" / "data" / "questions.yaml"
-LATENCY_REPEATS = 10
+LATENCY_ROUNDS = 5
+SCALING_ROUNDS = 1
+# Messages of at least this many characters count as long in the report.
+LONG_MESSAGE_CHARS = 100
 BUILD_REPEATS = 30
 COLD_PROCESSES = 7
 # What start-up pays: a fresh process loads the knowledge base, then builds the retriever.
@@ -52,13 +68,8 @@ print((time.perf_counter_ns() - start) / 1e6)
 """
 SCALES = (1, 5, 10, 20)
 
-TARGET_TOP1 = 0.95
-TARGET_DECLINE = 0.95
-TARGET_WRONG = 0.02
-TARGET_P50_MS = 0.3
-TARGET_P99_MS = 1.0
-TARGET_P99_20X_MS = 5.0
-TARGET_BUILD_MS = 50.0
+TARGET_P99_MS = 1.0  # issue 13
+BUDGET_P99_MS = 2.0  # issue 14, without a model
 
 
 def _pin_to_one_core() -> None:
@@ -113,6 +124,54 @@ def measure_latency(
     return Latency(
         _milliseconds(samples, 0.5), _milliseconds(samples, 0.99), cpu_ns / len(samples) / 1e6
     )
+
+
+def first_sight(kb: KnowledgeBase, messages: Sequence[str], rounds: int) -> list[tuple[str, float]]:
+    """(message, milliseconds) for every message in each of `rounds` rounds, each answered
+    by a fresh retriever over `kb` with the text caches emptied, in a new random order."""
+    timed = []
+    order = list(messages)
+    for round_number in range(rounds):
+        retriever = Retriever(kb, RetrievalSettings())
+        stemmed_words.cache_clear()
+        random.Random(round_number).shuffle(order)
+        with no_gc():
+            for message in order:
+                start = time.perf_counter_ns()
+                retriever.answer(message)
+                timed.append((message, (time.perf_counter_ns() - start) / 1e6))
+    return timed
+
+
+def _quantiles(milliseconds: Sequence[float]) -> tuple[float, float]:
+    """p50 and p99."""
+    ordered = sorted(milliseconds)
+    return (
+        ordered[min(len(ordered) - 1, int(0.5 * len(ordered)))],
+        ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
+    )
+
+
+def _latency_lines(timed: Sequence[tuple[str, float]]) -> list[str]:
+    """p50/p99 over all messages, then over the long ones and those asking several questions."""
+    groups = {
+        "every message": [ms for _, ms in timed],
+        f"long (>= {LONG_MESSAGE_CHARS} characters)": [
+            ms for message, ms in timed if len(message) >= LONG_MESSAGE_CHARS
+        ],
+        "asking two or three questions": [
+            ms for message, ms in timed if len(message_questions(message)) > 1
+        ],
+    }
+    lines = []
+    for name, values in groups.items():
+        if values:
+            p50, p99 = _quantiles(values)
+            lines.append(
+                f"  {name:<32} {len(values):>5} timed  p50 {p50:.3f} ms  p99 {p99:.3f} ms"
+                f"  max {max(values):.3f} ms"
+            )
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,28 +323,50 @@ def _check(label: str, ok: bool) -> str:
     return f"{label}: {'met' if ok else 'MISSED'}"
 
 
-def run() -> bool:
-    """Print the retrieval report; True when every target is met."""
+def run() -> list[Target]:
+    """Print the retrieval report; the latency targets."""
     _pin_to_one_core()
     kb = load_knowledge_base(KNOWLEDGE)
+    messages = realistic()
+    timed = first_sight(kb, messages, LATENCY_ROUNDS)
+    _, p99 = _quantiles([ms for _, ms in timed])
+    print(
+        f"latency per message, shipped KB, one core: the {len(messages)} messages of the banks, "
+        f"each new to the retriever, {LATENCY_ROUNDS} rounds"
+    )
+    print("\n".join(_latency_lines(timed)))
+    found = [
+        Target("retrieval p99 per message (issue 13)", p99, TARGET_P99_MS, " ms", digits=3),
+        Target("retrieval p99 per message (issue 14 budget)", p99, BUDGET_P99_MS, " ms", digits=3),
+    ]
+    for target in found:
+        print(target.line())
+    print("\ninformation, not targets:", flush=True)
+    _quality(kb)
+    _builds_and_scaling(kb, messages)
+    return found
+
+
+def _quality(kb: KnowledgeBase) -> None:
+    """Answer quality on the regression bank next to two baselines at their best cutoffs
+    (`make test` and `celacbot eval` hold the floors)."""
     bank = load_bank(BANK)
     cases = bank.cases
     questions = [case.q for case in cases]
-
-    cold = cold_builds()
-    build = measure_build(kb)
     retriever = Retriever(kb, RetrievalSettings())
     ours = evaluate(cases, retriever_predictor(retriever))
     by_lang = evaluate_by_language(cases, retriever_predictor(retriever))
-    our_latency = measure_latency(retriever.answer, questions, LATENCY_REPEATS)
-
+    our_latency = measure_latency(retriever.answer, questions, 1)
     baselines = {
         "extractOne WRatio": sweep_cutoffs(
             fuzzy_baseline, kb, cases, (0.0, 60.0, 70.0, 80.0, 85.0, 90.0, 95.0)
         ),
         "BM25 (bm25s)": sweep_cutoffs(bm25_baseline, kb, cases, (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)),
     }
-    print(f"bank {BANK.relative_to(ROOT)}: {len(cases)} cases")
+    print(
+        f"bank {BANK.relative_to(ROOT)}: {len(cases)} cases"
+        " (latency: the second time each question is asked)"
+    )
     print(f"  {'system':<24} {'top-1':>6} {'wrong':>6} {'declines':>8} {'p50 ms':>8} {'p99 ms':>8}")
     print(_row("celacbot", ours, our_latency, "(includes small talk)"))
     for name, results in baselines.items():
@@ -295,45 +376,25 @@ def run() -> bool:
         print(_row(name, balanced[1], latency, f"(cutoff {balanced[0]:g}: best balance)"))
         print(_row(name, most_right[1], latency, f"(cutoff {most_right[0]:g}: best top-1)"))
     print(f"\ncelacbot by language:\n{render_languages(by_lang, bank.floors_by_lang)}")
+
+
+def _builds_and_scaling(kb: KnowledgeBase, messages: Sequence[str]) -> None:
+    """Index build times (start-up and hot reload) and latency on larger knowledge bases."""
+    cold = cold_builds()
+    build = measure_build(kb)
     print(
         f"\nindex build, shipped KB ({len(kb.entries)} entries, {len(kb.facts)} facts):"
         f" first build in a fresh process {min(cold):.1f} ms (min of {len(cold)} processes),"
         f" median {statistics.median(cold):.1f} ms; rebuilds (hot reload) {build.best:.1f} ms"
         f" (min of {BUILD_REPEATS}), median {build.median:.1f} ms"
     )
-    print(
-        f"latency, shipped KB, one core, {len(questions) * LATENCY_REPEATS} answers:"
-        f" p50 {our_latency.p50:.3f} ms, p99 {our_latency.p99:.3f} ms,"
-        f" mean CPU {our_latency.cpu_mean:.3f} ms per question"
-    )
-
-    print("\nscaling (synthetic knowledge bases, every bank question twice after a warm-up):")
+    print("\nscaling (synthetic knowledge bases; every bank message once, new to the retriever):")
     print(f"  {'size':>4} {'entries':>8} {'facts':>6} {'build ms':>9} {'p50 ms':>8} {'p99 ms':>8}")
-    scaled: dict[int, Latency] = {}
     for factor in SCALES:
         big = synthetic_kb(kb, factor)
         big_build = measure_build(big, repeats=3)
-        scaled[factor] = measure_latency(Retriever(big, RetrievalSettings()).answer, questions, 2)
+        p50, p99 = _quantiles([ms for _, ms in first_sight(big, messages, SCALING_ROUNDS)])
         print(
             f"  {factor:>3}x {len(big.entries):>8} {len(big.facts):>6} {big_build.best:>9.1f}"
-            f" {scaled[factor].p50:>8.3f} {scaled[factor].p99:>8.3f}"
+            f" {p50:>8.3f} {p99:>8.3f}"
         )
-
-    checks = [
-        (f"top-1 >= {TARGET_TOP1:.0%}", ours.top1_accuracy >= TARGET_TOP1),
-        (f"declines >= {TARGET_DECLINE:.0%}", ours.decline_recall >= TARGET_DECLINE),
-        (f"wrong <= {TARGET_WRONG:.0%}", ours.wrong_answer_rate <= TARGET_WRONG),
-        (f"p50 <= {TARGET_P50_MS} ms", our_latency.p50 <= TARGET_P50_MS),
-        (f"p99 <= {TARGET_P99_MS} ms", our_latency.p99 <= TARGET_P99_MS),
-        (f"20x p99 <= {TARGET_P99_20X_MS} ms", scaled[SCALES[-1]].p99 <= TARGET_P99_20X_MS),
-        # Start-up pays the first build; later ones reuse the normaliser's caches. The min, as
-        # for every time here: on this shared machine the same work varies by half.
-        (f"first build <= {TARGET_BUILD_MS:g} ms", min(cold) <= TARGET_BUILD_MS),
-        *(
-            (f"{lang} top-1 >= {floors.top1_accuracy:.0%}", not by_lang[lang].failures(floors))
-            for lang, floors in bank.floors_by_lang.items()
-            if lang in by_lang
-        ),
-    ]
-    print("\ntargets: " + "; ".join(_check(label, ok) for label, ok in checks))
-    return all(ok for _, ok in checks)

@@ -1,81 +1,87 @@
 """Telegram throughput: celacbot against a bare PTB echo bot on the same fake Bot API server.
 
-Each scenario starts a fresh BenchBotAPI (benchmarks/bot_api.py) in this process and the bot
-in a child process (`celacbot run` itself, or benchmarks/echo_bot.py), so that the server and
-the bot do not share one core. A third bot, the "rich" echo bot, sends a celacbot-shaped
-reply without looking for it, which splits celacbot's cost into the reply's shape and the
-rest (search, question log, handlers). One question per user is queued at once; the scenario
-measures answered questions per second (queueing to the last reply), the p50/p99 of reply
-latency (delivery in getUpdates to the reply's sendMessage; celacbot fetches updates only as
-fast as it answers them, so its backlog waits at the server, outside that latency) and the
-bot process's CPU time per question. On a shared 2-core machine one run of a bot varies by
-30 %, so the scenarios without API latency run ROUNDS times, the bots taking turns, and the
-report gives medians. "API latency" scenarios delay every sendMessage by the server, as the
-real Bot API's round trip does; they are latency-bound, so one round of fewer users shows
-their rate.
+The target runs are what users live with: the rate limiter on at its default
+(CELACBOT_RATE_LIMIT, 30 messages/s), the default concurrency, and a 50 ms Bot API round trip
+on every call (benchmarks/bot_api.py). The echo bot paces its messages with PTB's own limiter
+set up as celacbot's (benchmarks/echo_bot.py), so both are held to the same cap, and the
+question is whether celacbot keeps up with it as well as a bot that does nothing. Each run
+starts a fresh server and the bot in a child process (benchmarks/bots.py); TARGET_QUESTIONS
+users each send one of the evaluation banks' messages at once (benchmarks/questions.py); the
+rate is answered messages per second from the first message sent to the last reply's arrival.
+The bots take turns, TARGET_ROUNDS times, and the report gives medians. The bot's peak memory
+is over its whole life, shutdown included.
 
-    python -m benchmarks.telegram            # 2,000 users, then the rate limiter
-    python -m benchmarks.telegram --quick    # 300 users, one round
+The information runs have neither limiter nor latency: pure processing cost, with a third
+bot, the "rich" echo bot, that sends a celacbot-shaped reply without looking for it, which
+splits celacbot's cost into the reply's shape and the rest (search, question log, handlers).
+
+    python -m benchmarks.telegram            # the target runs, then the information runs
+    python -m benchmarks.telegram --quick    # fewer questions, one round each
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
-import os
-import signal
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from benchmarks.bot_api import BenchBotAPI
+from benchmarks.bots import (
+    CELACBOT_MAIN,
+    DEFAULT_CONCURRENCY,
+    DEFAULT_RATE_LIMIT,
+    ECHO_MAIN,
+    RICH_ECHO_MAIN,
+    bot_process,
+    cpu_seconds,
+)
+from benchmarks.questions import mixed
 from benchmarks.retrieval import no_gc
-from celacbot.config import Settings
-from celacbot.knowledge.loader import load_knowledge_base
+from benchmarks.targets import Target
 
-# The checkout: benchmarks/ is in it.
-ROOT = Path(__file__).resolve().parents[1]
-USERS = 2_000
-QUICK_USERS = 300
-LATENCY_USERS = 500
-ROUNDS = 3
-CONCURRENCY_LEVELS = (1, 8)
+# At 30 replies a second, 10 s of steady pacing per run.
+TARGET_QUESTIONS = 300
+TARGET_ROUNDS = 2
 API_LATENCY = 0.05
-LIMITED_MESSAGES = 150
-LIMITED_RATE = 30
-TARGET_RATIO = 0.9
+INFO_USERS = 1_000
+INFO_ROUNDS = 2
+INFO_LEVELS = (1, 8)
+QUICK_QUESTIONS = 150
+TARGET_RATIO = 0.95
 TARGET_RSS_MB = 80.0
 FIRST_USER_ID = 10_000
 REPLY_TIMEOUT = 600.0
-# Questions a user could not have copied from the knowledge base, so that suggestions,
-# declines and small talk are part of the load too.
-OFF_SCRIPT = [
-    "brazil",
-    "What is the capital of France?",
-    "hello",
-    "thanks!",
-    "satelites china argentina",
-    "who wrote this",
-    "what about the digital economy?",
-    "BYD",
-]
-CELACBOT_MAIN = (
-    "import argparse, sys; from celacbot.commands import run; "
-    "sys.exit(run.run(argparse.Namespace()))"
-)
-ECHO_MAIN = "from benchmarks.echo_bot import main; main([])"
-RICH_ECHO_MAIN = "from benchmarks.echo_bot import main; main(['--rich'])"
+
+Bot = tuple[str, str]  # (name, code run in the child process)
+ECHO: Bot = ("echo bot", ECHO_MAIN)
+RICH_ECHO: Bot = ("rich echo bot", RICH_ECHO_MAIN)
+CELACBOT: Bot = ("celacbot", CELACBOT_MAIN)
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """What a run's bots and server are set to."""
+
+    latency: float
+    rate_limit: float
+    concurrency: int
+
+    def label(self) -> str:
+        """The conditions in words."""
+        limiter = f"limiter {self.rate_limit:g}/s" if self.rate_limit else "limiter off"
+        return (
+            f"{limiter}, {self.latency * 1000:g} ms Bot API round trip, "
+            f"concurrent_updates={self.concurrency}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
-    """One scenario's outcome."""
+    """One run's outcome (or the median of several runs of one bot)."""
 
     name: str
     questions: int
@@ -85,10 +91,11 @@ class Measurement:
     p99: float
     cpu_seconds: float | None
     peak_rss_mb: float | None
+    busiest_second: int
 
     @classmethod
     def median(cls, runs: Sequence[Measurement]) -> Measurement:
-        """One scenario's runs summed up: medians, the fewest answers and the highest peak."""
+        """One bot's runs summed up: medians, the fewest answers and the highest peaks."""
         cpu = [run.cpu_seconds for run in runs if run.cpu_seconds is not None]
         rss = [run.peak_rss_mb for run in runs if run.peak_rss_mb is not None]
         name = runs[0].name if len(runs) == 1 else f"{runs[0].name} (median of {len(runs)})"
@@ -101,6 +108,7 @@ class Measurement:
             statistics.median(run.p99 for run in runs),
             statistics.median(cpu) if len(cpu) == len(runs) else None,
             max(rss) if len(rss) == len(runs) else None,
+            max(run.busiest_second for run in runs),
         )
 
     @property
@@ -117,280 +125,157 @@ class Measurement:
         """A report line."""
         cpu = self.cpu_ms_per_question
         cpu_text = "" if cpu is None else f"  CPU {cpu:.2f} ms/q"
-        rss = "" if self.peak_rss_mb is None else f"  peak RSS {self.peak_rss_mb:.0f} MB"
+        rss = "" if self.peak_rss_mb is None else f"  peak RSS {self.peak_rss_mb:.1f} MB"
         return (
-            f"  {self.name:<50} {self.answered:>5}/{self.questions}  {self.rate:7.1f} q/s  "
-            f"p50 {self.p50 * 1000:6.0f} ms  p99 {self.p99 * 1000:6.0f} ms{cpu_text}{rss}"
+            f"  {self.name:<28} {self.answered:>5}/{self.questions} {self.rate:7.1f} q/s  "
+            f"wait p50 {self.p50 * 1000:6.0f} ms p99 {self.p99 * 1000:6.0f} ms  "
+            f"busiest second {self.busiest_second:>3} sends{cpu_text}{rss}"
         )
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User plus system CPU time of a process so far (Linux), else None."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def peak_rss_mb(pid: int) -> float | None:
-    """The peak resident set size of a process so far (Linux VmHWM), in MB, else None."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    kilobytes = next(
-        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None
-    )
-    return None if kilobytes is None else kilobytes / 1024
-
-
-def questions(count: int) -> list[str]:
-    """Every phrasing in the knowledge base plus off-script questions, cycled to `count`."""
-    kb = load_knowledge_base(Settings(_env_file=None).knowledge)
-    pool = [question for entry in kb.entries for question in entry.questions] + OFF_SCRIPT
-    return list(itertools.islice(itertools.cycle(pool), count))
-
-
-def bot_environment(server: BenchBotAPI | None, data_dir: str, **settings: str) -> dict[str, str]:
-    """This process's environment for a celacbot command, on `server` if given: none of the
-    developer's own bot settings, the benchmark's instead. (The command must also run
-    outside the checkout, away from its .env.)"""
-    kept = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("TELEGRAM_", "CELACBOT_"))
-    }
-    bench = {
-        # The bots run outside the checkout, yet import benchmarks/ from it.
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        "CELACBOT_LOG_LEVEL": "WARNING",
-        "CELACBOT_POLL_TIMEOUT": "1",
-        # The benchmark's thousands of questions must never land in the log of a bot run
-        # from the same checkout.
-        "CELACBOT_DATA_DIR": data_dir,
-    }
-    if server is not None:
-        bench |= {"TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_BASE_URL": server.base_url}
-    return kept | bench | settings
-
-
-@asynccontextmanager
-async def bot_process(
-    code: str, server: BenchBotAPI, *, concurrency: int, rate_limit: int = 0
-) -> AsyncIterator[int]:
-    """A bot polling `server` from a child process, stopped with SIGTERM afterwards."""
-    with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
-        env = bot_environment(
-            server,
-            data_dir,
-            CELACBOT_CONCURRENT_UPDATES=str(concurrency),
-            CELACBOT_RATE_LIMIT=str(rate_limit),
-        )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            code,
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.DEVNULL,
-            # Away from the checkout's .env, which the settings would read.
-            cwd=data_dir,
-        )
-        try:
-            await server.first_call("getUpdates")
-            yield process.pid
-        finally:
-            if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(process.wait(), timeout=30)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-
-
-def _queue(server: BenchBotAPI, texts: Sequence[str]) -> list[dict[str, object]]:
-    return [
-        server.send_message(text, user_id=FIRST_USER_ID + index) for index, text in enumerate(texts)
-    ]
+def busiest_second(arrivals: Sequence[float]) -> int:
+    """The most calls that arrived within any one second (Telegram's flood control counts
+    messages per second)."""
+    ordered = sorted(arrivals)
+    most, first = 0, 0
+    for last, arrived in enumerate(ordered):
+        while arrived - ordered[first] >= 1.0:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
 
 
 async def measure(
-    name: str, code: str, texts: Sequence[str], *, concurrency: int, latency: float = 0.0
+    name: str, code: str, texts: Sequence[str], conditions: Conditions
 ) -> Measurement:
-    """Push one question per user through a bot on a fresh server."""
-    async with (
-        BenchBotAPI(send_latency=latency) as server,
-        bot_process(code, server, concurrency=concurrency) as pid,
-    ):
-        with no_gc():
-            cpu_before = cpu_seconds(pid)
-            started = time.perf_counter()
-            latencies = await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
-            seconds = time.perf_counter() - started
-            cpu_after = cpu_seconds(pid)
-        rss = peak_rss_mb(pid)
-    cut = statistics.quantiles(latencies, n=100)
+    """One message from each of len(texts) users, all at once, through a bot on a fresh server."""
+    async with BenchBotAPI(latency=conditions.latency) as server:
+        async with bot_process(
+            code, server, rate_limit=conditions.rate_limit, concurrency=conditions.concurrency
+        ) as bot:
+            with no_gc():
+                cpu_before = cpu_seconds(bot.pid)
+                started = time.perf_counter()
+                updates = [
+                    server.send_message(text, user_id=FIRST_USER_ID + index)
+                    for index, text in enumerate(texts)
+                ]
+                waits = await server.wait_for_replies(updates, timeout=REPLY_TIMEOUT)
+                seconds = time.perf_counter() - started
+                cpu_after = cpu_seconds(bot.pid)
+        sends = [call.arrived for call in server.calls("sendMessage")]
+    cut = statistics.quantiles(waits, n=100)
     cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
-    return Measurement(name, len(texts), len(latencies), seconds, cut[49], cut[98], cpu, rss)
-
-
-@dataclass(frozen=True, slots=True)
-class LimiterCheck:
-    """What the rate-limited run delivered."""
-
-    sent: int
-    expected: int
-    rate: float
-    flood_errors: int
-
-    @property
-    def met(self) -> bool:
-        """Nothing lost, no flood error and the rate within 10% of the cap."""
-        return (
-            self.sent == self.expected
-            and self.flood_errors == 0
-            and self.rate <= LIMITED_RATE * 1.1
-        )
-
-    def line(self) -> str:
-        """A report line."""
-        return (
-            f"  rate limiter at {LIMITED_RATE}/s against Telegram's flood control: "
-            f"{self.sent}/{self.expected} replies delivered at {self.rate:.1f} sendMessage/s, "
-            f"{self.flood_errors} answered 429"
-        )
-
-
-async def rate_limited(texts: Sequence[str]) -> LimiterCheck:
-    """With the limiter on, every reply arrives, at the cap, and flood control never trips."""
-    async with (
-        BenchBotAPI(flood_limit=LIMITED_RATE) as server,
-        bot_process(CELACBOT_MAIN, server, concurrency=8, rate_limit=LIMITED_RATE),
-    ):
-        with no_gc():
-            await server.wait_for_replies(_queue(server, texts), timeout=REPLY_TIMEOUT)
-        calls = server.calls("sendMessage")
-    sent = sorted(call.arrived for call in calls if call.status == 200)
-    flood_errors = sum(call.status == 429 for call in calls)
-    return LimiterCheck(len(sent), len(texts), (len(sent) - 1) / (sent[-1] - sent[0]), flood_errors)
-
-
-def _verdict(met: bool) -> str:
-    return "met" if met else "MISSED"
-
-
-def _comparison(echo: Measurement, bot: Measurement) -> tuple[str, bool]:
-    """The comparison line, and whether celacbot kept up with the echo bot."""
-    ratio = bot.rate / echo.rate
-    rate_met = ratio >= TARGET_RATIO
-    line = (
-        f"  -> celacbot/echo: {ratio:.2f}x the rate (target >= {TARGET_RATIO}x: "
-        f"{_verdict(rate_met)}), {bot.p99 / echo.p99:.2f}x the p99"
+    return Measurement(
+        name,
+        len(texts),
+        len(waits),
+        seconds,
+        cut[49],
+        cut[98],
+        cpu,
+        bot.peak_rss_mb,
+        busiest_second(sends),
     )
-    # What each reply costs the bot beyond the echo bot's (request_paths.py checks latency).
-    if echo.cpu_ms_per_question is not None and bot.cpu_ms_per_question is not None:
-        line += f", {bot.cpu_ms_per_question - echo.cpu_ms_per_question:+.2f} ms CPU per question"
-    return line, rate_met
 
 
 async def compare(
-    bots: Sequence[tuple[str, str]],
-    label: str,
-    texts: Sequence[str],
-    *,
-    concurrency: int,
-    latency: float,
-    rounds: int,
+    bots: Sequence[Bot], texts: Sequence[str], conditions: Conditions, rounds: int
 ) -> list[Measurement]:
-    """The (name, code) bots taking turns `rounds` times: the median run of each."""
+    """The bots taking turns `rounds` times, so that a moment of load on the shared machine
+    falls on each alike: the median run of each."""
     runs: list[list[Measurement]] = [[] for _ in bots]
     for _ in range(rounds):
         for (name, code), bot_runs in zip(bots, runs, strict=True):
-            bot_runs.append(
-                await measure(
-                    f"{name}, {label}", code, texts, concurrency=concurrency, latency=latency
-                )
-            )
+            bot_runs.append(await measure(name, code, texts, conditions))
     return [Measurement.median(bot_runs) for bot_runs in runs]
 
 
-async def report(users: int, levels: Sequence[int], rounds: int) -> bool:
-    """Print every scenario; True when celacbot keeps up with the echo bot and the limiter holds."""
-    texts = questions(users)
-    latency_users = min(users, LATENCY_USERS)
+async def targets(questions: int, rounds: int) -> list[Target]:
+    """The target runs: throughput against the echo bot, and the bot's peak memory."""
+    conditions = Conditions(API_LATENCY, DEFAULT_RATE_LIMIT, DEFAULT_CONCURRENCY)
     print(
-        f"one question from each of {users} users ({latency_users} with API latency), "
-        "CELACBOT_RATE_LIMIT=0"
+        f"as users live it: one message from each of {questions} users at once, "
+        f"{conditions.label()}"
     )
-    met = True
-    peak_rss = 0.0
-    echo, rich_echo, celacbot = (
-        ("echo bot", ECHO_MAIN),
-        ("rich echo bot", RICH_ECHO_MAIN),
-        ("celacbot", CELACBOT_MAIN),
-    )
-    for latency, count, scenario_rounds in ((0.0, users, rounds), (API_LATENCY, latency_users, 1)):
-        for level in levels:
-            label = f"concurrent_updates={level}"
-            if latency:
-                label += f", {latency * 1000:.0f} ms API latency"
-            # The rich echo bot tells the reply's shape from retrieval; latency hides both.
-            bots = [echo, celacbot] if latency else [echo, rich_echo, celacbot]
-            *baselines, bot = await compare(
-                bots,
-                label,
-                texts[:count],
-                concurrency=level,
-                latency=latency,
-                rounds=scenario_rounds,
+    echo, bot = await compare([ECHO, CELACBOT], mixed(questions), conditions, rounds)
+    print(echo.line())
+    print(bot.line(), flush=True)
+    found = [
+        Target(
+            "throughput, celacbot / echo bot (limiter on, 50 ms)",
+            bot.rate / echo.rate,
+            TARGET_RATIO,
+            "x",
+            at_most=False,
+        )
+    ]
+    if bot.peak_rss_mb is not None:
+        found.append(
+            Target(
+                "peak RSS of the running bot (throughput runs)",
+                bot.peak_rss_mb,
+                TARGET_RSS_MB,
+                " MB",
+                digits=1,
             )
-            for measurement in (*baselines, bot):
-                print(measurement.line())
-            # Without API latency this compares pure processing cost, the issue's target;
-            # with it, the throughput users would see.
-            line, kept_up = _comparison(baselines[0], bot)
-            print(line, flush=True)
-            if len(baselines) > 1:
-                print(
-                    f"  -> celacbot/rich echo: {bot.rate / baselines[1].rate:.2f}x the rate "
-                    f"(the cost of finding the answer); rich echo/echo: "
-                    f"{baselines[1].rate / baselines[0].rate:.2f}x (the cost of the reply's shape)"
-                )
-            met = met and kept_up
-            peak_rss = max(peak_rss, bot.peak_rss_mb or 0.0)
-    rss_met = peak_rss <= TARGET_RSS_MB
-    print(
-        f"  celacbot peak RSS over every scenario: {peak_rss:.0f} MB "
-        f"(target <= {TARGET_RSS_MB:g} MB: {_verdict(rss_met)})"
-    )
-    limiter = await rate_limited(texts[:LIMITED_MESSAGES])
-    print(limiter.line())
-    return met and rss_met and limiter.met
+        )
+    for target in found:
+        print(target.line())
+    return found
 
 
-def run(
-    users: int = USERS, levels: Sequence[int] = CONCURRENCY_LEVELS, rounds: int = ROUNDS
-) -> bool:
-    """Print the Telegram report (benchmarks/__main__.py); True when every target is met."""
-    return asyncio.run(report(users, levels, rounds))
+async def information(users: int, levels: Sequence[int], rounds: int) -> None:
+    """The runs without limiter or latency: what each reply costs the bot's process."""
+    texts = mixed(users)
+    print(f"\ninformation, not targets: one message from each of {users} users at once")
+    for level in levels:
+        conditions = Conditions(0.0, 0.0, level)
+        print(f" {conditions.label()}")
+        echo, rich, bot = await compare([ECHO, RICH_ECHO, CELACBOT], texts, conditions, rounds)
+        for measurement in (echo, rich, bot):
+            print(measurement.line())
+        line = f"  -> celacbot/echo: {bot.rate / echo.rate:.2f}x the rate"
+        if echo.cpu_ms_per_question is not None and bot.cpu_ms_per_question is not None:
+            line += (
+                f", {bot.cpu_ms_per_question - echo.cpu_ms_per_question:+.2f} ms CPU per question"
+            )
+        print(line)
+        print(
+            f"  -> celacbot/rich echo: {bot.rate / rich.rate:.2f}x the rate (the cost of finding "
+            f"the answer); rich echo/echo: {rich.rate / echo.rate:.2f}x (the cost of the reply's "
+            "shape)",
+            flush=True,
+        )
+
+
+async def report(
+    questions: int, rounds: int, info_users: int, info_levels: Sequence[int]
+) -> list[Target]:
+    """Print the target runs, then the information runs; the targets."""
+    found = await targets(questions, rounds)
+    if info_users:
+        await information(info_users, info_levels, rounds)
+    return found
+
+
+def run() -> list[Target]:
+    """Print the Telegram report (benchmarks/__main__.py); the targets it measured."""
+    return asyncio.run(report(TARGET_QUESTIONS, TARGET_ROUNDS, INFO_USERS, INFO_LEVELS))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the report; exit status 1 when a target is missed."""
     parser = argparse.ArgumentParser(description="celacbot against a bare PTB echo bot.")
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_USERS} users, one round")
+    parser.add_argument("--quick", action="store_true", help="fewer questions, one round")
     parser.add_argument(
-        "--rounds", type=int, default=ROUNDS, help="runs of each bot to take the median of"
-    )
-    parser.add_argument(
-        "--concurrency", type=int, nargs="+", default=list(CONCURRENCY_LEVELS), metavar="N"
+        "--no-info", action="store_true", help="only the target runs (limiter on, latency)"
     )
     args = parser.parse_args(argv)
-    if args.quick:
-        return 0 if run(QUICK_USERS, args.concurrency, rounds=1) else 1
-    return 0 if run(USERS, args.concurrency, args.rounds) else 1
+    questions, rounds = (QUICK_QUESTIONS, 1) if args.quick else (TARGET_QUESTIONS, TARGET_ROUNDS)
+    info_users = 0 if args.no_info else QUICK_QUESTIONS if args.quick else INFO_USERS
+    found = asyncio.run(report(questions, rounds, info_users, INFO_LEVELS))
+    return 0 if all(target.met for target in found) else 1
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from benchmarks.bot_api import BenchBotAPI
+from benchmarks.bots import CELACBOT_MAIN, bot_environment
 from benchmarks.retrieval import no_gc
-from benchmarks.telegram import CELACBOT_MAIN, bot_environment
 from celacbot.bot.throttle import MAX_TRACKED_USERS, UserThrottle
 
 USERS = 20_000

@@ -159,10 +159,15 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
         await application.bot_data.close()
 
     context_types = ContextTypes(context=BotContext, bot_data=BotData, chat_data=ChatMemory)
-    # Only chat_data (each chat's conversation subject, as ids) outlives a restart.
+    # Only chat_data (each chat's conversation subject, as ids) outlives a restart. Written
+    # once, at shutdown (on_flush): by default PicklePersistence rewrites the whole file for
+    # every chat that changed, on the event loop, each minute; after 1,000 new chats in a
+    # minute that stalled every reply for 5.5 s, and 2,000 took 32 s to save at shutdown
+    # (benchmarks/memory.py). A crash loses the subjects, which expire within minutes anyway.
     persistence = PicklePersistence(
         settings.data_dir / CONVERSATIONS_FILENAME,
         store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
+        on_flush=True,
         context_types=context_types,
     )
     builder: ApplicationBuilder[
