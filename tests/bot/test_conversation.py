@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from celacbot.bot.application import BotApplication, build_application
+from celacbot.bot.application import CONVERSATIONS_FILENAME, BotApplication, build_application
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
 from tests.fakes.bot_api import JSON, FakeBotAPI, polling
@@ -105,6 +105,23 @@ async def test_the_subject_survives_a_restart(
         reply = await ask(fake_bot_api, "and when?")
 
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+
+
+async def test_subjects_are_saved_when_the_bot_stops_not_each_minute(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    # Rewriting the file for every changed chat, as PTB's default does each minute, stalled
+    # every reply for seconds once a thousand chats had written (benchmarks/memory.py).
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    saved = settings.data_dir / CONVERSATIONS_FILENAME
+    async with polling(build_application(settings, clock=clock)) as application:
+        await ask(fake_bot_api, BYD_QUESTION)
+        await handled(fake_bot_api, application)
+        await application.update_persistence()
+
+        assert not saved.exists()
+
+    assert saved.exists()
 
 
 async def test_each_chat_has_its_own_subject(
