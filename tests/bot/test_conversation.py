@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from celacbot.bot.application import BotApplication
+from celacbot.bot.application import CONVERSATIONS_FILENAME, BotApplication
 from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
@@ -108,6 +108,23 @@ async def test_the_subject_survives_a_restart(
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
+async def test_subjects_are_saved_when_the_bot_stops_not_each_minute(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    # Rewriting the file for every changed chat, as PTB's default does each minute, stalled
+    # every reply for seconds once a thousand chats had written (benchmarks/memory.py).
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    saved = settings.data_dir / CONVERSATIONS_FILENAME
+    async with running(settings, clock=clock) as application:
+        await ask(fake_bot_api, BYD_QUESTION)
+        await handled(fake_bot_api, application)
+        await application.update_persistence()
+
+        assert not saved.exists()
+
+    assert saved.exists()
+
+
 async def test_each_chat_has_its_own_subject(
     fake_bot_api: FakeBotAPI, talking_bot: BotApplication
 ) -> None:
@@ -132,3 +149,14 @@ async def test_chats_whose_subject_expired_are_forgotten(
 
     assert dropped == 5
     assert list(talking_bot.chat_data) == [2006]
+
+
+async def test_without_conversation_memory_no_chat_keeps_any_state(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings
+) -> None:
+    async with running(make_settings(CELACBOT_CONTEXT_MINUTES=0)) as application:
+        for user_id in range(3001, 3004):
+            await ask(fake_bot_api, BYD_QUESTION, user_id=user_id)
+        await handled(fake_bot_api, application)
+
+        assert dict(application.chat_data) == {}

@@ -175,7 +175,6 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
     ] = (
         ApplicationBuilder()
         .context_types(context_types)
-        .persistence(persistence)
         .job_queue(None)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
@@ -191,6 +190,10 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    if settings.context_minutes > 0:
+        # Without conversation memory there is nothing to keep, and PTB would make chat_data
+        # for every chat it saves.
+        builder = builder.persistence(persistence)
     if settings.rate_limit > 0:
         # One message per 1/rate seconds: a bucket of `rate` would let a burst through on top
         # of the steady rate, and Telegram's flood control counts any one-second window.

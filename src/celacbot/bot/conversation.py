@@ -19,7 +19,7 @@ from telegram.ext import Application
 
 # The bot's answers whose subject a chat remembers for replies: the newest this many.
 MAX_REMEMBERED_ANSWERS: Final = 20
-# Expired chats are dropped once per this many remembered answers (a pass over all chats).
+# Expired chats are dropped once per this many questions (a pass over all chats).
 SWEEP_EVERY: Final = 1000
 
 Clock = Callable[[], float]
@@ -81,17 +81,14 @@ class Conversations:
                 return replied
         return memory.current(now, self.expiry)
 
-    def remember(
-        self,
-        application: Application[Any, Any, Any, ChatMemory, Any, Any],
-        memory: ChatMemory,
-        subject: str,
-        message_ids: Iterable[int],
-    ) -> None:
-        """Keep the subject of an answer; now and then drop the chats whose subject expired."""
-        if not self.enabled:
-            return
-        memory.remember(subject, self.clock(), message_ids)
+    def remember(self, memory: ChatMemory, subject: str, message_ids: Iterable[int]) -> None:
+        """Keep the subject of an answer."""
+        if self.enabled:
+            memory.remember(subject, self.clock(), message_ids)
+
+    def tick(self, application: Application[Any, Any, Any, ChatMemory, Any, Any]) -> None:
+        """Count a question; every SWEEP_EVERY questions, drop the chats whose subject expired
+        (or that never had one), so memory stays bounded however many chats come."""
         self._since_sweep += 1
         if self._since_sweep >= SWEEP_EVERY:
             self._since_sweep = 0

@@ -16,7 +16,10 @@ async def reply_to_question(message: Message, question: str, context: BotContext
     shared = context.bot_data
     # The user's language decides only for questions whose words do not tell theirs.
     user = message.from_user
-    memory = context.chat_data
+    # chat_data is made on first use: a bot without conversation memory keeps none.
+    memory = context.chat_data if shared.conversations.enabled else None
+    if memory is not None:
+        shared.conversations.tick(context.application)
     subject = (
         shared.conversations.subject(memory, _replied_answer(message, context.bot.id))
         if memory is not None
@@ -39,9 +42,7 @@ async def reply_to_question(message: Message, question: str, context: BotContext
     sent = await reply.send(message)
     last = answer.parts[-1] if answer.parts else answer
     if memory is not None and last.decision is Decision.ANSWER and last.id:
-        shared.conversations.remember(
-            context.application, memory, last.id, (each.message_id for each in sent)
-        )
+        shared.conversations.remember(memory, last.id, (each.message_id for each in sent))
 
 
 def _replied_answer(message: Message, bot_id: int) -> int | None:
