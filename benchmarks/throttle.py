@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
-import tempfile
 import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
 
 from benchmarks.bot_api import BenchBotAPI
-from benchmarks.bots import CELACBOT_MAIN, bot_environment
+from benchmarks.bots import CELACBOT_MAIN, bot_process
 from benchmarks.retrieval import no_gc
 from celacbot.bot.throttle import MAX_TRACKED_USERS, UserThrottle
 
@@ -57,43 +54,16 @@ def throttle_rates(users: int) -> list[float]:
     return [max(window) for window in zip(*runs, strict=True)]
 
 
-@asynccontextmanager
-async def throttled_bot(server: BenchBotAPI) -> AsyncIterator[None]:
-    """`celacbot run` with flood control that never refills, stopped with SIGTERM afterwards."""
-    with tempfile.TemporaryDirectory(prefix="celacbot-bench-") as data_dir:
-        env = bot_environment(
-            server,
-            data_dir,
-            CELACBOT_USER_RATE=str(LOW_RATE),
-            CELACBOT_RATE_LIMIT="0",
-            CELACBOT_CONCURRENT_UPDATES="8",
-        )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            CELACBOT_MAIN,
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.DEVNULL,
-            cwd=data_dir,
-        )
-        try:
-            await server.first_call("getUpdates")
-            yield
-        finally:
-            if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(process.wait(), timeout=30)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-
-
 async def bot_rates(users: int) -> list[float]:
     """Answered questions per second in each window of WINDOW new users."""
     rates = []
-    async with BenchBotAPI() as server, throttled_bot(server):
+    async with (
+        BenchBotAPI() as server,
+        # Flood control that never refills: every new user is tracked until the cap.
+        bot_process(
+            CELACBOT_MAIN, server, rate_limit=0, concurrency=8, CELACBOT_USER_RATE=str(LOW_RATE)
+        ),
+    ):
         for start in range(0, users, WINDOW):
             with no_gc():
                 began = time.perf_counter()
