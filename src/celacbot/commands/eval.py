@@ -12,6 +12,7 @@ from celacbot.commands import EXIT_CONFIG, load_retriever
 if TYPE_CHECKING:
     from celacbot.retrieval.evaluation import DialogueBank
 
+
 DEFAULT_BANK = Path("tests/data/questions.yaml")
 
 
@@ -41,11 +42,10 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.retrieval.evaluation import (
         SWEEP_MARGINS,
         SWEEP_THRESHOLDS,
+        DialogueBank,
         evaluate,
         evaluate_by_language,
-        is_dialogue_bank,
-        load_bank,
-        load_dialogues,
+        load_any_bank,
         retriever_predictor,
         sweep,
     )
@@ -56,14 +56,12 @@ def run(args: argparse.Namespace) -> int:
     if root is not None and not bank_path.is_absolute() and not bank_path.exists():
         bank_path = root / bank_path
     try:
-        dialogues = load_dialogues(bank_path) if is_dialogue_bank(bank_path) else None
-        bank = load_bank(bank_path) if dialogues is None else None
+        bank = load_any_bank(bank_path)
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"{bank_path}: {error}", file=sys.stderr)
         return 2
-    if dialogues is not None:
-        return _eval_dialogues(bank_path, dialogues)
-    assert bank is not None  # noqa: S101 - one of the two loaded
+    if isinstance(bank, DialogueBank):
+        return _eval_dialogues(bank_path, bank)
     retriever = load_retriever("eval")
     if retriever is None:
         return EXIT_CONFIG

@@ -319,15 +319,13 @@ class DialogueBank(BaseModel):
     dialogues: tuple[Dialogue, ...] = Field(min_length=1)
 
 
-def load_dialogues(path: Path) -> DialogueBank:
-    """Read a dialogue bank (YAML); raises OSError, yaml.YAMLError or ValueError."""
-    return DialogueBank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-def is_dialogue_bank(path: Path) -> bool:
-    """Whether a bank file holds dialogues rather than single questions."""
+def load_any_bank(path: Path) -> Bank | DialogueBank:
+    """Read a question bank or, when it holds `dialogues`, a dialogue bank (YAML, read once);
+    raises OSError, yaml.YAMLError or ValueError."""
     loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return isinstance(loaded, dict) and "dialogues" in loaded
+    if isinstance(loaded, dict) and "dialogues" in loaded:
+        return DialogueBank.model_validate(loaded)
+    return Bank.model_validate(loaded)
 
 
 def play(dialogue: Dialogue, retriever: Retriever) -> Answer:
