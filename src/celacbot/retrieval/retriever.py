@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from celacbot.config import RetrievalSettings
@@ -36,7 +36,7 @@ from celacbot.retrieval.localised import (
 )
 from celacbot.retrieval.message import questions
 from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -46,6 +46,7 @@ from celacbot.retrieval.policy import (
     decide,
 )
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
+from celacbot.retrieval.spelling import Speller
 
 # A name counts when its weight is at least this share of the rarest term's weight.
 NAME_RARITY = 0.4
@@ -107,6 +108,29 @@ class Retriever:
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
+        self._speller = Speller(
+            self._vocabulary,
+            chain.from_iterable(
+                map(
+                    words,
+                    chain(
+                        _texts_of(kb),
+                        STOP_WORDS,
+                        LIGHT_WORDS,
+                        *(
+                            chain(synonyms, chain.from_iterable(synonyms.values()))
+                            for synonyms in (
+                                QUESTION_WORDS,
+                                EVERYDAY_SYNONYMS,
+                                SPANISH_PORTUGUESE_SYNONYMS,
+                                kb.synonyms,
+                                *kb.language_synonyms.values(),
+                            )
+                        ),
+                    ),
+                )
+            ),
+        )
         # "when", "where", "who", "why" in every language, as the index sees them.
         self._question_terms = frozenset(self._normaliser.content_terms(" ".join(QUESTION_WORDS)))
 
@@ -264,17 +288,27 @@ class Retriever:
         return query if query.content else None
 
     def _query(self, text: str) -> Query:
-        """The text's terms resolved against the vocabulary."""
+        """The text's terms, misspelt words corrected, resolved against the vocabulary."""
+        message = words(text)
+        spelt = list(map(self._speller.correct, message))
+        if any(spelt):
+            text = " ".join(correct or word for word, correct in zip(message, spelt, strict=True))
         covered: set[str] = set()
         if has_cjk(text):
             known = self._normaliser.cjk_terms
             covered = {
                 char
-                for term in words(text)
+                for term in message
                 if is_cjk(term) and (term in self._vocabulary or term in known)
                 for char in term
             }
-        return self._vocabulary.resolve(self._normaliser.content_terms(text), covered)
+        query = self._vocabulary.resolve(self._normaliser.content_terms(text), covered)
+        if not any(spelt):
+            return query
+        typos = (
+            f"{word}->{correct}" for word, correct in zip(message, spelt, strict=True) if correct
+        )
+        return replace(query, typos=(*typos, *query.typos))
 
     def _score(self, index: DocumentIndex, query: Query) -> list[Scored]:
         return index.score(
@@ -479,3 +513,22 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+def _texts_of(kb: KnowledgeBase) -> Iterable[str]:
+    """Every text of the knowledge base a question's words may come from."""
+    for entry in kb.entries:
+        yield from entry.questions
+        yield entry.answer
+        yield from entry.source
+        yield from entry.keywords
+        for translation in entry.translations.values():
+            yield from translation.questions
+            yield translation.answer
+    for fact in kb.facts:
+        yield fact.text
+        yield fact.source
+        yield from fact.keywords
+        yield from fact.translations.values()
+    for talk in kb.smalltalk:
+        yield from talk.patterns
