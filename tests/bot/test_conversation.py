@@ -81,6 +81,31 @@ async def test_a_reply_to_an_older_answer_uses_that_answers_subject(
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
+async def test_a_reply_is_read_with_the_replied_subject_when_it_needs_one(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    # Neither a pronoun nor "and": only the reply says it is about BYD's complex.
+    byd = await ask(fake_bot_api, BYD_QUESTION)
+    await ask(fake_bot_api, "What is CBERS?")
+
+    alone = await ask(fake_bot_api, "are cars being made")
+    reply = await ask(fake_bot_api, "are cars being made", reply_to_message=byd)
+
+    assert "BYD" not in alone["text"]
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{BYD_ANSWER}"
+
+
+async def test_a_reply_that_stands_alone_keeps_its_own_answer(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    byd = await ask(fake_bot_api, BYD_QUESTION)
+
+    reply = await ask(fake_bot_api, "Did China send ventilators?", reply_to_message=byd)
+
+    assert "About:" not in reply["text"]
+    assert "ventilators" in reply["text"]
+
+
 async def test_the_subject_expires(
     fake_bot_api: FakeBotAPI, talking_bot: BotApplication, clock: ManualClock
 ) -> None:

@@ -75,3 +75,12 @@ def test_a_number_with_no_list_shown_is_a_question(run_cli: RunCli) -> None:
 
     assert "There is no question" not in result.stdout
     assert "19" in result.stdout.split("you> ", 2)[1]
+
+
+def test_a_chinese_follow_up_of_one_character_and_chat_is_read_with_the_subject(
+    run_cli: RunCli,
+) -> None:
+    # "有什么用" (what is it for): once 什么 is dropped, only 有 is left, no topic of its own.
+    result = run_cli("chat", stdin="华大基因在乌拉圭建了什么？\n有什么用\n")
+
+    assert "（关于：华大基因在乌拉圭建立了什么？）" in result.stdout

@@ -10,7 +10,7 @@ def test_explain_prints_candidates_margin_and_reason(run_cli: RunCli) -> None:
 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "Typos:    lanch->launch" in lines
+    assert "Typos:    whcih->which lanched->launched" in lines
     assert any(line.split()[:2] == ["1", "satellites-launched"] for line in lines)
     assert any(line.startswith("Margin:") for line in lines)
     assert "Decision: answer satellites-launched" in result.stdout

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from telegram.ext import Application
 
@@ -56,6 +56,14 @@ class ChatMemory:
             del self.answers[next(iter(self.answers))]
 
 
+class Subject(NamedTuple):
+    """What a new message is read with: an entry or fact id, and whether the user replied
+    to the answer about it (a reply says "this is about that", whatever its words)."""
+
+    id: str
+    replied: bool
+
+
 class Conversations:
     """The expiry and the clock every chat's memory is read with; drops expired chats."""
 
@@ -70,7 +78,7 @@ class Conversations:
         """Whether follow-ups are read with a subject at all."""
         return self.expiry > 0
 
-    def subject(self, memory: ChatMemory, reply_to: int | None) -> str | None:
+    def subject(self, memory: ChatMemory, reply_to: int | None) -> Subject | None:
         """The subject a new message is read with: the replied answer's, else the chat's."""
         if not self.enabled:
             return None
@@ -78,8 +86,9 @@ class Conversations:
         if reply_to is not None:
             replied = memory.replied(reply_to, now, self.expiry)
             if replied is not None:
-                return replied
-        return memory.current(now, self.expiry)
+                return Subject(replied, replied=True)
+        current = memory.current(now, self.expiry)
+        return None if current is None else Subject(current, replied=False)
 
     def remember(self, memory: ChatMemory, subject: str, message_ids: Iterable[int]) -> None:
         """Keep the subject of an answer."""

@@ -26,7 +26,10 @@ async def reply_to_question(message: Message, question: str, context: BotContext
         else None
     )
     answer = knowledge.retriever.answer(
-        question, lang_hint=shared.languages.user_language(user), subject=subject
+        question,
+        lang_hint=shared.languages.user_language(user),
+        subject=subject.id if subject else None,
+        replying=subject.replied if subject else False,
     )
     shared.count_answer(answer)
     # record() only queues the write: the reply does not wait for the database.

@@ -336,7 +336,9 @@ def play(dialogue: Dialogue, retriever: Retriever) -> Answer:
     answer = None
     for turn in dialogue.turns:
         context = subjects[turn.reply_to - 1] if turn.reply_to else subject
-        answer = retriever.answer(turn.q, lang_hint=dialogue.lang, subject=context)
+        answer = retriever.answer(
+            turn.q, lang_hint=dialogue.lang, subject=context, replying=turn.reply_to is not None
+        )
         last = answer.parts[-1] if answer.parts else answer
         answered = last.id if last.decision is Decision.ANSWER else None
         subjects.append(answered or context)

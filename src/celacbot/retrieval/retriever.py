@@ -152,37 +152,50 @@ class Retriever:
         return self._entries.get(entry_id)
 
     def answer(
-        self, question: str, *, lang_hint: str | None = None, subject: str | None = None
+        self,
+        question: str,
+        *,
+        lang_hint: str | None = None,
+        subject: str | None = None,
+        replying: bool = False,
     ) -> Answer:
         """Answer, suggest, decline or chat back; never raises.
 
         lang_hint is the user's language_code ("es-419", "pt-br"): it picks the reply's
         language when the question's own words do not tell. subject is the id of the entry or
         fact the conversation is about (the last answer, or the one the user replies to): a
-        follow-up that cannot stand alone ("when?", "and Chile?") is read with it.
+        follow-up that cannot stand alone ("when?", "and Chile?") is read with it. replying
+        says the user replied to the answer about `subject`: a message it leaves unanswered
+        on its own ("does it create jobs?") is then read with it too.
         """
         evaluation = self._evaluate(question, lang_hint)
         if subject is None:
             return evaluation.answer
-        return self._follow_up(question, lang_hint, subject, evaluation)
+        return self._follow_up(question, subject, evaluation, replying=replying)
 
     def _follow_up(
-        self, question: str, lang_hint: str | None, subject: str, standalone: _Evaluation
+        self, question: str, subject: str, standalone: _Evaluation, *, replying: bool
     ) -> Answer:
         """The standalone answer, or the answer to the message read with the subject when the
         message leans on it and that reading answers."""
         own = standalone.answer
         about = self.answer_entry(subject, lang_hint=own.requested_lang)
         terms = standalone.query.content if standalone.query else ()
-        # Nothing but question words and chat ("when?", "which countries?", "how many?").
+        # Nothing but question words and chat ("when?", "which countries?", "how many?"); a
+        # lone Chinese character is what is left of one ("有什么用": 有 once 什么 is gone).
         bare = len(terms) <= MAX_BARE_TERMS and all(
-            term in self._question_terms or self._vocabulary.weight(term) <= LIGHT_WEIGHT
+            term in self._question_terms
+            or self._vocabulary.weight(term) <= LIGHT_WEIGHT
+            or (len(term) == 1 and is_cjk(term))
             for term in terms
         )
         if (
             about is None
             or own.decision is Decision.SMALLTALK
-            or not leans_on_context(question, bare=bare)
+            or not (
+                leans_on_context(question, bare=bare)
+                or (replying and own.decision is not Decision.ANSWER)
+            )
         ):
             return own
         if asks_for_more(question):
