@@ -314,6 +314,11 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("who is the ceo of bgi genomics", "en", "name"),
         ("¿cuánto dinero invirtió China en América Latina?", "es", "dinero"),
         ("中国在拉美的投资总额是多少", "zh", "金额"),
+        # A count the answer gives ("three units") is not the yearly figure asked for.
+        ("how many cars a year will byd's brazil plant build", "en", "yearly"),
+        ("who did xi meet in peru", "en", "name"),
+        ("Quanto é que a China investiu ao certo na América Latina?", "pt", "dinheiro"),
+        ("q dia exacto se inauguró el centro de innovación alimentaria", "es", "día exacto"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(

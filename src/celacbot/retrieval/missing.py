@@ -24,6 +24,7 @@ class Detail(StrEnum):
     """A kind of detail a question can ask for."""
 
     AMOUNT = "amount"
+    RATE = "rate"
     COUNT = "count"
     DATE = "date"
     DAY = "day"
@@ -41,7 +42,18 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\b(?:costo|precio|presupuesto|monto|plata|dolares)\b"
         r"|\bquant[oa] (?:dinheiro|grana|cust|investi|gast|pag)"
         r"|\b(?:custo|custou|preco|orcamento|grana|dolares)\b"
+        # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"
+        r"|\bcuant[oa]\b[^?]{0,40}\b(?:invirt|invert|gast|pag|dinero|plata)"
+        r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
         r"|多少钱|金额|总额|投资额|花了多少|投资了多少|投了多少|多少资金|多少美元|成本|造价|预算"
+    ),
+    # "How many cars a year": a number per year, which a count elsewhere does not give.
+    Detail.RATE: re.compile(
+        r"\bhow (?:many|much)\b[^?]*\b(?:a|per|each|every) year\b|\bper year\b|\byearly\b"
+        r"|\bannual(?:ly)? (?:output|production|capacity|sales)\b|\b(?:production )?capacity\b"
+        r"|\bcuant[oa]s?\b[^?]*\b(?:al|por|cada) ano\b|\bcapacidad\b"
+        r"|\bquant[oa]s?\b[^?]*\b(?:ao|por|cada) ano\b|\bcapacidade\b"
+        r"|每年|一年能|年产|产能"
     ),
     Detail.COUNT: re.compile(
         r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"
@@ -54,8 +66,8 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|什么时候|哪一?年|哪一?天|几月|几号|何时|日期"
     ),
     Detail.DAY: re.compile(
-        r"\b(?:what|which|exact) day\b|\bexact date\b|\bfecha exacta\b|\bque dia\b"
-        r"|\bdia exato\b|\bdata exata\b|\bqual dia\b|哪一?天|几号|具体日期"
+        r"\b(?:what|which|exact) day\b|\bexact date\b|\bfecha exacta\b|\b(?:que|q|qual|cual) dia\b"
+        r"|\bdia exact?[oa]\b|\bdata exata\b|哪一?天|几号|具体日期"
     ),
     Detail.PLACE: re.compile(
         r"\bwhere\b[^?]*\bexactly\b|\bdonde\b[^?]*\bexactamente\b|\bonde\b[^?]*\bexatamente\b"
@@ -70,7 +82,10 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.PERSON: re.compile(
         r"\b(?:ceo|founder|chairman|boss|owner)\b"
         r"|\bwho (?:is|was|are) (?:the )?(?:head|chief|president|director|leader)\b"
-        r"|\bwho (?:runs|leads|heads|founded|owns)\b|\bauthor'?s? name\b|\bname of the author\b"
+        r"|\bwho (?:runs|leads|heads|founded|owns)\b|\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b"
+        r"|\bcon quien(?:es)? se reuni|\bcom quem (?:se )?(?:reuniu|encontrou)"
+        r"|见了谁|会见了谁|和谁见面"
+        r"|\bauthor'?s? name\b|\bname of the author\b"
         r"|\bnombre del (?:autor|director|jefe|fundador)\b|\bcomo se llama (?:el|la) autor"
         r"|\bquem (?:e|eh) o (?:dono|chefe|fundador|presidente|diretor)\b"
         r"|\bnome do (?:autor|diretor|chefe|fundador)\b|\bcomo se chama o autor"
@@ -86,6 +101,7 @@ _MONTHS = (
 # (not "COVID-19", not a year) or a number word.
 _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AMOUNT: re.compile(r"[$€£¥]|\b(?:dollars?|yuan|reais|billions?|millions?|trillions?)\b"),
+    Detail.RATE: re.compile(r"\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE),
     Detail.COUNT: re.compile(
         r"(?<![\w-])(?!(?:19|20)\d\d\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
         r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
@@ -106,6 +122,7 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
 _NEGATION: Final = re.compile(r"\b(?:not|no|none|neither|nor)\b", re.IGNORECASE)
 _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AMOUNT: re.compile(r"\b(?:amounts?|costs?|sums?|money|value)\b", re.IGNORECASE),
+    Detail.RATE: re.compile(r"\b(?:yearly|annual|per year|a year)\b", re.IGNORECASE),
     Detail.COUNT: re.compile(
         r"\b(?:numbers?|quantit\w*|figures?|counts?|how many)\b", re.IGNORECASE
     ),
@@ -119,6 +136,7 @@ _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     "en": {
         Detail.AMOUNT: "The article does not give an amount of money.",
+        Detail.RATE: "The article does not give a yearly figure.",
         Detail.COUNT: "The article does not give that number.",
         Detail.DATE: "The article does not give that date.",
         Detail.DAY: "The article does not give the exact day.",
@@ -127,6 +145,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
+        Detail.RATE: "El artículo no da ninguna cifra anual.",
         Detail.COUNT: "El artículo no da esa cifra.",
         Detail.DATE: "El artículo no da esa fecha.",
         Detail.DAY: "El artículo no da el día exacto.",
@@ -135,6 +154,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
+        Detail.RATE: "O artigo não informa nenhum número anual.",
         Detail.COUNT: "O artigo não informa esse número.",
         Detail.DATE: "O artigo não informa essa data.",
         Detail.DAY: "O artigo não informa o dia exato.",
@@ -143,6 +163,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
+        Detail.RATE: "文章没有给出每年的数字。",
         Detail.COUNT: "文章没有给出这个数字。",
         Detail.DATE: "文章没有给出这个日期。",
         Detail.DAY: "文章没有给出具体是哪一天。",
@@ -172,8 +193,9 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     """The kinds of detail the question asks for, in a fixed order."""
     folded = fold(question)
     asked = [detail for detail, pattern in _ASKED.items() if pattern.search(folded)]
-    # "how much money" is an amount, not also a count ("多少" asks for both).
-    if Detail.AMOUNT in asked and Detail.COUNT in asked:
+    # "how much money" is an amount, not also a count ("多少" asks for both); "how many a
+    # year" is a rate.
+    if Detail.COUNT in asked and (Detail.AMOUNT in asked or Detail.RATE in asked):
         asked.remove(Detail.COUNT)
     # An exact day is a date too: one caveat says it.
     if Detail.DAY in asked and Detail.DATE in asked:
