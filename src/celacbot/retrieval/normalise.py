@@ -48,6 +48,22 @@ _CHAT_WORDS = """
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
     va vas van algo cosa cosas oq ta to daí
+    yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
+    aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
+    nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
+    ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin
+    soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
+    tenemos tenia tenian tuvo habia hubo voy iba vamos
+    leyendo lei escuche oi creo pense entendi entender deja dejame quisiera queria gustaria
+    saber sabia acuerdo cierto verdad tarea colegio profe profesor
+    eu tu meu minha meus minhas teu tua nosso nossa nossos nossas dele dela deles delas eles
+    elas aquele aquela aqueles aquelas isto aquilo aqui ai ali entao tao tambem ja ainda so
+    apenas todo toda todos todas algum alguma alguns algumas nenhum nenhuma outro outra outros
+    outras mesmo mesma num numa nuns numas dum duma ate apos sem mas porem embora enquanto
+    sou somos era eram sera seria estou estamos estao estava estavam tava tavam tenho temos
+    tinha tinham teve vai vao vou ia iam vamos
+    lendo li vi ouvi acho achei pensei sei entendi entender deixa deixe queria gostaria
+    sabia lembro verdade certo escola facul prof professora tio tia mae pai amigo
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
