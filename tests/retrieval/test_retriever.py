@@ -7,8 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from celacbot.config import RetrievalSettings
+from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.answer import Decision, Kind
 from celacbot.retrieval.retriever import Retriever
+from tests.retrieval.conftest import TINY_KB
 
 
 def test_satellites_question_names_cbers_venezuela_and_bolivia(shipped: Retriever) -> None:
@@ -380,3 +382,13 @@ def test_a_misspelt_synonym_is_corrected_like_a_misspelt_word(shipped: Retriever
 
     assert "invstimento" not in explanation.unknown_terms
     assert explanation.decision is Decision.ANSWER
+
+
+def test_a_small_talk_pattern_of_fillers_only_does_not_catch_empty_messages() -> None:
+    # "请问" (may I ask) is a filler: as a pattern it has no words, like "!!!" or "👍".
+    talk = {"id": "asking", "patterns": ["请问", "can I ask"], "answer": "Sure, ask away."}
+    kb = KnowledgeBase.model_validate({**TINY_KB, "smalltalk": [talk]})
+    retriever = Retriever(kb, RetrievalSettings())
+
+    assert retriever.answer("!!!").decision is Decision.DECLINE
+    assert retriever.answer("can I ask").decision is Decision.SMALLTALK

@@ -58,8 +58,13 @@ class SmallTalkMatcher:
     """The knowledge base's small-talk patterns, matched against a message's words."""
 
     def __init__(self, smalltalk: Sequence[SmallTalk]) -> None:
+        # A pattern of fillers only ("你知道什么" if 知道 were one) would match every message
+        # without words ("!!!", "👍"): it is left out.
         self._patterns = [
-            (" ".join(words(pattern)), talk) for talk in smalltalk for pattern in talk.patterns
+            (joined, talk)
+            for talk in smalltalk
+            for pattern in talk.patterns
+            if (joined := " ".join(words(pattern)))
         ]
         self._by_length = _PatternsByLength(self._patterns)
         # Pattern positions by first word ("" for a pattern without words): a message holds
