@@ -84,3 +84,26 @@ def test_a_chinese_follow_up_of_one_character_and_chat_is_read_with_the_subject(
     result = run_cli("chat", stdin="华大基因在乌拉圭建了什么？\n有什么用\n")
 
     assert "（关于：华大基因在乌拉圭建立了什么？）" in result.stdout
+
+
+def test_a_follow_up_that_points_back_gets_the_neighbour_its_own_words_name(
+    run_cli: RunCli,
+) -> None:
+    # "they" is the 19 CELAC members; "trade" names what is asked about them, which the
+    # subject's own answer (the count) does not give.
+    session = "how many celac members have agricultural cooperation mechanisms with china\n"
+    result = run_cli("chat", stdin=session + "what do they trade?\n")
+
+    follow_up = result.stdout.split("(About: ", 1)[1]
+    assert "technology-driven products" in follow_up
+
+
+def test_a_chinese_question_without_its_subject_is_read_with_the_last_one(
+    run_cli: RunCli,
+) -> None:
+    # "什么时候成立的？" (when was it set up?) names nothing: Chinese leaves "it" out.
+    result = run_cli("chat", stdin="可持续粮食创新中心是什么？\n什么时候成立的？\n")
+
+    follow_up = result.stdout.split("（关于：", 1)[1]
+    assert "可持续粮食创新中心" in follow_up.split("）", 1)[0]
+    assert "本月早些时候" in follow_up

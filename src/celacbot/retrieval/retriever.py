@@ -108,6 +108,7 @@ class Retriever:
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
+        self._neighbours = _neighbours(kb.entries)
         self._speller = Speller(
             self._vocabulary,
             chain.from_iterable(
@@ -189,11 +190,18 @@ class Retriever:
             or (len(term) == 1 and is_cjk(term))
             for term in terms
         )
+        # "什么时候成立的？": a short Chinese question that names nothing leaves its subject
+        # out, as Chinese does where English says "it".
+        elliptical = (
+            has_cjk(question)
+            and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
+            and not any(term in self._named for term in terms)
+        )
         if (
             about is None
             or own.decision is Decision.SMALLTALK
             or not (
-                leans_on_context(question, bare=bare)
+                leans_on_context(question, bare=bare or elliptical)
                 or (replying and own.decision is not Decision.ANSWER)
             )
         ):
@@ -219,6 +227,14 @@ class Retriever:
             )
             if chosen is not None:
                 return replace(chosen, question=question, context=about.question)
+        pointed = (
+            self._pointed_at(subject, standalone, evaluation) if points_back(question) else None
+        )
+        if pointed is not None and not bare:
+            chosen = self.answer_entry(pointed, lang_hint=own.requested_lang)
+            if chosen is not None:
+                chosen = self._with_gaps(chosen, question, unknown_words=False)
+                return replace(chosen, question=question, context=about.question)
         contextual = self._giving_the_detail(evaluation, question)
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
@@ -230,6 +246,25 @@ class Retriever:
         ):
             return replace(contextual, question=question, context=about.question)
         return own
+
+    def _pointed_at(
+        self, subject: str, standalone: _Evaluation, evaluation: _Evaluation
+    ) -> str | None:
+        """The entry a message that points back ("what do they trade?") asks about: of the
+        subject's neighbours (its topic, its related entries), the one the message's own words
+        match best, for they name the facet asked; None when the subject has no neighbours."""
+        near = self._neighbours.get(subject)
+        if near is None:
+            return None
+        # Both readings count: the message's own words name the facet, read with the subject
+        # they keep to what was being talked about.
+        together: dict[str, float] = {}
+        for scored in (*standalone.candidates, *evaluation.candidates):
+            if scored.document.id in near:
+                together[scored.document.id] = together.get(scored.document.id, 0.0) + scored.total
+        if not together:
+            return None
+        return max(together, key=together.__getitem__)
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
@@ -526,6 +561,19 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+def _neighbours(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
+    """Each entry's neighbourhood: itself, the entries of its topic and those related either
+    way, which is what "it" or "they" in a follow-up can be about."""
+    by_topic: dict[str, set[str]] = {}
+    for entry in entries:
+        by_topic.setdefault(entry.topic, set()).add(entry.id)
+    near = {entry.id: {*by_topic[entry.topic], *entry.related} for entry in entries}
+    for entry in entries:
+        for other in entry.related:
+            near.setdefault(other, set()).add(entry.id)
+    return {entry_id: frozenset(ids) for entry_id, ids in near.items()}
 
 
 def _texts_of(kb: KnowledgeBase) -> Iterable[str]:
