@@ -16,6 +16,8 @@ from rapidfuzz.distance import OSA
 
 from celacbot.retrieval.answer import Kind
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, is_cjk, stem
+from celacbot.retrieval.spelling import LONG_WORD
+from celacbot.retrieval.spelling import MIN_LENGTH as MIN_TYPO_LENGTH
 
 # A term in an answer or a source quote is weaker evidence than one in a question or keyword.
 WEAK_CREDIT = 0.5
@@ -23,8 +25,6 @@ LIGHT_WEIGHT = 0.3
 # Unknown numbers ("CBERS-4", "2022") are the surest sign of a question the article cannot answer.
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
-MIN_TYPO_LENGTH = 4
-LONG_WORD = 8
 MIN_VARIANT_TYPO_LENGTH = 6
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15

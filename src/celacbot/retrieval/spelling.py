@@ -20,7 +20,7 @@ from celacbot.retrieval.normalise import stem
 
 MIN_LENGTH: Final = 4
 # From this length a word may carry two typos ("agricutlural", "coperation").
-LONG_WORD: Final = 8
+LONG_WORD: Final = 9
 CACHE_SIZE: Final = 8192
 
 
