@@ -107,3 +107,22 @@ def test_a_chinese_question_without_its_subject_is_read_with_the_last_one(
     follow_up = result.stdout.split("（关于：", 1)[1]
     assert "可持续粮食创新中心" in follow_up.split("）", 1)[0]
     assert "本月早些时候" in follow_up
+
+
+def test_a_question_naming_its_own_subject_is_not_read_with_the_last_one(
+    run_cli: RunCli,
+) -> None:
+    # "it" is the food innovation center the message names, not BYD's complex.
+    session = [
+        "What has BYD built in Brazil?",
+        "hey! whats the deal with the food innovation center, what is it supposed to do?",
+        "可持续粮食创新中心是什么？",
+        "讲个笑话",  # tell a joke: a word the article never uses, so no follow-up
+    ]
+
+    result = run_cli("chat", stdin="\n".join(session) + "\n")
+
+    answers = result.stdout.split("> ")[1:]
+    assert "About:" not in answers[1]
+    assert "livestock farming technology" in answers[1]
+    assert "文章没有提到这方面的内容" in answers[3]

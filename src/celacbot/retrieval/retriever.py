@@ -192,8 +192,11 @@ class Retriever:
         )
         # "什么时候成立的？": a short Chinese question that names nothing leaves its subject
         # out, as Chinese does where English says "it".
+        # A word the article never uses ("讲个笑话", a joke) is a new subject, though.
+        unknown = bool(standalone.query and standalone.query.unknown)
         elliptical = (
             has_cjk(question)
+            and not unknown
             and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
             and not any(term in self._named for term in terms)
         )
@@ -227,8 +230,18 @@ class Retriever:
             )
             if chosen is not None:
                 return replace(chosen, question=question, context=about.question)
+        # A message answered on its own about something far from the subject names its own
+        # ("what is the food innovation center, what is it for?"): "it" is that one.
+        if (
+            points_back(question)
+            and own.decision is Decision.ANSWER
+            and own.id not in self._neighbours.get(subject, ())
+        ):
+            return own
         pointed = (
-            self._pointed_at(subject, standalone, evaluation) if points_back(question) else None
+            self._pointed_at(subject, standalone, evaluation)
+            if points_back(question) and not unknown
+            else None
         )
         if pointed is not None and not bare:
             chosen = self.answer_entry(pointed, lang_hint=own.requested_lang)
