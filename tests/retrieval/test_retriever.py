@@ -321,6 +321,10 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("who did xi meet in peru", "en", "name"),
         ("Quanto é que a China investiu ao certo na América Latina?", "pt", "dinheiro"),
         ("q dia exacto se inauguró el centro de innovación alimentaria", "es", "día exacto"),
+        ("how many people work at BYD's factory in Brazil?", "en", "how many people"),
+        ("cuba got chinese vaccines - was it sinovac or sinopharm?", "en", "brand"),
+        ("quanto cresceu em % o comércio agrícola china - america latina", "pt", "porcentagens"),
+        ("比亚迪巴西工厂占地多大", "zh", "规模"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(

@@ -25,6 +25,10 @@ class Detail(StrEnum):
 
     AMOUNT = "amount"
     RATE = "rate"
+    SIZE = "size"
+    SHARE = "share"
+    HEADCOUNT = "headcount"
+    BRAND = "brand"
     COUNT = "count"
     DATE = "date"
     DAY = "day"
@@ -50,10 +54,32 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
     # "How many cars a year": a number per year, which a count elsewhere does not give.
     Detail.RATE: re.compile(
         r"\bhow (?:many|much)\b[^?]*\b(?:a|per|each|every) year\b|\bper year\b|\byearly\b"
-        r"|\bannual(?:ly)? (?:output|production|capacity|sales)\b|\b(?:production )?capacity\b"
-        r"|\bcuant[oa]s?\b[^?]*\b(?:al|por|cada) ano\b|\bcapacidad\b"
-        r"|\bquant[oa]s?\b[^?]*\b(?:ao|por|cada) ano\b|\bcapacidade\b"
-        r"|每年|一年能|年产|产能"
+        r"|\bannual(?:ly)? (?:output|production|sales)\b"
+        r"|\bcuant[oa]s?\b[^?]*\b(?:al|por|cada) ano\b|\bquant[oa]s?\b[^?]*\b(?:ao|por|cada) ano\b"
+        r"|每年|一年能|年产"
+    ),
+    # How big, how powerful: an area, a capacity, megawatts.
+    Detail.SIZE: re.compile(
+        r"\bhow (?:big|large)\b|\b(?:size|area) of\b|\bsquare (?:meters|metres|feet)\b"
+        r"|\bhectares?\b|\bcapacity\b|\bmegawatts?\b|\bmw\b"
+        r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b|\bpotencia\b"
+        r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
+        r"|多大|占地|面积|装机|功率|产能"
+    ),
+    Detail.SHARE: re.compile(
+        r"%|\bper ?cent(?:age)?\b|\bpor ?ciento\b|\bporcentaje\b|\bpor ?cento\b"
+        r"|\bpercentual\b|\bporcentagem\b|百分之|百分比"
+    ),
+    Detail.HEADCOUNT: re.compile(
+        r"\bhow many (?:people|workers|employees|staff|jobs)\b"
+        r"|\bcuant[oa]s (?:personas|trabajadores|empleados|empleos|puestos)\b"
+        r"|\bquant[oa]s (?:pessoas|trabalhadores|funcionarios|empregos|vagas)\b"
+        r"|多少(?:人|员工|工人|就业|岗位)|几个人"
+    ),
+    # Which brand or model ("sinovac or sinopharm?", "qual modelo?").
+    Detail.BRAND: re.compile(
+        r"\b(?:which|what) (?:brand|model|make)s?\b|\bbrand name\b|\bsinovac\b|\bsinopharm\b"
+        r"|\b(?:que|q|qual|cual) (?:marca|modelo)s?\b|什么品牌|哪个品牌|哪家品牌|什么型号|哪款"
     ),
     Detail.COUNT: re.compile(
         r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"
@@ -102,6 +128,14 @@ _MONTHS = (
 _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AMOUNT: re.compile(r"[$€£¥]|\b(?:dollars?|yuan|reais|billions?|millions?|trillions?)\b"),
     Detail.RATE: re.compile(r"\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE),
+    Detail.SIZE: re.compile(
+        r"\b(?:square|hectares?|acres?|km2|m2|MW|GW|megawatts?|gigawatts?|capacity of)\b"
+    ),
+    Detail.SHARE: re.compile(r"%|\bper ?cent\b"),
+    Detail.HEADCOUNT: re.compile(
+        r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:people|workers|employees|jobs)\b"
+    ),
+    Detail.BRAND: re.compile(r"\b(?:brands?|models?)\b"),
     Detail.COUNT: re.compile(
         r"(?<![\w-])(?!(?:19|20)\d\d\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
         r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
@@ -123,6 +157,10 @@ _NEGATION: Final = re.compile(r"\b(?:not|no|none|neither|nor)\b", re.IGNORECASE)
 _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AMOUNT: re.compile(r"\b(?:amounts?|costs?|sums?|money|value)\b", re.IGNORECASE),
     Detail.RATE: re.compile(r"\b(?:yearly|annual|per year|a year)\b", re.IGNORECASE),
+    Detail.SIZE: re.compile(r"\b(?:size|capacity|area)\b", re.IGNORECASE),
+    Detail.SHARE: re.compile(r"\bpercent", re.IGNORECASE),
+    Detail.HEADCOUNT: re.compile(r"\b(?:job numbers|people|workers|employees)\b", re.IGNORECASE),
+    Detail.BRAND: re.compile(r"\b(?:names?|named|brands?|models?)\b", re.IGNORECASE),
     Detail.COUNT: re.compile(
         r"\b(?:numbers?|quantit\w*|figures?|counts?|how many)\b", re.IGNORECASE
     ),
@@ -137,6 +175,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     "en": {
         Detail.AMOUNT: "The article does not give an amount of money.",
         Detail.RATE: "The article does not give a yearly figure.",
+        Detail.SIZE: "The article does not give its size or capacity.",
+        Detail.SHARE: "The article gives no percentages.",
+        Detail.HEADCOUNT: "The article does not say how many people.",
+        Detail.BRAND: "The article does not name the brand or model.",
         Detail.COUNT: "The article does not give that number.",
         Detail.DATE: "The article does not give that date.",
         Detail.DAY: "The article does not give the exact day.",
@@ -146,6 +188,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
         Detail.RATE: "El artículo no da ninguna cifra anual.",
+        Detail.SIZE: "El artículo no da su tamaño ni su capacidad.",
+        Detail.SHARE: "El artículo no da porcentajes.",
+        Detail.HEADCOUNT: "El artículo no dice cuántas personas.",
+        Detail.BRAND: "El artículo no nombra la marca ni el modelo.",
         Detail.COUNT: "El artículo no da esa cifra.",
         Detail.DATE: "El artículo no da esa fecha.",
         Detail.DAY: "El artículo no da el día exacto.",
@@ -155,6 +201,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
         Detail.RATE: "O artigo não informa nenhum número anual.",
+        Detail.SIZE: "O artigo não informa o tamanho nem a capacidade.",
+        Detail.SHARE: "O artigo não dá porcentagens.",
+        Detail.HEADCOUNT: "O artigo não diz quantas pessoas.",
+        Detail.BRAND: "O artigo não diz a marca nem o modelo.",
         Detail.COUNT: "O artigo não informa esse número.",
         Detail.DATE: "O artigo não informa essa data.",
         Detail.DAY: "O artigo não informa o dia exato.",
@@ -164,6 +214,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
         Detail.RATE: "文章没有给出每年的数字。",
+        Detail.SIZE: "文章没有给出规模或容量。",
+        Detail.SHARE: "文章没有给出百分比。",
+        Detail.HEADCOUNT: "文章没有给出人数。",
+        Detail.BRAND: "文章没有提到品牌或型号。",
         Detail.COUNT: "文章没有给出这个数字。",
         Detail.DATE: "文章没有给出这个日期。",
         Detail.DAY: "文章没有给出具体是哪一天。",
@@ -195,7 +249,7 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     asked = [detail for detail, pattern in _ASKED.items() if pattern.search(folded)]
     # "how much money" is an amount, not also a count ("多少" asks for both); "how many a
     # year" is a rate.
-    if Detail.COUNT in asked and (Detail.AMOUNT in asked or Detail.RATE in asked):
+    if Detail.COUNT in asked and {Detail.AMOUNT, Detail.RATE, Detail.HEADCOUNT} & set(asked):
         asked.remove(Detail.COUNT)
     # An exact day is a date too: one caveat says it.
     if Detail.DAY in asked and Detail.DATE in asked:
