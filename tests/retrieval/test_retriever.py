@@ -52,6 +52,23 @@ def test_real_words_are_not_corrected_into_the_article(shipped: Retriever, quest
     assert shipped.answer(question).decision is Decision.DECLINE
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sorry if this is dumb but byd brazil",
+        "desculpa se for besteira mas byd brasil",
+        "perdon si es tonto pero byd brasil",
+        "不好意思问个问题，比亚迪 巴西",
+    ],
+)
+def test_an_apology_or_context_before_a_question_does_not_hide_it(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-brazil-complex")
+
+
 def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
     assert shipped.answer("BYD Brazil factory").id == "byd-brazil-complex"
 

@@ -44,6 +44,9 @@ _CHAT_WORDS = """
     well right sure still maybe probably someone somebody
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut n u ur r even period comma
+    sorry apologies dumb stupid silly bother bothering yesterday today
+    advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
+    tonteria molestar incomodar ayer hoy ontem hoje
     jaja jajaja jajajaja oye mira bueno pues osea eh ehh digamos
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
@@ -112,7 +115,8 @@ _CJK_FILLER = re.compile(
     "能不能|算不算|是不是|觉得|请问|麻烦|顺便|还想|一直|其实|到底|"
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs.
     "老师|同学|朋友|我家|作业|报告|论文|引用|听说|看到|看了|读了|想问|真的|"
-    "好多|特别|非常|已经|现在|以后|之后|以前|今年|去年|还是|是否|应该|能够"
+    "好多|特别|非常|已经|现在|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
+    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|谢谢|多谢|早上好|晚上好"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
