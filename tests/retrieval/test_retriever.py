@@ -69,6 +69,16 @@ def test_an_apology_or_context_before_a_question_does_not_hide_it(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-brazil-complex")
 
 
+def test_a_long_message_about_the_asker_still_finds_its_question(shipped: Retriever) -> None:
+    # "streets", "lately", "santiago", "lol", "sold": words about the asker, not the topic.
+    answer = shipped.answer(
+        "been seeing loads of chinese EVs on the streets lately here in santiago lol, "
+        "does the article say which countries they're sold in?"
+    )
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "ev-countries")
+
+
 def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
     assert shipped.answer("BYD Brazil factory").id == "byd-brazil-complex"
 

@@ -26,6 +26,8 @@ LIGHT_WEIGHT = 0.3
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
 MIN_VARIANT_TYPO_LENGTH = 6
+# From this many content terms on, a message's unknown words share the weight of this many.
+LONG_MESSAGE_TERMS = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
 TYPO_CACHE_SIZE = 8192
@@ -218,9 +220,18 @@ class Vocabulary:
                     typos.append(f"{term}->{corrected}")
             if resolved not in content:
                 content.append(resolved)
+        weights = list(map(self.weights.__getitem__, content))
+        if unknown and len(content) > LONG_MESSAGE_TERMS:
+            # A long, rambling message holds words about the asker ("my boss wants a
+            # one-pager"); together they must not weigh more than a short question's would.
+            share = LONG_MESSAGE_TERMS / len(content)
+            weights = [
+                weight * share if term in unknown else weight
+                for term, weight in zip(content, weights, strict=True)
+            ]
         return Query(
             content=tuple(content),
-            weights=tuple(map(self.weights.__getitem__, content)),
+            weights=tuple(weights),
             typos=tuple(typos),
             unknown=tuple(dict.fromkeys(unknown)),
             text=" ".join(sorted(content)),

@@ -107,6 +107,10 @@ class Retriever:
             for term in terms
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
+        # Every term some entry or fact lists among its keywords: the article's topics.
+        self._topic_terms = frozenset(
+            term for doc in (*entry_docs, *fact_docs) for term in doc.keyword_terms
+        )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
         self._neighbours = _neighbours(kb.entries)
         self._speller = Speller(
@@ -190,7 +194,7 @@ class Retriever:
             or (len(term) == 1 and is_cjk(term))
             for term in terms
         )
-        # "什么时候成立的？": a short Chinese question that names nothing leaves its subject
+        # "什么时候成立的？": a short Chinese question that names no topic leaves its subject
         # out, as Chinese does where English says "it".
         # A word the article never uses ("讲个笑话", a joke) is a new subject, though.
         unknown = bool(standalone.query and standalone.query.unknown)
@@ -198,7 +202,7 @@ class Retriever:
             has_cjk(question)
             and not unknown
             and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
-            and not any(term in self._named for term in terms)
+            and not any(term in self._topic_terms for term in terms)
         )
         if (
             about is None
