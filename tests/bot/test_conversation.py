@@ -106,6 +106,20 @@ async def test_a_reply_that_stands_alone_keeps_its_own_answer(
     assert "ventilators" in reply["text"]
 
 
+async def test_an_answer_chosen_by_a_button_becomes_the_subject(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    cbers = await ask(fake_bot_api, "What is CBERS?")
+    # The related question "How did China help during COVID-19?", pressed under the answer.
+    covid = await fake_bot_api.wait_for_reply(fake_bot_api.press_button(cbers, "a:covid-support"))
+    assert "ventilators" in covid["text"]
+
+    reply = await ask(fake_bot_api, "which countries?")
+
+    assert reply["text"].startswith("About: How did China help during COVID-19?")
+    assert "Mexico" in reply["text"]
+
+
 async def test_the_subject_expires(
     fake_bot_api: FakeBotAPI, talking_bot: BotApplication, clock: ManualClock
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable, Sequence
 
 from telegram import CallbackQuery, Chat, Message, Update
 
@@ -49,6 +49,33 @@ def _pressed_text(query: CallbackQuery) -> str | None:
     return message.text_html if isinstance(message, Message) and message.text else None
 
 
+def _remember(context: BotContext, entry_id: str, message_ids: Iterable[int]) -> None:
+    """Make a chosen entry the chat's subject, as a typed question's answer is, so that
+    "and when?" after a press of "When will BYD's first car come?" is about that."""
+    conversations = context.bot_data.conversations
+    memory = context.chat_data
+    if conversations.enabled and memory is not None:
+        conversations.remember(memory, entry_id, message_ids)
+
+
+async def _sent_remembering(
+    sending: Awaitable[Sequence[Message]], entry_id: str, context: BotContext
+) -> None:
+    """Send a chosen entry's answer, then make it the chat's subject."""
+    sent = await sending
+    _remember(context, entry_id, (message.message_id for message in sent))
+
+
+async def _edited_remembering(
+    query: CallbackQuery, reply: Reply, entry_id: str, context: BotContext
+) -> None:
+    """Show a chosen entry's answer in place of the pressed message, then make it the
+    chat's subject."""
+    await _edit(query, reply)
+    if isinstance(query.message, Message):
+        _remember(context, entry_id, [query.message.message_id])
+
+
 def _in_group(query: CallbackQuery) -> bool:
     return query.message is not None and query.message.chat.type != Chat.PRIVATE
 
@@ -68,9 +95,10 @@ async def _response(
             if answer is None:
                 return None
             shared.count_answer(answer)
-            return answer_reply(answer, knowledge, lang, heading=True).send(
+            sending = answer_reply(answer, knowledge, lang, heading=True).send(
                 destination, quote=False
             )
+            return _sent_remembering(sending, entry_id, context)
         case PickSuggestion(event_id, entry_id):
             answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
             # Only the asker's pick of an entry offered to them counts: a forged or foreign
@@ -82,7 +110,8 @@ async def _response(
                 return None
             shared.count_answer(answer)
             # The choice becomes the answer in place: the other suggestions go with it.
-            return _edit(query, answer_reply(answer, knowledge, lang, heading=True))
+            chosen = answer_reply(answer, knowledge, lang, heading=True)
+            return _edited_remembering(query, chosen, entry_id, context)
         case ShowSource(entry_id):
             answer = knowledge.retriever.answer_entry(entry_id, lang_hint=lang)
             if answer is None or not answer.source:
