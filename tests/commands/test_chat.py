@@ -126,3 +126,16 @@ def test_a_question_naming_its_own_subject_is_not_read_with_the_last_one(
     assert "About:" not in answers[1]
     assert "livestock farming technology" in answers[1]
     assert "文章没有提到这方面的内容" in answers[3]
+
+
+def test_a_thumbs_up_or_a_question_about_the_article_is_not_read_with_the_subject(
+    run_cli: RunCli,
+) -> None:
+    session = ["What has BYD built in Brazil?", "👍", "article name"]
+
+    result = run_cli("chat", stdin="\n".join(session) + "\n")
+
+    answers = result.stdout.split("> ")[1:]
+    assert "BYD" not in answers[1]
+    assert "About:" not in answers[2]
+    assert "Latin America partnership for better future" in answers[2]

@@ -47,6 +47,28 @@ def test_floors_above_reach_fail_with_exit_code_1(run_cli: RunCli, tmp_path: Pat
     assert "Sweep:" in result.stdout
 
 
+def test_an_answer_a_subject_makes_wrong_is_counted_against_its_floor(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # "what time is it" stands alone (declined), but its "it" reads as the chat's subject.
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "floors: {max_context_change_rate: 0.0}\n"
+        "cases:\n"
+        "  - {q: 'Which satellites were launched?', expect: satellites-launched}\n"
+        "  - {q: 'what time is it', expect: decline}\n",
+        encoding="utf-8",
+    )
+
+    result = run_cli("eval", str(bank), "--no-sweep")
+
+    assert result.returncode == 1
+    context = next(line for line in result.stdout.splitlines() if line.startswith("context:"))
+    assert context.startswith("context: 3 of 6 right stand-alone answers made wrong")
+    assert "  after " in result.stdout
+    assert "stand-alone answers made wrong by a subject 50.0% > max 0.0%" in result.stderr
+
+
 def test_missing_bank_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("eval", str(tmp_path / "nope.yaml"))
 

@@ -38,11 +38,17 @@ def run(args: argparse.Namespace) -> int:
     import yaml
 
     from celacbot.locations import checkout_root
-    from celacbot.render.report import render_languages, render_report, render_sweep
+    from celacbot.render.report import (
+        render_context,
+        render_languages,
+        render_report,
+        render_sweep,
+    )
     from celacbot.retrieval.evaluation import (
         SWEEP_MARGINS,
         SWEEP_THRESHOLDS,
         DialogueBank,
+        context_robustness,
         evaluate,
         evaluate_by_language,
         load_any_bank,
@@ -72,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
     print(render_report(report, bank.floors))
     print()
     print(render_languages(by_lang, bank.floors_by_lang))
+    context = context_robustness(bank.cases, retriever)
+    print()
+    print(render_context(context, bank.floors))
     if args.sweep:
         settings = retriever.settings
         print()
@@ -80,12 +89,16 @@ def run(args: argparse.Namespace) -> int:
         margins = sorted({*SWEEP_MARGINS, settings.margin})
         points = sweep(retriever, bank.cases, thresholds, margins)
         print(render_sweep(points, (settings.answer_threshold, settings.margin)))
-    failures = report.failures(bank.floors) + [
-        f"{lang}: {failure}"
-        for lang, lang_floors in bank.floors_by_lang.items()
-        if lang in by_lang
-        for failure in by_lang[lang].failures(lang_floors)
-    ]
+    failures = (
+        report.failures(bank.floors)
+        + context.failures(bank.floors)
+        + [
+            f"{lang}: {failure}"
+            for lang, lang_floors in bank.floors_by_lang.items()
+            if lang in by_lang
+            for failure in by_lang[lang].failures(lang_floors)
+        ]
+    )
     if failures:
         print("\nBELOW FLOOR: " + "; ".join(failures), file=sys.stderr)
         return 1

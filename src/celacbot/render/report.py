@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from celacbot.languages import Language
 from celacbot.retrieval.evaluation import (
+    ContextReport,
     DialogueKind,
     DialogueReport,
     Floors,
@@ -16,6 +17,19 @@ from celacbot.retrieval.evaluation import (
 
 def _percent(value: float) -> str:
     return f"{100 * value:5.1f}%"
+
+
+def render_context(report: ContextReport, floors: Floors) -> str:
+    """How often an earlier subject made a right stand-alone answer wrong, with examples."""
+    lines = [
+        f"context: {len(report.made_wrong)} of {report.pairs} right stand-alone answers made"
+        f" wrong when asked after another subject ({_percent(report.rate).strip()};"
+        f" max {_percent(floors.max_context_change_rate).strip()})"
+    ]
+    lines += [
+        f"  after {subject}: {question} -> {got}" for question, subject, got in report.made_wrong
+    ]
+    return "\n".join(lines)
 
 
 def render_report(report: Report, floors: Floors) -> str:

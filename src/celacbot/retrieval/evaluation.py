@@ -42,6 +42,8 @@ class Floors(BaseModel):
     decline_recall: float = Field(default=0.0, ge=0, le=1)
     decline_precision: float = Field(default=0.0, ge=0, le=1)
     max_wrong_answer_rate: float = Field(default=1.0, ge=0, le=1)
+    # The most questions answered right on their own that an earlier subject may make wrong.
+    max_context_change_rate: float = Field(default=1.0, ge=0, le=1)
     # The minimum share answered right in each category (of a bank that labels them).
     by_category: dict[Category, float] = Field(default_factory=dict)
 
@@ -277,6 +279,53 @@ def sweep(
                 SweepPoint(threshold, margin, evaluate(cases, retriever_predictor(variant)))
             )
     return points
+
+
+# Each question answered right on its own is asked again after this many other subjects.
+SUBJECTS_PER_QUESTION: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ContextReport:
+    """How often a conversation's subject changes a right stand-alone answer for the worse."""
+
+    pairs: int
+    # (question, the subject it was asked after, what it got then)
+    made_wrong: tuple[tuple[str, str, str], ...]
+
+    @property
+    def rate(self) -> float:
+        """Share of (question, subject) pairs whose answer the subject made wrong."""
+        return _rate(len(self.made_wrong), self.pairs, 0.0)
+
+    def failures(self, floors: Floors) -> list[str]:
+        """The floor this report falls above, if any."""
+        if self.rate <= floors.max_context_change_rate:
+            return []
+        return [
+            f"stand-alone answers made wrong by a subject {self.rate:.1%}"
+            f" > max {floors.max_context_change_rate:.1%}"
+        ]
+
+
+def context_robustness(cases: Sequence[Case], retriever: Retriever) -> ContextReport:
+    """Every question the retriever answers right on its own, asked again as if the chat had
+    been about other entries (SUBJECTS_PER_QUESTION of them, spread over the knowledge base
+    the same way on every run): context must never turn a right answer wrong."""
+    subjects = [entry.id for entry in retriever.kb.entries]
+    stride = max(len(subjects) // SUBJECTS_PER_QUESTION, 1)
+    pairs = 0
+    made_wrong: list[tuple[str, str, str]] = []
+    for index, case in enumerate(cases):
+        if not case.accepts(outcome_of(retriever.answer(case.q))):
+            continue
+        for turn in range(SUBJECTS_PER_QUESTION):
+            subject = subjects[(index + turn * stride) % len(subjects)]
+            pairs += 1
+            outcome = outcome_of(retriever.answer(case.q, subject=subject))
+            if not case.accepts(outcome):
+                made_wrong.append((case.q, subject, outcome.label))
+    return ContextReport(pairs, tuple(made_wrong))
 
 
 DialogueKind = Literal["followup", "reply_to_older", "new_subject", "nearmiss_followup"]

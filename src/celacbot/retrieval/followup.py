@@ -46,6 +46,19 @@ _MORE: Final = re.compile(
 )
 
 
+# The article itself ("what's this article about?", "article name", "who wrote the text?"):
+# a subject of its own, whatever the chat was about.
+_THE_ARTICLE: Final = re.compile(
+    r"\b(?:article|text|piece|op-?ed|essay|author|writer|title|headline"
+    r"|articulo|texto|autor|titulo|artigo)s?\b|文章|作者|标题|题目"
+)
+
+
+def names_the_article(text: str) -> bool:
+    """Whether a message asks about the article itself (its title, author, gist)."""
+    return bool(_THE_ARTICLE.search(fold(text)))
+
+
 def leans_on_context(text: str, *, bare: bool) -> bool:
     """Whether a message needs the conversation's subject to make sense."""
     folded = fold(text).strip()

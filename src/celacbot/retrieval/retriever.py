@@ -23,6 +23,7 @@ from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     asks_for_more,
     leans_on_context,
+    names_the_article,
     points_back,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, DocumentIndex, Query, Scored, Vocabulary
@@ -34,7 +35,7 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
-from celacbot.retrieval.message import questions
+from celacbot.retrieval.message import asks, questions
 from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
@@ -186,13 +187,20 @@ class Retriever:
         own = standalone.answer
         about = self.answer_entry(subject, lang_hint=own.requested_lang)
         terms = standalone.query.content if standalone.query else ()
-        # Nothing but question words and chat ("when?", "which countries?", "how many?"); a
+        # Nothing but question words and chat ("when?", "which countries?", "what else?"), but
+        # a question in words ("👍", "??" or "ok" ask nothing, least of all the last answer
+        # again); a
         # lone Chinese character is what is left of one ("有什么用": 有 once 什么 is gone).
-        bare = len(terms) <= MAX_BARE_TERMS and all(
-            term in self._question_terms
-            or self._vocabulary.weight(term) <= LIGHT_WEIGHT
-            or (len(term) == 1 and is_cjk(term))
-            for term in terms
+        bare = (
+            len(terms) <= MAX_BARE_TERMS
+            and bool(terms or (words(question) and asks(question)))
+            and not names_the_article(question)
+            and all(
+                term in self._question_terms
+                or self._vocabulary.weight(term) <= LIGHT_WEIGHT
+                or (len(term) == 1 and is_cjk(term))
+                for term in terms
+            )
         )
         # "什么时候成立的？": a short Chinese question that names no topic leaves its subject
         # out, as Chinese does where English says "it".
