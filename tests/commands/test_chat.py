@@ -139,3 +139,14 @@ def test_a_thumbs_up_or_a_question_about_the_article_is_not_read_with_the_subjec
     assert "BYD" not in answers[1]
     assert "About:" not in answers[2]
     assert "Latin America partnership for better future" in answers[2]
+
+
+def test_a_follow_up_that_points_back_is_not_taken_by_a_loose_match_elsewhere(
+    run_cli: RunCli,
+) -> None:
+    # On its own, "what did they set up in latin america" matches the jobs entry a little
+    # better than anything about BGI: not by enough to take "they" away from BGI.
+    result = run_cli("chat", stdin="who is bgi genomics\nwhat did they set up in latin america\n")
+
+    follow_up = result.stdout.split("(About: What is BGI Genomics?)", 1)[1]
+    assert "clinical laboratory in Uruguay" in follow_up.split("Related:", 1)[0]

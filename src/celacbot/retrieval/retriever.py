@@ -49,6 +49,8 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 from celacbot.retrieval.spelling import Speller
 
+# How far a message's own answer must outscore the subject's neighbours to stand alone.
+STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
 NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
@@ -242,12 +244,19 @@ class Retriever:
             )
             if chosen is not None:
                 return replace(chosen, question=question, context=about.question)
-        # A message answered on its own about something far from the subject names its own
-        # ("what is the food innovation center, what is it for?"): "it" is that one.
+        # A message answered on its own about something far from the subject, and far better
+        # than the subject's neighbours match it, names its own ("what is the food innovation
+        # center, what is it for?"): "it" is that one.
+        neighbours = self._neighbours.get(subject, frozenset())
+        nearest = max(
+            (scored.total for scored in standalone.candidates if scored.document.id in neighbours),
+            default=0.0,
+        )
         if (
             points_back(question)
             and own.decision is Decision.ANSWER
-            and own.id not in self._neighbours.get(subject, ())
+            and own.id not in neighbours
+            and own.score >= nearest + STANDS_ALONE_LEAD
         ):
             return own
         pointed = (
