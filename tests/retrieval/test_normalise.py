@@ -31,6 +31,13 @@ def test_stem_joins_inflections() -> None:
     assert stem("satellites") == stem("satellite")
 
 
+def test_stem_joins_spanish_and_portuguese_gender_and_number_of_long_words() -> None:
+    assert stem("considerada") == stem("considerado") == stem("considerados")
+    assert stem("significativas") == stem("significativo")
+    # Short words keep their endings: "data" and "date" must not become one word.
+    assert stem("data") != stem("date")
+
+
 def test_synonyms_map_multi_word_variants_longest_first() -> None:
     normaliser = Normaliser({"electric vehicles": ["electric cars", "EV"], "cars": ["autos"]})
 

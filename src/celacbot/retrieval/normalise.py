@@ -95,6 +95,7 @@ _INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff\U000e0000-\U000e007f]"
 )
 STEM_CACHE_SIZE = 1 << 16
+ROMANCE_MIN = 7
 # Knowledge texts repeat across fields and users repeat questions; the cap bounds memory.
 TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
@@ -159,6 +160,13 @@ def _stem(word: str) -> str:
     ordinal = _ORDINAL.fullmatch(word)
     if ordinal:
         return ordinal[1]
+    # Spanish and Portuguese gender and number ("considerada", "significativos"): long words
+    # only, where no English word of the article collides.
+    if len(word) >= ROMANCE_MIN and word.isalpha() and word not in STOP_WORDS:
+        if word.endswith(("os", "as")):
+            return word[:-2]
+        if word[-1] in "oa":
+            return word[:-1]
     # Every rule below removes a final s, d, g or e: other words are their own stem.
     if len(word) <= 3 or word[-1] not in "sdge" or word in STOP_WORDS or not word.isalpha():
         return word
