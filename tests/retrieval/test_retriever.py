@@ -423,3 +423,21 @@ def test_a_small_talk_pattern_of_fillers_only_does_not_catch_empty_messages() ->
 
     assert retriever.answer("!!!").decision is Decision.DECLINE
     assert retriever.answer("can I ask").decision is Decision.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up"),
+    [
+        ("cbers-program", "who built it?"),
+        ("food-innovation-center", "who runs it?"),
+        ("byd-brazil-complex", "how big is it?"),
+        ("argentina-space-station", "who paid for it?"),
+    ],
+)
+def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
+    shipped: Retriever, subject: str, follow_up: str
+) -> None:
+    # "built", "runs", "big": words other entries match, but "it" is what was talked about.
+    answer = shipped.answer(follow_up, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, subject)

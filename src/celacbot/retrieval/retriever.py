@@ -49,6 +49,8 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 from celacbot.retrieval.spelling import Speller
 
+# How far a neighbour must outscore the subject (both readings summed) to take "it" over.
+POINTED_LEAD = 15.0
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
@@ -244,9 +246,10 @@ class Retriever:
             )
             if chosen is not None:
                 return replace(chosen, question=question, context=about.question)
-        # A message answered on its own about something far from the subject, and far better
-        # than the subject's neighbours match it, names its own ("what is the food innovation
-        # center, what is it for?"): "it" is that one.
+        # A message that names a topic of the article and is answered on its own about
+        # something far from the subject, far better than the subject's neighbours match it,
+        # names its own subject ("what is the food innovation center, what is it for?"): "it"
+        # is that one. "who built it?" names nothing: "it" is the subject.
         neighbours = self._neighbours.get(subject, frozenset())
         nearest = max(
             (scored.total for scored in standalone.candidates if scored.document.id in neighbours),
@@ -257,6 +260,7 @@ class Retriever:
             and own.decision is Decision.ANSWER
             and own.id not in neighbours
             and own.score >= nearest + STANDS_ALONE_LEAD
+            and any(term in self._topic_terms for term in terms)
         ):
             return own
         pointed = (
@@ -298,7 +302,12 @@ class Retriever:
                 together[scored.document.id] = together.get(scored.document.id, 0.0) + scored.total
         if not together:
             return None
-        return max(together, key=together.__getitem__)
+        best = max(together, key=together.__getitem__)
+        # The subject itself, unless a neighbour clearly matches better: "who runs it?" names
+        # no facet, "what do they trade?" does.
+        if subject in together and together[best] < together[subject] + POINTED_LEAD:
+            return subject
+        return best
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
