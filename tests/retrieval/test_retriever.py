@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.retrieval.answer import Decision, Kind
+from celacbot.retrieval.normalise import words
 from celacbot.retrieval.retriever import Retriever
 from tests.retrieval.conftest import TINY_KB
 
@@ -441,3 +442,19 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
     answer = shipped.answer(follow_up, subject=subject)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
+
+
+def test_every_shipped_small_talk_pattern_keeps_words_to_match(shipped: Retriever) -> None:
+    # A pattern made only of fillers is left out, so "谢谢" would silently stop being thanks.
+    empty = [
+        pattern for talk in shipped.kb.smalltalk for pattern in talk.patterns if not words(pattern)
+    ]
+
+    assert empty == []
+
+
+@pytest.mark.parametrize("thanks", ["谢谢", "多谢", "早上好", "thanks!", "gracias", "valeu"])
+def test_thanks_and_greetings_are_small_talk_in_every_language(
+    shipped: Retriever, thanks: str
+) -> None:
+    assert shipped.answer(thanks).decision is Decision.SMALLTALK
