@@ -95,6 +95,17 @@ async def test_a_reply_is_read_with_the_replied_subject_when_it_needs_one(
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{BYD_ANSWER}"
 
 
+@pytest.mark.parametrize("reaction", ["👍", "lol", "??"])
+async def test_a_reply_that_asks_nothing_does_not_get_the_answer_again(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication, reaction: str
+) -> None:
+    byd = await ask(fake_bot_api, BYD_QUESTION)
+
+    reply = await ask(fake_bot_api, reaction, reply_to_message=byd)
+
+    assert BYD_ANSWER not in reply["text"]
+
+
 async def test_a_reply_that_stands_alone_keeps_its_own_answer(
     fake_bot_api: FakeBotAPI, talking_bot: BotApplication
 ) -> None:

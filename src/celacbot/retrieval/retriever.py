@@ -62,6 +62,17 @@ EXPLAIN_CANDIDATES = 5
 
 
 @dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a message's own words say about reading it with the conversation's subject."""
+
+    terms: tuple[str, ...]
+    asks: bool  # it asks something in words ("what else?"), unlike "👍", "ok" or "??"
+    unknown: bool  # it uses a word the article never does
+    bare: bool  # it is only question words and chat
+    elliptical: bool  # a short Chinese question naming no topic
+
+
+@dataclass(frozen=True, slots=True)
 class _Evaluation:
     answer: Answer
     query: Query | None
@@ -190,40 +201,14 @@ class Retriever:
         message leans on it and that reading answers."""
         own = standalone.answer
         about = self.answer_entry(subject, lang_hint=own.requested_lang)
-        terms = standalone.query.content if standalone.query else ()
-        # Nothing but question words and chat ("when?", "which countries?", "what else?"), but
-        # a question in words ("👍", "??" or "ok" ask nothing, least of all the last answer
-        # again); a
-        # lone Chinese character is what is left of one ("有什么用": 有 once 什么 is gone).
-        bare = (
-            len(terms) <= MAX_BARE_TERMS
-            and bool(terms or (words(question) and asks(question)))
-            and not names_the_article(question)
-            and all(
-                term in self._question_terms
-                or self._vocabulary.weight(term) <= LIGHT_WEIGHT
-                or (len(term) == 1 and is_cjk(term))
-                for term in terms
-            )
-        )
-        # "什么时候成立的？": a short Chinese question that names no topic leaves its subject
-        # out, as Chinese does where English says "it".
-        # A word the article never uses ("讲个笑话", a joke) is a new subject, though.
-        unknown = bool(standalone.query and standalone.query.unknown)
-        elliptical = (
-            has_cjk(question)
-            and not unknown
-            and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
-            and not any(term in self._topic_terms for term in terms)
-        )
-        if (
-            about is None
-            or own.decision is Decision.SMALLTALK
-            or not (
-                leans_on_context(question, bare=bare or elliptical)
-                or (replying and own.decision is not Decision.ANSWER)
-            )
-        ):
+        if about is None or own.decision is Decision.SMALLTALK:
+            return own
+        shape = self._shape(question, standalone)
+        terms = shape.terms
+        # A reply says "this is about that", but only of a message that asks something: a
+        # "👍" or "lol" replied to an answer must not get that answer again.
+        replied = replying and shape.asks and own.decision is not Decision.ANSWER
+        if not (leans_on_context(question, bare=shape.bare or shape.elliptical) or replied):
             return own
         if asks_for_more(question):
             more = next(
@@ -236,11 +221,11 @@ class Retriever:
         # The subject's question in the asker's language, so the language stays theirs.
         combined = f"{' '.join(words(self._cap(question)))} {' '.join(words(about.question))}"
         evaluation = self._evaluate(combined, own.requested_lang)
-        if bare and not asked_details(question):
+        if shape.bare and not asked_details(question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
             # entry the message's few words point to, never a stranger its words match better.
-            near = {subject, *about.related}
-            pick = next((s for s in evaluation.candidates if s.document.id in near), None)
+            kin = {subject, *about.related}
+            pick = next((s for s in evaluation.candidates if s.document.id in kin), None)
             chosen = self.answer_entry(
                 pick.document.id if pick else subject, lang_hint=own.requested_lang
             )
@@ -265,10 +250,10 @@ class Retriever:
             return own
         pointed = (
             self._pointed_at(subject, standalone, evaluation)
-            if points_back(question) and not unknown
+            if points_back(question) and not shape.unknown
             else None
         )
-        if pointed is not None and not bare:
+        if pointed is not None and not shape.bare:
             chosen = self.answer_entry(pointed, lang_hint=own.requested_lang)
             if chosen is not None:
                 chosen = self._with_gaps(chosen, question, unknown_words=False)
@@ -277,13 +262,43 @@ class Retriever:
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
         if contextual.decision is Decision.ANSWER and (
-            bare
+            shape.bare
             or points_back(question)
             or own.decision is not Decision.ANSWER
             or contextual.score >= own.score
         ):
             return replace(contextual, question=question, context=about.question)
         return own
+
+    def _shape(self, question: str, standalone: _Evaluation) -> _Shape:
+        """How a message stands towards the conversation's subject."""
+        terms = standalone.query.content if standalone.query else ()
+        asks_something = bool(terms) or bool(words(question) and asks(question))
+        # A word the article never uses ("讲个笑话", a joke) is a new subject.
+        unknown = bool(standalone.query and standalone.query.unknown)
+        return _Shape(
+            terms=terms,
+            asks=asks_something,
+            unknown=unknown,
+            # Nothing but question words and chat ("when?", "which countries?", "what
+            # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
+            # 什么 is gone). A question about the article itself is no follow-up.
+            bare=asks_something
+            and len(terms) <= MAX_BARE_TERMS
+            and not names_the_article(question)
+            and all(
+                term in self._question_terms
+                or self._vocabulary.weight(term) <= LIGHT_WEIGHT
+                or (len(term) == 1 and is_cjk(term))
+                for term in terms
+            ),
+            # "什么时候成立的？": a short Chinese question that names no topic leaves its
+            # subject out, as Chinese does where English says "it".
+            elliptical=has_cjk(question)
+            and not unknown
+            and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
+            and not any(term in self._topic_terms for term in terms),
+        )
 
     def _pointed_at(
         self, subject: str, standalone: _Evaluation, evaluation: _Evaluation
