@@ -53,18 +53,18 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
     ),
     # "How many cars a year": a number per year, which a count elsewhere does not give.
     Detail.RATE: re.compile(
-        r"\bhow (?:many|much)\b[^?]*\b(?:a|per|each|every) year\b|\bper year\b|\byearly\b"
-        r"|\bannual(?:ly)? (?:output|production|sales)\b"
+        r"\bhow (?:many|much)\b[^?]*\b(?:(?:a|per|each|every) year|yearly|annually)\b"
+        r"|\b(?:yearly|annual) (?:output|production|sales|capacity)\b"
         r"|\bcuant[oa]s?\b[^?]*\b(?:al|por|cada) ano\b|\bquant[oa]s?\b[^?]*\b(?:ao|por|cada) ano\b"
-        r"|每年|一年能|年产"
+        r"|每年[^？?]*多少|一年能|年产"
     ),
-    # How big, how powerful: an area, a capacity, megawatts.
+    # How big, how powerful: an area, a capacity, megawatts ("capacity building" is none).
     Detail.SIZE: re.compile(
         r"\bhow (?:big|large)\b|\b(?:size|area) of\b|\bsquare (?:meters|metres|feet)\b"
-        r"|\bhectares?\b|\bcapacity\b|\bmegawatts?\b|\bmw\b"
-        r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b|\bpotencia\b"
+        r"|\bhectares?\b|\bcapacity\b(?! building)|\bmegawatts?\b|\bmw\b"
+        r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b"
         r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
-        r"|多大|占地|面积|装机|功率|产能"
+        r"|占地|面积|装机|功率|产能"
     ),
     Detail.SHARE: re.compile(
         r"%|\bper ?cent(?:age)?\b|\bpor ?ciento\b|\bporcentaje\b|\bpor ?cento\b"
@@ -76,10 +76,13 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\bquant[oa]s (?:pessoas|trabalhadores|funcionarios|empregos|vagas)\b"
         r"|多少(?:人|员工|工人|就业|岗位)|几个人"
     ),
-    # Which brand or model ("sinovac or sinopharm?", "qual modelo?").
+    # Which brand or model of car or vaccine ("sinovac or sinopharm?", "qual modelo?").
     Detail.BRAND: re.compile(
-        r"\b(?:which|what) (?:brand|model|make)s?\b|\bbrand name\b|\bsinovac\b|\bsinopharm\b"
-        r"|\b(?:que|q|qual|cual) (?:marca|modelo)s?\b|什么品牌|哪个品牌|哪家品牌|什么型号|哪款"
+        r"\bbrands?\b|\bsinovac\b|\bsinopharm\b|\bmarcas?\b"
+        r"|\b(?:car|ev|vehicle|vaccine)s? models?\b|\bmodels? of (?:car|ev|vehicle|vaccine)"
+        r"|\b(?:which|what) models?\b(?= (?:will|did|does|is|are|was)\b)"
+        r"|\bmodelos? de (?:carro|auto|coche|vacina|vacuna|veiculo|vehiculo)"
+        r"|\b(?:qual|que|q|cual) modelo\b|品牌|型号|哪款"
     ),
     Detail.COUNT: re.compile(
         r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"
