@@ -206,7 +206,9 @@ async def test_without_conversation_memory_no_chat_keeps_any_state(
 ) -> None:
     async with running(make_settings(CELACBOT_CONTEXT_MINUTES=0)) as application:
         for user_id in range(3001, 3004):
-            await ask(fake_bot_api, BYD_QUESTION, user_id=user_id)
+            answer = await ask(fake_bot_api, "What is CBERS?", user_id=user_id)
+            # A button's answer is no exception.
+            await fake_bot_api.wait_for_reply(fake_bot_api.press_button(answer, "a:covid-support"))
         await handled(fake_bot_api, application)
 
         assert dict(application.chat_data) == {}

@@ -53,8 +53,11 @@ def _remember(context: BotContext, entry_id: str, message_ids: Iterable[int]) ->
     """Make a chosen entry the chat's subject, as a typed question's answer is, so that
     "and when?" after a press of "When will BYD's first car come?" is about that."""
     conversations = context.bot_data.conversations
+    # chat_data is made on first use: a bot without conversation memory keeps none.
+    if not conversations.enabled:
+        return
     memory = context.chat_data
-    if conversations.enabled and memory is not None:
+    if memory is not None:
         conversations.remember(memory, entry_id, message_ids)
 
 
