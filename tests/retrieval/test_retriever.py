@@ -46,10 +46,20 @@ def test_misspelt_words_are_read_as_the_words_they_miss(
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
 
 
-@pytest.mark.parametrize("question", ["write me a poem", "what time is it", "who won the tile cup"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "poem" and "time" are one letter from "podem" and "tie": a four-letter word is only
+        # corrected when its own letters are swapped.
+        "write me a poem",
+        "what time is it",
+        "who won the tile cup",
+        # An English "visa" is not the Spanish "vías", nor "crime" the Portuguese "crise".
+        "do they need a visa to visit china",
+        "crime in mexico city",
+    ],
+)
 def test_real_words_are_not_corrected_into_the_article(shipped: Retriever, question: str) -> None:
-    # "poem" and "time" are one letter from "podem" and "tie": a four-letter word is only
-    # corrected when its own letters are swapped.
     assert shipped.answer(question).decision is Decision.DECLINE
 
 
@@ -78,6 +88,18 @@ def test_a_long_message_about_the_asker_still_finds_its_question(shipped: Retrie
     )
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "ev-countries")
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("how is the wheat harvest in argentina", "wheat"), ("my mother lives in lima", "mother")],
+)
+def test_a_real_word_is_not_read_as_a_stop_word_one_letter_away(
+    shipped: Retriever, question: str, word: str
+) -> None:
+    # "wheat" and "mother" are one letter from "what" and "other": they stay words the
+    # article never uses, which is what tells the question is off the article.
+    assert word in shipped.explain(question).unknown_terms
 
 
 def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:

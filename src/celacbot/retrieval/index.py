@@ -12,12 +12,10 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from celacbot.retrieval.answer import Kind
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, is_cjk, stem
-from celacbot.retrieval.spelling import LONG_WORD
-from celacbot.retrieval.spelling import MIN_LENGTH as MIN_TYPO_LENGTH
+from celacbot.retrieval.spelling import Speller
 
 # A term in an answer or a source quote is weaker evidence than one in a question or keyword.
 WEAK_CREDIT = 0.5
@@ -30,12 +28,10 @@ MIN_VARIANT_TYPO_LENGTH = 6
 LONG_MESSAGE_TERMS = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
-TYPO_CACHE_SIZE = 8192
 # Squaring the 0-1 similarity keeps near-exact phrasings apart from merely similar ones.
 FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
-_SORTED_STOP_WORDS = sorted(STOP_WORDS)
 _NO_POSTINGS: dict[int, float] = {}
 _BY_TOTAL = attrgetter("total")
 
@@ -138,6 +134,7 @@ class Vocabulary:
             if variant.isalpha() and len(variant) >= MIN_VARIANT_TYPO_LENGTH
         }
         frequency = Counter(chain.from_iterable(doc.strong | doc.weak for doc in documents))
+        self._frequency = frequency
         count = max(len(documents), 1)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self.max_idf = math.log(1 + count)
@@ -149,13 +146,12 @@ class Vocabulary:
             },
             unknown_weight * self.max_idf,
         )
-        self._typo_cache: dict[str, str | None] = {}
 
     @functools.cached_property
-    def _terms(self) -> list[str]:
-        # Sorted for the first misspelt word, not at build time: most questions have none.
+    def _speller(self) -> Speller:
+        # Built for the first misspelt word, not at build time: most questions have none.
         # Synonyms' one-word variants come along: a typo of one means its term.
-        return sorted({*self._idf, *self._variants})
+        return Speller(chain(self._frequency.elements(), self._variants), stop_words=STOP_WORDS)
 
     def __contains__(self, term: object) -> bool:
         return term in self._idf
@@ -165,34 +161,11 @@ class Vocabulary:
         return self.weights[term]
 
     def correct(self, term: str) -> str | None:
-        """The known term (or stop word, as "") a misspelt term most likely means, if any."""
-        if len(term) < MIN_TYPO_LENGTH or not term.isalpha():
+        """The known term (or stop word, as "") a misspelt term most likely is, if any."""
+        match = self._speller.correct(term)
+        if match is None:
             return None
-        if term in self._typo_cache:
-            return self._typo_cache[term]
-        max_edits = 1 if len(term) < LONG_WORD else 2
-        best: str | None = None
-        best_edits = max_edits + 1
-        for candidates, is_stop in ((self._terms, False), (_SORTED_STOP_WORDS, True)):
-            match = process.extractOne(
-                term, candidates, scorer=OSA.distance, processor=None, score_cutoff=max_edits
-            )
-            # A four-letter word is one edit from too many others ("poem", "podem"): only its
-            # own letters swapped ("whta") count as a typo of it.
-            if (
-                match is not None
-                and len(term) == MIN_TYPO_LENGTH
-                and sorted(match[0]) != sorted(term)
-            ):
-                continue
-            # Strictly better only, so a content term wins a tie with a stop word.
-            if match is not None and match[1] < best_edits:
-                known = self._variants.get(match[0], match[0])
-                best, best_edits = ("" if is_stop else known), match[1]
-        if len(self._typo_cache) >= TYPO_CACHE_SIZE:
-            self._typo_cache.clear()
-        self._typo_cache[term] = best
-        return best
+        return "" if match in STOP_WORDS else self._variants.get(match, match)
 
     def resolve(self, terms: Iterable[str], covered: Collection[str] = ()) -> Query:
         """Map query terms onto the vocabulary: known, misspelt (corrected) or unknown.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 
 from celacbot.config import RetrievalSettings
@@ -37,7 +37,7 @@ from celacbot.retrieval.localised import (
 )
 from celacbot.retrieval.message import asks, questions
 from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -46,8 +46,8 @@ from celacbot.retrieval.policy import (
     Verdict,
     decide,
 )
+from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
-from celacbot.retrieval.spelling import Speller
 
 # How far a neighbour must outscore the subject (both readings summed) to take "it" over.
 POINTED_LEAD = 15.0
@@ -129,29 +129,7 @@ class Retriever:
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
         self._neighbours = _neighbours(kb.entries)
-        self._speller = Speller(
-            self._vocabulary,
-            chain.from_iterable(
-                map(
-                    words,
-                    chain(
-                        _texts_of(kb),
-                        STOP_WORDS,
-                        LIGHT_WORDS,
-                        *(
-                            chain(synonyms, chain.from_iterable(synonyms.values()))
-                            for synonyms in (
-                                QUESTION_WORDS,
-                                EVERYDAY_SYNONYMS,
-                                SPANISH_PORTUGUESE_SYNONYMS,
-                                kb.synonyms,
-                                *kb.language_synonyms.values(),
-                            )
-                        ),
-                    ),
-                )
-            ),
-        )
+        self._speller = QuestionSpeller(kb, self._vocabulary)
         # "when", "where", "who", "why" in every language, as the index sees them.
         self._question_terms = frozenset(self._normaliser.content_terms(" ".join(QUESTION_WORDS)))
 
@@ -390,13 +368,14 @@ class Retriever:
         return question[: self.settings.max_query_chars]
 
     def _resolve(self, question: str) -> Query | None:
-        query = self._query(self._cap(question))
+        capped = self._cap(question)
+        query = self._query(capped, question_language(capped, words(capped)))
         return query if query.content else None
 
-    def _query(self, text: str) -> Query:
+    def _query(self, text: str, lang: str | None) -> Query:
         """The text's terms, misspelt words corrected, resolved against the vocabulary."""
         message = words(text)
-        spelt = list(map(self._speller.correct, message))
+        spelt = self._speller.corrections(message, lang)
         if any(spelt):
             text = " ".join(correct or word for word, correct in zip(message, spelt, strict=True))
         covered: set[str] = set()
@@ -443,7 +422,7 @@ class Retriever:
         """The verdict on one text (a whole message or one of its questions)."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
-        query = self._query(" ".join(content))
+        query = self._query(" ".join(content), asked)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
             nothing = decline(capped, reason, lang=asked or ENGLISH)
@@ -632,22 +611,3 @@ def _neighbours(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
         for other in entry.related:
             near.setdefault(other, set()).add(entry.id)
     return {entry_id: frozenset(ids) for entry_id, ids in near.items()}
-
-
-def _texts_of(kb: KnowledgeBase) -> Iterable[str]:
-    """Every text of the knowledge base a question's words may come from."""
-    for entry in kb.entries:
-        yield from entry.questions
-        yield entry.answer
-        yield from entry.source
-        yield from entry.keywords
-        for translation in entry.translations.values():
-            yield from translation.questions
-            yield translation.answer
-    for fact in kb.facts:
-        yield fact.text
-        yield fact.source
-        yield from fact.keywords
-        yield from fact.translations.values()
-    for talk in kb.smalltalk:
-        yield from talk.patterns

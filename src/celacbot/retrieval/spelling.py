@@ -1,52 +1,71 @@
-"""Spelling correction of a question's words onto the words the knowledge base uses.
+"""Spelling correction onto the words the knowledge base uses: the only typo rules there are.
 
-Contract: `Speller.correct(word)` returns the knowledge base's word a misspelt word most
-likely is ("developimg" -> "developing", "worte" -> "wrote", "chna" -> "china"), or None when
-the word is known, too short, not a word, or not close to any known word. Words are corrected
-before stemming and synonym mapping, so a misspelt synonym ("mney") finds its concept, and a
-word whose typo breaks its stem ("developimg") is compared with the words as written.
+Contract: `Speller.correct(word)` returns the known word a misspelt word most likely is
+("developimg" -> "developing", "worte" -> "wrote", "whta" -> "what"), or None when the word
+is known, too short, not an ASCII word, or not close enough to any known word. Close enough
+is one edit (a letter dropped, added, changed, or two swapped), two from LONG_WORD letters on;
+a four-letter word only by letters swapped ("whta"), for "poem" is one letter from "podem";
+a stop word only from a word that shares its first letter and onto one of five letters or
+more ("betwern", "abput"), for "wheat" is one letter from "what" and "mother" from "other",
+and each is a real word. Of equally close words the one with the same first letter wins,
+then the more frequent one.
+The retriever corrects a question's words with one speller before stemming (so a misspelt
+synonym, "mney", finds its concept) and the index's stems with another.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterable
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-
-from celacbot.retrieval.normalise import stem
 
 MIN_LENGTH: Final = 4
 # From this length a word may carry two typos ("agricutlural", "coperation").
 LONG_WORD: Final = 9
 CACHE_SIZE: Final = 8192
+MIN_STOP_MATCH: Final = 5
+# Candidates looked at per word length; ties beyond them are of no use.
+CANDIDATES_PER_LENGTH: Final = 5
+
+
+class _Candidate(NamedTuple):
+    edits: int
+    other_first_letter: bool
+    rarity: int  # minus the word's count: the more frequent first
+    word: str
 
 
 class Speller:
     """Known words by length, and the closest of them to a misspelt word."""
 
-    def __init__(self, terms: Container[str], known: Iterable[str]) -> None:
-        """`terms` are the index's stemmed terms: a word whose stem is one is no typo
-        ("developments"); `known` are the words the knowledge base is written in."""
-        self._terms = terms
+    def __init__(self, known: Iterable[str], *, stop_words: Iterable[str] = ()) -> None:
+        """`known` are the words (or stems) the knowledge base uses, repeated as often as it
+        uses them; `stop_words` are corrected onto by swapped letters only."""
         counts = Counter(word for word in known if word.isalpha() and word.isascii())
-        self._known = frozenset(counts)
+        self._stop_words = frozenset(
+            word for word in stop_words if word.isalpha() and word.isascii()
+        )
+        for word in self._stop_words:
+            counts.setdefault(word, 1)
+        self._counts = counts
         by_length: dict[int, list[str]] = {}
-        # Most frequent first: extract keeps that order among equally close words.
         for word, _ in counts.most_common():
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
         self._cache: dict[str, str | None] = {}
 
+    def __contains__(self, word: object) -> bool:
+        return word in self._counts
+
     def correct(self, word: str) -> str | None:
         """The known word a misspelt word most likely is, or None."""
         if (
             len(word) < MIN_LENGTH
-            or word in self._known
+            or word in self._counts
             or not (word.isalpha() and word.isascii())
-            or stem(word) in self._terms
         ):
             return None
         cached = self._cache.get(word, "")
@@ -58,22 +77,30 @@ class Speller:
         self._cache[word] = best
         return best
 
+    def _may_become(self, word: str, match: str) -> bool:
+        """Whether a word may be corrected onto a match other than by swapping its letters."""
+        if len(word) == MIN_LENGTH:
+            return False
+        # A stop word only from a word with its first letter, and no shorter than
+        # MIN_STOP_MATCH: "betwern", "abput", never "mother" (other) or "wheat" (what).
+        return match not in self._stop_words or (
+            match[0] == word[0] and len(match) >= MIN_STOP_MATCH
+        )
+
     def _closest(self, word: str) -> str | None:
         max_edits = 1 if len(word) < LONG_WORD else 2
-        best: tuple[int, int, str] | None = None
+        letters = sorted(word)
+        best: _Candidate | None = None
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
-            candidates = self._by_length.get(length)
-            if not candidates:
-                continue
             for match, edits, _ in process.extract(
-                word, candidates, scorer=OSA.distance, score_cutoff=max_edits, limit=3
+                word,
+                self._by_length.get(length, ()),
+                scorer=OSA.distance,
+                score_cutoff=max_edits,
+                limit=CANDIDATES_PER_LENGTH,
             ):
-                # A four-letter word is one edit from too many others ("poem", "podem"): only
-                # its own letters swapped ("whta") count as a typo of it.
-                if len(word) == MIN_LENGTH and sorted(match) != sorted(word):
+                if not (sorted(match) == letters or self._may_become(word, match)):
                     continue
-                # Fewest edits first, then a word with the same first letter.
-                rank = (edits, match[0] != word[0], match)
-                if best is None or rank[:2] < best[:2]:
-                    best = rank
-        return best[2] if best else None
+                candidate = _Candidate(edits, match[0] != word[0], -self._counts[match], match)
+                best = candidate if best is None else min(best, candidate)
+        return best.word if best else None

@@ -1,0 +1,81 @@
+"""The words a question may be corrected onto: those faq.yaml and the synonym lists use.
+
+An English question is corrected onto English words only: "sugar" is one letter from the
+Spanish "lugar", "crime" from the Portuguese "crise", and both are real words the article
+never uses, which is itself a sign the question is off the article.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Container, Iterable, Mapping, Sequence
+from itertools import chain
+
+from celacbot.knowledge.models import KnowledgeBase
+from celacbot.languages import ENGLISH
+from celacbot.retrieval.builtin_synonyms import (
+    EVERYDAY_SYNONYMS,
+    QUESTION_WORDS,
+    SPANISH_PORTUGUESE_SYNONYMS,
+)
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, stem, words
+from celacbot.retrieval.spelling import Speller
+
+
+class QuestionSpeller:
+    """Corrects a question's misspelt words, built on first use (most questions have none)."""
+
+    def __init__(self, kb: KnowledgeBase, terms: Container[str]) -> None:
+        """`terms` are the index's stemmed terms: a word whose stem is one is no typo
+        ("developments")."""
+        self._kb = kb
+        self._terms = terms
+
+    def corrections(self, message: Sequence[str], lang: str | None) -> list[str | None]:
+        """Each word's correction, or None for a word that needs none (or has none)."""
+        speller = self._english if lang == ENGLISH else self._any
+        return [None if stem(word) in self._terms else speller.correct(word) for word in message]
+
+    @functools.cached_property
+    def _english(self) -> Speller:
+        return Speller(_words(_english_texts(self._kb)), stop_words=STOP_WORDS)
+
+    @functools.cached_property
+    def _any(self) -> Speller:
+        texts = chain(_english_texts(self._kb), _translated_texts(self._kb))
+        return Speller(_words(texts), stop_words=STOP_WORDS)
+
+
+def _words(texts: Iterable[str]) -> Iterable[str]:
+    return chain.from_iterable(map(words, chain(texts, LIGHT_WORDS)))
+
+
+def _synonym_texts(synonyms: Mapping[str, Sequence[str]]) -> Iterable[str]:
+    return chain(synonyms, chain.from_iterable(synonyms.values()))
+
+
+def _english_texts(kb: KnowledgeBase) -> Iterable[str]:
+    for entry in kb.entries:
+        yield from entry.questions
+        yield entry.answer
+        yield from entry.source
+        yield from entry.keywords
+    for fact in kb.facts:
+        yield fact.text
+        yield fact.source
+        yield from fact.keywords
+    for synonyms in (QUESTION_WORDS, EVERYDAY_SYNONYMS, kb.synonyms):
+        yield from _synonym_texts(synonyms)
+
+
+def _translated_texts(kb: KnowledgeBase) -> Iterable[str]:
+    for entry in kb.entries:
+        for translation in entry.translations.values():
+            yield from translation.questions
+            yield translation.answer
+    for fact in kb.facts:
+        yield from fact.translations.values()
+    for talk in kb.smalltalk:
+        yield from talk.patterns
+    for synonyms in (SPANISH_PORTUGUESE_SYNONYMS, *kb.language_synonyms.values()):
+        yield from _synonym_texts(synonyms)
