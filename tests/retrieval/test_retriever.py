@@ -504,3 +504,20 @@ def test_thanks_and_greetings_are_small_talk_in_every_language(
     shipped: Retriever, thanks: str
 ) -> None:
     assert shipped.answer(thanks).decision is Decision.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("航线有哪些？", "air-routes-ecommerce"),  # which air routes?
+        ("有哪些企业？", "companies-mentioned"),  # which companies?
+    ],
+)
+def test_a_short_chinese_question_naming_a_topic_is_a_new_subject(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # Chinese drops "it", so a short question naming nothing is a follow-up; naming a rare
+    # word of the article (航线, 企业), it is not.
+    answer = shipped.answer(question, subject="bgi-uruguay-lab")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)

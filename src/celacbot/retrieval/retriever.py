@@ -275,8 +275,18 @@ class Retriever:
             elliptical=has_cjk(question)
             and not unknown
             and len([term for term in terms if term not in self._question_terms]) <= MAX_BARE_TERMS
-            and not any(term in self._topic_terms for term in terms),
+            and not any(
+                self._names_a_topic(term) for term in terms if term not in self._question_terms
+            ),
         )
+
+    def _names_a_topic(self, term: str) -> bool:
+        """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
+        chat word, not the edge of two Chinese words such as 候成 in 时候成立)."""
+        if term in self._topic_terms:
+            return True
+        word = not is_cjk(term) or term in self._normaliser.cjk_terms
+        return word and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
 
     def _pointed_at(
         self, subject: str, standalone: _Evaluation, evaluation: _Evaluation
