@@ -50,13 +50,14 @@ def test_floors_above_reach_fail_with_exit_code_1(run_cli: RunCli, tmp_path: Pat
 def test_an_answer_a_subject_makes_wrong_is_counted_against_its_floor(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
-    # "what time is it" stands alone (declined), but its "it" reads as the chat's subject.
+    # On its own, "and when?" gets the article's date; after another subject it is a
+    # follow-up about that subject, which this bank (unlike a conversation) counts as wrong.
     bank = tmp_path / "bank.yaml"
     bank.write_text(
         "floors: {max_context_change_rate: 0.0}\n"
         "cases:\n"
         "  - {q: 'Which satellites were launched?', expect: satellites-launched}\n"
-        "  - {q: 'what time is it', expect: decline}\n",
+        "  - {q: 'and when?', expect: article-date}\n",
         encoding="utf-8",
     )
 

@@ -321,6 +321,8 @@ def context_robustness(cases: Sequence[Case], retriever: Retriever) -> ContextRe
             continue
         for turn in range(SUBJECTS_PER_QUESTION):
             subject = subjects[(index + turn * stride) % len(subjects)]
+            if subject in case.expect:
+                continue  # the question's own answer is no other subject
             pairs += 1
             outcome = outcome_of(retriever.answer(case.q, subject=subject))
             if not case.accepts(outcome):
