@@ -7,7 +7,10 @@ pronoun, or is `bare`: at most two content words, none of them a topic of its ow
 retriever judges that by the words' rarity in the knowledge base). The retriever
 then scores the message's words together with the subject's question, and keeps that
 reading only when it answers; a message that stands alone is never read with context.
-`asks_for_more(text)` spots "tell me more", which moves on to a related entry.
+`asks_for_more(text)` spots "tell me more", which moves on to a related entry;
+`names_the_article(text)` spots a question about the article itself ("article name"), which
+is never a follow-up. What the retriever adds to these (a Telegram reply, Chinese questions
+that leave "it" out, a message that names a topic of its own) is in `Retriever._follow_up`.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ LIGHT_WEIGHT = 0.3
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
 MIN_VARIANT_TYPO_LENGTH = 6
-# From this many content terms on, a message's unknown words share the weight of this many.
+# Beyond this many content terms, a message's unknown words share the weight of this many.
 LONG_MESSAGE_TERMS = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
 CANDIDATES = 15
