@@ -20,6 +20,8 @@ def _paragraphs() -> list[str]:
     return [line for line in lines[1:] if len(line) > 100]
 
 
+# Two entries have a question with exactly these words: the bot offers "did you mean".
+AMBIGUOUS = "BYD plans in Brazil"
 CBERS_QUOTE = (
     "the China-Brazil Earth Resources Satellite cooperation program has developed six "
     "Earth resource satellites"

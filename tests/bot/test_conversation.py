@@ -12,6 +12,7 @@ from celacbot.bot.application import CONVERSATIONS_FILENAME, BotApplication
 from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
+from tests.bot.knowledge import AMBIGUOUS
 from tests.fakes.bot_api import JSON, FakeBotAPI
 
 BYD_QUESTION = "What has BYD built in Brazil?"
@@ -129,6 +130,18 @@ async def test_an_answer_chosen_by_a_button_becomes_the_subject(
 
     assert reply["text"].startswith("About: How did China help during COVID-19?")
     assert "Mexico" in reply["text"]
+
+
+async def test_a_did_you_mean_choice_becomes_the_subject(
+    fake_bot_api: FakeBotAPI, talking_bot: BotApplication
+) -> None:
+    unsure = await ask(fake_bot_api, AMBIGUOUS)
+    # The first question of the run: its id in the question log is 1.
+    await fake_bot_api.wait_for_reply(fake_bot_api.press_button(unsure, "p:1:byd-first-vehicle"))
+
+    reply = await ask(fake_bot_api, "and when?")
+
+    assert reply["text"].startswith("About: When will the BYD factory produce its first vehicle?")
 
 
 async def test_the_subject_expires(

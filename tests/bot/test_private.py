@@ -6,10 +6,9 @@ import pytest
 
 from celacbot.bot.application import BotApplication
 from tests.bot.helpers import buttons, entity_types, handled
-from tests.bot.knowledge import CBERS_ANSWER, CBERS_QUOTE
+from tests.bot.knowledge import AMBIGUOUS, CBERS_ANSWER, CBERS_QUOTE
 from tests.fakes.bot_api import DEFAULT_USER_ID, FakeBotAPI
 
-AMBIGUOUS = "BYD plans in Brazil"
 TOPIC_BUTTONS = [
     ("Aerospace", "t:aerospace"),
     ("Healthcare", "t:health"),
