@@ -94,8 +94,10 @@ class Scored(NamedTuple):
 class _Phrasings(NamedTuple):
     """A document's phrasings as scoring needs them."""
 
-    positions: dict[str, list[int]]  # term -> positions of the phrasings holding it
-    weights: list[float]  # each phrasing's total term weight
+    # term -> positions of the phrasings holding it. Tuples, not the lists they are built in:
+    # every document is shortlisted sooner or later, and a list's spare room would stay.
+    positions: dict[str, tuple[int, ...]]
+    weights: tuple[float, ...]  # each phrasing's total term weight
 
 
 class _TermWeights(dict[str, float]):
@@ -265,7 +267,8 @@ class DocumentIndex:
                 positions[term].append(position)
         weight = self._weights.__getitem__
         phrasings = self._phrasings[i] = _Phrasings(
-            dict(positions), [sum(map(weight, terms)) for terms in phrasing_terms]
+            {term: tuple(held) for term, held in positions.items()},
+            tuple([sum(map(weight, terms)) for terms in phrasing_terms]),
         )
         return phrasings
 
