@@ -27,7 +27,6 @@ def scored(
         kind=Kind.FAQ,
         label=doc_id,
         phrasings=(doc_id,),
-        phrasing_terms=((doc_id,),),
         phrasing_langs=("en",),
         strong=frozenset({doc_id}),
         weak=frozenset(),

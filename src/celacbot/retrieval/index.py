@@ -34,7 +34,7 @@ FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
 _SORTED_STOP_WORDS = sorted(STOP_WORDS)
-_NO_POSTINGS: dict[int, float] = {}
+_NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 _BY_TOTAL = attrgetter("total")
 
 
@@ -45,9 +45,8 @@ class Document:
     id: str
     kind: Kind
     label: str
+    # Each phrasing is its terms, sorted and joined with spaces: split() gives them back.
     phrasings: tuple[str, ...]
-    # Each phrasing's terms, sorted: the phrasing is their join.
-    phrasing_terms: tuple[tuple[str, ...], ...]
     phrasing_langs: tuple[str, ...]
     strong: frozenset[str]
     weak: frozenset[str]
@@ -240,27 +239,38 @@ class DocumentIndex:
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
         self._weights = vocabulary.weights
-        # term -> document -> credit
+        # term -> (the documents holding it, in order; their credits). Tuples, not a dict per
+        # term: most of the thousands of terms are in one or two documents, and a small dict
+        # costs 200 bytes more; a document's own term sets say whether it holds a term.
         postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
         for i, doc in enumerate(self.documents):
             for term in doc.strong:
                 postings[term][i] = 1.0
             for term in doc.weak:
                 postings[term][i] = WEAK_CREDIT
-        self._postings = dict(postings)
+        credits: dict[tuple[float, ...], tuple[float, ...]] = {}
+        self._postings = {
+            term: (tuple(held), credits.setdefault(each := tuple(held.values()), each))
+            for term, held in postings.items()
+        }
         # Each phrasing's documents: a question typed as a phrasing of faq.yaml is always
         # shortlisted, however common its words ("what does china get out of this?").
-        self._by_phrasing: dict[str, list[int]] = {}
+        by_phrasing: dict[str, list[int]] = {}
         for i, doc in enumerate(self.documents):
             for phrasing in doc.phrasings:
-                self._by_phrasing.setdefault(phrasing, []).append(i)
+                by_phrasing.setdefault(phrasing, []).append(i)
+        self._by_phrasing = {phrasing: tuple(held) for phrasing, held in by_phrasing.items()}
         # Only a shortlisted document needs its phrasings' terms and weights: each is worked
         # out the first time a query shortlists it, which keeps them out of start-up.
         self._phrasings: list[_Phrasings | None] = [None] * len(self.documents)
 
     def _phrasings_of(self, i: int) -> _Phrasings:
         # A phrasing holds each of its terms once: it is a token-sorted set.
-        phrasing_terms = self.documents[i].phrasing_terms
+        doc = self.documents[i]
+        # Its strong terms' own strings rather than split()'s copies, which would each take
+        # room of their own (a phrasing's terms are all strong ones).
+        own = {term: term for term in doc.strong}
+        phrasing_terms = [[own[term] for term in phrasing.split()] for phrasing in doc.phrasings]
         positions: defaultdict[str, list[int]] = defaultdict(list)
         for position, terms in enumerate(phrasing_terms):
             for term in terms:
@@ -291,8 +301,8 @@ class DocumentIndex:
             for term, weight in zip(query.content, query.weights, strict=True)
         ]
         covered: defaultdict[int, float] = defaultdict(float)
-        for _, weight, postings in term_postings:
-            for i, credit in postings.items():
+        for _, weight, (held, credits) in term_postings:
+            for i, credit in zip(held, credits, strict=True):
                 covered[i] += weight * credit
         # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
@@ -306,11 +316,13 @@ class DocumentIndex:
         for i in shortlist:
             doc = self.documents[i]
             keyword_terms = doc.keyword_terms
+            # Its phrasings' and keywords' terms are all strong ones.
+            strong = doc.strong
             positions, weights = self._phrasings[i] or self._phrasings_of(i)
             shared: dict[int, float] = {}
             entity = 0.0
-            for term, weight, postings in term_postings:
-                if i not in postings:
+            for term, weight, _ in term_postings:
+                if term not in strong:
                     continue
                 for position in positions.get(term, ()):
                     shared[position] = shared.get(position, 0.0) + weight

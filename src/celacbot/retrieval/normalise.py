@@ -295,7 +295,7 @@ class Normaliser:
         for key in canonical_of:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths_by_first = {
-            first: sorted(sizes, reverse=True) for first, sizes in lengths.items()
+            first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
         self._first_words = frozenset(self._lengths_by_first)
 
