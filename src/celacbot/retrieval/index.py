@@ -138,13 +138,13 @@ class Vocabulary:
         }
         frequency = Counter(chain.from_iterable(doc.strong | doc.weak for doc in documents))
         count = max(len(documents), 1)
-        self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self.max_idf = math.log(1 + count)
-        # Every known term's weight computed once; a dict look-up serves each use.
+        # Every known term's weight computed once; a dict look-up serves each use. Its keys
+        # are the vocabulary: no second dict of the terms is kept.
         self.weights = _TermWeights(
             {
-                term: LIGHT_WEIGHT if term in _LIGHT_TERMS else idf
-                for term, idf in self._idf.items()
+                term: LIGHT_WEIGHT if term in _LIGHT_TERMS else math.log(1 + count / df)
+                for term, df in frequency.items()
             },
             unknown_weight * self.max_idf,
         )
@@ -154,10 +154,11 @@ class Vocabulary:
     def _terms(self) -> list[str]:
         # Sorted for the first misspelt word, not at build time: most questions have none.
         # Synonyms' one-word variants come along: a typo of one means its term.
-        return sorted({*self._idf, *self._variants})
+        return sorted({*self.weights, *self._variants})
 
     def __contains__(self, term: object) -> bool:
-        return term in self._idf
+        # dict's own `in`: _TermWeights' __missing__ serves only look-ups.
+        return term in self.weights
 
     def weight(self, term: str) -> float:
         """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
@@ -203,7 +204,7 @@ class Vocabulary:
         unknown: list[str] = []
         for term in terms:
             resolved = term
-            if term not in self._idf and term not in _LIGHT_TERMS:
+            if term not in self.weights and term not in _LIGHT_TERMS:
                 corrected = self.correct(term)
                 # An unknown character pair that shares a character with a known word is
                 # usually two words' edges ("资总" in "投资总额"); one made of two other

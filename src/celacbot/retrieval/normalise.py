@@ -297,14 +297,12 @@ class Normaliser:
         self._lengths_by_first = {
             first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
-        self._first_words = frozenset(self._lengths_by_first)
 
     def terms(self, text: str) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included."""
         stemmed = stemmed_words(text)
-        first_words = self._first_words
-        # Most texts hold no synonym at all: one set probe in C spares the scan.
-        if first_words.isdisjoint(stemmed):
+        # Most texts hold no synonym at all: one probe in C spares the scan.
+        if self._lengths_by_first.keys().isdisjoint(stemmed):
             return list(stemmed)
         canonical_of = self._canonical_of
         terms: list[str] = []
