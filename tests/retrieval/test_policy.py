@@ -27,6 +27,7 @@ def scored(
         kind=Kind.FAQ,
         label=doc_id,
         phrasings=(doc_id,),
+        phrasing_terms=((doc_id,),),
         phrasing_langs=("en",),
         strong=frozenset({doc_id}),
         weak=frozenset(),

@@ -33,14 +33,19 @@ class DocumentBuilder:
 
     def _phrasings(
         self, texts: Iterable[tuple[str, str]]
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Token-sorted content strings, deduplicated (first wins), with their languages."""
-        langs: dict[str, str] = {}
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]]:
+        """Token-sorted content strings, deduplicated (first wins), with their terms and
+        languages."""
+        terms_and_langs: dict[str, tuple[tuple[str, ...], str]] = {}
         for text, lang in texts:
-            terms = sorted(set(self._content_terms(text)))
+            terms = tuple(sorted(set(self._content_terms(text))))
             if terms:
-                langs.setdefault(" ".join(terms), lang)
-        return tuple(langs), tuple(langs.values())
+                terms_and_langs.setdefault(" ".join(terms), (terms, lang))
+        return (
+            tuple(terms_and_langs),
+            tuple(terms for terms, _ in terms_and_langs.values()),
+            tuple(lang for _, lang in terms_and_langs.values()),
+        )
 
     def entry(self, entry: Entry) -> Document:
         """An FAQ entry: its questions (all languages) and keywords are strong evidence, its
@@ -52,12 +57,13 @@ class DocumentBuilder:
         ]
         strong = self.content([*(question for question, _ in questions), *entry.keywords])
         translated = [translation.answer for translation in entry.translations.values()]
-        phrasings, langs = self._phrasings(questions)
+        phrasings, phrasing_terms, langs = self._phrasings(questions)
         return Document(
             id=entry.id,
             kind=Kind.FAQ,
             label=entry.canonical_question,
             phrasings=phrasings,
+            phrasing_terms=phrasing_terms,
             phrasing_langs=langs,
             strong=strong,
             weak=self.content([entry.answer, *translated, *entry.source]) - strong,
@@ -69,12 +75,13 @@ class DocumentBuilder:
         """A fact: its text (all languages) and keywords are strong, its quote weak."""
         texts = [(fact.text, ENGLISH), *((text, lang) for lang, text in fact.translations.items())]
         strong = self.content([*(text for text, _ in texts), *fact.keywords])
-        phrasings, langs = self._phrasings(texts)
+        phrasings, phrasing_terms, langs = self._phrasings(texts)
         return Document(
             id=fact.id,
             kind=Kind.FACT,
             label=fact.text,
             phrasings=phrasings,
+            phrasing_terms=phrasing_terms,
             phrasing_langs=langs,
             strong=strong,
             weak=self.content([fact.source]) - strong,

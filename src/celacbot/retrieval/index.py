@@ -45,8 +45,11 @@ class Document:
     id: str
     kind: Kind
     label: str
-    # Each phrasing is its terms, sorted and joined with spaces: split() gives them back.
     phrasings: tuple[str, ...]
+    # Each phrasing's terms, sorted: the phrasing is their join. Kept rather than split()
+    # again when a query first shortlists the document, which would cost that query time
+    # and make copies of the terms.
+    phrasing_terms: tuple[tuple[str, ...], ...]
     phrasing_langs: tuple[str, ...]
     strong: frozenset[str]
     weak: frozenset[str]
@@ -267,11 +270,7 @@ class DocumentIndex:
 
     def _phrasings_of(self, i: int) -> _Phrasings:
         # A phrasing holds each of its terms once: it is a token-sorted set.
-        doc = self.documents[i]
-        # Its strong terms' own strings rather than split()'s copies, which would each take
-        # room of their own (a phrasing's terms are all strong ones).
-        own = {term: term for term in doc.strong}
-        phrasing_terms = [[own[term] for term in phrasing.split()] for phrasing in doc.phrasings]
+        phrasing_terms = self.documents[i].phrasing_terms
         positions: defaultdict[str, list[int]] = defaultdict(list)
         for position, terms in enumerate(phrasing_terms):
             for term in terms:
