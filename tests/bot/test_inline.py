@@ -119,3 +119,20 @@ async def test_nothing_found_is_said_in_the_users_language(
     answer = await fake_bot_api.wait_for_reply(update)
 
     assert answer["button"]["text"] == "Sin resultados – pregúntame"
+
+
+async def test_typed_words_offer_only_the_five_best_matches(
+    fake_bot_api: FakeBotAPI, bot: BotApplication
+) -> None:
+    # Words of every one of the six entries: all six match.
+    update = fake_bot_api.inline_query("brazil china satellites byd factory vehicles covid article")
+
+    answer = await fake_bot_api.wait_for_reply(update)
+
+    assert [result["id"] for result in answer["results"]] == [
+        "byd-brazil",
+        "byd-first-vehicle",
+        "cbers-program",
+        "covid-support",
+        "satellite-launches",
+    ]

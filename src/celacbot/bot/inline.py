@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultsButton, Update
 
-from celacbot.bot.constants import INLINE_CACHE_SECONDS, INLINE_START_PARAMETER, MAX_INLINE_RESULTS
+from celacbot.bot.constants import (
+    INLINE_CACHE_SECONDS,
+    INLINE_START_PARAMETER,
+    MAX_INLINE_MATCHES,
+    MAX_INLINE_RESULTS,
+)
 from celacbot.bot.context import BotContext
 from celacbot.bot.texts import texts
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
-    """Offer the best-matching entries, or the most asked ones for an empty query; when
-    nothing matches, say so with a button to ask in a private chat."""
+    """Offer the best-matching entries (a few), or the most asked ones for an empty query;
+    when nothing matches, say so with a button to ask in a private chat."""
     query = update.inline_query
     if query is None:
         return
     knowledge = context.knowledge
     words = query.query.strip()
     if words:
-        ids = [each.id for each in knowledge.retriever.search(words, limit=MAX_INLINE_RESULTS)]
+        ids = [each.id for each in knowledge.retriever.search(words, limit=MAX_INLINE_MATCHES)]
     else:
         asked = knowledge.most_asked(context.bot_data.ask_counts, MAX_INLINE_RESULTS)
         ids = [entry.id for entry in asked]

@@ -17,10 +17,19 @@ class DocumentBuilder:
 
     def __init__(self, normaliser: Normaliser) -> None:
         self._normaliser = normaliser
+        # Texts recur across fields (a keyword in a question, a quote in two answers); the
+        # builder, and this with it, lives only as long as one build.
+        self._terms: dict[str, tuple[str, ...]] = {}
+
+    def _content_terms(self, text: str) -> tuple[str, ...]:
+        terms = self._terms.get(text)
+        if terms is None:
+            terms = self._terms[text] = self._normaliser.text_content_terms(text)
+        return terms
 
     def content(self, texts: Iterable[str]) -> frozenset[str]:
         """The content terms of all the texts."""
-        return frozenset(chain.from_iterable(map(self._normaliser.content_terms, texts)))
+        return frozenset(chain.from_iterable(map(self._content_terms, texts)))
 
     def _phrasings(
         self, texts: Iterable[tuple[str, str]]
@@ -29,7 +38,7 @@ class DocumentBuilder:
         languages."""
         terms_and_langs: dict[str, tuple[tuple[str, ...], str]] = {}
         for text, lang in texts:
-            terms = tuple(sorted(set(self._normaliser.content_terms(text))))
+            terms = tuple(sorted(set(self._content_terms(text))))
             if terms:
                 terms_and_langs.setdefault(" ".join(terms), (terms, lang))
         return (

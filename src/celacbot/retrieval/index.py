@@ -32,7 +32,7 @@ CANDIDATES = 15
 FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
-_NO_POSTINGS: dict[int, float] = {}
+_NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 _BY_TOTAL = attrgetter("total")
 
 
@@ -44,7 +44,9 @@ class Document:
     kind: Kind
     label: str
     phrasings: tuple[str, ...]
-    # Each phrasing's terms, sorted: the phrasing is their join.
+    # Each phrasing's terms, sorted: the phrasing is their join. Kept rather than split()
+    # again when a query first shortlists the document, which would cost that query time
+    # and make copies of the terms.
     phrasing_terms: tuple[tuple[str, ...], ...]
     phrasing_langs: tuple[str, ...]
     strong: frozenset[str]
@@ -92,8 +94,10 @@ class Scored(NamedTuple):
 class _Phrasings(NamedTuple):
     """A document's phrasings as scoring needs them."""
 
-    positions: dict[str, list[int]]  # term -> positions of the phrasings holding it
-    weights: list[float]  # each phrasing's total term weight
+    # term -> positions of the phrasings holding it. Tuples, not the lists they are built in:
+    # every document is shortlisted sooner or later, and a list's spare room would stay.
+    positions: dict[str, tuple[int, ...]]
+    weights: tuple[float, ...]  # each phrasing's total term weight
 
 
 class _TermWeights(dict[str, float]):
@@ -134,15 +138,14 @@ class Vocabulary:
             if variant.isalpha() and len(variant) >= MIN_VARIANT_TYPO_LENGTH
         }
         frequency = Counter(chain.from_iterable(doc.strong | doc.weak for doc in documents))
-        self._frequency = frequency
         count = max(len(documents), 1)
-        self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self.max_idf = math.log(1 + count)
-        # Every known term's weight computed once; a dict look-up serves each use.
+        # Every known term's weight computed once; a dict look-up serves each use. Its keys
+        # are the vocabulary: no second dict of the terms is kept.
         self.weights = _TermWeights(
             {
-                term: LIGHT_WEIGHT if term in _LIGHT_TERMS else idf
-                for term, idf in self._idf.items()
+                term: LIGHT_WEIGHT if term in _LIGHT_TERMS else math.log(1 + count / df)
+                for term, df in frequency.items()
             },
             unknown_weight * self.max_idf,
         )
@@ -151,10 +154,13 @@ class Vocabulary:
     def _speller(self) -> Speller:
         # Built for the first misspelt word, not at build time: most questions have none.
         # Synonyms' one-word variants come along: a typo of one means its term.
-        return Speller(chain(self._frequency.elements(), self._variants), stop_words=STOP_WORDS)
+        # Most frequent first (the lightest weight): of equally close terms, the first wins.
+        known = sorted({*self.weights, *self._variants}, key=self.weights.__getitem__)
+        return Speller(known, stop_words=STOP_WORDS)
 
     def __contains__(self, term: object) -> bool:
-        return term in self._idf
+        # dict's own `in`: _TermWeights' __missing__ serves only look-ups.
+        return term in self.weights
 
     def weight(self, term: str) -> float:
         """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
@@ -177,7 +183,7 @@ class Vocabulary:
         unknown: list[str] = []
         for term in terms:
             resolved = term
-            if term not in self._idf and term not in _LIGHT_TERMS:
+            if term not in self.weights and term not in _LIGHT_TERMS:
                 corrected = self.correct(term)
                 # An unknown character pair that shares a character with a known word is
                 # usually two words' edges ("资总" in "投资总额"); one made of two other
@@ -222,20 +228,27 @@ class DocumentIndex:
     def __init__(self, documents: Sequence[Document], vocabulary: Vocabulary) -> None:
         self.documents = tuple(documents)
         self._weights = vocabulary.weights
-        # term -> document -> credit
+        # term -> (the documents holding it, in order; their credits). Tuples, not a dict per
+        # term: most of the thousands of terms are in one or two documents, and a small dict
+        # costs 200 bytes more; a document's own term sets say whether it holds a term.
         postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
         for i, doc in enumerate(self.documents):
             for term in doc.strong:
                 postings[term][i] = 1.0
             for term in doc.weak:
                 postings[term][i] = WEAK_CREDIT
-        self._postings = dict(postings)
+        credits: dict[tuple[float, ...], tuple[float, ...]] = {}
+        self._postings = {
+            term: (tuple(held), credits.setdefault(each := tuple(held.values()), each))
+            for term, held in postings.items()
+        }
         # Each phrasing's documents: a question typed as a phrasing of faq.yaml is always
         # shortlisted, however common its words ("what does china get out of this?").
-        self._by_phrasing: dict[str, list[int]] = {}
+        by_phrasing: dict[str, list[int]] = {}
         for i, doc in enumerate(self.documents):
             for phrasing in doc.phrasings:
-                self._by_phrasing.setdefault(phrasing, []).append(i)
+                by_phrasing.setdefault(phrasing, []).append(i)
+        self._by_phrasing = {phrasing: tuple(held) for phrasing, held in by_phrasing.items()}
         # Only a shortlisted document needs its phrasings' terms and weights: each is worked
         # out the first time a query shortlists it, which keeps them out of start-up.
         self._phrasings: list[_Phrasings | None] = [None] * len(self.documents)
@@ -249,7 +262,8 @@ class DocumentIndex:
                 positions[term].append(position)
         weight = self._weights.__getitem__
         phrasings = self._phrasings[i] = _Phrasings(
-            dict(positions), [sum(map(weight, terms)) for terms in phrasing_terms]
+            {term: tuple(held) for term, held in positions.items()},
+            tuple([sum(map(weight, terms)) for terms in phrasing_terms]),
         )
         return phrasings
 
@@ -272,8 +286,8 @@ class DocumentIndex:
             for term, weight in zip(query.content, query.weights, strict=True)
         ]
         covered: defaultdict[int, float] = defaultdict(float)
-        for _, weight, postings in term_postings:
-            for i, credit in postings.items():
+        for _, weight, (held, credits) in term_postings:
+            for i, credit in zip(held, credits, strict=True):
                 covered[i] += weight * credit
         # Only the best-covered documents can win; the fuzzy and phrase parts, the costly
         # ones, are computed for them alone, which keeps a query's cost flat as the KB grows.
@@ -287,11 +301,13 @@ class DocumentIndex:
         for i in shortlist:
             doc = self.documents[i]
             keyword_terms = doc.keyword_terms
+            # Its phrasings' and keywords' terms are all strong ones.
+            strong = doc.strong
             positions, weights = self._phrasings[i] or self._phrasings_of(i)
             shared: dict[int, float] = {}
             entity = 0.0
-            for term, weight, postings in term_postings:
-                if i not in postings:
+            for term, weight, _ in term_postings:
+                if term not in strong:
                     continue
                 for position in positions.get(term, ()):
                     shared[position] = shared.get(position, 0.0) + weight

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -96,7 +95,7 @@ _INVISIBLE = re.compile(
 )
 STEM_CACHE_SIZE = 1 << 16
 ROMANCE_MIN = 7
-# Knowledge texts repeat across fields and users repeat questions; the cap bounds memory.
+# Users repeat questions; the cap bounds memory.
 TERMS_CACHE_SIZE = 1 << 14
 _WORD = re.compile(r"[^\W_]+")
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
@@ -264,16 +263,13 @@ def words(text: str) -> list[str]:
     return result
 
 
-@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
-def _character_pairs(run: str) -> tuple[str, ...]:
-    # Each character with the next: the run's overlapping pairs. Cached, as Chinese phrases
-    # recur across the knowledge base's questions, answers and facts.
-    return tuple([run[i : i + 2] for i in range(len(run) - 1)])
+def _character_pairs(run: str) -> list[str]:
+    # Each character with the next: the run's overlapping pairs.
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-@functools.lru_cache(maxsize=TERMS_CACHE_SIZE)
 def stemmed_words(text: str) -> tuple[str, ...]:
-    """The stemmed words of a text, before any synonym mapping (cached)."""
+    """The stemmed words of a text, before any synonym mapping."""
     return tuple(map(_STEMS.__getitem__, words(text)))
 
 
@@ -331,16 +327,14 @@ class Normaliser:
         for key in canonical_of:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths_by_first = {
-            first: sorted(sizes, reverse=True) for first, sizes in lengths.items()
+            first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
-        self._first_words = frozenset(self._lengths_by_first)
 
     def terms(self, text: str) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included."""
         stemmed = stemmed_words(text)
-        first_words = self._first_words
-        # Most texts hold no synonym at all: one set probe in C spares the scan.
-        if first_words.isdisjoint(stemmed):
+        # Most texts hold no synonym at all: one probe in C spares the scan.
+        if self._lengths_by_first.keys().isdisjoint(stemmed):
             return list(stemmed)
         canonical_of = self._canonical_of
         terms: list[str] = []
@@ -359,11 +353,16 @@ class Normaliser:
         return terms
 
     def content_terms(self, text: str) -> tuple[str, ...]:
-        """The topic-bearing terms of a text: `terms` without stop words (cached)."""
+        """The topic-bearing terms of a question: `terms` without stop words (cached, as users
+        repeat questions)."""
         cached = self._cache.get(text)
         if cached is None:
             if len(self._cache) >= TERMS_CACHE_SIZE:
                 self._cache.clear()
-            cached = tuple(filterfalse(STOP_WORDS.__contains__, self.terms(text)))
-            self._cache[text] = cached
+            cached = self._cache[text] = self.text_content_terms(text)
         return cached
+
+    def text_content_terms(self, text: str) -> tuple[str, ...]:
+        """`content_terms` uncached: for the knowledge base's own texts, which the index reads
+        once at build time and no question repeats, so they would only fill the cache."""
+        return tuple(filterfalse(STOP_WORDS.__contains__, self.terms(text)))

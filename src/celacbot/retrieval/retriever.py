@@ -119,7 +119,7 @@ class Retriever:
             term
             for keyword in keywords
             if keyword[:1].isupper() or keyword[:1].isdigit()
-            if len(terms := self._normaliser.content_terms(keyword)) == 1
+            if len(terms := self._normaliser.text_content_terms(keyword)) == 1
             for term in terms
             if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
@@ -131,7 +131,9 @@ class Retriever:
         self._neighbours = _neighbours(kb.entries)
         self._speller = QuestionSpeller(kb, self._vocabulary)
         # "when", "where", "who", "why" in every language, as the index sees them.
-        self._question_terms = frozenset(self._normaliser.content_terms(" ".join(QUESTION_WORDS)))
+        self._question_terms = frozenset(
+            self._normaliser.text_content_terms(" ".join(QUESTION_WORDS))
+        )
 
     @classmethod
     def from_file(cls, path: Path, settings: RetrievalSettings) -> Retriever:

@@ -34,7 +34,7 @@ CANDIDATES_PER_LENGTH: Final = 5
 class _Candidate(NamedTuple):
     edits: int
     other_first_letter: bool
-    rarity: int  # minus the word's count: the more frequent first
+    rarity: int  # the word's rank, most frequent (or first given, among equals) first
     word: str
 
 
@@ -43,30 +43,28 @@ class Speller:
 
     def __init__(self, known: Iterable[str], *, stop_words: Iterable[str] = ()) -> None:
         """`known` are the words (or stems) the knowledge base uses, repeated as often as it
-        uses them; `stop_words` are corrected onto by swapped letters only."""
+        uses them (or in order, most used first); `stop_words` are reached only as the module
+        says."""
         counts = Counter(word for word in known if word.isalpha() and word.isascii())
         self._stop_words = frozenset(
             word for word in stop_words if word.isalpha() and word.isascii()
         )
         for word in self._stop_words:
             counts.setdefault(word, 1)
-        self._counts = counts
+        # Counter.most_common keeps the given order among equal counts.
+        self._rank = {word: rank for rank, (word, _) in enumerate(counts.most_common())}
         by_length: dict[int, list[str]] = {}
-        for word, _ in counts.most_common():
+        for word in self._rank:
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
         self._cache: dict[str, str | None] = {}
 
     def __contains__(self, word: object) -> bool:
-        return word in self._counts
+        return word in self._rank
 
     def correct(self, word: str) -> str | None:
         """The known word a misspelt word most likely is, or None."""
-        if (
-            len(word) < MIN_LENGTH
-            or word in self._counts
-            or not (word.isalpha() and word.isascii())
-        ):
+        if len(word) < MIN_LENGTH or word in self._rank or not (word.isalpha() and word.isascii()):
             return None
         cached = self._cache.get(word, "")
         if cached != "":
@@ -101,6 +99,6 @@ class Speller:
             ):
                 if not (sorted(match) == letters or self._may_become(word, match)):
                     continue
-                candidate = _Candidate(edits, match[0] != word[0], -self._counts[match], match)
+                candidate = _Candidate(edits, match[0] != word[0], self._rank[match], match)
                 best = candidate if best is None else min(best, candidate)
         return best.word if best else None
