@@ -21,6 +21,8 @@ from celacbot.retrieval.builtin_synonyms import (
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, stem, words
 from celacbot.retrieval.spelling import Speller
 
+_COMMON = STOP_WORDS | LIGHT_WORDS
+
 
 class QuestionSpeller:
     """Corrects a question's misspelt words, built on first use (most questions have none)."""
@@ -33,8 +35,15 @@ class QuestionSpeller:
 
     def corrections(self, message: Sequence[str], lang: str | None) -> list[str | None]:
         """Each word's correction, or None for a word that needs none (or has none)."""
+        if all(map(self._needs_none, message)):
+            return [None] * len(message)
         speller = self._english if lang == ENGLISH else self._any
-        return [None if stem(word) in self._terms else speller.correct(word) for word in message]
+        return [None if self._needs_none(word) else speller.correct(word) for word in message]
+
+    def _needs_none(self, word: str) -> bool:
+        # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
+        # built only for a message with a word the index does not know.
+        return word in _COMMON or stem(word) in self._terms
 
     @functools.cached_property
     def _english(self) -> Speller:
