@@ -1,10 +1,10 @@
 """Follow-ups: a message that cannot stand alone, read together with the conversation's subject.
 
-Contract: `leans_on_context(text, bare)` tells a follow-up ("when?", "and Chile?", "who built
-it?", "which countries?", "tell me more") from a question that stands alone ("what is the
-South-South fund?", "covid vaccines"): it opens with a connector, points back with a
-pronoun, or is `bare`: at most two content words, none of them a topic of its own (the
-retriever judges that by the words' rarity in the knowledge base). The retriever
+Contract: a follow-up ("when?", "and Chile?", "who built it?", "which countries?", "tell me
+more") differs from a question that stands alone ("what is the South-South fund?", "covid
+vaccines") in that it `opens_with_connector`, `points_back` with a pronoun, or is bare: at
+most two content words, none of them a topic of its own (the retriever judges that by the
+words' rarity in the knowledge base). The retriever
 then scores the message's words together with the subject's question, and keeps that
 reading only when it answers; a message that stands alone is never read with context.
 `asks_for_more(text)` spots "tell me more", which moves on to a related entry;
@@ -62,12 +62,9 @@ def names_the_article(text: str) -> bool:
     return bool(_THE_ARTICLE.search(fold(text)))
 
 
-def leans_on_context(text: str, *, bare: bool) -> bool:
-    """Whether a message needs the conversation's subject to make sense."""
-    folded = fold(text).strip()
-    return (
-        bare or points_back(text) or bool(_CONNECTOR.search(folded) or _CJK_CONNECTOR.search(text))
-    )
+def opens_with_connector(text: str) -> bool:
+    """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
+    return bool(_CONNECTOR.search(fold(text).strip()) or _CJK_CONNECTOR.search(text))
 
 
 def points_back(text: str) -> bool:

@@ -22,8 +22,8 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     asks_for_more,
-    leans_on_context,
     names_the_article,
+    opens_with_connector,
     points_back,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, DocumentIndex, Query, Scored, Vocabulary
@@ -68,6 +68,7 @@ class _Shape:
     terms: tuple[str, ...]
     asks: bool  # it asks something in words ("what else?"), unlike "👍", "ok" or "??"
     unknown: bool  # it uses a word the article never does
+    points_back: bool  # a pronoun refers to something said before ("what did they build?")
     bare: bool  # it is only question words and chat
     elliptical: bool  # a short Chinese question naming no topic
 
@@ -188,7 +189,8 @@ class Retriever:
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
-        if not (leans_on_context(question, bare=shape.bare or shape.elliptical) or replied):
+        leans = shape.bare or shape.elliptical or shape.points_back
+        if not (leans or opens_with_connector(question) or replied):
             return own
         if asks_for_more(question):
             more = next(
@@ -221,7 +223,7 @@ class Retriever:
             default=0.0,
         )
         if (
-            points_back(question)
+            shape.points_back
             and own.decision is Decision.ANSWER
             and own.id not in neighbours
             and own.score >= nearest + STANDS_ALONE_LEAD
@@ -230,10 +232,10 @@ class Retriever:
             return own
         pointed = (
             self._pointed_at(subject, standalone, evaluation)
-            if points_back(question) and not shape.unknown
+            if shape.points_back and not (shape.unknown or shape.bare)
             else None
         )
-        if pointed is not None and not shape.bare:
+        if pointed is not None:
             chosen = self.answer_entry(pointed, lang_hint=own.requested_lang)
             if chosen is not None:
                 chosen = self._with_gaps(chosen, question, unknown_words=False)
@@ -243,7 +245,7 @@ class Retriever:
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
         if contextual.decision is Decision.ANSWER and (
             shape.bare
-            or points_back(question)
+            or shape.points_back
             or own.decision is not Decision.ANSWER
             or contextual.score >= own.score
         ):
@@ -260,6 +262,7 @@ class Retriever:
             terms=terms,
             asks=asks_something,
             unknown=unknown,
+            points_back=points_back(question),
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.
