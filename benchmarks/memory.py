@@ -27,7 +27,7 @@ from benchmarks.bot_api import BenchBotAPI
 from benchmarks.bots import CELACBOT_MAIN, DEFAULT_CONTEXT_MINUTES, bot_process
 from benchmarks.peak_rss import peak_rss_mb
 from benchmarks.questions import by_decision
-from benchmarks.targets import Target
+from benchmarks.targets import Target, peak_rss, printed
 from celacbot.retrieval.answer import Decision
 
 CHATS = 50_000
@@ -95,20 +95,8 @@ async def report(chats: int) -> list[Target]:
     )
     print(with_context.line())
     print(without.line())
-    found = []
-    if with_context.life_mb is not None:
-        found.append(
-            Target(
-                f"peak RSS after {chats:,} chats, conversation memory on",
-                with_context.life_mb,
-                TARGET_MB,
-                " MB",
-                digits=1,
-            )
-        )
-    for target in found:
-        print(target.line())
-    return found
+    name = f"peak RSS after {chats:,} chats, conversation memory on"
+    return printed(peak_rss(name, with_context.life_mb, TARGET_MB))
 
 
 def run(chats: int = CHATS) -> list[Target]:

@@ -34,7 +34,7 @@ from benchmarks.bot_api import JSON, BenchBotAPI
 from benchmarks.bots import CELACBOT_MAIN, ECHO_MAIN, bot_process
 from benchmarks.questions import mixed, taking
 from benchmarks.retrieval import no_gc
-from benchmarks.targets import Target
+from benchmarks.targets import Target, peak_rss, printed
 from benchmarks.telegram import API_LATENCY, TARGET_RSS_MB
 from celacbot.retrieval.answer import Decision
 
@@ -218,20 +218,11 @@ async def report(requests: int) -> list[Target]:
                 " ms",
             )
         )
-    if result.peak_rss_mb is not None:
-        # A longer life than the throughput runs', with every kind of request.
-        found.append(
-            Target(
-                "peak RSS of the running bot (request-path run)",
-                result.peak_rss_mb,
-                TARGET_RSS_MB,
-                " MB",
-                digits=1,
-            )
-        )
-    for target in found:
-        print(target.line())
-    return found
+    # A longer life than the throughput runs', with every kind of request.
+    found += peak_rss(
+        "peak RSS of the running bot (request-path run)", result.peak_rss_mb, TARGET_RSS_MB
+    )
+    return printed(found)
 
 
 def run(requests: int = REQUESTS) -> list[Target]:

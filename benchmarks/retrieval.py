@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from benchmarks.questions import ROOT, realistic
-from benchmarks.targets import Target
+from benchmarks.targets import Target, printed
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
 from celacbot.knowledge.models import KnowledgeBase
@@ -333,12 +333,14 @@ def run() -> list[Target]:
         f"each new to the retriever, {LATENCY_ROUNDS} rounds"
     )
     print("\n".join(_latency_lines(timed)))
-    found = [
-        Target("retrieval p99 per message (issue 13)", p99, TARGET_P99_MS, " ms", digits=3),
-        Target("retrieval p99 per message (issue 14 budget)", p99, BUDGET_P99_MS, " ms", digits=3),
-    ]
-    for target in found:
-        print(target.line())
+    found = printed(
+        [
+            Target("retrieval p99 per message (issue 13)", p99, TARGET_P99_MS, " ms", digits=3),
+            Target(
+                "retrieval p99 per message (issue 14 budget)", p99, BUDGET_P99_MS, " ms", digits=3
+            ),
+        ]
+    )
     print("\ninformation, not targets:", flush=True)
     _quality(kb)
     _builds_and_scaling(kb, messages)

@@ -51,6 +51,20 @@ class Target:
         )
 
 
+def peak_rss(name: str, measured_mb: float | None, goal_mb: float) -> list[Target]:
+    """A peak-RSS target in MB, or none where the platform gave no measurement."""
+    if measured_mb is None:
+        return []
+    return [Target(name, measured_mb, goal_mb, " MB", digits=1)]
+
+
+def printed(targets: list[Target]) -> list[Target]:
+    """The targets, each printed in the benchmark's own section first."""
+    for target in targets:
+        print(target.line())
+    return targets
+
+
 def table(targets: Sequence[Target]) -> str:
     """Every target in one table, in the order measured."""
     width = max(len(target.name) for target in targets)

@@ -41,7 +41,7 @@ from benchmarks.bots import (
 )
 from benchmarks.questions import mixed
 from benchmarks.retrieval import no_gc
-from benchmarks.targets import Target
+from benchmarks.targets import Target, peak_rss, printed
 
 # At 30 replies a second, 10 s of steady pacing per run.
 TARGET_QUESTIONS = 300
@@ -208,21 +208,10 @@ async def targets(questions: int, rounds: int) -> list[Target]:
             TARGET_RATIO,
             "x",
             at_most=False,
-        )
+        ),
+        *peak_rss("peak RSS of the running bot (throughput runs)", bot.peak_rss_mb, TARGET_RSS_MB),
     ]
-    if bot.peak_rss_mb is not None:
-        found.append(
-            Target(
-                "peak RSS of the running bot (throughput runs)",
-                bot.peak_rss_mb,
-                TARGET_RSS_MB,
-                " MB",
-                digits=1,
-            )
-        )
-    for target in found:
-        print(target.line())
-    return found
+    return printed(found)
 
 
 async def information(users: int, levels: Sequence[int], rounds: int) -> None:
