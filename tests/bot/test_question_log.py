@@ -55,6 +55,18 @@ def db(settings: Settings) -> Path:
 
 
 @pytest.fixture
+def env(fake_bot_api: FakeBotAPI, settings: Settings) -> dict[str, str]:
+    """The environment of a `celacbot run` child process with the same data directory."""
+    return bot_environment(
+        fake_bot_api,
+        settings.knowledge,
+        CELACBOT_DATA_DIR=str(settings.data_dir),
+        CELACBOT_POLL_TIMEOUT="1",
+        CELACBOT_USER_RATE="0",
+    )
+
+
+@pytest.fixture
 async def bot(settings: Settings) -> AsyncIterator[BotApplication]:
     async with running(settings) as application:
         yield application
@@ -115,15 +127,8 @@ async def test_stats_and_misses_on_a_hung_disk_say_so_in_the_admins_language(
 
 
 async def test_a_stop_on_a_hung_disk_ends_in_time_and_says_what_was_not_written(
-    tmp_path: Path, fake_bot_api: FakeBotAPI, settings: Settings, db: Path
+    tmp_path: Path, fake_bot_api: FakeBotAPI, db: Path, env: dict[str, str]
 ) -> None:
-    env = bot_environment(
-        fake_bot_api,
-        settings.knowledge,
-        CELACBOT_DATA_DIR=str(settings.data_dir),
-        CELACBOT_POLL_TIMEOUT="1",
-        CELACBOT_USER_RATE="0",
-    )
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
@@ -190,15 +195,8 @@ async def test_a_pick_counts_only_from_the_asker_and_only_for_an_offered_entry(
 
 
 async def test_an_old_button_after_a_crash_never_touches_a_new_users_question(
-    tmp_path: Path, fake_bot_api: FakeBotAPI, settings: Settings, db: Path
+    tmp_path: Path, fake_bot_api: FakeBotAPI, settings: Settings, db: Path, env: dict[str, str]
 ) -> None:
-    env = bot_environment(
-        fake_bot_api,
-        settings.knowledge,
-        CELACBOT_DATA_DIR=str(settings.data_dir),
-        CELACBOT_POLL_TIMEOUT="1",
-        CELACBOT_USER_RATE="0",
-    )
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
