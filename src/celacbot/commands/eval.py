@@ -35,6 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the metrics, misses and sweep; exit 1 below any floor, 2 on unusable input."""
+    import functools
+
     import yaml
 
     from celacbot.locations import checkout_root
@@ -71,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     retriever = load_retriever("eval")
     if retriever is None:
         return EXIT_CONFIG
-    predict = retriever_predictor(retriever)
+    # The whole bank and each language's share ask the same questions: answer each once.
+    predict = functools.cache(retriever_predictor(retriever))
     report = evaluate(bank.cases, predict)
     by_lang = evaluate_by_language(bank.cases, predict)
     print(f"bank: {bank_path}")
