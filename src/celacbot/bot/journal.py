@@ -28,10 +28,11 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TypeVar
+
+from celacbot.bot.sqlite_file import open_or_replace
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -82,23 +83,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _open_or_replace(path: Path) -> sqlite3.Connection:
-    """The journal's connection; a damaged file is renamed aside (one error line) first."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        return _connect(path)
-    except sqlite3.OperationalError:
-        raise  # locked, unwritable or full: the file itself may be fine
-    except sqlite3.DatabaseError as error:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        path.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        _LOGGER.error("Update journal %s was damaged (%s); moved to %s", path, error, aside)
-        return _connect(path)
-
-
 class UpdateJournal:
     """The journal of one bot's updates in one SQLite file; see the module docstring."""
 
@@ -114,7 +98,7 @@ class UpdateJournal:
         """Open or create the journal at `path` for the bot `bot_id`; JournalError if it cannot."""
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="update-journal")
         try:
-            future = executor.submit(_open_or_replace, path)
+            future = executor.submit(open_or_replace, path, _connect, "Update journal")
             async with asyncio.timeout(TIMEOUT_SECONDS * 2):
                 connection = await asyncio.wrap_future(future)
         except (sqlite3.Error, OSError, TimeoutError) as error:
