@@ -7,8 +7,9 @@ Memory hardly depends on speed, so these runs have neither rate limiter nor late
 messages a second, 50,000 questions would take half an hour), and both run at once; users
 write as replies come back, WINDOW at a time, so that the server's backlog stays small. The
 target is judged on the peak over the bot's whole life, the conversations' save at shutdown
-included; the peak by the last answer is shown beside it. (PTB saves the chats that changed
-each minute, copying them first, so a faster run copies more at a time.)
+included; the peak by the last answer is shown beside it. (PTB copies the chats that changed
+since its last save, every 2 s, so a faster run copies more at a time.) The bot runs in the
+venv it is run from: `make bench`'s, which holds the bot's own dependencies only.
 
     python -m benchmarks.memory [--chats N]
 """

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from celacbot.bot.application import CONVERSATIONS_FILENAME, BotApplication
+from celacbot.bot.application import BotApplication
+from celacbot.bot.conversation import Conversations
+from celacbot.bot.conversation_store import CONVERSATIONS_FILENAME, ConversationStore
 from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
@@ -171,21 +174,62 @@ async def test_the_subject_survives_a_restart(
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
-async def test_subjects_are_saved_when_the_bot_stops_not_each_minute(
+async def test_subjects_are_on_disk_while_the_bot_runs_not_only_when_it_stops(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
 ) -> None:
-    # Rewriting the file for every changed chat, as PTB's default does each minute, stalled
-    # every reply for seconds once a thousand chats had written (benchmarks/memory.py).
+    # What a bot killed now would find at its next start.
     settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    saved = settings.data_dir / CONVERSATIONS_FILENAME
     async with running(settings, clock=clock) as application:
         await ask(fake_bot_api, BYD_QUESTION)
         await handled(fake_bot_api, application)
         await application.update_persistence()
+        store = ConversationStore(
+            settings.data_dir / CONVERSATIONS_FILENAME, Conversations(5 * 60, clock)
+        )
+        saved = await store.get_chat_data()
+        await store.flush()
 
-        assert not saved.exists()
+        assert saved == dict(application.chat_data)
+        assert [memory.subject is not None for memory in saved.values()] == [True]
 
-    assert saved.exists()
+
+async def test_subjects_that_expired_while_the_bot_was_stopped_are_not_read_back(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    async with running(settings, clock=clock) as first:
+        await ask(fake_bot_api, BYD_QUESTION)
+        await handled(fake_bot_api, first)
+    clock.now += 5 * 60 + 1
+
+    async with running(settings, clock=clock) as second:
+        assert dict(second.chat_data) == {}
+        reply = await ask(fake_bot_api, "and when?")
+
+    assert "About:" not in reply["text"]
+
+
+async def test_a_damaged_subject_file_is_set_aside_and_the_bot_answers(
+    fake_bot_api: FakeBotAPI,
+    make_settings: MakeSettings,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / CONVERSATIONS_FILENAME).write_bytes(b"not a database" * 100)
+
+    async with running(settings, clock=clock) as application:
+        assert (await ask(fake_bot_api, BYD_QUESTION))["text"] == BYD_ANSWER
+        await handled(fake_bot_api, application)
+        reply = await ask(fake_bot_api, "and when?")
+
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+    assert len(list(settings.data_dir.glob(f"{CONVERSATIONS_FILENAME}.corrupt-*"))) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [error.split(" was damaged")[0] for error in errors] == [
+        f"Conversation store {settings.data_dir / CONVERSATIONS_FILENAME}"
+    ]
 
 
 async def test_each_chat_has_its_own_subject(

@@ -21,8 +21,6 @@ from telegram.ext import (
     ExtBot,
     InlineQueryHandler,
     MessageHandler,
-    PersistenceInput,
-    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -32,6 +30,7 @@ from celacbot.bot import admin, callbacks, commands, groups, inline, messages
 from celacbot.bot.constants import NO_LINK_PREVIEW, PARSE_MODE
 from celacbot.bot.context import BotContext, BotData
 from celacbot.bot.conversation import ChatMemory, Clock, Conversations
+from celacbot.bot.conversation_store import CONVERSATIONS_FILENAME, ConversationStore
 from celacbot.bot.errors import handle_error
 from celacbot.bot.service import KnowledgeService
 from celacbot.bot.texts import ENGLISH, LANGUAGES, texts
@@ -52,7 +51,6 @@ RATE_LIMIT_RETRIES = 3
 # PTB's own pool sizes when it builds the two connections itself.
 CONNECTION_POOL_SIZE = 256
 GET_UPDATES_POOL_SIZE = 1
-CONVERSATIONS_FILENAME = "conversations.pickle"
 
 # Answers users shared through inline mode come back as messages "via" the bot: not questions.
 _NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
@@ -164,17 +162,7 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
         await application.bot_data.close()
 
     context_types = ContextTypes(context=BotContext, bot_data=BotData, chat_data=ChatMemory)
-    # Only chat_data (each chat's conversation subject, as ids) outlives a restart. Written
-    # once, at shutdown (on_flush): by default PicklePersistence rewrites the whole file for
-    # every chat that changed, on the event loop, each minute; after 1,000 new chats in a
-    # minute that stalled every reply for 5.5 s, and 2,000 took 32 s to save at shutdown
-    # (benchmarks/memory.py). A crash loses the subjects, which expire within minutes anyway.
-    persistence = PicklePersistence(
-        settings.data_dir / CONVERSATIONS_FILENAME,
-        store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
-        on_flush=True,
-        context_types=context_types,
-    )
+    conversations = Conversations(settings.context_minutes * 60, clock)
     # One TLS context (httpx's default: certifi's CA bundle) for PTB's two connections, where
     # each would load the bundle into one of its own: 0.8 MB of the bot's memory.
     tls = httpx.create_ssl_context()
@@ -203,7 +191,8 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
     if settings.context_minutes > 0:
         # Without conversation memory there is nothing to keep, and PTB would make chat_data
         # for every chat it saves.
-        builder = builder.persistence(persistence)
+        store = ConversationStore(settings.data_dir / CONVERSATIONS_FILENAME, conversations)
+        builder = builder.persistence(store)
     if settings.rate_limit > 0:
         # One message per 1/rate seconds: a bucket of `rate` would let a burst through on top
         # of the steady rate, and Telegram's flood control counts any one-second window.
@@ -214,7 +203,7 @@ def build_application(settings: Settings, *, clock: Clock = time.time) -> BotApp
         )
         builder = builder.rate_limiter(limiter)
     application = builder.build()
-    application.bot_data.conversations = Conversations(settings.context_minutes * 60, clock)
+    application.bot_data.conversations = conversations
     if settings.user_rate > 0:
         throttle = UserThrottle(settings.user_burst, settings.user_rate)
         # Group -1 runs before every handler; its ApplicationHandlerStop drops the update.

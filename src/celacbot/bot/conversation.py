@@ -4,15 +4,18 @@ Contract: PTB's chat_data is one `ChatMemory` per chat. It holds ids, never obje
 subject (the entry or fact last answered) with the time it was answered, and which subject
 each of the bot's recent answers is about, so that a Telegram reply to an older answer
 ("and when was that?") is read with that answer's subject, whatever came since. Ids survive a
-knowledge reload, and PTB's PicklePersistence keeps chat_data across restarts (a shared
-store would take the same data unchanged). A subject older than the expiry is never used;
-`Conversations.sweep` drops chats whose subject has expired, so memory stays bounded.
+knowledge reload, and a PTB persistence class (bot/conversation_store.py) keeps chat_data
+across restarts (a shared store would take the same data unchanged). A subject older than the
+expiry is never used; `Conversations.sweep` drops chats whose subject has expired, so memory
+stays bounded. A `ChatMemory` is small (slots, immutable parts) because a bot keeps one for
+every chat that wrote within the expiry.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
 from telegram.ext import Application
@@ -25,14 +28,16 @@ SWEEP_EVERY: Final = 1000
 Clock = Callable[[], float]
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatMemory:
     """One chat's subject and the subjects of the bot's recent answers there."""
 
     subject: str | None = None
     subject_at: float = 0.0
-    # The bot's message id -> the subject that message answered, oldest first.
-    answers: dict[int, str] = field(default_factory=dict)
+    # The bot's recent answers, oldest first, flat: (message id, the subject it answered,
+    # message id, ...). One flat tuple, not a dict or a tuple per answer: the bot keeps this
+    # for every chat that wrote within the expiry, and most hold one answer.
+    answers: tuple[int | str, ...] = ()
 
     def current(self, now: float, expiry: float) -> str | None:
         """The subject, unless it is older than `expiry` seconds."""
@@ -44,16 +49,17 @@ class ChatMemory:
         """The subject of the bot's answer with this message id, while the chat is fresh."""
         if now - self.subject_at > expiry:
             return None
-        return self.answers.get(message_id)
+        pairs = zip(self.answers[::2], self.answers[1::2], strict=True)
+        return next((str(subject) for sent, subject in pairs if sent == message_id), None)
 
     def remember(self, subject: str, now: float, message_ids: Iterable[int]) -> None:
         """Make `subject` the chat's subject, and the subject of these answer messages."""
         self.subject = subject
         self.subject_at = now
-        for message_id in message_ids:
-            self.answers[message_id] = subject
-        while len(self.answers) > MAX_REMEMBERED_ANSWERS:
-            del self.answers[next(iter(self.answers))]
+        answered: Iterable[int | str] = itertools.chain.from_iterable(
+            (sent, subject) for sent in message_ids
+        )
+        self.answers = (*self.answers, *answered)[-2 * MAX_REMEMBERED_ANSWERS :]
 
 
 class Subject(NamedTuple):

@@ -200,6 +200,32 @@ async def _stop(
 
 
 @asynccontextmanager
+async def _saving_conversations(application: BotApplication) -> AsyncIterator[None]:
+    """Hand the persistence the chats that changed every update_interval, as PTB's
+    Application.start() would (bot/delivery.py serves the updates in its place). PTB saves
+    once more at shutdown."""
+    persistence = application.persistence
+    if persistence is None:
+        yield
+        return
+    stopped = asyncio.Event()
+
+    async def save_periodically() -> None:
+        while not stopped.is_set():
+            try:
+                await asyncio.wait_for(stopped.wait(), persistence.update_interval)
+            except TimeoutError:
+                await application.update_persistence()
+
+    saving = asyncio.create_task(save_periodically())
+    try:
+        yield
+    finally:
+        stopped.set()
+        await saving
+
+
+@asynccontextmanager
 async def running(
     settings: Settings, stop: asyncio.Event | None = None, *, clock: Clock = time.time
 ) -> AsyncIterator[BotApplication]:
@@ -249,10 +275,11 @@ async def running(
             # A poller that ends (the token was revoked) ends the block.
             if source.poller is not None and stop is not None:
                 source.poller.add_done_callback(lambda _task: stop.set())
-            try:
-                yield application
-            finally:
-                await _stop(delivery, source, settings, loop)
+            async with _saving_conversations(application):
+                try:
+                    yield application
+                finally:
+                    await _stop(delivery, source, settings, loop)
         finally:
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
