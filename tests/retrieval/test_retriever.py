@@ -521,3 +521,14 @@ def test_a_short_chinese_question_naming_a_topic_is_a_new_subject(
     answer = shipped.answer(question, subject="bgi-uruguay-lab")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize("when", ["when?", "quando?", "¿cuándo?", "什么时候？"])
+def test_when_after_an_answer_without_a_date_is_the_neighbour_that_gives_it(
+    shipped: Retriever, when: str
+) -> None:
+    # Xi's summits come without dates; his visit, a neighbour, gives them. In every language,
+    # however far below the summits the visit scores once the question is read with them.
+    answer = shipped.answer(when, subject="xi-summits")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")

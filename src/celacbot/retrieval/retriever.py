@@ -240,7 +240,7 @@ class Retriever:
             if chosen is not None:
                 chosen = self._with_gaps(chosen, question, unknown_words=False)
                 return replace(chosen, question=question, context=about.question)
-        contextual = self._giving_the_detail(evaluation, question)
+        contextual = self._giving_the_detail(evaluation, question, near=neighbours)
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
         if contextual.decision is Decision.ANSWER and (
@@ -511,22 +511,33 @@ class Retriever:
             return ranked[:count]
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
 
-    def _giving_the_detail(self, evaluation: _Evaluation, question: str) -> Answer:
-        """The answer, or a close runner-up that gives the detail it lacks: "when?" about
-        BYD's complex is the first vehicle's date, not the complex again with "no date"."""
+    def _giving_the_detail(
+        self, evaluation: _Evaluation, question: str, *, near: frozenset[str]
+    ) -> Answer:
+        """The answer, or a close runner-up or one of the subject's neighbours (`near`) that
+        gives the detail it lacks: "when?" about BYD's complex is the first vehicle's date, not
+        the complex again with "no date"; "when?" about Xi's summits is his visit's dates."""
         answer = evaluation.answer
-        if answer.decision is not Decision.ANSWER or not answer.lacks:
-            return answer
         details = asked_details(question)
+        current = self._entries.get(answer.id or "")
+        # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
+        # is 时候 and the reading no longer knows that a date was asked.
+        if (
+            answer.decision is not Decision.ANSWER
+            or current is None
+            or not gaps(details, current.answer).all
+        ):
+            return answer
         for scored in evaluation.candidates:
             entry = self._entries.get(scored.document.id)
-            if scored.total < answer.score - FOLLOW_UP_SLACK:
-                break
+            close = scored.total >= answer.score - FOLLOW_UP_SLACK
+            if not (close or scored.document.id in near):
+                continue
             if entry is not None and not gaps(details, entry.answer).all:
                 better = self.answer_entry(entry.id, lang_hint=answer.requested_lang)
                 if better is not None:
                     return replace(better, score=scored.total, reason=f"gives the {details}")
-        return answer
+        return self._with_gaps(answer, question, unknown_words=False)
 
     def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""
