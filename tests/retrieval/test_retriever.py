@@ -532,3 +532,26 @@ def test_when_after_an_answer_without_a_date_is_the_neighbour_that_gives_it(
     answer = shipped.answer(when, subject="xi-summits")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")
+
+
+@pytest.mark.parametrize("what_is_it", ["what is it exactly?", "¿qué es eso?", "它是干什么的？"])
+@pytest.mark.parametrize(
+    ("subject", "definition"),
+    [("bgi-uruguay-lab", "bgi-genomics"), ("forum-anniversary", "china-celac-forum")],
+)
+def test_what_is_it_after_a_question_naming_something_is_what_that_is(
+    shipped: Retriever, subject: str, definition: str, what_is_it: str
+) -> None:
+    # "What did BGI Genomics set up in Uruguay?" ... "what is it exactly?": BGI Genomics.
+    answer = shipped.answer(what_is_it, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, definition)
+
+
+def test_what_is_it_after_a_question_naming_only_common_names_stays_with_the_subject(
+    shipped: Retriever,
+) -> None:
+    # "How many CELAC members ...?": CELAC is in most questions, not what "it" is.
+    answer = shipped.answer("what is it?", subject="agri-mechanisms-19")
+
+    assert answer.id != "what-is-celac"

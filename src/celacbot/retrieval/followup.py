@@ -76,6 +76,28 @@ def points_back(text: str) -> bool:
     )
 
 
+# "what is it exactly?", "它是干什么的？": the whole message asks what the thing talked about is.
+_WHAT_IT_IS: Final = re.compile(
+    r"^\W*(?:(?:and|so|ok|but|sorry|wait)\W+)*"
+    r"(?:what(?:'s| is| are|s)|whats) (?:it|that|this|they|those)"
+    r"(?: (?:exactly|again|actually|even|then|anyway|about))*"
+    r"|^\W*what does (?:it|that|this) do"
+    r"|^\W*(?:y |e )?(?:que|q|o que|oq) (?:es|e|son|sao) (?:eso|esto|isso|isto|aquilo)"
+    r"(?: (?:exactamente|exatamente))?"
+    r"|^\W*(?:它|他们|那|这)(?:个|家|些)?(?:到底|究竟|具体)?(?:是|是个|是做|是干)(?:什么|啥)",
+)
+_WHAT_IT_IS_END: Final = re.compile(r"[\W\s]*(?:的|呢|啊|吗)?[\W\s]*$")
+
+
+def asks_what_it_is(text: str) -> bool:
+    """Whether a message only asks what the thing talked about is ("what is that exactly?")."""
+    for candidate in (fold(text).strip(), text.strip()):
+        match = _WHAT_IT_IS.match(candidate)
+        if match and _WHAT_IT_IS_END.fullmatch(candidate[match.end() :]):
+            return True
+    return False
+
+
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
     return bool(_MORE.search(fold(text)) or _MORE.search(text))

@@ -22,6 +22,7 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     asks_for_more,
+    asks_what_it_is,
     names_the_article,
     opens_with_connector,
     points_back,
@@ -37,7 +38,7 @@ from celacbot.retrieval.localised import (
 )
 from celacbot.retrieval.message import asks, questions
 from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, fold, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -58,6 +59,8 @@ NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
+# How an entry's first question asks what a name is.
+_DEFINING = ("what is ", "what are ", "who is ")
 EXPLAIN_CANDIDATES = 5
 
 
@@ -130,6 +133,14 @@ class Retriever:
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
         self._neighbours = _neighbours(kb.entries)
+        # Names whose entry says what they are, if rare enough to be what a chat is about:
+        # "CELAC" is in most questions ("China and CELAC countries"), "BGI Genomics" in few.
+        self._definitions = tuple(
+            (name, entry_id)
+            for name, entry_id in _definitions(kb.entries)
+            if max(map(self._vocabulary.weight, self._normaliser.text_content_terms(name)))
+            >= self._vocabulary.max_idf * NAME_RARITY
+        )
         self._speller = QuestionSpeller(kb, self._vocabulary)
         # "when", "where", "who", "why" in every language, as the index sees them.
         self._question_terms = frozenset(
@@ -200,6 +211,12 @@ class Retriever:
                 None,
             )
             return own if more is None else replace(more, question=question, context=about.question)
+        defined = self._defined_in(subject) if asks_what_it_is(question) else None
+        if defined is not None:
+            # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
+            chosen = self.answer_entry(defined, lang_hint=own.requested_lang)
+            if chosen is not None:
+                return replace(chosen, question=question, context=about.question)
         # The subject's question in the asker's language, so the language stays theirs.
         combined = f"{' '.join(words(self._cap(question)))} {' '.join(words(about.question))}"
         evaluation = self._evaluate(combined, own.requested_lang)
@@ -284,6 +301,14 @@ class Retriever:
                 self._names_a_topic(term) for term in terms if term not in self._question_terms
             ),
         )
+
+    def _defined_in(self, subject: str) -> str | None:
+        """The entry that says what the name a subject asks about is: the longest name in the
+        entry's question (or the fact's text); None when it names none."""
+        entry = self._entries.get(subject)
+        fact = self._facts.get(subject)
+        said = fold(entry.questions[0] if entry else fact.text if fact else "")
+        return next((entry_id for name, entry_id in self._definitions if name in said), None)
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
@@ -624,6 +649,19 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+def _definitions(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
+    """(name, entry id) of every entry that says what a name is: its first question asks what
+    its first keyword, a capitalised name, is ("What is BGI Genomics?"); longest names first,
+    so that "China-CELAC Forum" is found before "CELAC"."""
+    found = []
+    for entry in entries:
+        name = entry.keywords[0] if entry.keywords else ""
+        question = fold(entry.questions[0])
+        if name[:1].isupper() and question.startswith(_DEFINING) and fold(name) in question:
+            found.append((fold(name), entry.id))
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
 
 
 def _neighbours(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
