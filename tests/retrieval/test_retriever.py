@@ -555,3 +555,15 @@ def test_what_is_it_after_a_question_naming_only_common_names_stays_with_the_sub
     answer = shipped.answer("what is it?", subject="agri-mechanisms-19")
 
     assert answer.id != "what-is-celac"
+
+
+@pytest.mark.parametrize("follow_up", ["what research will it do?", "que pesquisas vai fazer?"])
+def test_it_asked_about_a_topic_the_subject_never_speaks_of_is_the_neighbour_that_does(
+    shipped: Retriever, follow_up: str
+) -> None:
+    # Food security says nothing of research; the food center's research does.
+    answer = shipped.answer(follow_up, subject="food-security")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id != "food-security"
+    assert "research" in answer.text.lower() or "pesquisa" in answer.text.lower()

@@ -112,6 +112,7 @@ class Retriever:
             },
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
+        self._terms_of = {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)}
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
         # Rare one-word capitalised keywords ("BYD", "Uruguay", "19"): names that only a few
         # entries speak of, unlike "China" or "Latin America".
@@ -248,7 +249,7 @@ class Retriever:
         ):
             return own
         pointed = (
-            self._pointed_at(subject, standalone, evaluation)
+            self._pointed_at(subject, standalone, evaluation, detail=bool(asked_details(question)))
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
         )
@@ -319,7 +320,7 @@ class Retriever:
         return word and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
 
     def _pointed_at(
-        self, subject: str, standalone: _Evaluation, evaluation: _Evaluation
+        self, subject: str, standalone: _Evaluation, evaluation: _Evaluation, *, detail: bool
     ) -> str | None:
         """The entry a message that points back ("what do they trade?") asks about: of the
         subject's neighbours (its topic, its related entries), the one the message's own words
@@ -336,9 +337,17 @@ class Retriever:
         if not together:
             return None
         best = max(together, key=together.__getitem__)
+        # A topic the subject never speaks of ("what research will it do?" after food
+        # security): the neighbour that matches best says it, however close the subject. Not
+        # for a detail ("when did it start?"): that is the subject's, given or not.
+        asked = standalone.query.content if standalone.query and not detail else ()
+        facets = [
+            term for term in asked if term in self._topic_terms and term not in self._question_terms
+        ]
+        unsaid = facets and not any(term in self._terms_of[subject] for term in facets)
         # The subject itself, unless a neighbour clearly matches better: "who runs it?" names
         # no facet, "what do they trade?" does.
-        if subject in together and together[best] < together[subject] + POINTED_LEAD:
+        if not unsaid and subject in together and together[best] < together[subject] + POINTED_LEAD:
             return subject
         return best
 
