@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from celacbot.bot.application import BotApplication
 from celacbot.bot.conversation import Conversations
-from celacbot.bot.conversation_store import CONVERSATIONS_FILENAME, ConversationStore
+from celacbot.bot.conversation_store import (
+    CONVERSATIONS_FILENAME,
+    UPDATE_SECONDS,
+    ConversationStore,
+)
 from celacbot.bot.runner import running
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
 from tests.bot.knowledge import AMBIGUOUS
 from tests.fakes.bot_api import JSON, FakeBotAPI
 
+STORE_LOGGER = "celacbot.bot.conversation_store"
 BYD_QUESTION = "What has BYD built in Brazil?"
 BYD_ANSWER = "BYD has built a complex of three manufacturing units in Brazil."
 FIRST_VEHICLE = "The BYD factory is expected to produce its first vehicle by early 2025."
@@ -230,6 +239,105 @@ async def test_a_damaged_subject_file_is_set_aside_and_the_bot_answers(
     assert [error.split(" was damaged")[0] for error in errors] == [
         f"Conversation store {settings.data_dir / CONVERSATIONS_FILENAME}"
     ]
+
+
+async def test_subjects_are_saved_every_few_seconds_without_being_asked(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    # No call to update_persistence here: the running bot saves on its own.
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    path = settings.data_dir / CONVERSATIONS_FILENAME
+    with _signalled_by(STORE_LOGGER, "Saved the subjects") as saved:
+        async with running(settings, clock=clock) as application:
+            await ask(fake_bot_api, BYD_QUESTION)
+            await handled(fake_bot_api, application)
+            async with asyncio.timeout(UPDATE_SECONDS * 5):
+                await saved.wait()
+
+            assert _saved_chats(path) == list(application.chat_data)
+
+
+@contextmanager
+def _signalled_by(logger_name: str, prefix: str) -> Iterator[asyncio.Event]:
+    """An event set when `logger_name` logs a message starting with `prefix`."""
+    event = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    class Signal(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith(prefix):
+                loop.call_soon_threadsafe(event.set)
+
+    logger = logging.getLogger(logger_name)
+    handler, level = Signal(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield event
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _saved_chats(path: Path) -> list[int]:
+    """The chat ids whose subject is in the file, read as another process would."""
+    if not path.exists():
+        return []
+    with closing(sqlite3.connect(path)) as connection:
+        return [chat_id for (chat_id,) in connection.execute("SELECT chat_id FROM subjects")]
+
+
+async def test_a_reply_to_an_older_answer_keeps_its_subject_across_a_restart(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    async with running(settings, clock=clock) as first:
+        byd = await ask(fake_bot_api, BYD_QUESTION)
+        await ask(fake_bot_api, "What is CBERS?")
+        await handled(fake_bot_api, first)
+
+    async with running(settings, clock=clock):
+        reply = await ask(fake_bot_api, "and when?", reply_to_message=byd)
+
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
+
+
+async def test_a_chat_whose_subject_expired_leaves_the_file_too(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    path = settings.data_dir / CONVERSATIONS_FILENAME
+    async with running(settings, clock=clock) as application:
+        await ask(fake_bot_api, BYD_QUESTION, user_id=4001)
+        await handled(fake_bot_api, application)
+        await application.update_persistence()
+        clock.now += 5 * 60 + 1
+        await ask(fake_bot_api, BYD_QUESTION, user_id=4002)
+        await handled(fake_bot_api, application)
+        application.bot_data.conversations.sweep(application)
+        await application.update_persistence()
+
+        assert _saved_chats(path) == [4002]
+
+
+async def test_an_unreadable_subject_is_skipped_and_the_others_read_back(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+) -> None:
+    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
+    path = settings.data_dir / CONVERSATIONS_FILENAME
+    async with running(settings, clock=clock) as first:
+        await ask(fake_bot_api, BYD_QUESTION)
+        await handled(fake_bot_api, first)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "INSERT INTO subjects VALUES (4242, 'byd-brazil-complex', ?, 'not json')", (clock(),)
+        )
+
+    async with running(settings, clock=clock) as second:
+        reply = await ask(fake_bot_api, "and when?")
+
+        assert 4242 not in second.chat_data
+    assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
 async def test_each_chat_has_its_own_subject(

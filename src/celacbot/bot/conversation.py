@@ -49,7 +49,8 @@ class ChatMemory:
         """The subject of the bot's answer with this message id, while the chat is fresh."""
         if now - self.subject_at > expiry:
             return None
-        pairs = zip(self.answers[::2], self.answers[1::2], strict=True)
+        # Newest first: a message id remembered twice has its latest subject.
+        pairs = zip(self.answers[-2::-2], self.answers[::-2], strict=True)
         return next((str(subject) for sent, subject in pairs if sent == message_id), None)
 
     def remember(self, subject: str, now: float, message_ids: Iterable[int]) -> None:

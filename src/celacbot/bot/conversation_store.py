@@ -5,13 +5,15 @@ Contract (what bot/application.py hands PTB as its persistence):
 - Only chat_data is kept: each chat's `ChatMemory`, as ids and times. Bot data, user data,
   callback data and conversation states are not persisted.
 - Every UPDATE_SECONDS PTB hands over a copy of each chat that changed. Each is encoded at once
-  into a row (no copy is kept in memory), and one worker thread writes the batch in one
-  transaction; PTB's `update_persistence()` returns once it is written. The event loop never
+  into a row (the store keeps no copy of its own), and one worker thread writes the batch in
+  one transaction; PTB's `update_persistence()` returns once it is written. The event loop never
   waits on the disk, and a crash loses at most the last UPDATE_SECONDS of subjects. A chat
   without a subject, or one PTB drops, loses its row.
 - At start, only subjects that have not expired are read back; expired rows are deleted.
-- A file that is not a readable database is set aside and a new one started; a failed write is
-  one warning line, and the bot goes on answering (subjects expire within minutes anyway).
+- A file that is not a readable database is set aside and a new one started; a row that cannot
+  be decoded is skipped. A file that cannot be opened at all (locked, unwritable) is one
+  warning line, and nothing is saved that run; a failed write is one warning line. Either way
+  the bot goes on answering (subjects expire within minutes anyway).
 """
 
 from __future__ import annotations
@@ -115,8 +117,11 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
             async with asyncio.timeout(TIMEOUT_SECONDS):
                 return await asyncio.wrap_future(self._executor.submit(self._open, fresh_since))
         except (sqlite3.Error, OSError, TimeoutError) as error:
-            reason = error or "timed out"
-            _LOGGER.warning("Conversation subjects not read from %s: %s", self._path, reason)
+            _LOGGER.warning(
+                "Conversation subjects not read from %s (%s); none are saved until a restart",
+                self._path,
+                str(error) or "timed out",
+            )
             return {}
 
     async def update_chat_data(self, chat_id: int, data: ChatMemory) -> None:
@@ -132,6 +137,8 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
 
     async def flush(self) -> None:
         """Wait for the last writes (bounded) and close the file."""
+        if self._batch is not None:
+            await asyncio.shield(self._batch)
         if self._pending:
             await self._write_batch()
         closing = self._executor.submit(self._close)
@@ -155,9 +162,11 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
         batch, self._pending, self._batch = self._pending, {}, None
         try:
             async with asyncio.timeout(TIMEOUT_SECONDS):
-                await asyncio.wrap_future(self._executor.submit(self._write, batch))
+                written = await asyncio.wrap_future(self._executor.submit(self._write, batch))
+            if written:
+                _LOGGER.debug("Saved the subjects of %d chats to %s", len(batch), self._path)
         except (TimeoutError, RuntimeError) as error:  # RuntimeError: closed, the bot stops
-            reason = error or "timed out"
+            reason = str(error) or "timed out"
             _LOGGER.warning("Conversation subjects not written to %s: %s", self._path, reason)
 
     # The rest runs on the worker thread.
@@ -167,11 +176,17 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
         self._connection = connection
         connection.execute("DELETE FROM subjects WHERE subject_at < ?", (fresh_since,))
         rows = connection.execute("SELECT chat_id, subject, subject_at, answers FROM subjects")
-        return {chat_id: _memory(*stored) for chat_id, *stored in rows}
+        memories = {}
+        for chat_id, subject, subject_at, answers in rows:
+            try:
+                memories[chat_id] = _memory(subject, subject_at, answers)
+            except (ValueError, TypeError):  # written by hand or by a future version
+                _LOGGER.warning("Conversation subject of chat %d skipped: unreadable", chat_id)
+        return memories
 
-    def _write(self, batch: dict[int, _Row]) -> None:
+    def _write(self, batch: dict[int, _Row]) -> bool:
         if self._connection is None:
-            return
+            return False
         try:
             with self._connection:
                 self._connection.execute("BEGIN")
@@ -185,6 +200,8 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
                 )
         except sqlite3.Error as error:
             _LOGGER.warning("Conversation subjects not written to %s: %s", self._path, error)
+            return False
+        return True
 
     def _close(self) -> None:
         if self._connection is not None:

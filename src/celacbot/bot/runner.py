@@ -215,7 +215,11 @@ async def _saving_conversations(application: BotApplication) -> AsyncIterator[No
             try:
                 await asyncio.wait_for(stopped.wait(), persistence.update_interval)
             except TimeoutError:
-                await application.update_persistence()
+                try:
+                    await application.update_persistence()
+                except Exception:
+                    # The next round tries again; answering goes on either way.
+                    _LOGGER.exception("Saving the conversation subjects failed")
 
     saving = asyncio.create_task(save_periodically())
     try:

@@ -79,7 +79,7 @@ def points_back(text: str) -> bool:
 # "what is it exactly?", "它是干什么的？": the whole message asks what the thing talked about is.
 _WHAT_IT_IS: Final = re.compile(
     r"^\W*(?:(?:and|so|ok|but|sorry|wait)\W+)*"
-    r"(?:what(?:'s| is| are|s)|whats) (?:it|that|this|they|those)"
+    r"(?:what(?:['’]s| is| are)|whats) (?:it|that|this|they|those)"
     r"(?: (?:exactly|again|actually|even|then|anyway|about))*"
     r"|^\W*what does (?:it|that|this) do"
     r"|^\W*(?:y |e )?(?:que|q|o que|oq) (?:es|e|son|sao) (?:eso|esto|isso|isto|aquilo)"

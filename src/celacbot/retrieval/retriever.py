@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -133,13 +134,17 @@ class Retriever:
             term for doc in (*entry_docs, *fact_docs) for term in doc.keyword_terms
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
-        self._neighbours = _neighbours(kb.entries)
+        self._linked = _linked(kb.entries)
+        self._neighbours = _neighbours(kb.entries, self._linked)
         # Names whose entry says what they are, if rare enough to be what a chat is about:
         # "CELAC" is in most questions ("China and CELAC countries"), "BGI Genomics" in few.
         self._definitions = tuple(
-            (name, entry_id)
+            (_whole_words(name), entry_id)
             for name, entry_id in _definitions(kb.entries)
-            if max(map(self._vocabulary.weight, self._normaliser.text_content_terms(name)))
+            if max(
+                map(self._vocabulary.weight, self._normaliser.text_content_terms(name)),
+                default=0.0,
+            )
             >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._speller = QuestionSpeller(kb, self._vocabulary)
@@ -258,7 +263,9 @@ class Retriever:
             if chosen is not None:
                 chosen = self._with_gaps(chosen, question, unknown_words=False)
                 return replace(chosen, question=question, context=about.question)
-        contextual = self._giving_the_detail(evaluation, question, near=neighbours)
+        contextual = self._giving_the_detail(
+            evaluation, question, linked=self._linked.get(subject, frozenset())
+        )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
         if contextual.decision is Decision.ANSWER and (
@@ -309,7 +316,7 @@ class Retriever:
         entry = self._entries.get(subject)
         fact = self._facts.get(subject)
         said = fold(entry.questions[0] if entry else fact.text if fact else "")
-        return next((entry_id for name, entry_id in self._definitions if name in said), None)
+        return next((entry_id for name, entry_id in self._definitions if name.search(said)), None)
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
@@ -344,12 +351,20 @@ class Retriever:
         facets = [
             term for term in asked if term in self._topic_terms and term not in self._question_terms
         ]
-        unsaid = facets and not any(term in self._terms_of[subject] for term in facets)
+        if facets and not self._speaks_of(subject, facets):
+            saying = [each for each in together if self._speaks_of(each, facets)]
+            if saying:
+                return max(saying, key=together.__getitem__)
         # The subject itself, unless a neighbour clearly matches better: "who runs it?" names
         # no facet, "what do they trade?" does.
-        if not unsaid and subject in together and together[best] < together[subject] + POINTED_LEAD:
+        if subject in together and together[best] < together[subject] + POINTED_LEAD:
             return subject
         return best
+
+    def _speaks_of(self, entry_id: str, terms: Iterable[str]) -> bool:
+        """Whether an entry's or fact's text uses any of these terms."""
+        said = self._terms_of.get(entry_id, frozenset())
+        return any(term in said for term in terms)
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
@@ -546,26 +561,21 @@ class Retriever:
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
 
     def _giving_the_detail(
-        self, evaluation: _Evaluation, question: str, *, near: frozenset[str]
+        self, evaluation: _Evaluation, question: str, *, linked: frozenset[str]
     ) -> Answer:
-        """The answer, or a close runner-up or one of the subject's neighbours (`near`) that
+        """The answer, or a close runner-up or an entry related to the subject (`linked`) that
         gives the detail it lacks: "when?" about BYD's complex is the first vehicle's date, not
         the complex again with "no date"; "when?" about Xi's summits is his visit's dates."""
         answer = evaluation.answer
         details = asked_details(question)
-        current = self._entries.get(answer.id or "")
         # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
         # is 时候 and the reading no longer knows that a date was asked.
-        if (
-            answer.decision is not Decision.ANSWER
-            or current is None
-            or not gaps(details, current.answer).all
-        ):
+        if answer.decision is not Decision.ANSWER or not gaps(details, self._english(answer)).all:
             return answer
         for scored in evaluation.candidates:
             entry = self._entries.get(scored.document.id)
             close = scored.total >= answer.score - FOLLOW_UP_SLACK
-            if not (close or scored.document.id in near):
+            if not (close or scored.document.id in linked):
                 continue
             if entry is not None and not gaps(details, entry.answer).all:
                 better = self.answer_entry(entry.id, lang_hint=answer.requested_lang)
@@ -573,12 +583,15 @@ class Retriever:
                     return replace(better, score=scored.total, reason=f"gives the {details}")
         return self._with_gaps(answer, question, unknown_words=False)
 
-    def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
-        """The answer, saying what `question` asks for that its English text does not give."""
+    def _english(self, answer: Answer) -> str:
+        """The English text of the entry or fact an answer gives ("" for anything else)."""
         entry = self._entries.get(answer.id or "")
         fact = self._facts.get(answer.id or "")
-        english = entry.answer if entry else fact.text if fact else ""
-        found = gaps(asked_details(question), english, unknown_words=unknown_words)
+        return entry.answer if entry else fact.text if fact else ""
+
+    def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
+        """The answer, saying what `question` asks for that its English text does not give."""
+        found = gaps(asked_details(question), self._english(answer), unknown_words=unknown_words)
         if not found.all:
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
@@ -668,19 +681,32 @@ def _definitions(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
     for entry in entries:
         name = entry.keywords[0] if entry.keywords else ""
         question = fold(entry.questions[0])
-        if name[:1].isupper() and question.startswith(_DEFINING) and fold(name) in question:
+        defining = question.startswith(_DEFINING) and _whole_words(fold(name)).search(question)
+        if name[:1].isupper() and defining:
             found.append((fold(name), entry.id))
     return tuple(sorted(found, key=lambda pair: -len(pair[0])))
 
 
-def _neighbours(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
-    """Each entry's neighbourhood: itself, the entries of its topic and those related either
-    way, which is what "it" or "they" in a follow-up can be about."""
-    by_topic: dict[str, set[str]] = {}
-    for entry in entries:
-        by_topic.setdefault(entry.topic, set()).add(entry.id)
-    near = {entry.id: {*by_topic[entry.topic], *entry.related} for entry in entries}
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    """A pattern finding `phrase` as whole words ("ai" not in "Haiti")."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+def _linked(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
+    """The entries each entry names as related, or that name it."""
+    linked: dict[str, set[str]] = {entry.id: set(entry.related) for entry in entries}
     for entry in entries:
         for other in entry.related:
-            near.setdefault(other, set()).add(entry.id)
-    return {entry_id: frozenset(ids) for entry_id, ids in near.items()}
+            linked.setdefault(other, set()).add(entry.id)
+    return {entry_id: frozenset(ids) for entry_id, ids in linked.items()}
+
+
+def _neighbours(
+    entries: Sequence[Entry], linked: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Each entry's neighbourhood: itself, the entries of its topic and those `linked` to it
+    (related either way), which is what "it" or "they" in a follow-up can be about."""
+    by_topic: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        by_topic[entry.topic] = by_topic.get(entry.topic, frozenset()) | {entry.id}
+    return {**linked, **{entry.id: by_topic[entry.topic] | linked[entry.id] for entry in entries}}
