@@ -70,9 +70,11 @@ class UserThrottle:
         """Forget full buckets from the least recent end, and beyond the cap the least recent
         user: amortised O(1), as each bucket is forgotten once."""
         buckets = self._buckets
+        while len(buckets) >= self._max_users:
+            buckets.popitem(last=False)
         while buckets:
             oldest = next(iter(buckets.values()))
-            if len(buckets) < self._max_users and self._refilled(oldest, now) < self._burst:
+            if self._refilled(oldest, now) < self._burst:
                 return
             buckets.popitem(last=False)
 
