@@ -567,3 +567,13 @@ def test_it_asked_about_a_topic_the_subject_never_speaks_of_is_the_neighbour_tha
     assert answer.decision is Decision.ANSWER
     assert answer.id != "food-security"
     assert "research" in answer.text.lower() or "pesquisa" in answer.text.lower()
+
+
+@pytest.mark.parametrize("where", ["onde fica?", "¿dónde queda?"])
+def test_where_is_it_in_portuguese_or_spanish_stays_with_the_subject(
+    shipped: Retriever, where: str
+) -> None:
+    # "fica" ("is", of a place) is in one phrasing of BYD's complex: no reason to go there.
+    answer = shipped.answer(where, subject="food-innovation-center")
+
+    assert answer.id == "food-innovation-center"

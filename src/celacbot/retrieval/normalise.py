@@ -27,7 +27,7 @@ _STOP_WORDS = """
     sobre son su sus tiene un una unos unas y yo
     as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
     no nos os
-    pela pelo qual quais sao seu sua tem um uma voce
+    pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan
     q vc pra pro tb tbm porfa hicieron hecho hacen fizeram feito fazem
     puede pueden podria pode podem poderia
 """
