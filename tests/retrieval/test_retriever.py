@@ -577,3 +577,21 @@ def test_where_is_it_in_portuguese_or_spanish_stays_with_the_subject(
     answer = shipped.answer(where, subject="food-innovation-center")
 
     assert answer.id == "food-innovation-center"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how many yrs has the forum existed", "forum-anniversary"),
+        (
+            "what fields has the cooperation produced results in over the last 10 yrs",
+            "cooperation-fields",
+        ),
+    ],
+)
+def test_chat_abbreviations_are_the_words_they_stand_for(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)

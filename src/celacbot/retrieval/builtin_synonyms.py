@@ -63,6 +63,9 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "investment": ["money", "funding", "financing"],
     "science and technology": ["sci-tech", "science & technology", "s&t"],
     "technology": ["tech"],
+    # Chat abbreviations.
+    "year": ["yrs", "yr"],
+    "government": ["govt", "gov"],
     "mutual": ["both sides", "each other"],
     "focus": ["priority", "priorities"],
     "remote sensing": ["satellite images", "satellite image"],
