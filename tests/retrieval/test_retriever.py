@@ -595,3 +595,21 @@ def test_chat_abbreviations_are_the_words_they_stand_for(
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["o xi veio a quais países?", "la alianza trajo empleos?", "a quem o cbers passa os dados?"],
+)
+def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
+    shipped: Retriever, question: str
+) -> None:
+    # veio (came), trajo (brought), passa (passes on): not unknown words against the question.
+    assert shipped.explain(question).unknown_terms == ()
+
+
+def test_a_flagship_in_portuguese_is_the_article_s_highlight(shipped: Retriever) -> None:
+    answer = shipped.answer("qual foi o carro-chefe da cooperação?")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"green-energy-overview", "fact-green-energy-highlight"}
