@@ -613,3 +613,14 @@ def test_a_flagship_in_portuguese_is_the_article_s_highlight(shipped: Retriever)
 
     assert answer.decision is Decision.ANSWER
     assert answer.id in {"green-energy-overview", "fact-green-energy-highlight"}
+
+
+@pytest.mark.parametrize("question", ["logistics", "o texto fala algo sobre logística?"])
+def test_logistics_is_the_investments_not_the_vaccines_china_sent(
+    shipped: Retriever, question: str
+) -> None:
+    # "envíos" (shipments) was a synonym of logistics, and Spanish stems "envió" (sent, as in
+    # "¿Qué vacunas envió China?") the same way.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "investment-benefits")
