@@ -624,3 +624,10 @@ def test_logistics_is_the_investments_not_the_vaccines_china_sent(
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "investment-benefits")
+
+
+@pytest.mark.parametrize(
+    "question", ["what is behind the name celac", "what lies beyond bilateral ties"]
+)
+def test_prepositions_are_no_unknown_words(shipped: Retriever, question: str) -> None:
+    assert not {"behind", "beyond", "near"} & set(shipped.explain(question).unknown_terms)

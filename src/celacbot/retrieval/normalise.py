@@ -21,6 +21,8 @@ _STOP_WORDS = """
     under until up upon us ve very via was wasn within without we were what whats whether which
     while whom whose will with would yes yet you your yours
     hi hello hey thanks thank go goes went gone ago together
+    behind beyond toward towards near inside outside despite per amid onto regarding concerning
+    apart except
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
     porque que se
