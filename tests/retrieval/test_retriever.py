@@ -631,3 +631,20 @@ def test_logistics_is_the_investments_not_the_vaccines_china_sent(
 )
 def test_prepositions_are_no_unknown_words(shipped: Retriever, question: str) -> None:
     assert not {"behind", "beyond", "near"} & set(shipped.explain(question).unknown_terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("my cousin keeps asking me: what's the china-celac forum for, in simple terms?", None),
+        ("has beijing's cash helped their energy supply?", "investment-benefits"),
+    ],
+)
+def test_words_about_the_asker_are_not_held_against_the_question(
+    shipped: Retriever, question: str, entry: str | None
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert entry is None or answer.id == entry
+    assert shipped.explain(question).unknown_terms == ()

@@ -37,6 +37,9 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
         "ties",
         "work together",
         "working together",
+        "teamwork",
+        "team up",
+        "teaming up",
     ],
     "article": ["piece", "op-ed", "story", "essay"],
     "company": ["companies", "firm", "firms", "business", "businesses", "corporation"],
@@ -60,7 +63,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "use": ["good for", "useful for", "used for"],
     "published": ["publication", "publish"],
     "field": ["sector", "sectors", "area", "areas"],
-    "investment": ["money", "funding", "financing"],
+    "investment": ["money", "funding", "financing", "cash"],
     "science and technology": ["sci-tech", "science & technology", "s&t"],
     "technology": ["tech"],
     # Chat abbreviations.
