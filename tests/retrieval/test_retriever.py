@@ -648,3 +648,36 @@ def test_words_about_the_asker_are_not_held_against_the_question(
     assert answer.decision is Decision.ANSWER
     assert entry is None or answer.id == entry
     assert shipped.explain(question).unknown_terms == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did byd build and when?",
+        "what did byd build, and where?",
+        "o que a byd construiu e em que ano?",
+        "I read about the BYD plant in Brazil. In which year?",
+    ],
+)
+def test_a_question_that_only_asks_a_detail_is_about_the_one_before(
+    shipped: Retriever, question: str
+) -> None:
+    # "and when?" is when BYD built it, not the article's date as a second answer.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.parts) == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+        (),
+    )
+
+
+def test_a_second_question_opened_by_a_preposition_is_answered_too(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "quantos satelites o cbers fez e com quem a china fez a estação de espaço profundo?"
+    )
+
+    assert [part.id for part in answer.parts] == [
+        "cbers-satellite-count",
+        "argentina-space-station",
+    ]

@@ -23,12 +23,15 @@ _QUESTION_WORD: Final = (
 )
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：\n])\s*"
-    rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?(?={_QUESTION_WORD}\b)"
+    rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
+    # "... e com quem a China fez ...?", "... and in which year ...?"
+    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{_QUESTION_WORD}\b)"
     r"|(?:还有|另外|以及|顺便问一下)",
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*{_QUESTION_WORD}\b|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
+    rf"[?？]\s*$|^\W*(?:o\s+)?{_QUESTION_WORD}\b"
+    r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     r"|什么|哪|谁|怎么|为什么|多少|几|吗\s*$|呢\s*$|啥|如何",
     re.IGNORECASE,
 )

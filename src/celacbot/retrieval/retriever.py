@@ -60,6 +60,12 @@ NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
+# Words that name the kind of detail asked for, not what it is about.
+DETAIL_WORDS = (
+    "year years date dates day days month months city cities town place places location "
+    "amount amounts cost price number figure ano anos fecha data dia mes ciudad cidade lugar "
+    "local precio preco costo custo numero"
+)
 # How an entry's first question asks what a name is.
 _DEFINING = ("what is ", "what are ", "who is ")
 EXPLAIN_CANDIDATES = 5
@@ -148,6 +154,8 @@ class Retriever:
             >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._speller = QuestionSpeller(kb, self._vocabulary)
+        # The words that name a detail a question asks for ("in which year?", "which city?").
+        self._detail_terms = frozenset(self._normaliser.text_content_terms(DETAIL_WORDS))
         # "when", "where", "who", "why" in every language, as the index sees them.
         self._question_terms = frozenset(
             self._normaliser.text_content_terms(" ".join(QUESTION_WORDS))
@@ -193,10 +201,17 @@ class Retriever:
         return self._follow_up(question, subject, evaluation, replying=replying)
 
     def _follow_up(
-        self, question: str, subject: str, standalone: _Evaluation, *, replying: bool
+        self,
+        question: str,
+        subject: str,
+        standalone: _Evaluation,
+        *,
+        replying: bool,
+        detail: bool = False,
     ) -> Answer:
         """The standalone answer, or the answer to the message read with the subject when the
-        message leans on it and that reading answers."""
+        message leans on it and that reading answers. `detail`: the message only asks a detail
+        of the subject ("... and in which year?"), whatever its own reading answers."""
         own = standalone.answer
         about = self.answer_entry(subject, lang_hint=own.requested_lang)
         if about is None or own.decision is Decision.SMALLTALK:
@@ -206,7 +221,7 @@ class Retriever:
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
-        leans = shape.bare or shape.elliptical or shape.points_back
+        leans = shape.bare or shape.elliptical or shape.points_back or detail
         if not (leans or opens_with_connector(question) or replied):
             return own
         if asks_for_more(question):
@@ -271,6 +286,7 @@ class Retriever:
         if contextual.decision is Decision.ANSWER and (
             shape.bare
             or shape.points_back
+            or detail
             or own.decision is not Decision.ANSWER
             or contextual.score >= own.score
         ):
@@ -478,9 +494,32 @@ class Retriever:
         asking = questions(capped)
         if asking == [capped]:
             return whole
+        parts = [self._evaluate_text(part, words(part), asked) for part in asking]
         return self._combined(
-            capped, whole, [self._evaluate_text(part, words(part), asked) for part in asking]
+            capped, whole, self._details_of_the_one_before(asking, parts, whole.answer)
         )
+
+    def _details_of_the_one_before(
+        self, asking: Sequence[str], parts: Sequence[_Evaluation], whole: Answer
+    ) -> list[_Evaluation]:
+        """The parts of a message, a part that only asks a detail of the question before it
+        ("what did BYD build, and when?", "... and in which year?") read as its follow-up; the
+        first part, of what the whole message is about ("I read about BYD's plant. When?")."""
+        read = list(parts)
+        for index in range(len(read)):
+            before = read[index - 1].answer if index else whole
+            if before.decision is not Decision.ANSWER or not before.id:
+                continue
+            shape = self._shape(asking[index], read[index])
+            detail_only = bool(asked_details(asking[index])) and all(
+                term in self._detail_terms or term in self._question_terms for term in shape.terms
+            )
+            if shape.bare or detail_only:
+                answer = self._follow_up(
+                    asking[index], before.id, read[index], replying=False, detail=detail_only
+                )
+                read[index] = replace(read[index], answer=replace(answer, context=""))
+        return read
 
     def _evaluate_text(self, capped: str, message: Sequence[str], asked: str | None) -> _Evaluation:
         """The verdict on one text (a whole message or one of its questions)."""
