@@ -121,7 +121,7 @@ _CJK_FILLER = re.compile(
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
-    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道"
+    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|知道"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
