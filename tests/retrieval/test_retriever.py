@@ -681,3 +681,12 @@ def test_a_second_question_opened_by_a_preposition_is_answered_too(shipped: Retr
         "cbers-satellite-count",
         "argentina-space-station",
     ]
+
+
+def test_a_chinese_clause_that_sets_context_before_a_comma_does_not_blur_the_question(
+    shipped: Retriever,
+) -> None:
+    # "I'm writing homework on China-Latin America relations, may I ask who the author is?"
+    answer = shipped.answer("我在写一篇关于中拉关系的作业，想问一下作者是谁？")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "article-author")

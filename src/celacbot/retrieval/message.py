@@ -22,7 +22,7 @@ _QUESTION_WORD: Final = (
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*)"
 )
 _SPLIT: Final = re.compile(
-    r"(?<=[.?!？。！;；:：\n])\s*"
+    r"(?<=[.?!？。！;；:：，\n])\s*"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
     rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{_QUESTION_WORD}\b)"
