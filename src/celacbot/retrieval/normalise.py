@@ -115,13 +115,13 @@ _CJK_FUNCTION_CHARACTER = re.compile(
 )
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(
-    "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|想知道|文章里|文章中|文中|有没有|"
+    "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
     "能不能|算不算|是不是|觉得|请问|麻烦|顺便|还想|一直|其实|到底|"
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
-    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|知道"
+    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
