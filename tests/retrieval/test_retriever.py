@@ -690,3 +690,11 @@ def test_a_chinese_clause_that_sets_context_before_a_comma_does_not_blur_the_que
     answer = shipped.answer("我在写一篇关于中拉关系的作业，想问一下作者是谁？")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "article-author")
+
+
+def test_a_bare_second_question_is_not_answered_with_a_stranger(shipped: Retriever) -> None:
+    # "who is his wife" on its own is the article's author (who wrote it); after a question
+    # about Xi it is about Xi, which the article does not answer.
+    answer = shipped.answer("how old is xi jinping and who is his wife")
+
+    assert "article-author" not in {answer.id, *(part.id for part in answer.parts)}

@@ -240,7 +240,11 @@ class Retriever:
                 return replace(chosen, question=question, context=about.question)
         # The subject's question in the asker's language, so the language stays theirs.
         combined = f"{' '.join(words(self._cap(question)))} {' '.join(words(about.question))}"
-        evaluation = self._evaluate(combined, own.requested_lang)
+        # One text, never split into questions: it is the message and a question joined.
+        capped = self._cap(combined)
+        message = words(capped)
+        asked = question_language(capped, message, own.requested_lang)
+        evaluation = self._evaluate_text(capped, message, asked)
         if shape.bare and not asked_details(question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
             # entry the message's few words point to, never a stranger its words match better.
