@@ -515,9 +515,10 @@ class Retriever:
             if before.decision is not Decision.ANSWER or not before.id:
                 continue
             shape = self._shape(asking[index], read[index])
-            detail_only = bool(asked_details(asking[index])) and all(
+            # The words first: asked_details runs many patterns over the text.
+            detail_only = all(
                 term in self._detail_terms or term in self._question_terms for term in shape.terms
-            )
+            ) and bool(asked_details(asking[index]))
             if shape.bare or detail_only:
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
