@@ -698,3 +698,47 @@ def test_a_bare_second_question_is_not_answered_with_a_stranger(shipped: Retriev
     answer = shipped.answer("how old is xi jinping and who is his wife")
 
     assert "article-author" not in {answer.id, *(part.id for part in answer.parts)}
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("which countries got vaccines and how many doses?", None),
+        ("how many?", "vaccine-countries"),
+    ],
+)
+def test_how_many_of_something_the_article_does_not_count_says_so(
+    shipped: Retriever, question: str, subject: str | None
+) -> None:
+    # Never "Six" (the CBERS satellites, the entry whose question is "How many ...?").
+    answer = shipped.answer(question, subject=subject)
+
+    assert (answer.decision, answer.id, answer.parts) == (
+        Decision.ANSWER,
+        "vaccine-countries",
+        (),
+    )
+    assert answer.missing == "The article does not give that number."
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("my boss wants to know what BYD is building in brazil", "byd-brazil-complex"),
+        (
+            "my teacher asked me how many satellites china and brazil made lol",
+            "cbers-satellite-count",
+        ),
+        (
+            "sorry for the long message, what did china do for agriculture in latin america",
+            "agriculture-overview",
+        ),
+    ],
+)
+def test_who_asks_is_neither_a_detail_asked_nor_a_word_against_the_question(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # "my boss" asks for no person's name, "my teacher" makes "how many" count nothing new.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.missing) == (Decision.ANSWER, entry, "")

@@ -23,6 +23,7 @@ QUESTION_WORDS: dict[str, list[str]] = {
     "where": ["donde", "onde", "in which country", "which country"],
     "who": ["quien", "quienes", "quem", "谁"],
     "why": ["por que", "por quê", "为什么"],
+    "how many": ["cuantos", "cuantas", "quantos", "quantas"],
 }
 
 EVERYDAY_SYNONYMS: dict[str, list[str]] = {

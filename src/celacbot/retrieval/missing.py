@@ -109,7 +109,7 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|哪个城市|哪座城市|什么城市|具体在哪|具体位置|什么地方|哪个州|哪个省|设在哪"
     ),
     Detail.PERSON: re.compile(
-        r"\b(?:ceo|founder|chairman|boss|owner)\b"
+        r"\b(?:ceo|founder|chairman|owner)\b|(?<!my )(?<!our )\bboss\b"
         r"|\bwho (?:is|was|are) (?:the )?(?:head|chief|president|director|leader)\b"
         r"|\bwho (?:runs|leads|heads|founded|owns)\b|\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b"
         r"|\bcon quien(?:es)? se reuni|\bcom quem (?:se )?(?:reuniu|encontrou)"

@@ -46,7 +46,8 @@ _CHAT_WORDS = """
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut n u ur r even period comma
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
-    phone phones forgive themselves tiny simple simply terms link zero
+    phone phones forgive themselves tiny simple simply terms link zero message messages msg long
+    teacher teachers professor prof homework assignment
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
     tonteria molestar incomodar ayer hoy ontem hoje

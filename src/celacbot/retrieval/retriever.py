@@ -283,7 +283,10 @@ class Retriever:
                 chosen = self._with_gaps(chosen, question, unknown_words=False)
                 return replace(chosen, question=question, context=about.question)
         contextual = self._giving_the_detail(
-            evaluation, question, linked=self._linked.get(subject, frozenset())
+            evaluation,
+            question,
+            near=neighbours,
+            linked=self._linked.get(subject, frozenset()),
         )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
@@ -519,7 +522,7 @@ class Retriever:
             detail_only = all(
                 term in self._detail_terms or term in self._question_terms for term in shape.terms
             ) and bool(asked_details(asking[index]))
-            if shape.bare or detail_only:
+            if shape.bare or detail_only or (index and shape.points_back):
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
                 )
@@ -605,11 +608,18 @@ class Retriever:
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
 
     def _giving_the_detail(
-        self, evaluation: _Evaluation, question: str, *, linked: frozenset[str]
+        self,
+        evaluation: _Evaluation,
+        question: str,
+        *,
+        near: frozenset[str],
+        linked: frozenset[str],
     ) -> Answer:
-        """The answer, or a close runner-up or an entry related to the subject (`linked`) that
-        gives the detail it lacks: "when?" about BYD's complex is the first vehicle's date, not
-        the complex again with "no date"; "when?" about Xi's summits is his visit's dates."""
+        """The answer, or the subject's neighbour (`near`) close behind it or an entry related
+        to the subject (`linked`) that gives the detail it lacks: "when?" about BYD's complex
+        is the first vehicle's date, not the complex again with "no date"; "when?" about Xi's
+        summits is his visit's dates; "how many?" about vaccines is never the six CBERS
+        satellites."""
         answer = evaluation.answer
         details = asked_details(question)
         # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
@@ -619,7 +629,7 @@ class Retriever:
         for scored in evaluation.candidates:
             entry = self._entries.get(scored.document.id)
             close = scored.total >= answer.score - FOLLOW_UP_SLACK
-            if not (close or scored.document.id in linked):
+            if not ((close and scored.document.id in near) or scored.document.id in linked):
                 continue
             if entry is not None and not gaps(details, entry.answer).all:
                 better = self.answer_entry(entry.id, lang_hint=answer.requested_lang)
