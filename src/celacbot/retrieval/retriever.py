@@ -515,7 +515,11 @@ class Retriever:
         read = list(parts)
         for index in range(len(read)):
             before = read[index - 1].answer if index else whole
+            # Nothing to read with (no answer before), or nothing to change (this part's own
+            # answer is that one already).
             if before.decision is not Decision.ANSWER or not before.id:
+                continue
+            if read[index].answer.id == before.id:
                 continue
             shape = self._shape(asking[index], read[index])
             # The words first: asked_details runs many patterns over the text.
