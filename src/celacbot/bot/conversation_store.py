@@ -41,7 +41,9 @@ UPDATE_SECONDS: Final = 2.0
 # The longest the start waits to read the subjects back, and a stop for the last writes.
 TIMEOUT_SECONDS: Final = 10.0
 
+# With WAL, NORMAL loses no committed transaction when the process dies.
 _SCHEMA: Final = """
+PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS subjects (
     chat_id INTEGER PRIMARY KEY,
     subject TEXT NOT NULL,
@@ -56,22 +58,6 @@ _ConversationKey = tuple[int | str, ...]
 
 # A chat's row (subject, subject_at, answers as JSON), or None: delete the chat's row.
 _Row = tuple[str, float, str] | None
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        # With WAL, NORMAL loses no committed transaction when the process dies.
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.executescript(_SCHEMA)
-        (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
-        if verdict != "ok":
-            raise sqlite3.DatabaseError(f"quick_check: {verdict}")
-    except BaseException:
-        connection.close()
-        raise
-    return connection
 
 
 def _row(memory: ChatMemory) -> _Row:
@@ -172,7 +158,9 @@ class ConversationStore(BasePersistence[dict[Any, Any], ChatMemory, Any]):
     # The rest runs on the worker thread.
 
     def _open(self, fresh_since: float) -> dict[int, ChatMemory]:
-        connection = open_or_replace(self._path, _connect, "Conversation store")
+        connection = open_or_replace(
+            self._path, _SCHEMA, "Conversation store", check_same_thread=False
+        )
         self._connection = connection
         connection.execute("DELETE FROM subjects WHERE subject_at < ?", (fresh_since,))
         rows = connection.execute("SELECT chat_id, subject, subject_at, answers FROM subjects")

@@ -69,20 +69,6 @@ class State(Enum):
     ANSWERED = "answered"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=TIMEOUT_SECONDS, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.executescript(_SCHEMA)
-        (result,) = connection.execute("PRAGMA quick_check").fetchone()
-        if result != "ok":
-            raise sqlite3.DatabaseError(f"quick_check: {result}")
-    except BaseException:
-        connection.close()
-        raise
-    return connection
-
-
 class UpdateJournal:
     """The journal of one bot's updates in one SQLite file; see the module docstring."""
 
@@ -98,7 +84,9 @@ class UpdateJournal:
         """Open or create the journal at `path` for the bot `bot_id`; JournalError if it cannot."""
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="update-journal")
         try:
-            future = executor.submit(open_or_replace, path, _connect, "Update journal")
+            future = executor.submit(
+                open_or_replace, path, _SCHEMA, "Update journal", timeout=TIMEOUT_SECONDS
+            )
             async with asyncio.timeout(TIMEOUT_SECONDS * 2):
                 connection = await asyncio.wrap_future(future)
         except (sqlite3.Error, OSError, TimeoutError) as error:
