@@ -52,13 +52,9 @@ def _pressed_text(query: CallbackQuery) -> str | None:
 def _remember(context: BotContext, entry_id: str, message_ids: Iterable[int]) -> None:
     """Make a chosen entry the chat's subject, as a typed question's answer is, so that
     "and when?" after a press of "When will BYD's first car come?" is about that."""
-    conversations = context.bot_data.conversations
-    # chat_data is made on first use: a bot without conversation memory keeps none.
-    if not conversations.enabled:
-        return
-    memory = context.chat_data
+    memory = context.chat_memory
     if memory is not None:
-        conversations.remember(memory, entry_id, message_ids)
+        context.bot_data.conversations.remember(memory, entry_id, message_ids)
 
 
 async def _sent_remembering(

@@ -90,6 +90,12 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], ChatMemory, BotDat
         self._knowledge: KnowledgeService | None = None
 
     @property
+    def chat_memory(self) -> ChatMemory | None:
+        """The chat's conversation memory; None when memory is off (or the update has no
+        chat). PTB makes chat_data on first use: a bot without memory keeps none."""
+        return self.chat_data if self.bot_data.conversations.enabled else None
+
+    @property
     def knowledge(self) -> KnowledgeService:
         """The version live when the update first asked, the same for the rest of the update."""
         if self._knowledge is None:

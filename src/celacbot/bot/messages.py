@@ -16,8 +16,7 @@ async def reply_to_question(message: Message, question: str, context: BotContext
     shared = context.bot_data
     # The user's language decides only for questions whose words do not tell theirs.
     user = message.from_user
-    # chat_data is made on first use: a bot without conversation memory keeps none.
-    memory = context.chat_data if shared.conversations.enabled else None
+    memory = context.chat_memory
     if memory is not None:
         shared.conversations.tick(context.application)
     subject = (
