@@ -19,6 +19,13 @@ from typing import Final
 from celacbot.languages import ENGLISH
 from celacbot.retrieval.normalise import fold
 
+# Words that name the kind of detail asked for, not what it is about ("in which year?").
+DETAIL_WORDS: Final = (
+    "year years date dates day days month months city cities town place places location "
+    "amount amounts cost price number figure ano anos fecha data dia mes ciudad cidade lugar "
+    "local precio preco costo custo numero"
+)
+
 
 class Detail(StrEnum):
     """A kind of detail a question can ask for."""

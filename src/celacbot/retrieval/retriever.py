@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -38,7 +39,13 @@ from celacbot.retrieval.localised import (
     smalltalk_answer,
 )
 from celacbot.retrieval.message import asks, questions
-from celacbot.retrieval.missing import asked_details, asks_how_it_works, caveat, gaps
+from celacbot.retrieval.missing import (
+    DETAIL_WORDS,
+    asked_details,
+    asks_how_it_works,
+    caveat,
+    gaps,
+)
 from celacbot.retrieval.normalise import Normaliser, fold, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
@@ -60,12 +67,7 @@ NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
-# Words that name the kind of detail asked for, not what it is about.
-DETAIL_WORDS = (
-    "year years date dates day days month months city cities town place places location "
-    "amount amounts cost price number figure ano anos fecha data dia mes ciudad cidade lugar "
-    "local precio preco costo custo numero"
-)
+ASKED_CACHE_SIZE = 1024
 # How an entry's first question asks what a name is.
 _DEFINING = ("what is ", "what are ", "who is ")
 EXPLAIN_CANDIDATES = 5
@@ -154,6 +156,10 @@ class Retriever:
             >= self._vocabulary.max_idf * NAME_RARITY
         )
         self._speller = QuestionSpeller(kb, self._vocabulary)
+        # A message's details are read at several steps of answering it (its parts, a
+        # follow-up, the caveat), each a scan with some thirty patterns. One cache per
+        # retriever, as the question caches: a fresh one starts empty.
+        self._asked_details = functools.lru_cache(maxsize=ASKED_CACHE_SIZE)(asked_details)
         # The words that name a detail a question asks for ("in which year?", "which city?").
         self._detail_terms = frozenset(self._normaliser.text_content_terms(DETAIL_WORDS))
         # "when", "where", "who", "why" in every language, as the index sees them.
@@ -245,7 +251,7 @@ class Retriever:
         message = words(capped)
         asked = question_language(capped, message, own.requested_lang)
         evaluation = self._evaluate_text(capped, message, asked)
-        if shape.bare and not asked_details(question):
+        if shape.bare and not self._asked_details(question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
             # entry the message's few words point to, never a stranger its words match better.
             kin = {subject, *about.related}
@@ -273,7 +279,9 @@ class Retriever:
         ):
             return own
         pointed = (
-            self._pointed_at(subject, standalone, evaluation, detail=bool(asked_details(question)))
+            self._pointed_at(
+                subject, standalone, evaluation, detail=bool(self._asked_details(question))
+            )
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
         )
@@ -525,7 +533,7 @@ class Retriever:
             # The words first: asked_details runs many patterns over the text.
             detail_only = all(
                 term in self._detail_terms or term in self._question_terms for term in shape.terms
-            ) and bool(asked_details(asking[index]))
+            ) and bool(self._asked_details(asking[index]))
             if shape.bare or detail_only or (index and shape.points_back):
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
@@ -625,7 +633,7 @@ class Retriever:
         summits is his visit's dates; "how many?" about vaccines is never the six CBERS
         satellites."""
         answer = evaluation.answer
-        details = asked_details(question)
+        details = self._asked_details(question)
         # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
         # is 时候 and the reading no longer knows that a date was asked.
         if answer.decision is not Decision.ANSWER or not gaps(details, self._english(answer)).all:
@@ -649,7 +657,9 @@ class Retriever:
 
     def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""
-        found = gaps(asked_details(question), self._english(answer), unknown_words=unknown_words)
+        found = gaps(
+            self._asked_details(question), self._english(answer), unknown_words=unknown_words
+        )
         if not found.all:
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))

@@ -15,6 +15,7 @@ synonym, "mney", finds its concept) and the index's stems with another.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final, NamedTuple
@@ -57,7 +58,8 @@ class Speller:
         for word in self._rank:
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
-        self._cache: dict[str, str | None] = {}
+        # Per speller: a cache on the method would keep every speller ever built alive.
+        self._closest_cached = functools.lru_cache(maxsize=CACHE_SIZE)(self._closest)
 
     def __contains__(self, word: object) -> bool:
         return word in self._rank
@@ -66,14 +68,7 @@ class Speller:
         """The known word a misspelt word most likely is, or None."""
         if len(word) < MIN_LENGTH or word in self._rank or not (word.isalpha() and word.isascii()):
             return None
-        cached = self._cache.get(word, "")
-        if cached != "":
-            return cached
-        best = self._closest(word)
-        if len(self._cache) >= CACHE_SIZE:
-            self._cache.clear()
-        self._cache[word] = best
-        return best
+        return self._closest_cached(word)
 
     def _may_become(self, word: str, match: str) -> bool:
         """Whether a word may be corrected onto a match other than by swapping its letters."""
