@@ -21,6 +21,7 @@ from celacbot.bot.conversation_store import (
     ConversationStore,
 )
 from celacbot.bot.runner import running
+from celacbot.config import Settings
 from tests.bot.conftest import MakeSettings
 from tests.bot.helpers import handled
 from tests.bot.knowledge import AMBIGUOUS
@@ -48,13 +49,26 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-async def talking_bot(
-    make_settings: MakeSettings, clock: ManualClock
-) -> AsyncIterator[BotApplication]:
+def remembering(make_settings: MakeSettings) -> Settings:
+    """Settings with a five-minute conversation memory."""
+    return make_settings(CELACBOT_CONTEXT_MINUTES=5)
+
+
+@pytest.fixture
+async def talking_bot(remembering: Settings, clock: ManualClock) -> AsyncIterator[BotApplication]:
     """The bot with a five-minute conversation memory on the test's clock."""
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with running(settings, clock=clock) as application:
+    async with running(remembering, clock=clock) as application:
         yield application
+
+
+async def asked_then_stopped(
+    fake_bot_api: FakeBotAPI, settings: Settings, clock: ManualClock, *questions: str
+) -> list[JSON]:
+    """Run the bot, ask `questions` in turn, let it finish and stop it; its replies."""
+    async with running(settings, clock=clock) as application:
+        replies = [await ask(fake_bot_api, question) for question in questions]
+        await handled(fake_bot_api, application)
+    return replies
 
 
 async def ask(fake_bot_api: FakeBotAPI, text: str, **options: Any) -> JSON:
@@ -170,30 +184,26 @@ async def test_the_subject_expires(
 
 
 async def test_the_subject_survives_a_restart(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with running(settings, clock=clock) as first:
-        await ask(fake_bot_api, BYD_QUESTION)
-        await handled(fake_bot_api, first)
+    await asked_then_stopped(fake_bot_api, remembering, clock, BYD_QUESTION)
 
-    async with running(settings, clock=clock):
+    async with running(remembering, clock=clock):
         reply = await ask(fake_bot_api, "and when?")
 
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
 async def test_subjects_are_on_disk_while_the_bot_runs_not_only_when_it_stops(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
     # What a bot killed now would find at its next start.
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with running(settings, clock=clock) as application:
+    async with running(remembering, clock=clock) as application:
         await ask(fake_bot_api, BYD_QUESTION)
         await handled(fake_bot_api, application)
         await application.update_persistence()
         store = ConversationStore(
-            settings.data_dir / CONVERSATIONS_FILENAME, Conversations(5 * 60, clock)
+            remembering.data_dir / CONVERSATIONS_FILENAME, Conversations(5 * 60, clock)
         )
         saved = await store.get_chat_data()
         await store.flush()
@@ -203,15 +213,12 @@ async def test_subjects_are_on_disk_while_the_bot_runs_not_only_when_it_stops(
 
 
 async def test_subjects_that_expired_while_the_bot_was_stopped_are_not_read_back(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with running(settings, clock=clock) as first:
-        await ask(fake_bot_api, BYD_QUESTION)
-        await handled(fake_bot_api, first)
+    await asked_then_stopped(fake_bot_api, remembering, clock, BYD_QUESTION)
     clock.now += 5 * 60 + 1
 
-    async with running(settings, clock=clock) as second:
+    async with running(remembering, clock=clock) as second:
         assert dict(second.chat_data) == {}
         reply = await ask(fake_bot_api, "and when?")
 
@@ -220,35 +227,33 @@ async def test_subjects_that_expired_while_the_bot_was_stopped_are_not_read_back
 
 async def test_a_damaged_subject_file_is_set_aside_and_the_bot_answers(
     fake_bot_api: FakeBotAPI,
-    make_settings: MakeSettings,
+    remembering: Settings,
     clock: ManualClock,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    (settings.data_dir / CONVERSATIONS_FILENAME).write_bytes(b"not a database" * 100)
+    remembering.data_dir.mkdir(parents=True, exist_ok=True)
+    (remembering.data_dir / CONVERSATIONS_FILENAME).write_bytes(b"not a database" * 100)
 
-    async with running(settings, clock=clock) as application:
+    async with running(remembering, clock=clock) as application:
         assert (await ask(fake_bot_api, BYD_QUESTION))["text"] == BYD_ANSWER
         await handled(fake_bot_api, application)
         reply = await ask(fake_bot_api, "and when?")
 
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
-    assert len(list(settings.data_dir.glob(f"{CONVERSATIONS_FILENAME}.corrupt-*"))) == 1
+    assert len(list(remembering.data_dir.glob(f"{CONVERSATIONS_FILENAME}.corrupt-*"))) == 1
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert [error.split(" was damaged")[0] for error in errors] == [
-        f"Conversation store {settings.data_dir / CONVERSATIONS_FILENAME}"
+        f"Conversation store {remembering.data_dir / CONVERSATIONS_FILENAME}"
     ]
 
 
 async def test_subjects_are_saved_every_few_seconds_without_being_asked(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
     # No call to update_persistence here: the running bot saves on its own.
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    path = settings.data_dir / CONVERSATIONS_FILENAME
+    path = remembering.data_dir / CONVERSATIONS_FILENAME
     with _signalled_by(STORE_LOGGER, "Saved the subjects") as saved:
-        async with running(settings, clock=clock) as application:
+        async with running(remembering, clock=clock) as application:
             await ask(fake_bot_api, BYD_QUESTION)
             await handled(fake_bot_api, application)
             async with asyncio.timeout(UPDATE_SECONDS * 5):
@@ -288,26 +293,23 @@ def _saved_chats(path: Path) -> list[int]:
 
 
 async def test_a_reply_to_an_older_answer_keeps_its_subject_across_a_restart(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    async with running(settings, clock=clock) as first:
-        byd = await ask(fake_bot_api, BYD_QUESTION)
-        await ask(fake_bot_api, "What is CBERS?")
-        await handled(fake_bot_api, first)
+    byd, _ = await asked_then_stopped(
+        fake_bot_api, remembering, clock, BYD_QUESTION, "What is CBERS?"
+    )
 
-    async with running(settings, clock=clock):
+    async with running(remembering, clock=clock):
         reply = await ask(fake_bot_api, "and when?", reply_to_message=byd)
 
     assert reply["text"] == f"About: {BYD_QUESTION}\n\n{FIRST_VEHICLE}"
 
 
 async def test_a_chat_whose_subject_expired_leaves_the_file_too(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    path = settings.data_dir / CONVERSATIONS_FILENAME
-    async with running(settings, clock=clock) as application:
+    path = remembering.data_dir / CONVERSATIONS_FILENAME
+    async with running(remembering, clock=clock) as application:
         await ask(fake_bot_api, BYD_QUESTION, user_id=4001)
         await handled(fake_bot_api, application)
         await application.update_persistence()
@@ -321,19 +323,16 @@ async def test_a_chat_whose_subject_expired_leaves_the_file_too(
 
 
 async def test_an_unreadable_subject_is_skipped_and_the_others_read_back(
-    fake_bot_api: FakeBotAPI, make_settings: MakeSettings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
 ) -> None:
-    settings = make_settings(CELACBOT_CONTEXT_MINUTES=5)
-    path = settings.data_dir / CONVERSATIONS_FILENAME
-    async with running(settings, clock=clock) as first:
-        await ask(fake_bot_api, BYD_QUESTION)
-        await handled(fake_bot_api, first)
+    path = remembering.data_dir / CONVERSATIONS_FILENAME
+    await asked_then_stopped(fake_bot_api, remembering, clock, BYD_QUESTION)
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
             "INSERT INTO subjects VALUES (4242, 'byd-brazil-complex', ?, 'not json')", (clock(),)
         )
 
-    async with running(settings, clock=clock) as second:
+    async with running(remembering, clock=clock) as second:
         reply = await ask(fake_bot_api, "and when?")
 
         assert 4242 not in second.chat_data
