@@ -627,10 +627,10 @@ def test_logistics_is_the_investments_not_the_vaccines_china_sent(
 
 
 @pytest.mark.parametrize(
-    "question", ["what is behind the name celac", "what lies beyond bilateral ties"]
+    "question", ["what is behind the name celac", "what's the UN agenda mentioned near the end?"]
 )
 def test_prepositions_are_no_unknown_words(shipped: Retriever, question: str) -> None:
-    assert not {"behind", "beyond", "near"} & set(shipped.explain(question).unknown_terms)
+    assert not {"behind", "near"} & set(shipped.explain(question).unknown_terms)
 
 
 @pytest.mark.parametrize(
