@@ -105,6 +105,34 @@ async def test_kill_9_loses_no_update_telegram_was_told_is_delivered(
 
 
 @pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_what_was_answered_before_a_stop_is_not_answered_again_after_it(
+    tmp_path: Path, fake_bot_api: FakeBotAPI, knowledge_path: Path, mode: str
+) -> None:
+    # The bot answers while the journal writes a new update: the answered mark must still
+    # land after the write, or the restart would take the update for an unanswered one.
+    env = mode_environment(fake_bot_api, knowledge_path, mode)
+    async with celacbot("run", tmp_path, env) as process:
+        await serving(fake_bot_api, mode)
+        questions = ask_everyone(fake_bot_api)
+        await fake_bot_api.wait_for_replies(questions, timeout=60)
+        process.send_signal(signal.SIGTERM)
+        first_status, _stdout, first_stderr = await finished(process)
+    mark = fake_bot_api.mark()
+    async with celacbot("run", tmp_path, env) as restarted:
+        await serving(fake_bot_api, mode, after=mark)
+        # Whatever a start answers from the journal, it answers before anything new.
+        later = fake_bot_api.send_message("What is CBERS?", user_id=FIRST_USER + QUESTIONS)
+        await fake_bot_api.wait_for_reply(later, timeout=60)
+        restarted.send_signal(signal.SIGTERM)
+        status, _stdout, stderr = await finished(restarted)
+
+    assert (first_status, status) == (0, 0)
+    assert "unanswered" not in first_stderr
+    assert "an earlier run took and did not" not in stderr
+    assert replies_per_question(fake_bot_api, [*questions, later]) == [1] * (QUESTIONS + 1)
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
 @pytest.mark.parametrize(
     "signals",
     [(signal.SIGTERM, signal.SIGTERM), (signal.SIGINT, signal.SIGINT, signal.SIGTERM)],

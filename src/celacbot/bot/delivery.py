@@ -11,9 +11,12 @@ update journaled or answered already are recognised by update_id and dropped.
 
 The flow: a source (bot/polling.py, bot/webhook.py) reserves `room()`, takes that many updates
 from Telegram and gives them to `deliver()`, which journals them and queues the ones neither
-answered nor held already. `concurrency` workers take the queued updates from the
-application's update_queue (this replaces PTB's update fetcher: Application.start() is never
-called), run Application.process_update and mark each one answered. At most `limit` updates are
+answered nor held already. An update newer than any the journal ever held cannot have been
+answered: it is queued at once and handled while the journal writes it, so that users do not
+wait for the disk; deliver() still returns, and Telegram is told, only once it is written.
+`concurrency` workers take the queued updates from the application's update_queue (this
+replaces PTB's update fetcher: Application.start() is never called), run
+Application.process_update and mark each one answered. At most `limit` updates are
 held (queued or being handled); the rest wait at Telegram, so memory stays flat in a flood.
 
 At a stop, `stop_taking()` refuses room to the sources, and `drain(seconds)` answers what is
@@ -56,6 +59,8 @@ class Delivery:
         self._limit = limit
         self._concurrency = concurrency
         self._held: set[int] = set()  # update ids queued or being handled
+        # The highest update id ever journaled, None before the first: anything newer is new.
+        self._newest: int | None = None
         self._reserved = 0
         self._room = asyncio.Event()
         self._stopping = False
@@ -64,6 +69,7 @@ class Delivery:
     async def start(self) -> None:
         """Start the workers, first on what an earlier run took and did not answer."""
         bot = self._application.bot
+        self._newest = await self._journal.newest()
         earlier = await self._journal.unanswered()
         if earlier:
             _LOGGER.warning("Answering %d updates an earlier run took and did not", len(earlier))
@@ -113,14 +119,28 @@ class Delivery:
             self._room.set()
 
     async def deliver(self, updates: Sequence[Update]) -> None:
-        """Journal `updates` durably, then queue those neither answered nor held already.
+        """Journal `updates` durably and queue those neither answered nor held already;
+        returns once they are written.
 
-        JournalError: none of them is delivered, and Telegram must be left to keep them.
+        JournalError: Telegram must be left to keep them. Those newer than any journaled before
+        were queued already: they are answered, and again when Telegram sends them again.
         """
+        newest = self._newest
+        fresh = {
+            update.update_id for update in updates if newest is None or update.update_id > newest
+        }
+        for update in updates:
+            if update.update_id in fresh:
+                self._queue(update)
+        self._newest = max(update.update_id for update in updates) if fresh else newest
+        # add() hands the write to the journal's thread before this task first waits, so the
+        # answered mark of a handler that runs meanwhile is written after it.
         states = await self._journal.add(
             [(update.update_id, update.to_json()) for update in updates]
         )
         for update, state in zip(updates, states, strict=True):
+            if update.update_id in fresh:
+                continue
             if state is State.ANSWERED or update.update_id in self._held:
                 _LOGGER.debug("Update %d came again; it is %s", update.update_id, state.value)
                 continue

@@ -8,7 +8,11 @@ Contract (what bot/delivery.py builds the delivery guarantee on):
 - `answered()` marks an update answered: its body is deleted and only its id is kept, so that
   a re-delivery by Telegram is recognised. This commit skips the fsync: a power cut may lose
   the last marks, and those updates are then answered again - never lost.
-- `unanswered()` lists what an earlier run took and did not answer, in the order it came.
+- `unanswered()` lists what an earlier run took and did not answer, in the order it came;
+  `newest()` the highest update id it holds.
+- Calls are done in the order they start: each is handed to the journal's thread before its
+  coroutine first waits. So an `answered()` started while an `add()` of the same update is
+  still writing is done after it.
 - Answered ids are kept while Telegram could still deliver them again: the newest
   KEEP_ANSWERED of them, none older than a day (Telegram keeps an update at most 24 hours, and
   after a quiet week starts its ids afresh).
@@ -111,6 +115,10 @@ class UpdateJournal:
         """(update_id, JSON) of every update taken and not answered, oldest first."""
         return await self._run(self._unanswered)
 
+    async def newest(self) -> int | None:
+        """The highest update id this bot's journal holds; None when it holds none."""
+        return await self._run(self._newest)
+
     async def close(self) -> None:
         """Close the file once the calls before it are done (bounded wait)."""
         try:
@@ -182,6 +190,13 @@ class UpdateJournal:
             (self._bot_id,),
         ).fetchall()
         return [(update_id, body) for update_id, body in rows]
+
+    def _newest(self) -> int | None:
+        row = self._connection.execute(
+            "SELECT max(update_id) FROM updates WHERE bot_id = ?", (self._bot_id,)
+        ).fetchone()
+        newest: int | None = row[0]
+        return newest
 
     def _prune(self) -> None:
         self._connection.execute("PRAGMA synchronous = NORMAL")
