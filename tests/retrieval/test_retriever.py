@@ -201,6 +201,17 @@ def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
     assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
 
 
+def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
+    shipped: Retriever,
+) -> None:
+    assert shipped.answer("你叫什么名字?").decision is Decision.SMALLTALK
+
+    answer = shipped.answer("作者叫什么名字?")  # the author's name, not the bot's
+
+    assert answer.decision is not Decision.SMALLTALK
+    assert shipped.answer("他叫什么名字?").decision is not Decision.SMALLTALK
+
+
 def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
     strict = tiny.with_settings(RetrievalSettings(answer_threshold=95, suggest_threshold=30))
 
@@ -732,6 +743,11 @@ def test_how_many_of_something_the_article_does_not_count_says_so(
         (
             "sorry for the long message, what did china do for agriculture in latin america",
             "agriculture-overview",
+        ),
+        # "a friend said ..., is that true?", and "fazendo" (doing) is no topic of BYD's
+        (
+            "meu amigo falou q a china tá fazendo coisa de energia solar aqui no brasil, é vdd?",
+            "green-projects-countries",
         ),
     ],
 )

@@ -54,7 +54,8 @@ _CHAT_WORDS = """
     jaja jajaja jajajaja oye mira bueno pues osea eh ehh digamos
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
-    va vas van algo cosa cosas oq ta to daí
+    va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa
+    falou falaram disse disseram contou dijo dijeron conto entra entrar entrou
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
     nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
@@ -85,6 +86,7 @@ _LIGHT_WORDS = """
     habla hablame hablan dice dicen decir dime cuentame menciona mencionan mencionado mencionados
     mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
+    exatamente exactamente fazendo haciendo
     quero funcao informacao
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())

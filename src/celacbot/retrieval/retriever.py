@@ -70,6 +70,9 @@ FOLLOW_UP_SLACK = 15.0
 ASKED_CACHE_SIZE = 1024
 # How an entry's first question asks what a name is.
 _DEFINING = ("what is ", "what are ", "who is ")
+# Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
+# talk "你叫什么名字" (your name): a message about someone else is not small talk with the bot.
+_SOMEONE_ELSE = re.compile("[他她它]")
 EXPLAIN_CANDIDATES = 5
 
 
@@ -607,7 +610,7 @@ class Retriever:
     def _smalltalk_of(
         self, question: str, match: SmallTalkMatch | None, asked: str | None
     ) -> Answer | None:
-        if match is None:
+        if match is None or _SOMEONE_ELSE.search(question):
             return None
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
