@@ -501,6 +501,22 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
     assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
 
 
+@pytest.mark.parametrize("more", ["tell me more", "me conta mais", "cuéntame más", "多说一点"])
+def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
+    shipped: Retriever, more: str
+) -> None:
+    answer = shipped.answer(more, subject="investment-benefits")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "jobs-livelihoods")
+
+
+@pytest.mark.parametrize("more", ["tell me more about BYD", "and tell me more about BYD"])
+def test_tell_me_more_about_another_topic_is_that_topic(shipped: Retriever, more: str) -> None:
+    answer = shipped.answer(more, subject="investment-benefits")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-company")
+
+
 def test_every_shipped_small_talk_pattern_keeps_words_to_match(shipped: Retriever) -> None:
     # A pattern made only of fillers is left out, so "谢谢" would silently stop being thanks.
     empty = [

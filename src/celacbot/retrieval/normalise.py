@@ -54,7 +54,7 @@ _CHAT_WORDS = """
     jaja jajaja jajajaja oye mira bueno pues osea eh ehh digamos
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv
-    va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa
+    va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa mais
     falou falaram disse disseram contou dijo dijeron conto entra entrar entrou
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre

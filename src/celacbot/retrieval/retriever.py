@@ -230,10 +230,12 @@ class Retriever:
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
-        leans = shape.bare or shape.elliptical or shape.points_back or detail
+        # "tell me more", "多说一点": more of the subject, unless it names another topic.
+        more_of_it = asks_for_more(question) and not any(map(self._names_a_topic, terms))
+        leans = shape.bare or shape.elliptical or shape.points_back or detail or more_of_it
         if not (leans or opens_with_connector(question) or replied):
             return own
-        if asks_for_more(question):
+        if more_of_it:
             more = next(
                 filter(
                     None, (self.answer_entry(each, lang_hint=about.lang) for each in about.related)
