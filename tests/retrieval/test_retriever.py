@@ -501,6 +501,17 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
     assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
 
 
+@pytest.mark.parametrize(
+    "goal", ["what is its goal?", "qual o objetivo dele?", "¿cuál es su objetivo?"]
+)
+def test_its_goal_in_any_language_is_what_the_subject_aims_at(
+    shipped: Retriever, goal: str
+) -> None:
+    answer = shipped.answer(goal, subject="food-innovation-center")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-security")
+
+
 @pytest.mark.parametrize("more", ["tell me more", "me conta mais", "cuéntame más", "多说一点"])
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
     shipped: Retriever, more: str

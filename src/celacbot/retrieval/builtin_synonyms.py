@@ -72,6 +72,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "government": ["govt", "gov"],
     "mutual": ["both sides", "each other"],
     "focus": ["priority", "priorities"],
+    "goal": ["objetivo", "objetivos", "finalidad", "finalidade", "目标", "目的"],
     "remote sensing": ["satellite images", "satellite image"],
     "africa": ["african", "africans"],
     "mechanization": ["machinery", "machines", "tractors"],
