@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -15,10 +15,19 @@ RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def run_cli(tmp_path: Path) -> RunCli:
-    """Call `celacbot ARGS...` with optional standard input; HOME is a scratch directory."""
+    """Call `celacbot ARGS...` with optional standard input and variables; HOME is a scratch
+    directory."""
 
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    def run(
+        *args: str, stdin: str = "", env: Mapping[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """`env`: variables to set on top of this process's own."""
+        env = {
+            **os.environ,
+            "HOME": str(tmp_path),
+            "PYTHONIOENCODING": "utf-8",
+            **(env or {}),
+        }
         return subprocess.run(
             [sys.executable, "-m", "celacbot.cli", *args],
             input=stdin,

@@ -155,7 +155,10 @@ class Vocabulary:
         # Built for the first misspelt word, not at build time: most questions have none.
         # Synonyms' one-word variants come along: a typo of one means its term.
         # Most frequent first (the lightest weight): of equally close terms, the first wins.
-        known = sorted({*self.weights, *self._variants}, key=self.weights.__getitem__)
+        # Equal weights in alphabetical order: a set's order changes from run to run.
+        known = sorted(
+            {*self.weights, *self._variants}, key=lambda term: (self.weights[term], term)
+        )
         return Speller(known, stop_words=STOP_WORDS)
 
     def __contains__(self, term: object) -> bool:

@@ -56,7 +56,8 @@ class QuestionSpeller:
 
 
 def _words(texts: Iterable[str]) -> Iterable[str]:
-    return chain.from_iterable(map(words, chain(texts, LIGHT_WORDS)))
+    # Sorted: a set's order changes from run to run, and order breaks ties between words.
+    return chain.from_iterable(map(words, chain(texts, sorted(LIGHT_WORDS))))
 
 
 def _synonym_texts(synonyms: Mapping[str, Sequence[str]]) -> Iterable[str]:

@@ -50,7 +50,7 @@ class Speller:
         self._stop_words = frozenset(
             word for word in stop_words if word.isalpha() and word.isascii()
         )
-        for word in self._stop_words:
+        for word in sorted(self._stop_words):  # not the set's order, which changes per run
             counts.setdefault(word, 1)
         # Counter.most_common keeps the given order among equal counts.
         self._rank = {word: rank for rank, (word, _) in enumerate(counts.most_common())}
