@@ -46,7 +46,8 @@ from celacbot.retrieval.missing import (
     caveat,
     gaps,
 )
-from celacbot.retrieval.normalise import Normaliser, fold, has_cjk, is_cjk, words
+from celacbot.retrieval.neighbourhood import Neighbourhood
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -58,8 +59,6 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
-# How far a neighbour must outscore the subject (both readings summed) to take "it" over.
-POINTED_LEAD = 15.0
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
@@ -68,8 +67,6 @@ NAME_RARITY = 0.4
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
 ASKED_CACHE_SIZE = 1024
-# How an entry's first question asks what a name is.
-_DEFINING = ("what is ", "what are ", "who is ")
 # Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
 # talk "你叫什么名字" (your name): a message about someone else is not small talk with the bot.
 _SOMEONE_ELSE = re.compile("[他她它]")
@@ -124,7 +121,6 @@ class Retriever:
             },
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
-        self._terms_of = {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)}
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
         # Rare one-word capitalised keywords ("BYD", "Uruguay", "19"): names that only a few
         # entries speak of, unlike "China" or "Latin America".
@@ -145,18 +141,19 @@ class Retriever:
             term for doc in (*entry_docs, *fact_docs) for term in doc.keyword_terms
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
-        self._linked = _linked(kb.entries)
-        self._neighbours = _neighbours(kb.entries, self._linked)
-        # Names whose entry says what they are, if rare enough to be what a chat is about:
-        # "CELAC" is in most questions ("China and CELAC countries"), "BGI Genomics" in few.
-        self._definitions = tuple(
-            (_whole_words(name), entry_id)
-            for name, entry_id in _definitions(kb.entries)
-            if max(
-                map(self._vocabulary.weight, self._normaliser.text_content_terms(name)),
-                default=0.0,
-            )
-            >= self._vocabulary.max_idf * NAME_RARITY
+        # A name is what a chat is about when rare enough: "CELAC" is in most questions
+        # ("China and CELAC countries"), "BGI Genomics" in few.
+        self._neighbourhood = Neighbourhood(
+            kb.entries,
+            kb.facts,
+            {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)},
+            rare_name=lambda name: (
+                max(
+                    map(self._vocabulary.weight, self._normaliser.text_content_terms(name)),
+                    default=0.0,
+                )
+                >= self._vocabulary.max_idf * NAME_RARITY
+            ),
         )
         self._speller = QuestionSpeller(kb, self._vocabulary)
         # A message's details are read at several steps of answering it (its parts, a
@@ -243,7 +240,7 @@ class Retriever:
                 None,
             )
             return own if more is None else replace(more, question=question, context=about.question)
-        defined = self._defined_in(subject) if asks_what_it_is(question) else None
+        defined = self._neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
         if defined is not None:
             # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
             chosen = self.answer_entry(defined, lang_hint=own.requested_lang)
@@ -270,7 +267,7 @@ class Retriever:
         # something far from the subject, far better than the subject's neighbours match it,
         # names its own subject ("what is the food innovation center, what is it for?"): "it"
         # is that one. "who built it?" names nothing: "it" is the subject.
-        neighbours = self._neighbours.get(subject, frozenset())
+        neighbours = self._neighbourhood.neighbours(subject)
         nearest = max(
             (scored.total for scored in standalone.candidates if scored.document.id in neighbours),
             default=0.0,
@@ -284,8 +281,10 @@ class Retriever:
         ):
             return own
         pointed = (
-            self._pointed_at(
-                subject, standalone, evaluation, detail=bool(self._asked_details(question))
+            self._neighbourhood.pointed_at(
+                subject,
+                (*standalone.candidates, *evaluation.candidates),
+                facets=self._facets(question, standalone),
             )
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
@@ -299,7 +298,7 @@ class Retriever:
             evaluation,
             question,
             near=neighbours,
-            linked=self._linked.get(subject, frozenset()),
+            linked=self._neighbourhood.linked(subject),
         )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
@@ -346,14 +345,6 @@ class Retriever:
             ),
         )
 
-    def _defined_in(self, subject: str) -> str | None:
-        """The entry that says what the name a subject asks about is: the longest name in the
-        entry's question (or the fact's text); None when it names none."""
-        entry = self._entries.get(subject)
-        fact = self._facts.get(subject)
-        said = fold(entry.questions[0] if entry else fact.text if fact else "")
-        return next((entry_id for name, entry_id in self._definitions if name.search(said)), None)
-
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
         chat word, not the edge of two Chinese words such as 候成 in 时候成立)."""
@@ -362,45 +353,17 @@ class Retriever:
         word = not is_cjk(term) or term in self._normaliser.cjk_terms
         return word and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
 
-    def _pointed_at(
-        self, subject: str, standalone: _Evaluation, evaluation: _Evaluation, *, detail: bool
-    ) -> str | None:
-        """The entry a message that points back ("what do they trade?") asks about: of the
-        subject's neighbours (its topic, its related entries), the one the message's own words
-        match best, for they name the facet asked; None when the subject has no neighbours."""
-        near = self._neighbours.get(subject)
-        if near is None:
-            return None
-        # Both readings count: the message's own words name the facet, read with the subject
-        # they keep to what was being talked about.
-        together: dict[str, float] = {}
-        for scored in (*standalone.candidates, *evaluation.candidates):
-            if scored.document.id in near:
-                together[scored.document.id] = together.get(scored.document.id, 0.0) + scored.total
-        if not together:
-            return None
-        best = max(together, key=together.__getitem__)
-        # A topic the subject never speaks of ("what research will it do?" after food
-        # security): the neighbour that matches best says it, however close the subject. Not
-        # for a detail ("when did it start?"): that is the subject's, given or not.
-        asked = standalone.query.content if standalone.query and not detail else ()
-        facets = [
-            term for term in asked if term in self._topic_terms and term not in self._question_terms
+    def _facets(self, question: str, standalone: _Evaluation) -> list[str]:
+        """The topics a follow-up names ("research" in "what research will it do?"); none
+        for one that asks a detail ("when did it start?"): that is the subject's, given or
+        not."""
+        if self._asked_details(question) or standalone.query is None:
+            return []
+        return [
+            term
+            for term in standalone.query.content
+            if term in self._topic_terms and term not in self._question_terms
         ]
-        if facets and not self._speaks_of(subject, facets):
-            saying = [each for each in together if self._speaks_of(each, facets)]
-            if saying:
-                return max(saying, key=together.__getitem__)
-        # The subject itself, unless a neighbour clearly matches better: "who runs it?" names
-        # no facet, "what do they trade?" does.
-        if subject in together and together[best] < together[subject] + POINTED_LEAD:
-            return subject
-        return best
-
-    def _speaks_of(self, entry_id: str, terms: Iterable[str]) -> bool:
-        """Whether an entry's or fact's text uses any of these terms."""
-        said = self._terms_of.get(entry_id, frozenset())
-        return any(term in said for term in terms)
 
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
@@ -744,42 +707,3 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
-
-
-def _definitions(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
-    """(name, entry id) of every entry that says what a name is: its first question asks what
-    its first keyword, a capitalised name, is ("What is BGI Genomics?"); longest names first,
-    so that "China-CELAC Forum" is found before "CELAC"."""
-    found = []
-    for entry in entries:
-        name = entry.keywords[0] if entry.keywords else ""
-        question = fold(entry.questions[0])
-        defining = question.startswith(_DEFINING) and _whole_words(fold(name)).search(question)
-        if name[:1].isupper() and defining:
-            found.append((fold(name), entry.id))
-    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
-
-
-def _whole_words(phrase: str) -> re.Pattern[str]:
-    """A pattern finding `phrase` as whole words ("ai" not in "Haiti")."""
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-
-
-def _linked(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
-    """The entries each entry names as related, or that name it."""
-    linked: dict[str, set[str]] = {entry.id: set(entry.related) for entry in entries}
-    for entry in entries:
-        for other in entry.related:
-            linked.setdefault(other, set()).add(entry.id)
-    return {entry_id: frozenset(ids) for entry_id, ids in linked.items()}
-
-
-def _neighbours(
-    entries: Sequence[Entry], linked: dict[str, frozenset[str]]
-) -> dict[str, frozenset[str]]:
-    """Each entry's neighbourhood: itself, the entries of its topic and those `linked` to it
-    (related either way), which is what "it" or "they" in a follow-up can be about."""
-    by_topic: dict[str, frozenset[str]] = {}
-    for entry in entries:
-        by_topic[entry.topic] = by_topic.get(entry.topic, frozenset()) | {entry.id}
-    return {**linked, **{entry.id: by_topic[entry.topic] | linked[entry.id] for entry in entries}}

@@ -1,0 +1,138 @@
+"""What a follow-up can be about: the entries around the conversation's subject.
+
+Contract: built once per knowledge base from its entries and facts and the terms each one's
+text uses; it scores nothing itself. `neighbours(id)` is an entry, the entries of its topic
+and those related to it either way (what "it" or "they" can be about); `linked(id)` only the
+related ones; `defined_in(id)` the entry that says what the name a subject asks about is
+("What is BGI Genomics?" after the lab BGI set up in Uruguay); `pointed_at()` which
+neighbour a message that points back ("what do they trade?") asks about, from the scores the
+retriever gave its readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from celacbot.knowledge.models import Entry, Fact
+from celacbot.retrieval.index import Scored
+from celacbot.retrieval.normalise import fold
+
+# How far a neighbour must outscore the subject (both readings summed) to take "it" over.
+POINTED_LEAD = 15.0
+# How an entry's first question asks what a name is.
+_DEFINING = ("what is ", "what are ", "who is ")
+
+
+class Neighbourhood:
+    """The knowledge base's entries as a conversation moves between them."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        facts: Sequence[Fact],
+        terms_of: Mapping[str, frozenset[str]],
+        *,
+        rare_name: Callable[[str], bool],
+    ) -> None:
+        """`terms_of`: the terms of each entry's and fact's text; `rare_name`: whether a name
+        is rare enough to be what a chat is about ("BGI Genomics", not "CELAC")."""
+        self._first_question = {entry.id: entry.questions[0] for entry in entries}
+        self._fact_text = {fact.id: fact.text for fact in facts}
+        self._terms_of = terms_of
+        self._linked = _linked(entries)
+        self._neighbours = _neighbours(entries, self._linked)
+        self._definitions = tuple(
+            (_whole_words(name), entry_id)
+            for name, entry_id in _definitions(entries)
+            if rare_name(name)
+        )
+
+    def neighbours(self, subject: str) -> frozenset[str]:
+        """The subject, its topic's entries and its related ones; empty for a fact."""
+        return self._neighbours.get(subject, frozenset())
+
+    def linked(self, subject: str) -> frozenset[str]:
+        """The entries the subject names as related, or that name it."""
+        return self._linked.get(subject, frozenset())
+
+    def defined_in(self, subject: str) -> str | None:
+        """The entry that says what the name a subject asks about is: the longest name in the
+        entry's question (or the fact's text); None when it names none."""
+        said = fold(self._first_question.get(subject) or self._fact_text.get(subject, ""))
+        return next((entry_id for name, entry_id in self._definitions if name.search(said)), None)
+
+    def speaks_of(self, entry_id: str, terms: Iterable[str]) -> bool:
+        """Whether an entry's or fact's text uses any of these terms."""
+        said = self._terms_of.get(entry_id, frozenset())
+        return any(term in said for term in terms)
+
+    def pointed_at(
+        self, subject: str, readings: Iterable[Scored], *, facets: Sequence[str]
+    ) -> str | None:
+        """The entry a message that points back ("what do they trade?") asks about: of the
+        subject's neighbours, the one its `readings` (the message alone, and read with the
+        subject) score best; a neighbour that speaks of the `facets` it names when the subject
+        does not; None when the subject has no neighbours."""
+        near = self._neighbours.get(subject)
+        if near is None:
+            return None
+        # Both readings count: the message's own words name the facet, read with the subject
+        # they keep to what was being talked about.
+        together: dict[str, float] = {}
+        for scored in readings:
+            if scored.document.id in near:
+                together[scored.document.id] = together.get(scored.document.id, 0.0) + scored.total
+        if not together:
+            return None
+        best = max(together, key=together.__getitem__)
+        # A topic the subject never speaks of ("what research will it do?" after food
+        # security): the neighbour that matches best says it, however close the subject.
+        if facets and not self.speaks_of(subject, facets):
+            saying = [each for each in together if self.speaks_of(each, facets)]
+            if saying:
+                return max(saying, key=together.__getitem__)
+        # The subject itself, unless a neighbour clearly matches better: "who runs it?" names
+        # no facet, "what do they trade?" does.
+        if subject in together and together[best] < together[subject] + POINTED_LEAD:
+            return subject
+        return best
+
+
+def _definitions(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
+    """(name, entry id) of every entry that says what a name is: its first question asks what
+    its first keyword, a capitalised name, is ("What is BGI Genomics?"); longest names first,
+    so that "China-CELAC Forum" is found before "CELAC"."""
+    found = []
+    for entry in entries:
+        name = entry.keywords[0] if entry.keywords else ""
+        question = fold(entry.questions[0])
+        defining = question.startswith(_DEFINING) and _whole_words(fold(name)).search(question)
+        if name[:1].isupper() and defining:
+            found.append((fold(name), entry.id))
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    """A pattern finding `phrase` as whole words ("ai" not in "Haiti")."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+def _linked(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:
+    """The entries each entry names as related, or that name it."""
+    linked: dict[str, set[str]] = {entry.id: set(entry.related) for entry in entries}
+    for entry in entries:
+        for other in entry.related:
+            linked.setdefault(other, set()).add(entry.id)
+    return {entry_id: frozenset(ids) for entry_id, ids in linked.items()}
+
+
+def _neighbours(
+    entries: Sequence[Entry], linked: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Each entry's neighbourhood: itself, the entries of its topic and those `linked` to it
+    (related either way), which is what "it" or "they" in a follow-up can be about."""
+    by_topic: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        by_topic[entry.topic] = by_topic.get(entry.topic, frozenset()) | {entry.id}
+    return {**linked, **{entry.id: by_topic[entry.topic] | linked[entry.id] for entry in entries}}
