@@ -512,6 +512,16 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "food-security")
 
 
+@pytest.mark.parametrize(
+    "how_long",
+    ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],
+)
+def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: str) -> None:
+    answer = shipped.answer(how_long, subject="china-celac-forum")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "forum-anniversary")
+
+
 @pytest.mark.parametrize("more", ["tell me more", "me conta mais", "cuéntame más", "多说一点"])
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
     shipped: Retriever, more: str

@@ -99,6 +99,8 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"\bwhen\b|\b(?:what|which|exact) (?:year|date|day|month)\b|\bcuando\b"
         r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
         r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
+        # "how long has it been going on?": since when
+        r"|\bhow long\b|\bha quanto tempo\b|\bhace cuanto\b|多久|多长时间"
         r"|什么时候|哪一?年|哪一?天|几月|几号|何时|日期"
     ),
     Detail.DAY: re.compile(
