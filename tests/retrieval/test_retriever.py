@@ -513,6 +513,36 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "valeu. mudando de assunto, o q significa celac?",
+        "thanks! changing the subject, what is CELAC?",
+    ],
+)
+def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_one(
+    shipped: Retriever, message: str
+) -> None:
+    answer = shipped.answer(message, subject="byd-brazil-complex")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "what-is-celac")
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        ("green-supply-chain", "why tho", "green-supply-chain"),
+        ("food-innovation-center", "啥时候成立的", "food-innovation-center"),
+    ],
+)
+def test_chat_spellings_of_question_words_are_follow_ups(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    answer = shipped.answer(follow_up, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
     "how_long",
     ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],
 )

@@ -13,6 +13,7 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "cuando",
         "quando",
         "时候",
+        "啥时候",
         "日期",
         "时间",
         "哪一年",

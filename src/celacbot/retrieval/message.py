@@ -60,15 +60,22 @@ def asks(clause: str) -> bool:
     return bool(_ASKS.search(fold(clause)) or _ASKS.search(clause))
 
 
+def _without_lead_in(text: str) -> str:
+    """The text without a lead-in ("ok so", "quick question:"), unless that is all of it."""
+    folded = fold(text)
+    lead_in = _LEAD_IN.match(folded)
+    # fold() keeps the length of a text without combining marks; otherwise keep it whole.
+    if lead_in and lead_in.end() < len(text) and len(folded) == len(text):
+        return text[lead_in.end() :]
+    return text
+
+
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
-    folded = fold(text)
-    lead_in = _LEAD_IN.match(folded)
-    if lead_in and lead_in.end() < len(text):
-        # fold() keeps the length of a text without combining marks; otherwise keep it whole.
-        text = text[lead_in.end() :] if len(folded) == len(text) else text
-    parts = clauses(text)
+    text = _without_lead_in(text)
+    # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
+    parts = [_without_lead_in(part) for part in clauses(text)]
     if len(parts) <= 1:
         return [text]
     asking = [part for part in parts if asks(part)]
