@@ -543,6 +543,21 @@ def test_chat_spellings_of_question_words_are_follow_ups(
 
 
 @pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        ("venezuela-satellites", "and bolivia?", "bolivia-satellite"),
+        ("argentina-space-station", "And Venezuela?", "venezuela-satellites"),
+    ],
+)
+def test_and_another_name_swaps_the_subjects_name_for_it(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    answer = shipped.answer(follow_up, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
     "how_long",
     ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],
 )

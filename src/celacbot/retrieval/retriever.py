@@ -247,7 +247,7 @@ class Retriever:
             if chosen is not None:
                 return replace(chosen, question=question, context=about.question)
         # The subject's question in the asker's language, so the language stays theirs.
-        combined = f"{' '.join(words(self._cap(question)))} {' '.join(words(about.question))}"
+        combined = f"{' '.join(words(self._cap(question)))} {' '.join(self._kept(about, terms))}"
         # One text, never split into questions: it is the message and a question joined.
         capped = self._cap(combined)
         message = words(capped)
@@ -311,6 +311,19 @@ class Retriever:
         ):
             return replace(contextual, question=question, context=about.question)
         return own
+
+    def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
+        """The words of the subject's question a follow-up is read with: all of them, but
+        the names when it brings a name of its own ("and Bolivia?" after Venezuela's
+        satellites asks about Bolivia's, not Venezuela's and Bolivia's)."""
+        said = words(about.question)
+        if not any(term in self._named for term in terms):
+            return said
+        return [
+            word
+            for word in said
+            if not any(term in self._named for term in self._normaliser.text_content_terms(word))
+        ]
 
     def _shape(self, question: str, standalone: _Evaluation) -> _Shape:
         """How a message stands towards the conversation's subject."""
