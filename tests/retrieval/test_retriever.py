@@ -557,6 +557,22 @@ def test_and_another_name_swaps_the_subjects_name_for_it(
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize("question", ["isso ajuda?", "¿y eso ayuda?"])
+def test_does_that_help_is_a_question_about_the_subject_not_a_call_for_help(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question, subject="south-south-fund")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "south-south-fund")
+
+
+@pytest.mark.parametrize("thanks", ["thanks for that", "isso ajuda, valeu"])
+def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks: str) -> None:
+    answer = shipped.answer(thanks, subject="south-south-fund")
+
+    assert (answer.decision, answer.id) == (Decision.SMALLTALK, "thanks")
+
+
 @pytest.mark.parametrize(
     "how_long",
     ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],

@@ -220,9 +220,16 @@ class Retriever:
         of the subject ("... and in which year?"), whatever its own reading answers."""
         own = standalone.answer
         about = self.answer_entry(subject, lang_hint=own.requested_lang)
-        if about is None or own.decision is Decision.SMALLTALK:
+        if about is None:
             return own
         shape = self._shape(question, standalone)
+        # Small talk found inside a message ("ajuda", help) that asks about "that" is a
+        # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
+        # nor "isso ajuda, valeu" (that helps, thanks).
+        inside = standalone.query is not None
+        about_that = inside and shape.points_back and asks(question)
+        if own.decision is Decision.SMALLTALK and not about_that:
+            return own
         terms = shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
