@@ -86,7 +86,7 @@ _LIGHT_WORDS = """
     habla hablame hablan dice dicen decir dime cuentame menciona mencionan mencionado mencionados
     mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
-    exatamente exactamente fazendo haciendo existe existen existem existir
+    exatamente exactamente fazendo haciendo existe existen existem existir 具体
     quero funcao informacao
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
