@@ -548,9 +548,11 @@ def test_chat_spellings_of_question_words_are_follow_ups(
     [
         ("venezuela-satellites", "and bolivia?", "bolivia-satellite"),
         ("argentina-space-station", "And Venezuela?", "venezuela-satellites"),
+        # a topic the subject never speaks of is a subject of its own
+        ("green-supply-chain", "and the digital side?", "digital-economy-overview"),
     ],
 )
-def test_and_another_name_swaps_the_subjects_name_for_it(
+def test_and_another_name_or_topic_is_asked_about_instead_of_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     answer = shipped.answer(follow_up, subject=subject)

@@ -308,7 +308,18 @@ class Retriever:
             linked=self._neighbourhood.linked(subject),
         )
         # A message that points back ("what did they set up?") is about the subject; one that
-        # only opens with "and" may bring its own ("and in healthcare?"): the better reading.
+        # only opens with "and" may bring its own ("and in healthcare?"): the better reading,
+        # or its own outright when it names a topic the subject never speaks of ("and the
+        # digital side?" after the green energy supply chain).
+        leaning = shape.bare or shape.points_back or detail
+        facets = self._facets(question, standalone)
+        if (
+            not leaning
+            and own.decision is Decision.ANSWER
+            and facets
+            and not self._neighbourhood.speaks_of(subject, facets)
+        ):
+            return own
         if contextual.decision is Decision.ANSWER and (
             shape.bare
             or shape.points_back
