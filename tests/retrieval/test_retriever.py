@@ -859,3 +859,23 @@ def test_who_asks_is_neither_a_detail_asked_nor_a_word_against_the_question(
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id, answer.missing) == (Decision.ANSWER, entry, "")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "besides Venezuela, which country got a satellite launched with China's help?",
+            "satellites-launched",
+        ),
+        ("aside from BYD, which companies does the article name?", "companies-mentioned"),
+        # a common word set aside is part of the answer: the governments are listed too
+        ("apart from governments, who else takes part?", "cooperation-levels"),
+    ],
+)
+def test_a_name_set_aside_does_not_draw_the_answer_to_itself(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)

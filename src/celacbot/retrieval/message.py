@@ -4,7 +4,9 @@ Contract: `questions(text)` splits a message into its clauses (sentences, and ".
 ..." joins) and returns those that ask something, in order; a message of one clause gives
 itself. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
 retriever can answer the question after it, and a message asking two or three things gets
-one answer per question.
+one answer per question. `without_exclusion(text)` splits off what a message sets aside
+("besides Venezuela, ...", "... aparte del covid?", "除了智利，..."), None when it sets nothing
+aside.
 """
 
 from __future__ import annotations
@@ -44,6 +46,31 @@ _LEAD_IN: Final = re.compile(
     r"|pregunta rapida|pergunta rapida|换个话题|另外问一下)[\s,:;.!-]+)+",
     re.IGNORECASE,
 )
+
+
+# What a question sets aside: "besides X," / "apart from X," up front, "... aparte de X?" at
+# the end, "除了X(以外)，" up front. The words of X would otherwise pull the answer to X.
+_EXCLUSION: Final = re.compile(
+    r"^\W*(?:besides|apart from|aside from|other than|except for|aparte del?|ademas del?"
+    r"|alem d[aeo]s?|fora|fuera del?)\s+[^,?]{1,40},\s*"
+    r"|\s+(?:besides|apart from|aside from|other than|aparte del?|ademas del?|alem d[aeo]s?"
+    r"|fora)\s+[^,?]{1,30}(?=\?*\s*$)"
+    r"|^除了[^，,？?]{1,12}(?:之外|以外)?[，,]\s*",
+    re.IGNORECASE,
+)
+
+
+def without_exclusion(text: str) -> tuple[str, str] | None:
+    """The message without what it sets aside, and what it sets aside; None when it sets
+    nothing aside (or is nothing else)."""
+    folded = fold(text)
+    if len(folded) != len(text):  # fold() changed the length: positions would not match
+        return None
+    found = _EXCLUSION.search(folded)
+    if found is None:
+        return None
+    rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+    return (rest, found[0]) if len(rest) >= _MIN_CLAUSE_CHARS else None
 
 
 def clauses(text: str) -> list[str]:

@@ -38,7 +38,7 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
-from celacbot.retrieval.message import asks, questions
+from celacbot.retrieval.message import asks, questions, without_exclusion
 from celacbot.retrieval.missing import (
     DETAIL_WORDS,
     asked_details,
@@ -499,6 +499,15 @@ class Retriever:
 
     def _evaluate(self, question: str, lang_hint: str | None = None) -> _Evaluation:
         capped = self._cap(question)
+        # "besides Venezuela, which other country...": a name set aside would draw the
+        # answer to itself. The rest of the question, when it answers on its own; else the
+        # whole. Not for a common word ("apart from governments, who else...": the answer
+        # lists the governments too).
+        split = without_exclusion(capped)
+        if split is not None and self._names(split[1]):
+            without = self._evaluate(split[0], lang_hint)
+            if without.answer.decision is Decision.ANSWER:
+                return replace(without, answer=replace(without.answer, question=capped))
         message = words(capped)
         asked = question_language(capped, message, lang_hint)
         talk = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
@@ -512,6 +521,10 @@ class Retriever:
         return self._combined(
             capped, whole, self._details_of_the_one_before(asking, parts, whole.answer)
         )
+
+    def _names(self, text: str) -> bool:
+        """Whether a text names one of the article's rare names (BYD, Venezuela, CBERS)."""
+        return any(term in self._named for term in self._normaliser.text_content_terms(text))
 
     def _details_of_the_one_before(
         self, asking: Sequence[str], parts: Sequence[_Evaluation], whole: Answer
