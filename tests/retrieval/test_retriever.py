@@ -424,6 +424,40 @@ def test_an_ordinary_question_gets_no_caveat(shipped: Retriever, question: str, 
     )
 
 
+@pytest.mark.parametrize(
+    ("where", "missing"),
+    [
+        ("where is it?", "does not say where"),
+        ("onde fica?", "não diz onde"),
+        ("¿y dónde está?", "no dice dónde"),
+        ("在哪里?", "没有说在哪里"),
+    ],
+)
+def test_where_after_a_subject_the_article_places_nowhere_says_so(
+    shipped: Retriever, where: str, missing: str
+) -> None:
+    # No neighbour that names some country instead: the centre's own answer, honestly.
+    answer = shipped.answer(where, subject="food-innovation-center")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-innovation-center")
+    assert missing in answer.missing
+
+
+@pytest.mark.parametrize(
+    ("subject", "entry"),
+    [
+        ("byd-brazil-complex", "byd-brazil-complex"),
+        ("argentina-space-station", "argentina-space-station"),
+    ],
+)
+def test_where_after_a_subject_in_a_named_country_needs_no_caveat(
+    shipped: Retriever, subject: str, entry: str
+) -> None:
+    answer = shipped.answer("where is it?", subject=subject)
+
+    assert (answer.id, answer.missing) == (entry, "")
+
+
 def test_a_detail_the_answer_gives_gets_no_caveat(shipped: Retriever) -> None:
     answer = shipped.answer("how many satellites did the CBERS program develop?")
 

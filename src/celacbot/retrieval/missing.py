@@ -39,6 +39,7 @@ class Detail(StrEnum):
     COUNT = "count"
     DATE = "date"
     DAY = "day"
+    LOCATION = "location"
     PLACE = "place"
     PERSON = "person"
 
@@ -107,6 +108,8 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"\b(?:what|which|exact) day\b|\bexact date\b|\bfecha exacta\b|\b(?:que|q|qual|cual) dia\b"
         r"|\bdia exact?[oa]\b|\bdata exata\b|哪一?天|几号|具体日期"
     ),
+    # Where at all: a country or a region answers it ("where is the station?").
+    Detail.LOCATION: re.compile(r"\b(?:where|onde|donde)\b|在哪|哪里|哪儿"),
     Detail.PLACE: re.compile(
         r"\bwhere\b[^?]*\bexactly\b|\bdonde\b[^?]*\bexactamente\b|\bonde\b[^?]*\bexatamente\b"
         r"|\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
@@ -160,6 +163,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.DAY: re.compile(
         rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b", re.IGNORECASE
     ),
+    Detail.LOCATION: re.compile(
+        r"\b(?:Brazil|Peru|Chile|Argentina|Mexico|Colombia|Venezuela|Bolivia|Cuba|Guyana|Ecuador"
+        r"|Uruguay|Panama|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region)\b"
+    ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
 }
@@ -178,6 +185,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     ),
     Detail.DATE: re.compile(r"\b(?:dates?|years?|when)\b", re.IGNORECASE),
     Detail.DAY: re.compile(r"\b(?:dates?|days?)\b", re.IGNORECASE),
+    Detail.LOCATION: re.compile(r"\b(?:location|where|place)\b", re.IGNORECASE),
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
 }
@@ -194,6 +202,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COUNT: "The article does not give that number.",
         Detail.DATE: "The article does not give that date.",
         Detail.DAY: "The article does not give the exact day.",
+        Detail.LOCATION: "The article does not say where.",
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
     },
@@ -207,6 +216,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COUNT: "El artículo no da esa cifra.",
         Detail.DATE: "El artículo no da esa fecha.",
         Detail.DAY: "El artículo no da el día exacto.",
+        Detail.LOCATION: "El artículo no dice dónde.",
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
     },
@@ -220,6 +230,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COUNT: "O artigo não informa esse número.",
         Detail.DATE: "O artigo não informa essa data.",
         Detail.DAY: "O artigo não informa o dia exato.",
+        Detail.LOCATION: "O artigo não diz onde.",
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
     },
@@ -233,6 +244,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COUNT: "文章没有给出这个数字。",
         Detail.DATE: "文章没有给出这个日期。",
         Detail.DAY: "文章没有给出具体是哪一天。",
+        Detail.LOCATION: "文章没有说在哪里。",
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
     },
@@ -263,9 +275,11 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     # year" is a rate.
     if Detail.COUNT in asked and {Detail.AMOUNT, Detail.RATE, Detail.HEADCOUNT} & set(asked):
         asked.remove(Detail.COUNT)
-    # An exact day is a date too: one caveat says it.
+    # An exact day is a date too, an exact place a location: one caveat says it.
     if Detail.DAY in asked and Detail.DATE in asked:
         asked.remove(Detail.DATE)
+    if Detail.PLACE in asked and Detail.LOCATION in asked:
+        asked.remove(Detail.LOCATION)
     return tuple(asked)
 
 

@@ -41,6 +41,7 @@ from celacbot.retrieval.localised import (
 from celacbot.retrieval.message import asks, questions, without_exclusion
 from celacbot.retrieval.missing import (
     DETAIL_WORDS,
+    Detail,
     asked_details,
     asks_how_it_works,
     caveat,
@@ -650,12 +651,15 @@ class Retriever:
         # is 时候 and the reading no longer knows that a date was asked.
         if answer.decision is not Decision.ANSWER or not gaps(details, self._english(answer)).all:
             return answer
-        for scored in evaluation.candidates:
+        # Any country a neighbour names would answer "where?": the subject's own answer,
+        # saying that the article does not say where, is the honest one.
+        wanted = tuple(detail for detail in details if detail is not Detail.LOCATION)
+        for scored in evaluation.candidates if wanted else ():
             entry = self._entries.get(scored.document.id)
             close = scored.total >= answer.score - FOLLOW_UP_SLACK
             if not ((close and scored.document.id in near) or scored.document.id in linked):
                 continue
-            if entry is not None and not gaps(details, entry.answer).all:
+            if entry is not None and not gaps(wanted, entry.answer).all:
                 better = self.answer_entry(entry.id, lang_hint=answer.requested_lang)
                 if better is not None:
                     return replace(better, score=scored.total, reason=f"gives the {details}")
