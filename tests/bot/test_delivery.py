@@ -275,6 +275,37 @@ async def test_a_full_webhook_leaves_the_rest_with_telegram_and_answers_it_later
     assert replies_per_question(fake_bot_api, questions) == [1] * 10
 
 
+async def test_an_update_answered_by_an_earlier_run_and_sent_again_is_not_answered_again(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings
+) -> None:
+    settings = make_settings()
+    # An earlier run answered it, and stopped before Telegram learned it was delivered.
+    again = fake_bot_api.send_message("What is CBERS?", user_id=FIRST_USER)
+    journal = await UpdateJournal.open(settings.data_dir / JOURNAL_FILENAME, fake_bot_api.bot_id)
+    await journal.add([(again["update_id"], json.dumps(again))])
+    await journal.answered(again["update_id"])
+    await journal.close()
+
+    async with running(settings) as application:
+        later = fake_bot_api.send_message("What is CBERS?", user_id=FIRST_USER + 1)
+        await fake_bot_api.wait_for_reply(later)
+        await handled(fake_bot_api, application)
+
+    assert replies_per_question(fake_bot_api, [again, later]) == [0, 1]
+
+
+async def test_an_update_twice_in_one_batch_is_answered_once(
+    fake_bot_api: FakeBotAPI, make_settings: MakeSettings
+) -> None:
+    first = fake_bot_api.send_message("What is CBERS?", user_id=FIRST_USER)
+    fake_bot_api.enqueue_update(first)  # before the bot asks: both come in its first batch
+    async with running(make_settings()) as application:
+        await fake_bot_api.wait_for_reply(first)
+        await handled(fake_bot_api, application)
+
+    assert replies_per_question(fake_bot_api, [first]) == [1]
+
+
 async def test_what_a_crashed_run_journaled_is_answered_once_and_what_no_longer_parses_dropped(
     fake_bot_api: FakeBotAPI, make_settings: MakeSettings, caplog: pytest.LogCaptureFixture
 ) -> None:

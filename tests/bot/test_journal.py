@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import sqlite3
 from pathlib import Path
@@ -39,6 +41,34 @@ async def test_an_update_is_new_then_pending_then_answered_across_reopening(
     assert unanswered == [(1, '{"update_id": 1}'), (3, '{"update_id": 3}')]
     assert after_reopening == [State.PENDING, State.ANSWERED, State.NEW]
     assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+async def test_a_write_whose_caller_is_cancelled_is_still_done_and_in_order(
+    tmp_path: Path,
+) -> None:
+    # Delivery queues a new update before its write ends: a stop that cancels the caller
+    # must not cancel the write, or the update would be answered and never journaled.
+    path = tmp_path / "updates.sqlite3"
+    journal = await UpdateJournal.open(path, BOT)
+    busy = asyncio.create_task(journal.add([(n, "{}") for n in range(1, 5001)]))
+    cancelled = asyncio.create_task(journal.add([(9001, '{"update_id": 9001}')]))
+    mark = asyncio.create_task(journal.answered(1))
+    await asyncio.sleep(0)  # one turn of the loop: all three are handed to the thread
+    cancelled.cancel()
+    await busy
+    await mark
+    with contextlib.suppress(asyncio.CancelledError):
+        await cancelled
+    newest = await journal.newest()
+    await journal.close()
+
+    reopened = await UpdateJournal.open(path, BOT)
+    unanswered = await reopened.unanswered()
+    await reopened.close()
+
+    assert newest == 9001
+    assert unanswered[-1] == (9001, '{"update_id": 9001}')
+    assert (1, "{}") not in unanswered
 
 
 async def test_answering_deletes_the_update_and_keeps_only_its_id(tmp_path: Path) -> None:

@@ -59,7 +59,8 @@ class Delivery:
         self._limit = limit
         self._concurrency = concurrency
         self._held: set[int] = set()  # update ids queued or being handled
-        # The highest update id ever journaled, None before the first: anything newer is new.
+        # The highest update id ever given to the journal, None before the first: anything
+        # newer cannot have been answered.
         self._newest: int | None = None
         self._reserved = 0
         self._room = asyncio.Event()
@@ -130,7 +131,7 @@ class Delivery:
             update.update_id for update in updates if newest is None or update.update_id > newest
         }
         for update in updates:
-            if update.update_id in fresh:
+            if update.update_id in fresh and update.update_id not in self._held:
                 self._queue(update)
         self._newest = max(update.update_id for update in updates) if fresh else newest
         # add() hands the write to the journal's thread before this task first waits, so the

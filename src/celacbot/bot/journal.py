@@ -11,8 +11,8 @@ Contract (what bot/delivery.py builds the delivery guarantee on):
 - `unanswered()` lists what an earlier run took and did not answer, in the order it came;
   `newest()` the highest update id it holds.
 - Calls are done in the order they start: each is handed to the journal's thread before its
-  coroutine first waits. So an `answered()` started while an `add()` of the same update is
-  still writing is done after it.
+  coroutine first waits, and is done even if its caller is cancelled or times out. So an
+  `answered()` started while an `add()` of the same update is still writing is done after it.
 - Answered ids are kept while Telegram could still deliver them again: the newest
   KEEP_ANSWERED of them, none older than a day (Telegram keeps an update at most 24 hours, and
   after a quiet week starts its ids afresh).
@@ -134,7 +134,9 @@ class UpdateJournal:
             raise JournalError("the journal is closed") from None
         try:
             async with asyncio.timeout(TIMEOUT_SECONDS):
-                return await asyncio.wrap_future(future)
+                # Shielded: a call handed to the thread is done even when its caller is
+                # cancelled or gives up waiting, so calls are done in the order they start.
+                return await asyncio.shield(asyncio.wrap_future(future))
         except TimeoutError:
             raise JournalError(f"no answer from the disk within {TIMEOUT_SECONDS:.0f} s") from None
         except sqlite3.Error as error:

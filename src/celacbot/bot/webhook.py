@@ -245,7 +245,10 @@ class WebhookServer:
             raise _Refused(HTTPStatus.REQUEST_TIMEOUT, "body not received in time") from None
         update = self._update(body)
         try:
-            async with asyncio.timeout(ROOM_WAIT_SECONDS), self._delivery.room(1):
+            async with contextlib.AsyncExitStack() as room:
+                # Only the wait for room is bounded: a journal write once started must end.
+                async with asyncio.timeout(ROOM_WAIT_SECONDS):
+                    await room.enter_async_context(self._delivery.room(1))
                 await self._delivery.deliver([update])
         except Stopping:
             raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, "stopping", close=False) from None
