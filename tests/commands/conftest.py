@@ -22,7 +22,7 @@ def run_cli(tmp_path: Path) -> RunCli:
         *args: str, stdin: str = "", env: Mapping[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """`env`: variables to set on top of this process's own."""
-        env = {
+        variables = {
             **os.environ,
             "HOME": str(tmp_path),
             "PYTHONIOENCODING": "utf-8",
@@ -34,7 +34,7 @@ def run_cli(tmp_path: Path) -> RunCli:
             capture_output=True,
             text=True,
             encoding="utf-8",
-            env=env,
+            env=variables,
             timeout=60,
             check=False,
         )

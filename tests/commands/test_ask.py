@@ -137,9 +137,10 @@ def test_a_question_gets_the_same_answer_in_every_run(run_cli: RunCli) -> None:
     # once followed a set's order, which Python changes from run to run.
     question = "cómo vender por mercado libre a otros países"
 
-    outputs = {
-        run_cli("ask", "--json", question, env={"PYTHONHASHSEED": str(seed)}).stdout
-        for seed in range(4)
-    }
+    runs = [
+        run_cli("ask", "--json", question, env={"PYTHONHASHSEED": str(seed)}) for seed in range(4)
+    ]
 
-    assert len(outputs) == 1
+    assert [run.returncode for run in runs] == [0] * 4
+    assert json.loads(runs[0].stdout)["answered"]
+    assert len({run.stdout for run in runs}) == 1

@@ -212,6 +212,18 @@ def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
     assert shipped.answer("他叫什么名字?").decision is not Decision.SMALLTALK
 
 
+@pytest.mark.parametrize(
+    ("message", "talk"),
+    [("谢谢他", "thanks"), ("谢谢！他们真棒", "thanks"), ("你好，他们", "greeting")],
+)
+def test_thanks_or_greetings_mentioning_someone_else_stay_small_talk(
+    shipped: Retriever, message: str, talk: str
+) -> None:
+    answer = shipped.answer(message)
+
+    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk)
+
+
 def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
     strict = tiny.with_settings(RetrievalSettings(answer_threshold=95, suggest_threshold=30))
 
@@ -620,7 +632,10 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "forum-anniversary")
 
 
-@pytest.mark.parametrize("more", ["tell me more", "me conta mais", "cuéntame más", "多说一点"])
+@pytest.mark.parametrize(
+    "more",
+    ["tell me more", "me conta mais", "cuéntame más", "多说一点", "mas detalles", "mais detalhes"],
+)
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
     shipped: Retriever, more: str
 ) -> None:

@@ -69,8 +69,10 @@ NAME_RARITY = 0.4
 FOLLOW_UP_SLACK = 15.0
 ASKED_CACHE_SIZE = 1024
 # Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
-# talk "你叫什么名字" (your name): a message about someone else is not small talk with the bot.
-_SOMEONE_ELSE = re.compile("[他她它]")
+# talk "你叫什么名字" (your name): a message about someone else does not address the bot. Not
+# 其他/其它, "other".
+_SOMEONE_ELSE = re.compile("(?<![其])[他她它]")
+_YOU = re.compile("[你您]")
 EXPLAIN_CANDIDATES = 5
 
 
@@ -235,8 +237,11 @@ class Retriever:
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
-        # "tell me more", "多说一点": more of the subject, unless it names another topic.
-        more_of_it = asks_for_more(question) and not any(map(self._names_a_topic, terms))
+        # "tell me more", "多说一点": more of the subject, unless it names another topic (a
+        # keyword's: "detalles" or "goal" are rare words but no topic).
+        more_of_it = asks_for_more(question) and not any(
+            term in self._topic_terms and term not in self._question_terms for term in terms
+        )
         leans = shape.bare or shape.elliptical or shape.points_back or detail or more_of_it
         if not (leans or opens_with_connector(question) or replied):
             return own
@@ -620,7 +625,14 @@ class Retriever:
     def _smalltalk_of(
         self, question: str, match: SmallTalkMatch | None, asked: str | None
     ) -> Answer | None:
-        if match is None or _SOMEONE_ELSE.search(question):
+        if match is None:
+            return None
+        # Only small talk about the bot, whose every Chinese pattern says 你 ("你是谁"), turns
+        # into a question about someone else ("他是谁"); thanks mentioning them ("谢谢他",
+        # "谢谢！他们真棒") stays thanks.
+        chinese = [pattern for pattern in match.talk.patterns if has_cjk(pattern)]
+        about_bot = bool(chinese) and all(_YOU.search(pattern) for pattern in chinese)
+        if about_bot and _SOMEONE_ELSE.search(question) and not _YOU.search(question):
             return None
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
