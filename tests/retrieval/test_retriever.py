@@ -928,3 +928,19 @@ def test_a_name_set_aside_does_not_draw_the_answer_to_itself(
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "what does the author single out as the star of the relationship?",
+            "fact-green-energy-highlight",
+        ),
+        ("¿la estrella de la relación, según la nota?", "green-energy-overview"),
+    ],
+)
+def test_what_stands_out_is_the_highlight(shipped: Retriever, question: str, entry: str) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
