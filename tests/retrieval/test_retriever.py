@@ -944,3 +944,14 @@ def test_what_stands_out_is_the_highlight(shipped: Retriever, question: str, ent
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "message", ["what is CELAC? what is it for?", "¿y qué es la CELAC? ¿para qué sirve?"]
+)
+def test_a_second_question_leaning_on_the_first_is_about_the_first_not_the_subject(
+    shipped: Retriever, message: str
+) -> None:
+    answer = shipped.answer(message, subject="forum-anniversary", replying=True)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "what-is-celac")

@@ -359,7 +359,9 @@ class Retriever:
             terms=terms,
             asks=asks_something,
             unknown=unknown,
-            points_back=points_back(question),
+            # Only the first question can point back to the conversation: a later one's "it"
+            # is what the first one asked about ("what is CELAC? what is it for?").
+            points_back=points_back(questions(question)[0]),
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.
@@ -588,9 +590,12 @@ class Retriever:
         Two or more questions answered with different entries make one answer in parts; a single
         answered question wins over the whole message, whose context words only blur it.
         """
-        answered = {
-            part.answer.id: part for part in parts if part.answer.decision is Decision.ANSWER
-        }
+        # Parts answered alike count once, as the first of them: it names what they are about
+        # ("what is CELAC? what is it for?"), the later ones lean on it.
+        answered: dict[str | None, _Evaluation] = {}
+        for part in parts:
+            if part.answer.decision is Decision.ANSWER:
+                answered.setdefault(part.answer.id, part)
         if len(answered) >= 2:
             answers = tuple(part.answer for part in answered.values())
             first = replace(answers[0], question=message, parts=answers)
