@@ -955,3 +955,10 @@ def test_a_second_question_leaning_on_the_first_is_about_the_first_not_the_subje
     answer = shipped.answer(message, subject="forum-anniversary", replying=True)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "what-is-celac")
+
+
+def test_improved_in_portuguese_is_not_read_as_a_typo(shipped: Retriever) -> None:
+    # "melhoraram" was corrected to the unrelated "melhorarem", and the question declined.
+    answer = shipped.answer("o que os investimentos da China melhoraram na região?")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "investment-benefits")

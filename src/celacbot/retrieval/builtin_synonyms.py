@@ -154,6 +154,18 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
         "exportam",
     ],
     "data": ["datos", "dados", "imágenes", "imagens"],
+    "improve": [
+        "mejorar",
+        "mejora",
+        "mejoró",
+        "mejoraron",
+        "mejorado",
+        "melhorar",
+        "melhora",
+        "melhorou",
+        "melhoraram",
+        "melhorado",
+    ],
     # Everyday verbs people use where the FAQ's phrasings have others.
     "build": [
         "armaron",
