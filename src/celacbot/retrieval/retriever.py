@@ -293,11 +293,10 @@ class Retriever:
             and any(term in self._topic_terms for term in terms)
         ):
             return own
+        facets = self._facets(question, standalone)
         pointed = (
             self._neighbourhood.pointed_at(
-                subject,
-                (*standalone.candidates, *evaluation.candidates),
-                facets=self._facets(question, standalone),
+                subject, (*standalone.candidates, *evaluation.candidates), facets=facets
             )
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
@@ -318,7 +317,6 @@ class Retriever:
         # or its own outright when it names a topic the subject never speaks of ("and the
         # digital side?" after the green energy supply chain).
         leaning = shape.bare or shape.points_back or detail
-        facets = self._facets(question, standalone)
         if (
             not leaning
             and own.decision is Decision.ANSWER
