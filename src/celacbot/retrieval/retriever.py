@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -68,11 +67,6 @@ NAME_RARITY = 0.4
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
 ASKED_CACHE_SIZE = 1024
-# Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
-# talk "你叫什么名字" (your name): a message about someone else does not address the bot. Not
-# 其他/其它, "other".
-_SOMEONE_ELSE = re.compile("(?<![其])[他她它]")
-_YOU = re.compile("[你您]")
 EXPLAIN_CANDIDATES = 5
 
 
@@ -628,14 +622,7 @@ class Retriever:
     def _smalltalk_of(
         self, question: str, match: SmallTalkMatch | None, asked: str | None
     ) -> Answer | None:
-        if match is None:
-            return None
-        # Only small talk about the bot, whose every Chinese pattern says 你 ("你是谁"), turns
-        # into a question about someone else ("他是谁"); thanks mentioning them ("谢谢他",
-        # "谢谢！他们真棒") stays thanks.
-        chinese = [pattern for pattern in match.talk.patterns if has_cjk(pattern)]
-        about_bot = bool(chinese) and all(_YOU.search(pattern) for pattern in chinese)
-        if about_bot and _SOMEONE_ELSE.search(question) and not _YOU.search(question):
+        if match is None or not self._smalltalk.fits(match, question):
             return None
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 

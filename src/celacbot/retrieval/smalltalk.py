@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -9,13 +10,17 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from celacbot.knowledge.models import SmallTalk
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, words
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, has_cjk, words
 
 # Small talk is a short message that is (nearly) one of the patterns, or one that holds a
 # pattern and at most one other real word when nothing else answers it.
 SMALLTALK_MAX_WORDS = 8
 SMALLTALK_RATIO = 88.0
 _FILLER_WORDS = STOP_WORDS | LIGHT_WORDS
+# Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
+# talk "你叫什么名字" (your name). Not 其他/其它, "other".
+_SOMEONE_ELSE = re.compile("(?<![其])[他她它]")
+_YOU = re.compile("[你您]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,14 @@ class SmallTalkMatcher:
             if (joined := " ".join(words(pattern)))
         ]
         self._by_length = _PatternsByLength(self._patterns)
+        # Small talk about the bot: every Chinese pattern of it says 你 ("你是谁"), unlike
+        # thanks ("谢谢").
+        self._about_the_bot = frozenset(
+            talk.id
+            for talk in smalltalk
+            if (chinese := [pattern for pattern in talk.patterns if has_cjk(pattern)])
+            and all(_YOU.search(pattern) for pattern in chinese)
+        )
         # Pattern positions by first word ("" for a pattern without words): a message holds
         # only the patterns whose first word it has.
         self._by_first: dict[str, list[int]] = {}
@@ -97,6 +110,16 @@ class SmallTalkMatcher:
         if best is None:
             return None
         return SmallTalkMatch(talks[best[2]], best[1], f"matches {best[0]!r}")
+
+    def fits(self, match: SmallTalkMatch, text: str) -> bool:
+        """Whether a match found in the words of `text` is what `text` says: small talk about
+        the bot is not, when the text speaks of someone else and not to the bot ("他是谁");
+        thanks mentioning them ("谢谢他") still are."""
+        return not (
+            match.talk.id in self._about_the_bot
+            and _SOMEONE_ELSE.search(text)
+            and not _YOU.search(text)
+        )
 
     def without_greeting(self, message: Sequence[str]) -> Sequence[str]:
         """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
