@@ -14,6 +14,15 @@ from celacbot.retrieval.retriever import Retriever
 from tests.retrieval.conftest import TINY_KB
 
 
+def verdict(
+    retriever: Retriever, question: str, *, subject: str | None = None, replying: bool = False
+) -> tuple[Decision, str | None]:
+    """What the retriever decides for a question (asked after `subject`, if any), and the
+    entry, fact or small talk it answers with."""
+    answer = retriever.answer(question, subject=subject, replying=replying)
+    return answer.decision, answer.id
+
+
 def test_satellites_question_names_cbers_venezuela_and_bolivia(shipped: Retriever) -> None:
     answer = shipped.answer("Which satellites were launched?")
 
@@ -23,9 +32,10 @@ def test_satellites_question_names_cbers_venezuela_and_bolivia(shipped: Retrieve
 
 
 def test_typos_still_find_the_satellites(shipped: Retriever) -> None:
-    answer = shipped.answer("whcih satelites were lanched")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+    assert verdict(shipped, "whcih satelites were lanched") == (
+        Decision.ANSWER,
+        "satellites-launched",
+    )
 
 
 @pytest.mark.parametrize(
@@ -41,9 +51,7 @@ def test_typos_still_find_the_satellites(shipped: Retriever) -> None:
 def test_misspelt_words_are_read_as_the_words_they_miss(
     shipped: Retriever, question: str, entry: str
 ) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -75,9 +83,7 @@ def test_real_words_are_not_corrected_into_the_article(shipped: Retriever, quest
 def test_an_apology_or_context_before_a_question_does_not_hide_it(
     shipped: Retriever, question: str
 ) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-brazil-complex")
+    assert verdict(shipped, question) == (Decision.ANSWER, "byd-brazil-complex")
 
 
 def test_a_long_message_about_the_asker_still_finds_its_question(shipped: Retriever) -> None:
@@ -107,9 +113,10 @@ def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
 
 
 def test_a_greeting_before_a_question_does_not_hide_it(shipped: Retriever) -> None:
-    answer = shipped.answer("hi, which satellites were launched?")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+    assert verdict(shipped, "hi, which satellites were launched?") == (
+        Decision.ANSWER,
+        "satellites-launched",
+    )
 
 
 def test_spanish_question_gets_the_spanish_answer(shipped: Retriever) -> None:
@@ -180,9 +187,7 @@ def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str)
 def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
     shipped: Retriever, message: str, talk_id: str
 ) -> None:
-    answer = shipped.answer(message)
-
-    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
+    assert verdict(shipped, message) == (Decision.SMALLTALK, talk_id)
 
 
 @pytest.mark.parametrize(
@@ -196,9 +201,7 @@ def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
 def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
     shipped: Retriever, message: str, talk_id: str
 ) -> None:
-    answer = shipped.answer(message)
-
-    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk_id)
+    assert verdict(shipped, message) == (Decision.SMALLTALK, talk_id)
 
 
 def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
@@ -219,9 +222,7 @@ def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
 def test_thanks_or_greetings_mentioning_someone_else_stay_small_talk(
     shipped: Retriever, message: str, talk: str
 ) -> None:
-    answer = shipped.answer(message)
-
-    assert (answer.decision, answer.id) == (Decision.SMALLTALK, talk)
+    assert verdict(shipped, message) == (Decision.SMALLTALK, talk)
 
 
 def test_unsure_question_suggests_the_close_entries(tiny: Retriever) -> None:
@@ -506,9 +507,7 @@ def test_an_exact_phrasing_is_found_however_common_its_words(shipped: Retriever)
     kb = shipped.kb.model_copy(update={"entries": [*shipped.kb.entries[:-1], extended]})
     retriever = Retriever(kb, shipped.settings)
 
-    answer = retriever.answer(common)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry.id)
+    assert verdict(retriever, common) == (Decision.ANSWER, entry.id)
 
 
 def test_a_misspelt_synonym_is_corrected_like_a_misspelt_word(shipped: Retriever) -> None:
@@ -542,9 +541,7 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
     shipped: Retriever, subject: str, follow_up: str
 ) -> None:
     # "built", "runs", "big": words other entries match, but "it" is what was talked about.
-    answer = shipped.answer(follow_up, subject=subject)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, subject)
 
 
 @pytest.mark.parametrize(
@@ -553,9 +550,10 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
 def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     shipped: Retriever, goal: str
 ) -> None:
-    answer = shipped.answer(goal, subject="food-innovation-center")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-security")
+    assert verdict(shipped, goal, subject="food-innovation-center") == (
+        Decision.ANSWER,
+        "food-security",
+    )
 
 
 @pytest.mark.parametrize(
@@ -568,9 +566,10 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
 def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_one(
     shipped: Retriever, message: str
 ) -> None:
-    answer = shipped.answer(message, subject="byd-brazil-complex")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "what-is-celac")
+    assert verdict(shipped, message, subject="byd-brazil-complex") == (
+        Decision.ANSWER,
+        "what-is-celac",
+    )
 
 
 @pytest.mark.parametrize(
@@ -584,9 +583,7 @@ def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_
 def test_chat_spellings_of_question_words_are_follow_ups(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
-    answer = shipped.answer(follow_up, subject=subject)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -601,25 +598,22 @@ def test_chat_spellings_of_question_words_are_follow_ups(
 def test_and_another_name_or_topic_is_asked_about_instead_of_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
-    answer = shipped.answer(follow_up, subject=subject)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize("question", ["isso ajuda?", "¿y eso ayuda?"])
 def test_does_that_help_is_a_question_about_the_subject_not_a_call_for_help(
     shipped: Retriever, question: str
 ) -> None:
-    answer = shipped.answer(question, subject="south-south-fund")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "south-south-fund")
+    assert verdict(shipped, question, subject="south-south-fund") == (
+        Decision.ANSWER,
+        "south-south-fund",
+    )
 
 
 @pytest.mark.parametrize("thanks", ["thanks for that", "isso ajuda, valeu"])
 def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks: str) -> None:
-    answer = shipped.answer(thanks, subject="south-south-fund")
-
-    assert (answer.decision, answer.id) == (Decision.SMALLTALK, "thanks")
+    assert verdict(shipped, thanks, subject="south-south-fund") == (Decision.SMALLTALK, "thanks")
 
 
 @pytest.mark.parametrize(
@@ -627,9 +621,10 @@ def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks
     ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],
 )
 def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: str) -> None:
-    answer = shipped.answer(how_long, subject="china-celac-forum")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "forum-anniversary")
+    assert verdict(shipped, how_long, subject="china-celac-forum") == (
+        Decision.ANSWER,
+        "forum-anniversary",
+    )
 
 
 @pytest.mark.parametrize(
@@ -639,16 +634,15 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
     shipped: Retriever, more: str
 ) -> None:
-    answer = shipped.answer(more, subject="investment-benefits")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "jobs-livelihoods")
+    assert verdict(shipped, more, subject="investment-benefits") == (
+        Decision.ANSWER,
+        "jobs-livelihoods",
+    )
 
 
 @pytest.mark.parametrize("more", ["tell me more about BYD", "and tell me more about BYD"])
 def test_tell_me_more_about_another_topic_is_that_topic(shipped: Retriever, more: str) -> None:
-    answer = shipped.answer(more, subject="investment-benefits")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-company")
+    assert verdict(shipped, more, subject="investment-benefits") == (Decision.ANSWER, "byd-company")
 
 
 def test_every_shipped_small_talk_pattern_keeps_words_to_match(shipped: Retriever) -> None:
@@ -679,9 +673,7 @@ def test_a_short_chinese_question_naming_a_topic_is_a_new_subject(
 ) -> None:
     # Chinese drops "it", so a short question naming nothing is a follow-up; naming a rare
     # word of the article (航线, 企业), it is not.
-    answer = shipped.answer(question, subject="bgi-uruguay-lab")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, question, subject="bgi-uruguay-lab") == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize("when", ["when?", "quando?", "¿cuándo?", "什么时候？"])
@@ -690,9 +682,7 @@ def test_when_after_an_answer_without_a_date_is_the_neighbour_that_gives_it(
 ) -> None:
     # Xi's summits come without dates; his visit, a neighbour, gives them. In every language,
     # however far below the summits the visit scores once the question is read with them.
-    answer = shipped.answer(when, subject="xi-summits")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")
+    assert verdict(shipped, when, subject="xi-summits") == (Decision.ANSWER, "xi-visit")
 
 
 @pytest.mark.parametrize("what_is_it", ["what is it exactly?", "¿qué es eso?", "它是干什么的？"])
@@ -704,9 +694,7 @@ def test_what_is_it_after_a_question_naming_something_is_what_that_is(
     shipped: Retriever, subject: str, definition: str, what_is_it: str
 ) -> None:
     # "What did BGI Genomics set up in Uruguay?" ... "what is it exactly?": BGI Genomics.
-    answer = shipped.answer(what_is_it, subject=subject)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, definition)
+    assert verdict(shipped, what_is_it, subject=subject) == (Decision.ANSWER, definition)
 
 
 def test_what_is_it_after_a_question_naming_only_common_names_stays_with_the_subject(
@@ -753,9 +741,7 @@ def test_where_is_it_in_portuguese_or_spanish_stays_with_the_subject(
 def test_chat_abbreviations_are_the_words_they_stand_for(
     shipped: Retriever, question: str, entry: str
 ) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -782,9 +768,7 @@ def test_logistics_is_the_investments_not_the_vaccines_china_sent(
 ) -> None:
     # "envíos" (shipments) was a synonym of logistics, and Spanish stems "envió" (sent, as in
     # "¿Qué vacunas envió China?") the same way.
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "investment-benefits")
+    assert verdict(shipped, question) == (Decision.ANSWER, "investment-benefits")
 
 
 @pytest.mark.parametrize(
@@ -848,9 +832,10 @@ def test_a_chinese_clause_that_sets_context_before_a_comma_does_not_blur_the_que
     shipped: Retriever,
 ) -> None:
     # "I'm writing homework on China-Latin America relations, may I ask who the author is?"
-    answer = shipped.answer("我在写一篇关于中拉关系的作业，想问一下作者是谁？")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "article-author")
+    assert verdict(shipped, "我在写一篇关于中拉关系的作业，想问一下作者是谁？") == (
+        Decision.ANSWER,
+        "article-author",
+    )
 
 
 def test_a_bare_second_question_is_not_answered_with_a_stranger(shipped: Retriever) -> None:
@@ -925,9 +910,7 @@ def test_who_asks_is_neither_a_detail_asked_nor_a_word_against_the_question(
 def test_a_name_set_aside_does_not_draw_the_answer_to_itself(
     shipped: Retriever, question: str, entry: str
 ) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -941,9 +924,7 @@ def test_a_name_set_aside_does_not_draw_the_answer_to_itself(
     ],
 )
 def test_what_stands_out_is_the_highlight(shipped: Retriever, question: str, entry: str) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -952,13 +933,15 @@ def test_what_stands_out_is_the_highlight(shipped: Retriever, question: str, ent
 def test_a_second_question_leaning_on_the_first_is_about_the_first_not_the_subject(
     shipped: Retriever, message: str
 ) -> None:
-    answer = shipped.answer(message, subject="forum-anniversary", replying=True)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "what-is-celac")
+    assert verdict(shipped, message, subject="forum-anniversary", replying=True) == (
+        Decision.ANSWER,
+        "what-is-celac",
+    )
 
 
 def test_improved_in_portuguese_is_not_read_as_a_typo(shipped: Retriever) -> None:
     # "melhoraram" was corrected to the unrelated "melhorarem", and the question declined.
-    answer = shipped.answer("o que os investimentos da China melhoraram na região?")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "investment-benefits")
+    assert verdict(shipped, "o que os investimentos da China melhoraram na região?") == (
+        Decision.ANSWER,
+        "investment-benefits",
+    )
