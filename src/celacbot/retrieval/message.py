@@ -63,10 +63,7 @@ _EXCLUSION: Final = re.compile(
 def without_exclusion(text: str) -> tuple[str, str] | None:
     """The message without what it sets aside, and what it sets aside; None when it sets
     nothing aside (or is nothing else)."""
-    folded = fold(text)
-    if len(folded) != len(text):  # fold() changed the length: positions would not match
-        return None
-    found = _EXCLUSION.search(folded)
+    found = _search_folded(_EXCLUSION, text)
     if found is None:
         return None
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
@@ -89,12 +86,15 @@ def asks(clause: str) -> bool:
 
 def _without_lead_in(text: str) -> str:
     """The text without a lead-in ("ok so", "quick question:"), unless that is all of it."""
+    lead_in = _search_folded(_LEAD_IN, text)
+    return text[lead_in.end() :] if lead_in and lead_in.end() < len(text) else text
+
+
+def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern` searched in the folded text, whose positions then hold for `text` itself;
+    None when there is no match, or when fold() changed the length (combining marks)."""
     folded = fold(text)
-    lead_in = _LEAD_IN.match(folded)
-    # fold() keeps the length of a text without combining marks; otherwise keep it whole.
-    if lead_in and lead_in.end() < len(text) and len(folded) == len(text):
-        return text[lead_in.end() :]
-    return text
+    return pattern.search(folded) if len(folded) == len(text) else None
 
 
 def questions(text: str) -> list[str]:
