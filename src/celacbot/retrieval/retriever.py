@@ -335,11 +335,7 @@ class Retriever:
         said = words(about.question)
         if not any(term in self._named for term in terms):
             return said
-        return [
-            word
-            for word in said
-            if not any(term in self._named for term in self._normaliser.text_content_terms(word))
-        ]
+        return [word for word in said if not self._names(word)]
 
     def _shape(self, question: str, standalone: _Evaluation) -> _Shape:
         """How a message stands towards the conversation's subject."""
