@@ -83,6 +83,27 @@ async def test_answering_deletes_the_update_and_keeps_only_its_id(tmp_path: Path
     assert rows == [(7, None)]
 
 
+async def test_an_update_marked_answered_before_it_is_written_stays_answered(
+    tmp_path: Path,
+) -> None:
+    # Delivery lets a new update's handlers start before its write: a quick one marks the
+    # update answered first, and the write that follows must not make it pending again.
+    path = tmp_path / "updates.sqlite3"
+    journal = await UpdateJournal.open(path, BOT)
+    await journal.answered(7)
+    states = await journal.add([(7, '{"update_id": 7}'), (8, '{"update_id": 8}')])
+    newest = await journal.newest()
+    await journal.close()
+
+    reopened = await UpdateJournal.open(path, BOT)
+    unanswered = await reopened.unanswered()
+    await reopened.close()
+
+    assert states == [State.ANSWERED, State.NEW]
+    assert newest == 8
+    assert unanswered == [(8, '{"update_id": 8}')]
+
+
 async def test_two_bots_sharing_a_data_directory_never_mix_their_updates(
     tmp_path: Path,
 ) -> None:

@@ -12,8 +12,9 @@ update journaled or answered already are recognised by update_id and dropped.
 The flow: a source (bot/polling.py, bot/webhook.py) reserves `room()`, takes that many updates
 from Telegram and gives them to `deliver()`, which journals them and queues the ones neither
 answered nor held already. An update newer than any the journal ever held cannot have been
-answered: it is queued at once and handled while the journal writes it, so that users do not
-wait for the disk; deliver() still returns, and Telegram is told, only once it is written.
+answered: it is queued at once, its handlers start, and the journal writes it while they wait
+on Telegram, so that users wait neither for the disk nor for the journal's thread; deliver()
+still returns, and Telegram is told, only once it is written.
 `concurrency` workers take the queued updates from the application's update_queue (this
 replaces PTB's update fetcher: Application.start() is never called), run
 Application.process_update and mark each one answered. At most `limit` updates are
@@ -130,12 +131,18 @@ class Delivery:
         fresh = {
             update.update_id for update in updates if newest is None or update.update_id > newest
         }
+        queued = False
         for update in updates:
             if update.update_id in fresh and update.update_id not in self._held:
                 self._queue(update)
+                queued = True
         self._newest = max(update.update_id for update in updates) if fresh else newest
-        # add() hands the write to the journal's thread before this task first waits, so the
-        # answered mark of a handler that runs meanwhile is written after it.
+        if queued:
+            # Their handlers start first, up to their first wait (sending the reply), so that
+            # the answer does not wait for the journal's thread to take the interpreter. One
+            # that finishes before the write marks its update answered first: the journal
+            # takes the marks in any order.
+            await asyncio.sleep(0)
         states = await self._journal.add(
             [(update.update_id, update.to_json()) for update in updates]
         )

@@ -108,7 +108,8 @@ class UpdateJournal:
         return await self._run(lambda: self._add(updates))
 
     async def answered(self, update_id: int) -> None:
-        """Mark an update answered (its body is deleted); JournalError if that failed."""
+        """Mark an update answered (its body is deleted), even one add() has not written yet;
+        JournalError if that failed."""
         await self._run(lambda: self._answered(update_id))
 
     async def unanswered(self) -> list[tuple[int, str]]:
@@ -180,9 +181,11 @@ class UpdateJournal:
     def _answered(self, update_id: int) -> None:
         # NORMAL: a lost mark costs an answer given twice, not a question lost.
         self._connection.execute("PRAGMA synchronous = NORMAL")
+        # An upsert: add() then finds it answered.
         self._connection.execute(
-            "UPDATE updates SET body = NULL WHERE bot_id = ? AND update_id = ?",
-            (self._bot_id, update_id),
+            "INSERT INTO updates (bot_id, update_id, received, body) VALUES (?, ?, ?, NULL)"
+            " ON CONFLICT (bot_id, update_id) DO UPDATE SET body = NULL",
+            (self._bot_id, update_id, time.time()),
         )
 
     def _unanswered(self) -> list[tuple[int, str]]:
