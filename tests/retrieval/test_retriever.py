@@ -945,3 +945,20 @@ def test_improved_in_portuguese_is_not_read_as_a_typo(shipped: Retriever) -> Non
         Decision.ANSWER,
         "investment-benefits",
     )
+
+
+def test_the_articles_own_year_need_not_be_repeated_by_the_answer() -> None:
+    # "in 2024" of an article written in 2024 asks about the article's time; another year
+    # asks about a time the article does not speak of.
+    undated = Retriever(KnowledgeBase.model_validate(TINY_KB), RetrievalSettings())
+    dated = Retriever(
+        KnowledgeBase.model_validate(TINY_KB | {"source": TINY_KB["source"] | {"year": 2024}}),
+        RetrievalSettings(),
+    )
+
+    assert verdict(dated, "what has byd built in brazil in 2024") == (
+        Decision.ANSWER,
+        "byd-factory",
+    )
+    assert verdict(dated, "what has byd built in brazil in 2016")[0] is Decision.DECLINE
+    assert verdict(undated, "what has byd built in brazil in 2024")[0] is Decision.DECLINE

@@ -72,6 +72,15 @@ class Source(_Strict):
         default="",
         description="Where the article is published, when known; empty for none. Bylines link it.",
     )
+    year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2100,
+        description=(
+            "The year the article speaks from, when known: a question naming it asks about the"
+            " article's own time, so an answer need not repeat the year."
+        ),
+    )
 
 
 class TopicTranslation(_Strict):

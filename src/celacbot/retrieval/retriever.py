@@ -125,6 +125,7 @@ class Retriever:
             *(keyword for entry in kb.entries for keyword in entry.keywords),
             *(keyword for fact in kb.facts for keyword in fact.keywords),
         ]
+        self._article_year = str(kb.source.year) if kb.source.year else None
         self._named = frozenset(
             term
             for keyword in keywords
@@ -623,9 +624,14 @@ class Retriever:
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
     def _naming_all(self, query: Query, ranked: list[Scored], count: int) -> list[Scored]:
-        """The first `count` candidates that mention every name and number of the question."""
+        """The first `count` candidates that mention every name and number of the question
+        (but the article's own year: "the APEC meeting in 2024" is the article's APEC)."""
         # The question's names are found once, not per candidate; most questions have none.
-        names = [term for term in query.content if term in self._named or not term.isalpha()]
+        names = [
+            term
+            for term in query.content
+            if (term in self._named or not term.isalpha()) and term != self._article_year
+        ]
         if not names:
             return ranked[:count]
         return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
