@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.followup import asks_what_it_is
+from celacbot.retrieval.followup import asks_for_position, asks_what_it_is, points_back
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,33 @@ def test_asking_what_the_thing_talked_about_is(message: str) -> None:
 )
 def test_a_question_about_something_else_is_not_what_it_is(message: str) -> None:
     assert not asks_what_it_is(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the second one?",
+        "and the first?",
+        "what about the other one",
+        "y el último?",
+        "e o segundo?",
+        "第二个呢",
+    ],
+)
+def test_naming_only_an_item_of_the_list_just_given(message: str) -> None:
+    assert asks_for_position(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "points"),
+    [
+        ("the second one was launched when?", True),  # asks about the item
+        ("第一个为什么重要?", True),
+        ("when will byd make the first vehicle?", False),  # an ordinal before its noun
+        ("e quando sai o primeiro carro?", False),
+        ("第一个卫星是什么", False),
+    ],
+)
+def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, points: bool) -> None:
+    assert not asks_for_position(message)
+    assert points_back(message) is points

@@ -8,6 +8,8 @@ words' rarity in the knowledge base). The retriever
 then scores the message's words together with the subject's question, and keeps that
 reading only when it answers; a message that stands alone is never read with context.
 `asks_for_more(text)` spots "tell me more", which moves on to a related entry;
+`asks_for_position(text)` spots "the second one?", an item of the list just given, which the
+subject's own answer holds;
 `names_the_article(text)` spots a question about the article itself ("article name"), which
 is never a follow-up. What the retriever adds to these (a Telegram reply, Chinese questions
 that leave "it" out, a message that names a topic of its own) is in `Retriever._follow_up`.
@@ -35,7 +37,23 @@ _CONNECTOR: Final = re.compile(
     re.IGNORECASE,
 )
 _CJK_CONNECTOR: Final = re.compile(r"^\W*(?:还有|那|然后|另外)")
+# "the second one", "el primero", "第二个": an item of a list just given.
+_POSITION: Final = (
+    r"(?:\bthe (?:first|second|third|fourth|last|1st|2nd|3rd|4th|other) ones?\b"
+    r"|(?:\bthe (?:first|second|third|fourth|last|1st|2nd|3rd|4th)"
+    r"|\b(?:el|la|lo) (?:primer[oa]|segund[oa]|tercer[oa]|ultim[oa]|otr[oa])"
+    r"|\b(?:o|a) (?:primeir[oa]|segund[oa]|terceir[oa]|ultim[oa]|outr[oa]))(?=\s*(?:[^\w\s]|$))"
+    # Not "第一个卫星" (the first satellite): the ordinal stands for a thing only when no noun
+    # follows it.
+    r"|(?:第[一二三四1-4](?:个|项|颗|家|条)|最后一个|另一个)(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
+)
+_ONLY_POSITION: Final = re.compile(
+    r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
+    rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$",
+    re.IGNORECASE,
+)
 _POINTER: Final = re.compile(
+    rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
     r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
@@ -96,6 +114,11 @@ def asks_what_it_is(text: str) -> bool:
         if match and _WHAT_IT_IS_END.fullmatch(candidate[match.end() :]):
             return True
     return False
+
+
+def asks_for_position(text: str) -> bool:
+    """Whether a message only names an item of the list just given ("the second one?")."""
+    return bool(_ONLY_POSITION.match(fold(text).strip()) or _ONLY_POSITION.match(text.strip()))
 
 
 def asks_for_more(text: str) -> bool:

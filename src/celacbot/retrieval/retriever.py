@@ -23,6 +23,7 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     asks_for_more,
+    asks_for_position,
     asks_what_it_is,
     names_the_article,
     opens_with_connector,
@@ -248,6 +249,9 @@ class Retriever:
                 None,
             )
             return own if more is None else replace(more, question=question, context=about.question)
+        if asks_for_position(question):
+            # "the second one?": the list it picks from is the subject's own answer.
+            return replace(about, question=question, context=about.question)
         defined = self._neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
         if defined is not None:
             # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
