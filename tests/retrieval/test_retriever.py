@@ -578,6 +578,8 @@ def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_
         ("green-supply-chain", "why tho", "green-supply-chain"),
         ("food-innovation-center", "啥时候成立的", "food-innovation-center"),
         ("covid-support", "具体是哪些国家?", "covid-support"),  # which countries, exactly?
+        ("covid-support", "¿a qué países?", "covid-support"),  # not every country named
+        ("covid-support", "quais países?", "covid-support"),
     ],
 )
 def test_chat_spellings_of_question_words_are_follow_ups(
