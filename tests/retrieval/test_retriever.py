@@ -870,6 +870,22 @@ def test_how_many_of_something_the_article_does_not_count_says_so(
 
 
 @pytest.mark.parametrize(
+    ("subject", "missing"),
+    [
+        ("food-innovation-center", "The article does not say who paid for it."),
+        # The fund pays: its answer says what China does "through" it.
+        ("south-south-fund", ""),
+    ],
+)
+def test_who_paid_for_it_says_when_the_article_does_not_say(
+    shipped: Retriever, subject: str, missing: str
+) -> None:
+    answer = shipped.answer("who paid for it?", subject=subject)
+
+    assert (answer.decision, answer.id, answer.missing) == (Decision.ANSWER, subject, missing)
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("my boss wants to know what BYD is building in brazil", "byd-brazil-complex"),

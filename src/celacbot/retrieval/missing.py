@@ -42,6 +42,7 @@ class Detail(StrEnum):
     LOCATION = "location"
     PLACE = "place"
     PERSON = "person"
+    FUNDER = "funder"
 
 
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
@@ -132,6 +133,15 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\bnome do (?:autor|diretor|chefe|fundador)\b|\bcomo se chama o autor"
         r"|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字|叫什么名字"
     ),
+    # Who paid for it: the article says what was built, hardly ever with whose money.
+    Detail.FUNDER: re.compile(
+        r"\bwho (?:paid|pays|funded|funds|financed|finances|sponsored|bankrolled)\b"
+        r"|\bwho (?:is|was|are|were) (?:paying|funding|financing)\b"
+        r"|\bwhere (?:did|does) the (?:money|funding|cash) come from\b"
+        r"|\bquien(?:es)? (?:pago|pagaron|paga|financio|financiaron|financia)\b"
+        r"|\bquem (?:pagou|pagaram|paga|financiou|financiaram|financia|bancou)\b"
+        r"|谁出(?:的)?钱|谁(?:资助|出资|买单|付的钱|付钱)|资金(?:从哪|来源|来自哪)|钱从哪"
+    ),
 }
 
 _MONTHS = (
@@ -169,6 +179,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
+    Detail.FUNDER: re.compile(
+        r"\b(?:funded|financed|paid for|sponsored|bankrolled) by\b|\bthrough the [\w\s-]*?fund\b",
+        re.IGNORECASE,
+    ),
 }
 # A sentence that already says the article lacks the detail ("The article gives no launch
 # dates") makes a caveat of ours redundant: a negation and a word naming that detail.
@@ -188,6 +202,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.LOCATION: re.compile(r"\b(?:location|where|place)\b", re.IGNORECASE),
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
+    Detail.FUNDER: re.compile(r"\b(?:funded|funding|financ\w*|paid|pays|money)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
@@ -205,6 +220,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "The article does not say where.",
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
+        Detail.FUNDER: "The article does not say who paid for it.",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -219,6 +235,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "El artículo no dice dónde.",
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
+        Detail.FUNDER: "El artículo no dice quién lo financió.",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -233,6 +250,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "O artigo não diz onde.",
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
+        Detail.FUNDER: "O artigo não diz quem pagou por isso.",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -247,6 +265,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "文章没有说在哪里。",
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
+        Detail.FUNDER: "文章没有说由谁出资。",
     },
 }
 
