@@ -991,3 +991,15 @@ def test_the_first_one_after_a_list_is_that_list_again(shipped: Retriever) -> No
             Decision.ANSWER,
             "covid-support",
         )
+
+
+def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(
+    shipped: Retriever,
+) -> None:
+    # "who is that" alone is the article's author; here "that" is the group asked about.
+    answer = shipped.answer(
+        "so i get that science cooperation is good for china and latin america, but the "
+        "article kinda says it helps a bigger group too? who is that"
+    )
+
+    assert answer.id != "article-author"

@@ -539,6 +539,14 @@ class Retriever:
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).
             if before.decision is not Decision.ANSWER or not before.id:
+                # "... it helps a bigger group too? who is that": a later part that points
+                # back to a part that found nothing is no question of its own.
+                if (
+                    index
+                    and read[index].answer.decision is Decision.ANSWER
+                    and self._shape(asking[index], read[index]).points_back
+                ):
+                    read[index] = replace(read[index], answer=whole)
                 continue
             if read[index].answer.id == before.id:
                 continue
