@@ -1,10 +1,10 @@
-"""Messages as people write them: what a question sets aside."""
+"""Messages as people write them: the questions inside, and what a question sets aside."""
 
 from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.message import without_exclusion
+from celacbot.retrieval.message import questions, without_exclusion
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,18 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
     split = without_exclusion(message)
 
     assert (split[0] if split else None) == rest
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("quick q: what did byd build?", ["what did byd build?"]),
+        ("according to the article, what did byd build?", ["what did byd build?"]),
+        ("según el texto, ¿qué papel cumple la CELAC?", ["¿qué papel cumple la CELAC?"]),
+        ("根据文章，中国帮哪些国家发射了卫星？", ["中国帮哪些国家发射了卫星？"]),
+        # The article itself asked about: no lead-in to drop.
+        ("what does the article say about byd?", ["what does the article say about byd?"]),
+    ],
+)
+def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked

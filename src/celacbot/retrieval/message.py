@@ -43,7 +43,12 @@ _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
-    r"|pregunta rapida|pergunta rapida|换个话题|另外问一下)[\s,:;.!-]+)+",
+    r"|pregunta rapida|pergunta rapida|换个话题|另外问一下"
+    # "according to the article, ...": every answer is; the words would pull to the
+    # entries about the article itself.
+    r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
+    r"|segundo o (?:texto|artigo)|de acordo com o (?:texto|artigo)|根据(?:这篇)?文章)"
+    r"[\s,:;.!，：-]+)+",
     re.IGNORECASE,
 )
 
