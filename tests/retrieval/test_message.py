@@ -30,6 +30,8 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ("according to the article, what did byd build?", ["what did byd build?"]),
         ("según el texto, ¿qué papel cumple la CELAC?", ["¿qué papel cumple la CELAC?"]),
         ("根据文章，中国帮哪些国家发射了卫星？", ["中国帮哪些国家发射了卫星？"]),
+        # "¿" opens a question after a comma
+        ("no tengo tiempo de leerlo entero, ¿de qué va?", ["¿de qué va?"]),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
     ],

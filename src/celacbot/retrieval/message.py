@@ -28,7 +28,9 @@ _SPLIT: Final = re.compile(
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
     rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{_QUESTION_WORD}\b)"
-    r"|(?:还有|另外|以及|顺便问一下)",
+    r"|(?:还有|另外|以及|顺便问一下)"
+    # "..., ¿de qué va?": Spanish marks where a question starts.
+    r"|\s*(?=¿)",
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
