@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.followup import asks_for_position, asks_what_it_is, points_back
+from celacbot.retrieval.followup import (
+    asks_for_position,
+    asks_if_only,
+    asks_what_it_is,
+    points_back,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +24,10 @@ from celacbot.retrieval.followup import asks_for_position, asks_what_it_is, poin
         "e o que é isso?",
         "它是干什么的？",
         "那是什么？",
+        "who are they?",
+        "¿quiénes son?",
+        "quem são eles?",
+        "他们是谁？",
     ],
 )
 def test_asking_what_the_thing_talked_about_is(message: str) -> None:
@@ -67,3 +76,19 @@ def test_naming_only_an_item_of_the_list_just_given(message: str) -> None:
 def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, points: bool) -> None:
     assert not asks_for_position(message)
     assert points_back(message) is points
+
+
+@pytest.mark.parametrize(
+    ("message", "only"),
+    [
+        ("only for brazil?", True),
+        ("just between governments?", True),
+        ("¿solo para Brasil?", True),
+        ("só pro brasil?", True),
+        ("只给巴西吗？", True),
+        ("just curious, what is cbers?", False),  # a question of its own
+        ("so the satellites are shared?", False),  # English "so" is not Portuguese "só"
+    ],
+)
+def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -> None:
+    assert asks_if_only(message) is only

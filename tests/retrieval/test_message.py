@@ -14,6 +14,7 @@ from celacbot.retrieval.message import questions, without_exclusion
         ("além do Chile, quais países?", "quais países?"),
         ("el artículo habla de Guyana aparte del covid?", "el artículo habla de Guyana ?"),
         ("除了智利，还有哪些国家？", "还有哪些国家？"),
+        ("除了疫苗还有什么?", "还有什么?"),
         ("what is CBERS?", None),
     ],
 )

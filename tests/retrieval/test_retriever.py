@@ -1003,3 +1003,24 @@ def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(
     )
 
     assert answer.id != "article-author"
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # whom the subject is for, which its answer says
+        ("cbers-data-sharing", "only for brazil?", "cbers-data-sharing"),
+        ("cbers-data-sharing", "只给巴西吗？", "cbers-data-sharing"),
+        # something the subject never speaks of is a question of its own
+        ("cooperation-fields", "just between governments?", "cooperation-levels"),
+        # what else the subject says, besides the part named
+        ("covid-support", "除了疫苗还有什么?", "covid-support"),
+        ("covid-support", "além das vacinas, o que mais?", "covid-support"),
+        # who "they" are: the company the lab belongs to
+        ("bgi-uruguay-lab", "who are they", "bgi-genomics"),
+    ],
+)
+def test_only_x_what_else_and_who_are_they_are_about_the_subject(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

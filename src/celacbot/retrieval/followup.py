@@ -100,9 +100,11 @@ _WHAT_IT_IS: Final = re.compile(
     r"(?:what(?:['’]s| is| are)|whats) (?:it|that|this|they|those)"
     r"(?: (?:exactly|again|actually|even|then|anyway|about))*"
     r"|^\W*what does (?:it|that|this) do"
+    r"|^\W*who(?:['’]s| is| are) (?:it|that|this|they|those)"
+    r"|^\W*(?:y |e )?(?:quien(?:es)? (?:es|son)|quem (?:e|sao))(?: (?:eso|ellos|ellas|eles|elas))?"
     r"|^\W*(?:y |e )?(?:que|q|o que|oq) (?:es|e|son|sao) (?:eso|esto|isso|isto|aquilo)"
     r"(?: (?:exactamente|exatamente))?"
-    r"|^\W*(?:它|他们|那|这)(?:个|家|些)?(?:到底|究竟|具体)?(?:是|是个|是做|是干)(?:什么|啥)",
+    r"|^\W*(?:它|他们|那|这)(?:个|家|些)?(?:到底|究竟|具体)?(?:是|是个|是做|是干)(?:什么|啥|谁)",
 )
 _WHAT_IT_IS_END: Final = re.compile(r"[\W\s]*(?:的|呢|啊|吗)?[\W\s]*$")
 
@@ -119,6 +121,28 @@ def asks_what_it_is(text: str) -> bool:
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
     return bool(_ONLY_POSITION.match(fold(text).strip()) or _ONLY_POSITION.match(text.strip()))
+
+
+# "only for brazil?", "just the satellites?", "¿solo para Brasil?", "só pro brasil?", "只给巴西吗":
+# whether what was said holds for that alone, which the subject's own answer tells.
+_ONLY: Final = re.compile(
+    r"^\W*(?:(?:and|but|so|y|e|pero|mas)\s+)?(?:only|just|solo|solamente|unicamente|somente|apenas)"
+    r"(?:\s+\w+){1,4}[\W\s]*$",
+    re.IGNORECASE,
+)
+_ONLY_UNFOLDED: Final = re.compile(r"^\W*(?:e\s+)?só(?:\s+\w+){1,4}[\W\s]*$|^\W*(?:只|仅)")
+_ASKS_WHAT: Final = re.compile(
+    r"\b(?:what|which|who|when|where|why|how|que|q|qual|quais|cual|quien|quem|como)\b|什么|哪|谁|怎么"
+)
+
+
+def asks_if_only(text: str) -> bool:
+    """Whether a short message only asks if what was said holds for one thing alone ("only
+    for brazil?"), not a question of its own ("just curious, what is CBERS?")."""
+    folded = fold(text).strip()
+    if _ASKS_WHAT.search(folded) or _ASKS_WHAT.search(text):
+        return False
+    return bool(_ONLY.match(folded) or _ONLY_UNFOLDED.match(text.strip()))
 
 
 def asks_for_more(text: str) -> bool:

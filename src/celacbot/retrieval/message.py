@@ -62,7 +62,7 @@ _EXCLUSION: Final = re.compile(
     r"|alem d[aeo]s?|fora|fuera del?)\s+[^,?]{1,40},\s*"
     r"|\s+(?:besides|apart from|aside from|other than|aparte del?|ademas del?|alem d[aeo]s?"
     r"|fora)\s+[^,?]{1,30}(?=\?*\s*$)"
-    r"|^除了[^，,？?]{1,12}(?:之外|以外)?[，,]\s*",
+    r"|^除了[^，,？?]{1,12}?(?:之外|以外)?(?:[，,]\s*|(?=还|也|另外))",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,7 @@ from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     asks_for_more,
     asks_for_position,
+    asks_if_only,
     asks_what_it_is,
     names_the_article,
     opens_with_connector,
@@ -222,6 +223,13 @@ class Retriever:
         if about is None:
             return own
         shape = self._shape(question, standalone)
+        # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says.
+        split = without_exclusion(question)
+        if split is not None and not shape.bare:
+            rest = self._evaluate(split[0], own.requested_lang)
+            if self._shape(split[0], rest).bare or opens_with_connector(split[0]):
+                answer = self._follow_up(split[0], subject, rest, replying=replying)
+                return replace(answer, question=question)
         # Small talk found inside a message ("ajuda", help) that asks about "that" is a
         # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
         # nor "isso ajuda, valeu" (that helps, thanks).
@@ -229,6 +237,13 @@ class Retriever:
         about_that = inside and shape.points_back and asks(question)
         if own.decision is Decision.SMALLTALK and not about_that:
             return own
+        # "the second one?": the list it picks from is the subject's own answer. "only for
+        # brazil?" after the CBERS data: whom it is for, which that answer says ("just
+        # between governments?" after the fields of cooperation asks about something else).
+        if asks_for_position(question) or (
+            asks_if_only(question) and self._neighbourhood.speaks_of(subject, shape.terms)
+        ):
+            return replace(about, question=question, context=about.question)
         terms = shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
@@ -249,9 +264,6 @@ class Retriever:
                 None,
             )
             return own if more is None else replace(more, question=question, context=about.question)
-        if asks_for_position(question):
-            # "the second one?": the list it picks from is the subject's own answer.
-            return replace(about, question=question, context=about.question)
         defined = self._neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
         if defined is not None:
             # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
