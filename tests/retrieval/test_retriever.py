@@ -1024,3 +1024,17 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i get a job at the byd factory in brazil?",  # instructions for the asker
+        "como faço pra visitar a fábrica da BYD no Brasil?",
+        "新手怎么开跨境电商店铺",
+        "how do satellites stay in orbit?",  # how a thing works in general
+    ],
+)
+def test_how_to_do_something_or_how_it_works_is_declined(tiny: Retriever, question: str) -> None:
+    # The words match an entry; the article gives neither instructions nor mechanisms.
+    assert verdict(tiny, question) == (Decision.DECLINE, None)

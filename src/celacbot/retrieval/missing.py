@@ -52,9 +52,9 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"(?! (?:has|have|did|does|do|is|was) (?:\w+ )?(?:grow|grown|chang|help|improv))"
         r"|\b(?:cost|costs|price|budget|worth|dollars?|usd|funding)\b|\bamount of\b"
         r"|\bcuant[oa] (?:dinero|plata|cost|cuest|invirt|se invirt|gast|pag)"
-        r"|\b(?:costo|precio|presupuesto|monto|plata|dolares)\b"
+        r"|\b(?:costo|cuesta|cuestan|precio|presupuesto|monto|plata|dolares)\b"
         r"|\bquant[oa] (?:dinheiro|grana|cust|investi|gast|pag)"
-        r"|\b(?:custo|custou|preco|orcamento|grana|dolares)\b"
+        r"|\b(?:custo|custa|custam|custou|preco|orcamento|grana|dolares)\b"
         # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"
         r"|\bcuant[oa]\b[^?]{0,40}\b(?:invirt|invert|gast|pag|dinero|plata)"
         r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
@@ -284,6 +284,20 @@ _HOW_IT_WORKS: Final = re.compile(
 def asks_how_it_works(question: str) -> bool:
     """Whether the question asks how something works in general."""
     return bool(_HOW_IT_WORKS.search(fold(question)))
+
+
+# "how do I apply for a visa?", "como faço um bot?", "新手怎么开网店": instructions for the
+# asker, which an article about cooperation between states never gives.
+_HOW_TO: Final = re.compile(
+    r"\bhow (?:do|can|could|should) (?:i|we|you|one)\b|\bhow to\b"
+    r"|\bcomo (?:hago|puedo|hacer|se hace|faco|posso|fazer|se faz)\b"
+    r"|新手|教程|攻略|怎么开|如何开|怎样开",
+)
+
+
+def asks_how_to(question: str) -> bool:
+    """Whether the question asks how to do something (instructions for the asker)."""
+    return bool(_HOW_TO.search(fold(question)))
 
 
 def asked_details(question: str) -> tuple[Detail, ...]:

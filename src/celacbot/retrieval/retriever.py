@@ -45,6 +45,7 @@ from celacbot.retrieval.missing import (
     Detail,
     asked_details,
     asks_how_it_works,
+    asks_how_to,
     caveat,
     gaps,
 )
@@ -590,6 +591,10 @@ class Retriever:
             reason = "asks how something works in general; the article explains no mechanism"
             explained = decline(capped, reason, lang=asked or ENGLISH)
             return _Evaluation(explained, query, tuple(entries))
+        if asks_how_to(capped):
+            reason = "asks how to do something; the article gives no instructions"
+            instructions = decline(capped, reason, lang=asked or ENGLISH)
+            return _Evaluation(instructions, query, tuple(entries))
         answer = self._decide(capped, asked, query, entries)
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
