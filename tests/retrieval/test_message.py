@@ -33,6 +33,15 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ("根据文章，中国帮哪些国家发射了卫星？", ["中国帮哪些国家发射了卫星？"]),
         # "¿" opens a question after a comma
         ("no tengo tiempo de leerlo entero, ¿de qué va?", ["¿de qué va?"]),
+        # Indirect questions, in the words people use
+        ("I'd be curious to know what BYD built.", ["what BYD built."]),
+        ("could you remind me what CBERS is", ["what CBERS is"]),
+        (
+            "Back in my day it was all ministries. I wonder whether companies joined in.",
+            ["whether companies joined in."],
+        ),
+        ("me gustaría saber qué hizo BYD en Brasil", ["qué hizo BYD en Brasil"]),
+        ("我想知道中国帮哪些国家发射了卫星", ["中国帮哪些国家发射了卫星"]),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
     ],

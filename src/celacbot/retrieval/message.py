@@ -34,7 +34,7 @@ _SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*(?:o\s+)?{_QUESTION_WORD}\b"
+    rf"[?？]\s*$|^\W*(?:o\s+)?(?:{_QUESTION_WORD}|whether|if)\b"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     r"|什么|哪|谁|怎么|为什么|多少|几|吗\s*$|呢\s*$|啥|如何",
     re.IGNORECASE,
@@ -45,12 +45,18 @@ _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
-    r"|pregunta rapida|pergunta rapida|换个话题|另外问一下"
+    r"|pregunta rapida|pergunta rapida"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
-    r"|segundo o (?:texto|artigo)|de acordo com o (?:texto|artigo)|根据(?:这篇)?文章)"
-    r"[\s,:;.!，：-]+)+",
+    r"|segundo o (?:texto|artigo)|de acordo com o (?:texto|artigo)"
+    # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
+    r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
+    r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
+    r"|me gustaria saber|quisiera saber|quiero saber|queria saber|gostaria de saber|quero saber"
+    r")[\s,:;.!-]+"
+    # Chinese runs on without a space: "我想知道中国...".
+    r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问)[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
 
