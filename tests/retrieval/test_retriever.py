@@ -399,6 +399,7 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("cuba got chinese vaccines - was it sinovac or sinopharm?", "en", "brand"),
         ("quanto cresceu em % o comércio agrícola china - america latina", "pt", "porcentagens"),
         ("比亚迪巴西工厂占地多大", "zh", "规模"),
+        ("中拉绿色能源供应链合作的规模有多大？", "zh", "规模"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(

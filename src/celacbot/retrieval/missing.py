@@ -73,7 +73,7 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
         r"|\bhectares?\b|\bcapacity\b(?! building)|\bmegawatts?\b|\bmw\b"
         r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b"
         r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
-        r"|占地|面积|装机|功率|产能"
+        r"|占地|面积|装机|功率|产能|规模"
     ),
     Detail.SHARE: re.compile(
         r"%|\bper ?cent(?:age)?\b|\bpor ?ciento\b|\bporcentaje\b|\bpor ?cento\b"
