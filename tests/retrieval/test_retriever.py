@@ -1039,3 +1039,15 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
 def test_how_to_do_something_or_how_it_works_is_declined(tiny: Retriever, question: str) -> None:
     # The words match an entry; the article gives neither instructions nor mechanisms.
     assert verdict(tiny, question) == (Decision.DECLINE, None)
+
+
+def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
+    shipped: Retriever,
+) -> None:
+    # Alone, "data" is also Portuguese for "date": the article's publication date.
+    assert verdict(shipped, "what's the data for?", subject="cbers-program")[1] != "article-date"
+    # A name the subject mentions is a subject of its own.
+    assert verdict(shipped, "tell me about chile", subject="green-energy-overview") == (
+        Decision.ANSWER,
+        "chile-cooperation",
+    )

@@ -22,6 +22,7 @@ from celacbot.retrieval.builtin_synonyms import (
 from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
+    MAX_SHORT_WORDS,
     asks_for_more,
     asks_for_position,
     asks_if_only,
@@ -254,7 +255,28 @@ class Retriever:
         more_of_it = asks_for_more(question) and not any(
             term in self._topic_terms and term not in self._question_terms for term in terms
         )
-        leans = shape.bare or shape.elliptical or shape.points_back or detail or more_of_it
+        # "what's the data for?" after CBERS: a short question about a thing the subject speaks
+        # of. Not a name it mentions ("tell me about chile" after green energy is Chile's).
+        topics = [term for term in terms if term not in self._question_terms]
+        of_the_subject = (
+            len(words(question)) <= MAX_SHORT_WORDS
+            and bool(topics)
+            and not any(term in self._named for term in topics)
+            and all(self._neighbourhood.speaks_of(subject, (term,)) for term in topics)
+            # and read alone, it is not answered from what is near the subject
+            and (
+                own.decision is not Decision.ANSWER
+                or own.id not in self._neighbourhood.neighbours(subject)
+            )
+        )
+        leans = (
+            shape.bare
+            or shape.elliptical
+            or shape.points_back
+            or detail
+            or more_of_it
+            or of_the_subject
+        )
         if not (leans or opens_with_connector(question) or replied):
             return own
         if more_of_it:
