@@ -142,5 +142,7 @@ def test_a_question_gets_the_same_answer_in_every_run(run_cli: RunCli) -> None:
     ]
 
     assert [run.returncode for run in runs] == [0] * 4
-    assert json.loads(runs[0].stdout)["answered"]
+    # An answer or "did you mean" choices, in Spanish or Portuguese as the speller decides.
+    record = json.loads(runs[0].stdout)
+    assert record["answered"] or record["suggestions"]
     assert len({run.stdout for run in runs}) == 1

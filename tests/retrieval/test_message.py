@@ -33,6 +33,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ("根据文章，中国帮哪些国家发射了卫星？", ["中国帮哪些国家发射了卫星？"]),
         # "¿" opens a question after a comma
         ("no tengo tiempo de leerlo entero, ¿de qué va?", ["¿de qué va?"]),
+        # ... unless the few words before it are its topic
+        (
+            "Sobre la pandemia, ¿a qué países ayudó China?",
+            ["Sobre la pandemia, ¿a qué países ayudó China?"],
+        ),
         # Indirect questions, in the words people use
         ("I'd be curious to know what BYD built.", ["what BYD built."]),
         ("could you remind me what CBERS is", ["what CBERS is"]),

@@ -125,7 +125,8 @@ class Delivery:
         returns once they are written.
 
         JournalError: Telegram must be left to keep them. Those newer than any journaled before
-        were queued already: they are answered, and again when Telegram sends them again.
+        were queued already: they are answered, and again when Telegram sends them again unless
+        their answered mark was written.
         """
         newest = self._newest
         fresh = {

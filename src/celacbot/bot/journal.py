@@ -11,8 +11,9 @@ Contract (what bot/delivery.py builds the delivery guarantee on):
 - `unanswered()` lists what an earlier run took and did not answer, in the order it came;
   `newest()` the highest update id it holds.
 - Calls are done in the order they start: each is handed to the journal's thread before its
-  coroutine first waits, and is done even if its caller is cancelled or times out. So an
-  `answered()` started while an `add()` of the same update is still writing is done after it.
+  coroutine first waits, and is done even if its caller is cancelled or times out. An
+  `answered()` may come before the `add()` of its update (delivery starts a new update's
+  handlers first): it writes the id as answered, and the `add()` then finds it ANSWERED.
 - Answered ids are kept while Telegram could still deliver them again: the newest
   KEEP_ANSWERED of them, none older than a day (Telegram keeps an update at most 24 hours, and
   after a quiet week starts its ids afresh).

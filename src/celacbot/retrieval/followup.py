@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from celacbot.retrieval.message import QUESTION_WORD
 from celacbot.retrieval.normalise import fold
 
 # At most this many content words, all common ones: too little to stand alone.
@@ -49,8 +50,7 @@ _POSITION: Final = (
 )
 _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
-    rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$",
-    re.IGNORECASE,
+    rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$"
 )
 _POINTER: Final = re.compile(
     rf"{_POSITION}|"
@@ -120,27 +120,27 @@ def asks_what_it_is(text: str) -> bool:
 
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
-    return bool(_ONLY_POSITION.match(fold(text).strip()) or _ONLY_POSITION.match(text.strip()))
+    return bool(_ONLY_POSITION.match(fold(text).strip()))
 
 
 # "only for brazil?", "just the satellites?", "¿solo para Brasil?", "só pro brasil?", "只给巴西吗":
 # whether what was said holds for that alone, which the subject's own answer tells.
 _ONLY: Final = re.compile(
     r"^\W*(?:(?:and|but|so|y|e|pero|mas)\s+)?(?:only|just|solo|solamente|unicamente|somente|apenas)"
-    r"(?:\s+\w+){1,4}[\W\s]*$",
-    re.IGNORECASE,
+    r"(?:\s+\w+){1,4}[\W\s]*$"
 )
-_ONLY_UNFOLDED: Final = re.compile(r"^\W*(?:e\s+)?só(?:\s+\w+){1,4}[\W\s]*$|^\W*(?:只|仅)")
-_ASKS_WHAT: Final = re.compile(
-    r"\b(?:what|which|who|when|where|why|how|que|q|qual|quais|cual|quien|quem|como)\b|什么|哪|谁|怎么"
+# Portuguese "só" folds to English "so" ("so what is CBERS?"); Chinese, short, no question word.
+_ONLY_UNFOLDED: Final = re.compile(
+    r"^\W*(?:e\s+)?só(?:\s+\w+){1,4}[\W\s]*$|^\W*(?:只|仅)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
 )
+_ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|什么|哪|谁|几|多少|怎么|如何|为什么|啥")
 
 
 def asks_if_only(text: str) -> bool:
     """Whether a short message only asks if what was said holds for one thing alone ("only
     for brazil?"), not a question of its own ("just curious, what is CBERS?")."""
     folded = fold(text).strip()
-    if _ASKS_WHAT.search(folded) or _ASKS_WHAT.search(text):
+    if _ASKS_WHAT.search(folded):
         return False
     return bool(_ONLY.match(folded) or _ONLY_UNFOLDED.match(text.strip()))
 

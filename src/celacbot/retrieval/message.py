@@ -19,7 +19,7 @@ from celacbot.retrieval.normalise import fold
 MAX_QUESTIONS: Final = 3
 # Sentence ends, and joins that start a new question: ", and what ...", "; also ...",
 # "y q ...", "e qual ...", "还有 ...". The question word stays with the clause it starts.
-_QUESTION_WORD: Final = (
+QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*)"
 )
@@ -27,19 +27,22 @@ _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
-    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{_QUESTION_WORD}\b)"
+    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{QUESTION_WORD}\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)",
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*(?:o\s+)?(?:{_QUESTION_WORD}|whether|if)\b"
+    rf"[?？]\s*$|^\W*(?:o\s+)?(?:{QUESTION_WORD}|whether|if)\b"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     r"|什么|哪|谁|怎么|为什么|多少|几|吗\s*$|呢\s*$|啥|如何",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
+# A clause this short before "¿" names the question's topic ("Con Venezuela, ¿qué...?").
+_MAX_TOPIC_WORDS: Final = 5
+_SENTENCE_ENDS: Final = (".", "?", "!", "。", "？", "！")
 # Lead-ins that announce a question without being part of it.
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
@@ -85,11 +88,19 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
 
 def clauses(text: str) -> list[str]:
     """The message's clauses, in order, without the empty ones."""
-    return [
-        part.strip()
-        for part in _SPLIT.split(text)
-        if part and len(part.strip()) >= _MIN_CLAUSE_CHARS
-    ]
+    found: list[str] = []
+    for part in (part.strip() for part in _SPLIT.split(text) if part):
+        # "Sobre la pandemia, ¿a qué países...?": a few words before "¿" are its topic.
+        if (
+            part.startswith("¿")
+            and found
+            and not found[-1].endswith(_SENTENCE_ENDS)
+            and len(found[-1].split()) <= _MAX_TOPIC_WORDS
+        ):
+            found[-1] = f"{found[-1]} {part}"
+        elif len(part) >= _MIN_CLAUSE_CHARS:
+            found.append(part)
+    return found
 
 
 def asks(clause: str) -> bool:

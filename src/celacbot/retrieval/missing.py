@@ -288,10 +288,12 @@ def asks_how_it_works(question: str) -> bool:
 
 # "how do I apply for a visa?", "como faço um bot?", "新手怎么开网店": instructions for the
 # asker, which an article about cooperation between states never gives.
+# Only the asker's own doing: "how can we describe..." or "how do you see..." ask for the
+# article's view, "中拉如何开展合作" (carry out) for what was done.
 _HOW_TO: Final = re.compile(
-    r"\bhow (?:do|can|could|should) (?:i|we|you|one)\b|\bhow to\b"
-    r"|\bcomo (?:hago|puedo|hacer|se hace|faco|posso|fazer|se faz)\b"
-    r"|新手|教程|攻略|怎么开|如何开|怎样开",
+    r"\bhow (?:do|can|could|should) i\b|(?<!about )\bhow to\b"
+    r"|\bcomo (?:hago|hacer|faco|fazer)\b"
+    r"|新手|教程|攻略|(?:怎么|如何|怎样)开(?:店|网店|公司|账户)",
 )
 
 

@@ -130,6 +130,13 @@ class Retriever:
             *(keyword for fact in kb.facts for keyword in fact.keywords),
         ]
         self._article_year = str(kb.source.year) if kb.source.year else None
+        # Entries and facts that date what they tell ("his Nov 13 to 21 visit"): in the
+        # article's own year, unless they say otherwise.
+        said = [(entry.id, entry.answer) for entry in kb.entries]
+        said += [(fact.id, fact.text) for fact in kb.facts]
+        self._dated = frozenset(
+            item_id for item_id, text in said if not gaps((Detail.DATE,), text).all
+        )
         self._named = frozenset(
             term
             for keyword in keywords
@@ -225,9 +232,18 @@ class Retriever:
         if about is None:
             return own
         shape = self._shape(question, standalone)
-        # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says.
+        own_query = standalone.query
+        # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says,
+        # when it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid
+        # is a question of its own).
         split = without_exclusion(question)
-        if split is not None and not shape.bare:
+        if (
+            split is not None
+            and not shape.bare
+            and self._neighbourhood.speaks_of(
+                subject, self._normaliser.text_content_terms(split[1])
+            )
+        ):
             rest = self._evaluate(split[0], own.requested_lang)
             if self._shape(split[0], rest).bare or opens_with_connector(split[0]):
                 answer = self._follow_up(split[0], subject, rest, replying=replying)
@@ -239,13 +255,14 @@ class Retriever:
         about_that = inside and shape.points_back and asks(question)
         if own.decision is Decision.SMALLTALK and not about_that:
             return own
-        # "the second one?": the list it picks from is the subject's own answer. "only for
-        # brazil?" after the CBERS data: whom it is for, which that answer says ("just
-        # between governments?" after the fields of cooperation asks about something else).
-        if asks_for_position(question) or (
-            asks_if_only(question) and self._neighbourhood.speaks_of(subject, shape.terms)
-        ):
+        # "the second one?": the list it picks from is the subject's own answer.
+        if asks_for_position(question):
             return replace(about, question=question, context=about.question)
+        known = [term for term in shape.terms if not (own_query and term in own_query.unknown)]
+        only = self._only_of(question, subject, known)
+        chosen = self.answer_entry(only, lang_hint=own.requested_lang) if only else None
+        if chosen is not None:
+            return replace(chosen, question=question, context=about.question)
         terms = shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
@@ -376,6 +393,29 @@ class Retriever:
         if not any(term in self._named for term in terms):
             return said
         return [word for word in said if not self._names(word)]
+
+    def _only_of(self, question: str, subject: str, terms: Sequence[str]) -> str | None:
+        """The entry a message asks about when it only asks if the subject holds for one thing
+        alone: the subject when it speaks of all the message names ("only for brazil?" after
+        the CBERS data), else the first neighbour that does ("just between governments?"
+        after the fields of cooperation: the levels); None for anything else ("only china
+        helped with vaccines?")."""
+        topics = [term for term in terms if term not in self._question_terms]
+        if (
+            not asks_if_only(question)
+            or len(topics) > MAX_BARE_TERMS
+            or names_the_article(question)
+        ):
+            return None
+        near = (subject, *sorted(self._neighbourhood.neighbours(subject)))
+        return next(
+            (
+                each
+                for each in near
+                if all(self._neighbourhood.speaks_of(each, (term,)) for term in topics)
+            ),
+            None,
+        )
 
     def _shape(self, question: str, standalone: _Evaluation) -> _Shape:
         """How a message stands towards the conversation's subject."""
@@ -574,12 +614,15 @@ class Retriever:
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).
             if before.decision is not Decision.ANSWER or not before.id:
-                # "... it helps a bigger group too? who is that": a later part that points
-                # back to a part that found nothing is no question of its own.
+                # "... it helps a bigger group too? who is that": a later part that only
+                # points back to a part that found nothing is no question of its own ("...
+                # from a newspaper? what does it say about lithium?" is one).
+                later = self._shape(asking[index], read[index]) if index else None
                 if (
-                    index
+                    later is not None
+                    and later.points_back
+                    and later.bare
                     and read[index].answer.decision is Decision.ANSWER
-                    and self._shape(asking[index], read[index]).points_back
                 ):
                     read[index] = replace(read[index], answer=whole)
                 continue
@@ -607,13 +650,15 @@ class Retriever:
             nothing = decline(capped, reason, lang=asked or ENGLISH)
             return self._unless_greeting(_Evaluation(nothing, query, ()), message, query, asked)
         entries = self._score(self._entry_index, query)
-        if asks_how_it_works(capped) and not any(term in self._named for term in query.content):
+        named = any(term in self._named for term in query.content)
+        if asks_how_it_works(capped) and not named:
             # "How do rockets put satellites into orbit?" shares words with the satellite
             # entries, but none of them explains how anything works.
             reason = "asks how something works in general; the article explains no mechanism"
             explained = decline(capped, reason, lang=asked or ENGLISH)
             return _Evaluation(explained, query, tuple(entries))
-        if asks_how_to(capped):
+        # "How can I get the CBERS data?" the article answers (it is shared).
+        if asks_how_to(capped) and not named:
             reason = "asks how to do something; the article gives no instructions"
             instructions = decline(capped, reason, lang=asked or ENGLISH)
             return _Evaluation(instructions, query, tuple(entries))
@@ -675,17 +720,25 @@ class Retriever:
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
     def _naming_all(self, query: Query, ranked: list[Scored], count: int) -> list[Scored]:
-        """The first `count` candidates that mention every name and number of the question
-        (but the article's own year: "the APEC meeting in 2024" is the article's APEC)."""
+        """The first `count` candidates that mention every name and number of the question;
+        the article's own year may go unsaid by one that dates its event ("the APEC meeting
+        in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
+        gives no date ("vaccines to Mexico in 2024": the article does not say when)."""
         # The question's names are found once, not per candidate; most questions have none.
-        names = [
-            term
-            for term in query.content
-            if (term in self._named or not term.isalpha()) and term != self._article_year
-        ]
+        names = [term for term in query.content if term in self._named or not term.isalpha()]
         if not names:
             return ranked[:count]
-        return list(islice((scored for scored in ranked if _mentions(scored, names)), count))
+        undated = [term for term in names if term != self._article_year]
+        return list(
+            islice(
+                (
+                    scored
+                    for scored in ranked
+                    if _mentions(scored, undated if scored.document.id in self._dated else names)
+                ),
+                count,
+            )
+        )
 
     def _giving_the_detail(
         self,
