@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.message import questions, without_exclusion
+from celacbot.retrieval.message import checks_a_claim, questions, without_exclusion
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,28 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
 )
 def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -> None:
     assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("my friend says BYD built a plant in Mexico, right?", ["BYD built a plant in Mexico?"]),
+        (
+            "mi profe dijo que China hace paneles solares con Perú, ¿cierto?",
+            ["China hace paneles solares con Perú?"],
+        ),
+        (
+            "meu tio disse que a BYD abriu fábrica no México, né?",
+            ["a BYD abriu fábrica no México?"],
+        ),
+        ("听说比亚迪在墨西哥建了工厂，对吗？", ["比亚迪在墨西哥建了工厂?"]),
+    ],
+)
+def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[str]) -> None:
+    assert checks_a_claim(message)
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize("message", ["what is right?", "who is right?", "is BYD in Brazil?"])
+def test_a_question_is_no_claim_to_check(message: str) -> None:
+    assert not checks_a_claim(message)

@@ -1077,3 +1077,26 @@ def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
         Decision.ANSWER,
         "chile-cooperation",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a wrong country or number: the answer corrects it
+        ("my friend says BYD built a factory in Mexico, right?", "byd-brazil-complex"),
+        ("听说比亚迪在墨西哥建了工厂，对吗？", "byd-brazil-complex"),
+        (
+            "someone told me china has farm deals with 21 celac countries, correct?",
+            "agri-mechanisms-19",
+        ),
+    ],
+)
+def test_a_claim_to_check_is_answered_with_what_the_article_says(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_a_question_naming_the_wrong_country_is_still_declined(shipped: Retriever) -> None:
+    # Not a claim to check: "the article does not say" is the honest answer.
+    assert verdict(shipped, "what did BYD build in Mexico?")[0] is Decision.DECLINE

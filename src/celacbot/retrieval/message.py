@@ -44,6 +44,32 @@ _MIN_CLAUSE_CHARS: Final = 3
 _MAX_TOPIC_WORDS: Final = 5
 _SENTENCE_ENDS: Final = (".", "?", "!", "。", "？", "！")
 # Lead-ins that announce a question without being part of it.
+# "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
+# a claim to check, which the answer may correct (the plant is in Brazil).
+_CLAIM_OPENER: Final = (
+    r"(?:my|a|our) (?:\w+ ){0,2}(?:says|said|told me|thinks|claims)(?: that)?"
+    r"|someone (?:told me|said|says)(?: that)?|i (?:heard|read)(?: somewhere)? that"
+    r"|is it (?:true|right|correct)(?: that)?"
+    r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento)(?: que)?"
+    r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
+    r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou)(?: que)?"
+    r"|me disseram que|ouvi dizer que|e verdade que"
+)
+_CLAIM_TAG: Final = re.compile(
+    r"(?:,\s*|\s+)(?:is )?that (?:right|true|correct)\s*\?+\s*$"
+    r"|,\s*(?:right|correct|true|isn'?t it|no|cierto|verdad|ne|certo|e isso|e verdade)\s*\?+\s*$"
+    r"|\s*¿(?:cierto|verdad|no)\?\s*$"
+    r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
+)
+_CLAIM_START: Final = re.compile(rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:听说|我朋友说|有人说|据说)")
+
+
+def checks_a_claim(text: str) -> bool:
+    """Whether a message asks to check a claim ("my friend says ..., right?")."""
+    folded = fold(text).strip()
+    return bool(_CLAIM_START.search(folded) or _CLAIM_TAG.search(folded))
+
+
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
@@ -57,9 +83,11 @@ _LEAD_IN: Final = re.compile(
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
     r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
     r"|me gustaria saber|quisiera saber|quiero saber|queria saber|gostaria de saber|quero saber"
+    rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
-    r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问)[\s,:;.!，：-]*)+",
+    r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
+    r"|听说|我朋友说|有人说|据说)[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
 
@@ -114,6 +142,13 @@ def _without_lead_in(text: str) -> str:
     return text[lead_in.end() :] if lead_in and lead_in.end() < len(text) else text
 
 
+def _without_claim_tag(text: str) -> str:
+    """The text without a closing "..., right?" or "¿cierto?" (its question mark kept)."""
+    tag = _search_folded(_CLAIM_TAG, text)
+    kept = text[: tag.start()].rstrip(" ,，") if tag else ""
+    return f"{kept}?" if len(kept) >= _MIN_CLAUSE_CHARS else text
+
+
 def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern` searched in the folded text, whose positions then hold for `text` itself;
     None when there is no match, or when fold() changed the length (combining marks)."""
@@ -124,7 +159,7 @@ def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
-    text = _without_lead_in(text)
+    text = _without_lead_in(_without_claim_tag(text))
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
     parts = [_without_lead_in(part) for part in clauses(text)]
     if len(parts) <= 1:

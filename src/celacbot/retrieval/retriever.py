@@ -40,7 +40,7 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
-from celacbot.retrieval.message import asks, questions, without_exclusion
+from celacbot.retrieval.message import asks, checks_a_claim, questions, without_exclusion
 from celacbot.retrieval.missing import (
     DETAIL_WORDS,
     Detail,
@@ -589,11 +589,12 @@ class Retriever:
         talk = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
         if talk is not None:
             return _Evaluation(talk, None, ())
-        whole = self._evaluate_text(capped, message, asked)
+        claim = checks_a_claim(capped)
+        whole = self._evaluate_text(capped, message, asked, claim=claim)
         asking = questions(capped)
         if asking == [capped]:
             return whole
-        parts = [self._evaluate_text(part, words(part), asked) for part in asking]
+        parts = [self._evaluate_text(part, words(part), asked, claim=claim) for part in asking]
         return self._combined(
             capped, whole, self._details_of_the_one_before(asking, parts, whole.answer)
         )
@@ -640,8 +641,11 @@ class Retriever:
                 read[index] = replace(read[index], answer=replace(answer, context=""))
         return read
 
-    def _evaluate_text(self, capped: str, message: Sequence[str], asked: str | None) -> _Evaluation:
-        """The verdict on one text (a whole message or one of its questions)."""
+    def _evaluate_text(
+        self, capped: str, message: Sequence[str], asked: str | None, *, claim: bool = False
+    ) -> _Evaluation:
+        """The verdict on one text (a whole message or one of its questions); `claim`: the
+        message checks a claim, whose names may be wrong."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
         query = self._query(" ".join(content), asked)
@@ -662,7 +666,7 @@ class Retriever:
             reason = "asks how to do something; the article gives no instructions"
             instructions = decline(capped, reason, lang=asked or ENGLISH)
             return _Evaluation(instructions, query, tuple(entries))
-        answer = self._decide(capped, asked, query, entries)
+        answer = self._decide(capped, asked, query, entries, claim=claim)
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
@@ -719,14 +723,17 @@ class Retriever:
             return None
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
-    def _naming_all(self, query: Query, ranked: list[Scored], count: int) -> list[Scored]:
+    def _naming_all(
+        self, query: Query, ranked: list[Scored], count: int, *, claim: bool = False
+    ) -> list[Scored]:
         """The first `count` candidates that mention every name and number of the question;
         the article's own year may go unsaid by one that dates its event ("the APEC meeting
         in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
         gives no date ("vaccines to Mexico in 2024": the article does not say when)."""
         # The question's names are found once, not per candidate; most questions have none.
+        # A claim to check may name the wrong country or number: the answer corrects it.
         names = [term for term in query.content if term in self._named or not term.isalpha()]
-        if not names:
+        if not names or claim:
             return ranked[:count]
         undated = [term for term in names if term != self._article_year]
         return list(
@@ -795,16 +802,22 @@ class Retriever:
         )
 
     def _decide(
-        self, question: str, asked: str | None, query: Query, entries: list[Scored]
+        self,
+        question: str,
+        asked: str | None,
+        query: Query,
+        entries: list[Scored],
+        *,
+        claim: bool = False,
     ) -> Answer:
         """The policy's verdict as an answer in the asked language."""
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
-        leaders = self._naming_all(query, entries, MAX_SUGGESTIONS + 1)
+        leaders = self._naming_all(query, entries, MAX_SUGGESTIONS + 1, claim=claim)
         verdict: Verdict = decide(
             leaders,
-            lambda: self._naming_all(query, self._score(self._fact_index, query), 2),
+            lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
             self.settings,
             named=any(term in self._named for term in query.content),
         )
