@@ -29,6 +29,15 @@ def test_four_letter_words_are_corrected_only_by_swapped_letters() -> None:
     assert speller.correct("time") is None
 
 
+def test_words_become_four_letter_words_only_by_swapped_letters() -> None:
+    # "class" is one letter from "cass" (the Chinese Academy of Social Sciences).
+    speller = Speller(["cass", "cbers"])
+
+    assert speller.correct("class") is None
+    assert speller.correct("csas") == "cass"
+    assert speller.correct("cberss") == "cbers"
+
+
 def test_long_words_may_carry_two_typos_and_known_words_none() -> None:
     speller = Speller(["agricultural", "cooperation", "satellites"])
 

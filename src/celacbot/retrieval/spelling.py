@@ -4,7 +4,8 @@ Contract: `Speller.correct(word)` returns the known word a misspelt word most li
 ("developimg" -> "developing", "worte" -> "wrote", "whta" -> "what"), or None when the word
 is known, too short, not an ASCII word, or not close enough to any known word. Close enough
 is one edit (a letter dropped, added, changed, or two swapped), two from LONG_WORD letters on;
-a four-letter word only by letters swapped ("whta"), for "poem" is one letter from "podem";
+a four-letter word, and onto a four-letter word, only by letters swapped ("whta"), for "poem"
+is one letter from "podem" and "class" from "cass";
 a stop word only from a word that shares its first letter and onto one of five letters or
 more ("betwern", "abput"), for "wheat" is one letter from "what" and "mother" from "other",
 and each is a real word. Of equally close words the one with the same first letter wins,
@@ -72,7 +73,7 @@ class Speller:
 
     def _may_become(self, word: str, match: str) -> bool:
         """Whether a word may be corrected onto a match other than by swapping its letters."""
-        if len(word) == MIN_LENGTH:
+        if MIN_LENGTH in (len(word), len(match)):
             return False
         # A stop word only from a word with its first letter, and no shorter than
         # MIN_STOP_MATCH: "betwern", "abput", never "mother" (other) or "wheat" (what).
