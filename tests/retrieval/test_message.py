@@ -29,6 +29,8 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
     [
         ("quick q: what did byd build?", ["what did byd build?"]),
         ("according to the article, what did byd build?", ["what did byd build?"]),
+        ("what did byd build, according to the writer?", ["what did byd build?"]),
+        ("ok so according to the article, what did byd build?", ["what did byd build?"]),
         ("según el texto, ¿qué papel cumple la CELAC?", ["¿qué papel cumple la CELAC?"]),
         ("根据文章，中国帮哪些国家发射了卫星？", ["中国帮哪些国家发射了卫星？"]),
         # "¿" opens a question after a comma

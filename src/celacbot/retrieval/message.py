@@ -142,9 +142,19 @@ def _without_lead_in(text: str) -> str:
     return text[lead_in.end() :] if lead_in and lead_in.end() < len(text) else text
 
 
+# "..., according to the writer?": every answer is.
+_SOURCE_TAG: Final = re.compile(
+    r",?\s*(?:(?:according to|as per) (?:the|this) (?:article|text|writer|author|piece)"
+    r"|segun (?:el|este) (?:texto|articulo|autor)"
+    r"|(?:segundo|de acordo com) o (?:texto|artigo|autor))"
+    r"(?=\s*[?.!]*\s*$)"
+)
+
+
 def _without_claim_tag(text: str) -> str:
-    """The text without a closing "..., right?" or "¿cierto?" (its question mark kept)."""
-    tag = _search_folded(_CLAIM_TAG, text)
+    """The text without a closing "..., right?", "¿cierto?" or "according to the writer" (its
+    question mark kept)."""
+    tag = _search_folded(_CLAIM_TAG, text) or _search_folded(_SOURCE_TAG, text)
     kept = text[: tag.start()].rstrip(" ,，") if tag else ""
     return f"{kept}?" if len(kept) >= _MIN_CLAUSE_CHARS else text
 
