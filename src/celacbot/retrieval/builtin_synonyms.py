@@ -180,9 +180,11 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
     # Everyday verbs people use where the FAQ's phrasings have others.
     "build": [
         "armaron",
+        "armó",
         "armou",
         "armaram",
         "montaron",
+        "montó",
         "montou",
         "montaram",
         "construyeron",
