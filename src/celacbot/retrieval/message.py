@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from celacbot.retrieval.normalise import fold
+from celacbot.retrieval.normalise import fold, has_cjk
 
 MAX_QUESTIONS: Final = 3
 # Sentence ends, and joins that start a new question: ", and what ...", "; also ...",
@@ -40,9 +40,9 @@ _ASKS: Final = re.compile(
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
-# A clause this short before "¿" names the question's topic ("Con Venezuela, ¿qué...?").
+# A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
+# ¿qué...?").
 _MAX_TOPIC_WORDS: Final = 5
-_SENTENCE_ENDS: Final = (".", "?", "!", "。", "？", "！")
 # Lead-ins that announce a question without being part of it.
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
@@ -116,19 +116,32 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
 
 def clauses(text: str) -> list[str]:
     """The message's clauses, in order, without the empty ones."""
-    found: list[str] = []
-    for part in (part.strip() for part in _SPLIT.split(text) if part):
-        # "Sobre la pandemia, ¿a qué países...?": a few words before "¿" are its topic.
+    return [
+        part.strip()
+        for part in _SPLIT.split(text)
+        if part and len(part.strip()) >= _MIN_CLAUSE_CHARS
+    ]
+
+
+def _with_topics(parts: list[str]) -> list[str]:
+    """The clauses, a short one that asks nothing and ends in a comma joined to the question
+    after it: its topic ("Sobre la pandemia, ¿a qué países...?"). Not in Chinese, where the
+    question after "，" names its own topic more often than not ("那些卫星，数据能拿来干啥？"
+    is answered by its second half alone)."""
+    joined: list[str] = []
+    for part in parts:
+        before = joined[-1] if joined else ""
         if (
-            part.startswith("¿")
-            and found
-            and not found[-1].endswith(_SENTENCE_ENDS)
-            and len(found[-1].split()) <= _MAX_TOPIC_WORDS
+            before.endswith(",")
+            and len(before.split()) <= _MAX_TOPIC_WORDS
+            and not has_cjk(before)
+            and not asks(before)
+            and asks(part)
         ):
-            found[-1] = f"{found[-1]} {part}"
-        elif len(part) >= _MIN_CLAUSE_CHARS:
-            found.append(part)
-    return found
+            joined[-1] = f"{before} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def asks(clause: str) -> bool:
@@ -171,7 +184,7 @@ def questions(text: str) -> list[str]:
     it is one clause, the last clause when none looks like a question."""
     text = _without_lead_in(_without_claim_tag(text))
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
-    parts = [_without_lead_in(part) for part in clauses(text)]
+    parts = _with_topics([_without_lead_in(part) for part in clauses(text)])
     if len(parts) <= 1:
         return [text]
     asking = [part for part in parts if asks(part)]
