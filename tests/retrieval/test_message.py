@@ -40,6 +40,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             "Sobre la pandemia, ¿a qué países ayudó China?",
             ["Sobre la pandemia, ¿a qué países ayudó China?"],
         ),
+        ("Con Venezuela ¿qué satélite lanzó China?", ["Con Venezuela ¿qué satélite lanzó China?"]),
+        (
+            "Sobre Venezuela: ¿qué satélite lanzó China?",
+            ["Sobre Venezuela: ¿qué satélite lanzó China?"],
+        ),
         # Indirect questions, in the words people use
         ("I'd be curious to know what BYD built.", ["what BYD built."]),
         ("could you remind me what CBERS is", ["what CBERS is"]),
@@ -69,7 +74,7 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
             "meu tio disse que a BYD abriu fábrica no México, né?",
             ["a BYD abriu fábrica no México?"],
         ),
-        ("听说比亚迪在墨西哥建了工厂，对吗？", ["比亚迪在墨西哥建了工厂?"]),
+        ("听说比亚迪在墨西哥建了工厂，对吗？", ["比亚迪在墨西哥建了工厂？"]),
     ],
 )
 def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[str]) -> None:
@@ -77,6 +82,19 @@ def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[
     assert questions(message) == asked
 
 
-@pytest.mark.parametrize("message", ["what is right?", "who is right?", "is BYD in Brazil?"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what is right?",
+        "who is right?",
+        "is BYD in Brazil?",
+        "What makes that true?",
+        "Why is that true?",
+        "my teacher said to ask when BYD was founded",
+        "Is it right for China to invest in Peru?",
+        "听说过比亚迪吗？",  # have you heard of BYD?
+    ],
+)
 def test_a_question_is_no_claim_to_check(message: str) -> None:
     assert not checks_a_claim(message)
+    assert questions(message) == [message]

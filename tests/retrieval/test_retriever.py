@@ -1097,6 +1097,27 @@ def test_a_claim_to_check_is_answered_with_what_the_article_says(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
-def test_a_question_naming_the_wrong_country_is_still_declined(shipped: Retriever) -> None:
-    # Not a claim to check: "the article does not say" is the honest answer.
-    assert verdict(shipped, "what did BYD build in Mexico?")[0] is Decision.DECLINE
+@pytest.mark.parametrize(
+    "question",
+    [
+        # not a claim to check: "the article does not say" is the honest answer
+        "what did BYD build in Mexico?",
+        # a question next to a claim is no claim
+        "What did BYD build in Mexico? It's Chinese, right?",
+        # a year is never corrected ("In 2014: ..." would read as a yes)
+        "is it true that BYD was founded in 2014?",
+        "听说比亚迪是2014年成立的，对吗？",
+        # the answer must name another country in its place
+        "is it true that China opened a food center in Peru?",
+    ],
+)
+def test_a_wrong_detail_is_not_answered_as_if_it_were_right(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is not Decision.ANSWER or answer.id not in (
+        "byd-brazil-complex",
+        "forum-anniversary",
+        "food-innovation-center",
+    )

@@ -31,10 +31,11 @@ def test_four_letter_words_are_corrected_only_by_swapped_letters() -> None:
 
 def test_words_become_four_letter_words_only_by_swapped_letters() -> None:
     # "class" is one letter from "cass" (the Chinese Academy of Social Sciences).
-    speller = Speller(["cass", "cbers"])
+    speller = Speller(["cass", "apec", "cbers"])
 
     assert speller.correct("class") is None
     assert speller.correct("csas") == "cass"
+    assert speller.correct("appec") == "apec"  # a doubled letter dropped
     assert speller.correct("cberss") == "cbers"
 
 

@@ -47,27 +47,40 @@ _MAX_TOPIC_WORDS: Final = 5
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
-    r"(?:my|a|our) (?:\w+ ){0,2}(?:says|said|told me|thinks|claims)(?: that)?"
-    r"|someone (?:told me|said|says)(?: that)?|i (?:heard|read)(?: somewhere)? that"
-    r"|is it (?:true|right|correct)(?: that)?"
-    r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento)(?: que)?"
+    # not "my teacher said to ask ..."
+    r"(?:my|a|our) (?:\w+ ){0,2}(?:says|said|told me|thinks|claims)(?! to\b)(?: that)?"
+    r"|someone (?:told me|said|says)(?! to\b)(?: that)?|i (?:heard|read)(?: somewhere)? that"
+    r"|is it (?:true|right|correct) that"
+    r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento) que"
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
-    r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou)(?: que)?"
+    r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
     r"|me disseram que|ouvi dizer que|e verdade que"
 )
 _CLAIM_TAG: Final = re.compile(
-    r"(?:,\s*|\s+)(?:is )?that (?:right|true|correct)\s*\?+\s*$"
-    r"|,\s*(?:right|correct|true|isn'?t it|no|cierto|verdad|ne|certo|e isso|e verdade)\s*\?+\s*$"
-    r"|\s*¿(?:cierto|verdad|no)\?\s*$"
+    # "..., that right?", "... is that true?"; not "what makes that true?"
+    r"(?:,\s*(?:is )?|\s+is )that (?:right|true|correct)\s*\?+\s*$"
+    r"|,\s*(?:right|correct|true|isn'?t it|no|cierto|verdad|ne|certo|e isso|e verdade|nao"
+    r"|nao e)\s*\?+\s*$"
+    r"|\s*¿(?:cierto|verdad|no|no es asi)\?\s*$"
     r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
 )
-_CLAIM_START: Final = re.compile(rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:听说|我朋友说|有人说|据说)")
+# "听说过比亚迪吗" (have you heard of BYD) asks, it claims nothing.
+_CLAIM_START: Final = re.compile(
+    rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:听说(?!过)|我朋友说|有人说|据说)"
+)
 
 
 def checks_a_claim(text: str) -> bool:
     """Whether a message asks to check a claim ("my friend says ..., right?")."""
-    folded = fold(text).strip()
-    return bool(_CLAIM_START.search(folded) or _CLAIM_TAG.search(folded))
+    return bool(_CLAIM_START.search(fold(text).strip()) or _claim_tag(text))
+
+
+def _claim_tag(text: str) -> re.Match[str] | None:
+    """A closing "..., right?" after a statement of its own ("Why is that true?" has none)."""
+    tag = _search_folded(_CLAIM_TAG, text)
+    before = text[: tag.start()] if tag else ""
+    enough = len(before) >= _MIN_CLAUSE_CHARS if has_cjk(before) else len(before.split()) >= 3
+    return tag if enough else None
 
 
 _LEAD_IN: Final = re.compile(
@@ -87,7 +100,7 @@ _LEAD_IN: Final = re.compile(
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
     r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
-    r"|听说|我朋友说|有人说|据说)[\s,:;.!，：-]*)+",
+    r"|听说(?!过)|我朋友说|有人说|据说)[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
 
@@ -131,8 +144,13 @@ def _with_topics(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         before = joined[-1] if joined else ""
+        # "Sobre la pandemia, ¿...?", "Con Venezuela ¿...?", "Sobre Venezuela: ¿...?"
+        topic = before.endswith(",") or (
+            part.startswith("¿") and not before.endswith((".", "?", "!"))
+        )
         if (
-            before.endswith(",")
+            topic
+            and before
             and len(before.split()) <= _MAX_TOPIC_WORDS
             and not has_cjk(before)
             and not asks(before)
@@ -167,9 +185,13 @@ _SOURCE_TAG: Final = re.compile(
 def _without_claim_tag(text: str) -> str:
     """The text without a closing "..., right?", "¿cierto?" or "according to the writer" (its
     question mark kept)."""
-    tag = _search_folded(_CLAIM_TAG, text) or _search_folded(_SOURCE_TAG, text)
+    tag = _claim_tag(text) or _search_folded(_SOURCE_TAG, text)
     kept = text[: tag.start()].rstrip(" ,，") if tag else ""
-    return f"{kept}?" if len(kept) >= _MIN_CLAUSE_CHARS else text
+    if len(kept) < _MIN_CLAUSE_CHARS:
+        return text
+    # The message's own closing mark: "？" stays Chinese, a statement's "." a statement.
+    end = text.rstrip()[-1]
+    return kept + (end if end in "?？.!。！" else "")
 
 
 def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -144,6 +144,23 @@ _ASKED: Final[dict[Detail, re.Pattern[str]]] = {
     ),
 }
 
+# The countries the article names (a place given; a claim's country a right one may replace).
+COUNTRIES: Final = (
+    "Argentina",
+    "Bolivia",
+    "Brazil",
+    "Chile",
+    "Colombia",
+    "Cuba",
+    "Ecuador",
+    "Guyana",
+    "Mexico",
+    "Panama",
+    "Peru",
+    "Uruguay",
+    "Venezuela",
+)
+
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -174,8 +191,7 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b", re.IGNORECASE
     ),
     Detail.LOCATION: re.compile(
-        r"\b(?:Brazil|Peru|Chile|Argentina|Mexico|Colombia|Venezuela|Bolivia|Cuba|Guyana|Ecuador"
-        r"|Uruguay|Panama|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region)\b"
+        rf"\b(?:{'|'.join(COUNTRIES)}|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region)\b"
     ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),

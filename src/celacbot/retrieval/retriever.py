@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
+from typing import Final
 
 from celacbot.config import RetrievalSettings
 from celacbot.knowledge.loader import load_knowledge_base
@@ -42,6 +44,7 @@ from celacbot.retrieval.localised import (
 )
 from celacbot.retrieval.message import asks, checks_a_claim, questions, without_exclusion
 from celacbot.retrieval.missing import (
+    COUNTRIES,
     DETAIL_WORDS,
     Detail,
     asked_details,
@@ -63,6 +66,7 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
@@ -130,6 +134,9 @@ class Retriever:
             *(keyword for fact in kb.facts for keyword in fact.keywords),
         ]
         self._article_year = str(kb.source.year) if kb.source.year else None
+        self._countries = frozenset(
+            term for country in COUNTRIES for term in self._normaliser.text_content_terms(country)
+        )
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit"): in the
         # article's own year, unless they say otherwise.
         said = [(entry.id, entry.answer) for entry in kb.entries]
@@ -589,9 +596,11 @@ class Retriever:
         talk = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
         if talk is not None:
             return _Evaluation(talk, None, ())
-        claim = checks_a_claim(capped)
-        whole = self._evaluate_text(capped, message, asked, claim=claim)
         asking = questions(capped)
+        # Only a message that is one claim: "What did BYD build in Mexico? It's Chinese,
+        # right?" asks a question of its own next to it.
+        claim = len(asking) == 1 and checks_a_claim(capped)
+        whole = self._evaluate_text(capped, message, asked, claim=claim)
         if asking == [capped]:
             return whole
         parts = [self._evaluate_text(part, words(part), asked, claim=claim) for part in asking]
@@ -729,23 +738,32 @@ class Retriever:
         """The first `count` candidates that mention every name and number of the question;
         the article's own year may go unsaid by one that dates its event ("the APEC meeting
         in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
-        gives no date ("vaccines to Mexico in 2024": the article does not say when)."""
+        gives no date ("vaccines to Mexico in 2024": the article does not say when). A
+        `claim` to check may get one country or count wrong, where the candidate names
+        another ("BYD built a factory in Mexico, right?": in Brazil)."""
         # The question's names are found once, not per candidate; most questions have none.
-        # A claim to check may name the wrong country or number: the answer corrects it.
         names = [term for term in query.content if term in self._named or not term.isalpha()]
-        if not names or claim:
+        if not names:
             return ranked[:count]
         undated = [term for term in names if term != self._article_year]
-        return list(
-            islice(
-                (
-                    scored
-                    for scored in ranked
-                    if _mentions(scored, undated if scored.document.id in self._dated else names)
-                ),
-                count,
+
+        def names_all(scored: Scored) -> bool:
+            asked = undated if scored.document.id in self._dated else names
+            missing = [term for term in asked if not _mentions(scored, (term,))]
+            return not missing or (
+                claim and len(missing) == 1 and self._corrects(scored, missing[0])
             )
-        )
+
+        return list(islice(filter(names_all, ranked), count))
+
+    def _corrects(self, scored: Scored, claimed: str) -> bool:
+        """Whether a candidate names another country or count in place of a claim's."""
+        said = scored.document.strong | scored.document.weak
+        if claimed in self._countries:
+            return any(country in said for country in self._countries)
+        if claimed.isdigit() and not _YEAR.fullmatch(claimed):
+            return any(term.isdigit() and not _YEAR.fullmatch(term) for term in said)
+        return False
 
     def _giving_the_detail(
         self,

@@ -4,8 +4,8 @@ Contract: `Speller.correct(word)` returns the known word a misspelt word most li
 ("developimg" -> "developing", "worte" -> "wrote", "whta" -> "what"), or None when the word
 is known, too short, not an ASCII word, or not close enough to any known word. Close enough
 is one edit (a letter dropped, added, changed, or two swapped), two from LONG_WORD letters on;
-a four-letter word, and onto a four-letter word, only by letters swapped ("whta"), for "poem"
-is one letter from "podem" and "class" from "cass";
+a four-letter word, and onto a four-letter word, only by letters swapped ("whta") or a doubled
+letter dropped ("appec"), for "poem" is one letter from "podem" and "class" from "cass";
 a stop word only from a word that shares its first letter and onto one of five letters or
 more ("betwern", "abput"), for "wheat" is one letter from "what" and "mother" from "other",
 and each is a real word. Of equally close words the one with the same first letter wins,
@@ -38,6 +38,12 @@ class _Candidate(NamedTuple):
     other_first_letter: bool
     rarity: int  # the word's rank, most frequent (or first given, among equals) first
     word: str
+
+
+def _undoubled(word: str) -> str | None:
+    """The word with its one doubled letter single ("appec" -> "apec"); None without one."""
+    doubled = [index for index in range(1, len(word)) if word[index] == word[index - 1]]
+    return word[: doubled[0]] + word[doubled[0] + 1 :] if len(doubled) == 1 else None
 
 
 class Speller:
@@ -73,8 +79,10 @@ class Speller:
 
     def _may_become(self, word: str, match: str) -> bool:
         """Whether a word may be corrected onto a match other than by swapping its letters."""
-        if MIN_LENGTH in (len(word), len(match)):
+        if len(word) == MIN_LENGTH:
             return False
+        if len(match) == MIN_LENGTH:
+            return _undoubled(word) == match
         # A stop word only from a word with its first letter, and no shorter than
         # MIN_STOP_MATCH: "betwern", "abput", never "mother" (other) or "wheat" (what).
         return match not in self._stop_words or (
