@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -600,27 +600,32 @@ class Retriever:
         # Only a message that is one claim: "What did BYD build in Mexico? It's Chinese,
         # right?" asks a question of its own next to it.
         claim = len(asking) == 1 and checks_a_claim(capped)
-        whole = self._evaluate_text(capped, message, asked, claim=claim)
         if asking == [capped]:
-            return whole
+            return self._evaluate_text(capped, message, asked, claim=claim)
         parts = [self._evaluate_text(part, words(part), asked, claim=claim) for part in asking]
-        return self._combined(
-            capped, whole, self._details_of_the_one_before(asking, parts, whole.answer)
-        )
+        # The whole message, the longest text to read, only when a part leans on it or no
+        # single part answers.
+        whole = functools.cache(lambda: self._evaluate_text(capped, message, asked, claim=claim))
+        return self._combined(capped, whole, self._details_of_the_one_before(asking, parts, whole))
 
     def _names(self, text: str) -> bool:
         """Whether a text names one of the article's rare names (BYD, Venezuela, CBERS)."""
         return any(term in self._named for term in self._normaliser.text_content_terms(text))
 
     def _details_of_the_one_before(
-        self, asking: Sequence[str], parts: Sequence[_Evaluation], whole: Answer
+        self,
+        asking: Sequence[str],
+        parts: Sequence[_Evaluation],
+        whole: Callable[[], _Evaluation],
     ) -> list[_Evaluation]:
         """The parts of a message, a part that only asks a detail of the question before it
         ("what did BYD build, and when?", "... and in which year?") read as its follow-up; the
         first part, of what the whole message is about ("I read about BYD's plant. When?")."""
         read = list(parts)
         for index in range(len(read)):
-            before = read[index - 1].answer if index else whole
+            if not index and not self._leans_on(asking[0], read[0]):
+                continue  # what the whole message answers cannot change it
+            before = read[index - 1].answer if index else whole().answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).
             if before.decision is not Decision.ANSWER or not before.id:
@@ -634,15 +639,12 @@ class Retriever:
                     and later.bare
                     and read[index].answer.decision is Decision.ANSWER
                 ):
-                    read[index] = replace(read[index], answer=whole)
+                    read[index] = replace(read[index], answer=whole().answer)
                 continue
             if read[index].answer.id == before.id:
                 continue
             shape = self._shape(asking[index], read[index])
-            # The words first: asked_details runs many patterns over the text.
-            detail_only = all(
-                term in self._detail_terms or term in self._question_terms for term in shape.terms
-            ) and bool(self._asked_details(asking[index]))
+            detail_only = self._asks_only_a_detail(asking[index], shape)
             if shape.bare or detail_only or (index and shape.points_back):
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
@@ -680,8 +682,21 @@ class Retriever:
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
 
+    def _leans_on(self, question: str, part: _Evaluation) -> bool:
+        """Whether a message's first part is read with what the whole message is about: it
+        only asks a detail or is bare."""
+        shape = self._shape(question, part)
+        return shape.bare or self._asks_only_a_detail(question, shape)
+
+    def _asks_only_a_detail(self, question: str, shape: _Shape) -> bool:
+        """Whether a part asks nothing but a detail ("and when?", "in which city?")."""
+        # The words first: asked_details runs many patterns over the text.
+        return all(
+            term in self._detail_terms or term in self._question_terms for term in shape.terms
+        ) and bool(self._asked_details(question))
+
     def _combined(
-        self, message: str, whole: _Evaluation, parts: Sequence[_Evaluation]
+        self, message: str, whole: Callable[[], _Evaluation], parts: Sequence[_Evaluation]
     ) -> _Evaluation:
         """The verdict on a message from the verdicts on it and on each question it asks.
 
@@ -697,14 +712,14 @@ class Retriever:
         if len(answered) >= 2:
             answers = tuple(part.answer for part in answered.values())
             first = replace(answers[0], question=message, parts=answers)
-            return _Evaluation(first, whole.query, whole.candidates)
+            return _Evaluation(first, whole().query, whole().candidates)
         chosen = next(iter(answered.values()), None)
-        if chosen is None and whole.answer.decision is Decision.DECLINE:
+        if chosen is None and whole().answer.decision is Decision.DECLINE:
             chosen = next(
                 (part for part in parts if part.answer.decision is Decision.SUGGEST), None
             )
         if chosen is None:
-            return whole
+            return whole()
         answer = replace(chosen.answer, question=message)
         # Details asked for elsewhere in the message ("... opened when? in which city?").
         unknown = bool(chosen.query and chosen.query.unknown)
