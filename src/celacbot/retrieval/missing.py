@@ -297,11 +297,6 @@ _HOW_IT_WORKS: Final = re.compile(
 )
 
 
-def asks_how_it_works(question: str) -> bool:
-    """Whether the question asks how something works in general."""
-    return bool(_HOW_IT_WORKS.search(fold(question)))
-
-
 # "how do I apply for a visa?", "como faço um bot?", "新手怎么开网店": instructions for the
 # asker, which an article about cooperation between states never gives.
 # Only the asker's own doing: "how can we describe..." or "how do you see..." ask for the
@@ -313,9 +308,15 @@ _HOW_TO: Final = re.compile(
 )
 
 
-def asks_how_to(question: str) -> bool:
-    """Whether the question asks how to do something (instructions for the asker)."""
-    return bool(_HOW_TO.search(fold(question)))
+def beyond_the_article(question: str) -> str | None:
+    """Why the question asks for what the article never gives about anything (how a thing
+    works, how to do something), as the decline's reason; None when it does not."""
+    folded = fold(question)
+    if _HOW_IT_WORKS.search(folded):
+        return "asks how something works in general; the article explains no mechanism"
+    if _HOW_TO.search(folded):
+        return "asks how to do something; the article gives no instructions"
+    return None
 
 
 def asked_details(question: str) -> tuple[Detail, ...]:

@@ -48,8 +48,7 @@ from celacbot.retrieval.missing import (
     DETAIL_WORDS,
     Detail,
     asked_details,
-    asks_how_it_works,
-    asks_how_to,
+    beyond_the_article,
     caveat,
     gaps,
 )
@@ -666,18 +665,15 @@ class Retriever:
             return self._unless_greeting(_Evaluation(nothing, query, ()), message, query, asked)
         entries = self._score(self._entry_index, query)
         named = any(term in self._named for term in query.content)
-        if asks_how_it_works(capped) and not named:
-            # "How do rockets put satellites into orbit?" shares words with the satellite
-            # entries, but none of them explains how anything works.
-            reason = "asks how something works in general; the article explains no mechanism"
-            explained = decline(capped, reason, lang=asked or ENGLISH)
-            return _Evaluation(explained, query, tuple(entries))
-        # "How can I get the CBERS data?" the article answers (it is shared).
-        if asks_how_to(capped) and not named:
-            reason = "asks how to do something; the article gives no instructions"
-            instructions = decline(capped, reason, lang=asked or ENGLISH)
-            return _Evaluation(instructions, query, tuple(entries))
-        answer = self._decide(capped, asked, query, entries, claim=claim)
+        # "How do rockets put satellites into orbit?" shares words with the satellite entries,
+        # but none of them explains how anything works; "How can I get the CBERS data?" names
+        # something the article does answer about (it is shared).
+        beyond = None if named else beyond_the_article(capped)
+        if beyond is not None:
+            return _Evaluation(
+                decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries)
+            )
+        answer = self._decide(capped, asked, query, entries, named=named, claim=claim)
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
@@ -841,9 +837,11 @@ class Retriever:
         query: Query,
         entries: list[Scored],
         *,
+        named: bool,
         claim: bool = False,
     ) -> Answer:
-        """The policy's verdict as an answer in the asked language."""
+        """The policy's verdict as an answer in the asked language; `named`: the question names
+        one of the article's rare names."""
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
@@ -852,7 +850,7 @@ class Retriever:
             leaders,
             lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
             self.settings,
-            named=any(term in self._named for term in query.content),
+            named=named,
         )
         match verdict:
             case Answered(best, margin, reason):
