@@ -622,7 +622,12 @@ class Retriever:
         first part, of what the whole message is about ("I read about BYD's plant. When?")."""
         read = list(parts)
         for index in range(len(read)):
-            if not index and not self._leans_on(asking[0], read[0]):
+            shape = self._shape(asking[index], read[index])
+            # The words first: asked_details runs many patterns over the text.
+            detail_only = all(
+                term in self._detail_terms or term in self._question_terms for term in shape.terms
+            ) and bool(self._asked_details(asking[index]))
+            if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
             before = read[index - 1].answer if index else whole().answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
@@ -631,19 +636,16 @@ class Retriever:
                 # "... it helps a bigger group too? who is that": a later part that only
                 # points back to a part that found nothing is no question of its own ("...
                 # from a newspaper? what does it say about lithium?" is one).
-                later = self._shape(asking[index], read[index]) if index else None
                 if (
-                    later is not None
-                    and later.points_back
-                    and later.bare
+                    index
+                    and shape.points_back
+                    and shape.bare
                     and read[index].answer.decision is Decision.ANSWER
                 ):
                     read[index] = replace(read[index], answer=whole().answer)
                 continue
             if read[index].answer.id == before.id:
                 continue
-            shape = self._shape(asking[index], read[index])
-            detail_only = self._asks_only_a_detail(asking[index], shape)
             if shape.bare or detail_only or (index and shape.points_back):
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
@@ -677,19 +679,6 @@ class Retriever:
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
-
-    def _leans_on(self, question: str, part: _Evaluation) -> bool:
-        """Whether a message's first part is read with what the whole message is about: it
-        only asks a detail or is bare."""
-        shape = self._shape(question, part)
-        return shape.bare or self._asks_only_a_detail(question, shape)
-
-    def _asks_only_a_detail(self, question: str, shape: _Shape) -> bool:
-        """Whether a part asks nothing but a detail ("and when?", "in which city?")."""
-        # The words first: asked_details runs many patterns over the text.
-        return all(
-            term in self._detail_terms or term in self._question_terms for term in shape.terms
-        ) and bool(self._asked_details(question))
 
     def _combined(
         self, message: str, whole: Callable[[], _Evaluation], parts: Sequence[_Evaluation]
