@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from celacbot.retrieval.message import QUESTION_WORD
+from celacbot.retrieval.message import CHINESE_QUESTION_WORD, QUESTION_WORD
 from celacbot.retrieval.normalise import fold
 
 # At most this many content words, all common ones: too little to stand alone.
@@ -133,7 +133,7 @@ _ONLY: Final = re.compile(
 _ONLY_UNFOLDED: Final = re.compile(
     r"^\W*(?:e\s+)?só(?:\s+\w+){1,4}[\W\s]*$|^\W*(?:只|仅)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
 )
-_ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|什么|哪|谁|几|多少|怎么|如何|为什么|啥")
+_ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
 
 def asks_if_only(text: str) -> bool:

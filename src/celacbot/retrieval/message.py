@@ -23,6 +23,8 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*)"
 )
+# Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
+CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
@@ -36,14 +38,13 @@ _SPLIT: Final = re.compile(
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+)?(?:{QUESTION_WORD}|whether|if)\b"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
-    r"|什么|哪|谁|怎么|为什么|多少|几|吗\s*$|呢\s*$|啥|如何",
+    rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
 # ¿qué...?").
 _MAX_TOPIC_WORDS: Final = 5
-# Lead-ins that announce a question without being part of it.
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
@@ -56,6 +57,8 @@ _CLAIM_OPENER: Final = (
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
     r"|me disseram que|ouvi dizer que|e verdade que"
 )
+# Chinese runs on without a space; "听说过比亚迪吗" (have you heard of BYD) claims nothing.
+_CHINESE_CLAIM_OPENER: Final = r"听说(?!过)|我朋友说|有人说|据说"
 _CLAIM_TAG: Final = re.compile(
     # "..., that right?", "... is that true?"; not "what makes that true?"
     r"(?:,\s*(?:is )?|\s+is )that (?:right|true|correct)\s*\?+\s*$"
@@ -64,10 +67,7 @@ _CLAIM_TAG: Final = re.compile(
     r"|\s*¿(?:cierto|verdad|no|no es asi)\?\s*$"
     r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
 )
-# "听说过比亚迪吗" (have you heard of BYD) asks, it claims nothing.
-_CLAIM_START: Final = re.compile(
-    rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:听说(?!过)|我朋友说|有人说|据说)"
-)
+_CLAIM_START: Final = re.compile(rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:{_CHINESE_CLAIM_OPENER})")
 
 
 def checks_a_claim(text: str) -> bool:
@@ -83,6 +83,7 @@ def _claim_tag(text: str) -> re.Match[str] | None:
     return tag if enough else None
 
 
+# Lead-ins that announce a question without being part of it.
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
@@ -100,7 +101,7 @@ _LEAD_IN: Final = re.compile(
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
     r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
-    r"|听说(?!过)|我朋友说|有人说|据说)[\s,:;.!，：-]*)+",
+    rf"|{_CHINESE_CLAIM_OPENER})[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
 
@@ -182,9 +183,9 @@ _SOURCE_TAG: Final = re.compile(
 )
 
 
-def _without_claim_tag(text: str) -> str:
+def _without_closing_tag(text: str) -> str:
     """The text without a closing "..., right?", "¿cierto?" or "according to the writer" (its
-    question mark kept)."""
+    own closing mark kept)."""
     tag = _claim_tag(text) or _search_folded(_SOURCE_TAG, text)
     kept = text[: tag.start()].rstrip(" ,，") if tag else ""
     if len(kept) < _MIN_CLAUSE_CHARS:
@@ -204,7 +205,7 @@ def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
-    text = _without_lead_in(_without_claim_tag(text))
+    text = _without_lead_in(_without_closing_tag(text))
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
     parts = _with_topics([_without_lead_in(part) for part in clauses(text)])
     if len(parts) <= 1:

@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from celacbot.languages import CHINESE
+from celacbot.retrieval.message import CHINESE_QUESTION_WORD
 from celacbot.retrieval.normalise import has_cjk, words
 
 # A bare yes or no as faq.yaml's answers open with it, in each language; Chinese answers
@@ -43,7 +44,7 @@ _BEFORE_QUESTION_WORD: Final = re.compile(
 _ACCENTED_QUESTION_WORD: Final = re.compile(
     r"\b(?:qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê)\b"
 )
-_CHINESE_QUESTION_WORD: Final = re.compile("什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时")
+_CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
 _CHINESE_YES_NO: Final = re.compile(
     r"吗|是否|是不是|有没有|能不能|会不会|对不对|可不可以|[了过]没有?\s*[？?]?\s*$"
 )
