@@ -161,6 +161,9 @@ COUNTRIES: Final = (
     "Venezuela",
 )
 
+# A year, as a question or an answer writes it ("2024"): never a count.
+YEAR: Final = r"(?:19|20)\d\d"
+
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -179,12 +182,12 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     ),
     Detail.BRAND: re.compile(r"\b(?:brands?|models?)\b"),
     Detail.COUNT: re.compile(
-        r"(?<![\w-])(?!(?:19|20)\d\d\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
+        rf"(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
         r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
         re.IGNORECASE,
     ),
     Detail.DATE: re.compile(
-        rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b|\banniversary\b",
+        rf"\b{YEAR}\b|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b|\banniversary\b",
         re.IGNORECASE,
     ),
     Detail.DAY: re.compile(

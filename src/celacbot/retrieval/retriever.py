@@ -46,6 +46,7 @@ from celacbot.retrieval.message import asks, checks_a_claim, questions, without_
 from celacbot.retrieval.missing import (
     COUNTRIES,
     DETAIL_WORDS,
+    YEAR,
     Detail,
     asked_details,
     beyond_the_article,
@@ -65,7 +66,7 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
-_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_YEAR: Final = re.compile(YEAR)
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
