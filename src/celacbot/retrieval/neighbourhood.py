@@ -67,6 +67,10 @@ class Neighbourhood:
         said = self._terms_of.get(entry_id, frozenset())
         return any(term in said for term in terms)
 
+    def speaks_of_all(self, entry_id: str, terms: Iterable[str]) -> bool:
+        """Whether an entry's or fact's text uses every one of these terms."""
+        return self._terms_of.get(entry_id, frozenset()).issuperset(terms)
+
     def pointed_at(
         self, subject: str, readings: Iterable[Scored], *, facets: Sequence[str]
     ) -> str | None:

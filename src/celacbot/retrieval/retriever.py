@@ -239,7 +239,7 @@ class Retriever:
         if about is None:
             return own
         shape = self._shape(question, standalone)
-        own_query = standalone.query
+        terms = shape.terms
         # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says,
         # when it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid
         # is a question of its own).
@@ -265,12 +265,11 @@ class Retriever:
         # "the second one?": the list it picks from is the subject's own answer.
         if asks_for_position(question):
             return replace(about, question=question, context=about.question)
-        known = [term for term in shape.terms if not (own_query and term in own_query.unknown)]
-        only = self._only_of(question, subject, known)
+        unknown = standalone.query.unknown if standalone.query else ()
+        only = self._only_of(question, subject, [term for term in terms if term not in unknown])
         chosen = self.answer_entry(only, lang_hint=own.requested_lang) if only else None
         if chosen is not None:
             return replace(chosen, question=question, context=about.question)
-        terms = shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
@@ -286,7 +285,7 @@ class Retriever:
             len(words(question)) <= MAX_SHORT_WORDS
             and bool(topics)
             and not any(term in self._named for term in topics)
-            and all(self._neighbourhood.speaks_of(subject, (term,)) for term in topics)
+            and self._neighbourhood.speaks_of_all(subject, topics)
             # and read alone, it is not answered from what is near the subject
             and (
                 own.decision is not Decision.ANSWER
@@ -416,12 +415,7 @@ class Retriever:
             return None
         near = (subject, *sorted(self._neighbourhood.neighbours(subject)))
         return next(
-            (
-                each
-                for each in near
-                if all(self._neighbourhood.speaks_of(each, (term,)) for term in topics)
-            ),
-            None,
+            (each for each in near if self._neighbourhood.speaks_of_all(each, topics)), None
         )
 
     def _shape(self, question: str, standalone: _Evaluation) -> _Shape:
