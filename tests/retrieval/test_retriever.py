@@ -604,7 +604,10 @@ def test_and_another_name_or_topic_is_asked_about_instead_of_the_subject(
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
-@pytest.mark.parametrize("question", ["isso ajuda?", "¿y eso ayuda?"])
+@pytest.mark.parametrize(
+    "question",
+    ["isso ajuda?", "¿y eso ayuda?", "e isso ajuda como"],  # spoken: the question word last
+)
 def test_does_that_help_is_a_question_about_the_subject_not_a_call_for_help(
     shipped: Retriever, question: str
 ) -> None:
@@ -1000,6 +1003,18 @@ def test_the_first_one_after_a_list_is_that_list_again(shipped: Retriever) -> No
             Decision.ANSWER,
             "covid-support",
         )
+
+
+def test_the_other_one_after_one_of_two_is_the_other(shipped: Retriever) -> None:
+    for follow_up in ("what about the other one?", "¿y el otro?", "e o outro?", "另一个呢？"):
+        assert verdict(shipped, follow_up, subject="venezuela-satellites") == (
+            Decision.ANSWER,
+            "bolivia-satellite",
+        )
+    assert verdict(shipped, "and the other one?", subject="bolivia-satellite") == (
+        Decision.ANSWER,
+        "venezuela-satellites",
+    )
 
 
 def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(

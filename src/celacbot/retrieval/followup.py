@@ -9,7 +9,7 @@ then scores the message's words together with the subject's question, and keeps 
 reading only when it answers; a message that stands alone is never read with context.
 `asks_for_more(text)` spots "tell me more", which moves on to a related entry;
 `asks_for_position(text)` spots "the second one?", an item of the list just given, which the
-subject's own answer holds;
+subject's own answer holds, and `asks_for_the_other(text)` "the other one?" after one of two;
 `names_the_article(text)` spots a question about the article itself ("article name"), which
 is never a follow-up. What the retriever adds to these (a Telegram reply, Chinese questions
 that leave "it" out, a message that names a topic of its own) is in `Retriever._follow_up`.
@@ -121,6 +121,16 @@ def asks_what_it_is(text: str) -> bool:
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
     return bool(_ONLY_POSITION.match(fold(text).strip()))
+
+
+_OTHER: Final = re.compile(
+    r"\bthe other ones?\b|\b(?:el|la|lo) otr[oa]\b|\b(?:o|a) outr[oa]\b|另一个"
+)
+
+
+def asks_for_the_other(text: str) -> bool:
+    """Whether a message only asks for the other of two ("what about the other one?")."""
+    return asks_for_position(text) and bool(_OTHER.search(fold(text)))
 
 
 # "only for brazil?", "just the satellites?", "¿solo para Brasil?", "só pro brasil?", "只给巴西吗":

@@ -37,6 +37,8 @@ _SPLIT: Final = re.compile(
 )
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+)?(?:{QUESTION_WORD}|whether|if)\b"
+    # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
+    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|por que|por q)\W*$"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,

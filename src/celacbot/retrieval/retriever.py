@@ -27,6 +27,7 @@ from celacbot.retrieval.followup import (
     MAX_SHORT_WORDS,
     asks_for_more,
     asks_for_position,
+    asks_for_the_other,
     asks_if_only,
     asks_what_it_is,
     names_the_article,
@@ -262,9 +263,21 @@ class Retriever:
         about_that = inside and shape.points_back and asks(question)
         if own.decision is Decision.SMALLTALK and not about_that:
             return own
-        # "the second one?": the list it picks from is the subject's own answer.
+        # "the second one?": the list it picks from is the subject's own answer. "the other
+        # one?" after one of two is the other: the first entry the subject is related to.
         if asks_for_position(question):
-            return replace(about, question=question, context=about.question)
+            other = (
+                next(
+                    filter(
+                        None,
+                        (self.answer_entry(each, lang_hint=about.lang) for each in about.related),
+                    ),
+                    None,
+                )
+                if asks_for_the_other(question)
+                else None
+            )
+            return replace(other or about, question=question, context=about.question)
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in terms if term not in unknown])
         chosen = self.answer_entry(only, lang_hint=own.requested_lang) if only else None
