@@ -52,6 +52,22 @@ def test_warnings_do_not_fail(workdir: Path, capsys: pytest.CaptureFixture[str])
     assert lines[1].endswith("1 smalltalk; 1 warning")
 
 
+def test_a_synonym_group_whose_name_no_entry_uses_is_a_warning(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Questions saying "last letter" are read as "omega", which no entry or fact says.
+    faq = changed("  alpha: [first letter]\n", "  omega: [last letter]\n")
+    write_knowledge(workdir, faq)
+
+    code = main(["validate", "faq.yaml"])
+
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert lines[0].startswith(f"faq.yaml:{line_of(faq, 'omega: [last letter]')}:")
+    assert "synonyms.omega: no entry or fact uses 'omega'" in lines[0]
+    assert lines[1].endswith("1 smalltalk; 1 warning")
+
+
 def test_coverage_lists_uncited_sentences(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
 
 from celacbot.commands import EXIT_CONFIG, counted, load_settings
+from celacbot.config import RetrievalSettings
+from celacbot.knowledge.document import YamlPath
+from celacbot.knowledge.models import KnowledgeBase
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +32,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def unmatched_synonyms(
+    kb: KnowledgeBase, settings: RetrievalSettings
+) -> Iterator[tuple[YamlPath, str]]:
+    """A warning for each synonym group whose name holds a word no entry or fact uses: a
+    question's words are read as the name, so they would match nothing."""
+    from celacbot.retrieval.retriever import Retriever
+
+    retriever = Retriever(kb, settings)
+    groups: list[tuple[YamlPath, str]] = [(("synonyms", name), name) for name in kb.synonyms]
+    groups += [
+        (("language_synonyms", lang, name), name)
+        for lang, synonyms in kb.language_synonyms.items()
+        for name in synonyms
+    ]
+    for where, name in groups:
+        unused = retriever.unused_terms(name)
+        if unused:
+            yield (
+                where,
+                f"no entry or fact uses {', '.join(map(repr, unused))}: the group reads its"
+                " words as words that match nothing; add one they use (or the English term)",
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print every error and warning, translation coverage and a summary; exit 1 on errors."""
     from celacbot.knowledge.coverage import uncited_sentences
@@ -35,12 +63,17 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.knowledge.translations import coverage
 
     path: Path | None = args.path
+    # Which words the knowledge base uses does not depend on the thresholds: a file named on
+    # the command line is checked with the defaults, whatever the environment holds.
+    retrieval = RetrievalSettings.model_validate({})
     if path is None:
         settings = load_settings("validate")
         if settings is None:
             return EXIT_CONFIG
-        path = settings.knowledge
-    report = check_knowledge_file(path, strict=args.strict)
+        path, retrieval = settings.knowledge, settings.retrieval
+    report = check_knowledge_file(
+        path, strict=args.strict, checks=[lambda kb: unmatched_synonyms(kb, retrieval)]
+    )
     for line in [*report.errors, *report.warnings]:
         print(line)
     if report.kb is None:

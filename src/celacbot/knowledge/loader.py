@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from celacbot.knowledge.checks import find_errors, find_warnings
-from celacbot.knowledge.document import KnowledgeError, Problem, YamlDocument
+from celacbot.knowledge.document import KnowledgeError, Problem, YamlDocument, YamlPath
 from celacbot.knowledge.files import NotARegularFileError, read_regular_file
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.knowledge.safe_yaml import read_yaml
@@ -18,6 +19,7 @@ from celacbot.knowledge.translations import translation_gaps
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 __all__ = [
+    "Check",
     "KnowledgeError",
     "ValidationReport",
     "article_path",
@@ -51,12 +53,21 @@ def load_knowledge_base(path: Path) -> KnowledgeBase:
     return report.kb
 
 
-def check_knowledge_file(path: Path, *, strict: bool = False) -> ValidationReport:
+# A check a caller adds to `check_knowledge_file`: (where in the file, what is wrong) for each
+# warning about a valid knowledge base. The retriever's own checks come in this way, so that
+# this package never imports it.
+Check = Callable[[KnowledgeBase], Iterable[tuple[YamlPath, str]]]
+
+
+def check_knowledge_file(
+    path: Path, *, strict: bool = False, checks: Sequence[Check] = ()
+) -> ValidationReport:
     """Every error and warning about a knowledge file, and the knowledge base if it is valid.
 
-    strict makes a missing translation an error instead of a warning.
+    strict makes a missing translation an error instead of a warning; `checks` add warnings
+    about a knowledge base that has no errors.
     """
-    return _check(path, with_warnings=True, strict=strict)
+    return _check(path, with_warnings=True, strict=strict, checks=checks)
 
 
 def article_path(kb_path: Path, kb: KnowledgeBase) -> Path:
@@ -64,7 +75,9 @@ def article_path(kb_path: Path, kb: KnowledgeBase) -> Path:
     return kb_path.parent / kb.source.file
 
 
-def _check(path: Path, *, with_warnings: bool, strict: bool = False) -> ValidationReport:
+def _check(
+    path: Path, *, with_warnings: bool, strict: bool = False, checks: Sequence[Check] = ()
+) -> ValidationReport:
     name = _display_name(path)
     try:
         document = read_yaml(path, name)
@@ -81,6 +94,12 @@ def _check(path: Path, *, with_warnings: bool, strict: bool = False) -> Validati
     if with_warnings:
         gaps = translation_gaps(kb, document, warning=not strict)
         (errors if strict else warnings).extend(gaps)
+    if not errors:
+        warnings += [
+            document.problem(where, message, key=True, warning=True)
+            for check in checks
+            for where, message in check(kb)
+        ]
     return ValidationReport(
         name,
         None if errors else kb,

@@ -486,6 +486,15 @@ class Retriever:
             if term in self._topic_terms and term not in self._question_terms
         ]
 
+    def unused_terms(self, text: str) -> tuple[str, ...]:
+        """The terms `text` is read as, synonyms applied, that no entry or fact uses (Chinese
+        character pairs left out: most are the edges of two words)."""
+        return tuple(
+            term
+            for term in self._normaliser.text_content_terms(text)
+            if term not in self._vocabulary and not is_cjk(term)
+        )
+
     def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
         """The answer of a known entry or fact (buttons, deep links), in the hinted language
         when translated, with the entry's own question in that language; None if the id is
