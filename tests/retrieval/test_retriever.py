@@ -994,15 +994,35 @@ def test_the_articles_own_year_need_not_be_repeated_by_an_answer_that_dates_its_
     assert verdict(undated, "what has byd built in brazil in 2024")[0] is Decision.DECLINE
 
 
-def test_the_first_one_after_a_list_is_that_list_again(shipped: Retriever) -> None:
-    # Which item is "first" depends on how the answer was read; the answer holding the list
-    # answers it, never the entry about BYD's first vehicle. (The tiny knowledge base has
-    # too few entries for "first" to match anything.)
-    for follow_up in ("and the first?", "the second one?", "第二个呢", "e o segundo?"):
+def test_an_item_without_an_entry_of_its_own_is_that_list_again(shipped: Retriever) -> None:
+    # covid-support names Mexico, Cuba, Guyana and Ecuador: Mexico has an entry of its own;
+    # Cuba's only answer gives the whole list again, so the list answers, never the entry
+    # about BYD's first vehicle. (The tiny knowledge base has too few entries for "first" to
+    # match anything.)
+    assert verdict(shipped, "and the first?", subject="covid-support") == (
+        Decision.ANSWER,
+        "mexico-cooperation",
+    )
+    for follow_up in ("the second one?", "第二个呢", "e o segundo?"):
         assert verdict(shipped, follow_up, subject="covid-support") == (
             Decision.ANSWER,
             "covid-support",
         )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "entry"),
+    [
+        ("the second one?", "health-overview"),  # aerospace, healthcare, agriculture, energy
+        ("e a terceira?", "agriculture-overview"),
+        ("第一个呢", "aerospace-overview"),
+        ("and the last one?", "green-energy-overview"),
+    ],
+)
+def test_an_item_of_an_overview_list_is_answered_by_its_entry(
+    shipped: Retriever, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="cooperation-fields") == (Decision.ANSWER, entry)
 
 
 def test_the_other_one_after_one_of_two_is_the_other(shipped: Retriever) -> None:

@@ -158,3 +158,18 @@ def asks_if_only(text: str) -> bool:
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
     return bool(_MORE.search(fold(text)) or _MORE.search(text))
+
+
+_ORDINALS: Final = (
+    (1, re.compile(r"\b(?:first|1st|primer[oa]?|primeir[oa])\b|第[一1]")),
+    (2, re.compile(r"\b(?:second|2nd|segund[oa])\b|第[二2]")),
+    (3, re.compile(r"\b(?:third|3rd|tercer[oa]?|terceir[oa])\b|第[三3]")),
+    (4, re.compile(r"\b(?:fourth|4th)\b|第[四4]")),
+    (-1, re.compile(r"\b(?:last|ultim[oa])\b|最后")),
+)
+
+
+def asked_position(text: str) -> int | None:
+    """The position a message names ("the second one?": 2; "the last?": -1), if any."""
+    folded = fold(text)
+    return next((position for position, pattern in _ORDINALS if pattern.search(folded)), None)

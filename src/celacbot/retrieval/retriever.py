@@ -22,9 +22,11 @@ from celacbot.retrieval.builtin_synonyms import (
     SPANISH_PORTUGUESE_SYNONYMS,
 )
 from celacbot.retrieval.documents import DocumentBuilder
+from celacbot.retrieval.enumeration import list_items
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     MAX_SHORT_WORDS,
+    asked_position,
     asks_for_more,
     asks_for_position,
     asks_for_the_other,
@@ -263,21 +265,17 @@ class Retriever:
         about_that = inside and shape.points_back and asks(question)
         if own.decision is Decision.SMALLTALK and not about_that:
             return own
-        # "the second one?": the list it picks from is the subject's own answer. "the other
-        # one?" after one of two is the other: the first entry the subject is related to.
+        # "the second one?": an item of the list the subject's answer gives, answered when an
+        # entry answers it ("healthcare", after the fields of cooperation), else that list
+        # again. "the other one?" after one of two is the first entry the subject is related
+        # to.
         if asks_for_position(question):
-            other = (
-                next(
-                    filter(
-                        None,
-                        (self.answer_entry(each, lang_hint=about.lang) for each in about.related),
-                    ),
-                    None,
-                )
-                if asks_for_the_other(question)
-                else None
-            )
-            return replace(other or about, question=question, context=about.question)
+            if asks_for_the_other(question):
+                picked = next(iter(about.related), None)
+            else:
+                picked = self._listed(about, asked_position(question))
+            chosen = self.answer_entry(picked, lang_hint=about.lang) if picked else None
+            return replace(chosen or about, question=question, context=about.question)
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in terms if term not in unknown])
         chosen = self.answer_entry(only, lang_hint=own.requested_lang) if only else None
@@ -403,6 +401,22 @@ class Retriever:
         ):
             return replace(contextual, question=question, context=about.question)
         return own
+
+    def _listed(self, about: Answer, position: int | None) -> str | None:
+        """The entry that answers the item at `position` of the list the answer `about` gives,
+        if it has one and an entry answers that item alone without giving the list again."""
+        if position is None:
+            return None
+        items = list_items(self._english(about))
+        index = position - 1 if position > 0 else position  # -1: the last
+        if not -len(items) <= index < len(items):
+            return None
+        item = self._evaluate(items[index]).answer
+        if item.decision is not Decision.ANSWER or item.id == about.id:
+            return None
+        # An answer giving the whole list again is no answer about one of its items.
+        text = self._english(item).casefold()
+        return None if all(each.casefold() in text for each in items) else item.id
 
     def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but
