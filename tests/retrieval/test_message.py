@@ -65,6 +65,23 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
 @pytest.mark.parametrize(
     ("message", "asked"),
     [
+        (
+            "what are the focus areas? and whats the headline of this piece",
+            ["what are the focus areas?", "and whats the headline of this piece"],
+        ),
+        (
+            "o que a byd fez. e o que a bgi fez",
+            ["o que a byd fez.", "e o que a bgi fez"],
+        ),
+    ],
+)
+def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
         ("my friend says BYD built a plant in Mexico, right?", ["BYD built a plant in Mexico?"]),
         (
             "mi profe dijo que China hace paneles solares con Perú, ¿cierto?",

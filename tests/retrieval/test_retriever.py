@@ -1025,6 +1025,19 @@ def test_an_item_of_an_overview_list_is_answered_by_its_entry(
     assert verdict(shipped, follow_up, subject="cooperation-fields") == (Decision.ANSWER, entry)
 
 
+def test_a_single_digit_is_the_askers_count_not_a_name_the_article_lacks(
+    shipped: Retriever,
+) -> None:
+    assert verdict(shipped, "what are the 2 focus areas for the next decade?") == (
+        Decision.ANSWER,
+        "future-focus",
+    )
+    # a number of two digits the article never gives is still one it lacks
+    assert verdict(shipped, "what are the 12 focus areas for the next decade?")[0] is (
+        Decision.DECLINE
+    )
+
+
 def test_the_other_one_after_one_of_two_is_the_other(shipped: Retriever) -> None:
     for follow_up in ("what about the other one?", "¿y el otro?", "e o outro?", "另一个呢？"):
         assert verdict(shipped, follow_up, subject="venezuela-satellites") == (

@@ -36,7 +36,9 @@ _SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*(?:o\s+)?(?:{QUESTION_WORD}|whether|if)\b"
+    # "and whats the headline?": a later clause may open with "and", "also", "y", "e".
+    rf"[?？]\s*$|^\W*(?:(?:and|also|plus|but|y|e|pero|mas)\s+)?(?:o\s+)?"
+    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if)\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|quando|onde|pra que|para que|por que|por q)\W*$"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"

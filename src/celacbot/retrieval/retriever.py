@@ -773,7 +773,13 @@ class Retriever:
         `claim` to check may get one country or count wrong, where the candidate names
         another ("BYD built a factory in Mexico, right?": in Brazil)."""
         # The question's names are found once, not per candidate; most questions have none.
-        names = [term for term in query.content if term in self._named or not term.isalpha()]
+        # A single digit is the asker's count of what is asked ("which 2 countries got state
+        # visits?"), which the article may give in words or not at all: no name.
+        names = [
+            term
+            for term in query.content
+            if term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1))
+        ]
         if not names:
             return ranked[:count]
         undated = [term for term in names if term != self._article_year]
