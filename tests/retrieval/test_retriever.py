@@ -1107,6 +1107,11 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("How can I get the CBERS satellite data?", Decision.ANSWER),
         # not the asker's doing: what was carried out (开展)
         ("中国和拉美如何开展航天合作？", Decision.ANSWER),
+        # advice for the asker, even about a thing the article names
+        ("tesla or byd better for a first car lol", Decision.DECLINE),
+        ("¿vale la pena comprar un BYD?", Decision.DECLINE),
+        ("比亚迪和特斯拉买哪个好", Decision.DECLINE),
+        ("what does byd build in brazil?", Decision.ANSWER),
     ],
 )
 def test_how_to_do_something_or_how_it_works_is_declined(

@@ -353,10 +353,30 @@ _HOW_TO: Final = (
 )
 
 
-def beyond_the_article(question: str) -> str | None:
-    """Why the question asks for what the article never gives about anything (how a thing
-    works, how to do something), as the decline's reason; None when it does not."""
+# "tesla or byd, which is better?", "¿vale la pena comprar un BYD?", "买哪个好": advice for the
+# asker, which an article about cooperation between states never gives, whatever it names.
+_ADVICE: Final = (
+    re.compile(
+        r"\bshould (?:i|we) (?:buy|get|invest|choose|pick)\b|\bwhich (?:one )?(?:is|are) better\b"
+        r"|\bor \w+ (?:is |are )?better\b|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
+        r"|\b(?:do|would|can|could) you recommend\b"
+        r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
+        r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
+    ),
+    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买"),
+)
+
+
+def beyond_the_article(question: str, *, named: bool = False) -> str | None:
+    """Why the question asks for what the article never gives about anything (advice, how a
+    thing works, how to do something), as the decline's reason; None when it does not.
+    `named`: the question names a thing the article speaks of, which it may ask how to get
+    at ("How can I get the CBERS data?"), but never advice about."""
     folded = fold(question)
+    if any(pattern.search(folded) for pattern in _ADVICE):
+        return "asks for advice; the article gives none"
+    if named:
+        return None
     if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
         return "asks how something works in general; the article explains no mechanism"
     if any(pattern.search(folded) for pattern in _HOW_TO):

@@ -701,7 +701,7 @@ class Retriever:
         # "How do rockets put satellites into orbit?" shares words with the satellite entries,
         # but none of them explains how anything works; "How can I get the CBERS data?" names
         # something the article does answer about (it is shared).
-        beyond = None if named else beyond_the_article(capped)
+        beyond = beyond_the_article(capped, named=named)
         if beyond is not None:
             return _Evaluation(
                 decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries)
