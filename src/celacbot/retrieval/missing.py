@@ -353,17 +353,19 @@ _HOW_TO: Final = (
 )
 
 
-# "tesla or byd, which is better?", "¿vale la pena comprar un BYD?", "买哪个好": advice for the
-# asker, which an article about cooperation between states never gives, whatever it names.
+# "tesla or byd, which is better?", "¿vale la pena comprar un BYD?", "买哪个好", "which vaccines
+# do I need for Peru?": advice for the asker, which an article about cooperation between
+# states never gives, whatever it names.
 _ADVICE: Final = (
     re.compile(
         r"\bshould (?:i|we) (?:buy|get|invest|choose|pick)\b|\bwhich (?:one )?(?:is|are) better\b"
+        r"|\b(?:do|will) i need\b|\bnecesito\b"
         r"|\bor \w+ (?:is |are )?better\b|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
         r"|\b(?:do|would|can|could) you recommend\b"
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
         r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
     ),
-    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买"),
+    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要"),
 )
 
 

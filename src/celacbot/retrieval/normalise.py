@@ -72,7 +72,7 @@ _CHAT_WORDS = """
     tinha tinham teve vai vao vou ia iam vamos
     lendo li vi ouvi acho achei pensei sei entendi entender deixa deixe queria gostaria
     sabia lembro verdade certo escola facul prof professora tio tia mae pai amigo
-    dropped preamble tomorrow class classes students pupils kids
+    dropped preamble tomorrow class classes students pupils kids reckon reckons
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo
