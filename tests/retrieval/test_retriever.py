@@ -624,7 +624,15 @@ def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks
 
 @pytest.mark.parametrize(
     "how_long",
-    ["how long has it existed?", "há quanto tempo existe?", "¿hace cuánto existe?", "多久了?"],
+    [
+        "how long has it existed?",
+        "há quanto tempo existe?",
+        "¿hace cuánto existe?",
+        "多久了?",
+        "since when?",
+        "¿desde cuándo?",
+        "desde quando?",
+    ],
 )
 def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: str) -> None:
     assert verdict(shipped, how_long, subject="china-celac-forum") == (
