@@ -400,6 +400,8 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("quanto cresceu em % o comércio agrícola china - america latina", "pt", "porcentagens"),
         ("比亚迪巴西工厂占地多大", "zh", "规模"),
         ("中拉绿色能源供应链合作的规模有多大？", "zh", "规模"),
+        ("which universities are part of the china-latam cooperation", "en", "name them"),
+        ("哪些企业参与了合作？", "zh", "名称"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(
@@ -425,6 +427,7 @@ def test_a_near_miss_says_what_the_article_does_not_give(
         ("中拉论坛每年举办吗？", "china-celac-forum"),
         ("What is the yearly APEC meeting?", "apec-peru"),
         ("how many satellites did cbers develop", "cbers-satellite-count"),
+        ("which companies are mentioned?", "companies-mentioned"),  # BYD and BGI
     ],
 )
 def test_an_ordinary_question_gets_no_caveat(shipped: Retriever, question: str, entry: str) -> None:

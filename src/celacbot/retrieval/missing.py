@@ -43,6 +43,7 @@ class Detail(StrEnum):
     PLACE = "place"
     PERSON = "person"
     FUNDER = "funder"
+    NAMES = "names"
 
 
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
@@ -179,6 +180,20 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
             r"谁出(?:的)?钱|谁(?:资助|出资|买单|付的钱|付钱)|资金(?:从哪|来源|来自哪)|钱从哪"
         ),
     ),
+    # Which ones by name: the article speaks of universities and companies, naming few.
+    Detail.NAMES: (
+        re.compile(
+            r"\b(?:which|what) (?:universities|companies|firms|enterprises|businesses|institutions"
+            r"|research institutions|research institutes|think tanks|hospitals|banks)\b"
+            r"|\b(?:que|q|cuales) (?:universidades|empresas|compan\w+|instituciones|hospitales"
+            r"|bancos)\b"
+            r"|\b(?:que|q|quais) (?:universidades|empresas|companhias|instituicoes|hospitais"
+            r"|bancos)\b"
+        ),
+        re.compile(
+            r"哪些(?:大学|高校|企业|公司|机构|研究机构|医院|银行)|哪(?:几|个)(?:大学|高校|企业|公司)"
+        ),
+    ),
 }
 
 # The countries the article names (a place given; a claim's country a right one may replace).
@@ -238,7 +253,8 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.FUNDER: re.compile(
         r"\b(?:funded|financed|paid for|sponsored|bankrolled) by\b|\bthrough the [\w\s-]*?fund\b",
         re.IGNORECASE,
-    ),
+    ),  # The organisations the article names.
+    Detail.NAMES: re.compile(r"\b(?:BYD|BGI|CASS|FAO)\b|\b(?:University|Institute|Academy)\b"),
 }
 # A sentence that already says the article lacks the detail ("The article gives no launch
 # dates") makes a caveat of ours redundant: a negation and a word naming that detail.
@@ -259,6 +275,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
     Detail.FUNDER: re.compile(r"\b(?:funded|funding|financ\w*|paid|pays|money)\b", re.IGNORECASE),
+    Detail.NAMES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
@@ -277,6 +294,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
         Detail.FUNDER: "The article does not say who paid for it.",
+        Detail.NAMES: "The article does not name them.",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -292,6 +310,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
         Detail.FUNDER: "El artículo no dice quién lo financió.",
+        Detail.NAMES: "El artículo no dice sus nombres.",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -307,6 +326,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
         Detail.FUNDER: "O artigo não diz quem pagou por isso.",
+        Detail.NAMES: "O artigo não diz os nomes.",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -322,6 +342,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
         Detail.FUNDER: "文章没有说由谁出资。",
+        Detail.NAMES: "文章没有列出具体名称。",
     },
 }
 
