@@ -1122,6 +1122,8 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("tesla or byd better for a first car lol", Decision.DECLINE),
         ("¿vale la pena comprar un BYD?", Decision.DECLINE),
         ("比亚迪和特斯拉买哪个好", Decision.DECLINE),
+        ("quanto custa um byd dolphin no brasil?", Decision.DECLINE),  # a price to pay
+        ("how much did the byd factory cost?", Decision.ANSWER),  # with its caveat
         ("what does byd build in brazil?", Decision.ANSWER),
     ],
 )

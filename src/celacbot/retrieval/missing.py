@@ -381,12 +381,16 @@ _ADVICE: Final = (
     re.compile(
         r"\bshould (?:i|we) (?:buy|get|invest|choose|pick)\b|\bwhich (?:one )?(?:is|are) better\b"
         r"|\b(?:do|will) i need\b|\bnecesito\b"
+        # the price of a thing to buy ("how much is a BYD Dolphin?", "quanto custa um BYD?")
+        r"|\bhow much (?:is|are|does|do|would|will) (?:a|an|one)\b"
+        r"|\bcuanto (?:cuesta|cuestan|vale|sale) (?:un|una)\b"
+        r"|\bquanto (?:custa|vale|sai) (?:um|uma)\b"
         r"|\bor \w+ (?:is |are )?better\b|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
         r"|\b(?:do|would|can|could) you recommend\b"
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
         r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
     ),
-    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要"),
+    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要|一辆[^？?]{0,12}多少钱"),
 )
 
 
@@ -397,7 +401,7 @@ def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     at ("How can I get the CBERS data?"), but never advice about."""
     folded = fold(question)
     if any(pattern.search(folded) for pattern in _ADVICE):
-        return "asks for advice; the article gives none"
+        return "asks what to buy or choose; the article gives no advice"
     if named:
         return None
     if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
