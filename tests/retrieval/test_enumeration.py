@@ -22,7 +22,20 @@ from celacbot.retrieval.enumeration import list_items
         ),
         (
             "It focuses on smart cities, smart manufacturing, or rural e-commerce markets.",
-            ["smart cities", "smart manufacturing", "rural e-commerce"],
+            ["smart cities", "smart manufacturing", "rural e-commerce markets"],
+        ),
+        (
+            "Mexico, Cuba and the Dominican Republic got aid.",
+            ["Mexico", "Cuba", "the Dominican Republic"],
+        ),
+        (
+            # "and" inside an item is no separator of the list's
+            "It involves enterprises, universities and research institutions.",
+            ["enterprises", "universities", "research institutions"],
+        ),
+        (
+            "EVs are sold in Chile, Brazil, Mexico and Colombia, and BYD has built a complex.",
+            ["Chile", "Brazil", "Mexico", "Colombia"],
         ),
     ],
 )
@@ -35,6 +48,8 @@ def test_a_list_of_three_or_more_gives_its_items_in_order(answer: str, items: li
     [
         "China helped launch Venezuela's remote sensing satellites and Bolivia's first"
         " communication satellite.",  # a pair of long phrases
+        "On top of that, China and Argentina have set up a station.",  # a clause, no list
+        "It processes lithium, alongside making electric and hybrid vehicles.",
         "BYD has built a complex in Brazil.",
         "",
     ],

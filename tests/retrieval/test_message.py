@@ -73,6 +73,11 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
             "o que a byd fez. e o que a bgi fez",
             ["o que a byd fez.", "e o que a bgi fez"],
         ),
+        # after "y", "que" is "that": a statement, not a question
+        (
+            "Leí sobre BYD. Y que va a producir autos eléctricos. ¿Cuándo abre la fábrica?",
+            ["¿Cuándo abre la fábrica?"],
+        ),
     ],
 )
 def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> None:

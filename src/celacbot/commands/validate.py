@@ -32,14 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def unmatched_synonyms(
-    kb: KnowledgeBase, settings: RetrievalSettings
-) -> Iterator[tuple[YamlPath, str]]:
+def unmatched_synonyms(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str]]:
     """A warning for each synonym group whose name holds a word no entry or fact uses: a
     question's words are read as the name, so they would match nothing."""
     from celacbot.retrieval.retriever import Retriever
 
-    retriever = Retriever(kb, settings)
+    # Which words the entries use does not depend on the thresholds.
+    retriever = Retriever(kb, RetrievalSettings())
     groups: list[tuple[YamlPath, str]] = [(("synonyms", name), name) for name in kb.synonyms]
     groups += [
         (("language_synonyms", lang, name), name)
@@ -63,17 +62,12 @@ def run(args: argparse.Namespace) -> int:
     from celacbot.knowledge.translations import coverage
 
     path: Path | None = args.path
-    # Which words the knowledge base uses does not depend on the thresholds: a file named on
-    # the command line is checked with the defaults, whatever the environment holds.
-    retrieval = RetrievalSettings.model_validate({})
     if path is None:
         settings = load_settings("validate")
         if settings is None:
             return EXIT_CONFIG
-        path, retrieval = settings.knowledge, settings.retrieval
-    report = check_knowledge_file(
-        path, strict=args.strict, checks=[lambda kb: unmatched_synonyms(kb, retrieval)]
-    )
+        path = settings.knowledge
+    report = check_knowledge_file(path, strict=args.strict, checks=[unmatched_synonyms])
     for line in [*report.errors, *report.warnings]:
         print(line)
     if report.kb is None:

@@ -38,15 +38,31 @@ _CONNECTOR: Final = re.compile(
     re.IGNORECASE,
 )
 _CJK_CONNECTOR: Final = re.compile(r"^\W*(?:还有|那|然后|另外)")
+# The words for an item's place in a list, over folded text: English, Spanish, Portuguese,
+# Chinese; -1 is the last, 0 the other of two.
+_ORDINALS: Final = {
+    1: ("first|1st", "primer[oa]", "primeir[oa]", "第[一1]"),
+    2: ("second|2nd", "segund[oa]", "segund[oa]", "第[二2]"),
+    3: ("third|3rd", "tercer[oa]", "terceir[oa]", "第[三3]"),
+    4: ("fourth|4th", "", "", "第[四4]"),
+    -1: ("last", "ultim[oa]", "ultim[oa]", "最后"),
+    0: ("other", "otr[oa]", "outr[oa]", "另"),
+}
+
+
+def _ordinals(language: int) -> str:
+    return "|".join(words[language] for words in _ORDINALS.values() if words[language])
+
+
 # "the second one", "el primero", "第二个": an item of a list just given.
 _POSITION: Final = (
-    r"(?:\bthe (?:first|second|third|fourth|last|1st|2nd|3rd|4th|other) ones?\b"
-    r"|(?:\bthe (?:first|second|third|fourth|last|1st|2nd|3rd|4th)"
-    r"|\b(?:el|la|lo) (?:primer[oa]|segund[oa]|tercer[oa]|ultim[oa]|otr[oa])"
-    r"|\b(?:o|a) (?:primeir[oa]|segund[oa]|terceir[oa]|ultim[oa]|outr[oa]))(?=\s*(?:[^\w\s]|$))"
+    rf"(?:\bthe (?:{_ordinals(0)}) ones?\b"
+    rf"|(?:\bthe (?:{_ordinals(0)})"
+    rf"|\b(?:el|la|lo) (?:{_ordinals(1)})"
+    rf"|\b(?:o|a) (?:{_ordinals(2)}))(?=\s*(?:[^\w\s]|$))"
     # Not "第一个卫星" (the first satellite): the ordinal stands for a thing only when no noun
     # follows it.
-    r"|(?:第[一二三四1-4](?:个|项|颗|家|条)|最后一个|另一个)(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
+    rf"|(?:(?:{_ordinals(3)})(?:一)?(?:个|项|颗|家|条))(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
 )
 _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
@@ -123,14 +139,10 @@ def asks_for_position(text: str) -> bool:
     return bool(_ONLY_POSITION.match(fold(text).strip()))
 
 
-_OTHER: Final = re.compile(
-    r"\bthe other ones?\b|\b(?:el|la|lo) otr[oa]\b|\b(?:o|a) outr[oa]\b|另一个"
-)
-
-
 def asks_for_the_other(text: str) -> bool:
-    """Whether a message only asks for the other of two ("what about the other one?")."""
-    return asks_for_position(text) and bool(_OTHER.search(fold(text)))
+    """Whether a message only asks for the other of two ("what about the other one?"), not
+    for "the other ones": the rest of a list is no pair."""
+    return asks_for_position(text) and asked_position(text) == 0
 
 
 # "only for brazil?", "just the satellites?", "¿solo para Brasil?", "só pro brasil?", "只给巴西吗":
@@ -160,16 +172,20 @@ def asks_for_more(text: str) -> bool:
     return bool(_MORE.search(fold(text)) or _MORE.search(text))
 
 
-_ORDINALS: Final = (
-    (1, re.compile(r"\b(?:first|1st|primer[oa]?|primeir[oa])\b|第[一1]")),
-    (2, re.compile(r"\b(?:second|2nd|segund[oa])\b|第[二2]")),
-    (3, re.compile(r"\b(?:third|3rd|tercer[oa]?|terceir[oa])\b|第[三3]")),
-    (4, re.compile(r"\b(?:fourth|4th)\b|第[四4]")),
-    (-1, re.compile(r"\b(?:last|ultim[oa])\b|最后")),
+_POSITIONS: Final = tuple(
+    (
+        position,
+        re.compile(
+            rf"\b(?:{'|'.join(word for word in words[:3] if word)})\b(?! ones)"
+            rf"|(?:{words[3]})(?:一)?(?:个|项|颗|家|条)"
+        ),
+    )
+    for position, words in _ORDINALS.items()
 )
 
 
 def asked_position(text: str) -> int | None:
-    """The position a message names ("the second one?": 2; "the last?": -1), if any."""
+    """The position a message names ("the second one?": 2; "the last?": -1; "the other
+    one?": 0), if any."""
     folded = fold(text)
-    return next((position for position, pattern in _ORDINALS if pattern.search(folded)), None)
+    return next((position for position, pattern in _POSITIONS if pattern.search(folded)), None)

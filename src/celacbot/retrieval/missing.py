@@ -43,7 +43,8 @@ class Detail(StrEnum):
     PLACE = "place"
     PERSON = "person"
     FUNDER = "funder"
-    NAMES = "names"
+    COMPANIES = "companies"
+    INSTITUTIONS = "institutions"
 
 
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
@@ -180,19 +181,25 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
             r"谁出(?:的)?钱|谁(?:资助|出资|买单|付的钱|付钱)|资金(?:从哪|来源|来自哪)|钱从哪"
         ),
     ),
-    # Which ones by name: the article speaks of universities and companies, naming few.
-    Detail.NAMES: (
+    # Which ones by name: the article speaks of companies and universities, naming few. The
+    # Spanish and Portuguese "que" must open the question: "es verdad que empresas ..." is
+    # "that".
+    Detail.COMPANIES: (
         re.compile(
-            r"\b(?:which|what) (?:universities|companies|firms|enterprises|businesses|institutions"
-            r"|research institutions|research institutes|think tanks|hospitals|banks)\b"
-            r"|\b(?:que|q|cuales) (?:universidades|empresas|compan\w+|instituciones|hospitales"
-            r"|bancos)\b"
-            r"|\b(?:que|q|quais) (?:universidades|empresas|companhias|instituicoes|hospitais"
-            r"|bancos)\b"
+            r"\b(?:which|what) (?:companies|firms|enterprises|businesses|banks)\b"
+            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )(?:que|q|cuales|quais)"
+            r" (?:empresas|compan\w+|bancos)\b"
         ),
+        re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
+    ),
+    Detail.INSTITUTIONS: (
         re.compile(
-            r"哪些(?:大学|高校|企业|公司|机构|研究机构|医院|银行)|哪(?:几|个)(?:大学|高校|企业|公司)"
+            r"\b(?:which|what) (?:universities|institutions|research institutions"
+            r"|research institutes|think tanks|hospitals)\b"
+            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )(?:que|q|cuales|quais)"
+            r" (?:universidades|instituciones|instituicoes|hospitales|hospitais)\b"
         ),
+        re.compile(r"哪(?:些|几?[个所家]|几)(?:大学|高校|机构|研究机构|医院)"),
     ),
 }
 
@@ -253,8 +260,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.FUNDER: re.compile(
         r"\b(?:funded|financed|paid for|sponsored|bankrolled) by\b|\bthrough the [\w\s-]*?fund\b",
         re.IGNORECASE,
-    ),  # The organisations the article names.
-    Detail.NAMES: re.compile(r"\b(?:BYD|BGI|CASS|FAO)\b|\b(?:University|Institute|Academy)\b"),
+    ),
+    # The companies and institutions the article names.
+    Detail.COMPANIES: re.compile(r"\b(?:BYD|BGI)\b"),
+    Detail.INSTITUTIONS: re.compile(r"\bCASS\b|\b(?:University|Institute|Academy)\b"),
 }
 # A sentence that already says the article lacks the detail ("The article gives no launch
 # dates") makes a caveat of ours redundant: a negation and a word naming that detail.
@@ -275,7 +284,8 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
     Detail.FUNDER: re.compile(r"\b(?:funded|funding|financ\w*|paid|pays|money)\b", re.IGNORECASE),
-    Detail.NAMES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
@@ -294,7 +304,8 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
         Detail.FUNDER: "The article does not say who paid for it.",
-        Detail.NAMES: "The article does not name them.",
+        Detail.COMPANIES: "The article does not name them.",
+        Detail.INSTITUTIONS: "The article does not name them.",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -310,7 +321,8 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
         Detail.FUNDER: "El artículo no dice quién lo financió.",
-        Detail.NAMES: "El artículo no dice sus nombres.",
+        Detail.COMPANIES: "El artículo no dice sus nombres.",
+        Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -326,7 +338,8 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
         Detail.FUNDER: "O artigo não diz quem pagou por isso.",
-        Detail.NAMES: "O artigo não diz os nomes.",
+        Detail.COMPANIES: "O artigo não diz os nomes.",
+        Detail.INSTITUTIONS: "O artigo não diz os nomes.",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -342,73 +355,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
         Detail.FUNDER: "文章没有说由谁出资。",
-        Detail.NAMES: "文章没有列出具体名称。",
+        Detail.COMPANIES: "文章没有列出具体名称。",
+        Detail.INSTITUTIONS: "文章没有列出具体名称。",
     },
 }
-
-
-# "How do solar panels work?": how a thing works in general, which the article never explains
-# (it says what was built and where, not how technology works). Words and Chinese apart, as
-# in _ASKED.
-_HOW_IT_WORKS: Final = (
-    re.compile(
-        r"\bhow (?:does|do|did|can|could)\b.*\b(?:work|works|function|functions|operate|operates"
-        r"|stay (?:up|in orbit)|into orbit|fly|flies)\b"
-        r"|\bcomo (?:funciona|funcionan|se mantienen|hacen (?:los|las|para|pa)\b)"
-        r"|\bcomo (?:funciona|funcionam|se mantem|fazem para)\b"
-    ),
-    re.compile(r"怎么工作|如何工作|工作原理|什么原理|怎么运作|如何运作|为什么不会掉"),
-)
-
-
-# "how do I apply for a visa?", "como faço um bot?", "新手怎么开网店": instructions for the
-# asker, which an article about cooperation between states never gives.
-# Only the asker's own doing: "how can we describe..." or "how do you see..." ask for the
-# article's view, "中拉如何开展合作" (carry out) for what was done.
-_HOW_TO: Final = (
-    re.compile(
-        r"\bhow (?:do|can|could|should) i\b|\bhow to\b(?<!\babout how to)"
-        r"|\bcomo (?:hago|hacer|faco|fazer)\b"
-    ),
-    re.compile(r"新手|教程|攻略|(?:怎么|如何|怎样)开(?:店|网店|公司|账户)"),
-)
-
-
-# "tesla or byd, which is better?", "¿vale la pena comprar un BYD?", "买哪个好", "which vaccines
-# do I need for Peru?": advice for the asker, which an article about cooperation between
-# states never gives, whatever it names.
-_ADVICE: Final = (
-    re.compile(
-        r"\bshould (?:i|we) (?:buy|get|invest|choose|pick)\b|\bwhich (?:one )?(?:is|are) better\b"
-        r"|\b(?:do|will) i need\b|\bnecesito\b"
-        # the price of a thing to buy ("how much is a BYD Dolphin?", "quanto custa um BYD?")
-        r"|\bhow much (?:is|are|does|do|would|will) (?:a|an|one)\b"
-        r"|\bcuanto (?:cuesta|cuestan|vale|sale) (?:un|una)\b"
-        r"|\bquanto (?:custa|vale|sai) (?:um|uma)\b"
-        r"|\bor \w+ (?:is |are )?better\b|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
-        r"|\b(?:do|would|can|could) you recommend\b"
-        r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
-        r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
-    ),
-    re.compile(r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要|一辆[^？?]{0,12}多少钱"),
-)
-
-
-def beyond_the_article(question: str, *, named: bool = False) -> str | None:
-    """Why the question asks for what the article never gives about anything (advice, how a
-    thing works, how to do something), as the decline's reason; None when it does not.
-    `named`: the question names a thing the article speaks of, which it may ask how to get
-    at ("How can I get the CBERS data?"), but never advice about."""
-    folded = fold(question)
-    if any(pattern.search(folded) for pattern in _ADVICE):
-        return "asks what to buy or choose; the article gives no advice"
-    if named:
-        return None
-    if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
-        return "asks how something works in general; the article explains no mechanism"
-    if any(pattern.search(folded) for pattern in _HOW_TO):
-        return "asks how to do something; the article gives no instructions"
-    return None
 
 
 def asked_details(question: str) -> tuple[Detail, ...]:

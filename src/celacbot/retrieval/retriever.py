@@ -52,7 +52,6 @@ from celacbot.retrieval.missing import (
     YEAR,
     Detail,
     asked_details,
-    beyond_the_article,
     caveat,
     gaps,
 )
@@ -67,6 +66,7 @@ from celacbot.retrieval.policy import (
     decide,
 )
 from celacbot.retrieval.question_speller import QuestionSpeller
+from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
 _YEAR: Final = re.compile(YEAR)
@@ -267,14 +267,14 @@ class Retriever:
             return own
         # "the second one?": an item of the list the subject's answer gives, answered when an
         # entry answers it ("healthcare", after the fields of cooperation), else that list
-        # again. "the other one?" after one of two is the first entry the subject is related
-        # to.
+        # again. "the other one?": the other of a pair, else that answer again.
         if asks_for_position(question):
-            if asks_for_the_other(question):
-                picked = next(iter(about.related), None)
-            else:
-                picked = self._listed(about, asked_position(question))
-            chosen = self.answer_entry(picked, lang_hint=about.lang) if picked else None
+            picked = (
+                self._partner(about)
+                if asks_for_the_other(question)
+                else self._listed(about, asked_position(question))
+            )
+            chosen = self.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
             return replace(chosen or about, question=question, context=about.question)
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in terms if term not in unknown])
@@ -401,6 +401,13 @@ class Retriever:
         ):
             return replace(contextual, question=question, context=about.question)
         return own
+
+    def _partner(self, about: Answer) -> str | None:
+        """The other of a pair the maintainers made: the entry `about` names first in its
+        `related`, when that one names it first too (Venezuela's satellites and Bolivia's)."""
+        first = next(iter(about.related), None)
+        partner = self._entries.get(first or "")
+        return first if partner is not None and partner.related[:1] == [about.id] else None
 
     def _listed(self, about: Answer, position: int | None) -> str | None:
         """The entry that answers the item at `position` of the list the answer `about` gives,
@@ -773,8 +780,8 @@ class Retriever:
         `claim` to check may get one country or count wrong, where the candidate names
         another ("BYD built a factory in Mexico, right?": in Brazil)."""
         # The question's names are found once, not per candidate; most questions have none.
-        # A single digit is the asker's count of what is asked ("which 2 countries got state
-        # visits?"), which the article may give in words or not at all: no name.
+        # A single digit is the asker's count of what is asked ("what are the 2 focus areas?":
+        # "green and digital"), which the article may give in words or not at all: no name.
         names = [
             term
             for term in query.content

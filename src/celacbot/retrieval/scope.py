@@ -1,0 +1,85 @@
+"""Questions no article on cooperation between states answers, whatever they name.
+
+Contract: `beyond_the_article(question, named=...)` gives the reason to decline a question
+that asks for advice (what to buy or choose, what the asker needs), how a thing works in
+general, or how to do something; None for any other question. A question naming a thing the
+article speaks of may ask how to get at it ("How can I get the CBERS data?"), never for
+advice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from celacbot.retrieval.normalise import fold
+
+# "How do solar panels work?": how a thing works in general, which the article never explains
+# (it says what was built and where, not how technology works). Words and Chinese apart, as
+# in missing._ASKED: re searches a pattern whose branches all start alike faster.
+_HOW_IT_WORKS: Final = (
+    re.compile(
+        r"\bhow (?:does|do|did|can|could)\b.*\b(?:work|works|function|functions|operate|operates"
+        r"|stay (?:up|in orbit)|into orbit|fly|flies)\b"
+        r"|\bcomo (?:funciona|funcionan|se mantienen|hacen (?:los|las|para|pa)\b)"
+        r"|\bcomo (?:funciona|funcionam|se mantem|fazem para)\b"
+    ),
+    re.compile(r"怎么工作|如何工作|工作原理|什么原理|怎么运作|如何运作|为什么不会掉"),
+)
+
+
+# "how do I apply for a visa?", "como faço um bot?", "新手怎么开网店": instructions for the
+# asker, which an article about cooperation between states never gives.
+# Only the asker's own doing: "how can we describe..." or "how do you see..." ask for the
+# article's view, "中拉如何开展合作" (carry out) for what was done.
+_HOW_TO: Final = (
+    re.compile(
+        r"\bhow (?:do|can|could|should) i\b|\bhow to\b(?<!\babout how to)"
+        r"|\bcomo (?:hago|hacer|faco|fazer)\b"
+    ),
+    re.compile(r"新手|教程|攻略|(?:怎么|如何|怎样)开(?:店|网店|公司|账户)"),
+)
+
+
+# "tesla or byd, which is better?", "¿vale la pena comprar un BYD?", "买哪个好", "which vaccines
+# do I need for Peru?": advice for the asker, which an article about cooperation between
+# states never gives, whatever it names.
+_ADVICE: Final = (
+    re.compile(
+        r"\bshould (?:i|we) (?:buy|get|invest|choose|pick)\b|\bwhich (?:one )?(?:is|are) better\b"
+        # what the asker needs to get or bring, not to know ("what do I need to know about ...")
+        r"|\bwhich \w+ (?:do|will) i need\b"
+        r"|\b(?:do|will) i need (?:a|an|to (?:get|buy|bring|take))\b"
+        r"|\bnecesito (?:un|una|comprar|llevar)\b"
+        # the price of a thing to buy ("how much is a BYD Dolphin?", "quanto custa um BYD?")
+        r"|\bhow much (?:is|are|does|do) (?:a|an|one)\b"
+        r"|\bcuanto (?:cuesta|cuestan|vale|sale) (?:un|una)\b"
+        r"|\bquanto (?:custa|vale|sai) (?:um|uma)\b"
+        # "tesla or byd better for a first car", not "is farming or energy better developed?"
+        r"|\bor \w+ (?:is |are )?better(?: for (?:me|a|an|my)\b|\W*$)"
+        r"|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
+        r"|\b(?:do|would|can|could) you recommend\b"
+        r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
+        r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
+    ),
+    re.compile(
+        r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要(?!知道|了解)|一辆[^？?]{0,12}多少钱"
+    ),
+)
+
+
+def beyond_the_article(question: str, *, named: bool = False) -> str | None:
+    """Why the question asks for what the article never gives about anything (advice, how a
+    thing works, how to do something), as the decline's reason; None when it does not.
+    `named`: the question names a thing the article speaks of, which it may ask how to get
+    at ("How can I get the CBERS data?"), but never advice about."""
+    folded = fold(question)
+    if any(pattern.search(folded) for pattern in _ADVICE):
+        return "asks what to buy or choose; the article gives no advice"
+    if named:
+        return None
+    if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
+        return "asks how something works in general; the article explains no mechanism"
+    if any(pattern.search(folded) for pattern in _HOW_TO):
+        return "asks how to do something; the article gives no instructions"
+    return None
