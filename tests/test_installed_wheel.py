@@ -166,7 +166,11 @@ def test_sdist_and_wheel_pass_twine_check_and_the_wheel_carries_the_knowledge(
     ]
     with zipfile.ZipFile(artefacts[0]) as wheel, tarfile.open(artefacts[1]) as sdist:
         in_wheel, in_sdist = wheel.namelist(), sdist.getnames()
-    assert {"celacbot/py.typed", "celacbot/bot/texts.yaml"} <= set(in_wheel)
+    assert {
+        "celacbot/py.typed",
+        "celacbot/bot/texts.yaml",
+        "celacbot/retrieval/traditional.txt",
+    } <= set(in_wheel)
     assert f"celacbot-{__version__}/src/celacbot/shipped/faq.yaml" in in_sdist
     assert [name for name in in_sdist if "/tests/" in name] == []
     for name in SHIPPED:

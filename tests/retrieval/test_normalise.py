@@ -14,6 +14,11 @@ def test_fold_strips_accents_case_and_invisible_characters() -> None:
     assert fold("Satélite BRASIL\u200b\u202e") == "satelite brasil"
 
 
+def test_fold_reads_traditional_chinese_as_simplified() -> None:
+    assert fold("中國幫哪些國家發射了衛星？") == fold("中国帮哪些国家发射了卫星？")
+    assert fold("比亚迪") == "比亚迪"  # simplified stays as it is
+
+
 def test_fold_turns_control_characters_into_spaces() -> None:
     assert words("satellites\x00launched\nnow") == ["satellites", "launched", "now"]
 

@@ -1054,6 +1054,21 @@ def test_a_single_digit_is_the_askers_count_not_a_name_the_article_lacks(
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("中國幫哪些國家發射了衛星？", "satellites-launched"),
+        ("華大基因在烏拉圭做了什麼？", "bgi-uruguay-lab"),
+    ],
+)
+def test_a_question_in_traditional_chinese_is_answered_in_chinese(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.lang) == (Decision.ANSWER, entry, "zh")
+
+
 def test_the_other_one_after_one_of_two_is_the_other(shipped: Retriever) -> None:
     for follow_up in ("what about the other one?", "¿y el otro?", "e o outro?", "另一个呢？"):
         assert verdict(shipped, follow_up, subject="venezuela-satellites") == (

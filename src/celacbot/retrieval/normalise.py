@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from itertools import filterfalse
 
 # Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
@@ -135,8 +136,20 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 _DOUBLED_CONSONANTS = frozenset(letter * 2 for letter in "bcdfghjkmnpqrtvwxyz")
 
 
+def _traditional_to_simplified() -> dict[int, int]:
+    lines = resources.files(__package__).joinpath("traditional.txt").read_text("utf-8")
+    traditional, simplified = (line for line in lines.splitlines() if not line.startswith("#"))
+    return str.maketrans(traditional, simplified)
+
+
+# The knowledge base's Chinese is simplified; Taiwan, Hong Kong and many families abroad write
+# traditional characters ("衛星" for "卫星"), which are read as the simplified ones.
+_SIMPLIFIED = _traditional_to_simplified()
+
+
 def fold(text: str) -> str:
-    """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite"."""
+    """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite";
+    traditional Chinese characters become simplified ones: "衛星" -> "卫星"."""
     # Control characters are not printable: most texts have none and skip the substitution.
     if text.isascii():
         folded = text.casefold()
@@ -145,7 +158,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _drop_surrogates(text).casefold())
     if not decomposed.isprintable():
         decomposed = _CONTROL.sub(" ", decomposed)
-    return _INVISIBLE.sub("", decomposed)
+    folded = _INVISIBLE.sub("", decomposed)
+    return folded.translate(_SIMPLIFIED) if _CJK_RUN.search(folded) else folded
 
 
 def _drop_surrogates(text: str) -> str:
