@@ -83,7 +83,7 @@ STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 # Conversational words that say little about the topic: they stay terms (so "what is the
 # article about?" still has something to match) but weigh little, known or not.
 _LIGHT_WORDS = """
-    article text information info detail details explain describe give know want like need
+    article text information info detail details explain describe give know want like need one ones
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
