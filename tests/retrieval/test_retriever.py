@@ -404,6 +404,8 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("which universities does BGI work with?", "en", "name them"),  # BGI is no university
         ("哪些企业参与了合作？", "zh", "名称"),
         ("哪所大学参与了？", "zh", "名称"),
+        ("¿qué acuerdos firmó xi en su visita de estado a brasil?", "es", "acuerdos"),
+        ("习大大这次去秘鲁和巴西签了哪些协议啊？", "zh", "协议"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(
@@ -1079,6 +1081,21 @@ def test_the_other_one_after_one_of_two_is_the_other(shipped: Retriever) -> None
         Decision.ANSWER,
         "venezuela-satellites",
     )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "subject", "entry"),
+    [
+        # "ones" is no word of a topic: the follow-up is bare
+        ("which ones exactly?", "covid-support", "covid-support"),
+        # "el campo" is farming
+        ("y lo del campo?", "article-summary", "agriculture-overview"),
+    ],
+)
+def test_a_few_word_follow_up_reads_the_subject(
+    shipped: Retriever, follow_up: str, subject: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ class Detail(StrEnum):
     PERSON = "person"
     FUNDER = "funder"
     COMPANIES = "companies"
+    AGREEMENTS = "agreements"
     INSTITUTIONS = "institutions"
 
 
@@ -192,6 +193,16 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
         ),
         re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
     ),
+    # Which agreements were signed: the article names none.
+    Detail.AGREEMENTS: (
+        re.compile(
+            r"\b(?:which|what) (?:agreements|deals|contracts|treaties|accords)\b"
+            r"|\bsign(?:ed)? (?:any )?(?:agreements|deals|contracts|treaties)\b"
+            r"|\b(?:que|q|cuales|quais) (?:acuerdos|convenios|contratos|tratados|acordos)\b"
+            r"|\bfirm\w* (?:acuerdos|convenios)\b|\bassin\w* (?:acordos|contratos)\b"
+        ),
+        re.compile(r"签了?(?:哪些|什么|啥)(?:协议|合同|协定)|哪些协议|什么协议"),
+    ),
     Detail.INSTITUTIONS: (
         re.compile(
             r"\b(?:which|what) (?:universities|institutions|research institutions"
@@ -261,8 +272,9 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         r"\b(?:funded|financed|paid for|sponsored|bankrolled) by\b|\bthrough the [\w\s-]*?fund\b",
         re.IGNORECASE,
     ),
-    # The companies and institutions the article names.
+    # The companies and institutions the article names; it names no agreement.
     Detail.COMPANIES: re.compile(r"\b(?:BYD|BGI)\b"),
+    Detail.AGREEMENTS: re.compile(r"\bagreements? (?:called|named)\b"),
     Detail.INSTITUTIONS: re.compile(r"\bCASS\b|\b(?:University|Institute|Academy)\b"),
 }
 # A sentence that already says the article lacks the detail ("The article gives no launch
@@ -285,6 +297,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
     Detail.FUNDER: re.compile(r"\b(?:funded|funding|financ\w*|paid|pays|money)\b", re.IGNORECASE),
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
@@ -305,6 +318,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PERSON: "The article does not name that person.",
         Detail.FUNDER: "The article does not say who paid for it.",
         Detail.COMPANIES: "The article does not name them.",
+        Detail.AGREEMENTS: "The article does not list the agreements signed.",
         Detail.INSTITUTIONS: "The article does not name them.",
     },
     "es": {
@@ -322,6 +336,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PERSON: "El artículo no nombra a esa persona.",
         Detail.FUNDER: "El artículo no dice quién lo financió.",
         Detail.COMPANIES: "El artículo no dice sus nombres.",
+        Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
         Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
     },
     "pt": {
@@ -339,6 +354,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
         Detail.FUNDER: "O artigo não diz quem pagou por isso.",
         Detail.COMPANIES: "O artigo não diz os nomes.",
+        Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
         Detail.INSTITUTIONS: "O artigo não diz os nomes.",
     },
     "zh": {
@@ -356,6 +372,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.PERSON: "文章没有提到这个人的名字。",
         Detail.FUNDER: "文章没有说由谁出资。",
         Detail.COMPANIES: "文章没有列出具体名称。",
+        Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
     },
 }

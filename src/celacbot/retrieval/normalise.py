@@ -76,7 +76,8 @@ _CHAT_WORDS = """
     dropped preamble tomorrow class classes students pupils kids reckon reckons
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
-    lembra epoca daqui pediu dou discutindo
+    lembra epoca daqui pediu dou discutindo tal radio
+    wha wah dem wid mornin morn
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -84,6 +85,7 @@ STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 # article about?" still has something to match) but weigh little, known or not.
 _LIGHT_WORDS = """
     article text information info detail details explain describe give know want like need one ones
+    novo nova novos novas nuevo nueva nuevos nuevas
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
