@@ -77,7 +77,7 @@ _CHAT_WORDS = """
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
-    wha wah dem wid mornin morn
+    wha wah dem wid
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
