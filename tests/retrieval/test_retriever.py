@@ -1179,6 +1179,8 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         # what the asker needs to know is no advice
         ("necesito saber cuándo se fundó la CELAC", Decision.ANSWER),
         ("我需要知道比亚迪在巴西建了什么", Decision.ANSWER),
+        ("我需要问一下比亚迪在巴西建了什么", Decision.ANSWER),
+        ("去秘鲁旅游我需要打什么疫苗？", Decision.DECLINE),
         ("is cooperation in agriculture or energy better developed?", Decision.DECLINE),
         ("what does byd build in brazil?", Decision.ANSWER),
     ],
