@@ -87,6 +87,22 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
 @pytest.mark.parametrize(
     ("message", "asked"),
     [
+        # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
+        ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
+        ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),
+        # one that names its own subject stands alone
+        ("那些卫星，数据能拿来干啥？", ["数据能拿来干啥？"]),
+    ],
+)
+def test_a_chinese_topic_before_a_comma_stays_with_a_question_that_lacks_one(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
         ("my friend says BYD built a plant in Mexico, right?", ["BYD built a plant in Mexico?"]),
         (
             "mi profe dijo que China hace paneles solares con Perú, ¿cierto?",

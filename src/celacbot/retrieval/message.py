@@ -143,6 +143,9 @@ def clauses(text: str) -> list[str]:
     ]
 
 
+_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
+
+
 def _with_topics(parts: list[str]) -> list[str]:
     """The clauses, a short one that asks nothing and ends in a comma joined to the question
     after it: its topic ("Sobre la pandemia, ¿a qué países...?"). Not in Chinese, where the
@@ -155,7 +158,18 @@ def _with_topics(parts: list[str]) -> list[str]:
         topic = before.endswith(",") or (
             part.startswith("¿") and not before.endswith((".", "?", "!"))
         )
-        if (
+        # "中国往那边砸的钱，给当地带来了哪些好处？": a Chinese question that opens with "for"
+        # or "to" (对, 给) or a pointer (这, 那, 它) leaves its subject in the clause before.
+        chinese_topic = (
+            before.endswith("，")
+            and has_cjk(before)
+            and not asks(before)
+            and asks(part)
+            and part.startswith(_CHINESE_SUBJECTLESS)
+        )
+        if chinese_topic:
+            joined[-1] = f"{before}{part}"
+        elif (
             topic
             and before
             and len(before.split()) <= _MAX_TOPIC_WORDS
