@@ -39,19 +39,33 @@ _CONNECTOR: Final = re.compile(
 )
 _CJK_CONNECTOR: Final = re.compile(r"^\W*(?:还有|那|然后|另外)")
 # The words for an item's place in a list, over folded text: English, Spanish, Portuguese,
-# Chinese; -1 is the last, 0 the other of two.
+# Chinese (before its measure word: 第二个, 最后一个); -1 is the last, 0 the other of two.
 _ORDINALS: Final = {
     1: ("first|1st", "primer[oa]", "primeir[oa]", "第[一1]"),
     2: ("second|2nd", "segund[oa]", "segund[oa]", "第[二2]"),
     3: ("third|3rd", "tercer[oa]", "terceir[oa]", "第[三3]"),
     4: ("fourth|4th", "", "", "第[四4]"),
-    -1: ("last", "ultim[oa]", "ultim[oa]", "最后"),
-    0: ("other", "otr[oa]", "outr[oa]", "另"),
+    -1: ("last", "ultim[oa]", "ultim[oa]", "最后一"),
+    0: ("other", "otr[oa]", "outr[oa]", "另一"),
 }
+_MEASURE_WORD: Final = "(?:个|项|颗|家|条)"
 
 
 def _ordinals(language: int) -> str:
     return "|".join(words[language] for words in _ORDINALS.values() if words[language])
+
+
+# Each position's words, in any of the languages ("the other ones" is no other of two).
+_POSITIONS: Final = tuple(
+    (
+        position,
+        re.compile(
+            rf"\b(?:{'|'.join(word for word in words[:3] if word)})\b(?! ones)"
+            rf"|(?:{words[3]}){_MEASURE_WORD}"
+        ),
+    )
+    for position, words in _ORDINALS.items()
+)
 
 
 # "the second one", "el primero", "第二个": an item of a list just given.
@@ -62,7 +76,7 @@ _POSITION: Final = (
     rf"|\b(?:o|a) (?:{_ordinals(2)}))(?=\s*(?:[^\w\s]|$))"
     # Not "第一个卫星" (the first satellite): the ordinal stands for a thing only when no noun
     # follows it.
-    rf"|(?:(?:{_ordinals(3)})(?:一)?(?:个|项|颗|家|条))(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
+    rf"|(?:(?:{_ordinals(3)}){_MEASURE_WORD})(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
 )
 _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
@@ -139,6 +153,13 @@ def asks_for_position(text: str) -> bool:
     return bool(_ONLY_POSITION.match(fold(text).strip()))
 
 
+def asked_position(text: str) -> int | None:
+    """The position a message names ("the second one?": 2; "the last?": -1; "the other
+    one?": 0), if any."""
+    folded = fold(text)
+    return next((position for position, pattern in _POSITIONS if pattern.search(folded)), None)
+
+
 def asks_for_the_other(text: str) -> bool:
     """Whether a message only asks for the other of two ("what about the other one?"), not
     for "the other ones": the rest of a list is no pair."""
@@ -170,22 +191,3 @@ def asks_if_only(text: str) -> bool:
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
     return bool(_MORE.search(fold(text)) or _MORE.search(text))
-
-
-_POSITIONS: Final = tuple(
-    (
-        position,
-        re.compile(
-            rf"\b(?:{'|'.join(word for word in words[:3] if word)})\b(?! ones)"
-            rf"|(?:{words[3]})(?:一)?(?:个|项|颗|家|条)"
-        ),
-    )
-    for position, words in _ORDINALS.items()
-)
-
-
-def asked_position(text: str) -> int | None:
-    """The position a message names ("the second one?": 2; "the last?": -1; "the other
-    one?": 0), if any."""
-    folded = fold(text)
-    return next((position for position, pattern in _POSITIONS if pattern.search(folded)), None)
