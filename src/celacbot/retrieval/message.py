@@ -143,44 +143,37 @@ def clauses(text: str) -> list[str]:
     ]
 
 
+# A Chinese question opening with "for" or "to" (对, 给) or a pointer (这, 那, 它) has no
+# subject of its own.
 _CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
 
 
 def _with_topics(parts: list[str]) -> list[str]:
-    """The clauses, a short one that asks nothing and ends in a comma joined to the question
-    after it: its topic ("Sobre la pandemia, ¿a qué países...?"). Not in Chinese, where the
-    question after "，" names its own topic more often than not ("那些卫星，数据能拿来干啥？"
-    is answered by its second half alone)."""
+    """The clauses, one that asks nothing joined to the question after it when it is that
+    question's topic (`_is_topic`)."""
     joined: list[str] = []
     for part in parts:
         before = joined[-1] if joined else ""
-        # "Sobre la pandemia, ¿...?", "Con Venezuela ¿...?", "Sobre Venezuela: ¿...?"
-        topic = before.endswith(",") or (
-            part.startswith("¿") and not before.endswith((".", "?", "!"))
-        )
-        # "中国往那边砸的钱，给当地带来了哪些好处？": a Chinese question that opens with "for"
-        # or "to" (对, 给) or a pointer (这, 那, 它) leaves its subject in the clause before.
-        chinese_topic = (
-            before.endswith("，")
-            and has_cjk(before)
-            and not asks(before)
-            and asks(part)
-            and part.startswith(_CHINESE_SUBJECTLESS)
-        )
-        if chinese_topic:
-            joined[-1] = f"{before}{part}"
-        elif (
-            topic
-            and before
-            and len(before.split()) <= _MAX_TOPIC_WORDS
-            and not has_cjk(before)
-            and not asks(before)
-            and asks(part)
-        ):
-            joined[-1] = f"{before} {part}"
+        if _is_topic(before, part):
+            joined[-1] = f"{before}{'' if has_cjk(before) else ' '}{part}"
         else:
             joined.append(part)
     return joined
+
+
+def _is_topic(before: str, question: str) -> bool:
+    """Whether a clause that asks nothing names the topic of the question after it: a short
+    one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
+    Chinese, whose question after "，" names its own topic more often than not ("那些卫星，
+    数据能拿来干啥？"), only one before a question without a subject ("中国往那边砸的钱，给当地
+    带来了哪些好处？")."""
+    if not before or asks(before) or not asks(question):
+        return False
+    if has_cjk(before):
+        return before.endswith("，") and question.startswith(_CHINESE_SUBJECTLESS)
+    return len(before.split()) <= _MAX_TOPIC_WORDS and (
+        before.endswith(",") or (question.startswith("¿") and not before.endswith((".", "?", "!")))
+    )
 
 
 def asks(clause: str) -> bool:
