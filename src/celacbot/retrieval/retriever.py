@@ -276,8 +276,10 @@ class Retriever:
             )
             chosen = self.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
             return replace(chosen or about, question=question, context=about.question)
+        # What the message names besides question words ("brazil" in "only for brazil?").
+        topics = [term for term in terms if term not in self._question_terms]
         unknown = standalone.query.unknown if standalone.query else ()
-        only = self._only_of(question, subject, [term for term in terms if term not in unknown])
+        only = self._only_of(question, subject, [term for term in topics if term not in unknown])
         chosen = self.answer_entry(only, lang_hint=own.requested_lang) if only else None
         if chosen is not None:
             return replace(chosen, question=question, context=about.question)
@@ -291,7 +293,6 @@ class Retriever:
         )
         # "what's the data for?" after CBERS: a short question about a thing the subject speaks
         # of. Not a name it mentions ("tell me about chile" after green energy is Chile's).
-        topics = [term for term in terms if term not in self._question_terms]
         of_the_subject = (
             len(words(question)) <= MAX_SHORT_WORDS
             and bool(topics)
@@ -434,13 +435,12 @@ class Retriever:
             return said
         return [word for word in said if not self._names(word)]
 
-    def _only_of(self, question: str, subject: str, terms: Sequence[str]) -> str | None:
+    def _only_of(self, question: str, subject: str, topics: Sequence[str]) -> str | None:
         """The entry a message asks about when it only asks if the subject holds for one thing
-        alone: the subject when it speaks of all the message names ("only for brazil?" after
-        the CBERS data), else the first neighbour that does ("just between governments?"
-        after the fields of cooperation: the levels); None for anything else ("only china
-        helped with vaccines?")."""
-        topics = [term for term in terms if term not in self._question_terms]
+        alone: the subject when it speaks of all `topics` the message names ("only for
+        brazil?" after the CBERS data), else the first neighbour that does ("just between
+        governments?" after the fields of cooperation: the levels); None for anything else
+        ("only china helped with vaccines?")."""
         if (
             not asks_if_only(question)
             or len(topics) > MAX_BARE_TERMS
