@@ -108,6 +108,20 @@ def test_a_real_word_is_not_read_as_a_stop_word_one_letter_away(
     assert word in shipped.explain(question).unknown_terms
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were the exact dates of xi's trip to peru and brazil",
+        "which dates did xi visit peru and brazil",
+    ],
+)
+def test_a_close_candidate_giving_the_detail_asked_for_is_preferred(
+    shipped: Retriever, question: str
+) -> None:
+    # His state visits lead on words, but only his visit's entry gives dates.
+    assert verdict(shipped, question) == (Decision.ANSWER, "xi-visit")
+
+
 def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
     assert shipped.answer("BYD Brazil factory").id == "byd-brazil-complex"
 

@@ -122,7 +122,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
     ),
     Detail.DATE: (
         re.compile(
-            r"\bwhen\b|\b(?:what|which|exact) (?:year|date|day|month)\b|\bcuando\b"
+            r"\bwhen\b|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
             r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
             r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
             # "how long has it been going on?": since when
@@ -132,7 +132,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
     ),
     Detail.DAY: (
         re.compile(
-            r"\b(?:what|which|exact) day\b|\bexact date\b|\bfecha exacta\b"
+            r"\b(?:what|which|exact) days?\b|\bexact dates?\b|\bfecha exacta\b"
             r"|\b(?:que|q|qual|cual) dia\b|\bdia exact?[oa]\b|\bdata exata\b"
         ),
         re.compile(r"哪一?天|几号|具体日期"),

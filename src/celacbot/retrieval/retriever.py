@@ -77,6 +77,9 @@ NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
+# How far below the best a question's candidate may score and still be preferred for giving
+# the detail asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
+DETAIL_SLACK = 8.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
 
@@ -415,7 +418,7 @@ class Retriever:
         if it has one and an entry answers that item alone without giving the list again."""
         if position is None:
             return None
-        items = list_items(self._english(about))
+        items = list_items(self._said(about.id or ""))
         index = position - 1 if position > 0 else position  # -1: the last
         if not -len(items) <= index < len(items):
             return None
@@ -423,7 +426,7 @@ class Retriever:
         if item.decision is not Decision.ANSWER or item.id == about.id:
             return None
         # An answer giving the whole list again is no answer about one of its items.
-        text = self._english(item).casefold()
+        text = self._said(item.id or "").casefold()
         return None if all(each.casefold() in text for each in items) else item.id
 
     def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
@@ -826,7 +829,10 @@ class Retriever:
         details = self._asked_details(question)
         # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
         # is 时候 and the reading no longer knows that a date was asked.
-        if answer.decision is not Decision.ANSWER or not gaps(details, self._english(answer)).all:
+        if (
+            answer.decision is not Decision.ANSWER
+            or not gaps(details, self._said(answer.id or "")).all
+        ):
             return answer
         # Any country a neighbour names would answer "where?": the subject's own answer,
         # saying that the article does not say where, is the honest one.
@@ -842,16 +848,10 @@ class Retriever:
                     return replace(better, score=scored.total, reason=f"gives the {details}")
         return self._with_gaps(answer, question, unknown_words=False)
 
-    def _english(self, answer: Answer) -> str:
-        """The English text of the entry or fact an answer gives ("" for anything else)."""
-        entry = self._entries.get(answer.id or "")
-        fact = self._facts.get(answer.id or "")
-        return entry.answer if entry else fact.text if fact else ""
-
     def _with_gaps(self, answer: Answer, question: str, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""
         found = gaps(
-            self._asked_details(question), self._english(answer), unknown_words=unknown_words
+            self._asked_details(question), self._said(answer.id or ""), unknown_words=unknown_words
         )
         if not found.all:
             return answer
@@ -887,6 +887,13 @@ class Retriever:
         )
         match verdict:
             case Answered(best, margin, reason):
+                giving = self._giving_details(question, best, leaders)
+                if giving is not best:
+                    reason = (
+                        f"{reason}; {giving.document.id} ({giving.total:.1f}) gives the detail"
+                        " asked for"
+                    )
+                    best = giving
                 lang = answer_language(asked, best.lang)
                 entry = self._entries.get(best.document.id)
                 if entry is not None:
@@ -921,6 +928,25 @@ class Retriever:
                     reason = f"the article does not mention: {', '.join(query.unknown)}; {reason}"
                 score = best.total if best else 0.0
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
+
+    def _giving_details(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
+        """The best candidate, or a leader close behind it that gives the details the question
+        asks for when the best does not (a place is left out: any country would give one)."""
+        details = tuple(
+            detail for detail in self._asked_details(question) if detail is not Detail.LOCATION
+        )
+        if not details or not gaps(details, self._said(best.document.id)).all:
+            return best
+        close = (each for each in leaders if each.total >= best.total - DETAIL_SLACK)
+        return next(
+            (each for each in close if not gaps(details, self._said(each.document.id)).all), best
+        )
+
+    def _said(self, item_id: str) -> str:
+        """The English text of an entry or fact ("" for any other id)."""
+        entry = self._entries.get(item_id)
+        fact = self._facts.get(item_id)
+        return entry.answer if entry else fact.text if fact else ""
 
     def _suggestion(self, scored: Scored, asked: str | None) -> Suggestion:
         """A candidate entry with its canonical question and label in the language it was
