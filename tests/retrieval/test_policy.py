@@ -105,3 +105,18 @@ def test_a_close_runner_up_the_entry_names_as_related_is_no_doubt() -> None:
 
     assert isinstance(verdict, Answered)
     assert verdict.margin == 30
+
+
+def test_a_clear_leader_of_a_question_about_the_article_subject_is_answered_lower() -> None:
+    framed = RetrievalSettings(
+        answer_threshold=60, framed_answer_threshold=30, framed_margin=8, framed_min_coverage=0.3
+    )
+    leader = [scored("a", 35, overlap=35), scored("b", 20)]
+
+    assert isinstance(decide(leader, no_facts, framed, framed=True), Answered)
+    assert isinstance(decide(leader, no_facts, framed), Declined)
+    # Close to the runner-up, or covering too little of the question: not sure enough.
+    close = [scored("a", 35, overlap=35), scored("b", 30)]
+    assert not isinstance(decide(close, no_facts, framed, framed=True), Answered)
+    thin = [scored("a", 35, overlap=25), scored("b", 20)]
+    assert not isinstance(decide(thin, no_facts, framed, framed=True), Answered)

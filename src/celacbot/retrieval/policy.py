@@ -60,17 +60,31 @@ def margin_of(ranked: Sequence[Scored]) -> float:
 
 
 def confident(
-    best: Scored, margin: float, settings: RetrievalSettings, *, named: bool = False
+    best: Scored,
+    margin: float,
+    settings: RetrievalSettings,
+    *,
+    named: bool = False,
+    framed: bool = False,
 ) -> bool:
     """Whether a candidate is sure enough to answer with: scored high, clear of the
     runner-up, and covering the question's words (or nearly one of its phrasings). A
     candidate that speaks of every name the question asks about ("Panama", "CBERS") needs
-    less of a score: the names already say what the question is about."""
+    less of a score: the names already say what the question is about. So does a clear leader
+    for a `framed` question (about China and Latin America, or the article): its words the
+    article lacks are the asker's own ("coped", "carro-chefe"), not another topic's."""
     threshold = settings.named_answer_threshold if named else settings.answer_threshold
-    return (
+    if (
         best.total >= threshold
         and margin >= settings.margin
         and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
+    ):
+        return True
+    return (
+        framed
+        and best.total >= settings.framed_answer_threshold
+        and margin >= settings.framed_margin
+        and best.overlap >= 100.0 * settings.framed_min_coverage
     )
 
 
@@ -80,24 +94,22 @@ def decide(
     settings: RetrievalSettings,
     *,
     named: bool = False,
+    framed: bool = False,
 ) -> Verdict:
     """The verdict on ranked entries; facts are scored (lazily) only when no entry is
     confident, and answer only when one is confident and beats the best entry. `named`:
     the question names things of the article, and every candidate speaks of all of them."""
     best = entries[0] if entries else None
     margin = margin_of(entries)
-    if best is not None and confident(best, margin, settings, named=named):
-        reason = (
-            f"{best.document.id} scored {best.total:.1f} >= {settings.answer_threshold:g}"
-            f" with margin {margin:.1f} >= {settings.margin:g}"
-        )
+    if best is not None and confident(best, margin, settings, named=named, framed=framed):
+        reason = f"{best.document.id} scored {best.total:.1f} with margin {margin:.1f}"
         return Answered(best, margin, reason)
     facts = score_facts()
     best_fact = facts[0] if facts else None
     fact_margin = margin_of(facts)
     if (
         best_fact is not None
-        and confident(best_fact, fact_margin, settings, named=named)
+        and confident(best_fact, fact_margin, settings, named=named, framed=framed)
         and (best is None or best_fact.total > best.total)
     ):
         reason = (

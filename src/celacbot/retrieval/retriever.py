@@ -150,6 +150,12 @@ class Retriever:
         self._dated = frozenset(
             item_id for item_id, text in said if not gaps((Detail.DATE,), text).all
         )
+        # The article's subject, as a question names it: China and a Latin American side
+        # (the region, CELAC or a country), or the article itself.
+        subject_terms = self._normaliser.text_content_terms
+        self._china = frozenset(subject_terms("China"))
+        self._latin = frozenset(subject_terms("Latin Caribbean CELAC")) | self._countries
+        self._article = frozenset(subject_terms("article"))
         self._named = frozenset(
             term
             for keyword in keywords
@@ -716,7 +722,10 @@ class Retriever:
             return _Evaluation(
                 decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries)
             )
-        answer = self._decide(capped, asked, query, entries, named=named, claim=claim)
+        framed = self._framed(query)
+        answer = self._decide(
+            capped, asked, query, entries, named=named, framed=framed, claim=claim
+        )
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
         )
@@ -863,6 +872,12 @@ class Retriever:
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
+    def _framed(self, query: Query) -> bool:
+        """Whether the question is about the article's subject: it names China and a Latin
+        American side, or the article itself."""
+        content = frozenset(query.content)
+        return bool((content & self._china and content & self._latin) or content & self._article)
+
     def _decide(
         self,
         question: str,
@@ -871,6 +886,7 @@ class Retriever:
         entries: list[Scored],
         *,
         named: bool,
+        framed: bool = False,
         claim: bool = False,
     ) -> Answer:
         """The policy's verdict as an answer in the asked language; `named`: the question names
@@ -884,6 +900,7 @@ class Retriever:
             lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
             self.settings,
             named=named,
+            framed=framed,
         )
         match verdict:
             case Answered(best, margin, reason):
