@@ -81,3 +81,12 @@ def test_latin1_words_are_the_letter_runs_of_the_folded_text(text: str) -> None:
     # words() reads a Latin-1 text through a byte table built by folding one character at a
     # time, which is only right while folding a Latin-1 text works character by character.
     assert words(text) == re.findall(r"[^\W_]+", fold(text))
+
+
+def test_a_word_losing_its_final_e_never_becomes_a_stop_word() -> None:
+    normaliser = Normaliser()
+
+    # "dos" (Portuguese "of the") and "wid" (patois "with") are dropped as stop words.
+    assert stem("dose") == stem("doses") == "dose"
+    assert stem("doses") in normaliser.content_terms("how many vaccine doses")
+    assert stem("wide") in normaliser.content_terms("how wide is it")
