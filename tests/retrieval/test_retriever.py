@@ -134,6 +134,27 @@ def test_a_close_candidate_giving_the_detail_asked_for_is_preferred(
     assert verdict(shipped, question) == (Decision.ANSWER, "xi-visit")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "claim": the asker's framing; "trying", "greener": the asker's words for "green".
+        (
+            "does the op-ed claim ordinary folks got anything out of this, like work?",
+            "jobs-livelihoods",
+        ),
+        (
+            "I'm trying to figure out the argument for why a greener economy in the developing"
+            " world matters globally",
+            "green-economy-global-south",
+        ),
+    ],
+)
+def test_the_askers_framing_words_do_not_count_against_the_question(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_keywords_alone_find_the_entry(shipped: Retriever) -> None:
     assert shipped.answer("BYD Brazil factory").id == "byd-brazil-complex"
 
@@ -411,6 +432,7 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
     ("question", "lang", "missing"),
     [
         ("how much money has china invested in latin america?", "en", "amount of money"),
+        ("what's the total value of chinese investment in the caribbean?", "en", "amount of money"),
         ("how many ventilators did china send to mexico", "en", "number"),
         ("where exactly in brazil is the byd factory", "en", "exact location"),
         ("who is the ceo of bgi genomics", "en", "name"),

@@ -58,6 +58,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
             r"\bhow much\b"
             r"(?! (?:has|have|did|does|do|is|was) (?:\w+ )?(?:grow|grown|chang|help|improv))"
             r"|\b(?:cost|costs|price|budget|worth|dollars?|usd|funding)\b|\bamount of\b"
+            r"|\b(?:total|dollar|monetary) value\b|\bvalor total\b|\bmonto total\b"
+            r"|\bvalue of (?:\w+ ){0,2}(?:investments?|trade|aid|loans?)\b"
             r"|\bcuant[oa] (?:dinero|plata|cost|cuest|invirt|se invirt|gast|pag)"
             r"|\b(?:costo|cuesta|cuestan|precio|presupuesto|monto|plata|dolares)\b"
             r"|\bquant[oa] (?:dinheiro|grana|cust|investi|gast|pag)"

@@ -77,7 +77,8 @@ _CHAT_WORDS = """
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
-    wha wah dem wid
+    wha wah dem wid haffi di fi dis deh nuh seh
+    episode episodes podcast try trying tried claim claims claimed respecto respeito
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 

@@ -153,7 +153,7 @@ class Retriever:
         # The article's subject, as a question names it: China and a Latin American side
         # (the region, CELAC or a country), or the article itself.
         subject_terms = self._normaliser.text_content_terms
-        self._china = frozenset(subject_terms("China"))
+        self._china = frozenset(subject_terms("China Chinese chino"))
         self._latin = frozenset(subject_terms("Latin Caribbean CELAC")) | self._countries
         self._article = frozenset(subject_terms("article"))
         self._named = frozenset(
