@@ -113,6 +113,10 @@ def test_a_chinese_topic_before_a_comma_stays_with_a_question_that_lacks_one(
             ["a BYD abriu fábrica no México?"],
         ),
         ("听说比亚迪在墨西哥建了工厂，对吗？", ["比亚迪在墨西哥建了工厂？"]),
+        (
+            "thanks! one more: is it true China has farm deals with 21 CELAC countries?",
+            ["China has farm deals with 21 CELAC countries?"],
+        ),
     ],
 )
 def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[str]) -> None:

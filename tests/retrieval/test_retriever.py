@@ -1261,6 +1261,7 @@ def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
             "someone told me china has farm deals with 21 celac countries, correct?",
             "agri-mechanisms-19",
         ),
+        ("is it true China has farm deals with 21 CELAC countries?", "agri-mechanisms-19"),
     ],
 )
 def test_a_claim_to_check_is_answered_with_what_the_article_says(

@@ -57,7 +57,7 @@ _CLAIM_OPENER: Final = (
     # not "my teacher said to ask ..."
     r"(?:my|a|our) (?:\w+ ){0,2}(?:says|said|told me|thinks|claims)(?! to\b)(?: that)?"
     r"|someone (?:told me|said|says)(?! to\b)(?: that)?|i (?:heard|read)(?: somewhere)? that"
-    r"|is it (?:true|right|correct) that"
+    r"|is it (?:really )?true(?: that)?|is it (?:right|correct) that"
     r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento) que"
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
@@ -73,7 +73,10 @@ _CLAIM_TAG: Final = re.compile(
     r"|\s*¿(?:cierto|verdad|no|no es asi)\?\s*$"
     r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
 )
-_CLAIM_START: Final = re.compile(rf"^\W*(?:{_CLAIM_OPENER})\b|^\W*(?:{_CHINESE_CLAIM_OPENER})")
+# At the start of the message or of a sentence ("thanks! one more: is it true that ...").
+_CLAIM_START: Final = re.compile(
+    rf"(?:^|[.:!?]\s)\W*(?:{_CLAIM_OPENER})\b|(?:^|[.:!?。：！？])\W*(?:{_CHINESE_CLAIM_OPENER})"
+)
 
 
 def checks_a_claim(text: str) -> bool:

@@ -43,7 +43,7 @@ _CHAT_WORDS = """
     gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
-    well right sure still maybe probably someone somebody tho though wise wait sigue siguen
+    well right sure true still maybe probably someone somebody tho though wise wait sigue siguen
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut n u ur r even period comma
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
