@@ -90,3 +90,16 @@ def test_a_word_losing_its_final_e_never_becomes_a_stop_word() -> None:
     assert stem("dose") == stem("doses") == "dose"
     assert stem("doses") in normaliser.content_terms("how many vaccine doses")
     assert stem("wide") in normaliser.content_terms("how wide is it")
+
+
+def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
+    assert fold("呢個 platform 係用嚟做咩㗎?") == "这个 platform 是用来做什么?"
+    assert fold("中拉关系怎么样？你呢？") == "中拉关系怎么样?你呢?"
+
+
+def test_a_synonym_is_found_without_the_stop_words_between_its_words() -> None:
+    normaliser = Normaliser({"supply chain": ["cadena de suministro", "in ten years"]})
+
+    assert normaliser.content_terms("cadena suministro") == normaliser.content_terms("supply chain")
+    # Only the inner ones: "in ten years" does not make any "ten years" a supply chain.
+    assert normaliser.content_terms("ten years") != normaliser.content_terms("supply chain")

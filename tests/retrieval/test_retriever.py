@@ -199,6 +199,8 @@ def test_answer_comes_in_the_language_of_the_question(
         "what is the population of Brazil",
         "who won the 2022 world cup",
         "weather in Lima",
+        # names China and Brazil, asks what no article on cooperation gives
+        "how far is beijing from sao paulo",
         "asdkjh qwe zxcv",
         "",
         "   ",
@@ -1262,6 +1264,16 @@ def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
             "agri-mechanisms-19",
         ),
         ("is it true China has farm deals with 21 CELAC countries?", "agri-mechanisms-19"),
+        # a wrong year, after a greeting, in a claim tag of its own
+        (
+            "E aí, beleza? vi que a fábrica da BYD vai soltar o primeiro carro no fim de 2026,"
+            " é isso mesmo?",
+            "byd-first-vehicle",
+        ),
+        # Hong Kong Cantonese
+        ("CELAC 呢個 platform 係用嚟做咩㗎?", "china-celac-forum"),
+        # a later Chinese part that leaves its subject out is about the one before
+        ("中阿联合深空站建在阿根廷哪儿？啥时候建成的", "argentina-space-station"),
     ],
 )
 def test_a_claim_to_check_is_answered_with_what_the_article_says(

@@ -47,7 +47,17 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "quais paises",
     ],
     "who": ["quien", "quienes", "quem", "谁"],
-    "why": ["por que", "por quê", "为什么"],
+    # What something is for: a purpose, asked with question words, not a topic's.
+    "why": [
+        "por que",
+        "por quê",
+        "为什么",
+        "用来做什么",
+        "用来干什么",
+        "做什么用",
+        "有什么用",
+        "有啥用",
+    ],
     "how many": ["cuantos", "cuantas", "quantos", "quantas"],
 }
 
@@ -94,7 +104,17 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "technology": ["tech"],
     # Chat abbreviations.
     "year": ["yrs", "yr"],
-    "government": ["govt", "gov"],
+    "government": [
+        "govt",
+        "gov",
+        "governments",
+        "ministries",
+        "ministry",
+        "embassies",
+        "officials",
+        "diplomats",
+        "politicians",
+    ],
     "mutual": ["both sides", "each other"],
     "focus": ["priority", "priorities"],
     "goal": ["objetivo", "objetivos", "finalidad", "finalidade", "目标", "目的"],

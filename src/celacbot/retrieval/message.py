@@ -58,6 +58,7 @@ _CLAIM_OPENER: Final = (
     r"(?:my|a|our) (?:\w+ ){0,2}(?:says|said|told me|thinks|claims)(?! to\b)(?: that)?"
     r"|someone (?:told me|said|says)(?! to\b)(?: that)?|i (?:heard|read)(?: somewhere)? that"
     r"|is it (?:really )?true(?: that)?|is it (?:right|correct) that"
+    r"|(?:am i|would i be) (?:right|correct)(?: in thinking| to think| to say)?(?: that)?"
     r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento) que"
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
@@ -71,6 +72,9 @@ _CLAIM_TAG: Final = re.compile(
     r"|,\s*(?:right|correct|true|isn'?t it|no|cierto|verdad|ne|certo|e isso|e verdade|nao"
     r"|nao e)\s*\?+\s*$"
     r"|\s*¿(?:cierto|verdad|no|no es asi)\?\s*$"
+    # "..., ¿es correcto?", "... 2026, é isso mesmo?", a last sentence "Está certo?"
+    r"|[,.!]\s*¿?(?:es correcto|es asi|e isso mesmo|e isso|esta certo|ta certo"
+    r"|is that right|is that true|am i right)\s*\?+\s*$"
     r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
 )
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").

@@ -124,7 +124,11 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]]] = {
     ),
     Detail.DATE: (
         re.compile(
-            r"\bwhen\b|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
+            # "when did ...?", "when?", not "... when covid hit" (a time, asked for nothing)
+            r"\bwhen\b(?=\s*$|\s*[?!.,]|['’ ]s\b| (?:did|does|do|was|were|is|are|will|wil|would"
+            r"|has|have|had|can|could|should|exactly|exacly|roughly|precisely|about|and|or|in"
+            r"|since|it)\b)"
+            r"|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
             r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
             r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
             # "how long has it been going on?": since when

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from itertools import filterfalse
+from typing import Final
 
 # Function words that carry no topic. Topic-bearing words such as "first", "new", "green" or
 # "help" stay, and so do "when", "where", "who" and "why": they tell "when did Xi visit" from
@@ -78,6 +79,7 @@ _CHAT_WORDS = """
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
     wha wah dem wid haffi di fi dis deh nuh seh
+    beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     episode episodes podcast try trying tried claim claims claimed respecto respeito
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -150,9 +152,56 @@ def _traditional_to_simplified() -> dict[int, int]:
 _SIMPLIFIED = _traditional_to_simplified()
 
 
+# Cantonese, as Hong Kong writes it ("呢個 platform 係用嚟做咩?"), read as the Mandarin the
+# knowledge base is written in, once traditional characters are simplified. Only in a text
+# that has a word only Cantonese uses: 系 and 呢 are Mandarin words too (关系, 你呢).
+_CANTONESE_MARK = re.compile("[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|点解|几时|系咪")
+_CANTONESE_WORDS: Final = {
+    "边个": "哪个",
+    "边度": "哪里",
+    "边间": "哪家",
+    "边啲": "哪些",
+    "点解": "为什么",
+    "点样": "怎样",
+    "几时": "什么时候",
+    "乜嘢": "什么",
+    "咩嘢": "什么",
+    "咩": "什么",
+    "系咪": "是不是",
+    "嘅": "的",
+    "嚟": "来",
+    "喺": "在",
+    "佢哋": "他们",
+    "佢": "他",
+    "啲": "些",
+    "嘢": "东西",
+    "咗": "了",
+    "唔": "不",
+    "嗰": "那",
+    "冇": "没有",
+    "咁": "这么",
+    "㗎": "",
+    "呢个": "这个",
+    "呢篇": "这篇",
+    "呢度": "这里",
+    "呢啲": "这些",
+    "同埋": "和",
+}
+_CANTONESE_WORD = re.compile(
+    "|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)) + "|(?<![关体联派维世])系(?![统列])"
+)
+
+
+def _mandarin(text: str) -> str:
+    if not _CANTONESE_MARK.search(text):
+        return text
+    return _CANTONESE_WORD.sub(lambda word: _CANTONESE_WORDS.get(word[0], "是"), text)
+
+
 def fold(text: str) -> str:
     """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite";
-    traditional Chinese characters become simplified ones: "衛星" -> "卫星"."""
+    traditional Chinese characters become simplified ones: "衛星" -> "卫星", and Cantonese words
+    Mandarin ones: "係用嚟做咩" -> "是用来做什么"."""
     # Control characters are not printable: most texts have none and skip the substitution.
     if text.isascii():
         folded = text.casefold()
@@ -162,7 +211,7 @@ def fold(text: str) -> str:
     if not decomposed.isprintable():
         decomposed = _CONTROL.sub(" ", decomposed)
     folded = _INVISIBLE.sub("", decomposed)
-    return folded.translate(_SIMPLIFIED) if _CJK_RUN.search(folded) else folded
+    return _mandarin(folded.translate(_SIMPLIFIED)) if _CJK_RUN.search(folded) else folded
 
 
 def _drop_surrogates(text: str) -> str:
@@ -303,6 +352,16 @@ def stemmed_words(text: str) -> tuple[str, ...]:
     return tuple(map(_STEMS.__getitem__, words(text)))
 
 
+def _with_and_without_stop_words(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A synonym's words, and the same without the stop words between its first and last word:
+    a search-box query leaves them out ("cadena suministro" for "cadena de suministro"). Not
+    the outer ones: "in ten years" is no "ten years"."""
+    if len(key) < 3 or key[0] in STOP_WORDS or key[-1] in STOP_WORDS:
+        return (key,)
+    content = tuple(word for word in key if word not in STOP_WORDS)
+    return (key, content) if content != key else (key,)
+
+
 class Normaliser:
     """Turns text into stemmed terms, mapping synonyms onto one canonical term per concept."""
 
@@ -325,13 +384,13 @@ class Normaliser:
         for synonyms in synonym_maps:
             for canonical, variants in synonyms.items():
                 canonical_key = stemmed_words(canonical)
-                for variant in variants:
-                    earlier, later = sorted(
-                        (root(canonical_key), root(stemmed_words(variant))),
-                        key=seen.__getitem__,
-                    )
-                    # The group keeps its earliest term, the first map's canonical one.
-                    parent[later] = earlier
+                for variant in (canonical, *variants):
+                    for key in _with_and_without_stop_words(stemmed_words(variant)):
+                        earlier, later = sorted(
+                            (root(canonical_key), root(key)), key=seen.__getitem__
+                        )
+                        # The group keeps its earliest term, the first map's canonical one.
+                        parent[later] = earlier
         # A one-word term that is its own canonical form needs no rewriting.
         canonical_of = {
             key: group

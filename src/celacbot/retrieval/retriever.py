@@ -77,8 +77,8 @@ NAME_RARITY = 0.4
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
-# How far below the best a question's candidate may score and still be preferred for giving
-# the detail asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
+# How far below the best a related candidate may score and still be preferred for giving the
+# detail asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
 DETAIL_SLACK = 8.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
@@ -645,7 +645,10 @@ class Retriever:
         asking = questions(capped)
         # Only a message that is one claim: "What did BYD build in Mexico? It's Chinese,
         # right?" asks a question of its own next to it.
-        claim = len(asking) == 1 and checks_a_claim(capped)
+        # A greeting before it ("E aí, beleza? vi que ... é isso mesmo?") asks nothing.
+        claim = checks_a_claim(capped) and (
+            len([part for part in asking if not self._smalltalk.greeting_only(words(part))]) == 1
+        )
         if asking == [capped]:
             return self._evaluate_text(capped, message, asked, claim=claim)
         parts = [self._evaluate_text(part, words(part), asked, claim=claim) for part in asking]
@@ -693,7 +696,9 @@ class Retriever:
                 continue
             if read[index].answer.id == before.id:
                 continue
-            if shape.bare or detail_only or (index and shape.points_back):
+            # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
+            # about the part before, as a reply leaving "it" out would be.
+            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
                 answer = self._follow_up(
                     asking[index], before.id, read[index], replying=False, detail=detail_only
                 )
@@ -813,12 +818,16 @@ class Retriever:
         return list(islice(filter(names_all, ranked), count))
 
     def _corrects(self, scored: Scored, claimed: str) -> bool:
-        """Whether a candidate names another country or count in place of a claim's."""
+        """Whether a candidate names another country, count or year in place of a claim's."""
         said = scored.document.strong | scored.document.weak
         if claimed in self._countries:
             return any(country in said for country in self._countries)
-        if claimed.isdigit() and not _YEAR.fullmatch(claimed):
-            return any(term.isdigit() and not _YEAR.fullmatch(term) for term in said)
+        if claimed.isdigit():
+            year = bool(_YEAR.fullmatch(claimed))
+            return any(
+                term.isdigit() and bool(_YEAR.fullmatch(term)) is year and term != claimed
+                for term in said
+            )
         return False
 
     def _giving_the_detail(
@@ -947,14 +956,20 @@ class Retriever:
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
 
     def _giving_details(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
-        """The best candidate, or a leader close behind it that gives the details the question
-        asks for when the best does not (a place is left out: any country would give one)."""
+        """The best candidate, or a leader close behind it and related to it that gives the
+        details the question asks for when the best does not (a place is left out: any country
+        would give one). Only a related one: "how many ventilators?" is not answered by the
+        count of CBERS satellites."""
         details = tuple(
             detail for detail in self._asked_details(question) if detail is not Detail.LOCATION
         )
         if not details or not gaps(details, self._said(best.document.id)).all:
             return best
-        close = (each for each in leaders if each.total >= best.total - DETAIL_SLACK)
+        close = (
+            each
+            for each in leaders
+            if each.total >= best.total - DETAIL_SLACK and best.document.akin(each.document)
+        )
         return next(
             (each for each in close if not gaps(details, self._said(each.document.id)).all), best
         )

@@ -1,10 +1,10 @@
 """Questions no article on cooperation between states answers, whatever they name.
 
 Contract: `beyond_the_article(question, named=...)` gives the reason to decline a question
-that asks for advice (what to buy or choose, what the asker needs), how a thing works in
-general, or how to do something; None for any other question. A question naming a thing the
-article speaks of may ask how to get at it ("How can I get the CBERS data?"), never for
-advice.
+that asks for advice (what to buy or choose, what the asker needs), a distance or a journey,
+how a thing works in general, or how to do something; None for any other question. A
+question naming a thing the article speaks of may ask how to get at it ("How can I get the
+CBERS data?"), never for advice.
 """
 
 from __future__ import annotations
@@ -68,6 +68,19 @@ _ADVICE: Final = (
 )
 
 
+# "how far is Beijing from São Paulo?", "时差多少": distances and travel between the places the
+# article names, which it never gives.
+_GEOGRAPHY: Final = (
+    re.compile(
+        r"\bhow far (?:is|are|away)\b|\bdistance (?:from|between|to)\b|\btime difference\b"
+        r"|\bhow long (?:is|does) (?:the|a) flight\b|\bque tan lejos\b|\ba que distancia\b"
+        r"|\bque distancia\b|\bdiferencia horaria\b|\bquao longe\b|\bqual a distancia\b"
+        r"|\bdiferenca de fuso\b"
+    ),
+    re.compile(r"多远|距离多少|有多少公里|时差|飞多久|飞几个小时"),
+)
+
+
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     """Why the question asks for what the article never gives about anything (advice, how a
     thing works, how to do something), as the decline's reason; None when it does not.
@@ -76,6 +89,8 @@ def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     folded = fold(question)
     if any(pattern.search(folded) for pattern in _ADVICE):
         return "asks what to buy or choose; the article gives no advice"
+    if any(pattern.search(folded) for pattern in _GEOGRAPHY):
+        return "asks for a distance or a journey; the article gives no geography"
     if named:
         return None
     if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
