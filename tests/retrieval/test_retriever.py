@@ -201,6 +201,7 @@ def test_answer_comes_in_the_language_of_the_question(
         "weather in Lima",
         # names China and Brazil, asks what no article on cooperation gives
         "how far is beijing from sao paulo",
+        "como os satélites ficam em órbita sem cair?",
         "asdkjh qwe zxcv",
         "",
         "   ",
@@ -593,6 +594,7 @@ def test_a_small_talk_pattern_of_fillers_only_does_not_catch_empty_messages() ->
         ("food-innovation-center", "who runs it?"),
         ("byd-brazil-complex", "how big is it?"),
         ("argentina-space-station", "who paid for it?"),
+        ("byd-brazil-complex", "几个工厂"),  # how many factories: "几个" asks, like "多少"
     ],
 )
 def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(

@@ -58,7 +58,17 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "有什么用",
         "有啥用",
     ],
-    "how many": ["cuantos", "cuantas", "quantos", "quantas"],
+    "how many": [
+        "cuantos",
+        "cuantas",
+        "quantos",
+        "quantas",
+        "几个",
+        "几家",
+        "几座",
+        "几颗",
+        "几所",
+    ],
 }
 
 EVERYDAY_SYNONYMS: dict[str, list[str]] = {

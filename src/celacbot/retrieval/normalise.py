@@ -192,7 +192,19 @@ _CANTONESE_WORD = re.compile(
 )
 
 
+# Taiwan's words for what the mainland's Chinese, the knowledge base's, names otherwise.
+_TAIWANESE_WORDS: Final = {
+    "数位": "数字",
+    "网路": "网络",
+    "软体": "软件",
+    "硬体": "硬件",
+    "资讯": "信息",
+}
+_TAIWANESE_WORD = re.compile("|".join(_TAIWANESE_WORDS))
+
+
 def _mandarin(text: str) -> str:
+    text = _TAIWANESE_WORD.sub(lambda word: _TAIWANESE_WORDS[word[0]], text)
     if not _CANTONESE_MARK.search(text):
         return text
     return _CANTONESE_WORD.sub(lambda word: _CANTONESE_WORDS.get(word[0], "是"), text)
@@ -200,8 +212,8 @@ def _mandarin(text: str) -> str:
 
 def fold(text: str) -> str:
     """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite";
-    traditional Chinese characters become simplified ones: "衛星" -> "卫星", and Cantonese words
-    Mandarin ones: "係用嚟做咩" -> "是用来做什么"."""
+    traditional Chinese characters become simplified ones: "衛星" -> "卫星", and Cantonese or
+    Taiwanese words mainland Mandarin ones: "係用嚟做咩" -> "是用来做什么", "數位" -> "数字"."""
     # Control characters are not printable: most texts have none and skip the substitution.
     if text.isascii():
         folded = text.casefold()

@@ -23,6 +23,9 @@ _HOW_IT_WORKS: Final = (
         r"|stay (?:up|in orbit)|into orbit|fly|flies)\b"
         r"|\bcomo (?:funciona|funcionan|se mantienen|hacen (?:los|las|para|pa)\b)"
         r"|\bcomo (?:funciona|funcionam|se mantem|fazem para)\b"
+        # "¿cómo se quedan en órbita?", "como os satélites ficam em órbita sem cair?"
+        r"|\b(?:ficam|fica|permanecem|se mantem|se mantienen|se quedan|quedan|permanecen)"
+        r" (?:em|en) orbita\b"
     ),
     re.compile(r"怎么工作|如何工作|工作原理|什么原理|怎么运作|如何运作|为什么不会掉"),
 )
