@@ -46,11 +46,11 @@ class RetrievalSettings(BaseModel):
     named_answer_threshold: float = Field(default=35.0, ge=0, le=100)
     margin: float = Field(default=3.0, ge=0, le=100)
     # A question about the article's subject (it names China and a Latin American side, or the
-    # article itself) is off topic only in its detail: its leader is answered with a lower
-    # score and coverage when it is this far clear of the runner-up.
+    # article itself): its leader is answered with a lower score when it is this far clear of
+    # the runner-up and speaks of this share of the question's other words (by weight).
     framed_answer_threshold: float = Field(default=30.0, ge=0, le=100)
     framed_margin: float = Field(default=8.0, ge=0, le=100)
-    framed_min_coverage: float = Field(default=0.3, ge=0, le=1)
+    framed_min_coverage: float = Field(default=0.5, ge=0, le=1)
     # Share of the question's (rarity-weighted) words an entry must cover to be answered, and
     # to be offered as "did you mean": a question whose words the article mostly lacks is
     # off topic, however well one word matches.

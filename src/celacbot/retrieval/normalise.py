@@ -80,6 +80,7 @@ _CHAT_WORDS = """
     lembra epoca daqui pediu dou discutindo tal radio
     wha wah dem wid haffi di fi dis deh nuh seh
     beleza fim bue oxe conseguem consegue conseguir consiguen consigue
+    come comes note notes wide lose loses theme themes
     episode episodes podcast try trying tried claim claims claimed respecto respeito
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -155,7 +156,9 @@ _SIMPLIFIED = _traditional_to_simplified()
 # Cantonese, as Hong Kong writes it ("呢個 platform 係用嚟做咩?"), read as the Mandarin the
 # knowledge base is written in, once traditional characters are simplified. Only in a text
 # that has a word only Cantonese uses: 系 and 呢 are Mandarin words too (关系, 你呢).
-_CANTONESE_MARK = re.compile("[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|点解|几时|系咪")
+_CANTONESE_MARK = re.compile(
+    "[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|系咪|(?:^|[\\s,.?!，。？！])点解"
+)
 _CANTONESE_WORDS: Final = {
     "边个": "哪个",
     "边度": "哪里",
@@ -168,6 +171,8 @@ _CANTONESE_WORDS: Final = {
     "咩嘢": "什么",
     "咩": "什么",
     "系咪": "是不是",
+    "唔该": "",
+    "唔使": "不用",
     "嘅": "的",
     "嚟": "来",
     "喺": "在",
@@ -187,8 +192,11 @@ _CANTONESE_WORDS: Final = {
     "呢啲": "这些",
     "同埋": "和",
 }
+# Not the Mandarin words that hold them: 关系, 体系, 系统; 重点解决, 特点解释.
 _CANTONESE_WORD = re.compile(
-    "|".join(sorted(_CANTONESE_WORDS, key=len, reverse=True)) + "|(?<![关体联派维世])系(?![统列])"
+    "(?<![重要难特观焦优缺论亮热起终地一有景])点解|"
+    + "|".join(sorted(set(_CANTONESE_WORDS) - {"点解"}, key=len, reverse=True))
+    + "|(?<![关体联派维世])系(?![统列])"
 )
 
 
@@ -366,8 +374,9 @@ def stemmed_words(text: str) -> tuple[str, ...]:
 
 def _with_and_without_stop_words(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A synonym's words, and the same without the stop words between its first and last word:
-    a search-box query leaves them out ("cadena suministro" for "cadena de suministro"). Not
-    the outer ones: "in ten years" is no "ten years"."""
+    a search-box query leaves them out ("cadena suministro" for "cadena de suministro"). Only
+    the synonym itself when it starts or ends with a stop word: "in ten years" is no "ten
+    years"."""
     if len(key) < 3 or key[0] in STOP_WORDS or key[-1] in STOP_WORDS:
         return (key,)
     content = tuple(word for word in key if word not in STOP_WORDS)

@@ -59,33 +59,41 @@ def margin_of(ranked: Sequence[Scored]) -> float:
     return ranked[0].total - rival
 
 
-def confident(
+# Whether a candidate covers enough of a question about the article's subject besides the
+# names that make it one; None: the question is no such question.
+Framing = Callable[[Scored], bool] | None
+
+
+def confidence(
     best: Scored,
     margin: float,
     settings: RetrievalSettings,
     *,
     named: bool = False,
-    framed: bool = False,
-) -> bool:
-    """Whether a candidate is sure enough to answer with: scored high, clear of the
+    framed: Framing = None,
+) -> str | None:
+    """Why a candidate is sure enough to answer with, or None: scored high, clear of the
     runner-up, and covering the question's words (or nearly one of its phrasings). A
     candidate that speaks of every name the question asks about ("Panama", "CBERS") needs
     less of a score: the names already say what the question is about. So does a clear leader
-    for a `framed` question (about China and Latin America, or the article): its words the
-    article lacks are the asker's own ("coped", "carro-chefe"), not another topic's."""
+    for a question about China and Latin America, or the article, when it covers the asker's
+    other words: words the article lacks are then the asker's own ("coped", "carro-chefe"),
+    not another topic's ("visa", "currency swap")."""
     threshold = settings.named_answer_threshold if named else settings.answer_threshold
     if (
         best.total >= threshold
         and margin >= settings.margin
         and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
     ):
-        return True
-    return (
-        framed
+        return f">= {threshold:g}" + (" (names the article's names)" if named else "")
+    if (
+        framed is not None
         and best.total >= settings.framed_answer_threshold
         and margin >= settings.framed_margin
-        and best.overlap >= 100.0 * settings.framed_min_coverage
-    )
+        and framed(best)
+    ):
+        return f">= {settings.framed_answer_threshold:g} (about the article's subject)"
+    return None
 
 
 def decide(
@@ -94,27 +102,30 @@ def decide(
     settings: RetrievalSettings,
     *,
     named: bool = False,
-    framed: bool = False,
+    framed: Framing = None,
 ) -> Verdict:
     """The verdict on ranked entries; facts are scored (lazily) only when no entry is
     confident, and answer only when one is confident and beats the best entry. `named`:
-    the question names things of the article, and every candidate speaks of all of them."""
+    the question names things of the article, and every candidate speaks of all of them;
+    `framed`: the question is about the article's subject (see `confidence`)."""
     best = entries[0] if entries else None
     margin = margin_of(entries)
-    if best is not None and confident(best, margin, settings, named=named, framed=framed):
-        reason = f"{best.document.id} scored {best.total:.1f} with margin {margin:.1f}"
+    band = confidence(best, margin, settings, named=named, framed=framed) if best else None
+    if best is not None and band is not None:
+        reason = f"{best.document.id} scored {best.total:.1f} {band}, margin {margin:.1f}"
         return Answered(best, margin, reason)
     facts = score_facts()
     best_fact = facts[0] if facts else None
     fact_margin = margin_of(facts)
-    if (
-        best_fact is not None
-        and confident(best_fact, fact_margin, settings, named=named, framed=framed)
-        and (best is None or best_fact.total > best.total)
-    ):
+    band = (
+        confidence(best_fact, fact_margin, settings, named=named, framed=framed)
+        if best_fact is not None and (best is None or best_fact.total > best.total)
+        else None
+    )
+    if best_fact is not None and band is not None:
         reason = (
             f"no entry was confident; fact {best_fact.document.id} scored"
-            f" {best_fact.total:.1f} with margin {fact_margin:.1f}"
+            f" {best_fact.total:.1f} {band}, margin {fact_margin:.1f}"
         )
         return Answered(best_fact, fact_margin, reason)
     suggestions = tuple(

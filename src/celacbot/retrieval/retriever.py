@@ -61,6 +61,7 @@ from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
     Declined,
+    Framing,
     Suggested,
     Verdict,
     decide,
@@ -78,7 +79,7 @@ NAME_RARITY = 0.4
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
 # How far below the best a related candidate may score and still be preferred for giving the
-# detail asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
+# day asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
 DETAIL_SLACK = 8.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
@@ -727,9 +728,8 @@ class Retriever:
             return _Evaluation(
                 decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries)
             )
-        framed = self._framed(query)
         answer = self._decide(
-            capped, asked, query, entries, named=named, framed=framed, claim=claim
+            capped, asked, query, entries, named=named, framed=self._framing(query), claim=claim
         )
         return self._unless_greeting(
             _Evaluation(answer, query, tuple(entries)), message, query, asked
@@ -818,17 +818,20 @@ class Retriever:
         return list(islice(filter(names_all, ranked), count))
 
     def _corrects(self, scored: Scored, claimed: str) -> bool:
-        """Whether a candidate names another country, count or year in place of a claim's."""
+        """Whether a candidate names another country, count or year in place of a claim's. A
+        year only after the article's: its plans ("the first car in 2026?": early 2025) are
+        what it can correct; an earlier year may be another event ("Xi visited Brazil in 2019,
+        right?": he did, and the article tells only of 2024)."""
         said = scored.document.strong | scored.document.weak
         if claimed in self._countries:
             return any(country in said for country in self._countries)
-        if claimed.isdigit():
-            year = bool(_YEAR.fullmatch(claimed))
-            return any(
-                term.isdigit() and bool(_YEAR.fullmatch(term)) is year and term != claimed
-                for term in said
-            )
-        return False
+        if not claimed.isdigit():
+            return False
+        if not _YEAR.fullmatch(claimed):
+            return any(term.isdigit() and not _YEAR.fullmatch(term) for term in said)
+        if self._article_year is None or claimed <= self._article_year:
+            return False
+        return any(_YEAR.fullmatch(term) and term != claimed for term in said)
 
     def _giving_the_detail(
         self,
@@ -881,11 +884,29 @@ class Retriever:
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
-    def _framed(self, query: Query) -> bool:
-        """Whether the question is about the article's subject: it names China and a Latin
-        American side, or the article itself."""
+    def _framing(self, query: Query) -> Framing:
+        """For a question about the article's subject (it names China and a Latin American
+        side, or the article itself), whether a candidate speaks of enough of its other words,
+        by weight; None for any other question, or one that names nothing else."""
         content = frozenset(query.content)
-        return bool((content & self._china and content & self._latin) or content & self._article)
+        if not ((content & self._china and content & self._latin) or content & self._article):
+            return None
+        frame = self._china | self._latin | self._article
+        own = [
+            (term, weight)
+            for term, weight in zip(query.content, query.weights, strict=True)
+            if term not in frame
+        ]
+        total = sum(weight for _, weight in own)
+        if not total:
+            return None
+
+        def covers(scored: Scored) -> bool:
+            said = scored.document.strong | scored.document.weak
+            covered = sum(weight for term, weight in own if term in said)
+            return covered >= total * self.settings.framed_min_coverage
+
+        return covers
 
     def _decide(
         self,
@@ -895,8 +916,8 @@ class Retriever:
         entries: list[Scored],
         *,
         named: bool,
-        framed: bool = False,
-        claim: bool = False,
+        framed: Framing,
+        claim: bool,
     ) -> Answer:
         """The policy's verdict as an answer in the asked language; `named`: the question names
         one of the article's rare names."""
@@ -913,13 +934,10 @@ class Retriever:
         )
         match verdict:
             case Answered(best, margin, reason):
-                giving = self._giving_details(question, best, leaders)
-                if giving is not best:
-                    reason = (
-                        f"{reason}; {giving.document.id} ({giving.total:.1f}) gives the detail"
-                        " asked for"
-                    )
-                    best = giving
+                dated = self._dating(question, best, leaders)
+                if dated is not best:
+                    reason = f"{reason}; {dated.document.id} ({dated.total:.1f}) gives a day"
+                    best = dated
                 lang = answer_language(asked, best.lang)
                 entry = self._entries.get(best.document.id)
                 if entry is not None:
@@ -955,15 +973,16 @@ class Retriever:
                 score = best.total if best else 0.0
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
 
-    def _giving_details(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
-        """The best candidate, or a leader close behind it and related to it that gives the
-        details the question asks for when the best does not (a place is left out: any country
-        would give one). Only a related one: "how many ventilators?" is not answered by the
-        count of CBERS satellites."""
-        details = tuple(
-            detail for detail in self._asked_details(question) if detail is not Detail.LOCATION
-        )
-        if not details or not gaps(details, self._said(best.document.id)).all:
+    def _dating(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
+        """The best candidate, or, for a question asking when, a leader close behind it and
+        related to it that gives a day when the best gives no date ("the exact dates of Xi's
+        trip": his visit's Nov 13 to 21, not his state visits). Only a day: a year may be
+        part of a name ("the 2030 Agenda"); and no other detail: any number looks like a
+        count ("three units" is no number of cars)."""
+        asked = self._asked_details(question)
+        if not (Detail.DATE in asked or Detail.DAY in asked):
+            return best
+        if not gaps((Detail.DATE,), self._said(best.document.id)).all:
             return best
         close = (
             each
@@ -971,7 +990,8 @@ class Retriever:
             if each.total >= best.total - DETAIL_SLACK and best.document.akin(each.document)
         )
         return next(
-            (each for each in close if not gaps(details, self._said(each.document.id)).all), best
+            (each for each in close if not gaps((Detail.DAY,), self._said(each.document.id)).all),
+            best,
         )
 
     def _said(self, item_id: str) -> str:

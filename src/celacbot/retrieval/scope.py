@@ -71,24 +71,27 @@ _ADVICE: Final = (
 )
 
 
-# "how far is Beijing from São Paulo?", "时差多少": distances and travel between the places the
-# article names, which it never gives.
+# "how far is Beijing from São Paulo?", "北京离圣保罗多远": the distance or journey from one
+# place to another, which the article never gives. Not "how far can the cooperation go?"
+# ("中拉合作能走多远"): that asks where it leads.
 _GEOGRAPHY: Final = (
     re.compile(
-        r"\bhow far (?:is|are|away)\b|\bdistance (?:from|between|to)\b|\btime difference\b"
-        r"|\bhow long (?:is|does) (?:the|a) flight\b|\bque tan lejos\b|\ba que distancia\b"
-        r"|\bque distancia\b|\bdiferencia horaria\b|\bquao longe\b|\bqual a distancia\b"
-        r"|\bdiferenca de fuso\b"
+        r"\bhow far (?:is|are)\b[^?]{1,60}\bfrom\b|\bhow far away\b|\bdistance (?:from|between)\b"
+        r"|\btime difference\b|\bhow long (?:is|does) (?:the|a) flight\b"
+        r"|\ba que distancia\b|\bque distancia hay\b|\b(?:que tan|cuan) lejos (?:esta|queda)\b"
+        r"|\bdiferencia horaria\b|\bqual (?:e )?a distancia\b|\bquao longe (?:fica|esta)\b"
+        r"|\bfuso horario\b|\bdiferenca de fuso\b"
     ),
-    re.compile(r"多远|距离多少|有多少公里|时差|飞多久|飞几个小时"),
+    re.compile(r"离[^？?，,]{1,12}多远|多少公里|时差|飞多久|飞几个小时"),
 )
 
 
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
-    """Why the question asks for what the article never gives about anything (advice, how a
-    thing works, how to do something), as the decline's reason; None when it does not.
-    `named`: the question names a thing the article speaks of, which it may ask how to get
-    at ("How can I get the CBERS data?"), but never advice about."""
+    """Why the question asks for what the article never gives about anything (advice, a
+    distance or journey, how a thing works, how to do something), as the decline's reason;
+    None when it does not. `named`: the question names a thing the article speaks of, which
+    it may ask how to get at ("How can I get the CBERS data?"), but never advice about or
+    the way there."""
     folded = fold(question)
     if any(pattern.search(folded) for pattern in _ADVICE):
         return "asks what to buy or choose; the article gives no advice"
