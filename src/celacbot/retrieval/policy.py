@@ -128,6 +128,21 @@ def decide(
             f" {best_fact.total:.1f} {band}, margin {fact_margin:.1f}"
         )
         return Answered(best_fact, fact_margin, reason)
+    if (
+        best is not None
+        and framed is not None
+        and best.total >= settings.framed_answer_threshold
+        and margin >= settings.framed_margin
+    ):
+        # A clear leader for a question about the article's subject that speaks of too few of
+        # its other words: offered, neither answered nor declined ("what did China give
+        # Bolivia in satellite matters?" is; "did China and Brazil swap currencies?" is not).
+        offered = tuple(
+            scored
+            for scored in entries[:MAX_SUGGESTIONS]
+            if scored.total >= settings.framed_answer_threshold
+        )
+        return Suggested(offered, margin, "about the article's subject; its other words are few")
     suggestions = tuple(
         scored
         for scored in entries[:MAX_SUGGESTIONS]
