@@ -117,6 +117,11 @@ def test_a_chinese_topic_before_a_comma_stays_with_a_question_that_lacks_one(
             "thanks! one more: is it true China has farm deals with 21 CELAC countries?",
             ["China has farm deals with 21 CELAC countries?"],
         ),
+        (
+            "Good morning. Kindly confirm whether CBERS has developed 8 satellites. Thanks.",
+            ["CBERS has developed 8 satellites."],
+        ),
+        ("o fórum fez 15 anos em 2024 né tchê?", ["o fórum fez 15 anos em 2024?"]),
     ],
 )
 def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[str]) -> None:
@@ -139,4 +144,10 @@ def test_a_claim_to_check_is_read_without_who_said_it(message: str, asked: list[
 )
 def test_a_question_is_no_claim_to_check(message: str) -> None:
     assert not checks_a_claim(message)
+    assert questions(message) == [message]
+
+
+def test_a_spanish_question_is_read_with_the_topic_written_before_its_opening_mark() -> None:
+    message = "el centro de innovación alimentaria sostenible ¿cuándo se creó?"
+
     assert questions(message) == [message]

@@ -32,6 +32,7 @@ def test_when_that_only_sets_a_time_asks_for_none(question: str) -> None:
         "what's the total value of chinese investment in the caribbean?",
         "what is the value of chinese investments",
         "¿cuál es el valor total del comercio?",
+        "¿cuánto litio exporta Latinoamérica a China?",
     ],
 )
 def test_a_value_asks_for_an_amount(question: str) -> None:

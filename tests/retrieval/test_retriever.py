@@ -1341,6 +1341,12 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
             "agri-mechanisms-19",
         ),
         ("is it true China has farm deals with 21 CELAC countries?", "agri-mechanisms-19"),
+        # a number against one the article writes in words ("six satellites")
+        (
+            "Kindly confirm whether the China-Brazil earth resources satellite programme has"
+            " developed 8 satellites.",
+            "cbers-satellite-count",
+        ),
         # a wrong year, after a greeting, in a claim tag of its own
         (
             "E aí, beleza? vi que a fábrica da BYD vai soltar o primeiro carro no fim de 2026,"

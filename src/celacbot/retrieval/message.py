@@ -49,8 +49,9 @@ _ASKS: Final = re.compile(
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
-# ¿qué...?").
+# ¿qué...?"); before a Spanish "¿" with nothing between, one twice as long does.
 _MAX_TOPIC_WORDS: Final = 5
+_MAX_SPANISH_TOPIC_WORDS: Final = 10
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
@@ -59,6 +60,7 @@ _CLAIM_OPENER: Final = (
     r"|someone (?:told me|said|says)(?! to\b)(?: that)?|i (?:heard|read)(?: somewhere)? that"
     r"|is it (?:really )?true(?: that)?|is it (?:right|correct) that"
     r"|(?:am i|would i be) (?:right|correct)(?: in thinking| to think| to say)?(?: that)?"
+    r"|(?:(?:kindly|please|can you|could you) )?confirm (?:whether|if|that)"
     r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento) que"
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
@@ -72,6 +74,8 @@ _CLAIM_TAG: Final = re.compile(
     r"|,\s*(?:right|correct|true|isn'?t it|no|cierto|verdad|ne|certo|e isso|e verdade|nao"
     r"|nao e)\s*\?+\s*$"
     r"|\s*¿(?:cierto|verdad|no|no es asi)\?\s*$"
+    # Brazilian "né?" closes a statement with or without a comma ("... em 2024 né tchê?")
+    r"|\s(?:ne|neh)(?: tche| mano| cara| gente)?\s*\?+\s*$"
     # "..., ¿es correcto?", "... 2026, é isso mesmo?", a last sentence "Está certo?"
     r"|[,.!]\s*¿?(?:es correcto|es asi|e isso mesmo|e isso|esta certo|ta certo"
     r"|is that right|is that true|am i right)\s*\?+\s*$"
@@ -178,8 +182,15 @@ def _is_topic(before: str, question: str) -> bool:
         return False
     if has_cjk(before):
         return before.endswith("，") and question.startswith(_CHINESE_SUBJECTLESS)
-    return len(before.split()) <= _MAX_TOPIC_WORDS and (
-        before.endswith(",") or (question.startswith("¿") and not before.endswith((".", "?", "!")))
+    words = len(before.split())
+    if before.endswith(","):
+        return words <= _MAX_TOPIC_WORDS
+    # Spanish opens the question right after its topic: "el centro de innovación alimentaria
+    # sostenible ¿cuándo se creó?"
+    return (
+        question.startswith("¿")
+        and not before.endswith((".", "?", "!"))
+        and words <= _MAX_SPANISH_TOPIC_WORDS
     )
 
 
@@ -227,10 +238,13 @@ def questions(text: str) -> list[str]:
     it is one clause, the last clause when none looks like a question."""
     text = _without_lead_in(_without_closing_tag(text))
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
-    parts = _with_topics([_without_lead_in(part) for part in clauses(text)])
+    read = [(part, _without_lead_in(part)) for part in clauses(text)]
+    parts = _with_topics([without for _, without in read])
     if len(parts) <= 1:
         return [text]
-    asking = [part for part in parts if asks(part)]
+    # A claim to check asks, without a question mark ("Kindly confirm whether ...").
+    claims = {without for part, without in read if _CLAIM_START.search(fold(part))}
+    asking = [part for part in parts if asks(part) or part in claims]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
     return asking[:MAX_QUESTIONS] if asking else parts[-1:]

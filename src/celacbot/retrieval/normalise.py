@@ -81,6 +81,8 @@ _CHAT_WORDS = """
     wha wah dem wid haffi di fi dis deh nuh seh
     beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
+    kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
+    nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())

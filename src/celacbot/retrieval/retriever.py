@@ -56,7 +56,7 @@ from celacbot.retrieval.missing import (
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, stem, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -71,6 +71,16 @@ from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
 _YEAR: Final = re.compile(YEAR)
+# Counts the article writes in words ("six Earth resource satellites", "three units"), which
+# a claim's number may be corrected by.
+_COUNT_WORDS: Final = frozenset(
+    stem(word)
+    for word in (
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        *("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
+        *("dois", "quatro", "sete", "oito", "nove", "dez"),
+    )
+)
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
@@ -828,7 +838,10 @@ class Retriever:
         if not claimed.isdigit():
             return False
         if not _YEAR.fullmatch(claimed):
-            return any(term.isdigit() and not _YEAR.fullmatch(term) for term in said)
+            return any(
+                (term.isdigit() and not _YEAR.fullmatch(term)) or term in _COUNT_WORDS
+                for term in said
+            )
         if self._article_year is None or claimed <= self._article_year:
             return False
         return any(_YEAR.fullmatch(term) and term != claimed for term in said)
