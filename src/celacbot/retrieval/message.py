@@ -11,6 +11,7 @@ aside.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -242,9 +243,12 @@ def questions(text: str) -> list[str]:
     parts = _with_topics([without for _, without in read])
     if len(parts) <= 1:
         return [text]
-    # A claim to check asks, without a question mark ("Kindly confirm whether ...").
-    claims = {without for part, without in read if _CLAIM_START.search(fold(part))}
-    asking = [part for part in parts if asks(part) or part in claims]
+    # A claim to check asks, without a question mark ("Kindly confirm whether ..."); looked
+    # for only when a clause does not ask otherwise, as most do.
+    claims = functools.cache(
+        lambda: {without for part, without in read if _CLAIM_START.search(fold(part))}
+    )
+    asking = [part for part in parts if asks(part) or part in claims()]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
     return asking[:MAX_QUESTIONS] if asking else parts[-1:]

@@ -161,6 +161,10 @@ class Retriever:
         self._dated = frozenset(
             item_id for item_id, text in said if not gaps((Detail.DATE,), text).all
         )
+        # ... and those that give a day ("Nov 13 to 21"), for a question asking when.
+        self._days = frozenset(
+            item_id for item_id, text in said if not gaps((Detail.DAY,), text).all
+        )
         # The article's subject, as a question names it: China and a Latin American side
         # (the region, CELAC or a country), or the article itself.
         subject_terms = self._normaliser.text_content_terms
@@ -995,17 +999,14 @@ class Retriever:
         asked = self._asked_details(question)
         if not (Detail.DATE in asked or Detail.DAY in asked):
             return best
-        if not gaps((Detail.DATE,), self._said(best.document.id)).all:
+        if best.document.id in self._dated:
             return best
         close = (
             each
             for each in leaders
             if each.total >= best.total - DETAIL_SLACK and best.document.akin(each.document)
         )
-        return next(
-            (each for each in close if not gaps((Detail.DAY,), self._said(each.document.id)).all),
-            best,
-        )
+        return next((each for each in close if each.document.id in self._days), best)
 
     def _said(self, item_id: str) -> str:
         """The English text of an entry or fact ("" for any other id)."""
