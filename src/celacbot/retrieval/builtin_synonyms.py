@@ -114,17 +114,8 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "technology": ["tech"],
     # Chat abbreviations.
     "year": ["yrs", "yr"],
-    "government": [
-        "govt",
-        "gov",
-        "governments",
-        "ministries",
-        "ministry",
-        "embassies",
-        "officials",
-        "diplomats",
-        "politicians",
-    ],
+    # Plurals need no entry: "ministries" is read as "ministry".
+    "government": ["govt", "gov", "ministry", "embassy", "official", "diplomat", "politician"],
     "mutual": ["both sides", "each other"],
     "focus": ["priority", "priorities"],
     "goal": ["objetivo", "objetivos", "finalidad", "finalidade", "目标", "目的"],

@@ -283,8 +283,8 @@ def _stem(word: str) -> str:
             if word[-2:] in _DOUBLED_CONSONANTS:
                 word = word[:-1]
             break
-    # "doses" is not the Portuguese "dos", nor "wide" the patois "wid": a word that loses its
-    # final e keeps it rather than become a stop word.
+    # "doses" is not the Portuguese "dos": a word that loses its final e keeps it rather than
+    # become a stop word.
     if word.endswith("e") and len(word) > 3 and word[:-1] not in STOP_WORDS:
         word = word[:-1]
     return word

@@ -56,7 +56,7 @@ from celacbot.retrieval.missing import (
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, stem, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -71,16 +71,6 @@ from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
 _YEAR: Final = re.compile(YEAR)
-# Counts the article writes in words ("six Earth resource satellites", "three units"), which
-# a claim's number may be corrected by.
-_COUNT_WORDS: Final = frozenset(
-    stem(word)
-    for word in (
-        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-        *("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
-        *("dois", "quatro", "sete", "oito", "nove", "dez"),
-    )
-)
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD = 15.0
 # A name counts when its weight is at least this share of the rarest term's weight.
@@ -154,23 +144,26 @@ class Retriever:
         self._countries = frozenset(
             term for country in COUNTRIES for term in self._normaliser.text_content_terms(country)
         )
-        # Entries and facts that date what they tell ("his Nov 13 to 21 visit"): in the
-        # article's own year, unless they say otherwise.
         said = [(entry.id, entry.answer) for entry in kb.entries]
         said += [(fact.id, fact.text) for fact in kb.facts]
-        self._dated = frozenset(
-            item_id for item_id, text in said if not gaps((Detail.DATE,), text).all
-        )
-        # ... and those that give a day ("Nov 13 to 21"), for a question asking when.
-        self._days = frozenset(
-            item_id for item_id, text in said if not gaps((Detail.DAY,), text).all
-        )
+
+        def giving(detail: Detail) -> frozenset[str]:
+            return frozenset(item_id for item_id, text in said if not gaps((detail,), text).all)
+
+        # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
+        # article's own year, unless they say otherwise), give a day (for a question asking
+        # when), or a count, in figures or words (which a claim's number may be corrected by:
+        # "8 satellites?": six).
+        self._dated = giving(Detail.DATE)
+        self._days = giving(Detail.DAY)
+        self._counted = giving(Detail.COUNT)
         # The article's subject, as a question names it: China and a Latin American side
         # (the region, CELAC or a country), or the article itself.
         subject_terms = self._normaliser.text_content_terms
         self._china = frozenset(subject_terms("China Chinese chino"))
         self._latin = frozenset(subject_terms("Latin Caribbean CELAC")) | self._countries
         self._article = frozenset(subject_terms("article"))
+        self._subject = self._china | self._latin | self._article
         self._named = frozenset(
             term
             for keyword in keywords
@@ -842,10 +835,7 @@ class Retriever:
         if not claimed.isdigit():
             return False
         if not _YEAR.fullmatch(claimed):
-            return any(
-                (term.isdigit() and not _YEAR.fullmatch(term)) or term in _COUNT_WORDS
-                for term in said
-            )
+            return scored.document.id in self._counted
         if self._article_year is None or claimed <= self._article_year:
             return False
         return any(_YEAR.fullmatch(term) and term != claimed for term in said)
@@ -908,11 +898,10 @@ class Retriever:
         content = frozenset(query.content)
         if not ((content & self._china and content & self._latin) or content & self._article):
             return None
-        frame = self._china | self._latin | self._article
         own = [
             (term, weight)
             for term, weight in zip(query.content, query.weights, strict=True)
-            if term not in frame
+            if term not in self._subject
         ]
         total = sum(weight for _, weight in own)
         if not total:
