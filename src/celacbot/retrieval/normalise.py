@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -117,6 +118,7 @@ STEM_CACHE_SIZE = 1 << 16
 ROMANCE_MIN = 7
 # Users repeat questions; the cap bounds memory.
 TERMS_CACHE_SIZE = 1 << 14
+FOLD_CACHE_SIZE = 256
 _WORD = re.compile(r"[^\W_]+")
 # Chinese has no spaces: its runs are split into overlapping character pairs, so a phrase
 # matches wherever it sits in a sentence without a word segmenter.
@@ -220,6 +222,9 @@ def _mandarin(text: str) -> str:
     return _CANTONESE_WORD.sub(lambda word: _CANTONESE_WORDS.get(word[0], "是"), text)
 
 
+# A message is folded by each reader of it (its questions, claims, details asked, scope) and
+# again for each of its parts: the last few folded texts are kept.
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Casefold and strip accents and invisible characters: "Satélite\u200b" -> "satelite";
     traditional Chinese characters become simplified ones: "衛星" -> "卫星", and Cantonese or
