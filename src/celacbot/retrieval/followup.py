@@ -12,7 +12,7 @@ reading only when it answers; a message that stands alone is never read with con
 subject's own answer holds, and `asks_for_the_other(text)` "the other one?" after one of two;
 `names_the_article(text)` spots a question about the article itself ("article name"), which
 is never a follow-up. What the retriever adds to these (a Telegram reply, Chinese questions
-that leave "it" out, a message that names a topic of its own) is in `Retriever._follow_up`.
+that leave "it" out, a message that names a topic of its own) is in `conversation.py`.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ from celacbot.retrieval.spelling import Speller
 # A term in an answer or a source quote is weaker evidence than one in a question or keyword.
 WEAK_CREDIT = 0.5
 LIGHT_WEIGHT = 0.3
+# A name counts when its weight is at least this share of the rarest term's weight.
+NAME_RARITY = 0.4
 # Unknown numbers ("CBERS-4", "2022") are the surest sign of a question the article cannot answer.
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5

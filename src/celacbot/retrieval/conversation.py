@@ -1,0 +1,430 @@
+"""Reading a message with the conversation's subject: follow-ups, replies, and a later part of
+a message that leans on the part before.
+
+Contract: `FollowUpReader.read` gets a message's standalone reading and the id of the entry or
+fact the conversation is about (the last answer, or the one replied to), and returns the
+standalone answer unless the message leans on the subject (`followup` spots the words that do:
+"when?", "and Chile?", "who built it?") and the reading with the subject answers. It needs of
+the retriever only what `Reader` names, so that the retriever's single-message reading and this
+one stay apart. `FollowUpReader.details_of_the_one_before` does the same within one message
+("what did BYD build, and when?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Final, Protocol
+
+from celacbot.knowledge.models import Entry
+from celacbot.retrieval.answer import Answer, Decision
+from celacbot.retrieval.enumeration import list_items
+from celacbot.retrieval.followup import (
+    MAX_BARE_TERMS,
+    MAX_SHORT_WORDS,
+    asked_position,
+    asks_for_more,
+    asks_for_position,
+    asks_for_the_other,
+    asks_if_only,
+    asks_what_it_is,
+    names_the_article,
+    opens_with_connector,
+    points_back,
+)
+from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
+from celacbot.retrieval.message import asks, questions, without_exclusion
+from celacbot.retrieval.missing import Detail
+from celacbot.retrieval.neighbourhood import Neighbourhood
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+
+# How far a message's own answer must outscore the subject's neighbours to stand alone.
+STANDS_ALONE_LEAD: Final = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text's answer with the query and the candidates it was decided from."""
+
+    answer: Answer
+    query: Query | None
+    candidates: tuple[Scored, ...]
+
+
+class Reader(Protocol):
+    """What reading a follow-up needs of the retriever."""
+
+    def read(self, question: str, lang_hint: str | None = None) -> Reading:
+        """A message read on its own."""
+
+    def read_text(self, text: str, lang_hint: str | None) -> Reading:
+        """One text read whole, never split into questions."""
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The FAQ entry with this id, if any."""
+
+    def answer_entry(self, entry_id: str, *, lang_hint: str | None = None) -> Answer | None:
+        """The answer of a known entry or fact."""
+
+    def said(self, item_id: str) -> str:
+        """The English text of an entry or fact."""
+
+    def with_gaps(self, answer: Answer, question: str, *, unknown_words: bool) -> Answer:
+        """The answer, saying what the question asks for that it does not give."""
+
+    def giving_the_detail(
+        self, reading: Reading, question: str, *, near: frozenset[str], linked: frozenset[str]
+    ) -> Answer:
+        """The answer, or a candidate near the subject that gives the detail asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a message's own words say about reading it with the conversation's subject."""
+
+    terms: tuple[str, ...]
+    asks: bool  # it asks something in words ("what else?"), unlike "👍", "ok" or "??"
+    unknown: bool  # it uses a word the article never does
+    points_back: bool  # a pronoun refers to something said before ("what did they build?")
+    bare: bool  # it is only question words and chat
+    elliptical: bool  # a short Chinese question naming no topic
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpReader:
+    """Reads messages with the conversation's subject; built once per knowledge base."""
+
+    normaliser: Normaliser
+    vocabulary: Vocabulary
+    neighbourhood: Neighbourhood
+    # The article's rare one-word names ("BYD", "Uruguay"), its topics (every keyword's
+    # terms), "when"/"where"/"who" in every language and the words that name a detail.
+    named: frozenset[str]
+    topic_terms: frozenset[str]
+    question_terms: frozenset[str]
+    detail_terms: frozenset[str]
+    asked_details: Callable[[str], tuple[Detail, ...]]
+
+    def read(
+        self,
+        reader: Reader,
+        question: str,
+        subject: str,
+        standalone: Reading,
+        *,
+        replying: bool,
+        detail: bool = False,
+    ) -> Answer:
+        """The standalone answer, or the answer to the message read with the subject when the
+        message leans on it and that reading answers. `detail`: the message only asks a detail
+        of the subject ("... and in which year?"), whatever its own reading answers."""
+        own = standalone.answer
+        about = reader.answer_entry(subject, lang_hint=own.requested_lang)
+        if about is None:
+            return own
+        shape = self._shape(question, standalone)
+        terms = shape.terms
+        # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says,
+        # when it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid
+        # is a question of its own).
+        split = without_exclusion(question)
+        if (
+            split is not None
+            and not shape.bare
+            and self.neighbourhood.speaks_of(subject, self.normaliser.text_content_terms(split[1]))
+        ):
+            rest = reader.read(split[0], own.requested_lang)
+            if self._shape(split[0], rest).bare or opens_with_connector(split[0]):
+                answer = self.read(reader, split[0], subject, rest, replying=replying)
+                return replace(answer, question=question)
+        # Small talk found inside a message ("ajuda", help) that asks about "that" is a
+        # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
+        # nor "isso ajuda, valeu" (that helps, thanks).
+        inside = standalone.query is not None
+        about_that = inside and shape.points_back and asks(question)
+        if own.decision is Decision.SMALLTALK and not about_that:
+            return own
+        # "the second one?": an item of the list the subject's answer gives, answered when an
+        # entry answers it ("healthcare", after the fields of cooperation), else that list
+        # again. "the other one?": the other of a pair, else that answer again.
+        if asks_for_position(question):
+            picked = (
+                self._partner(reader, about)
+                if asks_for_the_other(question)
+                else self._listed(reader, about, asked_position(question))
+            )
+            chosen = reader.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
+            return replace(chosen or about, question=question, context=about.question)
+        # What the message names besides question words ("brazil" in "only for brazil?").
+        topics = [term for term in terms if term not in self.question_terms]
+        unknown = standalone.query.unknown if standalone.query else ()
+        only = self._only_of(question, subject, [term for term in topics if term not in unknown])
+        chosen = reader.answer_entry(only, lang_hint=own.requested_lang) if only else None
+        if chosen is not None:
+            return replace(chosen, question=question, context=about.question)
+        # A reply says "this is about that", but only of a message that asks something: a
+        # "👍" or "lol" replied to an answer must not get that answer again.
+        replied = replying and shape.asks and own.decision is not Decision.ANSWER
+        # "tell me more", "多说一点": more of the subject, unless it names another topic (a
+        # keyword's: "detalles" or "goal" are rare words but no topic).
+        more_of_it = asks_for_more(question) and not any(
+            term in self.topic_terms and term not in self.question_terms for term in terms
+        )
+        # "what's the data for?" after CBERS: a short question about a thing the subject speaks
+        # of. Not a name it mentions ("tell me about chile" after green energy is Chile's).
+        of_the_subject = (
+            len(words(question)) <= MAX_SHORT_WORDS
+            and bool(topics)
+            and not any(term in self.named for term in topics)
+            and self.neighbourhood.speaks_of_all(subject, topics)
+            # and read alone, it is not answered from what is near the subject
+            and (
+                own.decision is not Decision.ANSWER
+                or own.id not in self.neighbourhood.neighbours(subject)
+            )
+        )
+        leans = (
+            shape.bare
+            or shape.elliptical
+            or shape.points_back
+            or detail
+            or more_of_it
+            or of_the_subject
+        )
+        if not (leans or opens_with_connector(question) or replied):
+            return own
+        if more_of_it:
+            answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
+            more = next(filter(None, answers), None)
+            return own if more is None else replace(more, question=question, context=about.question)
+        defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
+        if defined is not None:
+            # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
+            chosen = reader.answer_entry(defined, lang_hint=own.requested_lang)
+            if chosen is not None:
+                return replace(chosen, question=question, context=about.question)
+        # The subject's question in the asker's language, so the language stays theirs; one
+        # text, never split into questions: it is the message and a question joined.
+        combined = f"{' '.join(words(question))} {' '.join(self._kept(about, terms))}"
+        evaluation = reader.read_text(combined, own.requested_lang)
+        if shape.bare and not self.asked_details(question):
+            # "what's it for?", "which countries?": the subject itself answers, or the related
+            # entry the message's few words point to, never a stranger its words match better.
+            kin = {subject, *about.related}
+            pick = next((s for s in evaluation.candidates if s.document.id in kin), None)
+            chosen = reader.answer_entry(
+                pick.document.id if pick else subject, lang_hint=own.requested_lang
+            )
+            if chosen is not None:
+                return replace(chosen, question=question, context=about.question)
+        # A message that names a topic of the article and is answered on its own about
+        # something far from the subject, far better than the subject's neighbours match it,
+        # names its own subject ("what is the food innovation center, what is it for?"): "it"
+        # is that one. "who built it?" names nothing: "it" is the subject.
+        neighbours = self.neighbourhood.neighbours(subject)
+        nearest = max(
+            (scored.total for scored in standalone.candidates if scored.document.id in neighbours),
+            default=0.0,
+        )
+        if (
+            shape.points_back
+            and own.decision is Decision.ANSWER
+            and own.id not in neighbours
+            and own.score >= nearest + STANDS_ALONE_LEAD
+            and any(term in self.topic_terms for term in terms)
+        ):
+            return own
+        facets = self._facets(question, standalone)
+        pointed = (
+            self.neighbourhood.pointed_at(
+                subject, (*standalone.candidates, *evaluation.candidates), facets=facets
+            )
+            if shape.points_back and not (shape.unknown or shape.bare)
+            else None
+        )
+        if pointed is not None:
+            chosen = reader.answer_entry(pointed, lang_hint=own.requested_lang)
+            if chosen is not None:
+                chosen = reader.with_gaps(chosen, question, unknown_words=False)
+                return replace(chosen, question=question, context=about.question)
+        contextual = reader.giving_the_detail(
+            evaluation,
+            question,
+            near=neighbours,
+            linked=self.neighbourhood.linked(subject),
+        )
+        # A message that points back ("what did they set up?") is about the subject; one that
+        # only opens with "and" may bring its own ("and in healthcare?"): the better reading,
+        # or its own outright when it names a topic the subject never speaks of ("and the
+        # digital side?" after the green energy supply chain).
+        leaning = shape.bare or shape.points_back or detail
+        if (
+            not leaning
+            and own.decision is Decision.ANSWER
+            and facets
+            and not self.neighbourhood.speaks_of(subject, facets)
+        ):
+            return own
+        if contextual.decision is Decision.ANSWER and (
+            shape.bare
+            or shape.points_back
+            or detail
+            or own.decision is not Decision.ANSWER
+            or contextual.score >= own.score
+        ):
+            return replace(contextual, question=question, context=about.question)
+        return own
+
+    def _partner(self, reader: Reader, about: Answer) -> str | None:
+        """The other of a pair the maintainers made: the entry `about` names first in its
+        `related`, when that one names it first too (Venezuela's satellites and Bolivia's)."""
+        first = next(iter(about.related), None)
+        partner = reader.entry(first or "")
+        return first if partner is not None and partner.related[:1] == [about.id] else None
+
+    def _listed(self, reader: Reader, about: Answer, position: int | None) -> str | None:
+        """The entry that answers the item at `position` of the list the answer `about` gives,
+        if it has one and an entry answers that item alone without giving the list again."""
+        if position is None:
+            return None
+        items = list_items(reader.said(about.id or ""))
+        index = position - 1 if position > 0 else position  # -1: the last
+        if not -len(items) <= index < len(items):
+            return None
+        item = reader.read(items[index]).answer
+        if item.decision is not Decision.ANSWER or item.id == about.id:
+            return None
+        # An answer giving the whole list again is no answer about one of its items.
+        text = reader.said(item.id or "").casefold()
+        return None if all(each.casefold() in text for each in items) else item.id
+
+    def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
+        """The words of the subject's question a follow-up is read with: all of them, but
+        the names when it brings a name of its own ("and Bolivia?" after Venezuela's
+        satellites asks about Bolivia's, not Venezuela's and Bolivia's)."""
+        said = words(about.question)
+        if not any(term in self.named for term in terms):
+            return said
+        return [
+            word for word in said if self.named.isdisjoint(self.normaliser.text_content_terms(word))
+        ]
+
+    def _only_of(self, question: str, subject: str, topics: Sequence[str]) -> str | None:
+        """The entry a message asks about when it only asks if the subject holds for one thing
+        alone: the subject when it speaks of all `topics` the message names ("only for
+        brazil?" after the CBERS data), else the first neighbour that does ("just between
+        governments?" after the fields of cooperation: the levels); None for anything else
+        ("only china helped with vaccines?")."""
+        if (
+            not asks_if_only(question)
+            or len(topics) > MAX_BARE_TERMS
+            or names_the_article(question)
+        ):
+            return None
+        near = (subject, *sorted(self.neighbourhood.neighbours(subject)))
+        return next((each for each in near if self.neighbourhood.speaks_of_all(each, topics)), None)
+
+    def _shape(self, question: str, standalone: Reading) -> Shape:
+        """How a message stands towards the conversation's subject."""
+        terms = standalone.query.content if standalone.query else ()
+        asks_something = bool(terms) or bool(words(question) and asks(question))
+        # A word the article never uses ("讲个笑话", a joke) is a new subject.
+        unknown = bool(standalone.query and standalone.query.unknown)
+        return Shape(
+            terms=terms,
+            asks=asks_something,
+            unknown=unknown,
+            # Only the first question can point back to the conversation: a later one's "it"
+            # is what the first one asked about ("what is CELAC? what is it for?").
+            points_back=points_back(questions(question)[0]),
+            # Nothing but question words and chat ("when?", "which countries?", "what
+            # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
+            # 什么 is gone). A question about the article itself is no follow-up.
+            bare=asks_something
+            and len(terms) <= MAX_BARE_TERMS
+            and not names_the_article(question)
+            and all(
+                term in self.question_terms
+                or self.vocabulary.weight(term) <= LIGHT_WEIGHT
+                or (len(term) == 1 and is_cjk(term))
+                for term in terms
+            ),
+            # "什么时候成立的？": a short Chinese question that names no topic leaves its
+            # subject out, as Chinese does where English says "it".
+            elliptical=has_cjk(question)
+            and not unknown
+            and len([term for term in terms if term not in self.question_terms]) <= MAX_BARE_TERMS
+            and not any(
+                self._names_a_topic(term) for term in terms if term not in self.question_terms
+            ),
+        )
+
+    def _names_a_topic(self, term: str) -> bool:
+        """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
+        chat word, not the edge of two Chinese words such as 候成 in 时候成立)."""
+        if term in self.topic_terms:
+            return True
+        word = not is_cjk(term) or term in self.normaliser.cjk_terms
+        return word and self.vocabulary.weight(term) >= self.vocabulary.max_idf * NAME_RARITY
+
+    def _facets(self, question: str, standalone: Reading) -> list[str]:
+        """The topics a follow-up names ("research" in "what research will it do?"); none
+        for one that asks a detail ("when did it start?"): that is the subject's, given or
+        not."""
+        if self.asked_details(question) or standalone.query is None:
+            return []
+        return [
+            term
+            for term in standalone.query.content
+            if term in self.topic_terms and term not in self.question_terms
+        ]
+
+    def details_of_the_one_before(
+        self,
+        reader: Reader,
+        asking: Sequence[str],
+        parts: Sequence[Reading],
+        whole: Callable[[], Reading],
+    ) -> list[Reading]:
+        """The parts of a message, a part that only asks a detail of the question before it
+        ("what did BYD build, and when?", "... and in which year?") read as its follow-up; the
+        first part, of what the whole message is about ("I read about BYD's plant. When?")."""
+        read = list(parts)
+        for index in range(len(read)):
+            shape = self._shape(asking[index], read[index])
+            # The words first: asked_details runs many patterns over the text.
+            detail_only = all(
+                term in self.detail_terms or term in self.question_terms for term in shape.terms
+            ) and bool(self.asked_details(asking[index]))
+            if not index and not (shape.bare or detail_only):
+                continue  # what the whole message answers cannot change it
+            before = read[index - 1].answer if index else whole().answer
+            # Nothing to read with (no answer before), or nothing to change (this part's own
+            # answer is that one already).
+            if before.decision is not Decision.ANSWER or not before.id:
+                # "... it helps a bigger group too? who is that": a later part that only
+                # points back to a part that found nothing is no question of its own ("...
+                # from a newspaper? what does it say about lithium?" is one).
+                if (
+                    index
+                    and shape.points_back
+                    and shape.bare
+                    and read[index].answer.decision is Decision.ANSWER
+                ):
+                    read[index] = replace(read[index], answer=whole().answer)
+                continue
+            if read[index].answer.id == before.id:
+                continue
+            # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
+            # about the part before, as a reply leaving "it" out would be.
+            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
+                answer = self.read(
+                    reader,
+                    asking[index],
+                    before.id,
+                    read[index],
+                    replying=False,
+                    detail=detail_only,
+                )
+                read[index] = replace(read[index], answer=replace(answer, context=""))
+        return read
