@@ -6,6 +6,7 @@ import pytest
 
 from celacbot.retrieval.followup import (
     asks_for_position,
+    asks_for_purpose,
     asks_if_only,
     asks_what_it_is,
     points_back,
@@ -92,3 +93,26 @@ def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, po
 )
 def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -> None:
     assert asks_if_only(message) is only
+
+
+@pytest.mark.parametrize(
+    ("message", "purpose"),
+    [
+        ("what for?", True),
+        ("why digital tho", True),
+        ("what would that achieve?", True),
+        ("how does that help them though?", True),
+        ("who benefits?", True),
+        ("¿y para qué sirve eso?", True),
+        ("pra q serve", True),
+        ("quem ganha com isso?", True),
+        ("这有啥用", True),
+        ("那带来了什么？", True),
+        ("when was it built?", False),
+        ("who built it?", False),
+        ("¿y en Chile?", False),
+        ("多说一点", False),
+    ],
+)
+def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> None:
+    assert asks_for_purpose(message) is purpose

@@ -704,6 +704,24 @@ def test_chat_spellings_of_question_words_are_follow_ups(
 @pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
+        # what BGI is says nothing of what it is for: its lab in Uruguay does
+        ("bgi-genomics", "pra q serve", "bgi-uruguay-lab"),
+        ("bgi-genomics", "¿y para qué sirve eso?", "bgi-uruguay-lab"),
+        # the related entry that speaks of what the message names
+        ("future-focus", "why digital tho", "digital-economy-overview"),
+        # what science cooperation achieved is itself who gains from it
+        ("science-tech-benefits", "quem ganha com isso?", "science-tech-benefits"),
+    ],
+)
+def test_what_it_is_for_is_the_entry_that_tells_it(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
         ("venezuela-satellites", "and bolivia?", "bolivia-satellite"),
         ("argentina-space-station", "And Venezuela?", "venezuela-satellites"),
         # a topic the subject never speaks of is a subject of its own

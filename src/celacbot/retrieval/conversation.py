@@ -25,6 +25,7 @@ from celacbot.retrieval.followup import (
     asked_position,
     asks_for_more,
     asks_for_position,
+    asks_for_purpose,
     asks_for_the_other,
     asks_if_only,
     asks_what_it_is,
@@ -104,6 +105,8 @@ class FollowUpReader:
     question_terms: frozenset[str]
     detail_terms: frozenset[str]
     asked_details: Callable[[str], tuple[Detail, ...]]
+    # The entries one of whose phrasings asks what something is for or brings.
+    purposeful: frozenset[str]
 
     def read(
         self,
@@ -197,6 +200,15 @@ class FollowUpReader:
             answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
             more = next(filter(None, answers), None)
             return own if more is None else replace(more, question=question, context=about.question)
+        # As with pointing back, only the first question asks it of the subject ("what is
+        # CELAC? what is it for?" asks it of CELAC).
+        purpose = asks_for_purpose(questions(question)[0]) and self._purpose(
+            subject, about.related, topics
+        )
+        if purpose:
+            chosen = reader.answer_entry(purpose, lang_hint=own.requested_lang)
+            if chosen is not None:
+                return replace(chosen, question=question, context=about.question)
         defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
         if defined is not None:
             # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
@@ -297,6 +309,20 @@ class FollowUpReader:
         # An answer giving the whole list again is no answer about one of its items.
         text = reader.said(item.id or "").casefold()
         return None if all(each.casefold() in text for each in items) else item.id
+
+    def _purpose(self, subject: str, related: Sequence[str], topics: Sequence[str]) -> str | None:
+        """The entry that tells what the subject is for or brings: the subject itself, else the
+        first related entry, that is asked that and speaks of all the topics the message names
+        ("pra que serve?" after what BGI is: its lab in Uruguay; "why digital?" after the next
+        decade's focus: the digital economy)."""
+        return next(
+            (
+                each
+                for each in (subject, *related)
+                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, topics)
+            ),
+            None,
+        )
 
     def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but

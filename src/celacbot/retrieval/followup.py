@@ -188,6 +188,27 @@ def asks_if_only(text: str) -> bool:
     return bool(_ONLY.match(folded) or _ONLY_UNFOLDED.match(text.strip()))
 
 
+# "what for?", "why?", "who benefits?", "¿para qué sirve?", "quem ganha com isso?", "有啥用":
+# what the thing talked about is for or brings.
+_PURPOSE: Final = re.compile(
+    r"\b(?:why|what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
+    r"|what(?:['’]s| is) the (?:point|use|purpose|goal|aim)"
+    r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
+    r" (?:achieve|bring|do for|accomplish|lead to)"
+    r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
+    r"|who (?:benefits|gains)|(?:para|pra|pa|por) (?:que|q)|porque|pq|de que (?:sirve|serve)"
+    r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
+    r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
+    r"|o que (?:isso|isto) (?:traz|trouxe))\b"
+    r"|为什么|为啥|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|意义|目的|用来做什么"
+)
+
+
+def asks_for_purpose(text: str) -> bool:
+    """Whether a message asks what something is for or brings ("why?", "who benefits?")."""
+    return bool(_PURPOSE.search(fold(text)) or _PURPOSE.search(text))
+
+
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
     return bool(_MORE.search(fold(text)) or _MORE.search(text))

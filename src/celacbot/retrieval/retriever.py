@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Final
 
@@ -23,6 +23,7 @@ from celacbot.retrieval.builtin_synonyms import (
 )
 from celacbot.retrieval.conversation import FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
+from celacbot.retrieval.followup import asks_for_purpose
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -171,6 +172,17 @@ class Retriever:
             # The words that name a detail a question asks for ("in which year?").
             detail_terms=frozenset(self._normaliser.text_content_terms(DETAIL_WORDS)),
             asked_details=self._asked_details,
+            purposeful=frozenset(
+                entry.id
+                for entry in kb.entries
+                if any(
+                    asks_for_purpose(question)
+                    for question in chain(
+                        entry.questions,
+                        *(translation.questions for translation in entry.translations.values()),
+                    )
+                )
+            ),
         )
 
     @classmethod
