@@ -54,7 +54,7 @@ class RetrievalSettings(BaseModel):
     # Share of the question's (rarity-weighted) words an entry must cover to be answered, and
     # to be offered as "did you mean": a question whose words the article mostly lacks is
     # off topic, however well one word matches.
-    min_coverage: float = Field(default=0.4, ge=0, le=1)
+    min_coverage: float = Field(default=0.37, ge=0, le=1)
     suggest_min_coverage: float = Field(default=0.45, ge=0, le=1)
     # How much a word the knowledge base never uses counts against a question, as a share of
     # the rarest known word's weight ("population" in "population of Brazil").
