@@ -186,6 +186,9 @@ class FollowUpReader:
                 or own.id not in self.neighbourhood.neighbours(subject)
             )
         )
+        # As with pointing back, only the first question asks it of the subject ("what is
+        # CELAC? what is it for?" asks it of CELAC).
+        asks_purpose = asks_for_purpose(questions(question)[0])
         leans = (
             shape.bare
             or shape.elliptical
@@ -193,6 +196,13 @@ class FollowUpReader:
             or detail
             or more_of_it
             or of_the_subject
+            # "这有什么好处?", what good is that?: a short question of what something brings,
+            # which nothing answers alone
+            or (
+                asks_purpose
+                and own.decision is not Decision.ANSWER
+                and len(words(question)) <= MAX_SHORT_WORDS
+            )
         )
         if not (leans or opens_with_connector(question) or replied):
             return own
@@ -200,11 +210,7 @@ class FollowUpReader:
             answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
             more = next(filter(None, answers), None)
             return own if more is None else replace(more, question=question, context=about.question)
-        # As with pointing back, only the first question asks it of the subject ("what is
-        # CELAC? what is it for?" asks it of CELAC).
-        purpose = asks_for_purpose(questions(question)[0]) and self._purpose(
-            subject, about.related, topics
-        )
+        purpose = asks_purpose and self._purpose(subject, about.related, topics)
         if purpose:
             chosen = reader.answer_entry(purpose, lang_hint=own.requested_lang)
             if chosen is not None:
