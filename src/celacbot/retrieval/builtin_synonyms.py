@@ -112,6 +112,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "investment": ["money", "funding", "financing", "cash"],
     "science and technology": ["sci-tech", "science & technology", "s&t"],
     "technology": ["tech"],
+    "online": ["internet", "on-line", "web"],
     # Chat abbreviations.
     "year": ["yrs", "yr"],
     # Plurals need no entry: "ministries" is read as "ministry".

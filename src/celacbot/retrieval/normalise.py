@@ -85,7 +85,7 @@ _CHAT_WORDS = """
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
-    ver uai msm claro clarisimo
+    ver uai msm claro clarisimo family familia
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -102,7 +102,7 @@ _LIGHT_WORDS = """
     mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
-    quero funcao informacao
+    quero funcao informacao grupo grupos
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
