@@ -9,6 +9,8 @@ from celacbot.retrieval.followup import (
     asks_for_purpose,
     asks_if_only,
     asks_what_it_is,
+    doubts_a_figure,
+    opens_with_connector,
     points_back,
 )
 
@@ -116,3 +118,37 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
 )
 def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> None:
     assert asks_for_purpose(message) is purpose
+
+
+@pytest.mark.parametrize(
+    ("message", "doubt"),
+    [
+        ("wait, wasn't it 2023?", True),
+        ("¿no eran 20?", True),
+        ("não eram cinco?", True),
+        ("¿seguro que eran seis?", True),
+        ("不是2023年吗?", True),
+        ("确定是19个?", True),
+        ("how many satellites are there?", False),  # asks, doubts nothing
+        ("which 2 countries got state visits?", False),
+        ("isn't it great?", False),  # no figure
+    ],
+)
+def test_doubting_a_figure_just_given(message: str, doubt: bool) -> None:
+    assert doubts_a_figure(message) is doubt
+
+
+@pytest.mark.parametrize(
+    ("message", "connector"),
+    [
+        ("ok cool 👍 and uruguay?", True),
+        ("nice 😄 and cars?", True),
+        ("jajaja y en Chile?", True),
+        ("kkkk e o Uruguai?", True),
+        ("哈哈 那巴西呢", True),
+        ("ok what is cbers?", False),
+        ("nice article, what is cbers?", False),
+    ],
+)
+def test_and_after_an_interjection_still_continues(message: str, connector: bool) -> None:
+    assert opens_with_connector(message) is connector

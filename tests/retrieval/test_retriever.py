@@ -702,6 +702,21 @@ def test_chat_spellings_of_question_words_are_follow_ups(
 
 
 @pytest.mark.parametrize(
+    ("subject", "doubt"),
+    [
+        ("xi-visit", "wait, wasn't it 2023?"),
+        ("xi-visit", "不是2023年吗?"),
+        ("agri-mechanisms-19", "¿no eran 20?"),
+        ("cbers-satellite-count", "não eram cinco?"),
+    ],
+)
+def test_a_doubt_about_a_figure_gets_the_answer_that_gives_it(
+    shipped: Retriever, subject: str, doubt: str
+) -> None:
+    assert verdict(shipped, doubt, subject=subject, replying=True) == (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         # what BGI is says nothing of what it is for: its lab in Uruguay does

@@ -29,6 +29,7 @@ from celacbot.retrieval.followup import (
     asks_for_the_other,
     asks_if_only,
     asks_what_it_is,
+    doubts_a_figure,
     names_the_article,
     opens_with_connector,
     points_back,
@@ -158,6 +159,10 @@ class FollowUpReader:
             )
             chosen = reader.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
             return replace(chosen or about, question=question, context=about.question)
+        # "wasn't it 2023?", "¿no eran 20?": the subject gives the figure, which answers the
+        # doubt; unless the message is a question of its own that answers.
+        if doubts_a_figure(question) and own.decision is not Decision.ANSWER:
+            return replace(about, question=question, context=about.question)
         # What the message names besides question words ("brazil" in "only for brazil?").
         topics = [term for term in terms if term not in self.question_terms]
         unknown = standalone.query.unknown if standalone.query else ()
@@ -337,6 +342,12 @@ class FollowUpReader:
         said = words(about.question)
         if not any(term in self.named for term in terms):
             return said
+        if has_cjk(about.question):
+            # A Chinese name is read from its run's character pairs together ("委内瑞拉" is
+            # three pairs): the question's terms, each read as it is, leave it out.
+            return [
+                term for term in self.normaliser.terms(about.question) if term not in self.named
+            ]
         return [
             word for word in said if self.named.isdisjoint(self.normaliser.text_content_terms(word))
         ]

@@ -37,7 +37,16 @@ _CONNECTOR: Final = re.compile(
     r"还有|那|那么|那个|然后)\b",
     re.IGNORECASE,
 )
-_CJK_CONNECTOR: Final = re.compile(r"^\W*(?:还有|那|然后|另外)")
+_CJK_CONNECTOR: Final = re.compile(
+    r"^\W*(?:(?:哈哈+|好的|好|谢谢|明白了?|懂了)\W*)*(?:还有|那|然后|另外)"
+)
+# What people put before "and ...?" once they have read an answer: "ok cool 👍 and uruguay?",
+# "jajaja y en Chile?", "kkkk e o Uruguai?" (over folded text).
+_INTERJECTIONS: Final = re.compile(
+    r"^\W*(?:(?:ok|okay|cool|nice|great|thanks|thank you|thx|ty|wow|ah|oh|i see|got it|gracias"
+    r"|obrigad[oa]|valeu|vale|bueno|genial|perfecto|perfeito|legal|beleza|entendi|entiendo"
+    r"|ja(?:ja)+|ha(?:ha)+|k{3,}|lol)\b\W*)+"
+)
 # The words for an item's place in a list, over folded text: English, Spanish, Portuguese,
 # Chinese (before its measure word: 第二个, 最后一个); -1 is the last, 0 the other of two.
 _ORDINALS: Final = {
@@ -112,7 +121,8 @@ def names_the_article(text: str) -> bool:
 
 def opens_with_connector(text: str) -> bool:
     """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
-    return bool(_CONNECTOR.search(fold(text).strip()) or _CJK_CONNECTOR.search(text))
+    folded = _INTERJECTIONS.sub("", fold(text).strip())
+    return bool(_CONNECTOR.search(folded) or _CJK_CONNECTOR.search(text))
 
 
 def points_back(text: str) -> bool:
@@ -207,6 +217,32 @@ _PURPOSE: Final = re.compile(
 def asks_for_purpose(text: str) -> bool:
     """Whether a message asks what something is for or brings ("why?", "who benefits?")."""
     return bool(_PURPOSE.search(fold(text)) or _PURPOSE.search(text))
+
+
+# "wait, wasn't it 2023?", "¿no eran 20?", "não eram cinco?", "¿seguro que eran seis?",
+# "不是2023年吗?", "确定是19个?": a doubt about a figure just given (over folded text, and Chinese).
+_DOUBT: Final = re.compile(
+    r"\b(?:(?:wasn'?t|weren'?t|isn'?t|aren'?t) (?:it|there|they|that)|(?:are you |you )?sure"
+    r"|no (?:fue|fueron|era|eran|es|son)|segur[oa]|nao (?:foi|foram|era|eram|e|sao)"
+    r"|(?:tem |tens )?certeza)\b|不是|确定|真的是|没记错"
+)
+_FIGURE: Final = re.compile(
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|uno|dos|tres|cuatro"
+    r"|cinco|seis|siete|ocho|nueve|diez|veinte|um|dois|duas|quatro|sete|oito|nove|dez|vinte)\b"
+    r"|[一二两三四五六七八九十]+[个颗年]"
+)
+# A doubt says it in a few words; a longer message with a figure asks a question of its own.
+MAX_DOUBT_WORDS: Final = 8
+
+
+def doubts_a_figure(text: str) -> bool:
+    """Whether a short message doubts a figure just given ("wasn't it 2023?")."""
+    folded = fold(text)
+    return (
+        len(folded.split()) <= MAX_DOUBT_WORDS
+        and bool(_DOUBT.search(folded) or _DOUBT.search(text))
+        and bool(_FIGURE.search(folded) or _FIGURE.search(text))
+    )
 
 
 def asks_for_more(text: str) -> bool:
