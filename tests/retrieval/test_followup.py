@@ -6,9 +6,10 @@ import pytest
 
 from celacbot.retrieval.followup import (
     asks_for_position,
-    asks_for_purpose,
     asks_if_only,
+    asks_what_for,
     asks_what_it_is,
+    asks_why,
     doubts_a_figure,
     opens_with_connector,
     points_back,
@@ -101,7 +102,6 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
     ("message", "purpose"),
     [
         ("what for?", True),
-        ("why digital tho", True),
         ("what would that achieve?", True),
         ("how does that help them though?", True),
         ("who benefits?", True),
@@ -110,14 +110,28 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("quem ganha com isso?", True),
         ("这有啥用", True),
         ("那带来了什么？", True),
+        ("why?", False),  # a cause
+        ("¿Qué falta para que la cooperación funcione?", False),  # "so that"
         ("when was it built?", False),
         ("who built it?", False),
-        ("¿y en Chile?", False),
         ("多说一点", False),
     ],
 )
 def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> None:
-    assert asks_for_purpose(message) is purpose
+    assert asks_what_for(message) is purpose
+
+
+@pytest.mark.parametrize(
+    ("message", "why"),
+    [
+        ("why digital tho", True),
+        ("¿y por qué lo verde?", True),
+        ("为啥是绿色？", True),
+        ("what for?", False),
+    ],
+)
+def test_asking_why(message: str, why: bool) -> None:
+    assert asks_why(message) is why
 
 
 @pytest.mark.parametrize(
@@ -132,6 +146,8 @@ def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> 
         ("how many satellites are there?", False),  # asks, doubts nothing
         ("which 2 countries got state visits?", False),
         ("isn't it great?", False),  # no figure
+        ("isn't it one of them?", False),  # "one" is no figure
+        ("不是一个公司吗", False),
     ],
 )
 def test_doubting_a_figure_just_given(message: str, doubt: bool) -> None:
@@ -147,6 +163,8 @@ def test_doubting_a_figure_just_given(message: str, doubt: bool) -> None:
         ("kkkk e o Uruguai?", True),
         ("哈哈 那巴西呢", True),
         ("ok what is cbers?", False),
+        ("ok then", False),  # a reaction, asking nothing
+        ("wow so cool", False),
         ("nice article, what is cbers?", False),
     ],
 )

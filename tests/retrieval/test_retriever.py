@@ -713,7 +713,44 @@ def test_chat_spellings_of_question_words_are_follow_ups(
 def test_a_doubt_about_a_figure_gets_the_answer_that_gives_it(
     shipped: Retriever, subject: str, doubt: str
 ) -> None:
-    assert verdict(shipped, doubt, subject=subject, replying=True) == (Decision.ANSWER, subject)
+    assert verdict(shipped, doubt, subject=subject) == (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("bgi-uruguay-lab", "不是一个公司吗"),  # isn't it a company? no figure
+        ("digital-economy-overview", "why bitcoin?"),  # a word the article never uses
+        ("investment-benefits", "ok then"),  # a reaction
+        ("investment-benefits", "wow so cool"),
+    ],
+)
+def test_what_only_looks_like_a_doubt_or_a_follow_up_is_not_answered_with_the_subject(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    assert verdict(shipped, message, subject=subject) != (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize(
+    "subject", ["cbers-satellite-count", "article-date", "countries-mentioned", "health-overview"]
+)
+def test_a_bare_why_asks_a_cause_and_stays_with_the_subject(
+    shipped: Retriever, subject: str
+) -> None:
+    assert verdict(shipped, "why?", subject=subject) == (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "message", "entry"),
+    [
+        ("investment-benefits", "great and the jobs?", "jobs-livelihoods"),
+        ("ev-countries", "vale, y en Chile?", "chile-cooperation"),
+    ],
+)
+def test_an_interjection_before_a_follow_up_changes_nothing(
+    shipped: Retriever, subject: str, message: str, entry: str
+) -> None:
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -724,8 +761,8 @@ def test_a_doubt_about_a_figure_gets_the_answer_that_gives_it(
         ("bgi-genomics", "¿y para qué sirve eso?", "bgi-uruguay-lab"),
         # the related entry that speaks of what the message names
         ("future-focus", "why digital tho", "digital-economy-overview"),
-        # what science cooperation achieved is itself who gains from it
-        ("science-tech-benefits", "quem ganha com isso?", "science-tech-benefits"),
+        # the subject says what it brings: it answers, not a related entry
+        ("green-economy-global-south", "o que isso traz?", "green-economy-global-south"),
     ],
 )
 def test_what_it_is_for_is_the_entry_that_tells_it(

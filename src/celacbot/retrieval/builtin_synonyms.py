@@ -112,7 +112,16 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "investment": ["money", "funding", "financing", "cash"],
     "science and technology": ["sci-tech", "science & technology", "s&t"],
     "technology": ["tech"],
-    "online": ["internet", "on-line", "web"],
+    "online": [
+        "on-line",
+        "on the internet",
+        "over the internet",
+        "via internet",
+        "por internet",
+        "pela internet",
+        "en internet",
+        "na internet",
+    ],
     # Chat abbreviations.
     "year": ["yrs", "yr"],
     # Plurals need no entry: "ministries" is read as "ministry".

@@ -1,13 +1,14 @@
-"""Reading a message with the conversation's subject: follow-ups, replies, and a later part of
-a message that leans on the part before.
+"""Reading a message with the conversation's subject: follow-ups, replies, and a later part of a
+message that leans on the part before.
 
-Contract: `FollowUpReader.read` gets a message's standalone reading and the id of the entry or
-fact the conversation is about (the last answer, or the one replied to), and returns the
-standalone answer unless the message leans on the subject (`followup` spots the words that do:
-"when?", "and Chile?", "who built it?") and the reading with the subject answers. It needs of
-the retriever only what `Reader` names, so that the retriever's single-message reading and this
-one stay apart. `FollowUpReader.details_of_the_one_before` does the same within one message
-("what did BYD build, and when?").
+Contract: `FollowUpReader.with_subject` gets a message's standalone reading and the id of the
+entry or fact the conversation is about (the last answer, or the one replied to), and returns
+the standalone answer unless the message leans on the subject (`followup` spots the words that
+do: "when?", "and Chile?", "who built it?") and the reading with the subject answers. Built once
+per knowledge base from the retriever's vocabulary, it reads messages through `Reader` alone, so
+that the retriever's single-message reading and this one stay apart.
+`FollowUpReader.details_of_the_one_before` does the same within one message ("what did BYD
+build, and when?").
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from celacbot.retrieval.followup import (
     asked_position,
     asks_for_more,
     asks_for_position,
-    asks_for_purpose,
     asks_for_the_other,
     asks_if_only,
+    asks_what_for,
     asks_what_it_is,
+    asks_why,
     doubts_a_figure,
     names_the_article,
     opens_with_connector,
@@ -36,7 +38,7 @@ from celacbot.retrieval.followup import (
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
 from celacbot.retrieval.message import asks, questions, without_exclusion
-from celacbot.retrieval.missing import Detail
+from celacbot.retrieval.missing import Detail, gaps
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
@@ -81,7 +83,7 @@ class Reader(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Shape:
+class _Shape:
     """What a message's own words say about reading it with the conversation's subject."""
 
     terms: tuple[str, ...]
@@ -106,10 +108,12 @@ class FollowUpReader:
     question_terms: frozenset[str]
     detail_terms: frozenset[str]
     asked_details: Callable[[str], tuple[Detail, ...]]
-    # The entries one of whose phrasings asks what something is for or brings.
+    # The entries one of whose phrasings asks what something is for or brings, and the words
+    # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
+    purpose_terms: frozenset[str]
 
-    def read(
+    def with_subject(
         self,
         reader: Reader,
         question: str,
@@ -139,7 +143,7 @@ class FollowUpReader:
         ):
             rest = reader.read(split[0], own.requested_lang)
             if self._shape(split[0], rest).bare or opens_with_connector(split[0]):
-                answer = self.read(reader, split[0], subject, rest, replying=replying)
+                answer = self.with_subject(reader, split[0], subject, rest, replying=replying)
                 return replace(answer, question=question)
         # Small talk found inside a message ("ajuda", help) that asks about "that" is a
         # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
@@ -159,12 +163,20 @@ class FollowUpReader:
             )
             chosen = reader.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
             return replace(chosen or about, question=question, context=about.question)
-        # "wasn't it 2023?", "¿no eran 20?": the subject gives the figure, which answers the
-        # doubt; unless the message is a question of its own that answers.
-        if doubts_a_figure(question) and own.decision is not Decision.ANSWER:
-            return replace(about, question=question, context=about.question)
         # What the message names besides question words ("brazil" in "only for brazil?").
         topics = [term for term in terms if term not in self.question_terms]
+        # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
+        # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks
+        # about the forum) or is a question of its own that answers.
+        if (
+            doubts_a_figure(question)
+            and own.decision is not Decision.ANSWER
+            and self._gives_a_figure(reader.said(subject))
+            and self.neighbourhood.speaks_of_all(
+                subject, [term for term in topics if term in self.topic_terms]
+            )
+        ):
+            return replace(about, question=question, context=about.question)
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in topics if term not in unknown])
         chosen = reader.answer_entry(only, lang_hint=own.requested_lang) if only else None
@@ -193,7 +205,8 @@ class FollowUpReader:
         )
         # As with pointing back, only the first question asks it of the subject ("what is
         # CELAC? what is it for?" asks it of CELAC).
-        asks_purpose = asks_for_purpose(questions(question)[0])
+        first = questions(question)[0]
+        what_for, why = asks_what_for(first), asks_why(first)
         leans = (
             shape.bare
             or shape.elliptical
@@ -204,7 +217,7 @@ class FollowUpReader:
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone
             or (
-                asks_purpose
+                what_for
                 and own.decision is not Decision.ANSWER
                 and len(words(question)) <= MAX_SHORT_WORDS
             )
@@ -215,7 +228,14 @@ class FollowUpReader:
             answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
             more = next(filter(None, answers), None)
             return own if more is None else replace(more, question=question, context=about.question)
-        purpose = asks_purpose and self._purpose(subject, about.related, topics)
+        facets = [
+            term for term in topics if self._names_a_topic(term) and term not in self.purpose_terms
+        ]
+        purpose = (
+            (what_for or why)
+            and not shape.unknown
+            and self._purpose(subject, about.related, facets, why=why and not what_for)
+        )
         if purpose:
             chosen = reader.answer_entry(purpose, lang_hint=own.requested_lang)
             if chosen is not None:
@@ -321,19 +341,28 @@ class FollowUpReader:
         text = reader.said(item.id or "").casefold()
         return None if all(each.casefold() in text for each in items) else item.id
 
-    def _purpose(self, subject: str, related: Sequence[str], topics: Sequence[str]) -> str | None:
+    def _purpose(
+        self, subject: str, related: Sequence[str], facets: Sequence[str], *, why: bool
+    ) -> str | None:
         """The entry that tells what the subject is for or brings: the subject itself, else the
         first related entry, that is asked that and speaks of all the topics the message names
         ("pra que serve?" after what BGI is: its lab in Uruguay; "why digital?" after the next
-        decade's focus: the digital economy)."""
+        decade's focus: the digital economy). A bare "why?" asks a cause, which this does not
+        tell: None."""
+        if why and not facets:
+            return None
         return next(
             (
                 each
                 for each in (subject, *related)
-                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, topics)
+                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, facets)
             ),
             None,
         )
+
+    def _gives_a_figure(self, said: str) -> bool:
+        """Whether an answer's text gives a count or a date."""
+        return len(gaps((Detail.COUNT, Detail.DATE), said).all) < 2
 
     def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but
@@ -342,12 +371,6 @@ class FollowUpReader:
         said = words(about.question)
         if not any(term in self.named for term in terms):
             return said
-        if has_cjk(about.question):
-            # A Chinese name is read from its run's character pairs together ("委内瑞拉" is
-            # three pairs): the question's terms, each read as it is, leave it out.
-            return [
-                term for term in self.normaliser.terms(about.question) if term not in self.named
-            ]
         return [
             word for word in said if self.named.isdisjoint(self.normaliser.text_content_terms(word))
         ]
@@ -367,13 +390,13 @@ class FollowUpReader:
         near = (subject, *sorted(self.neighbourhood.neighbours(subject)))
         return next((each for each in near if self.neighbourhood.speaks_of_all(each, topics)), None)
 
-    def _shape(self, question: str, standalone: Reading) -> Shape:
+    def _shape(self, question: str, standalone: Reading) -> _Shape:
         """How a message stands towards the conversation's subject."""
         terms = standalone.query.content if standalone.query else ()
         asks_something = bool(terms) or bool(words(question) and asks(question))
         # A word the article never uses ("讲个笑话", a joke) is a new subject.
         unknown = bool(standalone.query and standalone.query.unknown)
-        return Shape(
+        return _Shape(
             terms=terms,
             asks=asks_something,
             unknown=unknown,
@@ -461,7 +484,7 @@ class FollowUpReader:
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
             # about the part before, as a reply leaving "it" out would be.
             if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
-                answer = self.read(
+                answer = self.with_subject(
                     reader,
                     asking[index],
                     before.id,

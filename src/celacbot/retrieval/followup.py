@@ -2,17 +2,18 @@
 
 Contract: a follow-up ("when?", "and Chile?", "who built it?", "which countries?", "tell me
 more") differs from a question that stands alone ("what is the South-South fund?", "covid
-vaccines") in that it `opens_with_connector`, `points_back` with a pronoun, or is bare: at
-most two content words, none of them a topic of its own (the retriever judges that by the
-words' rarity in the knowledge base). The retriever
-then scores the message's words together with the subject's question, and keeps that
-reading only when it answers; a message that stands alone is never read with context.
-`asks_for_more(text)` spots "tell me more", which moves on to a related entry;
-`asks_for_position(text)` spots "the second one?", an item of the list just given, which the
-subject's own answer holds, and `asks_for_the_other(text)` "the other one?" after one of two;
-`names_the_article(text)` spots a question about the article itself ("article name"), which
-is never a follow-up. What the retriever adds to these (a Telegram reply, Chinese questions
-that leave "it" out, a message that names a topic of its own) is in `conversation.py`.
+vaccines") in that it `opens_with_connector`, `points_back` with a pronoun, or is bare: at most
+two content words, none of them a topic of its own (the retriever judges that by the words'
+rarity in the knowledge base). Such a message is then scored together with the subject's
+question, and that reading is kept only when it answers; a message that stands alone is never
+read with context. `asks_for_more(text)` spots "tell me more", which moves on to a related
+entry; `asks_for_position(text)` spots "the second one?", an item of the list just given, which
+the subject's own answer holds, and `asks_for_the_other(text)` "the other one?" after one of
+two; `names_the_article(text)` spots a question about the article itself ("article name"), which
+is never a follow-up; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
+a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
+the subject's own figure answers. What the retriever adds to these (a Telegram reply, Chinese
+questions that leave "it" out, a message that names a topic of its own) is in `conversation.py`.
 """
 
 from __future__ import annotations
@@ -41,11 +42,15 @@ _CJK_CONNECTOR: Final = re.compile(
     r"^\W*(?:(?:哈哈+|好的|好|谢谢|明白了?|懂了)\W*)*(?:还有|那|然后|另外)"
 )
 # What people put before "and ...?" once they have read an answer: "ok cool 👍 and uruguay?",
-# "jajaja y en Chile?", "kkkk e o Uruguai?" (over folded text).
+# "jajaja y en Chile?", "kkkk e o Uruguai?" (over folded text). After one, only "and" or "what
+# about" followed by something continues: "ok then", "wow so cool" only react.
 _INTERJECTIONS: Final = re.compile(
     r"^\W*(?:(?:ok|okay|cool|nice|great|thanks|thank you|thx|ty|wow|ah|oh|i see|got it|gracias"
     r"|obrigad[oa]|valeu|vale|bueno|genial|perfecto|perfeito|legal|beleza|entendi|entiendo"
     r"|ja(?:ja)+|ha(?:ha)+|k{3,}|lol)\b\W*)+"
+)
+_CONNECTOR_AFTER_INTERJECTION: Final = re.compile(
+    r"^(?:and|and what about|what about|how about|y|e|que tal|y que hay de|e quanto a)\s+\w"
 )
 # The words for an item's place in a list, over folded text: English, Spanish, Portuguese,
 # Chinese (before its measure word: 第二个, 最后一个); -1 is the last, 0 the other of two.
@@ -121,8 +126,13 @@ def names_the_article(text: str) -> bool:
 
 def opens_with_connector(text: str) -> bool:
     """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
-    folded = _INTERJECTIONS.sub("", fold(text).strip())
-    return bool(_CONNECTOR.search(folded) or _CJK_CONNECTOR.search(text))
+    folded = fold(text).strip()
+    after = _INTERJECTIONS.sub("", folded)
+    return bool(
+        _CONNECTOR.search(folded)
+        or (after != folded and _CONNECTOR_AFTER_INTERJECTION.search(after))
+        or _CJK_CONNECTOR.search(text)
+    )
 
 
 def points_back(text: str) -> bool:
@@ -198,38 +208,55 @@ def asks_if_only(text: str) -> bool:
     return bool(_ONLY.match(folded) or _ONLY_UNFOLDED.match(text.strip()))
 
 
-# "what for?", "why?", "who benefits?", "¿para qué sirve?", "quem ganha com isso?", "有啥用":
-# what the thing talked about is for or brings.
+# "what for?", "who benefits?", "¿para qué sirve?", "quem ganha com isso?", "有啥用": what the
+# thing talked about is for or brings.
 _PURPOSE: Final = re.compile(
-    r"\b(?:why|what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
+    r"\b(?:what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
     r"|what(?:['’]s| is) the (?:point|use|purpose|goal|aim)"
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
     r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
-    r"|who (?:benefits|gains)|(?:para|pra|pa|por) (?:que|q)|porque|pq|de que (?:sirve|serve)"
+    r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:sirve|sirven|serve|servem|se usa\w*)"
+    r"|(?:para|pra) (?:que|q)\s*\?|de que (?:sirve|serve)"
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe))\b"
-    r"|为什么|为啥|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|意义|目的|用来做什么"
+    r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么"
+)
+# "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
+_WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
+
+
+# The words a question of what something is for or brings asks it with: no topic of their own.
+PURPOSE_WORDS: Final = (
+    "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
+    "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem traz trouxe "
+    "aporta logra trae 好处 用 带来 意义 目的"
 )
 
 
-def asks_for_purpose(text: str) -> bool:
-    """Whether a message asks what something is for or brings ("why?", "who benefits?")."""
+def asks_what_for(text: str) -> bool:
+    """Whether a message asks what something is for or brings ("who benefits?")."""
     return bool(_PURPOSE.search(fold(text)) or _PURPOSE.search(text))
+
+
+def asks_why(text: str) -> bool:
+    """Whether a message asks why ("why green?", "为啥是绿色？")."""
+    return bool(_WHY.search(fold(text)) or _WHY.search(text))
 
 
 # "wait, wasn't it 2023?", "¿no eran 20?", "não eram cinco?", "¿seguro que eran seis?",
 # "不是2023年吗?", "确定是19个?": a doubt about a figure just given (over folded text, and Chinese).
 _DOUBT: Final = re.compile(
-    r"\b(?:(?:wasn'?t|weren'?t|isn'?t|aren'?t) (?:it|there|they|that)|(?:are you |you )?sure"
-    r"|no (?:fue|fueron|era|eran|es|son)|segur[oa]|nao (?:foi|foram|era|eram|e|sao)"
-    r"|(?:tem |tens )?certeza)\b|不是|确定|真的是|没记错"
+    r"\b(?:(?:wasn'?t|weren'?t|isn'?t|aren'?t) (?:it|there|they|that)|(?:are you|you) sure"
+    r"|no (?:fue|fueron|era|eran|es|son)|segur[oa] que|nao (?:foi|foram|era|eram|e|sao)"
+    r"|(?:tem|tens) certeza)\b|不是|确定|真的是|没记错"
 )
+# A figure, not "one of" or "a" ("isn't it one of the 19?" names 19; "不是一个公司吗" none).
 _FIGURE: Final = re.compile(
-    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|uno|dos|tres|cuatro"
-    r"|cinco|seis|siete|ocho|nueve|diez|veinte|um|dois|duas|quatro|sete|oito|nove|dez|vinte)\b"
-    r"|[一二两三四五六七八九十]+[个颗年]"
+    r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|dos|tres|cuatro"
+    r"|cinco|seis|siete|ocho|nueve|diez|veinte|dois|duas|quatro|sete|oito|nove|dez|vinte)\b"
+    r"|[二两三四五六七八九十]+[个颗年]"
 )
 # A doubt says it in a few words; a longer message with a figure asks a question of its own.
 MAX_DOUBT_WORDS: Final = 8

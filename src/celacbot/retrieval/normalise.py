@@ -85,7 +85,7 @@ _CHAT_WORDS = """
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
-    ver uai msm claro clarisimo family familia
+    ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 

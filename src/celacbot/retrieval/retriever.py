@@ -23,7 +23,7 @@ from celacbot.retrieval.builtin_synonyms import (
 )
 from celacbot.retrieval.conversation import FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
-from celacbot.retrieval.followup import asks_for_purpose
+from celacbot.retrieval.followup import PURPOSE_WORDS, asks_what_for
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -176,13 +176,14 @@ class Retriever:
                 entry.id
                 for entry in kb.entries
                 if any(
-                    asks_for_purpose(question)
+                    asks_what_for(question)
                     for question in chain(
                         entry.questions,
                         *(translation.questions for translation in entry.translations.values()),
                     )
                 )
             ),
+            purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
         )
 
     @classmethod
@@ -222,7 +223,7 @@ class Retriever:
         evaluation = self.read(question, lang_hint)
         if subject is None:
             return evaluation.answer
-        return self._follow_ups.read(
+        return self._follow_ups.with_subject(
             self, self._cap(question), subject, evaluation, replying=replying
         )
 
@@ -506,7 +507,7 @@ class Retriever:
 
     def giving_the_detail(
         self,
-        evaluation: Reading,
+        reading: Reading,
         question: str,
         *,
         near: frozenset[str],
@@ -517,7 +518,7 @@ class Retriever:
         is the first vehicle's date, not the complex again with "no date"; "when?" about Xi's
         summits is his visit's dates; "how many?" about vaccines is never the six CBERS
         satellites."""
-        answer = evaluation.answer
+        answer = reading.answer
         details = self._asked_details(question)
         # The follow-up's own words ask for the detail: once read with the subject, "什么时候"
         # is 时候 and the reading no longer knows that a date was asked.
@@ -529,7 +530,7 @@ class Retriever:
         # Any country a neighbour names would answer "where?": the subject's own answer,
         # saying that the article does not say where, is the honest one.
         wanted = tuple(detail for detail in details if detail is not Detail.LOCATION)
-        for scored in evaluation.candidates if wanted else ():
+        for scored in reading.candidates if wanted else ():
             entry = self._entries.get(scored.document.id)
             close = scored.total >= answer.score - FOLLOW_UP_SLACK
             if not ((close and scored.document.id in near) or scored.document.id in linked):
