@@ -22,7 +22,7 @@ import re
 from typing import Final
 
 from celacbot.retrieval.message import CHINESE_QUESTION_WORD, QUESTION_WORD
-from celacbot.retrieval.normalise import fold
+from celacbot.retrieval.normalise import fold, found
 
 # At most this many content words, all common ones: too little to stand alone.
 MAX_BARE_TERMS: Final = 2
@@ -139,9 +139,7 @@ def points_back(text: str) -> bool:
     """Whether a message refers to something said before ("what did they set up?")."""
     folded = fold(text).strip()
     short = len(folded.split()) <= MAX_SHORT_WORDS
-    return (short and bool(_NEAR_POINTER.search(folded))) or bool(
-        _POINTER.search(folded) or _POINTER.search(text)
-    )
+    return (short and bool(_NEAR_POINTER.search(folded))) or found(_POINTER, text)
 
 
 # "what is it exactly?", "它是干什么的？": the whole message asks what the thing talked about is.
@@ -237,12 +235,12 @@ PURPOSE_WORDS: Final = (
 
 def asks_what_for(text: str) -> bool:
     """Whether a message asks what something is for or brings ("who benefits?")."""
-    return bool(_PURPOSE.search(fold(text)) or _PURPOSE.search(text))
+    return found(_PURPOSE, text)
 
 
 def asks_why(text: str) -> bool:
     """Whether a message asks why ("why green?", "为啥是绿色？")."""
-    return bool(_WHY.search(fold(text)) or _WHY.search(text))
+    return found(_WHY, text)
 
 
 # "wait, wasn't it 2023?", "¿no eran 20?", "não eram cinco?", "¿seguro que eran seis?",
@@ -264,14 +262,9 @@ MAX_DOUBT_WORDS: Final = 8
 
 def doubts_a_figure(text: str) -> bool:
     """Whether a short message doubts a figure just given ("wasn't it 2023?")."""
-    folded = fold(text)
-    return (
-        len(folded.split()) <= MAX_DOUBT_WORDS
-        and bool(_DOUBT.search(folded) or _DOUBT.search(text))
-        and bool(_FIGURE.search(folded) or _FIGURE.search(text))
-    )
+    return len(text.split()) <= MAX_DOUBT_WORDS and found(_DOUBT, text) and found(_FIGURE, text)
 
 
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
-    return bool(_MORE.search(fold(text)) or _MORE.search(text))
+    return found(_MORE, text)

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Final
 
-from celacbot.retrieval.normalise import fold, has_cjk
+from celacbot.retrieval.normalise import fold, found, has_cjk
 
 MAX_QUESTIONS: Final = 3
 # Sentence ends, and joins that start a new question: ", and what ...", "; also ...",
@@ -197,7 +197,7 @@ def _is_topic(before: str, question: str) -> bool:
 
 def asks(clause: str) -> bool:
     """Whether a clause asks something (a question mark, or a question word up front)."""
-    return bool(_ASKS.search(fold(clause)) or _ASKS.search(clause))
+    return found(_ASKS, clause)
 
 
 def _without_lead_in(text: str) -> str:

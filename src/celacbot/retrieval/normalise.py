@@ -242,6 +242,13 @@ def fold(text: str) -> str:
     return _mandarin(folded.translate(_SIMPLIFIED)) if _CJK_RUN.search(folded) else folded
 
 
+def found(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` is in the text folded (case, accents, simplified Chinese) or as
+    typed: its words are written folded, a few of its Chinese or Portuguese ones as typed
+    ("só", Cantonese particles)."""
+    return bool(pattern.search(fold(text)) or pattern.search(text))
+
+
 def _drop_surrogates(text: str) -> str:
     # Lone surrogates ("\ud800") cannot be normalised or encoded; they carry no meaning.
     return text.encode("utf-8", "ignore").decode("utf-8") if _has_surrogate(text) else text
