@@ -38,7 +38,7 @@ from celacbot.retrieval.followup import (
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
 from celacbot.retrieval.message import asks, questions, without_exclusion
-from celacbot.retrieval.missing import Detail, gaps
+from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
@@ -112,6 +112,8 @@ class FollowUpReader:
     # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
     purpose_terms: frozenset[str]
+    # The entries and facts whose answer gives a count or a date.
+    figured: frozenset[str]
 
     def with_subject(
         self,
@@ -171,7 +173,7 @@ class FollowUpReader:
         if (
             doubts_a_figure(question)
             and own.decision is not Decision.ANSWER
-            and self._gives_a_figure(reader.said(subject))
+            and subject in self.figured
             and self.neighbourhood.speaks_of_all(
                 subject, [term for term in topics if term in self.topic_terms]
             )
@@ -359,10 +361,6 @@ class FollowUpReader:
             ),
             None,
         )
-
-    def _gives_a_figure(self, said: str) -> bool:
-        """Whether an answer's text gives a count or a date."""
-        return len(gaps((Detail.COUNT, Detail.DATE), said).all) < 2
 
     def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but
