@@ -7,7 +7,7 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from celacbot.languages import TRANSLATION_LANGUAGES, TranslationLanguage
+from celacbot.languages import ENGLISH, TRANSLATION_LANGUAGES, Language, TranslationLanguage
 
 # Ids travel in Telegram callback_data (64 bytes) behind a short prefix such as "a:".
 MAX_ID_BYTES = 48
@@ -141,6 +141,14 @@ class Entry(_Strict):
     def canonical_question(self) -> str:
         """The question an answer is headed with."""
         return self.questions[0]
+
+    def phrasings(self) -> list[tuple[str, Language]]:
+        """Every question of the entry, English first, each with its language."""
+        return [(question, ENGLISH) for question in self.questions] + [
+            (question, lang)
+            for lang, translation in self.translations.items()
+            for question in translation.questions
+        ]
 
     def question_in(self, lang: str) -> str:
         """The canonical question in `lang` when translated, else in English."""

@@ -50,11 +50,7 @@ class DocumentBuilder:
     def entry(self, entry: Entry) -> Document:
         """An FAQ entry: its questions (all languages) and keywords are strong evidence, its
         answers and quotes weak."""
-        questions = [(question, ENGLISH) for question in entry.questions] + [
-            (question, lang)
-            for lang, translation in entry.translations.items()
-            for question in translation.questions
-        ]
+        questions = entry.phrasings()
         strong = self.content([*(question for question, _ in questions), *entry.keywords])
         translated = [translation.answer for translation in entry.translations.values()]
         phrasings, phrasing_terms, langs = self._phrasings(questions)

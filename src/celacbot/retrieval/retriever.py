@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -175,13 +175,7 @@ class Retriever:
             purposeful=frozenset(
                 entry.id
                 for entry in kb.entries
-                if any(
-                    asks_what_for(question)
-                    for question in chain(
-                        entry.questions,
-                        *(translation.questions for translation in entry.translations.values()),
-                    )
-                )
+                if any(asks_what_for(question) for question, _ in entry.phrasings())
             ),
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
             figured=self._dated | self._counted,
