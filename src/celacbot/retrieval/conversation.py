@@ -92,6 +92,10 @@ class _Shape:
     points_back: bool  # a pronoun refers to something said before ("what did they build?")
     bare: bool  # it is only question words and chat
     elliptical: bool  # a short Chinese question naming no topic
+    short: bool  # at most MAX_SHORT_WORDS words
+    # Its first question: only that one can ask something of the subject; a later one's "it"
+    # is what the first one asked about ("what is CELAC? what is it for?").
+    first: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,14 @@ class FollowUpReader:
         if about is None:
             return own
         shape = self._shape(question, standalone)
+
+        def taken(entry_id: str | None) -> Answer | None:
+            """That entry's answer, as the answer to this message about the subject."""
+            if entry_id is None:
+                return None
+            chosen = reader.answer_entry(entry_id, lang_hint=own.requested_lang)
+            return chosen and replace(chosen, question=question, context=about.question)
+
         terms = shape.terms
         # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says,
         # when it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid
@@ -163,8 +175,7 @@ class FollowUpReader:
                 if asks_for_the_other(question)
                 else self._listed(reader, about, asked_position(question))
             )
-            chosen = reader.answer_entry(picked, lang_hint=own.requested_lang) if picked else None
-            return replace(chosen or about, question=question, context=about.question)
+            return taken(picked) or replace(about, question=question, context=about.question)
         # What the message names besides question words ("brazil" in "only for brazil?").
         topics = [term for term in terms if term not in self.question_terms]
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
@@ -181,9 +192,8 @@ class FollowUpReader:
             return replace(about, question=question, context=about.question)
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in topics if term not in unknown])
-        chosen = reader.answer_entry(only, lang_hint=own.requested_lang) if only else None
-        if chosen is not None:
-            return replace(chosen, question=question, context=about.question)
+        if (chosen := taken(only)) is not None:
+            return chosen
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
         replied = replying and shape.asks and own.decision is not Decision.ANSWER
@@ -195,7 +205,7 @@ class FollowUpReader:
         # "what's the data for?" after CBERS: a short question about a thing the subject speaks
         # of. Not a name it mentions ("tell me about chile" after green energy is Chile's).
         of_the_subject = (
-            len(words(question)) <= MAX_SHORT_WORDS
+            shape.short
             and bool(topics)
             and not any(term in self.named for term in topics)
             and self.neighbourhood.speaks_of_all(subject, topics)
@@ -205,10 +215,7 @@ class FollowUpReader:
                 or own.id not in self.neighbourhood.neighbours(subject)
             )
         )
-        # As with pointing back, only the first question asks it of the subject ("what is
-        # CELAC? what is it for?" asks it of CELAC).
-        first = questions(question)[0]
-        what_for, why = asks_what_for(first), asks_why(first)
+        what_for, why = asks_what_for(shape.first), asks_why(shape.first)
         leans = (
             shape.bare
             or shape.elliptical
@@ -218,11 +225,7 @@ class FollowUpReader:
             or of_the_subject
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone
-            or (
-                what_for
-                and own.decision is not Decision.ANSWER
-                and len(words(question)) <= MAX_SHORT_WORDS
-            )
+            or (what_for and own.decision is not Decision.ANSWER and shape.short)
         )
         if not (leans or opens_with_connector(question) or replied):
             return own
@@ -238,16 +241,12 @@ class FollowUpReader:
             and not shape.unknown
             and self._purpose(subject, about.related, facets, why=why and not what_for)
         )
-        if purpose:
-            chosen = reader.answer_entry(purpose, lang_hint=own.requested_lang)
-            if chosen is not None:
-                return replace(chosen, question=question, context=about.question)
+        if purpose and (chosen := taken(purpose)) is not None:
+            return chosen
+        # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
         defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
-        if defined is not None:
-            # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
-            chosen = reader.answer_entry(defined, lang_hint=own.requested_lang)
-            if chosen is not None:
-                return replace(chosen, question=question, context=about.question)
+        if (chosen := taken(defined)) is not None:
+            return chosen
         # The subject's question in the asker's language, so the language stays theirs; one
         # text, never split into questions: it is the message and a question joined.
         combined = f"{' '.join(words(question))} {' '.join(self._kept(about, terms))}"
@@ -257,11 +256,8 @@ class FollowUpReader:
             # entry the message's few words point to, never a stranger its words match better.
             kin = {subject, *about.related}
             pick = next((s for s in evaluation.candidates if s.document.id in kin), None)
-            chosen = reader.answer_entry(
-                pick.document.id if pick else subject, lang_hint=own.requested_lang
-            )
-            if chosen is not None:
-                return replace(chosen, question=question, context=about.question)
+            if (chosen := taken(pick.document.id if pick else subject)) is not None:
+                return chosen
         # A message that names a topic of the article and is answered on its own about
         # something far from the subject, far better than the subject's neighbours match it,
         # names its own subject ("what is the food innovation center, what is it for?"): "it"
@@ -287,11 +283,8 @@ class FollowUpReader:
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
         )
-        if pointed is not None:
-            chosen = reader.answer_entry(pointed, lang_hint=own.requested_lang)
-            if chosen is not None:
-                chosen = reader.with_gaps(chosen, question, unknown_words=False)
-                return replace(chosen, question=question, context=about.question)
+        if (chosen := taken(pointed)) is not None:
+            return reader.with_gaps(chosen, question, unknown_words=False)
         contextual = reader.giving_the_detail(
             evaluation,
             question,
@@ -394,13 +387,12 @@ class FollowUpReader:
         asks_something = bool(terms) or bool(words(question) and asks(question))
         # A word the article never uses ("讲个笑话", a joke) is a new subject.
         unknown = bool(standalone.query and standalone.query.unknown)
+        first = questions(question)[0]
         return _Shape(
             terms=terms,
             asks=asks_something,
             unknown=unknown,
-            # Only the first question can point back to the conversation: a later one's "it"
-            # is what the first one asked about ("what is CELAC? what is it for?").
-            points_back=points_back(questions(question)[0]),
+            points_back=points_back(first),
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.
@@ -421,6 +413,8 @@ class FollowUpReader:
             and not any(
                 self._names_a_topic(term) for term in terms if term not in self.question_terms
             ),
+            short=len(words(question)) <= MAX_SHORT_WORDS,
+            first=first,
         )
 
     def _names_a_topic(self, term: str) -> bool:
