@@ -86,12 +86,7 @@ def confidence(
         and (best.overlap >= 100.0 * settings.min_coverage or best.fuzzy >= NEAR_EXACT)
     ):
         return f">= {threshold:g}" + (" (names the article's names)" if named else "")
-    if (
-        framed is not None
-        and best.total >= settings.framed_answer_threshold
-        and margin >= settings.framed_margin
-        and framed(best)
-    ):
+    if framed is not None and _leads_clearly(best, margin, settings) and framed(best):
         return f">= {settings.framed_answer_threshold:g} (about the article's subject)"
     return None
 
@@ -128,12 +123,7 @@ def decide(
             f" {best_fact.total:.1f} {band}, margin {fact_margin:.1f}"
         )
         return Answered(best_fact, fact_margin, reason)
-    if (
-        best is not None
-        and framed is not None
-        and best.total >= settings.framed_answer_threshold
-        and margin >= settings.framed_margin
-    ):
+    if best is not None and framed is not None and _leads_clearly(best, margin, settings):
         # A clear leader for a question about the article's subject that speaks of too few of
         # its other words: offered, neither answered nor declined ("what did China give
         # Bolivia in satellite matters?" is; "did China and Brazil swap currencies?" is not).
@@ -152,6 +142,11 @@ def decide(
     if best is not None and suggestions:
         return Suggested(suggestions, margin, _doubt(best, margin, settings))
     return Declined(best, margin, _why_decline(best, settings))
+
+
+def _leads_clearly(best: Scored, margin: float, settings: RetrievalSettings) -> bool:
+    """Whether a candidate leads clearly enough for a question about the article's subject."""
+    return best.total >= settings.framed_answer_threshold and margin >= settings.framed_margin
 
 
 def _why_decline(best: Scored | None, settings: RetrievalSettings) -> str:
