@@ -7,6 +7,7 @@ import pytest
 from celacbot.retrieval.followup import (
     asks_for_position,
     asks_if_only,
+    asks_status,
     asks_what_for,
     asks_what_it_is,
     asks_why,
@@ -152,6 +153,28 @@ def test_asking_why(message: str, why: bool) -> None:
 )
 def test_doubting_a_figure_just_given(message: str, doubt: bool) -> None:
     assert doubts_a_figure(message) is doubt
+
+
+@pytest.mark.parametrize(
+    ("message", "status"),
+    [
+        ("is it finished?", True),
+        ("is the plant up and running?", True),
+        ("when will it be ready?", True),
+        ("¿ya está funcionando?", True),
+        ("¿ya abrió?", True),
+        ("já tá pronto?", True),
+        ("ainda está funcionando?", True),
+        ("建好了吗", True),
+        ("投产了没有", True),
+        ("is it true?", False),
+        ("what is it for?", False),
+        ("¿qué fabrican?", False),
+        ("ja entendi", False),
+    ],
+)
+def test_asking_whether_something_is_built_or_working_yet(message: str, status: bool) -> None:
+    assert asks_status(message) is status
 
 
 @pytest.mark.parametrize(

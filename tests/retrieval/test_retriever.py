@@ -717,6 +717,33 @@ def test_a_doubt_about_a_figure_gets_the_answer_that_gives_it(
 
 
 @pytest.mark.parametrize(
+    ("subject", "status", "entry"),
+    [
+        ("byd-brazil-complex", "is it finished? when will it be ready?", "byd-brazil-complex"),
+        ("byd-company", "já tá pronto?", "byd-company"),
+        # the subject gives no date; the related entry about what is being built does
+        ("lithium-processing", "¿ya está funcionando?", "byd-brazil-complex"),
+        ("food-security", "那个中心建成了吗?", "food-innovation-center"),
+    ],
+)
+def test_asking_whether_it_is_built_yet_gets_the_date_the_article_gives(
+    shipped: Retriever, subject: str, status: str, entry: str
+) -> None:
+    assert verdict(shipped, status, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_asking_whether_another_thing_is_built_yet_is_a_question_of_its_own(
+    shipped: Retriever,
+) -> None:
+    message = "is the BYD plant in Brazil up and running?"
+    assert verdict(shipped, message, subject="food-security") == (
+        Decision.ANSWER,
+        verdict(shipped, message)[1],
+    )
+    assert verdict(shipped, message)[1] in {"byd-brazil-complex", "byd-first-vehicle"}
+
+
+@pytest.mark.parametrize(
     ("subject", "message"),
     [
         ("bgi-uruguay-lab", "不是一个公司吗"),  # isn't it a company? no figure

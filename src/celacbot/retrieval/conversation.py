@@ -28,6 +28,7 @@ from celacbot.retrieval.followup import (
     asks_for_position,
     asks_for_the_other,
     asks_if_only,
+    asks_status,
     asks_what_for,
     asks_what_it_is,
     asks_why,
@@ -116,8 +117,9 @@ class FollowUpReader:
     # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
     purpose_terms: frozenset[str]
-    # The entries and facts whose answer gives a count or a date.
+    # The entries and facts whose answer gives a count or a date, and those giving a date.
     figured: frozenset[str]
+    dated: frozenset[str]
 
     def with_subject(
         self,
@@ -190,6 +192,13 @@ class FollowUpReader:
             )
         ):
             return replace(about, question=question, context=about.question)
+        # "is it finished?", "¿ya está funcionando?": the date of the subject, or of the first
+        # related entry that gives one ("the first car rolled off the line in 2025"), when the
+        # message is no question of its own that answers.
+        if asks_status(question) and own.decision is not Decision.ANSWER:
+            dated = (each for each in (subject, *about.related) if each in self.dated)
+            if (chosen := taken(next(dated, None))) is not None:
+                return chosen
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in topics if term not in unknown])
         if (chosen := taken(only)) is not None:

@@ -12,7 +12,8 @@ the subject's own answer holds, and `asks_for_the_other(text)` "the other one?" 
 two; `names_the_article(text)` spots a question about the article itself ("article name"), which
 is never a follow-up; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
 a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
-the subject's own figure answers. What the retriever adds to these (a Telegram reply, Chinese
+the subject's own figure answers; `asks_status(text)` "is it finished?", which the date of the
+subject, or of a related entry, answers. What the retriever adds to these (a Telegram reply, Chinese
 questions that leave "it" out, a message that names a topic of its own) is in `conversation.py`.
 """
 
@@ -263,6 +264,26 @@ MAX_DOUBT_WORDS: Final = 8
 def doubts_a_figure(text: str) -> bool:
     """Whether a short message doubts a figure just given ("wasn't it 2023?")."""
     return len(text.split()) <= MAX_DOUBT_WORDS and found(_DOUBT, text) and found(_FIGURE, text)
+
+
+# "is it finished?", "¿ya está funcionando?", "já tá pronto?", "投产了吗": whether the thing just
+# talked about is built, open or working yet (over folded text, and Chinese).
+_STATUS: Final = re.compile(
+    r"\b(?:(?:is|are|has|have) (?:it|that|they|those|the \w+)(?: \w+)?"
+    r" (?:finished|done|ready|built|open|opened|running|working|operating|operational"
+    r"|complete|completed|started|producing|up and running)"
+    r"|when will (?:it|that|they) (?:be (?:ready|done|finished|open)|open|start)"
+    r"|(?:ya|todavia|aun) (?:esta|estan|funciona|abrio|empezo|arranco|produce|opera)"
+    r"|(?:esta|estan) (?:funcionando|terminad[oa]s?|list[oa]s?|operando|abiert[oa]s?|produciendo)"
+    r"|(?:ja|ainda) (?:esta|ta|estao|funciona|abriu|comecou|produz|opera)"
+    r"|(?:esta|ta|estao) (?:funcionando|pront[oa]s?|operando|abert[oa]s?|produzindo))\b"
+    r"|建好|建成|投产|完工|开始生产|运营了吗|开了吗|开业了"
+)
+
+
+def asks_status(text: str) -> bool:
+    """Whether a message asks if the thing talked about is built, open or working yet."""
+    return found(_STATUS, text)
 
 
 def asks_for_more(text: str) -> bool:

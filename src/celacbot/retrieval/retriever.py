@@ -179,6 +179,7 @@ class Retriever:
             ),
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
             figured=self._dated | self._counted,
+            dated=self._dated,
         )
 
     @classmethod
