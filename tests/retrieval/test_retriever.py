@@ -686,6 +686,24 @@ def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_
 
 
 @pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("ev-countries", "ok thanks. and what are the china-brazil earth-watching sats for?"),
+        ("xi-visit", "ok thanks. and where did the pacific rim economic leaders get together"),
+        ("covid-support", "valeu. e a China ajudou algum país a pôr satélites em órbita?"),
+        ("food-innovation-center", "vale gracias. y la alianza con china trajo laburo a la gente?"),
+        ("ev-countries", "好的，谢谢。另外问一下，中国资金进入拉美以后对运输和供电有啥影响？"),
+    ],
+)
+def test_thanks_and_a_question_about_another_topic_is_answered_as_if_asked_alone(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    alone = verdict(shipped, message)
+    assert alone[0] is Decision.ANSWER
+    assert verdict(shipped, message, subject=subject) == alone
+
+
+@pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         ("green-supply-chain", "why tho", "green-supply-chain"),

@@ -303,13 +303,14 @@ class FollowUpReader:
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading,
         # or its own outright when it names a topic the subject never speaks of ("and the
-        # digital side?" after the green energy supply chain).
+        # digital side?" after the green energy supply chain), whatever detail it asks: its
+        # rarest topic, or one its own answer speaks of. The article's common words tell
+        # nothing: every entry speaks of China.
         leaning = shape.bare or shape.points_back or detail
         if (
             not leaning
             and own.decision is Decision.ANSWER
-            and facets
-            and not self.neighbourhood.speaks_of(subject, facets)
+            and self._names_its_own(subject, own.id or "", topics)
         ):
             return own
         if contextual.decision is Decision.ANSWER and (
@@ -424,6 +425,22 @@ class FollowUpReader:
             ),
             short=len(words(question)) <= MAX_SHORT_WORDS,
             first=first,
+        )
+
+    def _names_its_own(self, subject: str, own: str, topics: Sequence[str]) -> bool:
+        """Whether a message names a topic the subject never speaks of: its rarest keyword
+        topic, or a rare word the entry that answers it alone speaks of."""
+        keyword_topics = [term for term in topics if term in self.topic_terms]
+        if keyword_topics and not self.neighbourhood.speaks_of(
+            subject, [max(keyword_topics, key=self.vocabulary.weight)]
+        ):
+            return True
+        return any(
+            term not in self.detail_terms
+            and self._names_a_topic(term)
+            and not self.neighbourhood.speaks_of(subject, [term])
+            and self.neighbourhood.speaks_of(own, [term])
+            for term in topics
         )
 
     def _names_a_topic(self, term: str) -> bool:
