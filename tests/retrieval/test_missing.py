@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.missing import Detail, asked_details
+from celacbot.retrieval.missing import Detail, asked_details, counted_asked, counted_given
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,21 @@ def test_a_value_asks_for_an_amount(question: str) -> None:
 
 def test_the_value_of_something_else_asks_for_none() -> None:
     assert Detail.AMOUNT not in asked_details("what is the value of this cooperation?")
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many hydro plants in Chile?", "hydro plants in"),
+        ("¿Cuántas fábricas construyó?", "fabricas construyo"),
+        ("中国在智利建了几间太阳能板工厂?", "太阳能板工厂"),
+        ("what did BYD build?", None),
+    ],
+)
+def test_what_a_question_asks_to_count(question: str, counted: str | None) -> None:
+    assert counted_asked(question) == counted
+
+
+def test_what_an_answers_figures_count() -> None:
+    answer = "Chile, Argentina and Brazil. China has partnered with these three countries on it."
+    assert counted_given(answer) == ["countries on it"]

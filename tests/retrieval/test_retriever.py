@@ -189,6 +189,45 @@ def test_a_neighbour_with_some_other_number_does_not_take_the_answer(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how many hydro plants has china built in Chile?",
+        "cuántas fábricas de paneles solares construyó china en chile",
+        "quantas usinas hidrelétricas a china construiu no brasil?",
+        "中国在智利建了几间太阳能板工厂?",
+    ],
+)
+def test_how_many_plants_is_not_answered_by_the_count_of_countries(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "green-projects-countries")
+    assert Detail.COUNT in answer.lacks
+    assert answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many countries does china have farming mechanisms with?",
+        "cuántos países tienen mecanismos agrícolas con China?",
+        "有多少个国家和中国有农业合作机制?",
+        "um so like how many uh latin american countries does china have farming deals with",
+        "how many satellites has CBERS developed?",
+        "o forum china-celac completa quantos anos em 2024?",
+    ],
+)
+def test_a_count_of_what_was_asked_is_given_without_a_caveat(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert Detail.COUNT not in answer.lacks
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # "claim": the asker's framing; "trying", "greener": the asker's words for "green".

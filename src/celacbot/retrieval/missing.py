@@ -124,7 +124,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"),
-        re.compile(r"多少(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次)"),
+        re.compile(r"多少(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次|间|所|架|枚|艘|处|批)"),
     ),
     Detail.DATE: (
         re.compile(
@@ -388,6 +388,41 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
     },
 }
+
+
+# What a question counts ("how many hydro plants", "¿cuántas fábricas?", "几个工厂"), and what an
+# answer's figures count ("three countries", "six satellites"): a figure of other things is
+# no answer to "how many".
+_COUNTED_ASKED: Final = re.compile(
+    r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\s+((?:[^\W\d_]+\s*){1,3})"
+    r"|(?:几[个家颗条座项辆台剂名位次间所架枚艘处批]|多少)([\u4e00-\u9fff]{1,6})"
+)
+_COUNTED_GIVEN: Final = re.compile(
+    rf"(?:(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b)"
+    r"\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+# Words that count countries ("19 CELAC members" answers "how many countries?"), and time
+# ("how many years" is answered by an anniversary, not a count).
+COUNTRY_UNITS: Final = (
+    "countries nations states members member-states países paises naciones estados miembros "
+    "membros nações nacoes 国家 成员国"
+)
+TIME_UNITS: Final = "years days months decades anos años dias días meses 年 周年 天 月"
+
+
+def counted_asked(question: str) -> str | None:
+    """What the question asks to count, as typed ("hydro plants"), if it says."""
+    match = _COUNTED_ASKED.search(fold(question))
+    return (match[1] or match[2]).strip() if match else None
+
+
+def counted_given(answer: str) -> list[str]:
+    """What the answer's figures count ("countries" in "these three countries")."""
+    return [match[1] for match in _COUNTED_GIVEN.finditer(answer)]
 
 
 def asked_details(question: str) -> tuple[Detail, ...]:

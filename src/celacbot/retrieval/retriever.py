@@ -36,11 +36,15 @@ from celacbot.retrieval.localised import (
 from celacbot.retrieval.message import checks_a_claim, questions, without_exclusion
 from celacbot.retrieval.missing import (
     COUNTRIES,
+    COUNTRY_UNITS,
     DETAIL_WORDS,
+    TIME_UNITS,
     YEAR,
     Detail,
     asked_details,
     caveat,
+    counted_asked,
+    counted_given,
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
@@ -119,6 +123,8 @@ class Retriever:
         # article's own year, unless they say otherwise), give a day (for a question asking
         # when), or a count, in figures or words (which a claim's number may be corrected by:
         # "8 satellites?": six).
+        self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
+        self._time_units = frozenset(self._normaliser.text_content_terms(TIME_UNITS))
         self._dated = giving(Detail.DATE)
         self._days = giving(Detail.DAY)
         self._counted = giving(Detail.COUNT)
@@ -539,9 +545,15 @@ class Retriever:
 
     def with_gaps(self, answer: Answer, question: str, *, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""
-        found = gaps(
-            self._asked_details(question), self.said(answer.id or ""), unknown_words=unknown_words
-        )
+        said = self.said(answer.id or "")
+        asked = self._asked_details(question)
+        found = gaps(asked, said, unknown_words=unknown_words)
+        if (
+            Detail.COUNT in asked
+            and Detail.COUNT not in found.all
+            and self._counts_other(question, said)
+        ):
+            found = replace(found, unstated=(*found.unstated, Detail.COUNT))
         if not found.all:
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
@@ -551,6 +563,28 @@ class Retriever:
             missing=caveat(found.unstated, answer.lang),
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
+
+    def _counts_other(self, question: str, said: str) -> bool:
+        """Whether the answer's figures count only countries, and the question asks to count
+        other things ("how many hydro plants in Chile?": the three countries with green
+        energy projects). Other counts are left alone: words for the same things vary too
+        much ("factories", "manufacturing units") to tell them apart."""
+        asked = counted_asked(question)
+        given = [set(self._normaliser.content_terms(phrase)) for phrase in counted_given(said)]
+        if not asked or not given or not all(terms & self._country_units for terms in given):
+            return False
+        counted = self._normaliser.content_terms(asked)
+        # "how many Latin American (countries)": places of the region, however it is put
+        if any(term in self._latin for term in counted):
+            return False
+        wanted = {
+            term
+            for term in counted
+            if term in self._vocabulary
+            and term not in self._subject
+            and (not is_cjk(term) or term in self._normaliser.cjk_terms)
+        }
+        return bool(wanted) and not wanted & (self._country_units | self._time_units)
 
     def _framing(self, query: Query) -> Framing:
         """For a question about the article's subject (it names China and a Latin American
