@@ -87,6 +87,29 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
 @pytest.mark.parametrize(
     ("message", "asked"),
     [
+        # "please what is ...": a polite word before the question word
+        (
+            "please what is the BGI lab for, and which countries got covid jabs?",
+            ["please what is the BGI lab for", "which countries got covid jabs?"],
+        ),
+        # "..., o q onda", "..., o no", "..., ou não": asked at the end, in speech
+        (
+            "dos cosas: q autos venden? y la cooperacion es solo entre gobiernos o q onda",
+            ["q autos venden?", "y la cooperacion es solo entre gobiernos o q onda"],
+        ),
+        (
+            "qual empresa abriu o laboratório? e a cooperação é só de governo ou não",
+            ["qual empresa abriu o laboratório?", "e a cooperação é só de governo ou não"],
+        ),
+    ],
+)
+def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
         # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
         ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
         ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),

@@ -191,6 +191,18 @@ def test_a_neighbour_with_some_other_number_does_not_take_the_answer(
 @pytest.mark.parametrize(
     "question",
     [
+        "¿quién es el que escribió el artículo?",
+        "quem é que escreveu esse artigo?",
+        "what does the fella who wrote this do, like what's his job?",
+    ],
+)
+def test_who_wrote_it_put_another_way_is_the_author(shipped: Retriever, question: str) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "article-author")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "how many hydro plants has china built in Chile?",
         "cuántas fábricas de paneles solares construyó china en chile",
         "quantas usinas hidrelétricas a china construiu no brasil?",

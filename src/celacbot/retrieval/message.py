@@ -37,13 +37,14 @@ _SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*(?:o\s+)?(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if)\b"
+    rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
+    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if)\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien)\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|quando|onde|pra que|para que)\W*$"
+    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda|o no|ou nao)\W*$"
     r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,

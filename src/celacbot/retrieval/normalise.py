@@ -86,6 +86,7 @@ _CHAT_WORDS = """
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
+    fella bloke afinal vei diay klk vaina parce po cachai posta
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
