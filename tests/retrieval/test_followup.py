@@ -110,6 +110,8 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("pra q serve", True),
         ("quem ganha com isso?", True),
         ("这有啥用", True),
+        ("这些卫星的数据用来干嘛？", True),
+        ("拿来干啥的", True),
         ("那带来了什么？", True),
         ("why?", False),  # a cause
         ("¿Qué falta para que la cooperación funcione?", False),  # "so that"

@@ -859,6 +859,8 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
         ("future-focus", "why digital tho", "digital-economy-overview"),
         # the subject says what it brings: it answers, not a related entry
         ("green-economy-global-south", "o que isso traz?", "green-economy-global-south"),
+        # what the satellites' data is used for, after how many there are
+        ("cbers-satellite-count", "这些卫星的数据用来干嘛？", "cbers-data-uses"),
     ],
 )
 def test_what_it_is_for_is_the_entry_that_tells_it(

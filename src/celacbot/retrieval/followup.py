@@ -220,7 +220,7 @@ _PURPOSE: Final = re.compile(
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe))\b"
-    r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么"
+    r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么|[用拿]来(?:干嘛|干啥|做啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
 _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
