@@ -59,3 +59,17 @@ def test_what_a_question_asks_to_count(question: str, counted: str | None) -> No
 def test_what_an_answers_figures_count() -> None:
     answer = "Chile, Argentina and Brazil. China has partnered with these three countries on it."
     assert counted_given(answer) == ["countries on it"]
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("中國喺拉美總共投資咗幾多錢？", Detail.AMOUNT),  # Cantonese "how much money"
+        ("巴西有幾多粒衛星?", Detail.COUNT),
+        ("中国投资了多少钱?", Detail.AMOUNT),
+    ],
+)
+def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
+    question: str, detail: Detail
+) -> None:
+    assert asked_details(question) == (detail,)

@@ -73,7 +73,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
         ),
         re.compile(
-            r"多少钱|金额|总额|投资额|花了多少|投资了多少|投了多少|多少资金|多少美元|成本|造价|预算"
+            r"(?:多少|几多)钱|金额|总额|投资额|花了(?:多少|几多)|投资了(?:多少|几多)|投了(?:多少|几多)"
+            r"|(?:多少|几多)(?:资金|美元)|成本|造价|预算"
         ),
     ),
     # "How many cars a year": a number per year, which a count elsewhere does not give.
@@ -109,7 +110,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bcuant[oa]s (?:personas|trabajadores|empleados|empleos|puestos)\b"
             r"|\bquant[oa]s (?:pessoas|trabalhadores|funcionarios|empregos|vagas)\b"
         ),
-        re.compile(r"多少(?:人|员工|工人|就业|岗位)|几个人"),
+        re.compile(r"(?:多少|几多)(?:人|员工|工人|就业|岗位)|几个人"),
     ),
     # Which brand or model of car or vaccine ("sinovac or sinopharm?", "qual modelo?").
     Detail.BRAND: (
@@ -124,7 +125,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"),
-        re.compile(r"多少(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次|间|所|架|枚|艘|处|批)"),
+        re.compile(
+            r"(?:多少|几多)(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次|间|所|架|枚|艘|处|批)"
+        ),
     ),
     Detail.DATE: (
         re.compile(
@@ -395,7 +398,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
 # no answer to "how many".
 _COUNTED_ASKED: Final = re.compile(
     r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\s+((?:[^\W\d_]+\s*){1,3})"
-    r"|(?:几[个家颗条座项辆台剂名位次间所架枚艘处批]|多少)([\u4e00-\u9fff]{1,6})"
+    r"|(?:几[个家颗条座项辆台剂名位次间所架枚艘处批]|多少|几多)([\u4e00-\u9fff]{1,6})"
 )
 _COUNTED_GIVEN: Final = re.compile(
     rf"(?:(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine"
