@@ -173,6 +173,10 @@ def test_doubting_a_figure_just_given(message: str, doubt: bool) -> None:
         ("what is it for?", False),
         ("¿qué fabrican?", False),
         ("ja entendi", False),
+        ("ya está claro", False),
+        ("já tá bom", False),
+        ("are they working together on 5G?", False),
+        ("what have they built?", False),
     ],
 )
 def test_asking_whether_something_is_built_or_working_yet(message: str, status: bool) -> None:

@@ -97,9 +97,11 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "dos cosas: q autos venden? y la cooperacion es solo entre gobiernos o q onda",
             ["q autos venden?", "y la cooperacion es solo entre gobiernos o q onda"],
         ),
+        ("please explain what CBERS is", ["please explain what CBERS is"]),
+        # "o no" after a verb concedes: "whether I like it or not" asks nothing
         (
-            "qual empresa abriu o laboratório? e a cooperação é só de governo ou não",
-            ["qual empresa abriu o laboratório?", "e a cooperação é só de governo ou não"],
+            "¿qué es la CELAC? es para la tarea, me guste o no",
+            ["¿qué es la CELAC?"],
         ),
     ],
 )

@@ -207,6 +207,7 @@ def test_who_wrote_it_put_another_way_is_the_author(shipped: Retriever, question
         "cuántas fábricas de paneles solares construyó china en chile",
         "quantas usinas hidrelétricas a china construiu no brasil?",
         "中国在智利建了几间太阳能板工厂?",
+        "how many Chilean hydro plants are there?",
     ],
 )
 def test_how_many_plants_is_not_answered_by_the_count_of_countries(
@@ -226,8 +227,9 @@ def test_how_many_plants_is_not_answered_by_the_count_of_countries(
         "cuántos países tienen mecanismos agrícolas con China?",
         "有多少个国家和中国有农业合作机制?",
         "um so like how many uh latin american countries does china have farming deals with",
-        "how many satellites has CBERS developed?",
-        "o forum china-celac completa quantos anos em 2024?",
+        # one mechanism with each of the 19 members; the partners are the three countries
+        "how many agricultural cooperation mechanisms does China have with Latin America?",
+        "how many partners does china have on green energy projects?",
     ],
 )
 def test_a_count_of_what_was_asked_is_given_without_a_caveat(
@@ -799,6 +801,22 @@ def test_asking_whether_it_is_built_yet_gets_the_date_the_article_gives(
     shipped: Retriever, subject: str, status: str, entry: str
 ) -> None:
     assert verdict(shipped, status, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is the Chancay port open yet?",  # names a thing the article never does
+        "¿ya está funcionando el metro de Bogotá?",
+        "ya está claro",  # "that's clear": no question of progress
+        "já tá bom",
+        "aun esta vigente el acuerdo?",
+    ],
+)
+def test_what_only_looks_like_asking_if_it_is_built_gets_no_answer_about_it(
+    shipped: Retriever, message: str
+) -> None:
+    assert verdict(shipped, message, subject="byd-brazil-complex")[1] != "byd-brazil-complex"
 
 
 def test_asking_whether_another_thing_is_built_yet_is_a_question_of_its_own(

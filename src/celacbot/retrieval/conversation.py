@@ -13,6 +13,7 @@ build, and when?").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Protocol
@@ -23,6 +24,7 @@ from celacbot.retrieval.enumeration import list_items
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     MAX_SHORT_WORDS,
+    STATUS_WORDS,
     asked_position,
     asks_for_more,
     asks_for_position,
@@ -41,10 +43,12 @@ from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, V
 from celacbot.retrieval.message import asks, questions, without_exclusion
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, stem, words
 
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
+_STATUS_TERMS: Final = frozenset(map(stem, STATUS_WORDS.split()))
+_CHINESE_QUESTION_CHARACTER: Final = re.compile("[什么哪谁几多少怎啥]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +121,10 @@ class FollowUpReader:
     # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
     purpose_terms: frozenset[str]
-    # The entries and facts whose answer gives a count or a date, and those giving a date.
+    # The entries and facts whose answer gives a count or a date, and those that date how far
+    # a work has come (built, opened, due).
     figured: frozenset[str]
-    dated: frozenset[str]
+    progress: frozenset[str]
 
     def with_subject(
         self,
@@ -192,12 +197,23 @@ class FollowUpReader:
             )
         ):
             return replace(about, question=question, context=about.question)
-        # "is it finished?", "¿ya está funcionando?": the date of the subject, or of the first
-        # related entry that gives one ("the first car rolled off the line in 2025"), when the
-        # message is no question of its own that answers.
-        if asks_status(question) and own.decision is not Decision.ANSWER:
-            dated = (each for each in (subject, *about.related) if each in self.dated)
-            if (chosen := taken(next(dated, None))) is not None:
+        # "is it finished?", "¿ya está funcionando?": the subject, or the first related entry,
+        # that dates how far the work has come ("the first vehicle is expected by early 2025"),
+        # unless the message names something else ("is the Chancay port open yet?") or is a
+        # question of its own that answers.
+        if (
+            asks_status(question)
+            and own.decision is not Decision.ANSWER
+            and not any(
+                term not in _STATUS_TERMS
+                for term in (standalone.query.unknown if standalone.query else ())
+            )
+            and self.neighbourhood.speaks_of_all(
+                subject, [term for term in topics if term in self.topic_terms]
+            )
+        ):
+            progress = (each for each in (subject, *about.related) if each in self.progress)
+            if (chosen := taken(next(progress, None))) is not None:
                 return chosen
         unknown = standalone.query.unknown if standalone.query else ()
         only = self._only_of(question, subject, [term for term in topics if term not in unknown])
@@ -438,6 +454,8 @@ class FollowUpReader:
         return any(
             term not in self.detail_terms
             and self._names_a_topic(term)
+            # not the edge of a Chinese question word ("有多" in "有多少")
+            and not _CHINESE_QUESTION_CHARACTER.search(term)
             and not self.neighbourhood.speaks_of(subject, [term])
             and self.neighbourhood.speaks_of(own, [term])
             for term in topics

@@ -12,9 +12,10 @@ the subject's own answer holds, and `asks_for_the_other(text)` "the other one?" 
 two; `names_the_article(text)` spots a question about the article itself ("article name"), which
 is never a follow-up; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
 a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
-the subject's own figure answers; `asks_status(text)` "is it finished?", which the date of the
-subject, or of a related entry, answers. What the retriever adds to these (a Telegram reply, Chinese
-questions that leave "it" out, a message that names a topic of its own) is in `conversation.py`.
+the subject's own figure answers; `asks_status(text)` "is it finished?", which the subject, or
+a related entry, answers when its text `tells_progress` with a date. What the retriever adds to
+these (a Telegram reply, Chinese questions that leave "it" out, a message that names a topic of
+its own) is in `conversation.py`.
 """
 
 from __future__ import annotations
@@ -269,21 +270,47 @@ def doubts_a_figure(text: str) -> bool:
 # "is it finished?", "¿ya está funcionando?", "já tá pronto?", "投产了吗": whether the thing just
 # talked about is built, open or working yet (over folded text, and Chinese).
 _STATUS: Final = re.compile(
-    r"\b(?:(?:is|are|has|have) (?:it|that|they|those|the \w+)(?: \w+)?"
-    r" (?:finished|done|ready|built|open|opened|running|working|operating|operational"
-    r"|complete|completed|started|producing|up and running)"
-    r"|when will (?:it|that|they) (?:be (?:ready|done|finished|open)|open|start)"
-    r"|(?:ya|todavia|aun) (?:esta|estan|funciona|abrio|empezo|arranco|produce|opera)"
-    r"|(?:esta|estan) (?:funcionando|terminad[oa]s?|list[oa]s?|operando|abiert[oa]s?|produciendo)"
-    r"|(?:ja|ainda) (?:esta|ta|estao|funciona|abriu|comecou|produz|opera)"
-    r"|(?:esta|ta|estao) (?:funcionando|pront[oa]s?|operando|abert[oa]s?|produzindo))\b"
+    r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is|are|has|have) (?:it|that|they|those|the \w+)"
+    r"(?: \w+)? (?:finished|done|ready|built|open|opened|running|working|operating|operational"
+    r"|complete|completed|started|up and running)(?=\s*(?:yet|already|now)?\s*(?:[?.!,]|$))"
+    r"|\bwhen will (?:it|that|they) (?:be (?:ready|done|finished|open)|open|start)\b"
+    r"|\b(?:ya|todavia|aun) (?:esta|estan) (?:funcionando|terminad[oa]s?|list[oa]s?|operando"
+    r"|abiert[oa]s?|produciendo|en marcha)\b"
+    r"|\b(?:ya|todavia|aun) (?:funciona|abrio|empezo|arranco|opera)\b"
+    r"|\b(?:esta|estan) (?:funcionando|terminad[oa]s?|operando|abiert[oa]s?|produciendo)\b"
+    r"|\b(?:ja|ainda) (?:esta|ta|estao) (?:funcionando|pront[oa]s?|operando|abert[oa]s?"
+    r"|produzindo|em operacao)\b"
+    r"|\b(?:ja|ainda) (?:funciona|abriu|comecou|produz|opera)\b"
+    r"|\b(?:esta|ta|estao) (?:funcionando|operando|produzindo)\b"
     r"|建好|建成|投产|完工|开始生产|运营了吗|开了吗|开业了"
+)
+
+
+# The words such a question asks it with, which name no topic of their own (the knowledge base
+# may never use them: "is it finished?" names nothing the article lacks).
+STATUS_WORDS: Final = (
+    "finished done ready built open opened running working operating operational complete "
+    "completed started funcionando terminado terminada listo lista operando abierto abierta "
+    "produciendo pronto pronta aberto aberta produzindo"
 )
 
 
 def asks_status(text: str) -> bool:
     """Whether a message asks if the thing talked about is built, open or working yet."""
     return found(_STATUS, text)
+
+
+# An answer that tells how far a work has come ("The first vehicle is expected by early 2025",
+# "the centre was set up this month"), in the knowledge base's English text.
+_PROGRESS: Final = re.compile(
+    r"\b(?:built|set up|established|opened|inaugurated|launched|completed|rolled off|expected"
+    r"|constructed|created|founded)\b"
+)
+
+
+def tells_progress(answer: str) -> bool:
+    """Whether an answer's English text tells how far a work has come (built, opened, due)."""
+    return bool(_PROGRESS.search(answer))
 
 
 def asks_for_more(text: str) -> bool:

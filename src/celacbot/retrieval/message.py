@@ -44,8 +44,9 @@ _ASKS: Final = re.compile(
     r"|^\W*(?:and|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien)\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda|o no|ou nao)\W*$"
-    r"|^\W*(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
+    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda)\W*$"
+    r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
+    r"(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,
 )

@@ -4,8 +4,10 @@ Contract: `asked_details(text)` reads the kinds of detail a question asks for (a
 money, a count, a date, an exact place, a person) from its folded words in English, Spanish,
 Portuguese or Chinese. `gaps(details, answer)` keeps those the answer's English text gives
 no sign of, split by whether it already says it lacks them ("The article gives no launch
-dates"). The retriever still answers with what the article does say, and
-`caveat(details, lang)` states, in the question's language, what it does not give.
+dates"). `counted_asked(text)` and `counted_given(answer)` read what a question asks to count
+and what an answer's figures count, so that the retriever can tell a count of countries from
+the count of plants asked for. The retriever still answers with what the article does say,
+and `caveat(details, lang)` states, in the question's language, what it does not give.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class Detail(StrEnum):
     INSTITUTIONS = "institutions"
 
 
+# Chinese counts things with a measure word ("几个", "几颗", "几间").
+_CHINESE_COUNTERS: Final = "个家颗条座项辆台剂名位次间所架枚艘处批"
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
 # Each detail has a pattern of words, every branch starting at a word boundary, and one of
 # Chinese words and signs (the date a third, for a "when" that opens a clause): re searches a
@@ -125,9 +129,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"),
-        re.compile(
-            r"(?:多少|几多)(?!钱)|几(?:个|家|颗|条|座|项|辆|台|剂|名|位|次|间|所|架|枚|艘|处|批)"
-        ),
+        re.compile(rf"(?:多少|几多)(?!钱)|几[{_CHINESE_COUNTERS}]"),
     ),
     Detail.DATE: (
         re.compile(
@@ -394,11 +396,10 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
 
 
 # What a question counts ("how many hydro plants", "¿cuántas fábricas?", "几个工厂"), and what an
-# answer's figures count ("three countries", "six satellites"): a figure of other things is
-# no answer to "how many".
+# answer's figures count ("three countries", "six satellites").
 _COUNTED_ASKED: Final = re.compile(
     r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\s+((?:[^\W\d_]+\s*){1,3})"
-    r"|(?:几[个家颗条座项辆台剂名位次间所架枚艘处批]|多少|几多)([\u4e00-\u9fff]{1,6})"
+    rf"|(?:几[{_CHINESE_COUNTERS}]|多少|几多)([\u4e00-\u9fff]{{1,6}})"
 )
 _COUNTED_GIVEN: Final = re.compile(
     rf"(?:(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine"
@@ -406,25 +407,27 @@ _COUNTED_GIVEN: Final = re.compile(
     r"\s+((?:[\w-]+\s+){0,2}[\w-]+)",
     re.IGNORECASE,
 )
-
-
-# Words that count countries ("19 CELAC members" answers "how many countries?"), and time
-# ("how many years" is answered by an anniversary, not a count).
+# Words that count countries ("19 CELAC members", "three partners"), and works built ("hydro
+# plants", "fábricas", "电站"): a count of countries is no answer to "how many plants?".
 COUNTRY_UNITS: Final = (
-    "countries nations states members member-states países paises naciones estados miembros "
-    "membros nações nacoes 国家 成员国"
+    "countries nations states members member-states partners economies governments países "
+    "paises naciones estados miembros membros nações nacoes socios parceiros 国家 成员国 伙伴"
 )
-TIME_UNITS: Final = "years days months decades anos años dias días meses 年 周年 天 月"
+WORKS: Final = (
+    "plants factories stations dams mines ports units projects hydropower photovoltaic "
+    "fábricas fabricas plantas centrales estaciones represas proyectos hidroeléctricas usinas "
+    "hidrelétricas centrais barragens projetos 工厂 电站 水电站 项目 光伏"
+)
 
 
 def counted_asked(question: str) -> str | None:
-    """What the question asks to count, as typed ("hydro plants"), if it says."""
+    """What the question asks to count, folded ("hydro plants in"), if it says."""
     match = _COUNTED_ASKED.search(fold(question))
     return (match[1] or match[2]).strip() if match else None
 
 
 def counted_given(answer: str) -> list[str]:
-    """What the answer's figures count ("countries" in "these three countries")."""
+    """What the answer's figures count ("countries on green" in "three countries on green")."""
     return [match[1] for match in _COUNTED_GIVEN.finditer(answer)]
 
 

@@ -22,14 +22,14 @@ _STOP_WORDS = """
     on once only or other our ours out over own please re really s same shall she should so some
     such t than that the their theirs them then there these they this those through thus to too
     under until up upon us ve very via was wasn within without we were what whats whether which
-    while whom whose will with would yes yet you your yours already
+    while whom whose will with would yes yet you your yours
     hi hello hey thanks thank go goes went gone ago together
     behind beyond toward towards near inside outside despite per amid onto regarding concerning
     apart except
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
     porque que se
-    sobre son su sus tiene un una unos unas y yo ya
+    sobre son su sus tiene un una unos unas y yo
     as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
     no nos os
     pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan
@@ -103,7 +103,7 @@ _LIGHT_WORDS = """
     mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
-    quero funcao informacao grupo grupos funcionar funciona funcionando
+    quero funcao informacao grupo grupos funcionar funciona funcionando ya already
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 

@@ -23,7 +23,7 @@ from celacbot.retrieval.builtin_synonyms import (
 )
 from celacbot.retrieval.conversation import FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
-from celacbot.retrieval.followup import PURPOSE_WORDS, asks_what_for
+from celacbot.retrieval.followup import PURPOSE_WORDS, asks_what_for, tells_progress
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -38,7 +38,7 @@ from celacbot.retrieval.missing import (
     COUNTRIES,
     COUNTRY_UNITS,
     DETAIL_WORDS,
-    TIME_UNITS,
+    WORKS,
     YEAR,
     Detail,
     asked_details,
@@ -124,7 +124,7 @@ class Retriever:
         # when), or a count, in figures or words (which a claim's number may be corrected by:
         # "8 satellites?": six).
         self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
-        self._time_units = frozenset(self._normaliser.text_content_terms(TIME_UNITS))
+        self._works = frozenset(self._normaliser.text_content_terms(WORKS))
         self._dated = giving(Detail.DATE)
         self._days = giving(Detail.DAY)
         self._counted = giving(Detail.COUNT)
@@ -185,7 +185,9 @@ class Retriever:
             ),
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
             figured=self._dated | self._counted,
-            dated=self._dated,
+            progress=frozenset(
+                item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
+            ),
         )
 
     @classmethod
@@ -565,26 +567,18 @@ class Retriever:
         )
 
     def _counts_other(self, question: str, said: str) -> bool:
-        """Whether the answer's figures count only countries, and the question asks to count
-        other things ("how many hydro plants in Chile?": the three countries with green
-        energy projects). Other counts are left alone: words for the same things vary too
-        much ("factories", "manufacturing units") to tell them apart."""
+        """Whether the question asks to count works (plants, factories) and the answer's
+        figures count only countries ("how many hydro plants in Chile?": the three countries
+        with green energy projects). Other counts are left alone: one mechanism per country,
+        or "factories" for "manufacturing units", would read as other things."""
         asked = counted_asked(question)
         given = [set(self._normaliser.content_terms(phrase)) for phrase in counted_given(said)]
-        if not asked or not given or not all(terms & self._country_units for terms in given):
-            return False
-        counted = self._normaliser.content_terms(asked)
-        # "how many Latin American (countries)": places of the region, however it is put
-        if any(term in self._latin for term in counted):
-            return False
-        wanted = {
-            term
-            for term in counted
-            if term in self._vocabulary
-            and term not in self._subject
-            and (not is_cjk(term) or term in self._normaliser.cjk_terms)
-        }
-        return bool(wanted) and not wanted & (self._country_units | self._time_units)
+        return (
+            asked is not None
+            and bool(given)
+            and all(terms & self._country_units for terms in given)
+            and bool(self._works.intersection(self._normaliser.content_terms(asked)))
+        )
 
     def _framing(self, query: Query) -> Framing:
         """For a question about the article's subject (it names China and a Latin American
