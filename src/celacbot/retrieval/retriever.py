@@ -119,12 +119,13 @@ class Retriever:
         def giving(detail: Detail) -> frozenset[str]:
             return frozenset(item_id for item_id, text in said if not gaps((detail,), text).all)
 
+        # What a count counts: countries, or works built ("how many hydro plants?").
+        self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
+        self._works = frozenset(self._normaliser.text_content_terms(WORKS))
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
         # article's own year, unless they say otherwise), give a day (for a question asking
         # when), or a count, in figures or words (which a claim's number may be corrected by:
         # "8 satellites?": six).
-        self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
-        self._works = frozenset(self._normaliser.text_content_terms(WORKS))
         self._dated = giving(Detail.DATE)
         self._days = giving(Detail.DAY)
         self._counted = giving(Detail.COUNT)
