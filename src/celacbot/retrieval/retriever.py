@@ -119,9 +119,18 @@ class Retriever:
         def giving(detail: Detail) -> frozenset[str]:
             return frozenset(item_id for item_id, text in said if not gaps((detail,), text).all)
 
-        # What a count counts: countries, or works built ("how many hydro plants?").
-        self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
+        # Works a question may ask to count ("how many hydro plants?"), and the entries and
+        # facts whose figures count only countries ("these three countries"): no answer to it.
         self._works = frozenset(self._normaliser.text_content_terms(WORKS))
+        country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
+
+        def counts_only_countries(text: str) -> bool:
+            counted = [self._normaliser.text_content_terms(each) for each in counted_given(text)]
+            return bool(counted) and all(country_units.intersection(c) for c in counted)
+
+        self._counting_countries = frozenset(
+            item_id for item_id, text in said if counts_only_countries(text)
+        )
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
         # article's own year, unless they say otherwise), give a day (for a question asking
         # when), or a count, in figures or words (which a claim's number may be corrected by:
@@ -554,7 +563,8 @@ class Retriever:
         if (
             Detail.COUNT in asked
             and Detail.COUNT not in found.all
-            and self._counts_other(question, said)
+            and answer.id in self._counting_countries
+            and self._asks_to_count_works(question)
         ):
             found = replace(found, unstated=(*found.unstated, Detail.COUNT))
         if not found.all:
@@ -567,18 +577,13 @@ class Retriever:
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
-    def _counts_other(self, question: str, said: str) -> bool:
-        """Whether the question asks to count works (plants, factories) and the answer's
-        figures count only countries ("how many hydro plants in Chile?": the three countries
-        with green energy projects). Other counts are left alone: one mechanism per country,
-        or "factories" for "manufacturing units", would read as other things."""
+    def _asks_to_count_works(self, question: str) -> bool:
+        """Whether the question asks to count works ("how many hydro plants in Chile?"), which
+        a count of countries does not answer. Other counts are left alone: one mechanism per
+        country, or "factories" for "manufacturing units", would read as other things."""
         asked = counted_asked(question)
-        given = [set(self._normaliser.content_terms(phrase)) for phrase in counted_given(said)]
-        return (
-            asked is not None
-            and bool(given)
-            and all(terms & self._country_units for terms in given)
-            and bool(self._works.intersection(self._normaliser.content_terms(asked)))
+        return asked is not None and not self._works.isdisjoint(
+            self._normaliser.content_terms(asked)
         )
 
     def _framing(self, query: Query) -> Framing:
