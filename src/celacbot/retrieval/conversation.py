@@ -24,7 +24,6 @@ from celacbot.retrieval.enumeration import list_items
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     MAX_SHORT_WORDS,
-    STATUS_WORDS,
     asked_position,
     asks_for_more,
     asks_for_position,
@@ -43,11 +42,10 @@ from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, V
 from celacbot.retrieval.message import asks, questions, without_exclusion
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, stem, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
-_STATUS_TERMS: Final = frozenset(map(stem, STATUS_WORDS.split()))
 _CHINESE_QUESTION_CHARACTER: Final = re.compile("[什么哪谁几多少怎啥]")
 
 
@@ -122,9 +120,11 @@ class FollowUpReader:
     purposeful: frozenset[str]
     purpose_terms: frozenset[str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
-    # a work has come (built, opened, due).
+    # a work has come (built, opened, due); the words "is it finished?" asks with, which may
+    # be unknown to the knowledge base and still name no topic.
     figured: frozenset[str]
     progress: frozenset[str]
+    status_terms: frozenset[str]
 
     def with_subject(
         self,
@@ -205,7 +205,7 @@ class FollowUpReader:
             asks_status(question)
             and own.decision is not Decision.ANSWER
             and not any(
-                term not in _STATUS_TERMS
+                term not in self.status_terms
                 for term in (standalone.query.unknown if standalone.query else ())
             )
             and self.neighbourhood.speaks_of_all(

@@ -287,7 +287,8 @@ _STATUS: Final = re.compile(
 
 
 # The words such a question asks it with, which name no topic of their own (the knowledge base
-# may never use them: "is it finished?" names nothing the article lacks).
+# may never use them: "is it finished?" names nothing the article lacks); read as terms by the
+# same normaliser as the message, like PURPOSE_WORDS.
 STATUS_WORDS: Final = (
     "finished done ready built open opened running working operating operational complete "
     "completed started funcionando terminado terminada listo lista operando abierto abierta "

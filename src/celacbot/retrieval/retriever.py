@@ -23,7 +23,12 @@ from celacbot.retrieval.builtin_synonyms import (
 )
 from celacbot.retrieval.conversation import FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
-from celacbot.retrieval.followup import PURPOSE_WORDS, asks_what_for, tells_progress
+from celacbot.retrieval.followup import (
+    PURPOSE_WORDS,
+    STATUS_WORDS,
+    asks_what_for,
+    tells_progress,
+)
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -198,6 +203,7 @@ class Retriever:
             progress=frozenset(
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
             ),
+            status_terms=frozenset(self._normaliser.text_content_terms(STATUS_WORDS)),
         )
 
     @classmethod
