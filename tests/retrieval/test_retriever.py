@@ -756,6 +756,15 @@ def test_thanks_and_a_question_about_another_topic_is_answered_as_if_asked_alone
     assert verdict(shipped, message, subject=subject) == alone
 
 
+def test_the_edge_of_a_chinese_question_word_names_no_topic_of_its_own(shipped: Retriever) -> None:
+    # "有多" (from 有多少, how many) is in the CELAC-size entry: no new subject
+    message = "好的，谢谢。另外，工厂有多少工人？"
+    assert verdict(shipped, message, subject="byd-brazil-complex") == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+    )
+
+
 @pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [

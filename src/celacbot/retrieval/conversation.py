@@ -39,14 +39,17 @@ from celacbot.retrieval.followup import (
     points_back,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
-from celacbot.retrieval.message import asks, questions, without_exclusion
+from celacbot.retrieval.message import CHINESE_QUESTION_WORD, asks, questions, without_exclusion
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
-_CHINESE_QUESTION_CHARACTER: Final = re.compile("[什么哪谁几多少怎啥]")
+# A character of a Chinese question word: a pair holding one is that word's edge ("有多").
+_CHINESE_QUESTION_CHARACTER: Final = re.compile(
+    f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
+)
 
 
 @dataclass(frozen=True, slots=True)
