@@ -115,11 +115,14 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
         # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
         ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
         ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),
-        # one that names its own subject stands alone
-        ("那些卫星，数据能拿来干啥？", ["数据能拿来干啥？"]),
+        # a short one names the question's topic or time
+        ("那些卫星，数据能拿来干啥？", ["那些卫星，数据能拿来干啥？"]),
+        ("新冠期间，中国帮了拉美哪些国家？", ["新冠期间，中国帮了拉美哪些国家？"]),
+        # a longer one tells about the asker
+        ("我女儿在巴西读大学，比亚迪在巴西建了什么？", ["比亚迪在巴西建了什么？"]),
     ],
 )
-def test_a_chinese_topic_before_a_comma_stays_with_a_question_that_lacks_one(
+def test_a_chinese_topic_before_a_comma_stays_with_its_question(
     message: str, asked: list[str]
 ) -> None:
     assert questions(message) == asked

@@ -55,6 +55,9 @@ _MIN_CLAUSE_CHARS: Final = 3
 # ¿qué...?"); before a Spanish "¿" with nothing between, one twice as long does.
 _MAX_TOPIC_WORDS: Final = 5
 _MAX_SPANISH_TOPIC_WORDS: Final = 10
+# In Chinese, a clause this short before "，" names the question's topic or time ("新冠期间，",
+# "那些卫星，"); a longer one tells about the asker ("我女儿在巴西读书，").
+_MAX_CHINESE_TOPIC_CHARS: Final = 6
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
@@ -178,13 +181,14 @@ def _with_topics(parts: list[str]) -> list[str]:
 def _is_topic(before: str, question: str) -> bool:
     """Whether a clause that asks nothing names the topic of the question after it: a short
     one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
-    Chinese, whose question after "，" names its own topic more often than not ("那些卫星，
-    数据能拿来干啥？"), only one before a question without a subject ("中国往那边砸的钱，给当地
-    带来了哪些好处？")."""
+    Chinese, a short one ("新冠期间，中国帮了哪些国家？"), or one before a question without a
+    subject ("中国往那边砸的钱，给当地带来了哪些好处？")."""
     if not before or asks(before) or not asks(question):
         return False
     if has_cjk(before):
-        return before.endswith("，") and question.startswith(_CHINESE_SUBJECTLESS)
+        return before.endswith("，") and (
+            len(before) - 1 <= _MAX_CHINESE_TOPIC_CHARS or question.startswith(_CHINESE_SUBJECTLESS)
+        )
     words = len(before.split())
     if before.endswith(","):
         return words <= _MAX_TOPIC_WORDS
