@@ -87,7 +87,7 @@ _CHAT_WORDS = """
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta
-    w abt bc cuz coz c p
+    w abt bc cuz coz c p fr falando tiktok
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
