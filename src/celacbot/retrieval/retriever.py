@@ -573,7 +573,8 @@ class Retriever:
             and self._asks_to_count_works(question)
         ):
             found = replace(found, unstated=(*found.unstated, Detail.COUNT))
-        if not found.all:
+        # An answer already read for gaps (a part of a message, then the message) says so once.
+        if not set(found.all) - set(answer.lacks):
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
         return replace(
