@@ -950,7 +950,19 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
 
 @pytest.mark.parametrize(
     "more",
-    ["tell me more", "me conta mais", "cuéntame más", "多说一点", "mas detalles", "mais detalhes"],
+    [
+        "tell me more",
+        "me conta mais",
+        "cuéntame más",
+        "多说一点",
+        "mas detalles",
+        "mais detalhes",
+        # asking for an example asks for more of the subject
+        "any examples?",
+        "ese tema, ¿hay ejemplos concretos?",
+        "tem algum exemplo?",
+        "有没有例子？",
+    ],
 )
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
     shipped: Retriever, more: str

@@ -108,7 +108,10 @@ _POINTER: Final = re.compile(
 )
 _MORE: Final = re.compile(
     r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
-    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲",
+    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info"
+    # "any examples?", "¿hay ejemplos concretos?": more of the subject, from a related entry
+    r"|(?:an|any|some|concrete|specific) examples?|ejemplos?|exemplos?|for example|por ejemplo"
+    r"|por exemplo)\b|多说|详细|更多|再讲|例子|举例",
     re.IGNORECASE,
 )
 
