@@ -1596,3 +1596,25 @@ def test_a_wrong_detail_is_not_answered_as_if_it_were_right(
         "xi-visit",
         "state-visits",
     )
+
+
+def test_a_short_question_nearly_matching_an_entry_related_to_the_subject_is_read_with_it(
+    shipped: Retriever,
+) -> None:
+    # Alone, "which trade did it expand?" is not sure enough to answer; after farming it is.
+    question = "具体扩大了哪些贸易?"
+    assert verdict(shipped, question)[0] is not Decision.ANSWER
+
+    assert verdict(shipped, question, subject="agriculture-overview") in {
+        (Decision.ANSWER, "agriculture-overview"),
+        (Decision.ANSWER, "agri-trade-products"),
+    }
+    # off-topic questions stay declined after a subject their best candidate is related to
+    assert verdict(shipped, "how tall is mount everest", subject="cbers-program") == (
+        Decision.DECLINE,
+        None,
+    )
+    assert verdict(shipped, "¿cuántos habitantes tiene méxico?", subject="ev-countries") == (
+        Decision.DECLINE,
+        None,
+    )

@@ -46,6 +46,9 @@ from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
+# A message unanswered alone whose best candidate scores this much, and is related to the
+# subject, nearly asks about it; off-topic messages ("what time is it") score less.
+NEAR_MISS_SCORE: Final = 30.0
 # A character of a Chinese question word: a pair holding one is that word's edge ("有多").
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
@@ -254,6 +257,7 @@ class FollowUpReader:
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone
             or (what_for and own.decision is not Decision.ANSWER and shape.short)
+            or self._near_miss_beside(subject, standalone, shape)
         )
         if not (leans or opens_with_connector(question) or replied):
             return own
@@ -444,6 +448,19 @@ class FollowUpReader:
             ),
             short=len(words(question)) <= MAX_SHORT_WORDS,
             first=first,
+        )
+
+    def _near_miss_beside(self, subject: str, standalone: Reading, shape: _Shape) -> bool:
+        """Whether a short message, unanswered alone and with no word the article lacks, nearly
+        matches an entry related to the subject ("具体扩大了哪些贸易?" after farming: its trade)."""
+        best = standalone.candidates[0] if standalone.candidates else None
+        return (
+            best is not None
+            and standalone.answer.decision is not Decision.ANSWER
+            and shape.short
+            and not shape.unknown
+            and best.total >= NEAR_MISS_SCORE
+            and best.document.id in self.neighbourhood.linked(subject)
         )
 
     def _names_its_own(self, subject: str, own: str, topics: Sequence[str]) -> bool:
