@@ -87,7 +87,7 @@ _CHAT_WORDS = """
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta
-    w abt bc cuz coz c p fr falando tiktok
+    w abt cuz coz p fr falando
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -105,6 +105,7 @@ _LIGHT_WORDS = """
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
+    example examples ejemplo ejemplos exemplo exemplos
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
