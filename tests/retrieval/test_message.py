@@ -118,8 +118,10 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
         # a short one names the question's topic or time
         ("那些卫星，数据能拿来干啥？", ["那些卫星，数据能拿来干啥？"]),
         ("新冠期间，中国帮了拉美哪些国家？", ["新冠期间，中国帮了拉美哪些国家？"]),
-        # a longer one tells about the asker
+        # one that tells about the asker, short or long, or is filler, does not
         ("我女儿在巴西读大学，比亚迪在巴西建了什么？", ["比亚迪在巴西建了什么？"]),
+        ("我在古巴，比亚迪在哪建了工厂？", ["比亚迪在哪建了工厂？"]),
+        ("嗯那个就是说，数字经济要怎么样？", ["数字经济要怎么样？"]),
     ],
 )
 def test_a_chinese_topic_before_a_comma_stays_with_its_question(

@@ -56,8 +56,10 @@ _MIN_CLAUSE_CHARS: Final = 3
 _MAX_TOPIC_WORDS: Final = 5
 _MAX_SPANISH_TOPIC_WORDS: Final = 10
 # In Chinese, a clause this short before "，" names the question's topic or time ("新冠期间，",
-# "那些卫星，"); a longer one tells about the asker ("我女儿在巴西读书，").
+# "那些卫星，"), unless it tells about the asker ("我在古巴，") or is filler ("嗯那个就是说，"); a
+# longer one tells about the asker ("我女儿在巴西读书，").
 _MAX_CHINESE_TOPIC_CHARS: Final = 6
+_CHINESE_ASKER: Final = re.compile("我|^[嗯呃啊哦]")
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
@@ -186,9 +188,8 @@ def _is_topic(before: str, question: str) -> bool:
     if not before or asks(before) or not asks(question):
         return False
     if has_cjk(before):
-        return before.endswith("，") and (
-            len(before) - 1 <= _MAX_CHINESE_TOPIC_CHARS or question.startswith(_CHINESE_SUBJECTLESS)
-        )
+        short = len(before) - 1 <= _MAX_CHINESE_TOPIC_CHARS and not _CHINESE_ASKER.search(before)
+        return before.endswith("，") and (short or question.startswith(_CHINESE_SUBJECTLESS))
     words = len(before.split())
     if before.endswith(","):
         return words <= _MAX_TOPIC_WORDS
