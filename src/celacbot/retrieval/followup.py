@@ -108,12 +108,13 @@ _POINTER: Final = re.compile(
 )
 _MORE: Final = re.compile(
     r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
-    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info"
-    # "any examples?", "¿hay ejemplos concretos?": more of the subject, from a related entry
-    r"|(?:an|any|some|concrete|specific) examples?|ejemplos?|exemplos?|for example|por ejemplo"
-    r"|por exemplo)\b|多说|详细|更多|再讲|例子|举例",
+    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲",
     re.IGNORECASE,
 )
+# "any examples?", "¿hay ejemplos concretos?", "有例子吗": more of the subject, when nothing
+# else is asked ("例子里哪个最大?" asks which).
+_EXAMPLES: Final = re.compile(r"\b(?:examples?|ejemplos?|exemplos?)\b|例子")
+_ASKS_OTHERWISE: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
 
 # The article itself ("what's this article about?", "article name", "who wrote the text?"):
@@ -319,4 +320,4 @@ def tells_progress(answer: str) -> bool:
 
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
-    return found(_MORE, text)
+    return found(_MORE, text) or (found(_EXAMPLES, text) and not found(_ASKS_OTHERWISE, text))
