@@ -1598,23 +1598,35 @@ def test_a_wrong_detail_is_not_answered_as_if_it_were_right(
     )
 
 
-def test_a_short_question_nearly_matching_an_entry_related_to_the_subject_is_read_with_it(
+def test_a_short_question_nearly_matching_an_entry_related_to_the_subject_gets_that_entry(
     shipped: Retriever,
 ) -> None:
-    # Alone, "which trade did it expand?" is not sure enough to answer; after farming it is.
-    question = "具体扩大了哪些贸易?"
-    assert verdict(shipped, question)[0] is not Decision.ANSWER
+    # Alone, "which trade did it expand?" is not sure enough to answer; after farming it is
+    # the farm trade, and "which 19?" the 19 mechanisms, not the farming overview again.
+    trade, which = "具体扩大了哪些贸易?", "是哪19个？"
+    assert verdict(shipped, trade)[0] is not Decision.ANSWER
+    assert verdict(shipped, which)[0] is not Decision.ANSWER
 
-    assert verdict(shipped, question, subject="agriculture-overview") in {
-        (Decision.ANSWER, "agriculture-overview"),
-        (Decision.ANSWER, "agri-trade-products"),
-    }
-    # off-topic questions stay declined after a subject their best candidate is related to
-    assert verdict(shipped, "how tall is mount everest", subject="cbers-program") == (
-        Decision.DECLINE,
-        None,
+    assert verdict(shipped, trade, subject="agriculture-overview") == (
+        Decision.ANSWER,
+        "agri-trade-products",
     )
-    assert verdict(shipped, "¿cuántos habitantes tiene méxico?", subject="ev-countries") == (
-        Decision.DECLINE,
-        None,
+    assert verdict(shipped, which, subject="agriculture-overview") == (
+        Decision.ANSWER,
+        "agri-mechanisms-19",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # declined alone as beyond the article: how something works
+        ("cómo funciona una represa hidroeléctrica", "argentina-cooperation"),
+        # declined alone for what it names: the G20's founding, not the Forum's anniversary
+        ("G20是哪年成立的", "xi-visit"),
+    ],
+)
+def test_a_question_declined_alone_for_a_reason_stays_declined_after_a_related_subject(
+    shipped: Retriever, question: str, subject: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.DECLINE, None)

@@ -257,9 +257,11 @@ class FollowUpReader:
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone
             or (what_for and own.decision is not Decision.ANSWER and shape.short)
-            or self._near_miss_beside(subject, standalone, shape)
         )
         if not (leans or opens_with_connector(question) or replied):
+            near = self._near_miss_beside(subject, standalone, shape)
+            if (chosen := taken(near)) is not None:
+                return reader.with_gaps(chosen, question, unknown_words=False)
             return own
         if more_of_it:
             answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
@@ -450,18 +452,33 @@ class FollowUpReader:
             first=first,
         )
 
-    def _near_miss_beside(self, subject: str, standalone: Reading, shape: _Shape) -> bool:
-        """Whether a short message, unanswered alone and with no word the article lacks, nearly
-        matches an entry related to the subject ("具体扩大了哪些贸易?" after farming: its trade)."""
-        best = standalone.candidates[0] if standalone.candidates else None
-        return (
-            best is not None
-            and standalone.answer.decision is not Decision.ANSWER
-            and shape.short
-            and not shape.unknown
-            and best.total >= NEAR_MISS_SCORE
-            and best.document.id in self.neighbourhood.linked(subject)
-        )
+    def _near_miss_beside(self, subject: str, standalone: Reading, shape: _Shape) -> str | None:
+        """The entry a short message nearly matched alone, when it is related to the subject
+        and the message has no word the article lacks ("具体扩大了哪些贸易?" after farming: its
+        trade); None for a message declined for another reason ("how does a dam work?" asks
+        what the article never explains), which weighed no candidate."""
+        own = standalone.answer
+        weighed: str | None
+        if own.decision is Decision.SUGGEST:
+            weighed = own.suggestions[0].id
+        elif own.decision is Decision.DECLINE:
+            # the candidate the decision weighed: the best that names what the message names
+            weighed = next(
+                (each.document.id for each in standalone.candidates if each.total == own.score),
+                None,
+            )
+        else:
+            return None
+        close = next((each for each in standalone.candidates if each.document.id == weighed), None)
+        if (
+            close is None
+            or not shape.short
+            or shape.unknown
+            or close.total < NEAR_MISS_SCORE
+            or close.document.id not in self.neighbourhood.linked(subject)
+        ):
+            return None
+        return close.document.id
 
     def _names_its_own(self, subject: str, own: str, topics: Sequence[str]) -> bool:
         """Whether a message names a topic the subject never speaks of: its rarest keyword
