@@ -73,3 +73,17 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
     question: str, detail: Detail
 ) -> None:
     assert asked_details(question) == (detail,)
+
+
+@pytest.mark.parametrize(
+    "question", ["比亚迪在哪建厂？", "实验室在哪里？", "where is the station?"]
+)
+def test_where_asks_for_a_location(question: str) -> None:
+    assert Detail.LOCATION in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["本文作者在哪个机构任职？", "作者在哪个单位？", "中拉在哪些领域合作？"]
+)
+def test_at_which_institution_or_in_which_fields_asks_for_no_location(question: str) -> None:
+    assert Detail.LOCATION not in asked_details(question)

@@ -154,8 +154,12 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(r"哪一?天|几号|具体日期"),
     ),
-    # Where at all: a country or a region answers it ("where is the station?").
-    Detail.LOCATION: (re.compile(r"\b(?:where|onde|donde)\b"), re.compile(r"在哪|哪里|哪儿")),
+    # Where at all: a country or a region answers it ("where is the station?"); "在哪个机构"
+    # asks which institution, "在哪些领域" which fields.
+    Detail.LOCATION: (
+        re.compile(r"\b(?:where|onde|donde)\b"),
+        re.compile(r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面))|哪里|哪儿"),
+    ),
     Detail.PLACE: (
         re.compile(
             r"\bwhere\b[^?]*\bexactly\b|\bdonde\b[^?]*\bexactamente\b"
