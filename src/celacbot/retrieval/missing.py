@@ -52,6 +52,8 @@ class Detail(StrEnum):
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
 _CHINESE_COUNTERS: Final = "个家颗条座项辆台剂名位次间所架枚艘处批"
+# The words that ask for a count, over folded text; what follows them is what is counted.
+_HOW_MANY: Final = r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\b"
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
 # Each detail has a pattern of words, every branch starting at a word boundary, and one of
 # Chinese words and signs (the date a third, for a "when" that opens a clause): re searches a
@@ -128,7 +130,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(r"品牌|型号|哪款"),
     ),
     Detail.COUNT: (
-        re.compile(r"\bhow many\b|\bnumber of\b|\bcuant[oa]s\b|\bquant[oa]s\b|\bnumero de\b"),
+        re.compile(_HOW_MANY),
         re.compile(rf"(?:多少|几多)(?!钱)|几[{_CHINESE_COUNTERS}]"),
     ),
     Detail.DATE: (
@@ -402,7 +404,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
 # What a question counts ("how many hydro plants", "¿cuántas fábricas?", "几个工厂"), and what an
 # answer's figures count ("three countries", "six satellites").
 _COUNTED_ASKED: Final = re.compile(
-    r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\s+((?:[^\W\d_]+\s*){1,3})"
+    rf"{_HOW_MANY}\s+((?:[^\W\d_]+\s*){{1,3}})"
     rf"|(?:几[{_CHINESE_COUNTERS}]|多少|几多)([\u4e00-\u9fff]{{1,6}})"
 )
 _COUNTED_GIVEN: Final = re.compile(
