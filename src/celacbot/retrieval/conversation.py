@@ -458,18 +458,19 @@ class FollowUpReader:
         trade); None for a message declined for another reason ("how does a dam work?" asks
         what the article never explains), which weighed no candidate."""
         own = standalone.answer
-        weighed: str | None
-        if own.decision is Decision.SUGGEST:
-            weighed = own.suggestions[0].id
-        elif own.decision is Decision.DECLINE:
-            # the candidate the decision weighed: the best that names what the message names
-            weighed = next(
-                (each.document.id for each in standalone.candidates if each.total == own.score),
-                None,
-            )
-        else:
+        if own.decision is not Decision.SUGGEST and own.decision is not Decision.DECLINE:
             return None
-        close = next((each for each in standalone.candidates if each.document.id == weighed), None)
+        # The candidate the decision weighed: its first suggestion, or for a decline the best
+        # that names what the message names, whose score the decline keeps.
+        first = own.suggestions[0].id if own.suggestions else None
+        close = next(
+            (
+                each
+                for each in standalone.candidates
+                if each.document.id == first or (first is None and each.total == own.score)
+            ),
+            None,
+        )
         if (
             close is None
             or not shape.short
