@@ -1088,6 +1088,23 @@ def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
     assert shipped.explain(question).unknown_terms == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("e a grana que os chineses enfiaram aqui serviu pra quê?", "investment-benefits"),
+        ("em que áreas a cooperação rendeu frutos, como ficou?", "cooperation-fields"),
+    ],
+)
+def test_a_past_tense_verb_the_article_never_uses_weighs_little(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # enfiaram (stuck in), ficou (turned out): they say what was done, the others what about.
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id == entry
+
+
 def test_a_flagship_in_portuguese_is_the_article_s_highlight(shipped: Retriever) -> None:
     answer = shipped.answer("qual foi o carro-chefe da cooperação?")
 
