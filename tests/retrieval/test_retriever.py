@@ -738,6 +738,16 @@ def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_
     )
 
 
+def test_a_message_announcing_a_new_subject_never_leans_on_the_old_one(
+    shipped: Retriever,
+) -> None:
+    # "changing the subject, besides governments, which others take part?": not Xi's trip.
+    message = "换个话题，除了政府以外还有哪些参与者？"
+
+    assert verdict(shipped, message, subject="xi-visit") == verdict(shipped, message)
+    assert verdict(shipped, message) == (Decision.ANSWER, "cooperation-levels")
+
+
 @pytest.mark.parametrize(
     ("subject", "message"),
     [

@@ -39,7 +39,13 @@ from celacbot.retrieval.followup import (
     points_back,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
-from celacbot.retrieval.message import CHINESE_QUESTION_WORD, asks, questions, without_exclusion
+from celacbot.retrieval.message import (
+    CHINESE_QUESTION_WORD,
+    asks,
+    changes_subject,
+    questions,
+    without_exclusion,
+)
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
@@ -147,7 +153,7 @@ class FollowUpReader:
         of the subject ("... and in which year?"), whatever its own reading answers."""
         own = standalone.answer
         about = reader.answer_entry(subject, lang_hint=own.requested_lang)
-        if about is None:
+        if about is None or changes_subject(question):
             return own
         shape = self._shape(question, standalone)
 

@@ -131,6 +131,21 @@ _LEAD_IN: Final = re.compile(
 )
 
 
+# "changing the subject, ...", "换个话题，...": the message says itself that it leaves the
+# conversation's subject.
+_NEW_SUBJECT: Final = re.compile(
+    r"\b(?:changing (?:the )?subject|change of subject|new (?:topic|subject)|different topic"
+    r"|cambiando de tema|cambio de tema|otro tema|mudando de assunto|mudando de tema"
+    r"|outro assunto|outro tema)\b|换个话题|换个问题|换一个话题|说点别的|换话题",
+    re.IGNORECASE,
+)
+
+
+def changes_subject(text: str) -> bool:
+    """Whether a message announces a new subject ("changing the subject, what is CELAC?")."""
+    return found(_NEW_SUBJECT, text)
+
+
 # What a question sets aside: "besides X," / "apart from X," up front, "... aparte de X?" at
 # the end, "除了X(以外)，" up front. The words of X would otherwise pull the answer to X.
 _EXCLUSION: Final = re.compile(
