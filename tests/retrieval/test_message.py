@@ -112,6 +112,31 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
 @pytest.mark.parametrize(
     ("message", "asked"),
     [
+        # a question word after thanks or a time, before ", and <question>"
+        (
+            "thanks so much, so what did BYD build, and which countries got covid jabs?",
+            ["thanks so much, so what did BYD build", "which countries got covid jabs?"],
+        ),
+        (
+            "over the last ten years which fields grew, and is it only governments?",
+            ["over the last ten years which fields grew", "is it only governments?"],
+        ),
+        # no question word: context before the question
+        (
+            "I was reading about BYD, and what did it build?",
+            ["what did it build?"],
+        ),
+    ],
+)
+def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with_and(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
         # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
         ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
         ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from celacbot.retrieval.normalise import fold, found, has_cjk
 
@@ -49,6 +49,13 @@ _ASKS: Final = re.compile(
     r"(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,
+)
+# The join before a clause that asks the next question: ", and which ...".
+_CONJUNCTION: Final = re.compile(r",?\s+(?:and|also|plus|y|e)\s", re.IGNORECASE)
+# Words that ask wherever they stand in a clause; not "que", "quando" or "onde", which also
+# join a statement's clauses ("leí que ...", "quando ele veio ...").
+_QUESTION_WORD_WITHIN: Final = re.compile(
+    r"\b(?:what|whats|which|who|whos|when|where|why|how|cual|cuales|qual|quais|quien|quem)\b"
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
@@ -168,13 +175,23 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
     return (rest, found[0]) if len(rest) >= _MIN_CLAUSE_CHARS else None
 
 
-def clauses(text: str) -> list[str]:
+class _Clause(NamedTuple):
+    text: str
+    # The next clause joins it with "and", "y", "e" ("..., and which countries ...?").
+    conjoined: bool
+
+
+def _clauses(text: str) -> list[_Clause]:
     """The message's clauses, in order, without the empty ones."""
-    return [
-        part.strip()
-        for part in _SPLIT.split(text)
-        if part and len(part.strip()) >= _MIN_CLAUSE_CHARS
-    ]
+    found: list[_Clause] = []
+    start = 0
+    for split in _SPLIT.finditer(text):
+        found.append(
+            _Clause(text[start : split.start()].strip(), bool(_CONJUNCTION.match(split[0])))
+        )
+        start = split.end()
+    found.append(_Clause(text[start:].strip(), False))
+    return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
 # A Chinese question opening with "for" or "to" (对, 给) or a pointer (这, 那, 它) has no
@@ -182,14 +199,14 @@ def clauses(text: str) -> list[str]:
 _CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
 
 
-def _with_topics(parts: list[str]) -> list[str]:
+def _with_topics(parts: list[_Clause]) -> list[_Clause]:
     """The clauses, one that asks nothing joined to the question after it when it is that
     question's topic (`_is_topic`)."""
-    joined: list[str] = []
+    joined: list[_Clause] = []
     for part in parts:
-        before = joined[-1] if joined else ""
-        if _is_topic(before, part):
-            joined[-1] = f"{before}{'' if has_cjk(before) else ' '}{part}"
+        before = joined[-1].text if joined else ""
+        if _is_topic(before, part.text):
+            joined[-1] = part._replace(text=f"{before}{'' if has_cjk(before) else ' '}{part.text}")
         else:
             joined.append(part)
     return joined
@@ -261,16 +278,24 @@ def questions(text: str) -> list[str]:
     it is one clause, the last clause when none looks like a question."""
     text = _without_lead_in(_without_closing_tag(text))
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
-    read = [(part, _without_lead_in(part)) for part in clauses(text)]
+    read = [(part.text, part._replace(text=_without_lead_in(part.text))) for part in _clauses(text)]
     parts = _with_topics([without for _, without in read])
     if len(parts) <= 1:
         return [text]
     # A claim to check asks, without a question mark ("Kindly confirm whether ..."); looked
     # for only when a clause does not ask otherwise, as most do.
     claims = functools.cache(
-        lambda: {without for part, without in read if _CLAIM_START.search(fold(part))}
+        lambda: {without.text for part, without in read if _CLAIM_START.search(fold(part))}
     )
-    asking = [part for part in parts if asks(part) or part in claims()]
+    asking = [
+        part.text
+        for part in parts
+        if asks(part.text)
+        or part.text in claims()
+        # "cheers! what's this about air routes, and which countries ...?": a question word
+        # after thanks or a time ("over the past decade which sectors ..., and is it ...?")
+        or (part.conjoined and found(_QUESTION_WORD_WITHIN, part.text))
+    ]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
-    return asking[:MAX_QUESTIONS] if asking else parts[-1:]
+    return asking[:MAX_QUESTIONS] if asking else [parts[-1].text]
