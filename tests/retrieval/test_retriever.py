@@ -1099,6 +1099,27 @@ def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "obrigado pela resposta! o que é a celac?",
+        "muchas gracias por la respuesta, ¿qué es la celac?",
+        "qual é o nome daquela empresa chinesa no uruguai?",
+    ],
+)
+def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.explain(question).unknown_terms == ()
+
+
+def test_se_ve_is_seeing_not_electric_vehicles(shipped: Retriever) -> None:
+    # "VE" (vehículo eléctrico) would read every "se ve" (one sees) as electric cars.
+    answer = shipped.answer("¿en qué ayudaron las inversiones chinas? acá no se ve nada")
+
+    assert answer.id == "investment-benefits"
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("e a grana que os chineses enfiaram aqui serviu pra quê?", "investment-benefits"),

@@ -88,6 +88,8 @@ _CHAT_WORDS = """
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta
     w abt cuz coz p fr falando
+    reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
+    ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
