@@ -1112,6 +1112,15 @@ def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(
     assert shipped.explain(question).unknown_terms == ()
 
 
+def test_money_china_put_in_is_its_investment_not_satellites_put_in_orbit(
+    shipped: Retriever,
+) -> None:
+    # "puso" (put) is any putting: one phrasing's "puso satélites en órbita" must not pull.
+    answer = shipped.answer("¿en qué nos ayudó el dinero que china puso en nuestros países?")
+
+    assert answer.id == "investment-benefits"
+
+
 def test_se_ve_is_seeing_not_electric_vehicles(shipped: Retriever) -> None:
     # "VE" (vehículo eléctrico) would read every "se ve" (one sees) as electric cars.
     answer = shipped.answer("¿en qué ayudaron las inversiones chinas? acá no se ve nada")

@@ -108,6 +108,7 @@ _LIGHT_WORDS = """
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
     example examples ejemplo ejemplos exemplo exemplos
+    puso pusieron poner pone ponen colocou colocaram botou botaram
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
