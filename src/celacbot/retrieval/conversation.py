@@ -114,6 +114,34 @@ class _Shape:
 
 
 @dataclass(frozen=True, slots=True)
+class _Turn:
+    """A message read with the conversation's subject: what each follow-up rule looks at."""
+
+    reader: Reader
+    question: str
+    subject: str
+    standalone: Reading
+    # The subject's own answer, in the asker's language.
+    about: Answer
+    shape: _Shape
+    topics: tuple[str, ...]
+    replying: bool
+    detail: bool
+
+    @property
+    def own(self) -> Answer:
+        """The message's answer read on its own."""
+        return self.standalone.answer
+
+    def taken(self, entry_id: str | None) -> Answer | None:
+        """That entry's answer, as the answer to this message about the subject."""
+        if entry_id is None:
+            return None
+        chosen = self.reader.answer_entry(entry_id, lang_hint=self.own.requested_lang)
+        return chosen and replace(chosen, question=self.question, context=self.about.question)
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUpReader:
     """Reads messages with the conversation's subject; built once per knowledge base."""
 
@@ -156,32 +184,51 @@ class FollowUpReader:
         if about is None or changes_subject(question):
             return own
         shape = self._shape(question, standalone)
+        turn = _Turn(
+            reader=reader,
+            question=question,
+            subject=subject,
+            standalone=standalone,
+            about=about,
+            shape=shape,
+            # What the message names besides question words ("brazil" in "only for brazil?").
+            topics=tuple(term for term in shape.terms if term not in self.question_terms),
+            replying=replying,
+            detail=detail,
+        )
+        # The rules in order: the first that has an answer gives it.
+        rules = (self._set_aside, self._of_a_known_form, self._leaning_on_it)
+        return next(filter(None, (rule(turn) for rule in rules)), own)
 
-        def taken(entry_id: str | None) -> Answer | None:
-            """That entry's answer, as the answer to this message about the subject."""
-            if entry_id is None:
-                return None
-            chosen = reader.answer_entry(entry_id, lang_hint=own.requested_lang)
-            return chosen and replace(chosen, question=question, context=about.question)
-
-        terms = shape.terms
-        # "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says,
-        # when it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid
-        # is a question of its own).
-        split = without_exclusion(question)
+    def _set_aside(self, turn: _Turn) -> Answer | None:
+        """ "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says, when
+        it speaks of what is set aside ("除了比亚迪，还有哪些车企？" after COVID aid is a
+        question of its own)."""
+        split = without_exclusion(turn.question)
         if (
-            split is not None
-            and not shape.bare
-            and self.neighbourhood.speaks_of(subject, self.normaliser.text_content_terms(split[1]))
+            split is None
+            or turn.shape.bare
+            or not self.neighbourhood.speaks_of(
+                turn.subject, self.normaliser.text_content_terms(split[1])
+            )
         ):
-            rest = reader.read(split[0], own.requested_lang)
-            if self._shape(split[0], rest).bare or opens_with_connector(split[0]):
-                answer = self.with_subject(reader, split[0], subject, rest, replying=replying)
-                return replace(answer, question=question)
+            return None
+        rest = turn.reader.read(split[0], turn.own.requested_lang)
+        if not (self._shape(split[0], rest).bare or opens_with_connector(split[0])):
+            return None
+        answer = self.with_subject(
+            turn.reader, split[0], turn.subject, rest, replying=turn.replying
+        )
+        return replace(answer, question=turn.question)
+
+    def _of_a_known_form(self, turn: _Turn) -> Answer | None:
+        """Small talk, "the second one?", a doubted figure, "is it finished?", "only for
+        brazil?": forms that say themselves how the subject answers them, if it does."""
+        own, about, question, shape = turn.own, turn.about, turn.question, turn.shape
         # Small talk found inside a message ("ajuda", help) that asks about "that" is a
         # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
         # nor "isso ajuda, valeu" (that helps, thanks).
-        inside = standalone.query is not None
+        inside = turn.standalone.query is not None
         about_that = inside and shape.points_back and asks(question)
         if own.decision is Decision.SMALLTALK and not about_that:
             return own
@@ -190,22 +237,21 @@ class FollowUpReader:
         # again. "the other one?": the other of a pair, else that answer again.
         if asks_for_position(question):
             picked = (
-                self._partner(reader, about)
+                self._partner(turn.reader, about)
                 if asks_for_the_other(question)
-                else self._listed(reader, about, asked_position(question))
+                else self._listed(turn.reader, about, asked_position(question))
             )
-            return taken(picked) or replace(about, question=question, context=about.question)
-        # What the message names besides question words ("brazil" in "only for brazil?").
-        topics = [term for term in terms if term not in self.question_terms]
+            return turn.taken(picked) or replace(about, question=question, context=about.question)
+        topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks
         # about the forum) or is a question of its own that answers.
         if (
             doubts_a_figure(question)
             and own.decision is not Decision.ANSWER
-            and subject in self.figured
+            and turn.subject in self.figured
             and self.neighbourhood.speaks_of_all(
-                subject, [term for term in topics if term in self.topic_terms]
+                turn.subject, [term for term in topics if term in self.topic_terms]
             )
         ):
             return replace(about, question=question, context=about.question)
@@ -213,27 +259,38 @@ class FollowUpReader:
         # that dates how far the work has come ("the first vehicle is expected by early 2025"),
         # unless the message names something else ("is the Chancay port open yet?") or is a
         # question of its own that answers.
+        unknown = turn.standalone.query.unknown if turn.standalone.query else ()
         if (
             asks_status(question)
             and own.decision is not Decision.ANSWER
-            and not any(
-                term not in self.status_terms
-                for term in (standalone.query.unknown if standalone.query else ())
-            )
+            and not any(term not in self.status_terms for term in unknown)
             and self.neighbourhood.speaks_of_all(
-                subject, [term for term in topics if term in self.topic_terms]
+                turn.subject, [term for term in topics if term in self.topic_terms]
             )
         ):
-            progress = (each for each in (subject, *about.related) if each in self.progress)
-            if (chosen := taken(next(progress, None))) is not None:
+            progress = (each for each in (turn.subject, *about.related) if each in self.progress)
+            if (chosen := turn.taken(next(progress, None))) is not None:
                 return chosen
-        unknown = standalone.query.unknown if standalone.query else ()
-        only = self._only_of(question, subject, [term for term in topics if term not in unknown])
-        if (chosen := taken(only)) is not None:
-            return chosen
+        only = self._only_of(
+            question, turn.subject, [term for term in topics if term not in unknown]
+        )
+        return turn.taken(only)
+
+    def _leaning_on_it(self, turn: _Turn) -> Answer:
+        """The message read with the subject when it leans on it (a bare "which countries?",
+        a pronoun, "tell me more", a short question about something the subject speaks of),
+        else its own answer or the entry it nearly matched beside the subject."""
+        own, about, question, shape, subject = (
+            turn.own,
+            turn.about,
+            turn.question,
+            turn.shape,
+            turn.subject,
+        )
+        topics, terms = turn.topics, shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
-        replied = replying and shape.asks and own.decision is not Decision.ANSWER
+        replied = turn.replying and shape.asks and own.decision is not Decision.ANSWER
         # "tell me more", "多说一点": more of the subject, unless it names another topic (a
         # keyword's: "detalles" or "goal" are rare words but no topic).
         more_of_it = asks_for_more(question) and not any(
@@ -257,7 +314,7 @@ class FollowUpReader:
             shape.bare
             or shape.elliptical
             or shape.points_back
-            or detail
+            or turn.detail
             or more_of_it
             or of_the_subject
             # "这有什么好处?", what good is that?: a short question of what something brings,
@@ -265,12 +322,14 @@ class FollowUpReader:
             or (what_for and own.decision is not Decision.ANSWER and shape.short)
         )
         if not (leans or opens_with_connector(question) or replied):
-            near = self._near_miss_beside(subject, standalone, shape)
-            if (chosen := taken(near)) is not None:
-                return reader.with_gaps(chosen, question, unknown_words=False)
+            near = self._near_miss_beside(subject, turn.standalone, shape)
+            if (chosen := turn.taken(near)) is not None:
+                return turn.reader.with_gaps(chosen, question, unknown_words=False)
             return own
         if more_of_it:
-            answers = (reader.answer_entry(each, lang_hint=about.lang) for each in about.related)
+            answers = (
+                turn.reader.answer_entry(each, lang_hint=about.lang) for each in about.related
+            )
             more = next(filter(None, answers), None)
             return own if more is None else replace(more, question=question, context=about.question)
         facets = [
@@ -281,22 +340,35 @@ class FollowUpReader:
             and not shape.unknown
             and self._purpose(subject, about.related, facets, why=why and not what_for)
         )
-        if purpose and (chosen := taken(purpose)) is not None:
+        if purpose and (chosen := turn.taken(purpose)) is not None:
             return chosen
         # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
         defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
-        if (chosen := taken(defined)) is not None:
+        if (chosen := turn.taken(defined)) is not None:
             return chosen
+        return self._read_together(turn)
+
+    def _read_together(self, turn: _Turn) -> Answer:
+        """The message and the subject's question read as one text, when that reading answers
+        better than the message alone, or the entry near the subject a pronoun points at."""
+        own, about, question, shape, subject = (
+            turn.own,
+            turn.about,
+            turn.question,
+            turn.shape,
+            turn.subject,
+        )
+        standalone, terms = turn.standalone, shape.terms
         # The subject's question in the asker's language, so the language stays theirs; one
         # text, never split into questions: it is the message and a question joined.
         combined = f"{' '.join(words(question))} {' '.join(self._kept(about, terms))}"
-        evaluation = reader.read_text(combined, own.requested_lang)
+        evaluation = turn.reader.read_text(combined, own.requested_lang)
         if shape.bare and not self.asked_details(question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
             # entry the message's few words point to, never a stranger its words match better.
             kin = {subject, *about.related}
             pick = next((s for s in evaluation.candidates if s.document.id in kin), None)
-            if (chosen := taken(pick.document.id if pick else subject)) is not None:
+            if (chosen := turn.taken(pick.document.id if pick else subject)) is not None:
                 return chosen
         # A message that names a topic of the article and is answered on its own about
         # something far from the subject, far better than the subject's neighbours match it,
@@ -323,9 +395,9 @@ class FollowUpReader:
             if shape.points_back and not (shape.unknown or shape.bare)
             else None
         )
-        if (chosen := taken(pointed)) is not None:
-            return reader.with_gaps(chosen, question, unknown_words=False)
-        contextual = reader.giving_the_detail(
+        if (chosen := turn.taken(pointed)) is not None:
+            return turn.reader.with_gaps(chosen, question, unknown_words=False)
+        contextual = turn.reader.giving_the_detail(
             evaluation,
             question,
             near=neighbours,
@@ -337,19 +409,15 @@ class FollowUpReader:
         # digital side?" after the green energy supply chain), whatever detail it asks: its
         # rarest topic, or one its own answer speaks of. The article's common words tell
         # nothing: every entry speaks of China.
-        leaning = shape.bare or shape.points_back or detail
+        leaning = shape.bare or shape.points_back or turn.detail
         if (
             not leaning
             and own.decision is Decision.ANSWER
-            and self._names_its_own(subject, own.id or "", topics)
+            and self._names_its_own(subject, own.id or "", turn.topics)
         ):
             return own
         if contextual.decision is Decision.ANSWER and (
-            shape.bare
-            or shape.points_back
-            or detail
-            or own.decision is not Decision.ANSWER
-            or contextual.score >= own.score
+            leaning or own.decision is not Decision.ANSWER or contextual.score >= own.score
         ):
             return replace(contextual, question=question, context=about.question)
         return own
