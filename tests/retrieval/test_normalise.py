@@ -94,6 +94,7 @@ def test_a_word_losing_its_final_e_never_becomes_a_stop_word() -> None:
 def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("呢個 platform 係用嚟做咩㗎?") == "这个 platform 是用来做什么?"
     assert fold("數位經濟") == "数字经济"  # Taiwan's word for "digital"
+    assert fold("是几时成立的？") == "是什么时候成立的?"  # colloquial "when", not only Cantonese
     assert fold("中拉关系怎么样？你呢？") == "中拉关系怎么样?你呢?"
     assert fold("佢哋重点解决咩问题？") == "他们重点解决什么问题?"  # 重点 stays
 

@@ -211,8 +211,10 @@ _CANTONESE_WORD = re.compile(
 )
 
 
-# Taiwan's words for what the mainland's Chinese, the knowledge base's, names otherwise.
+# Taiwan's words, and colloquial ones, for what the mainland's standard Chinese, the knowledge
+# base's, names otherwise.
 _TAIWANESE_WORDS: Final = {
+    "几时": "什么时候",
     "数位": "数字",
     "网路": "网络",
     "软体": "软件",
