@@ -91,6 +91,14 @@ def test_a_word_losing_its_final_e_never_becomes_a_stop_word() -> None:
     assert stem("doses") in normaliser.content_terms("how many vaccine doses")
 
 
+def test_a_number_in_words_or_digits_is_one_term() -> None:
+    assert stem("two") == stem("dois") == stem("2")
+    assert stem("seis") == stem("six") == "6"
+    assert stem("nineteen") == "19"
+    # "dos" is Portuguese "of the", "once" English: left as they are
+    assert stem("once") == "once"
+
+
 def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("呢個 platform 係用嚟做咩㗎?") == "这个 platform 是用来做什么?"
     assert fold("數位經濟") == "数字经济"  # Taiwan's word for "digital"

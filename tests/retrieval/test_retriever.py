@@ -1121,6 +1121,23 @@ def test_money_china_put_in_is_its_investment_not_satellites_put_in_orbit(
     assert answer.id == "investment-benefits"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["which 2 countries got state visits?", "¿qué 2 países recibieron visitas de estado?"],
+)
+def test_a_number_in_digits_is_the_number_the_article_writes_in_words(
+    shipped: Retriever, question: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "state-visits")
+
+
+def test_explain_like_i_m_five_is_no_question_about_a_five(shipped: Retriever) -> None:
+    # "five satellites" is in one phrasing; the idiom must not answer with it.
+    answer = shipped.answer("how does hydropower work? explain like im 5")
+
+    assert answer.decision is Decision.DECLINE
+
+
 def test_se_ve_is_seeing_not_electric_vehicles(shipped: Retriever) -> None:
     # "VE" (vehículo eléctrico) would read every "se ve" (one sees) as electric cars.
     answer = shipped.answer("¿en qué ayudaron las inversiones chinas? acá no se ve nada")

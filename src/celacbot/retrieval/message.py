@@ -46,7 +46,8 @@ _ASKS: Final = re.compile(
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda)\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
-    r"(?:tell me|explain|list|name|describe|dime|diga|fala)\b"
+    # not "explain like I'm 5", which says how, after the question
+    r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
     re.IGNORECASE,
 )

@@ -149,6 +149,28 @@ _CJK_FILLER = re.compile(
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
+# "2 countries" and "two countries", "6 satélites" and "seis satélites" are one term. Not "one",
+# "uno", "um" (articles and pronouns), nor the Spanish "dos" and "once" (Portuguese "of the",
+# English "once").
+_NUMBER_WORDS: Final = {
+    word: str(number)
+    for number, words in enumerate(
+        (
+            (),
+            (),
+            ("two", "dois", "duas"),
+            ("three", "tres"),
+            ("four", "cuatro", "quatro"),
+            ("five", "cinco"),
+            ("six", "seis"),
+            ("seven", "siete", "sete"),
+            ("eight", "ocho", "oito"),
+            ("nine", "nueve", "nove"),
+            ("ten", "diez", "dez"),
+        )
+    )
+    for word in words
+} | {"nineteen": "19", "diecinueve": "19", "dezenove": "19", "dezanove": "19"}
 # -ing and -ed leave a doubled consonant ("planned" -> "plann" -> "plan"); l and s stay doubled.
 _DOUBLED_CONSONANTS = frozenset(letter * 2 for letter in "bcdfghjkmnpqrtvwxyz")
 
@@ -280,6 +302,8 @@ def _stem(word: str) -> str:
     ordinal = _ORDINAL.fullmatch(word)
     if ordinal:
         return ordinal[1]
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
     # Spanish and Portuguese gender and number ("considerada", "significativos"): long words
     # only, where no English word of the article collides.
     if len(word) >= ROMANCE_MIN and word.isalpha() and word not in STOP_WORDS:
