@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,10 +34,6 @@ CANDIDATES = 15
 FUZZY_POWER = 2.0
 
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
-# A Spanish or Portuguese verb in a past tense ("usaron", "botaram", "ficou", "mandaban") says
-# what was done, and the words around it what to: one the knowledge base never uses weighs
-# as little as a light word, not as a topic the article lacks.
-_PAST_TENSE_VERB = re.compile(r"[a-z]{3,}(?:aron|ieron|yeron|aban|aram|eram|iram|avam|ou|iu)")
 _NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 _BY_TOTAL = attrgetter("total")
 
@@ -115,7 +110,7 @@ class _TermWeights(dict[str, float]):
         self._unknown_weight = unknown_weight
 
     def __missing__(self, term: str) -> float:
-        if term in _LIGHT_TERMS or _PAST_TENSE_VERB.fullmatch(term):
+        if term in _LIGHT_TERMS:
             return LIGHT_WEIGHT
         # An unknown Chinese character pair is as often a chat word ("觉得", "以后") as a
         # topic the article lacks ("人口", population): it counts half.
