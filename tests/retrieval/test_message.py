@@ -118,13 +118,25 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
             ["thanks so much, so what did BYD build", "which countries got covid jabs?"],
         ),
         (
-            "over the last ten years which fields grew, and is it only governments?",
-            ["over the last ten years which fields grew", "is it only governments?"],
+            "over the last ten years which fields did they grow in, and is it only governments?",
+            ["over the last ten years which fields did they grow in", "is it only governments?"],
         ),
-        # no question word: context before the question
+        # no question word, or one that tells about the asker: context before the question
         (
             "I was reading about BYD, and what did it build?",
             ["what did it build?"],
+        ),
+        (
+            "I remember when Xi visited Peru, and what did he do in Brazil?",
+            ["what did he do in Brazil?"],
+        ),
+        (
+            "thanks, I understand which countries got vaccines, and what did BYD build?",
+            ["what did BYD build?"],
+        ),
+        (
+            "I liked what the article said about green energy, and how many jobs did it create?",
+            ["how many jobs did it create?"],
         ),
     ],
 )

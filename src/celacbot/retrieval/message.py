@@ -4,9 +4,12 @@ Contract: `questions(text)` splits a message into its clauses (sentences, and ".
 ..." joins) and returns those that ask something, in order; a message of one clause gives
 itself. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
 retriever can answer the question after it, and a message asking two or three things gets
-one answer per question. `without_exclusion(text)` splits off what a message sets aside
-("besides Venezuela, ...", "... aparte del covid?", "除了智利，..."), None when it sets nothing
-aside.
+one answer per question. A clause before ", and <question>" asks too when a question is asked
+inside it ("thanks! what's this about air routes, and which countries ...?"), not when it
+tells about the asker ("I remember when Xi visited Peru, and what did he do in Brazil?").
+`without_exclusion(text)` splits off what a message sets aside ("besides Venezuela, ...",
+"... aparte del covid?", "除了智利，..."), None when it sets nothing aside. `changes_subject(text)`
+tells a message that says itself it leaves the conversation's subject ("changing the subject").
 """
 
 from __future__ import annotations
@@ -53,10 +56,14 @@ _ASKS: Final = re.compile(
 )
 # The join before a clause that asks the next question: ", and which ...".
 _CONJUNCTION: Final = re.compile(r",?\s+(?:and|also|plus|y|e)\s", re.IGNORECASE)
-# Words that ask wherever they stand in a clause; not "que", "quando" or "onde", which also
-# join a statement's clauses ("leí que ...", "quando ele veio ...").
-_QUESTION_WORD_WITHIN: Final = re.compile(
-    r"\b(?:what|whats|which|who|whos|when|where|why|how|cual|cuales|qual|quais|quien|quem)\b"
+# A question asked inside a clause, after thanks or a time ("cheers! what's this about ...",
+# "over the past decade which sectors did ..."): a question word with the verb before its
+# subject, or "how many", and no "I", "we" or "my" before it ("I remember when Xi visited
+# Peru", "I wonder how it started" tell about the asker).
+_QUESTION_WITHIN: Final = re.compile(
+    r"^(?:(?!\b(?:i|im|ive|we|my|me)\b).)*?"
+    r"\b(?:what|which|who|when|where|why|how)(?:'s\b|s\b|\s+(?:many|much)\b"
+    r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
@@ -142,9 +149,8 @@ _LEAD_IN: Final = re.compile(
 # "changing the subject, ...", "换个话题，...": the message says itself that it leaves the
 # conversation's subject.
 _NEW_SUBJECT: Final = re.compile(
-    r"\b(?:changing (?:the )?subject|change of subject|new (?:topic|subject)|different topic"
-    r"|cambiando de tema|cambio de tema|otro tema|mudando de assunto|mudando de tema"
-    r"|outro assunto|outro tema)\b|换个话题|换个问题|换一个话题|说点别的|换话题",
+    r"\b(?:changing (?:the )?subject|change of subject|cambiando de tema|cambio de tema"
+    r"|mudando de assunto|mudando de tema)\b|换个话题|换一个话题|换话题",
     re.IGNORECASE,
 )
 
@@ -293,9 +299,8 @@ def questions(text: str) -> list[str]:
         for part in parts
         if asks(part.text)
         or part.text in claims()
-        # "cheers! what's this about air routes, and which countries ...?": a question word
-        # after thanks or a time ("over the past decade which sectors ..., and is it ...?")
-        or (part.conjoined and found(_QUESTION_WORD_WITHIN, part.text))
+        # "cheers! what's this about air routes, and which countries ...?"
+        or (part.conjoined and found(_QUESTION_WITHIN, part.text))
     ]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
