@@ -126,7 +126,7 @@ class _Turn:
     shape: _Shape
     topics: tuple[str, ...]
     replying: bool
-    detail: bool
+    asks_a_detail: bool
 
     @property
     def own(self) -> Answer:
@@ -194,11 +194,14 @@ class FollowUpReader:
             # What the message names besides question words ("brazil" in "only for brazil?").
             topics=tuple(term for term in shape.terms if term not in self.question_terms),
             replying=replying,
-            detail=detail,
+            asks_a_detail=detail,
         )
-        # The rules in order: the first that has an answer gives it.
-        rules = (self._set_aside, self._of_a_known_form, self._leaning_on_it)
-        return next(filter(None, (rule(turn) for rule in rules)), own)
+        # The first of these rules that answers gives the answer (small talk's own answer
+        # included); else the message is read together with the subject.
+        for rule in (self._set_aside, self._of_a_known_form, self._leaning_on_it):
+            if (answer := rule(turn)) is not None:
+                return answer
+        return self._read_together(turn)
 
     def _set_aside(self, turn: _Turn) -> Answer | None:
         """ "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says, when
@@ -276,10 +279,11 @@ class FollowUpReader:
         )
         return turn.taken(only)
 
-    def _leaning_on_it(self, turn: _Turn) -> Answer:
-        """The message read with the subject when it leans on it (a bare "which countries?",
-        a pronoun, "tell me more", a short question about something the subject speaks of),
-        else its own answer or the entry it nearly matched beside the subject."""
+    def _leaning_on_it(self, turn: _Turn) -> Answer | None:
+        """The message's own answer, or the entry it nearly matched beside the subject, when
+        it does not lean on the subject (a bare "which countries?", a pronoun, "tell me more",
+        a short question about something the subject speaks of); more of the subject, what it
+        is for or what it is when asked; None when it is to be read with the subject."""
         own, about, question, shape, subject = (
             turn.own,
             turn.about,
@@ -314,7 +318,7 @@ class FollowUpReader:
             shape.bare
             or shape.elliptical
             or shape.points_back
-            or turn.detail
+            or turn.asks_a_detail
             or more_of_it
             or of_the_subject
             # "这有什么好处?", what good is that?: a short question of what something brings,
@@ -344,9 +348,7 @@ class FollowUpReader:
             return chosen
         # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
         defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
-        if (chosen := turn.taken(defined)) is not None:
-            return chosen
-        return self._read_together(turn)
+        return turn.taken(defined)
 
     def _read_together(self, turn: _Turn) -> Answer:
         """The message and the subject's question read as one text, when that reading answers
@@ -409,7 +411,7 @@ class FollowUpReader:
         # digital side?" after the green energy supply chain), whatever detail it asks: its
         # rarest topic, or one its own answer speaks of. The article's common words tell
         # nothing: every entry speaks of China.
-        leaning = shape.bare or shape.points_back or turn.detail
+        leaning = shape.bare or shape.points_back or turn.asks_a_detail
         if (
             not leaning
             and own.decision is Decision.ANSWER
