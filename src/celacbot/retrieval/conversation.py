@@ -284,126 +284,119 @@ class FollowUpReader:
         it does not lean on the subject (a bare "which countries?", a pronoun, "tell me more",
         a short question about something the subject speaks of); more of the subject, what it
         is for or what it is when asked; None when it is to be read with the subject."""
-        own, about, question, shape, subject = (
-            turn.own,
-            turn.about,
-            turn.question,
-            turn.shape,
-            turn.subject,
-        )
-        topics, terms = turn.topics, shape.terms
+        topics, terms = turn.topics, turn.shape.terms
         # A reply says "this is about that", but only of a message that asks something: a
         # "👍" or "lol" replied to an answer must not get that answer again.
-        replied = turn.replying and shape.asks and own.decision is not Decision.ANSWER
+        replied = turn.replying and turn.shape.asks and turn.own.decision is not Decision.ANSWER
         # "tell me more", "多说一点": more of the subject, unless it names another topic (a
         # keyword's: "detalles" or "goal" are rare words but no topic).
-        more_of_it = asks_for_more(question) and not any(
+        more_of_it = asks_for_more(turn.question) and not any(
             term in self.topic_terms and term not in self.question_terms for term in terms
         )
         # "what's the data for?" after CBERS: a short question about a thing the subject speaks
         # of. Not a name it mentions ("tell me about chile" after green energy is Chile's).
         of_the_subject = (
-            shape.short
+            turn.shape.short
             and bool(topics)
             and not any(term in self.named for term in topics)
-            and self.neighbourhood.speaks_of_all(subject, topics)
+            and self.neighbourhood.speaks_of_all(turn.subject, topics)
             # and read alone, it is not answered from what is near the subject
             and (
-                own.decision is not Decision.ANSWER
-                or own.id not in self.neighbourhood.neighbours(subject)
+                turn.own.decision is not Decision.ANSWER
+                or turn.own.id not in self.neighbourhood.neighbours(turn.subject)
             )
         )
-        what_for, why = asks_what_for(shape.first), asks_why(shape.first)
+        what_for, why = asks_what_for(turn.shape.first), asks_why(turn.shape.first)
         leans = (
-            shape.bare
-            or shape.elliptical
-            or shape.points_back
+            turn.shape.bare
+            or turn.shape.elliptical
+            or turn.shape.points_back
             or turn.asks_a_detail
             or more_of_it
             or of_the_subject
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone
-            or (what_for and own.decision is not Decision.ANSWER and shape.short)
+            or (what_for and turn.own.decision is not Decision.ANSWER and turn.shape.short)
         )
-        if not (leans or opens_with_connector(question) or replied):
-            near = self._near_miss_beside(subject, turn.standalone, shape)
+        if not (leans or opens_with_connector(turn.question) or replied):
+            near = self._near_miss_beside(turn.subject, turn.standalone, turn.shape)
             if (chosen := turn.taken(near)) is not None:
-                return turn.reader.with_gaps(chosen, question, unknown_words=False)
-            return own
+                return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
+            return turn.own
         if more_of_it:
             answers = (
-                turn.reader.answer_entry(each, lang_hint=about.lang) for each in about.related
+                turn.reader.answer_entry(each, lang_hint=turn.about.lang)
+                for each in turn.about.related
             )
             more = next(filter(None, answers), None)
-            return own if more is None else replace(more, question=question, context=about.question)
+            return (
+                turn.own
+                if more is None
+                else replace(more, question=turn.question, context=turn.about.question)
+            )
         facets = [
             term for term in topics if self._names_a_topic(term) and term not in self.purpose_terms
         ]
         purpose = (
             (what_for or why)
-            and not shape.unknown
-            and self._purpose(subject, about.related, facets, why=why and not what_for)
+            and not turn.shape.unknown
+            and self._purpose(turn.subject, turn.about.related, facets, why=why and not what_for)
         )
         if purpose and (chosen := turn.taken(purpose)) is not None:
             return chosen
         # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
-        defined = self.neighbourhood.defined_in(subject) if asks_what_it_is(question) else None
+        defined = (
+            self.neighbourhood.defined_in(turn.subject) if asks_what_it_is(turn.question) else None
+        )
         return turn.taken(defined)
 
     def _read_together(self, turn: _Turn) -> Answer:
         """The message and the subject's question read as one text, when that reading answers
         better than the message alone, or the entry near the subject a pronoun points at."""
-        own, about, question, shape, subject = (
-            turn.own,
-            turn.about,
-            turn.question,
-            turn.shape,
-            turn.subject,
-        )
-        standalone, terms = turn.standalone, shape.terms
+        standalone, terms = turn.standalone, turn.shape.terms
         # The subject's question in the asker's language, so the language stays theirs; one
         # text, never split into questions: it is the message and a question joined.
-        combined = f"{' '.join(words(question))} {' '.join(self._kept(about, terms))}"
-        evaluation = turn.reader.read_text(combined, own.requested_lang)
-        if shape.bare and not self.asked_details(question):
+        combined = f"{' '.join(words(turn.question))} {' '.join(self._kept(turn.about, terms))}"
+        evaluation = turn.reader.read_text(combined, turn.own.requested_lang)
+        if turn.shape.bare and not self.asked_details(turn.question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
             # entry the message's few words point to, never a stranger its words match better.
-            kin = {subject, *about.related}
+            kin = {turn.subject, *turn.about.related}
             pick = next((s for s in evaluation.candidates if s.document.id in kin), None)
-            if (chosen := turn.taken(pick.document.id if pick else subject)) is not None:
+            if (chosen := turn.taken(pick.document.id if pick else turn.subject)) is not None:
                 return chosen
         # A message that names a topic of the article and is answered on its own about
         # something far from the subject, far better than the subject's neighbours match it,
         # names its own subject ("what is the food innovation center, what is it for?"): "it"
         # is that one. "who built it?" names nothing: "it" is the subject.
-        neighbours = self.neighbourhood.neighbours(subject)
+        neighbours = self.neighbourhood.neighbours(turn.subject)
         nearest = max(
             (scored.total for scored in standalone.candidates if scored.document.id in neighbours),
             default=0.0,
         )
         if (
-            shape.points_back
-            and own.decision is Decision.ANSWER
-            and own.id not in neighbours
-            and own.score >= nearest + STANDS_ALONE_LEAD
+            turn.shape.points_back
+            and turn.own.decision is Decision.ANSWER
+            and turn.own.id not in neighbours
+            and turn.own.score >= nearest + STANDS_ALONE_LEAD
             and any(term in self.topic_terms for term in terms)
         ):
-            return own
-        facets = self._facets(question, standalone)
+            return turn.own
+        facets = self._facets(turn.question, standalone)
         pointed = (
             self.neighbourhood.pointed_at(
-                subject, (*standalone.candidates, *evaluation.candidates), facets=facets
+                turn.subject, (*standalone.candidates, *evaluation.candidates), facets=facets
             )
-            if shape.points_back and not (shape.unknown or shape.bare)
+            if turn.shape.points_back and not (turn.shape.unknown or turn.shape.bare)
             else None
         )
         if (chosen := turn.taken(pointed)) is not None:
-            return turn.reader.with_gaps(chosen, question, unknown_words=False)
+            return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
         contextual = turn.reader.giving_the_detail(
             evaluation,
-            question,
+            turn.question,
             near=neighbours,
-            linked=self.neighbourhood.linked(subject),
+            linked=self.neighbourhood.linked(turn.subject),
         )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading,
@@ -411,18 +404,20 @@ class FollowUpReader:
         # digital side?" after the green energy supply chain), whatever detail it asks: its
         # rarest topic, or one its own answer speaks of. The article's common words tell
         # nothing: every entry speaks of China.
-        leaning = shape.bare or shape.points_back or turn.asks_a_detail
+        leaning = turn.shape.bare or turn.shape.points_back or turn.asks_a_detail
         if (
             not leaning
-            and own.decision is Decision.ANSWER
-            and self._names_its_own(subject, own.id or "", turn.topics)
+            and turn.own.decision is Decision.ANSWER
+            and self._names_its_own(turn.subject, turn.own.id or "", turn.topics)
         ):
-            return own
+            return turn.own
         if contextual.decision is Decision.ANSWER and (
-            leaning or own.decision is not Decision.ANSWER or contextual.score >= own.score
+            leaning
+            or turn.own.decision is not Decision.ANSWER
+            or contextual.score >= turn.own.score
         ):
-            return replace(contextual, question=question, context=about.question)
-        return own
+            return replace(contextual, question=turn.question, context=turn.about.question)
+        return turn.own
 
     def _partner(self, reader: Reader, about: Answer) -> str | None:
         """The other of a pair the maintainers made: the entry `about` names first in its
