@@ -1114,7 +1114,6 @@ def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
 @pytest.mark.parametrize(
     "question",
     [
-        "obrigado pela resposta! o que é a celac?",
         "muchas gracias por la respuesta, ¿qué es la celac?",
         "qual é o nome daquela empresa chinesa no uruguai?",
     ],
