@@ -54,6 +54,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ),
         ("me gustaría saber qué hizo BYD en Brasil", ["qué hizo BYD en Brasil"]),
         ("我想知道中国帮哪些国家发射了卫星", ["中国帮哪些国家发射了卫星"]),
+        # Counting what follows is no topic of the question after it.
+        (
+            "dos preguntas rápidas: ¿cómo se titula el artículo? y ¿qué cargo tiene el autor?",
+            ["¿cómo se titula el artículo?", "¿qué cargo tiene el autor?"],
+        ),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
     ],
@@ -72,6 +77,11 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
         (
             "o que a byd fez. e o que a bgi fez",
             ["o que a byd fez.", "e o que a bgi fez"],
+        ),
+        # question words as hurried thumbs spell them
+        (
+            "waht did byd build in brazil and whn was it opened",
+            ["waht did byd build in brazil", "whn was it opened"],
         ),
         # after "y", "que" is "that": a statement, not a question
         (

@@ -25,7 +25,9 @@ MAX_QUESTIONS: Final = 3
 # "y q ...", "e qual ...", "还有 ...". The question word stays with the clause it starts.
 QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
-    r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*)"
+    r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
+    # as phones and hurried thumbs spell them
+    r"|wat|wut|wht|waht|whta|wich|whcih|whn|wen|wher|whr|hw)"
 )
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
@@ -129,6 +131,10 @@ _LEAD_IN: Final = re.compile(
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida"
+    # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
+    r"|(?:two|three|2|3|dos|tres|duas|tres) (?:quick |short |little )?(?:questions|things|qs"
+    r"|preguntas|preguntitas|consultas|dudas|cosas|perguntas|perguntinhas|duvidas|coisas)"
+    r"(?: rapidas| rapidinhas| cortas| rapidos)?"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
