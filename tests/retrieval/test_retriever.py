@@ -1541,6 +1541,8 @@ def test_a_later_question_pointing_back_with_words_of_its_own_stands_alone(
         # what else the subject says, besides the part named
         ("covid-support", "除了疫苗还有什么?", "covid-support"),
         ("covid-support", "além das vacinas, o que mais?", "covid-support"),
+        # "aparte" is "besides", not a misspelt "aporte" (an investment)
+        ("bgi-uruguay-lab", "¿y aparte de eso?", "bgi-uruguay-lab"),
         # who "they" are: the company the lab belongs to
         ("bgi-uruguay-lab", "who are they", "bgi-genomics"),
     ],

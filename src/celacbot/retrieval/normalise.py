@@ -62,7 +62,7 @@ _CHAT_WORDS = """
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
     nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
-    ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin
+    ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
     leyendo lei escuche oi creo pense entendi entender deja dejame quisiera queria gustaria
