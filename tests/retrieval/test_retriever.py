@@ -1621,6 +1621,17 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "argentina-space-station")
 
 
+def test_a_later_part_asking_which_other_countries_is_about_the_one_before(
+    shipped: Retriever,
+) -> None:
+    # the other countries the EVs reached, not every country the article names
+    answer = shipped.answer(
+        "¿los autos eléctricos chinos ya llegaron a Chile? ¿y a qué otros países?"
+    )
+
+    assert (answer.decision, answer.id, answer.parts) == (Decision.ANSWER, "ev-countries", ())
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [

@@ -45,6 +45,17 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "cuales paises",
         "qual pais",
         "quais paises",
+        # "¿y a qué otros países?": the subject's other countries
+        "which other country",
+        "which other countries",
+        "what other country",
+        "what other countries",
+        "que otro pais",
+        "que otros paises",
+        "cuales otros paises",
+        "que outro pais",
+        "que outros paises",
+        "quais outros paises",
     ],
     "who": ["quien", "quienes", "quem", "谁"],
     # What something is for: a purpose, asked with question words, not a topic's.
