@@ -1568,6 +1568,8 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         # advice for the asker, even about a thing the article names
         ("tesla or byd better for a first car lol", Decision.DECLINE),
         ("¿vale la pena comprar un BYD?", Decision.DECLINE),
+        ("is a byd a good first car for a student?", Decision.DECLINE),
+        ("¿un BYD es buen auto?", Decision.DECLINE),
         ("比亚迪和特斯拉买哪个好", Decision.DECLINE),
         ("quanto custa um byd dolphin no brasil?", Decision.DECLINE),  # a price to pay
         ("how much did the byd factory cost?", Decision.ANSWER),  # with its caveat

@@ -61,6 +61,9 @@ _ADVICE: Final = (
         # "tesla or byd better for a first car", not "is farming or energy better developed?"
         r"|\bor \w+ (?:is |are )?better(?: for (?:me|a|an|my)\b|\W*$)"
         r"|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
+        # "is a byd a good first car?", "¿es un buen auto?": a buyer's question
+        r"|\bgood (?:first |cheap |family )?(?:car|buy|deal)\b"
+        r"|\bbuen (?:primer )?(?:carro|auto|coche)\b|\bbom (?:primeiro )?carro\b"
         r"|\b(?:do|would|can|could) you recommend\b"
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
         r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
