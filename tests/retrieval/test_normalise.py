@@ -75,6 +75,11 @@ def test_content_terms_drop_stop_words_but_keep_topic_words() -> None:
     )
 
 
+def test_chat_abbreviations_of_also_are_stop_words() -> None:
+    # "tb", "tbm", "tmb": también / também, as people text them
+    assert Normaliser({}).content_terms("solo autos o tmb otras cosas? e tb tbm tmbn") == ("auto",)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0xFF)))
 def test_latin1_words_are_the_letter_runs_of_the_folded_text(text: str) -> None:

@@ -33,7 +33,7 @@ _STOP_WORDS = """
     as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
     no nos os
     pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan
-    q vc pra pro tb tbm porfa hicieron hecho hacen fizeram feito fazem
+    q vc pra pro tb tbm tmb tmbn porfa hicieron hecho hacen fizeram feito fazem
     puede pueden podria pode podem poderia
 """
 # What people add around a question when they chat or dictate: fillers, slang, politeness and
