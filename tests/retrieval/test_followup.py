@@ -84,6 +84,21 @@ def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, po
 
 
 @pytest.mark.parametrize(
+    ("message", "points"),
+    [
+        ("what is that exactly?", True),
+        ("¿y ese proyecto?", True),
+        ("essa fábrica é grande?", True),
+        # a longer question that says "that ..." stands alone
+        ("qué dice el artículo sobre esa planta de BYD en Brasil", False),
+        ("¿está terminada?", False),  # "está" is no "esta"
+    ],
+)
+def test_a_demonstrative_points_back_in_a_short_message(message: str, points: bool) -> None:
+    assert points_back(message) is points
+
+
+@pytest.mark.parametrize(
     ("message", "only"),
     [
         ("only for brazil?", True),

@@ -31,7 +31,8 @@ MAX_BARE_TERMS: Final = 2
 # "that" and "this" point back only in a short message ("what is that exactly?"); in a longer
 # one they are part of a question that stands alone ("what is this article about?").
 MAX_SHORT_WORDS: Final = 5
-_NEAR_POINTER: Final = re.compile(r"\b(?:that|this|those)\b")
+# "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
+_NEAR_POINTER: Final = re.compile(r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela)\b")
 
 _CONNECTOR: Final = re.compile(
     r"^\W*(?:and|also|what about|how about|and what about|then|so|but|ok but|ok so|ok and|"
