@@ -1116,6 +1116,7 @@ def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
     [
         "muchas gracias por la respuesta, ¿qué es la celac?",
         "qual é o nome daquela empresa chinesa no uruguai?",
+        "howdy! what is that guy in uruguay supposed to do, generally?",
     ],
 )
 def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(

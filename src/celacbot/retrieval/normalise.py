@@ -41,7 +41,8 @@ _STOP_WORDS = """
 # names a topic, so one the knowledge base never uses must not count as an unknown word.
 _CHAT_WORDS = """
     um umm uh uhh er erm hmm hm ah oh ok okay okey k kk like lol lmao haha hahaha rn tbh imo
-    idk btw pls plz thx ty cheers mate dude bro guys folks yeah yep yup nope hiya yo
+    idk btw pls plz thx ty cheers mate dude bro guy guys folks yeah yep yup nope hiya yo howdy
+    generally supposed suppose
     gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
