@@ -71,6 +71,39 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
     ("message", "asked"),
     [
         (
+            "revising for my geog paper 😩 what does the writer say about the global south?",
+            ["what does the writer say about the global south?"],
+        ),
+        # before Chinese, the question may leave out the topic named before the emoji
+        (
+            "我读到 digital economy 那段 😅 到底要做到哪些东西?",
+            ["我读到 digital economy 那段 😅 到底要做到哪些东西?"],
+        ),
+        ("🚗⚡ ev in chile?", ["🚗⚡ ev in chile?"]),
+    ],
+)
+def test_an_emoji_ends_a_sentence(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Um aluno disse em aula que os carros chineses são vendidos na Argentina 🚗 é verdade?",
+        "apparently BYD opened a plant in Mexico!! is it true?",
+        "听说比亚迪在墨西哥建厂了。是真的吗？",
+    ],
+)
+def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(message: str) -> None:
+    [asked] = questions(message)
+
+    assert "Argentina" in asked or "Mexico" in asked or "墨西哥" in asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
             "what are the focus areas? and whats the headline of this piece",
             ["what are the focus areas?", "and whats the headline of this piece"],
         ),

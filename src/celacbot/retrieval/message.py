@@ -1,8 +1,9 @@
 """Messages as people write them: the questions inside a long, chatty or double message.
 
-Contract: `questions(text)` splits a message into its clauses (sentences, and "..., and what
-..." joins) and returns those that ask something, in order; a message of one clause gives
-itself. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
+Contract: `questions(text)` splits a message into its clauses (sentences, an emoji ending one
+too, and "..., and what ..." joins) and returns those that ask something, in order; a message
+of one clause gives itself. A sentence that only asks whether the one before is true ("... é
+verdade?") asks about that one. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
 retriever can answer the question after it, and a message asking two or three things gets
 one answer per question. A clause before ", and <question>" asks too when a question is asked
 inside it ("thanks! what's this about air routes, and which countries ...?"), not when it
@@ -33,6 +34,9 @@ QUESTION_WORD: Final = (
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
+    # An emoji ends a sentence as a full stop does ("... global south 😩 what does ..."); not
+    # before Chinese, whose question after it often leaves out the topic named before it.
+    r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[a-zA-Z\u00c0-\u024f¿¡])"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
     rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{QUESTION_WORD}\b)"
@@ -212,13 +216,23 @@ def _clauses(text: str) -> list[_Clause]:
 _CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
 
 
+# A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
+_ONLY_A_CHECK: Final = re.compile(
+    r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
+    r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
+    r"|对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\W*$"
+)
+
+
 def _with_topics(parts: list[_Clause]) -> list[_Clause]:
     """The clauses, one that asks nothing joined to the question after it when it is that
-    question's topic (`_is_topic`)."""
+    question's topic (`_is_topic`), and one that only asks whether it is true to that."""
     joined: list[_Clause] = []
     for part in parts:
         before = joined[-1].text if joined else ""
-        if _is_topic(before, part.text):
+        if before and found(_ONLY_A_CHECK, part.text):
+            joined[-1] = joined[-1]._replace(text=f"{before} {part.text}")
+        elif _is_topic(before, part.text):
             joined[-1] = part._replace(text=f"{before}{'' if has_cjk(before) else ' '}{part.text}")
         else:
             joined.append(part)
