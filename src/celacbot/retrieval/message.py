@@ -3,11 +3,12 @@
 Contract: `questions(text)` splits a message into its clauses (sentences, an emoji ending one
 too, and "..., and what ..." joins) and returns those that ask something, in order; a message
 of one clause gives itself. A sentence that only asks whether the one before is true ("... é
-verdade?") asks about that one. Context ("So I was reading about BYD.") is a clause that asks nothing, so the
-retriever can answer the question after it, and a message asking two or three things gets
-one answer per question. A clause before ", and <question>" asks too when a question is asked
-inside it ("thanks! what's this about air routes, and which countries ...?"), not when it
-tells about the asker ("I remember when Xi visited Peru, and what did he do in Brazil?").
+verdade?") asks about that one. Context ("So I was reading about BYD.") is a clause that asks
+nothing, so the retriever can answer the question after it, and a message asking two or three
+things gets one answer per question. A clause before ", and <question>" asks too when a
+question is asked inside it ("thanks! what's this about air routes, and which countries
+...?"), not when it tells about the asker ("I remember when Xi visited Peru, and what did he
+do in Brazil?").
 `without_exclusion(text)` splits off what a message sets aside ("besides Venezuela, ...",
 "... aparte del covid?", "除了智利，..."), None when it sets nothing aside. `changes_subject(text)`
 tells a message that says itself it leaves the conversation's subject ("changing the subject").
