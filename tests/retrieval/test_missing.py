@@ -87,3 +87,16 @@ def test_where_asks_for_a_location(question: str) -> None:
 )
 def test_at_which_institution_or_in_which_fields_asks_for_no_location(question: str) -> None:
     assert Detail.LOCATION not in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who runs the food innovation center?",
+        "¿quién dirige el centro de innovación alimentaria?",
+        "quem dirige o laboratório da BGI?",
+        "粮食创新中心由谁负责？",
+    ],
+)
+def test_who_runs_it_asks_for_a_person(question: str) -> None:
+    assert Detail.PERSON in asked_details(question)

@@ -183,6 +183,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bwho (?:runs|leads|heads|founded|owns)\b"
             r"|\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b"
             r"|\bcon quien(?:es)? se reuni|\bcom quem (?:se )?(?:reuniu|encontrou)"
+            r"|\bquien (?:dirige|encabeza|lidera|maneja|fundo|esta a cargo)\b"
+            r"|\bquien es el (?:jefe|director|presidente|dueno|fundador)\b"
+            r"|\bquem (?:dirige|lidera|chefia|comanda|fundou|esta a frente)\b"
             r"|\bauthor'?s? name\b|\bname of the author\b"
             r"|\bnombre del (?:autor|director|jefe|fundador)\b|\bcomo se llama (?:el|la) autor"
             r"|\bquem (?:e|eh) o (?:dono|chefe|fundador|presidente|diretor)\b"
@@ -190,6 +193,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(
             r"见了谁|会见了谁|和谁见面|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字|叫什么名字"
+            r"|谁(?:在|来)?(?:管|领导|主持|负责)"
         ),
     ),
     # Who paid for it: the article says what was built, hardly ever with whose money.
