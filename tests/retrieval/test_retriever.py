@@ -563,6 +563,8 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("哪所大学参与了？", "zh", "名称"),
         ("¿qué acuerdos firmó xi en su visita de estado a brasil?", "es", "acuerdos"),
         ("习大大这次去秘鲁和巴西签了哪些协议啊？", "zh", "协议"),
+        # the year of the "2030 Agenda" the answer names dates nothing
+        ("¿cuándo se creó el fondo fiduciario de cooperación sur-sur?", "es", "fecha"),
     ],
 )
 def test_a_near_miss_says_what_the_article_does_not_give(

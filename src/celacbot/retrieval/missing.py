@@ -283,8 +283,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
         re.IGNORECASE,
     ),
+    # Not the year in a name ("the UN 2030 Agenda"): it dates no event.
     Detail.DATE: re.compile(
-        rf"\b{YEAR}\b|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b|\banniversary\b",
+        rf"\b(?<!Agenda ){YEAR}\b(?! Agenda)|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b"
+        r"|\banniversary\b",
         re.IGNORECASE,
     ),
     Detail.DAY: re.compile(
