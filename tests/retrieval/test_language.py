@@ -28,6 +28,9 @@ def detect(question: str, hint: str | None = None) -> str | None:
         ("green energy", "en"),
         ("cbers", None),
         ("BYD Brasil", None),
+        # as people text: "pro", "tb", a past tense in -ou; "pa", "xq"
+        ("a china mandou vacina de covid pro brasil tb?", "pt"),
+        ("q hizo china pa latam xq no se", "es"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:
