@@ -30,7 +30,7 @@ def detect(question: str, hint: str | None = None) -> str | None:
         ("BYD Brasil", None),
         # as people text: "pro", "tb", a past tense in -ou; "pa", "xq"
         ("a china mandou vacina de covid pro brasil tb?", "pt"),
-        ("q hizo china pa latam xq no se", "es"),
+        ("byd pa latam xq", "es"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:
