@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.missing import Detail, asked_details, counted_asked, counted_given
+from celacbot.retrieval.missing import (
+    Detail,
+    asked_details,
+    asks_for_a_thing,
+    counted_asked,
+    counted_given,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +106,17 @@ def test_at_which_institution_or_in_which_fields_asks_for_no_location(question: 
 )
 def test_who_runs_it_asks_for_a_person(question: str) -> None:
     assert Detail.PERSON in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("¿Qué tipo de coches va a fabricar BYD en Brasil?", True),
+        ("比亚迪巴西工厂生产什么？", True),
+        ("what's the publication date", False),  # a date, asked with "what"
+        ("BYD巴西工厂啥时候出第一辆车？", False),
+        ("did BYD build a plant?", False),
+    ],
+)
+def test_what_or_which_asks_for_a_thing_unless_it_asks_when(question: str, thing: bool) -> None:
+    assert asks_for_a_thing(question) is thing

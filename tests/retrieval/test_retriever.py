@@ -1626,6 +1626,28 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "argentina-space-station")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what the plant makes, not when its first vehicle is due
+        (
+            "¿Qué tipo de coches va a fabricar la marca china en su planta de Brasil?",
+            "byd-brazil-complex",
+        ),
+        (
+            "q va a fabricar la fabrica d byd en brasil, solo carros electricos?",
+            "byd-brazil-complex",
+        ),
+        ("when will the first car come out of the BYD plant?", "byd-first-vehicle"),
+        ("BYD巴西工厂啥时候出第一辆车？", "byd-first-vehicle"),
+    ],
+)
+def test_a_question_for_a_thing_is_not_answered_with_when(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_a_later_part_asking_which_other_countries_is_about_the_one_before(
     shipped: Retriever,
 ) -> None:

@@ -140,12 +140,13 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|has|have|had|can|could|should|exactly|exacly|roughly|precisely|about|and|or|in"
             r"|since)\b)"
             r"|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
+            r"|\b(?:dates?|fechas?)\b"
             r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
             r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\bha quanto tempo\b|\bhace cuanto\b"
         ),
-        re.compile(r"多久|多长时间|什么时候|哪一?年|哪一?天|几月|几号|何时|日期"),
+        re.compile(r"多久|多长时间|什么时候|啥时候?|哪一?年|哪一?天|几月|几号|何时|日期"),
         # "when" that opens the message or a clause asks too ("when chinese EVs entered chile?")
         re.compile(r"(?:^|[,;:.!?¿(])\W*when\b"),
     ),
@@ -461,6 +462,20 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     if Detail.PLACE in asked and Detail.LOCATION in asked:
         asked.remove(Detail.LOCATION)
     return tuple(asked)
+
+
+def asks_for_a_date(question: str) -> bool:
+    """Whether the question asks when (a year, a date, a day)."""
+    return not {Detail.DATE, Detail.DAY}.isdisjoint(asked_details(question))
+
+
+# "what will it make?", "¿qué tipo de coches...?", "生产什么": a question for a thing.
+_WHAT: Final = re.compile(r"\b(?:what|whats|which|que|q|qual|quais|cual|cuales|oq)\b|什么|哪些|啥")
+
+
+def asks_for_a_thing(question: str) -> bool:
+    """Whether the question asks what or which thing, not when."""
+    return bool(_WHAT.search(fold(question))) and not asks_for_a_date(question)
 
 
 @dataclass(frozen=True, slots=True)

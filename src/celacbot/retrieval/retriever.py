@@ -47,6 +47,8 @@ from celacbot.retrieval.missing import (
     YEAR,
     Detail,
     asked_details,
+    asks_for_a_date,
+    asks_for_a_thing,
     caveat,
     counted_asked,
     counted_given,
@@ -92,6 +94,12 @@ class Retriever:
             *kb.language_synonyms.values(),
         )
         self._entries = {entry.id: entry for entry in kb.entries}
+        # Entries that tell when something happens: most of their phrasings ask when.
+        self._when = frozenset(
+            entry.id
+            for entry in kb.entries
+            if sum(map(asks_for_a_date, entry.questions)) > len(entry.questions) / 2
+        )
         self._facts = {fact.id: fact for fact in kb.facts}
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
@@ -633,6 +641,11 @@ class Retriever:
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
         leaders = self._naming_all(query, entries, MAX_SUGGESTIONS + 1, claim=claim)
+        # "what will BYD's plant make?" asks for a thing: not the entry that tells only when
+        # (its first vehicle), however many of its words that one shares. A claim to check
+        # asks nothing ("vi que ... em 2026, é isso mesmo?").
+        if asks_for_a_thing(question) and not claim:
+            leaders = [each for each in leaders if each.document.id not in self._when] or leaders
         verdict: Verdict = decide(
             leaders,
             lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
