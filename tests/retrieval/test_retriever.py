@@ -1640,9 +1640,12 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
         ),
         ("when will the first car come out of the BYD plant?", "byd-first-vehicle"),
         ("BYD巴西工厂啥时候出第一辆车？", "byd-first-vehicle"),
+        # what the satellites are for, not how many were built
+        ("¿para qué sirven los satélites que armaron juntos China y Brasil?", "cbers-program"),
+        ("how many satellites did china and brazil build together?", "cbers-satellite-count"),
     ],
 )
-def test_a_question_for_a_thing_is_not_answered_with_when(
+def test_a_question_for_a_thing_or_a_purpose_is_not_answered_with_when_or_how_many(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)

@@ -464,6 +464,11 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     return tuple(asked)
 
 
+def asks_for_a_count(question: str) -> bool:
+    """Whether the question asks how many."""
+    return Detail.COUNT in asked_details(question)
+
+
 def asks_for_a_date(question: str) -> bool:
     """Whether the question asks when (a year, a date, a day)."""
     return not {Detail.DATE, Detail.DAY}.isdisjoint(asked_details(question))

@@ -47,6 +47,7 @@ from celacbot.retrieval.missing import (
     YEAR,
     Detail,
     asked_details,
+    asks_for_a_count,
     asks_for_a_date,
     asks_for_a_thing,
     caveat,
@@ -94,12 +95,9 @@ class Retriever:
             *kb.language_synonyms.values(),
         )
         self._entries = {entry.id: entry for entry in kb.entries}
-        # Entries that tell when something happens: most of their phrasings ask when.
-        self._when = frozenset(
-            entry.id
-            for entry in kb.entries
-            if sum(map(asks_for_a_date, entry.questions)) > len(entry.questions) / 2
-        )
+        # Entries that tell only when, or only how many: most of their phrasings ask that.
+        self._telling_when = _mostly_asked(kb, asks_for_a_date)
+        self._telling_how_many = _mostly_asked(kb, asks_for_a_count)
         self._facts = {fact.id: fact for fact in kb.facts}
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
@@ -624,6 +622,18 @@ class Retriever:
 
         return covers
 
+    def _of_the_asked_kind(self, question: str, leaders: list[Scored]) -> list[Scored]:
+        """The leaders without the entries that tell only what the question does not ask
+        (all of them when none is left): when, for "what will BYD's plant make?" (not when its
+        first vehicle is due); how many, for "what are the CBERS satellites for?" (not how
+        many were built), however many of the question's words those share."""
+        unasked: frozenset[str] = frozenset()
+        if asks_for_a_thing(question):
+            unasked |= self._telling_when
+        if asks_what_for(question):
+            unasked |= self._telling_how_many
+        return [each for each in leaders if each.document.id not in unasked] or leaders
+
     def _decide(
         self,
         question: str,
@@ -641,11 +651,8 @@ class Retriever:
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
         leaders = self._naming_all(query, entries, MAX_SUGGESTIONS + 1, claim=claim)
-        # "what will BYD's plant make?" asks for a thing: not the entry that tells only when
-        # (its first vehicle), however many of its words that one shares. A claim to check
-        # asks nothing ("vi que ... em 2026, é isso mesmo?").
-        if asks_for_a_thing(question) and not claim:
-            leaders = [each for each in leaders if each.document.id not in self._when] or leaders
+        if not claim:
+            leaders = self._of_the_asked_kind(question, leaders)
         verdict: Verdict = decide(
             leaders,
             lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
@@ -736,3 +743,12 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+def _mostly_asked(kb: KnowledgeBase, asks: Callable[[str], bool]) -> frozenset[str]:
+    """The entries more than half of whose phrasings ask that way."""
+    return frozenset(
+        entry.id
+        for entry in kb.entries
+        if sum(map(asks, entry.questions)) > len(entry.questions) / 2
+    )
