@@ -87,6 +87,25 @@ def test_an_emoji_ends_a_sentence(message: str, asked: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "两个问题哈：1）作者是干啥的，在哪个单位？2）2024年是中拉论坛成立几周年？",
+            ["作者是干啥的，在哪个单位？", "2024年是中拉论坛成立几周年？"],
+        ),
+        (
+            "two questions: 1) who wrote it, and where does he work? 2) what is CELAC?",
+            ["who wrote it, and where does he work?", "what is CELAC?"],
+        ),
+        # numbers that number nothing
+        ("the 1) and 2) rules?", ["the 1) and 2) rules?"]),
+    ],
+)
+def test_numbered_questions_are_one_each(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "Um aluno disse em aula que os carros chineses são vendidos na Argentina 🚗 é verdade?",

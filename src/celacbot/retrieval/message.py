@@ -3,12 +3,12 @@
 Contract: `questions(text)` splits a message into its clauses (sentences, an emoji ending one
 too, and "..., and what ..." joins) and returns those that ask something, in order; a message
 of one clause gives itself. A sentence that only asks whether the one before is true ("... é
-verdade?") asks about that one. Context ("So I was reading about BYD.") is a clause that asks
-nothing, so the retriever can answer the question after it, and a message asking two or three
-things gets one answer per question. A clause before ", and <question>" asks too when a
-question is asked inside it ("thanks! what's this about air routes, and which countries
-...?"), not when it tells about the asker ("I remember when Xi visited Peru, and what did he
-do in Brazil?").
+verdade?") asks about that one; items the asker numbers ("1) ... 2) ...") are one question
+each. Context ("So I was reading about BYD.") is a clause that asks nothing, so the retriever
+can answer the question after it, and a message asking two or three things gets one answer per
+question. A clause before ", and <question>" asks too when a question is asked inside it
+("thanks! what's this about air routes, and which countries ...?"), not when it tells about
+the asker ("I remember when Xi visited Peru, and what did he do in Brazil?").
 `without_exclusion(text)` splits off what a message sets aside ("besides Venezuela, ...",
 "... aparte del covid?", "除了智利，..."), None when it sets nothing aside. `changes_subject(text)`
 tells a message that says itself it leaves the conversation's subject ("changing the subject").
@@ -301,10 +301,32 @@ def _search_folded(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(folded) if len(folded) == len(text) else None
 
 
+# "1) ... 2) ...", "1）…2）…", "① … ②": the asker numbers the questions; each item is one,
+# commas and all ("1）作者是干啥的，在哪个单位？").
+_NUMBERED: Final = re.compile(r"(?:^|(?<=[\s:：,，.。?？!！]))(?:[1-3][)）]|[①②③])\s*")
+
+
+def _numbered(text: str) -> list[str] | None:
+    """The items of a message that numbers its questions (two or three), else None."""
+    marks = list(_NUMBERED.finditer(text))
+    if len(marks) < 2 or len(marks) > MAX_QUESTIONS:
+        return None
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    items = [text[mark.end() : end].strip() for mark, end in zip(marks, ends, strict=True)]
+    return items if all(map(_says_something, items)) else None
+
+
+def _says_something(item: str) -> bool:
+    """Whether a numbered item is more than a stray word ("the 1) and 2) rules")."""
+    return len(item) >= _MIN_CLAUSE_CHARS and (has_cjk(item) or len(item.split()) >= 2)
+
+
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
     text = _without_lead_in(_without_closing_tag(text))
+    if (items := _numbered(text)) is not None:
+        return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
     read = [(part.text, part._replace(text=_without_lead_in(part.text))) for part in _clauses(text)]
     parts = _with_topics([without for _, without in read])
