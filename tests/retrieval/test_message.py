@@ -132,6 +132,10 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(message:
         ),
         # question words as hurried thumbs spell them
         (
+            "wha dates xi was in peru, and which summits he went to?",
+            ["wha dates xi was in peru", "which summits he went to?"],
+        ),
+        (
             "waht did byd build in brazil and whn was it opened",
             ["waht did byd build in brazil", "whn was it opened"],
         ),

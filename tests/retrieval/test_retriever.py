@@ -1626,6 +1626,11 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "argentina-space-station")
 
 
+def test_dat_is_that_not_a_misspelt_date(shipped: Retriever) -> None:
+    # Caribbean English: "what did China do with that?"
+    assert shipped.answer("wha china do wid dat").id != "article-date"
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [

@@ -29,7 +29,7 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
     # as phones and hurried thumbs spell them
-    r"|wat|wut|wht|waht|whta|wich|whcih|whn|wen|wher|whr|hw)"
+    r"|wat|wut|wht|waht|whta|wha|wich|whcih|whn|wen|wher|whr|hw)"
 )
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
