@@ -1626,6 +1626,17 @@ def test_a_later_chinese_part_leaving_its_subject_out_is_about_the_one_before(
     assert (answer.decision, answer.id) == (Decision.ANSWER, "argentina-space-station")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Según el texto, ¿cómo puede el Sur Global ayudar a reactivar la economía mundial?",
+        "como é que o Sul Global pode dar um empurrão na retoma da economia mundial?",
+    ],
+)
+def test_restarting_the_economy_is_its_recovery(shipped: Retriever, question: str) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "green-economy-global-south")
+
+
 def test_dat_is_that_not_a_misspelt_date(shipped: Retriever) -> None:
     # Caribbean English: "what did China do with that?"
     assert shipped.answer("wha china do wid dat").id != "article-date"
