@@ -1637,6 +1637,11 @@ def test_restarting_the_economy_is_its_recovery(shipped: Retriever, question: st
     assert verdict(shipped, question) == (Decision.ANSWER, "green-economy-global-south")
 
 
+def test_who_in_chinese_is_no_unknown_word(shipped: Retriever) -> None:
+    # "数据都给谁用了" (who is the data given to): 给谁 and 谁用 are edges of 谁, a known word
+    assert shipped.explain("中巴合作的那个遥感卫星项目，数据都给谁用了？").unknown_terms == ()
+
+
 def test_dat_is_that_not_a_misspelt_date(shipped: Retriever) -> None:
     # Caribbean English: "what did China do with that?"
     assert shipped.answer("wha china do wid dat").id != "article-date"

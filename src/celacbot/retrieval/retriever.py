@@ -346,7 +346,7 @@ class Retriever:
                 for term in message
                 if is_cjk(term) and (term in self._vocabulary or term in known)
                 for char in term
-            }
+            } | _QUESTION_CHARACTERS
         query = self._vocabulary.resolve(self._normaliser.content_terms(text), covered)
         if not any(spelt):
             return query
@@ -743,6 +743,11 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
 
 def _with_unknown(reason: str, query: Query) -> str:
     return f"{reason}; unknown words: {', '.join(query.unknown)}" if query.unknown else reason
+
+
+# 谁 (who) is a word of its own: a pair holding it ("给谁", "谁用" in "数据给谁用?") is two
+# words' edges, not a word the article lacks. Not 几 or 啥: "几点" (what time) is one.
+_QUESTION_CHARACTERS: Final = frozenset("谁")
 
 
 def _mostly_asked(kb: KnowledgeBase, asks: Callable[[str], bool]) -> frozenset[str]:
