@@ -120,3 +120,15 @@ def test_who_runs_it_asks_for_a_person(question: str) -> None:
 )
 def test_what_or_which_asks_for_a_thing_unless_it_asks_when(question: str, thing: bool) -> None:
     assert asks_for_a_thing(question) is thing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did China do to date in Chile?",
+        "¿qué ha hecho China en Chile hasta la fecha?",
+        "quem lidera as vendas de carros elétricos no Chile?",  # a company or a country
+    ],
+)
+def test_so_far_or_who_leads_a_market_asks_for_no_date_or_person(question: str) -> None:
+    assert {Detail.DATE, Detail.PERSON}.isdisjoint(asked_details(question))

@@ -1573,6 +1573,8 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("¿vale la pena comprar un BYD?", Decision.DECLINE),
         ("is a byd a good first car for a student?", Decision.DECLINE),
         ("¿un BYD es buen auto?", Decision.DECLINE),
+        # whether a deal was good for a country is no advice to a buyer
+        ("is chinese investment a good deal for latin america?", Decision.ANSWER),
         ("比亚迪和特斯拉买哪个好", Decision.DECLINE),
         ("quanto custa um byd dolphin no brasil?", Decision.DECLINE),  # a price to pay
         ("how much did the byd factory cost?", Decision.ANSWER),  # with its caveat
@@ -1637,6 +1639,18 @@ def test_restarting_the_economy_is_its_recovery(shipped: Retriever, question: st
     assert verdict(shipped, question) == (Decision.ANSWER, "green-economy-global-south")
 
 
+def test_leaving_out_an_entry_that_only_tells_when_keeps_its_unrelated_rival(
+    shipped: Retriever,
+) -> None:
+    # Without the first vehicle's date, electric-vehicle markets would lead unchallenged.
+    question = (
+        "a empresa chinesa de carro que tá montando fábrica aqui no brasil vai fazer o que"
+        " tipo carro de tomada"
+    )
+
+    assert shipped.answer(question).id != "ev-countries"
+
+
 def test_who_in_chinese_is_no_unknown_word(shipped: Retriever) -> None:
     # "数据都给谁用了" (who is the data given to): 给谁 and 谁用 are edges of 谁, a known word
     assert shipped.explain("中巴合作的那个遥感卫星项目，数据都给谁用了？").unknown_terms == ()
@@ -1664,6 +1678,8 @@ def test_dat_is_that_not_a_misspelt_date(shipped: Retriever) -> None:
         # what the satellites are for, not how many were built
         ("¿para qué sirven los satélites que armaron juntos China y Brasil?", "cbers-program"),
         ("how many satellites did china and brazil build together?", "cbers-satellite-count"),
+        # "que" that is "that" asks nothing: the first car, made in Brazil
+        ("¿ya salió el primer auto que fabricó BYD en Brasil?", "byd-first-vehicle"),
     ],
 )
 def test_a_question_for_a_thing_or_a_purpose_is_not_answered_with_when_or_how_many(

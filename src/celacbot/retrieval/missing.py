@@ -140,7 +140,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|has|have|had|can|could|should|exactly|exacly|roughly|precisely|about|and|or|in"
             r"|since)\b)"
             r"|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
-            r"|\b(?:dates?|fechas?)\b"
+            # not "to date", "hasta la fecha": so far
+            r"|\b(?<!to )(?<!up to )dates?\b|\b(?<!hasta la )(?<!a la )fechas?\b"
             r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
             r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
             # "how long has it been going on?": since when
@@ -184,9 +185,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bwho (?:runs|leads|heads|founded|owns)\b"
             r"|\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b"
             r"|\bcon quien(?:es)? se reuni|\bcom quem (?:se )?(?:reuniu|encontrou)"
-            r"|\bquien (?:dirige|encabeza|lidera|maneja|fundo|esta a cargo)\b"
+            r"|\bquien (?:dirige|encabeza|maneja|esta a cargo)\b"
             r"|\bquien es el (?:jefe|director|presidente|dueno|fundador)\b"
-            r"|\bquem (?:dirige|lidera|chefia|comanda|fundou|esta a frente)\b"
+            r"|\bquem (?:dirige|chefia|comanda|esta a frente)\b"
             r"|\bauthor'?s? name\b|\bname of the author\b"
             r"|\bnombre del (?:autor|director|jefe|fundador)\b|\bcomo se llama (?:el|la) autor"
             r"|\bquem (?:e|eh) o (?:dono|chefe|fundador|presidente|diretor)\b"
@@ -194,7 +195,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(
             r"见了谁|会见了谁|和谁见面|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字|叫什么名字"
-            r"|谁(?:在|来)?(?:管|领导|主持|负责)"
+            r"|谁(?:在|来)?(?:管|领导|主持|负责)(?!出钱|出资|买单)"
         ),
     ),
     # Who paid for it: the article says what was built, hardly ever with whose money.
@@ -474,13 +475,27 @@ def asks_for_a_date(question: str) -> bool:
     return not {Detail.DATE, Detail.DAY}.isdisjoint(asked_details(question))
 
 
-# "what will it make?", "¿qué tipo de coches...?", "生产什么": a question for a thing.
-_WHAT: Final = re.compile(r"\b(?:what|whats|which|que|q|qual|quais|cual|cuales|oq)\b|什么|哪些|啥")
+# "what will it make?", "¿qué tipo de coches...?", "生产什么": a question for a thing. A Spanish
+# or Portuguese "que" asks only where a question starts ("el auto que fabricó" is "that").
+_WHAT: Final = re.compile(
+    r"\b(?:what|whats|which)\b(?! about\b)"
+    r"|(?:^|[¿?!.,:;]\s*|\b(?:y|e|en|em|de|para|pra|con|com|a|o)\s+)(?:que|q|qual|quais|cual|cuales|oq)\b"
+    r"|什么|哪些|啥"
+)
+# "what's the status / timeline of ...?": when, in other words.
+_HOW_FAR_ALONG: Final = re.compile(
+    r"\b(?:status|timeline|schedule|estado|previsao|prevision|cronograma|ya salio|ja saiu)\b"
+)
 
 
 def asks_for_a_thing(question: str) -> bool:
     """Whether the question asks what or which thing, not when."""
-    return bool(_WHAT.search(fold(question))) and not asks_for_a_date(question)
+    folded = fold(question)
+    return (
+        bool(_WHAT.search(folded))
+        and not _HOW_FAR_ALONG.search(folded)
+        and not asks_for_a_date(question)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -623,16 +623,30 @@ class Retriever:
         return covers
 
     def _of_the_asked_kind(self, question: str, leaders: list[Scored]) -> list[Scored]:
-        """The leaders without the entries that tell only what the question does not ask
-        (all of them when none is left): when, for "what will BYD's plant make?" (not when its
-        first vehicle is due); how many, for "what are the CBERS satellites for?" (not how
-        many were built), however many of the question's words those share."""
+        """The leaders, a best one that tells only what the question does not ask left out for
+        the first leader related to it that does: not when, for "what will BYD's plant make?"
+        (the plant, not when its first vehicle is due); not how many, for "what are the CBERS
+        satellites for?" (the program, not how many were built). Unchanged when no related
+        leader is left: an unrelated runner-up is no better answer, and stays a rival."""
         unasked: frozenset[str] = frozenset()
         if asks_for_a_thing(question):
             unasked |= self._telling_when
         if asks_what_for(question):
             unasked |= self._telling_how_many
-        return [each for each in leaders if each.document.id not in unasked] or leaders
+        if not leaders or leaders[0].document.id not in unasked:
+            return leaders
+        best, rest = leaders[0], leaders[1:]
+        kin = next(
+            (
+                each
+                for each in rest
+                if best.document.akin(each.document) and each.document.id not in unasked
+            ),
+            None,
+        )
+        if kin is None:
+            return leaders
+        return [kin, *(each for each in rest if each is not kin)]
 
     def _decide(
         self,
