@@ -59,6 +59,13 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             "dos preguntas rápidas: ¿cómo se titula el artículo? y ¿qué cargo tiene el autor?",
             ["¿cómo se titula el artículo?", "¿qué cargo tiene el autor?"],
         ),
+        # without a colon, a count is part of the sentence
+        (
+            "Dos cosas que no entendí del artículo. ¿Qué es la CELAC? ¿Y quién lo escribió?",
+            ["¿Qué es la CELAC?", "¿Y quién lo escribió?"],
+        ),
+        # "wat" exclaims
+        ("wat a great article. who wrote it?", ["who wrote it?"]),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
     ],
@@ -80,6 +87,9 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
             ["我读到 digital economy 那段 😅 到底要做到哪些东西?"],
         ),
         ("🚗⚡ ev in chile?", ["🚗⚡ ev in chile?"]),
+        # inside a question, an emoji is a picture of a word
+        ("what did BYD 🚗 build in Brazil?", ["what did BYD 🚗 build in Brazil?"]),
+        ("BYD 🚗 in brazil?", ["BYD 🚗 in brazil?"]),
     ],
 )
 def test_an_emoji_ends_a_sentence(message: str, asked: list[str]) -> None:

@@ -29,15 +29,18 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
     # as phones and hurried thumbs spell them
-    r"|wat|wut|wht|waht|whta|wha|wich|whcih|whn|wen|wher|whr|hw)"
+    r"|wut|wht|waht|whta|wha|wich|whcih|whn|wher|whr)"
 )
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
-    # An emoji ends a sentence as a full stop does ("... global south 😩 what does ..."); not
+    # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
+    # what does ...", "😅 pero ¿qué es?"); not inside one ("what did BYD 🚗 build?"), nor
     # before Chinese, whose question after it often leaves out the topic named before it.
-    r"|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[a-zA-Z\u00c0-\u024f¿¡])"
+    r"|(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])\s+"
+    rf"(?=¿|(?:{QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so|ok|okay"
+    r"|qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê)\b)"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
     rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{QUESTION_WORD}\b)"
@@ -137,9 +140,9 @@ _LEAD_IN: Final = re.compile(
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida"
     # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
-    r"|(?:two|three|2|3|dos|tres|duas|tres) (?:quick |short |little )?(?:questions|things|qs"
+    r"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?(?:questions|things|qs"
     r"|preguntas|preguntitas|consultas|dudas|cosas|perguntas|perguntinhas|duvidas|coisas)"
-    r"(?: rapidas| rapidinhas| cortas| rapidos)?"
+    r"(?: rapidas| rapidinhas| cortas)?(?=\s*[:：])"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
