@@ -31,6 +31,8 @@ def detect(question: str, hint: str | None = None) -> str | None:
         # as people text: "pro", "tb", a past tense in -ou; "pa", "xq"
         ("a china mandou vacina de covid pro brasil tb?", "pt"),
         ("byd pa latam xq", "es"),
+        ("flights to Guangzhou?", "en"),  # pinyin's -ou is no Portuguese past tense
+        ("que outros países compram carros chineses?", "pt"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:

@@ -19,13 +19,14 @@ _SPANISH = """
     de el la los las del es son cual cuales donde cuando quien quienes con una y hola gracias
     cuantos cuantas cuanto esta este estos estas ese esa eso hizo usted que por para como sobre
     en al lo le les se su sus hay fue ha han tiene tienen entre muy pero tambien desde hasta
-    ser estan hace hacen porque buenos buenas dias adios chao pa xq tmb
+    ser estan hace hacen porque buenos buenas dias adios chao pa xq tmb otros otras
 """
 _PORTUGUESE = """
     de o os da das do dos na nas nos sao qual quais onde quando quem com um uma ola oi obrigado
     obrigada quantos quantas quanto esse essa isso isto fez voce nao que por para como sobre
     em ao aos pelo pela pelos pelas seu sua seus suas tem foi ja tambem entre muito mais desde
-    ate ser estao faz fazem porque bom dia tchau ela ele eles elas pra pro tb tbm vc vcs
+    ate ser estao faz fazem porque bom dia tchau ela ele eles elas pra pro tb tbm vc vcs outros
+    outras
 """
 _MARKERS = {
     "en": frozenset(_ENGLISH.split()),
@@ -34,13 +35,14 @@ _MARKERS = {
 }
 # Spelling only one of the languages uses: English w, -tion, -ness, a consonant before a final
 # y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad; Portuguese ã, õ, ç, â, ê, ô, à,
-# -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou") and a lone "e" or "é"
-# ("China e Brasil").
+# -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou"; not pinyin's "Guangzhou")
+# and a lone "e" or "é" ("China e Brasil").
 _SPELLING = {
     "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
     "es": re.compile(r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"),
     "pt": re.compile(
-        r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\wou\b|(?<![\w-])[eé](?![\w-])"
+        r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\w(?<!zh)(?<!sh)ou\b"
+        r"|(?<![\w-])[eé](?![\w-])"
     ),
 }
 

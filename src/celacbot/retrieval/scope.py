@@ -62,7 +62,7 @@ _ADVICE: Final = (
         r"|\bor \w+ (?:is |are )?better(?: for (?:me|a|an|my)\b|\W*$)"
         r"|\bbest \w+(?: \w+)? to buy\b|\bworth buying\b"
         # "is a byd a good first car?", "¿es un buen auto?": a buyer's question
-        r"|\bgood (?:first |cheap |family )?(?:car|buy|deal)\b"
+        r"|\bgood (?:first |cheap |family )?car\b"
         r"|\bbuen (?:primer )?(?:carro|auto|coche)\b|\bbom (?:primeiro )?carro\b"
         r"|\b(?:do|would|can|could) you recommend\b"
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
