@@ -116,17 +116,21 @@ def test_numbered_questions_are_one_each(message: str, asked: list[str]) -> None
 
 
 @pytest.mark.parametrize(
-    "message",
+    ("message", "claim"),
     [
-        "Um aluno disse em aula que os carros chineses são vendidos na Argentina 🚗 é verdade?",
-        "apparently BYD opened a plant in Mexico!! is it true?",
-        "听说比亚迪在墨西哥建厂了。是真的吗？",
+        (
+            "Um aluno disse que os carros chineses são vendidos na Argentina. É verdade?",
+            "Argentina",
+        ),
+        ("apparently BYD opened a plant in Mexico!! is it true?", "Mexico"),
     ],
 )
-def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(message: str) -> None:
+def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
+    message: str, claim: str
+) -> None:
     [asked] = questions(message)
 
-    assert "Argentina" in asked or "Mexico" in asked or "墨西哥" in asked
+    assert claim in asked
 
 
 @pytest.mark.parametrize(
