@@ -623,11 +623,11 @@ class Retriever:
         return covers
 
     def _of_the_asked_kind(self, question: str, leaders: list[Scored]) -> list[Scored]:
-        """The leaders, a best one that tells only what the question does not ask left out for
-        the first leader related to it that does: not when, for "what will BYD's plant make?"
-        (the plant, not when its first vehicle is due); not how many, for "what are the CBERS
-        satellites for?" (the program, not how many were built). Unchanged when no related
-        leader is left: an unrelated runner-up is no better answer, and stays a rival."""
+        """The leaders; when the best tells only what the question does not ask, the first
+        leader related to it that does takes its place: not when, for "what will BYD's plant
+        make?" (the plant, not when its first vehicle is due); not how many, for "what are the
+        CBERS satellites for?" (the program, not how many were built). Unchanged when no
+        related leader is left: an unrelated runner-up is no better answer, and stays a rival."""
         unasked: frozenset[str] = frozenset()
         if asks_for_a_thing(question):
             unasked |= self._telling_when
