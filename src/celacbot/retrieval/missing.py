@@ -13,7 +13,7 @@ and `caveat(details, lang)` states, in the question's language, what it does not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -470,9 +470,11 @@ def asks_for_a_count(question: str) -> bool:
     return Detail.COUNT in asked_details(question)
 
 
-def asks_for_a_date(question: str) -> bool:
-    """Whether the question asks when (a year, a date, a day)."""
-    return not {Detail.DATE, Detail.DAY}.isdisjoint(asked_details(question))
+def asks_for_a_date(question: str, *, asked: Collection[Detail] | None = None) -> bool:
+    """Whether the question asks when (a year, a date, a day); `asked`: its asked details,
+    when the caller has them already."""
+    details = asked_details(question) if asked is None else asked
+    return not {Detail.DATE, Detail.DAY}.isdisjoint(details)
 
 
 # "what will it make?", "¿qué tipo de coches...?", "生产什么": a question for a thing. A Spanish
@@ -488,13 +490,14 @@ _HOW_FAR_ALONG: Final = re.compile(
 )
 
 
-def asks_for_a_thing(question: str) -> bool:
-    """Whether the question asks what or which thing, not when."""
+def asks_for_a_thing(question: str, *, asked: Collection[Detail] | None = None) -> bool:
+    """Whether the question asks what or which thing, not when; `asked`: its asked details,
+    when the caller has them already."""
     folded = fold(question)
     return (
         bool(_WHAT.search(folded))
         and not _HOW_FAR_ALONG.search(folded)
-        and not asks_for_a_date(question)
+        and not asks_for_a_date(question, asked=asked)
     )
 
 

@@ -628,14 +628,20 @@ class Retriever:
         make?" (the plant, not when its first vehicle is due); not how many, for "what are the
         CBERS satellites for?" (the program, not how many were built). Unchanged when no
         related leader is left: an unrelated runner-up is no better answer, and stays a rival."""
+        # Most best candidates tell more than that: the question's words are read only then.
+        best = leaders[0] if leaders else None
+        if best is None or not (
+            best.document.id in self._telling_when or best.document.id in self._telling_how_many
+        ):
+            return leaders
         unasked: frozenset[str] = frozenset()
-        if asks_for_a_thing(question):
+        if asks_for_a_thing(question, asked=self._asked_details(question)):
             unasked |= self._telling_when
         if asks_what_for(question):
             unasked |= self._telling_how_many
-        if not leaders or leaders[0].document.id not in unasked:
+        if best.document.id not in unasked:
             return leaders
-        best, rest = leaders[0], leaders[1:]
+        rest = leaders[1:]
         kin = next(
             (
                 each
