@@ -99,6 +99,8 @@ _CLAIM_OPENER: Final = (
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
     r"|me disseram que|ouvi dizer que|e verdade que"
 )
+# "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
+_CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|没错吧"
 # Chinese runs on without a space; "听说过比亚迪吗" (have you heard of BYD) claims nothing.
 _CHINESE_CLAIM_OPENER: Final = r"听说(?!过)|我朋友说|有人说|据说"
 _CLAIM_TAG: Final = re.compile(
@@ -112,7 +114,7 @@ _CLAIM_TAG: Final = re.compile(
     # "..., ¿es correcto?", "... 2026, é isso mesmo?", a last sentence "Está certo?"
     r"|[,.!]\s*¿?(?:es correcto|es asi|e isso mesmo|e isso|esta certo|ta certo"
     r"|is that right|is that true|am i right)\s*\?+\s*$"
-    r"|(?:对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\s*[?？]*\s*$"
+    rf"|(?:{_CHINESE_CHECK})\s*[?？]*\s*$"
 )
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").
 _CLAIM_START: Final = re.compile(
@@ -224,7 +226,7 @@ _CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
 _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
-    r"|对吗|对不对|是吗|是真的吗|是不是真的|没错吧)\W*$"
+    rf"|{_CHINESE_CHECK})\W*$"
 )
 
 
