@@ -465,16 +465,14 @@ def asked_details(question: str) -> tuple[Detail, ...]:
     return tuple(asked)
 
 
-def asks_for_a_count(question: str) -> bool:
-    """Whether the question asks how many."""
-    return Detail.COUNT in asked_details(question)
+# The details that say when.
+WHEN: Final = frozenset({Detail.DATE, Detail.DAY})
 
 
 def asks_for_a_date(question: str, *, asked: Collection[Detail] | None = None) -> bool:
     """Whether the question asks when (a year, a date, a day); `asked`: its asked details,
     when the caller has them already."""
-    details = asked_details(question) if asked is None else asked
-    return not {Detail.DATE, Detail.DAY}.isdisjoint(details)
+    return not WHEN.isdisjoint(asked_details(question) if asked is None else asked)
 
 
 # "what will it make?", "¿qué tipo de coches...?", "生产什么": a question for a thing. A Spanish

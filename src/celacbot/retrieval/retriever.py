@@ -43,12 +43,11 @@ from celacbot.retrieval.missing import (
     COUNTRIES,
     COUNTRY_UNITS,
     DETAIL_WORDS,
+    WHEN,
     WORKS,
     YEAR,
     Detail,
     asked_details,
-    asks_for_a_count,
-    asks_for_a_date,
     asks_for_a_thing,
     caveat,
     counted_asked,
@@ -95,9 +94,7 @@ class Retriever:
             *kb.language_synonyms.values(),
         )
         self._entries = {entry.id: entry for entry in kb.entries}
-        # Entries that tell only when, or only how many: most of their phrasings ask that.
-        self._telling_when = _mostly_asked(kb, asks_for_a_date)
-        self._telling_how_many = _mostly_asked(kb, asks_for_a_count)
+        self._telling_when, self._telling_how_many = _telling_only(kb)
         self._facts = {fact.id: fact for fact in kb.facts}
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
@@ -728,7 +725,7 @@ class Retriever:
         part of a name ("the 2030 Agenda"); and no other detail: any number looks like a
         count ("three units" is no number of cars)."""
         asked = self._asked_details(question)
-        if not (Detail.DATE in asked or Detail.DAY in asked):
+        if WHEN.isdisjoint(asked):
             return best
         if best.document.id in self._dated:
             return best
@@ -770,10 +767,16 @@ def _with_unknown(reason: str, query: Query) -> str:
 _QUESTION_CHARACTERS: Final = frozenset("谁")
 
 
-def _mostly_asked(kb: KnowledgeBase, asks: Callable[[str], bool]) -> frozenset[str]:
-    """The entries more than half of whose phrasings ask that way."""
-    return frozenset(
-        entry.id
-        for entry in kb.entries
-        if sum(map(asks, entry.questions)) > len(entry.questions) / 2
-    )
+def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
+    """The entries that tell only when, and those that tell only how many: more than half of
+    their phrasings ask that (each phrasing's details read once, at start-up)."""
+    when: set[str] = set()
+    how_many: set[str] = set()
+    for entry in kb.entries:
+        asked = [asked_details(question) for question in entry.questions]
+        half = len(asked) / 2
+        if sum(not WHEN.isdisjoint(details) for details in asked) > half:
+            when.add(entry.id)
+        if sum(Detail.COUNT in details for details in asked) > half:
+            how_many.add(entry.id)
+    return frozenset(when), frozenset(how_many)
