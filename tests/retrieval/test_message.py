@@ -153,6 +153,15 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
             "waht did byd build in brazil and whn was it opened",
             ["waht did byd build in brazil", "whn was it opened"],
         ),
+        # Spanish question words as typed, with their accents
+        (
+            "¿qué hizo china con argentina en el espacio y qué lanzó para bolivia?",
+            ["¿qué hizo china con argentina en el espacio", "qué lanzó para bolivia?"],
+        ),
+        (
+            "¿a qué cumbre asistió Xi en el Perú y a cuál en Brasil?",
+            ["¿a qué cumbre asistió Xi en el Perú", "a cuál en Brasil?"],
+        ),
         # after "y", "que" is "that": a statement, not a question
         (
             "Leí sobre BYD. Y que va a producir autos eléctricos. ¿Cuándo abre la fábrica?",
@@ -200,6 +209,11 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
         (
             "over the last ten years which fields did they grow in, and is it only governments?",
             ["over the last ten years which fields did they grow in", "is it only governments?"],
+        ),
+        # Spanish marks its question word with an accent wherever it stands
+        (
+            "perdona 😅 pero la CELAC qué es exactamente y para qué sirve?",
+            ["pero la CELAC qué es exactamente", "para qué sirve?"],
         ),
         # no question word, or one that tells about the asker: context before the question
         (
@@ -298,3 +312,31 @@ def test_a_spanish_question_is_read_with_the_topic_written_before_its_opening_ma
     message = "el centro de innovación alimentaria sostenible ¿cuándo se creó?"
 
     assert questions(message) == [message]
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "Gracias. Ahora bien, decime: ¿quién firma la nota y a qué institución pertenece?",
+            ["¿quién firma la nota", "a qué institución pertenece?"],
+        ),
+        (
+            "Tengo dos dudas: ¿a qué cumbre asistió en el Perú y a cuál en Brasil?",
+            ["¿a qué cumbre asistió en el Perú", "a cuál en Brasil?"],
+        ),
+        (
+            "Gracias. Dos consultas más: ¿qué hizo BYD y dónde?",
+            ["¿qué hizo BYD", "dónde?"],
+        ),
+        # a topic before the colon stays with its question
+        (
+            "Con respecto a Bolivia: ¿qué satélite lanzó?",
+            ["Con respecto a Bolivia: ¿qué satélite lanzó?"],
+        ),
+    ],
+)
+def test_what_announces_a_spanish_question_is_not_part_of_it(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked

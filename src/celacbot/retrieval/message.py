@@ -31,6 +31,8 @@ QUESTION_WORD: Final = (
     # as phones and hurried thumbs spell them
     r"|wut|wht|waht|whta|wha|wich|whcih|whn|wher|whr)"
 )
+# The same words as typed with their accents: the split reads the message as typed.
+_ACCENTED_QUESTION_WORD: Final = r"qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê"
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 _SPLIT: Final = re.compile(
@@ -39,11 +41,12 @@ _SPLIT: Final = re.compile(
     # what does ...", "😅 pero ¿qué es?"); not inside one ("what did BYD 🚗 build?"), nor
     # before Chinese, whose question after it often leaves out the topic named before it.
     r"|(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])\s+"
-    rf"(?=¿|(?:{QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so|ok|okay"
-    r"|qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê)\b)"
+    rf"(?=¿|(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
+    r"|ok|okay)\b)"
     rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
-    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?{QUESTION_WORD}\b)"
+    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?"
+    rf"(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD})\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)",
@@ -61,7 +64,9 @@ _ASKS: Final = re.compile(
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
-    rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$",
+    rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$"
+    # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
+    r"|¿",
     re.IGNORECASE,
 )
 # The join before a clause that asks the next question: ", and which ...".
@@ -69,11 +74,13 @@ _CONJUNCTION: Final = re.compile(r",?\s+(?:and|also|plus|y|e)\s", re.IGNORECASE)
 # A question asked inside a clause, after thanks or a time ("cheers! what's this about ...",
 # "over the past decade which sectors did ..."): a question word with the verb before its
 # subject, or "how many", and no "I", "we" or "my" before it ("I remember when Xi visited
-# Peru", "I wonder how it started" tell about the asker).
+# Peru", "I wonder how it started" tell about the asker). Spanish marks its question words
+# with an accent wherever they stand ("pero la CELAC qué es, y para qué sirve?").
 _QUESTION_WITHIN: Final = re.compile(
     r"^(?:(?!\b(?:i|im|ive|we|my|me)\b).)*?"
     r"\b(?:what|which|who|when|where|why|how)(?:'s\b|s\b|\s+(?:many|much)\b"
     r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
+    rf"|\b(?:{_ACCENTED_QUESTION_WORD})\b"
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
@@ -140,11 +147,13 @@ _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
-    r"|pregunta rapida|pergunta rapida"
+    r"|pregunta rapida|pergunta rapida|ahora bien"
+    # "decime: ¿quién ...?": it only says a question follows
+    r"|(?:tell me|dime|decime|digame|contame|cuentame|me diz|me conta)(?=\s*[:：])"
     # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
     r"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?(?:questions|things|qs"
     r"|preguntas|preguntitas|consultas|dudas|cosas|perguntas|perguntinhas|duvidas|coisas)"
-    r"(?: rapidas| rapidinhas| cortas)?(?=\s*[:：])"
+    r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：])"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
@@ -245,6 +254,14 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
     return joined
 
 
+# Before a colon, a topic says what it is about ("Sobre Venezuela: ¿qué ...?"); other words
+# announce the question ("Tengo dos dudas: ¿...?", "Ahora bien, decime: ¿...?").
+_TOPIC_BEFORE_COLON: Final = re.compile(
+    r"^\W*(?:sobre|acerca de|en cuanto a|respecto|con respecto|en relacion|about|regarding"
+    r"|as for|quanto|a respeito|em relacao|com relacao)\b"
+)
+
+
 def _is_topic(before: str, question: str) -> bool:
     """Whether a clause that asks nothing names the topic of the question after it: a short
     one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
@@ -264,6 +281,7 @@ def _is_topic(before: str, question: str) -> bool:
         question.startswith("¿")
         and not before.endswith((".", "?", "!"))
         and words <= _MAX_SPANISH_TOPIC_WORDS
+        and (not before.endswith(":") or found(_TOPIC_BEFORE_COLON, before))
     )
 
 
@@ -276,6 +294,12 @@ def _without_lead_in(text: str) -> str:
     """The text without a lead-in ("ok so", "quick question:"), unless that is all of it."""
     lead_in = _search_folded(_LEAD_IN, text)
     return text[lead_in.end() :] if lead_in and lead_in.end() < len(text) else text
+
+
+def _only_a_lead_in(text: str) -> bool:
+    """Whether a clause only announces the question after it ("Ahora bien, decime:")."""
+    lead_in = _search_folded(_LEAD_IN, text)
+    return lead_in is not None and lead_in.end() == len(text)
 
 
 # "..., according to the writer?": every answer is.
@@ -333,7 +357,11 @@ def questions(text: str) -> list[str]:
     if (items := _numbered(text)) is not None:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
-    read = [(part.text, part._replace(text=_without_lead_in(part.text))) for part in _clauses(text)]
+    read = [
+        (part.text, part._replace(text=_without_lead_in(part.text)))
+        for part in _clauses(text)
+        if not _only_a_lead_in(part.text)
+    ]
     parts = _with_topics([without for _, without in read])
     if len(parts) <= 1:
         return [text]

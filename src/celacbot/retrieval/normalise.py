@@ -61,7 +61,7 @@ _CHAT_WORDS = """
     va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa mais
     falou falaram disse disseram contou dijo dijeron conto entra entrar entrou
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
-    aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
+    bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
     nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
@@ -103,8 +103,9 @@ _LIGHT_WORDS = """
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
     explicar explique serve sirve
-    habla hablame hablan dice dicen decir dime cuentame menciona mencionan mencionado mencionados
-    mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion papel rol informacion
+    habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
+    mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
+    papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
