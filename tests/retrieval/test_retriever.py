@@ -194,6 +194,9 @@ def test_a_neighbour_with_some_other_number_does_not_take_the_answer(
         "¿quién es el que escribió el artículo?",
         "quem é que escreveu esse artigo?",
         "what does the fella who wrote this do, like what's his job?",
+        # signs the piece: "firma" is also a company, "nota" also a grade
+        "¿Quién firma esta nota?",
+        "quem assina a matéria?",
     ],
 )
 def test_who_wrote_it_put_another_way_is_the_author(shipped: Retriever, question: str) -> None:
@@ -1244,6 +1247,14 @@ def test_a_second_question_opened_by_a_preposition_is_answered_too(shipped: Retr
         "cbers-satellite-count",
         "argentina-space-station",
     ]
+
+
+def test_a_second_spanish_question_written_with_its_accent_is_answered_too(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer("¿qué hizo china con argentina en el espacio y qué lanzó para bolivia?")
+
+    assert [part.id for part in answer.parts] == ["argentina-space-station", "bolivia-satellite"]
 
 
 def test_a_chinese_clause_that_sets_context_before_a_comma_does_not_blur_the_question(
