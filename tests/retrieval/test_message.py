@@ -162,6 +162,24 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
             "¿a qué cumbre asistió Xi en el Perú y a cuál en Brasil?",
             ["¿a qué cumbre asistió Xi en el Perú", "a cuál en Brasil?"],
         ),
+        # a preposition before the question word, spoken fillers and dialect "an"
+        (
+            "em que dia abriram o centro de alimentos, e em que cidade ele fica?",
+            ["em que dia abriram o centro de alimentos", "em que cidade ele fica?"],
+        ),
+        (
+            "com q países a china começou agricultura digital, e através de q fundo?",
+            ["com q países a china começou agricultura digital", "através de q fundo?"],
+        ),
+        (
+            "what will science cooperation focus on, and uh why did they add cargo flights?",
+            ["what will science cooperation focus on", "why did they add cargo flights?"],
+        ),
+        (
+            "wha dem call bolivia first satellite? an what year it go up",
+            ["wha dem call bolivia first satellite?", "an what year it go up"],
+        ),
+        ("I read about an island, and an apple", ["I read about an island, and an apple"]),
         # after "y", "que" is "that": a statement, not a question
         (
             "Leí sobre BYD. Y que va a producir autos eléctricos. ¿Cuándo abre la fábrica?",
@@ -187,6 +205,10 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             ["q autos venden?", "y la cooperacion es solo entre gobiernos o q onda"],
         ),
         ("please explain what CBERS is", ["please explain what CBERS is"]),
+        (
+            "quem escreveu esse artigo? ele trabalha onde msm",
+            ["quem escreveu esse artigo?", "ele trabalha onde msm"],
+        ),
         # "o no" after a verb concedes: "whether I like it or not" asks nothing
         (
             "¿qué es la CELAC? es para la tarea, me guste o no",

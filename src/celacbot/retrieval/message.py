@@ -29,7 +29,12 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
     # as phones and hurried thumbs spell them
-    r"|wut|wht|waht|whta|wha|wich|whcih|whn|wher|whr)"
+    r"|wut|wht|waht|whta|wha|wah|wich|whcih|whn|wher|whr)"
+)
+# Before a question word: "e com quem ...", "in which year ...", "e através de que fundo?"
+_PREPOSITION: Final = (
+    r"(?:with|in|for|from|to|com|con|em|en|de|para|por|a|atrav[eé]s de|a trav[eé]s de"
+    r"|mediante|through)"
 )
 # The same words as typed with their accents: the split reads the message as typed.
 _ACCENTED_QUESTION_WORD: Final = r"qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê"
@@ -43,10 +48,10 @@ _SPLIT: Final = re.compile(
     r"|(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])\s+"
     rf"(?=¿|(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
     r"|ok|okay)\b)"
-    rf"|,?\s+(?:and|also|plus|y|e)\s+(?:also\s+)?"
+    # "..., and uh why ...", "... an what year ...": as people speak
+    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
-    rf"(?=(?:(?:with|in|for|from|to|com|con|em|en|de|para|por|a)\s+)?"
-    rf"(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD})\b)"
+    rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD})\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)",
@@ -54,13 +59,17 @@ _SPLIT: Final = re.compile(
 )
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
-    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if)\b"
+    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
+    # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks
+    rf"|{_PREPOSITION}\s+(?:what|which|whom|who|when|where|que|q|qual|quais|cual|cuales"
+    r"|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
-    r"|^\W*(?:and|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
+    r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien)\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda)\W*$"
+    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda)"
+    r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
