@@ -1249,18 +1249,6 @@ def test_a_second_question_opened_by_a_preposition_is_answered_too(shipped: Retr
     ]
 
 
-def test_a_question_pointing_back_to_what_the_message_told_before_is_about_that(
-    shipped: Retriever,
-) -> None:
-    # the one question asked says "it": the lab the message told of, not covid help
-    answer = shipped.answer(
-        "Mi cousin seh one Chinese gene-testing company open up a medical lab inna one small"
-        " South American country, which country dat, and wah it supposed to help wid?"
-    )
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
-
-
 def test_a_second_spanish_question_written_with_its_accent_is_answered_too(
     shipped: Retriever,
 ) -> None:

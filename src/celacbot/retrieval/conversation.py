@@ -607,7 +607,7 @@ class FollowUpReader:
             detail_only = all(
                 term in self.detail_terms or term in self.question_terms for term in shape.terms
             ) and bool(self.asked_details(asking[index]))
-            if not index and not (shape.bare or detail_only or shape.points_back):
+            if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
             before = read[index - 1].answer if index else whole().answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
@@ -628,7 +628,7 @@ class FollowUpReader:
                 continue
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
             # about the part before, as a reply leaving "it" out would be.
-            if shape.bare or detail_only or shape.points_back or (index and shape.elliptical):
+            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
                 answer = self.with_subject(
                     reader,
                     asking[index],
