@@ -362,3 +362,33 @@ def test_what_announces_a_spanish_question_is_not_part_of_it(
     message: str, asked: list[str]
 ) -> None:
     assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "duas perguntas: o fórum completa quantos anos em 2024 e a cúpula do G20 foi em qual"
+            " país?",
+            ["o fórum completa quantos anos em 2024", "a cúpula do G20 foi em qual país?"],
+        ),
+        (
+            "two questions: how old is the forum and where was the G20 held?",
+            ["how old is the forum", "where was the G20 held?"],
+        ),
+        # "China and Brazil" is one thing; the second question is elsewhere
+        (
+            "two questions: what satellites did china and brazil launch?",
+            ["what satellites did china and brazil launch?"],
+        ),
+        # uncounted, "e" may join two things of one question
+        (
+            "o fórum completa quantos anos em 2024 e a cúpula do G20 foi em qual país?",
+            ["o fórum completa quantos anos em 2024 e a cúpula do G20 foi em qual país?"],
+        ),
+    ],
+)
+def test_a_message_that_counts_its_questions_is_split_at_the_and_between_them(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked

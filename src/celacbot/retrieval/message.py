@@ -359,9 +359,56 @@ def _says_something(item: str) -> bool:
     return len(item) >= _MIN_CLAUSE_CHARS and (has_cjk(item) or len(item.split()) >= 2)
 
 
+# "two questions: ...", "dos cosas", "duas perguntas", "两个问题": the asker counts them.
+_ANNOUNCED: Final = re.compile(
+    r"\b(two|2|dos|duas|three|3|tres)\s+(?:(?:quick|short|little|more|mas|mais)\s+)?"
+    r"(?:questions|things|qs|preguntas|preguntitas|consultas|dudas|cosas|perguntas"
+    r"|perguntinhas|duvidas|questoes|coisas)\b"
+    r"|(两|俩|三)个?(?:问题|事儿|件事|事)"
+)
+_COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2, "两": 2, "俩": 2}
+# Where one question of a counted pair may end and the next begin: "... em 2024 e a cúpula
+# do G20 foi em qual país?"
+_AND: Final = re.compile(r",?\s+(?:and|y|e)\s+", re.IGNORECASE)
+_ASKS_ANYWHERE: Final = re.compile(
+    rf"\b(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD}|whats|wheres|whos|hows)\b",
+    re.IGNORECASE,
+)
+# Each side of that "and" says this much: "China and Brazil" is one thing, not two questions.
+_MIN_ANNOUNCED_WORDS: Final = 3
+
+
+def _announced(text: str) -> int:
+    """How many questions a message says it asks ("two questions: ..."), 0 when it does not."""
+    counted = _search_folded(_ANNOUNCED, text)
+    return _COUNTED.get(counted[1] or counted[2], 3) if counted else 0
+
+
+def _as_announced(asked: list[str], announced: int) -> list[str]:
+    """The questions, one split at an "and" between two questions when the message says it
+    asks one more than were found ("two questions: how old is the forum and where was G20?")."""
+    if len(asked) + 1 != announced:
+        return asked
+    for index, question in enumerate(asked):
+        for join in _AND.finditer(question):
+            first, second = question[: join.start()], question[join.end() :]
+            if all(
+                len(side.split()) >= _MIN_ANNOUNCED_WORDS and found(_ASKS_ANYWHERE, side)
+                for side in (first, second)
+            ):
+                return [*asked[:index], first, second, *asked[index + 1 :]]
+    return asked
+
+
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
+    announced = _announced(text)
+    return _as_announced(_questions(text), announced) if announced else _questions(text)
+
+
+def _questions(text: str) -> list[str]:
+    """The clauses that ask something, as the message separates them."""
     text = _without_lead_in(_without_closing_tag(text))
     if (items := _numbered(text)) is not None:
         return items
