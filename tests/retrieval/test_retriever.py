@@ -1597,6 +1597,17 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("去秘鲁旅游我需要打什么疫苗？", Decision.DECLINE),
         ("is cooperation in agriculture or energy better developed?", Decision.DECLINE),
         ("what does byd build in brazil?", Decision.ANSWER),
+        # a visitor's questions, even about a place the article names
+        ("do peruvians need a visa to visit china?", Decision.DECLINE),
+        ("¿qué hacer en Lima un fin de semana?", Decision.DECLINE),
+        ("dicas de viagem pro Brasil, o que comer?", Decision.DECLINE),
+        ("墨西哥城治安怎么样", Decision.DECLINE),
+        ("o que fazer para aproveitar a economia digital?", Decision.ANSWER),
+        ("中拉合作能保障粮食安全吗？", Decision.ANSWER),
+        # someone's private life, and the asker's own errands
+        ("how old is xi jinping and who is his wife", Decision.DECLINE),
+        ("在巴西买比亚迪要多少钱", Decision.DECLINE),
+        ("cómo vendo por mercado libre a otros países", Decision.DECLINE),
     ],
 )
 def test_advice_how_to_do_something_or_how_it_works_is_declined(

@@ -2,7 +2,8 @@
 
 Contract: `beyond_the_article(question, named=...)` gives the reason to decline a question
 that asks for advice (what to buy or choose, what the asker needs), a distance or a journey,
-how a thing works in general, or how to do something; None for any other question. A
+a visitor's question (what to do there, a visa, safety), a person's private life, how a thing
+works in general, or how to do something; None for any other question. A
 question naming a thing the article speaks of may ask how to get at it ("How can I get the
 CBERS data?"), never for advice.
 """
@@ -39,8 +40,10 @@ _HOW_TO: Final = (
     re.compile(
         r"\bhow (?:do|can|could|should) i\b|\bhow to\b(?<!\babout how to)"
         r"|\bcomo (?:hago|hacer|faco|fazer)\b"
+        # "cómo saco la visa", "como vender por mercado libre": the asker's own errand
+        r"|\bcomo (?:saco|consigo|obtengo|tramito|tiro|obtenho|vendo|vender|compro|comprar)\b"
     ),
-    re.compile(r"新手|教程|攻略|(?:怎么|如何|怎样)开(?:店|网店|公司|账户)"),
+    re.compile(r"新手|教程|攻略|(?:怎么|如何|怎样)(?:开(?:店|网店|公司|账户)|入门)"),
 )
 
 
@@ -70,7 +73,36 @@ _ADVICE: Final = (
     ),
     re.compile(
         r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要(?:买|带|打|办|准备)|一辆[^？?]{0,12}多少钱"
+        r"|买[^？?，,]{0,12}多少钱|选(?:啥|哪个|什么)平台"
     ),
+)
+
+
+# "things to do in Montevideo?", "dicas de viagem pra Lima", "do Uruguayans need a visa?",
+# "墨西哥城治安咋样": a visitor's questions, which an article about cooperation between states
+# never answers, whatever place it names. "what to do" only opens the message: "o que fazer
+# para aproveitar a economia digital?" asks the article.
+_TRAVEL: Final = (
+    re.compile(
+        r"\bthings to (?:do|see)\b|\bwhere (?:to|should i|can i) (?:eat|stay)\b"
+        r"|\bis it safe to (?:visit|travel|go|live)\b|\bsafe (?:to|for) (?:visit|travel|tourists)\b"
+        r"|\btravel tips\b|\bvisas?\b|\bpassports?\b|\bpasaportes?\b|\bpassaportes?\b"
+        r"|^\W*(?:que|q) (?:hacer|ver|visitar|comer) en\b|\bdonde (?:comer|alojarme|hospedarme)\b"
+        r"|\bes seguro (?:viajar|ir|visitar)\b|\bconsejos de viaje\b"
+        r"|^\W*o (?:que|q) (?:fazer|ver|visitar) (?:em|no|na)\b|\bo (?:que|q) comer\b"
+        r"|\bonde (?:comer|ficar|me hospedar)\b|\be seguro (?:viajar|ir|visitar)\b"
+        r"|\bdicas de viagem\b"
+    ),
+    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩"),
+)
+# "who is his wife?", "多大年纪": a person's private life; the article tells only what was done.
+_PRIVATE_LIFE: Final = (
+    re.compile(
+        r"\b(?:his|her) (?:wife|husband|kids|children|family|salary|birthday)\b"
+        r"|\bhow old is (?:xi|he|she|the president)\b"
+        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b"
+    ),
+    re.compile(r"老婆|夫人|妻子|多大年纪|哪年出生"),
 )
 
 
@@ -91,15 +123,19 @@ _GEOGRAPHY: Final = (
 
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     """Why the question asks for what the article never gives about anything (advice, a
-    distance or journey, how a thing works, how to do something), as the decline's reason;
-    None when it does not. `named`: the question names a thing the article speaks of, which
-    it may ask how to get at ("How can I get the CBERS data?"), but never advice about or
-    the way there."""
+    distance or journey, a visitor's question, a private life, how a thing works, how to do
+    something), as the decline's reason; None when it does not. `named`: the question names
+    a thing the article speaks of, which it may ask how to get at ("How can I get the CBERS
+    data?"), but never advice about, the way there or a visitor's question."""
     folded = fold(question)
     if any(pattern.search(folded) for pattern in _ADVICE):
         return "asks what to buy or choose; the article gives no advice"
     if any(pattern.search(folded) for pattern in _GEOGRAPHY):
         return "asks for a distance or a journey; the article gives no geography"
+    if any(pattern.search(folded) for pattern in _TRAVEL):
+        return "asks a visitor's question; the article gives no travel advice"
+    if any(pattern.search(folded) for pattern in _PRIVATE_LIFE):
+        return "asks about a person's private life; the article tells only what was done"
     if named:
         return None
     if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
