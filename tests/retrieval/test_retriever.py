@@ -1814,3 +1814,27 @@ def test_a_question_declined_alone_for_a_reason_stays_declined_after_a_related_s
     shipped: Retriever, question: str, subject: str
 ) -> None:
     assert verdict(shipped, question, subject=subject) == (Decision.DECLINE, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("qual setor virou o carro-chefe da parceria china-celac?", "green-energy-overview"),
+        (
+            "o comércio agrícola entre os dois lados deixou de ser só de produtos típicos e"
+            " passou a incluir o quê?",
+            "agri-trade-products",
+        ),
+    ],
+)
+def test_a_verb_form_the_article_never_uses_is_no_unknown_topic(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # "virou", "deixou": what happened to the topic, not another topic
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_an_unknown_infinitive_or_english_word_stays_unknown(shipped: Retriever) -> None:
+    # "viajar" (to travel) may be the topic the article lacks; "legend" is no Spanish verb
+    assert "viajar" in shipped.explain("¿es fácil viajar a Perú?").unknown_terms
+    assert "legend" in shipped.explain("what legend does the article tell?").unknown_terms

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
@@ -25,6 +25,9 @@ NAME_RARITY = 0.4
 # Unknown numbers ("CBERS-4", "2022") are the surest sign of a question the article cannot answer.
 UNKNOWN_NUMBER_FACTOR = 1.5
 UNKNOWN_CJK_FACTOR = 0.5
+# An unknown verb form ("virou", "llegaron") says what happened, rarely which topic; not never
+# ("¿cuántos chinos emigraron?"), so it still counts a little.
+UNKNOWN_VERB_FACTOR = 0.2
 MIN_VARIANT_TYPO_LENGTH = 6
 # Beyond this many content terms, a message's unknown words share the weight of this many.
 LONG_MESSAGE_TERMS = 8
@@ -178,10 +181,18 @@ class Vocabulary:
             return None
         return "" if match in STOP_WORDS else self._variants.get(match, match)
 
-    def resolve(self, terms: Iterable[str], covered: Collection[str] = ()) -> Query:
+    def resolve(
+        self,
+        terms: Iterable[str],
+        covered: Collection[str] = (),
+        *,
+        inflected: Callable[[str], bool] | None = None,
+    ) -> Query:
         """Map query terms onto the vocabulary: known, misspelt (corrected) or unknown.
 
-        covered holds the question's Chinese characters that belong to known words.
+        covered holds the question's Chinese characters that belong to known words;
+        `inflected` tells an unknown term that is only a form of a verb ("deixou"): it
+        counts a fifth of another unknown word.
         """
         content: list[str] = []
         typos: list[str] = []
@@ -205,6 +216,11 @@ class Vocabulary:
             if resolved not in content:
                 content.append(resolved)
         weights = list(map(self.weights.__getitem__, content))
+        if inflected is not None and unknown:
+            weights = [
+                weight * UNKNOWN_VERB_FACTOR if term in unknown and inflected(term) else weight
+                for term, weight in zip(content, weights, strict=True)
+            ]
         if unknown and len(content) > LONG_MESSAGE_TERMS:
             # A long, rambling message holds words about the asker ("my boss wants a
             # one-pager"); together they must not weigh more than a short question's would.

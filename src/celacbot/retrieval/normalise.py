@@ -294,6 +294,21 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
+# Endings only Spanish and Portuguese verbs have, on stems ("deixou", "llegaron", "pensando" ->
+# "pensand", "estaba"; not "-endo", whose stem is that of "encomenda" or "fazenda"). A verb the
+# knowledge base never uses mostly says what happened to a topic, not which topic: a weak sign
+# of a question the article cannot answer. Infinitives are not among them: "viajar" (travel)
+# or "cocinar" (cook) asked about is that sign.
+_VERB_FORM: Final = re.compile(
+    r"(?:ou|aram|eram|iram|aron|ieron|and|iend|ando|iendo|aba|aban|ava|avam)$"
+)
+
+
+def is_verb_form(term: str) -> bool:
+    """Whether a stemmed Spanish or Portuguese word is an inflected verb ("deixou")."""
+    return bool(_VERB_FORM.search(term))
+
+
 def stem(word: str) -> str:
     """A light English stemmer: plurals, -ness, -ed, -ing, final -e ("launched" -> "launch")."""
     return _STEMS[word]

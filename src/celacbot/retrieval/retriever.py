@@ -55,7 +55,7 @@ from celacbot.retrieval.missing import (
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, is_verb_form, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -344,7 +344,17 @@ class Retriever:
                 if is_cjk(term) and (term in self._vocabulary or term in known)
                 for char in term
             } | _QUESTION_CHARACTERS
-        query = self._vocabulary.resolve(self._normaliser.content_terms(text), covered)
+        query = self._vocabulary.resolve(
+            self._normaliser.content_terms(text),
+            covered,
+            # In a short question every word asks ("¿cuántos chinos emigraron a Perú?"); a
+            # longer one tells a story around its topic ("... deixou de ser ... e passou a").
+            inflected=(
+                is_verb_form
+                if lang in _CONJUGATING and len(message) >= MIN_WORDS_AROUND_VERBS
+                else None
+            ),
+        )
         if not any(spelt):
             return query
         typos = (
@@ -765,6 +775,9 @@ def _with_unknown(reason: str, query: Query) -> str:
 # 谁 (who) is a word of its own: a pair holding it ("给谁", "谁用" in "数据给谁用?") is two
 # words' edges, not a word the article lacks. Not 几 or 啥: "几点" (what time) is one.
 _QUESTION_CHARACTERS: Final = frozenset("谁")
+# The languages whose verb forms `is_verb_form` knows.
+_CONJUGATING: Final = frozenset({"es", "pt"})
+MIN_WORDS_AROUND_VERBS: Final = 6
 
 
 def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
