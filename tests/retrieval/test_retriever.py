@@ -1608,6 +1608,12 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("how old is xi jinping and who is his wife", Decision.DECLINE),
         ("在巴西买比亚迪要多少钱", Decision.DECLINE),
         ("cómo vendo por mercado libre a otros países", Decision.DECLINE),
+        ("how much does the director at CASS make a year?", Decision.DECLINE),
+        ("o xi jinping é casado? quem é a mulher dele", Decision.DECLINE),
+        ("vuelos baratos de buenos aires a pekín?", Decision.DECLINE),
+        ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
+        # the cargo flights are the article's
+        ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),
     ],
 )
 def test_advice_how_to_do_something_or_how_it_works_is_declined(

@@ -28,7 +28,7 @@ _HOW_IT_WORKS: Final = (
         r"|\b(?:ficam|fica|permanecem|se mantem|se mantienen|se quedan|quedan|permanecen)"
         r" (?:em|en) orbita\b"
     ),
-    re.compile(r"怎么工作|如何工作|工作原理|什么原理|怎么运作|如何运作|为什么不会掉"),
+    re.compile(r"怎么工作|如何工作|原理|怎么运作|如何运作|为什么不会掉"),
 )
 
 
@@ -91,18 +91,26 @@ _TRAVEL: Final = (
         r"|\bes seguro (?:viajar|ir|visitar)\b|\bconsejos de viaje\b"
         r"|^\W*o (?:que|q) (?:fazer|ver|visitar) (?:em|no|na)\b|\bo (?:que|q) comer\b"
         r"|\bonde (?:comer|ficar|me hospedar)\b|\be seguro (?:viajar|ir|visitar)\b"
-        r"|\bdicas de viagem\b"
+        # a seat on a plane, not the cargo flights the article tells of
+        r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
+        r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
+        r"|\baerolineas?\b|\bairlines?\b|\bcompanhias? aereas?\b"
     ),
-    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩"),
+    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票"),
 )
 # "who is his wife?", "多大年纪": a person's private life; the article tells only what was done.
 _PRIVATE_LIFE: Final = (
     re.compile(
         r"\b(?:his|her) (?:wife|husband|kids|children|family|salary|birthday)\b"
-        r"|\bhow old is (?:xi|he|she|the president)\b"
-        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b"
+        r"|\bhow old is (?:xi|he|she|the president)\b|\bis (?:he|she|xi) married\b"
+        r"|\bhow much does (?:the |a |an )?\w+(?: \w+){0,6} (?:make|earn)\b|\bsalar(?:y|io|ies|ios)\b"
+        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b|\bmulher dele\b"
+        r"|\b(?:es|e) casad[oa]\b|\b(?:esta|esta) casad[oa]\b"
     ),
-    re.compile(r"老婆|夫人|妻子|多大年纪|哪年出生"),
+    re.compile(
+        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|工资|薪水|年薪|结婚"
+        r"|(?:习近平|习主席|他|她)(?:今年)?(?:几岁|多大)"
+    ),
 )
 
 
