@@ -87,9 +87,8 @@ _TRAVEL: Final = (
         r"\bthings to (?:do|see)\b|\bwhere (?:to|should i|can i) (?:eat|stay)\b"
         r"|\bis it safe to (?:visit|travel|go|live)\b|\bsafe (?:to|for) (?:visit|travel|tourists)\b"
         r"|\btravel tips\b|\bvisas?\b|\bpassports?\b|\bpasaportes?\b|\bpassaportes?\b"
-        r"|^\W*(?:que|q) (?:hacer|ver|visitar|comer) en\b|\bdonde (?:comer|alojarme|hospedarme)\b"
-        r"|\bes seguro (?:viajar|ir|visitar)\b|\bconsejos de viaje\b"
-        r"|^\W*o (?:que|q) (?:fazer|ver|visitar) (?:em|no|na)\b|\bo (?:que|q) comer\b"
+        r"|\bdonde (?:comer|alojarme|hospedarme)\b"
+        r"|\bes seguro (?:viajar|ir|visitar)\b|\bconsejos de viaje\b|\bo (?:que|q) comer\b"
         r"|\bonde (?:comer|ficar|me hospedar)\b|\be seguro (?:viajar|ir|visitar)\b"
         # a seat on a plane, not the cargo flights the article tells of
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
@@ -97,15 +96,20 @@ _TRAVEL: Final = (
         r"|\baerolineas?\b|\bairlines?\b|\bcompanhias? aereas?\b"
     ),
     re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票"),
+    # only opening the message, apart: an anchored pattern is tried at its start alone
+    re.compile(
+        r"^\W*(?:(?:que|q) (?:hacer|ver|visitar|comer) en"
+        r"|o (?:que|q) (?:fazer|ver|visitar) (?:em|no|na))\b"
+    ),
 )
 # "who is his wife?", "多大年纪": a person's private life; the article tells only what was done.
 _PRIVATE_LIFE: Final = (
     re.compile(
         r"\b(?:his|her) (?:wife|husband|kids|children|family|salary|birthday)\b"
         r"|\bhow old is (?:xi|he|she|the president)\b|\bis (?:he|she|xi) married\b"
-        r"|\bhow much does (?:the |a |an )?\w+(?: \w+){0,6} (?:make|earn)\b|\bsalar(?:y|io|ies|ios)\b"
-        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b|\bmulher dele\b"
-        r"|\b(?:es|e) casad[oa]\b|\b(?:esta|esta) casad[oa]\b"
+        r"|\bhow much does (?:the |a |an )?\w+(?: \w+){0,6} (?:make|earn)\b"
+        r"|\bsalar(?:y|io|ies|ios)\b|\bmulher dele\b|\b(?:es|e|esta) casad[oa]\b"
+        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b"
     ),
     re.compile(
         r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|工资|薪水|年薪|结婚"
