@@ -254,6 +254,7 @@ def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: lis
             "I liked what the article said about green energy, and how many jobs did it create?",
             ["how many jobs did it create?"],
         ),
+        ("Recuerdo cuándo Xi visitó Perú, y qué hizo en Brasil?", ["qué hizo en Brasil?"]),
     ],
 )
 def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with_and(
@@ -356,6 +357,17 @@ def test_a_spanish_question_is_read_with_the_topic_written_before_its_opening_ma
             "Con respecto a Bolivia: ¿qué satélite lanzó?",
             ["Con respecto a Bolivia: ¿qué satélite lanzó?"],
         ),
+        (
+            "Energía verde: ¿con qué países trabaja China?",
+            ["Energía verde: ¿con qué países trabaja China?"],
+        ),
+        # a conjunction, not a preposition before a question word
+        ("En cuanto a Bolivia, ¿qué lanzó China?", ["En cuanto a Bolivia, ¿qué lanzó China?"]),
+        # a question word alone before "y" asks with what follows
+        (
+            "¿Por qué y cómo coopera China con América Latina?",
+            ["¿Por qué y cómo coopera China con América Latina?"],
+        ),
     ],
 )
 def test_what_announces_a_spanish_question_is_not_part_of_it(
@@ -375,6 +387,20 @@ def test_what_announces_a_spanish_question_is_not_part_of_it(
         (
             "two questions: how old is the forum and where was the G20 held?",
             ["how old is the forum", "where was the G20 held?"],
+        ),
+        # counted in a lead-in only, and split at the last "and" first
+        (
+            "What are the two things that Chinese and Latin American states do in the digital"
+            " economy?",
+            [
+                "What are the two things that Chinese and Latin American states do in the digital"
+                " economy?"
+            ],
+        ),
+        (
+            "duas perguntas: o que a China e a Argentina construíram e a fábrica da BYD fica em"
+            " qual cidade?",
+            ["o que a China e a Argentina construíram", "a fábrica da BYD fica em qual cidade?"],
         ),
         # "China and Brazil" is one thing; the second question is elsewhere
         (

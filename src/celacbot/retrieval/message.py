@@ -1,17 +1,19 @@
 """Messages as people write them: the questions inside a long, chatty or double message.
 
-Contract: `questions(text)` splits a message into its clauses (sentences, an emoji ending one
-too, and "..., and what ..." joins) and returns those that ask something, in order; a message
-of one clause gives itself. A sentence that only asks whether the one before is true ("... é
-verdade?") asks about that one; items the asker numbers ("1) ... 2) ...") are one question
-each. Context ("So I was reading about BYD.") is a clause that asks nothing, so the retriever
-can answer the question after it, and a message asking two or three things gets one answer per
-question. A clause before ", and <question>" asks too when a question is asked inside it
-("thanks! what's this about air routes, and which countries ...?"), not when it tells about
-the asker ("I remember when Xi visited Peru, and what did he do in Brazil?").
-`without_exclusion(text)` splits off what a message sets aside ("besides Venezuela, ...",
-"... aparte del covid?", "除了智利，..."), None when it sets nothing aside. `changes_subject(text)`
-tells a message that says itself it leaves the conversation's subject ("changing the subject").
+Contract: `questions(text)` splits a message into its clauses (sentences, an emoji ending one too,
+and "..., and what ..." joins) and returns those that ask something, in order; a message of one
+clause gives itself. A sentence that only asks whether the one before is true ("... é verdade?")
+asks about that one; items the asker numbers ("1) ... 2) ...") are one question each, and a message
+that counts its questions ("two questions: how old is the forum and where was the G20?") is split
+at the "and" between them when fewer were found. Context ("So I was reading about BYD.") is a
+clause that asks nothing, so the retriever can answer the question after it, and a message asking
+two or three things gets one answer per question. A clause before ", and <question>" asks too when
+a question is asked inside it ("thanks! what's this about air routes, and which countries ...?"),
+not when it tells about the asker ("I remember when Xi visited Peru, and what did he do in
+Brazil?"). `without_exclusion(text)` splits off what a message sets aside ("besides Venezuela,
+...", "... aparte del covid?", "除了智利，..."), None when it sets nothing aside.
+`changes_subject(text)` tells a message that says itself it leaves the conversation's subject
+("changing the subject").
 """
 
 from __future__ import annotations
@@ -60,9 +62,10 @@ _SPLIT: Final = re.compile(
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
-    # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks
-    rf"|{_PREPOSITION}\s+(?:what|which|whom|who|when|where|que|q|qual|quais|cual|cuales"
-    r"|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
+    # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
+    # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
+    rf"|(?!en cuanto|para que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
+    r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
@@ -89,7 +92,10 @@ _QUESTION_WITHIN: Final = re.compile(
     r"^(?:(?!\b(?:i|im|ive|we|my|me)\b).)*?"
     r"\b(?:what|which|who|when|where|why|how)(?:'s\b|s\b|\s+(?:many|much)\b"
     r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
-    rf"|\b(?:{_ACCENTED_QUESTION_WORD})\b"
+)
+_ACCENTED_WITHIN: Final = re.compile(
+    rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?\b(?:{_ACCENTED_QUESTION_WORD})\b",
+    re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
 # A clause this short, ending in a comma before a question, names its topic ("Con Venezuela,
@@ -223,16 +229,24 @@ class _Clause(NamedTuple):
 
 
 def _clauses(text: str) -> list[_Clause]:
-    """The message's clauses, in order, without the empty ones."""
+    """The message's clauses, in order, without the empty ones; a question word alone before
+    "and" asks with the clause after it ("¿Por qué y cómo coopera China ...?")."""
     found: list[_Clause] = []
     start = 0
     for split in _SPLIT.finditer(text):
+        if _LONE_QUESTION_WORD.fullmatch(fold(text[start : split.start()])):
+            continue
         found.append(
             _Clause(text[start : split.start()].strip(), bool(_CONJUNCTION.match(split[0])))
         )
         start = split.end()
     found.append(_Clause(text[start:].strip(), False))
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
+
+
+_LONE_QUESTION_WORD: Final = re.compile(
+    rf"\W*(?:{_PREPOSITION}\s+)?(?:por que|{QUESTION_WORD})\W*", re.IGNORECASE
+)
 
 
 # A Chinese question opening with "for" or "to" (对, 给) or a pointer (这, 那, 它) has no
@@ -263,11 +277,11 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
     return joined
 
 
-# Before a colon, a topic says what it is about ("Sobre Venezuela: ¿qué ...?"); other words
-# announce the question ("Tengo dos dudas: ¿...?", "Ahora bien, decime: ¿...?").
-_TOPIC_BEFORE_COLON: Final = re.compile(
-    r"^\W*(?:sobre|acerca de|en cuanto a|respecto|con respecto|en relacion|about|regarding"
-    r"|as for|quanto|a respeito|em relacao|com relacao)\b"
+# Before a colon, words that announce a question ("Tengo dos dudas: ¿...?", "Ahora bien,
+# decime: ¿...?") are no topic; any other are ("Bolivia: ¿qué lanzó China?").
+_ANNOUNCES_A_QUESTION: Final = re.compile(
+    r"\b(?:dudas?|preguntas?|preguntitas?|consultas?|cosas?|decime|dime|digame|contame"
+    r"|cuentame|duvidas?|perguntas?|questoes|coisas|questions?|things)\b"
 )
 
 
@@ -290,7 +304,7 @@ def _is_topic(before: str, question: str) -> bool:
         question.startswith("¿")
         and not before.endswith((".", "?", "!"))
         and words <= _MAX_SPANISH_TOPIC_WORDS
-        and (not before.endswith(":") or found(_TOPIC_BEFORE_COLON, before))
+        and not (before.endswith(":") and found(_ANNOUNCES_A_QUESTION, before))
     )
 
 
@@ -359,14 +373,14 @@ def _says_something(item: str) -> bool:
     return len(item) >= _MIN_CLAUSE_CHARS and (has_cjk(item) or len(item.split()) >= 2)
 
 
-# "two questions: ...", "dos cosas", "duas perguntas", "两个问题": the asker counts them.
+# "two questions: ...", "dos cosas, por favor:", "duas perguntas:": the asker counts them, in a
+# lead-in before a colon ("what are the two things that ... do?" counts nothing).
 _ANNOUNCED: Final = re.compile(
     r"\b(two|2|dos|duas|three|3|tres)\s+(?:(?:quick|short|little|more|mas|mais)\s+)?"
     r"(?:questions|things|qs|preguntas|preguntitas|consultas|dudas|cosas|perguntas"
-    r"|perguntinhas|duvidas|questoes|coisas)\b"
-    r"|(两|俩|三)个?(?:问题|事儿|件事|事)"
+    r"|perguntinhas|duvidas|questoes|coisas)\b[^.?!:]{0,20}:"
 )
-_COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2, "两": 2, "俩": 2}
+_COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2}
 # Where one question of a counted pair may end and the next begin: "... em 2024 e a cúpula
 # do G20 foi em qual país?"
 _AND: Final = re.compile(r",?\s+(?:and|y|e)\s+", re.IGNORECASE)
@@ -381,7 +395,7 @@ _MIN_ANNOUNCED_WORDS: Final = 3
 def _announced(text: str) -> int:
     """How many questions a message says it asks ("two questions: ..."), 0 when it does not."""
     counted = _search_folded(_ANNOUNCED, text)
-    return _COUNTED.get(counted[1] or counted[2], 3) if counted else 0
+    return _COUNTED.get(counted[1], 3) if counted else 0
 
 
 def _as_announced(asked: list[str], announced: int) -> list[str]:
@@ -390,7 +404,9 @@ def _as_announced(asked: list[str], announced: int) -> list[str]:
     if len(asked) + 1 != announced:
         return asked
     for index, question in enumerate(asked):
-        for join in _AND.finditer(question):
+        # The last "and" first: the first often joins two things of one question ("o que a
+        # China e a Argentina construíram e ...").
+        for join in reversed(list(_AND.finditer(question))):
             first, second = question[: join.start()], question[join.end() :]
             if all(
                 len(side.split()) >= _MIN_ANNOUNCED_WORDS and found(_ASKS_ANYWHERE, side)
@@ -432,7 +448,10 @@ def _questions(text: str) -> list[str]:
         if asks(part.text)
         or part.text in claims()
         # "cheers! what's this about air routes, and which countries ...?"
-        or (part.conjoined and found(_QUESTION_WITHIN, part.text))
+        or (
+            part.conjoined
+            and (found(_QUESTION_WITHIN, part.text) or found(_ACCENTED_WITHIN, part.text))
+        )
     ]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
