@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from itertools import filterfalse
 from typing import Final
@@ -294,19 +294,23 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-# Endings only Spanish and Portuguese verbs have, on stems ("deixou", "llegaron", "pensando" ->
+# Endings of Spanish and Portuguese verbs, on stems ("deixou", "llegaron", "pensando" ->
 # "pensand", "estaba"; not "-endo", whose stem is that of "encomenda" or "fazenda"). A verb the
 # knowledge base never uses mostly says what happened to a topic, not which topic: a weak sign
 # of a question the article cannot answer. Infinitives are not among them: "viajar" (travel)
 # or "cocinar" (cook) asked about is that sign.
 _VERB_FORM: Final = re.compile(
-    r"(?:ou|aram|eram|iram|aron|ieron|and|iend|ando|iendo|aba|aban|ava|avam)$"
+    r"(?<!zh)(?<!l)(?<!gr)(?:ou|aram|eram|iram|aron|ieron|and|iend|ando|iendo|aba|aban|ava|avam)$"
 )
+# Names end so too ("Fernando", "Cuiabá", "Moscou"): a word typed with a capital is none.
+_CAPITALISED: Final = re.compile(r"\b[A-ZÀ-Þ]\w+")
 
 
-def is_verb_form(term: str) -> bool:
-    """Whether a stemmed Spanish or Portuguese word is an inflected verb ("deixou")."""
-    return bool(_VERB_FORM.search(term))
+def verb_forms(text: str) -> Callable[[str], bool]:
+    """Whether a stemmed word of a Spanish or Portuguese text is an inflected verb ("deixou"):
+    a verb ending ("Holanda", "Guangzhou" and "grande" have none), not typed as a name."""
+    names = {_STEMS[fold(word)] for word in _CAPITALISED.findall(text)}
+    return lambda term: term not in names and bool(_VERB_FORM.search(term))
 
 
 def stem(word: str) -> str:

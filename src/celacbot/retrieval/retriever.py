@@ -55,7 +55,7 @@ from celacbot.retrieval.missing import (
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, is_verb_form, words
+from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, verb_forms, words
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -329,8 +329,9 @@ class Retriever:
         query = self._query(capped, question_language(capped, words(capped)))
         return query if query.content else None
 
-    def _query(self, text: str, lang: str | None) -> Query:
-        """The text's terms, misspelt words corrected, resolved against the vocabulary."""
+    def _query(self, text: str, lang: str | None, *, typed: str | None = None) -> Query:
+        """The text's terms, misspelt words corrected, resolved against the vocabulary;
+        `typed`: the message as typed, when `text` is its words (its capitals tell names)."""
         message = words(text)
         spelt = self._speller.corrections(message, lang)
         if any(spelt):
@@ -350,7 +351,7 @@ class Retriever:
             # In a short question every word asks ("¿cuántos chinos emigraron a Perú?"); a
             # longer one tells a story around its topic ("... deixou de ser ... e passou a").
             inflected=(
-                is_verb_form
+                verb_forms(typed or text)
                 if lang in _CONJUGATING and len(message) >= MIN_WORDS_AROUND_VERBS
                 else None
             ),
@@ -422,7 +423,7 @@ class Retriever:
         message checks a claim, whose names may be wrong."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
-        query = self._query(" ".join(content), asked)
+        query = self._query(" ".join(content), asked, typed=capped)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
             nothing = decline(capped, reason, lang=asked or ENGLISH)
@@ -775,7 +776,7 @@ def _with_unknown(reason: str, query: Query) -> str:
 # 谁 (who) is a word of its own: a pair holding it ("给谁", "谁用" in "数据给谁用?") is two
 # words' edges, not a word the article lacks. Not 几 or 啥: "几点" (what time) is one.
 _QUESTION_CHARACTERS: Final = frozenset("谁")
-# The languages whose verb forms `is_verb_form` knows.
+# The languages whose verb forms `verb_forms` knows.
 _CONJUGATING: Final = frozenset({"es", "pt"})
 MIN_WORDS_AROUND_VERBS: Final = 6
 

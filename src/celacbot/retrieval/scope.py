@@ -73,7 +73,8 @@ _ADVICE: Final = (
     ),
     re.compile(
         r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要(?:买|带|打|办|准备)|一辆[^？?]{0,12}多少钱"
-        r"|买[^？?，,]{0,12}多少钱|选(?:啥|哪个|什么)平台"
+        # the price of a car or phone to buy, not "中国从拉美买了多少钱的农产品"
+        r"|买[^？?，,]{0,6}(?:比亚迪|车|手机|电动车|汽车)[^？?，,]{0,6}多少钱|选(?:啥|哪个|什么)平台"
     ),
 )
 
@@ -93,26 +94,33 @@ _TRAVEL: Final = (
         # a seat on a plane, not the cargo flights the article tells of
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
-        r"|\baerolineas?\b|\bairlines?\b|\bcompanhias? aereas?\b"
     ),
     re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票"),
     # only opening the message, apart: an anchored pattern is tried at its start alone
     re.compile(
-        r"^\W*(?:(?:que|q) (?:hacer|ver|visitar|comer) en"
+        r"^\W*(?:(?:que|q) (?:hacer|ver|visitar|comer) en(?! materia| cuanto)"
         r"|o (?:que|q) (?:fazer|ver|visitar) (?:em|no|na))\b"
     ),
 )
 # "who is his wife?", "多大年纪": a person's private life; the article tells only what was done.
+# A person's: the wages the cooperation brought or the forum's age are the article's.
+_PERSON: Final = (
+    r"(?:xi|xi jinping|the president|el presidente|o presidente|the author|el autor|o autor"
+    r"|the director|el director|o diretor)"
+)
 _PRIVATE_LIFE: Final = (
     re.compile(
-        r"\b(?:his|her) (?:wife|husband|kids|children|family|salary|birthday)\b"
-        r"|\bhow old is (?:xi|he|she|the president)\b|\bis (?:he|she|xi) married\b"
-        r"|\bhow much does (?:the |a |an )?\w+(?: \w+){0,6} (?:make|earn)\b"
-        r"|\bsalar(?:y|io|ies|ios)\b|\bmulher dele\b|\b(?:es|e|esta) casad[oa]\b"
-        r"|\b(?:esposa|marido|hijos|filhos|edad|idade) (?:de|do|del)\b"
+        r"\b(?:his|her) (?:wife|husband|kids|children|family|salary|birthday|age)\b"
+        rf"|\bhow old is (?:he|she|{_PERSON})\b|\bis (?:he|she|{_PERSON}) married\b"
+        rf"|\bhow much does (?:he|she|{_PERSON})\b[^?]{{0,50}}\b(?:make|earn)\b"
+        rf"|\bsalar(?:y|io) (?:of|de|del|do|da) {_PERSON}\b|\b{_PERSON}(?:'s)? salary\b"
+        r"|\bmulher dele\b|\b(?:es|e|esta) casad[oa]\b"
+        r"|\b(?:esposa|marido|hijos|filhos) (?:de|do|del)\b"
+        rf"|\b(?:edad|idade) (?:de|do|del) {_PERSON}\b"
     ),
     re.compile(
-        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|工资|薪水|年薪|结婚"
+        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚"
+        r"|(?:他|她|作者|主任|所长|习近平|习主席)[^？?，,]{0,6}(?:工资|薪水|年薪)"
         r"|(?:习近平|习主席|他|她)(?:今年)?(?:几岁|多大)"
     ),
 )
@@ -138,7 +146,7 @@ def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     distance or journey, a visitor's question, a private life, how a thing works, how to do
     something), as the decline's reason; None when it does not. `named`: the question names
     a thing the article speaks of, which it may ask how to get at ("How can I get the CBERS
-    data?"), but never advice about, the way there or a visitor's question."""
+    data?"), but never advice about, the way there, a visitor's question or a private life."""
     folded = fold(question)
     if any(pattern.search(folded) for pattern in _ADVICE):
         return "asks what to buy or choose; the article gives no advice"
