@@ -157,6 +157,12 @@ def _claim_tag(text: str) -> re.Match[str] | None:
     return tag if enough else None
 
 
+# What counts or announces the questions to come: "two questions:", "dos cosas:", "decime:".
+_QUESTION_NOUNS: Final = (
+    r"(?:questions?|things?|qs|preguntas?|preguntitas?|consultas?|dudas?|cosas?|perguntas?"
+    r"|perguntinhas?|duvidas?|questoes|coisas?)"
+)
+_TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me conta)"
 # Lead-ins that announce a question without being part of it.
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
@@ -164,10 +170,9 @@ _LEAD_IN: Final = re.compile(
     r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
-    r"|(?:tell me|dime|decime|digame|contame|cuentame|me diz|me conta)(?=\s*[:：])"
+    rf"|{_TELL_ME}(?=\s*[:：])"
     # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
-    r"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?(?:questions|things|qs"
-    r"|preguntas|preguntitas|consultas|dudas|cosas|perguntas|perguntinhas|duvidas|coisas)"
+    rf"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?{_QUESTION_NOUNS}"
     r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：])"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
@@ -228,6 +233,12 @@ class _Clause(NamedTuple):
     conjoined: bool
 
 
+# A question word alone ("¿Por qué", "¿Cómo") before "y" ("... y cómo coopera China?").
+_LONE_QUESTION_WORD: Final = re.compile(
+    rf"\W*(?:{_PREPOSITION}\s+)?(?:por que|{QUESTION_WORD})\W*", re.IGNORECASE
+)
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The message's clauses, in order, without the empty ones; a question word alone before
     "and" asks with the clause after it ("¿Por qué y cómo coopera China ...?")."""
@@ -242,11 +253,6 @@ def _clauses(text: str) -> list[_Clause]:
         start = split.end()
     found.append(_Clause(text[start:].strip(), False))
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
-
-
-_LONE_QUESTION_WORD: Final = re.compile(
-    rf"\W*(?:{_PREPOSITION}\s+)?(?:por que|{QUESTION_WORD})\W*", re.IGNORECASE
-)
 
 
 # A Chinese question opening with "for" or "to" (对, 给) or a pointer (这, 那, 它) has no
@@ -279,10 +285,7 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
 
 # Before a colon, words that announce a question ("Tengo dos dudas: ¿...?", "Ahora bien,
 # decime: ¿...?") are no topic; any other are ("Bolivia: ¿qué lanzó China?").
-_ANNOUNCES_A_QUESTION: Final = re.compile(
-    r"\b(?:dudas?|preguntas?|preguntitas?|consultas?|cosas?|decime|dime|digame|contame"
-    r"|cuentame|duvidas?|perguntas?|questoes|coisas|questions?|things)\b"
-)
+_ANNOUNCES_A_QUESTION: Final = re.compile(rf"\b(?:{_QUESTION_NOUNS}|{_TELL_ME})\b")
 
 
 def _is_topic(before: str, question: str) -> bool:
@@ -377,8 +380,7 @@ def _says_something(item: str) -> bool:
 # lead-in before a colon ("what are the two things that ... do?" counts nothing).
 _ANNOUNCED: Final = re.compile(
     r"\b(two|2|dos|duas|three|3|tres)\s+(?:(?:quick|short|little|more|mas|mais)\s+)?"
-    r"(?:questions|things|qs|preguntas|preguntitas|consultas|dudas|cosas|perguntas"
-    r"|perguntinhas|duvidas|questoes|coisas)\b[^.?!:]{0,20}:"
+    rf"{_QUESTION_NOUNS}\b[^.?!:]{{0,20}}:"
 )
 _COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2}
 # Where one question of a counted pair may end and the next begin: "... em 2024 e a cúpula
