@@ -309,8 +309,9 @@ _CAPITALISED: Final = re.compile(r"\b[A-ZÀ-Þ]\w+")
 def verb_forms(text: str) -> Callable[[str], bool]:
     """Whether a stemmed word of a Spanish or Portuguese text is an inflected verb ("deixou"):
     a verb ending ("Holanda", "Guangzhou" and "grande" have none), not typed as a name."""
-    names = {_STEMS[fold(word)] for word in _CAPITALISED.findall(text)}
-    return lambda term: term not in names and bool(_VERB_FORM.search(term))
+    # The names are read only once a term has a verb's ending, which few messages hold.
+    names = functools.cache(lambda: {_STEMS[fold(word)] for word in _CAPITALISED.findall(text)})
+    return lambda term: bool(_VERB_FORM.search(term)) and term not in names()
 
 
 def stem(word: str) -> str:
