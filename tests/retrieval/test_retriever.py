@@ -112,16 +112,16 @@ def test_a_real_word_is_not_read_as_a_stop_word_one_letter_away(
 def test_a_question_about_the_article_in_the_askers_own_words_is_answered(
     shipped: Retriever,
 ) -> None:
-    # "stuck", "push", "forward": the asker's words. Asking what the article says makes it a
-    # question about the article's subject, so its clear leader is answered; without that,
-    # it is not.
+    # "stuck", "push", "planet's", "forward": the asker's words. Asking what the article says
+    # makes it a question about the article's subject, so its clear leader is answered;
+    # without that, it is not.
     framed = (
         "so I was explaining the 'global south' idea to my 15-year-olds and got a bit stuck..."
-        " how does the article say these countries could push the whole world's economy forward?"
+        " how does the article say these countries could push the whole planet's economy forward?"
     )
     unframed = (
         "so I was explaining the 'global south' idea to my 15-year-olds and got a bit stuck..."
-        " how could these countries push the whole world's economy forward?"
+        " how could these countries push the whole planet's economy forward?"
     )
 
     assert verdict(shipped, framed) == (Decision.ANSWER, "high-tech-global-growth")
@@ -1858,3 +1858,20 @@ def test_a_name_ending_as_a_verb_does_is_still_a_topic_the_article_lacks(
     shipped: Retriever, question: str
 ) -> None:
     assert shipped.answer(question).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up"),
+    [
+        ("science-tech-benefits", "e pro mundo?"),
+        ("science-tech-benefits", "¿y para el mundo?"),
+    ],
+)
+def test_the_world_in_a_follow_up_is_the_articles_global_not_feeding_the_world(
+    shipped: Retriever, subject: str, follow_up: str
+) -> None:
+    # "mundo" alone once matched only "alimentar al mundo" (food security), a stranger to
+    # the subject; it is the article's "global", which the subject's neighbours speak of.
+    answer = shipped.answer(follow_up, subject=subject)
+    assert answer.decision is Decision.ANSWER
+    assert answer.id != "food-security"
