@@ -1875,3 +1875,42 @@ def test_the_world_in_a_follow_up_is_the_articles_global_not_feeding_the_world(
     answer = shipped.answer(follow_up, subject=subject)
     assert answer.decision is Decision.ANSWER
     assert answer.id != "food-security"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lacks"),
+    [
+        (
+            "which company is building the solar panel factories in chile?",
+            "green-projects-countries",
+            Detail.COMPANIES,
+        ),
+        (
+            "¿qué empresa construye las fábricas de paneles solares en Chile?",
+            "green-projects-countries",
+            Detail.COMPANIES,
+        ),
+        ("¿cuánto va a costar la planta de BYD en Brasil?", "byd-brazil-complex", Detail.AMOUNT),
+        (
+            "qual a potência das usinas hidrelétricas na argentina?",
+            "green-projects-countries",
+            Detail.SIZE,
+        ),
+        (
+            "quais são as universidades que participam da cooperação?",
+            "cooperation-levels",
+            Detail.INSTITUTIONS,
+        ),
+        ("what did xi sign at the g20 in brazil?", "g20-brazil", Detail.AGREEMENTS),
+        ("¿qué firmaron en la cumbre del G20?", "g20-brazil", Detail.AGREEMENTS),
+    ],
+)
+def test_one_company_a_price_a_power_or_what_was_signed_is_said_to_be_missing(
+    shipped: Retriever, question: str, entry: str, lacks: Detail
+) -> None:
+    # The article names no solar company, no university, no agreement, no cost and no
+    # capacity: the answer gives what it does say, and says what it does not.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert lacks in answer.lacks

@@ -71,9 +71,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             # how much of a thing: "¿cuánto litio exporta...?", "quanto lítio..."
             r"|\b(?:cuant[oa]|quant[oa]) (?:litio|cobre|soja|soya|petroleo|carne|comercio)\b"
             r"|\bhow much (?:lithium|copper|soy|soybeans|oil|beef|trade)\b"
-            r"|\b(?:costo|cuesta|cuestan|precio|presupuesto|monto|plata|dolares)\b"
-            r"|\bquant[oa] (?:dinheiro|grana|cust|investi|gast|pag)"
-            r"|\b(?:custo|custa|custam|custou|preco|orcamento|grana|dolares)\b"
+            r"|\b(?:costo|cuesta|cuestan|costar|costara|precio|presupuesto|monto|plata|dolares)\b"
+            r"|\b(?:quant[oa]|qto|qnto) (?:dinheiro|grana|cust|investi|gast|pag|vai custar)"
+            r"|\b(?:custo|custa|custam|custou|custar|custara|preco|orcamento|grana|dolares)\b"
             # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"
             r"|\bcuant[oa]\b[^?]{0,40}\b(?:invirt|invert|gast|pag|dinero|plata)"
             r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
@@ -98,7 +98,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(
             r"\bhow (?:big|large)\b|\b(?:size|area) of\b|\bsquare (?:meters|metres|feet)\b"
             r"|\bhectares?\b|\bcapacity\b(?! building)|\bmegawatts?\b|\bmw\b"
-            r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b"
+            r"|\bhow much (?:power|electricity)\b"
+            r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b|\bpotencia instalada\b"
+            # the power of a plant, not "¿China es una potencia espacial?"
+            r"|\b(?:que|q|qual|cual|cuanta|quanta)(?: (?:es|e|eh|era|sera))? (?:a |la )?potencia\b"
             r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
         ),
         re.compile(r"占地|面积|装机|功率|产能|规模"),
@@ -216,9 +219,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     # "that".
     Detail.COMPANIES: (
         re.compile(
-            r"\b(?:which|what) (?:companies|firms|enterprises|businesses|banks)\b"
-            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )(?:que|q|cuales|quais)"
-            r" (?:empresas|compan\w+|bancos)\b"
+            r"\b(?:which|what) (?:compan(?:y|ies)|firms?|enterprises?|businesses|banks?)\b"
+            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
+            r"(?:que|q|cual|cuales|qual|quais)(?: (?:son|fueron|sao|foram) (?:las|los|as|os))?"
+            r" (?:empresas?|compan\w+|bancos?)\b"
         ),
         re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
     ),
@@ -229,15 +233,19 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bsign(?:ed)? (?:any )?(?:agreements|deals|contracts|treaties)\b"
             r"|\b(?:que|q|cuales|quais) (?:acuerdos|convenios|contratos|tratados|acordos)\b"
             r"|\bfirm\w* (?:acuerdos|convenios)\b|\bassin\w* (?:acordos|contratos)\b"
+            r"|\bwhat (?:did|do|will) (?:they|\w+) sign\b|\bwhat was signed\b"
+            r"|\b(?:que|q|oq|o que) (?:firmaron|firmo|firmaran|assinaram|assinou|assinarao)\b"
         ),
         re.compile(r"签了?(?:哪些|什么|啥)(?:协议|合同|协定)|哪些协议|什么协议"),
     ),
     Detail.INSTITUTIONS: (
         re.compile(
-            r"\b(?:which|what) (?:universities|institutions|research institutions"
-            r"|research institutes|think tanks|hospitals)\b"
-            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )(?:que|q|cuales|quais)"
-            r" (?:universidades|instituciones|instituicoes|hospitales|hospitais)\b"
+            r"\b(?:which|what) (?:universit(?:y|ies)|institutions?|research institutions?"
+            r"|research institutes?|think tanks?|hospitals?)\b"
+            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
+            r"(?:que|q|cual|cuales|qual|quais)(?: (?:son|fueron|sao|foram) (?:las|los|as|os))?"
+            r" (?:universidad(?:es)?|institucion(?:es)?|instituic(?:ao|oes)|hospital(?:es)?"
+            r"|hospitais)\b"
         ),
         re.compile(r"哪(?:些|几?[个所家]|几)(?:大学|高校|机构|研究机构|医院)"),
     ),
