@@ -1914,3 +1914,24 @@ def test_one_company_a_price_a_power_or_what_was_signed_is_said_to_be_missing(
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
     assert lacks in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up"),
+    [
+        ("xi-visit", "几号到几号"),  # from which day to which
+        ("byd-first-vehicle", "什么时候出来的"),  # when did it come out
+        ("byd-first-vehicle", "哪天出来的"),
+    ],
+)
+def test_a_chinese_follow_up_asking_only_when_it_happened_is_about_the_subject(
+    shipped: Retriever, subject: str, follow_up: str
+) -> None:
+    # "几号" asks a date and "出来" (come out) is an everyday verb: neither names a topic
+    # that would take the question away from what was just talked about.
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, subject)
+
+
+def test_an_everyday_chinese_verb_alone_is_no_topic(shipped: Retriever) -> None:
+    # "which day did it come out?" with nothing before it: no entry is about coming out.
+    assert shipped.answer("哪天出来的").decision is not Decision.ANSWER

@@ -32,7 +32,7 @@ _STOP_WORDS = """
     sobre son su sus tiene un una unos unas y yo
     as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
     no nos os
-    pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan
+    pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan sob
     q vc pra pro tb tbm tmb tmbn porfa hicieron hecho hacen fizeram feito fazem
     puede pueden podria pode podem poderia
 """
@@ -111,6 +111,7 @@ _LIGHT_WORDS = """
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
     example examples ejemplo ejemplos exemplo exemplos
     puso pusieron poner pone ponen colocou colocaram botou botaram
+    出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
@@ -148,7 +149,9 @@ _CJK_FILLER = re.compile(
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
-    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道"
+    "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
+    # which day of the month: the question word of a date
+    "几号"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # "2 countries" and "two countries", "6 satélites" and "seis satélites" are one term. Not "one",
