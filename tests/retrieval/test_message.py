@@ -214,6 +214,12 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "¿qué es la CELAC? es para la tarea, me guste o no",
             ["¿qué es la CELAC?"],
         ),
+        # Chinese asks yes or no with the verb twice, and no question mark needed
+        (
+            "中拉合作在哪些领域有成果？另外是不是只有政府在参与",
+            ["中拉合作在哪些领域有成果？", "是不是只有政府在参与"],
+        ),
+        ("比亚迪在巴西建了什么？有没有加工锂", ["比亚迪在巴西建了什么？", "有没有加工锂"]),
     ],
 )
 def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:

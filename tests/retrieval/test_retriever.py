@@ -1935,3 +1935,10 @@ def test_a_chinese_follow_up_asking_only_when_it_happened_is_about_the_subject(
 def test_an_everyday_chinese_verb_alone_is_no_topic(shipped: Retriever) -> None:
     # "which day did it come out?" with nothing before it: no entry is about coming out.
     assert shipped.answer("哪天出来的").decision is not Decision.ANSWER
+
+
+def test_a_chinese_yes_no_question_after_another_is_answered_too(shipped: Retriever) -> None:
+    # "有没有加工锂" (does it process lithium?) asks with no question mark and no question word.
+    answer = shipped.answer("比亚迪在巴西建了什么？有没有加工锂")
+
+    assert [part.id for part in answer.parts] == ["byd-brazil-complex", "lithium-processing"]

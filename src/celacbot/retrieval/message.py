@@ -77,6 +77,8 @@ _ASKS: Final = re.compile(
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$"
+    # Chinese asks yes or no by saying the verb twice: "是不是", "有没有", "能不能"
+    r"|是不是|有没有|能不能|会不会|算不算|要不要|对不对|是否"
     # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
     r"|¿",
     re.IGNORECASE,
