@@ -1942,3 +1942,29 @@ def test_a_chinese_yes_no_question_after_another_is_answered_too(shipped: Retrie
     answer = shipped.answer("比亚迪在巴西建了什么？有没有加工锂")
 
     assert [part.id for part in answer.parts] == ["byd-brazil-complex", "lithium-processing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("did china help launch colombia's first communication satellite?", "bolivia-satellite"),
+        (
+            "¿China ayudó a lanzar el primer satélite de comunicación de Colombia?",
+            "bolivia-satellite",
+        ),
+        ("does byd process lithium in mexico?", "lithium-processing"),
+    ],
+)
+def test_a_yes_no_question_with_the_wrong_country_gets_the_article_s_country(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # As a claim to check would ("..., right?"): the answer names Bolivia or Brazil in place
+    # of the asker's country, and opens with no "Yes." that would confirm the asker's.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert not answer.text.startswith(("Yes", "Sí"))
+
+
+def test_a_yes_no_question_with_the_right_country_is_answered_yes(shipped: Retriever) -> None:
+    assert shipped.answer("does byd process lithium in brazil?").text.startswith("Yes.")
