@@ -1968,3 +1968,18 @@ def test_a_yes_no_question_with_the_wrong_country_gets_the_article_s_country(
 
 def test_a_yes_no_question_with_the_right_country_is_answered_yes(shipped: Retriever) -> None:
     assert shipped.answer("does byd process lithium in brazil?").text.startswith("Yes.")
+
+
+@pytest.mark.parametrize("question", ["why?", "how many?", "¿por qué?", "为什么"])
+def test_a_bare_question_word_with_nothing_before_it_is_not_answered(
+    shipped: Retriever, question: str
+) -> None:
+    # It once got the CBERS data's uses, whose phrasings hold a "why" too.
+    assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+def test_a_bare_question_word_after_a_subject_is_about_the_subject(shipped: Retriever) -> None:
+    assert verdict(shipped, "why?", subject="green-economy-global-south") == (
+        Decision.ANSWER,
+        "green-economy-global-south",
+    )

@@ -186,6 +186,10 @@ class Retriever:
         # follow-up, the caveat), each a scan with some thirty patterns. One cache per
         # retriever, as the question caches: a fresh one starts empty.
         self._asked_details = functools.lru_cache(maxsize=ASKED_CACHE_SIZE)(asked_details)
+        # "why?" and "how many?" alone ask about nothing ("when?" may ask the article's date,
+        # "which countries?" which countries it names), in every language as the index sees
+        # them.
+        self._of_nothing = frozenset(self._normaliser.text_content_terms("why how many"))
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
             vocabulary=self._vocabulary,
@@ -437,6 +441,10 @@ class Retriever:
         beyond = beyond_the_article(capped, named=named)
         if beyond is not None:
             return Reading(decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries))
+        # No entry is what they ask about, whichever phrasing holds the same question word.
+        if self._of_nothing.issuperset(query.content):
+            only = decline(capped, "only question words, no topic", lang=asked or ENGLISH)
+            return Reading(only, query, tuple(entries))
         answer = self._decide(
             capped, asked, query, entries, named=named, framed=self._framing(query), claim=claim
         )
