@@ -177,6 +177,8 @@ def test_a_close_candidate_giving_the_day_asked_for_is_preferred(
         ),
         # "three manufacturing units" is no number of cars
         ("how many cars will byd's first batch in brazil have?", "byd-first-vehicle", Detail.COUNT),
+        # "three countries" is no number of hydropower stations ("座" counts buildings)
+        ("中国帮拉美建的水电站有多少座？", "green-projects-countries", Detail.COUNT),
     ],
 )
 def test_a_neighbour_with_some_other_number_does_not_take_the_answer(

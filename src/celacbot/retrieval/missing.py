@@ -438,7 +438,9 @@ COUNTRY_UNITS: Final = (
 WORKS: Final = (
     "plants factories stations dams mines ports units projects hydropower photovoltaic "
     "fábricas fabricas plantas centrales estaciones represas proyectos hidroeléctricas usinas "
-    "hidrelétricas centrais barragens projetos 工厂 电站 水电站 项目 光伏"
+    "hidrelétricas centrais barragens projetos 工厂 电站 水电站 项目 光伏 "
+    # the measure words of buildings, which a count of countries never takes ("有多少座")
+    "座 间"
 )
 
 
