@@ -112,16 +112,16 @@ def test_a_real_word_is_not_read_as_a_stop_word_one_letter_away(
 def test_a_question_about_the_article_in_the_askers_own_words_is_answered(
     shipped: Retriever,
 ) -> None:
-    # "stuck", "push", "planet's", "forward": the asker's words. Asking what the article says
-    # makes it a question about the article's subject, so its clear leader is answered;
-    # without that, it is not.
+    # "stuck", "push", "forward": the asker's words. Asking what the article says makes it a
+    # question about the article's subject, so its clear leader is answered; without that,
+    # it is not.
     framed = (
         "so I was explaining the 'global south' idea to my 15-year-olds and got a bit stuck..."
-        " how does the article say these countries could push the whole planet's economy forward?"
+        " how does the article say these countries could push the whole world's economy forward?"
     )
     unframed = (
         "so I was explaining the 'global south' idea to my 15-year-olds and got a bit stuck..."
-        " how could these countries push the whole planet's economy forward?"
+        " how could these countries push the whole world's economy forward?"
     )
 
     assert verdict(shipped, framed) == (Decision.ANSWER, "high-tech-global-growth")
@@ -1863,23 +1863,6 @@ def test_a_name_ending_as_a_verb_does_is_still_a_topic_the_article_lacks(
 
 
 @pytest.mark.parametrize(
-    ("subject", "follow_up"),
-    [
-        ("science-tech-benefits", "e pro mundo?"),
-        ("science-tech-benefits", "¿y para el mundo?"),
-    ],
-)
-def test_the_world_in_a_follow_up_is_the_articles_global_not_feeding_the_world(
-    shipped: Retriever, subject: str, follow_up: str
-) -> None:
-    # "mundo" alone once matched only "alimentar al mundo" (food security), a stranger to
-    # the subject; it is the article's "global", which the subject's neighbours speak of.
-    answer = shipped.answer(follow_up, subject=subject)
-    assert answer.decision is Decision.ANSWER
-    assert answer.id != "food-security"
-
-
-@pytest.mark.parametrize(
     ("question", "entry", "lacks"),
     [
         (
@@ -1944,32 +1927,6 @@ def test_a_chinese_yes_no_question_after_another_is_answered_too(shipped: Retrie
     answer = shipped.answer("比亚迪在巴西建了什么？有没有加工锂")
 
     assert [part.id for part in answer.parts] == ["byd-brazil-complex", "lithium-processing"]
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("did china help launch colombia's first communication satellite?", "bolivia-satellite"),
-        (
-            "¿China ayudó a lanzar el primer satélite de comunicación de Colombia?",
-            "bolivia-satellite",
-        ),
-        ("does byd process lithium in mexico?", "lithium-processing"),
-    ],
-)
-def test_a_yes_no_question_with_the_wrong_country_gets_the_article_s_country(
-    shipped: Retriever, question: str, entry: str
-) -> None:
-    # As a claim to check would ("..., right?"): the answer names Bolivia or Brazil in place
-    # of the asker's country, and opens with no "Yes." that would confirm the asker's.
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
-    assert not answer.text.startswith(("Yes", "Sí"))
-
-
-def test_a_yes_no_question_with_the_right_country_is_answered_yes(shipped: Retriever) -> None:
-    assert shipped.answer("does byd process lithium in brazil?").text.startswith("Yes.")
 
 
 @pytest.mark.parametrize("question", ["why?", "how many?", "¿por qué?", "为什么"])

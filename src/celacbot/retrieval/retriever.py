@@ -68,7 +68,6 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
-from celacbot.retrieval.yes_no import asks_yes_or_no, yes_no_opener
 
 _YEAR: Final = re.compile(YEAR)
 # How far below the best a follow-up's candidate may score and still be preferred for giving
@@ -397,7 +396,7 @@ class Retriever:
         # Only a message that is one claim: "What did BYD build in Mexico? It's Chinese,
         # right?" asks a question of its own next to it.
         # A greeting before it ("E aí, beleza? vi que ... é isso mesmo?") asks nothing.
-        claim = (checks_a_claim(capped) or asks_yes_or_no(capped, asked or ENGLISH)) and (
+        claim = checks_a_claim(capped) and (
             len([part for part in asking if not self._smalltalk.greeting_only(words(part))]) == 1
         )
         if asking == [capped]:
@@ -718,10 +717,6 @@ class Retriever:
                         reason=reason,
                         lang=lang,
                     )
-                # "does BYD process lithium in Mexico?": the entry's "Yes." is about Brazil,
-                # which the answer names in place of the claim's country.
-                if claim and not self._naming_all(query, [best], 1):
-                    answer = replace(answer, text=answer.text[len(yes_no_opener(answer.text)) :])
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason):
                 lang = answer_language(asked, candidates[0].lang)

@@ -35,7 +35,7 @@ _ENGLISH_OPENER: Final = re.compile(
 # prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped.
 _QUESTION_WORD: Final = re.compile(
     r"que|quais|qual|cual|cuales|quien|quienes|quem|cuando|quando|donde|onde|adonde|aonde"
-    r"|como|[cq]uant[oa]s?|porque|q|oq|pq|xq"
+    r"|como|[cq]uant[oa]s?|porque"
 )
 _BEFORE_QUESTION_WORD: Final = re.compile(
     r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
