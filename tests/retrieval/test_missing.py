@@ -132,3 +132,36 @@ def test_what_or_which_asks_for_a_thing_unless_it_asks_when(question: str, thing
 )
 def test_so_far_or_who_leads_a_market_asks_for_no_date_or_person(question: str) -> None:
     assert {Detail.DATE, Detail.PERSON}.isdisjoint(asked_details(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("¿Cuál es la empresa que fabrica paneles solares en Chile?", Detail.COMPANIES),
+        ("qual é a empresa que constrói as fábricas?", Detail.COMPANIES),
+        ("which company built it?", Detail.COMPANIES),
+        ("cual es la universidad que participa?", Detail.INSTITUTIONS),
+        ("qual a potência das usinas hidrelétricas na argentina?", Detail.SIZE),
+        ("what did xi sign at the g20?", Detail.AGREEMENTS),
+    ],
+)
+def test_one_company_a_plants_power_or_what_was_signed_is_a_detail(
+    question: str, detail: Detail
+) -> None:
+    assert detail in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        # a power among nations is no plant's capacity
+        ("¿Qué potencia extranjera ayudó a Bolivia a lanzar su satélite?", Detail.SIZE),
+        ("¿Cuál es la potencia que más invierte en América Latina?", Detail.SIZE),
+        ("what firm commitments did xi make at the g20?", Detail.COMPANIES),
+        ("what did they sign up for in the food innovation center?", Detail.AGREEMENTS),
+    ],
+)
+def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
+    question: str, detail: Detail
+) -> None:
+    assert detail not in asked_details(question)

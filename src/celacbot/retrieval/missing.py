@@ -98,10 +98,11 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(
             r"\bhow (?:big|large)\b|\b(?:size|area) of\b|\bsquare (?:meters|metres|feet)\b"
             r"|\bhectares?\b|\bcapacity\b(?! building)|\bmegawatts?\b|\bmw\b"
-            r"|\bhow much (?:power|electricity)\b"
             r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b|\bpotencia instalada\b"
-            # the power of a plant, not "¿China es una potencia espacial?"
-            r"|\b(?:que|q|qual|cual|cuanta|quanta)(?: (?:es|e|eh|era|sera))? (?:a |la )?potencia\b"
+            # the power of a plant ("qual a potência das usinas"), not a power among nations
+            # ("¿qué potencia extranjera...?", "¿China es una potencia espacial?")
+            r"|\b(?:que|q|qual|cual|cuanta|quanta)(?: (?:es|e|eh|era|sera))? (?:a |la )?potencia"
+            r" (?:de|del|da|das|do|dos)\b"
             r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
         ),
         re.compile(r"占地|面积|装机|功率|产能|规模"),
@@ -219,9 +220,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     # "that".
     Detail.COMPANIES: (
         re.compile(
-            r"\b(?:which|what) (?:compan(?:y|ies)|firms?|enterprises?|businesses|banks?)\b"
+            r"\b(?:which|what) (?:compan(?:y|ies)|firms|enterprises?|businesses|banks?)\b"
             r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
-            r"(?:que|q|cual|cuales|qual|quais)(?: (?:son|fueron|sao|foram) (?:las|los|as|os))?"
+            r"(?:que|q|cual|cuales|qual|quais)"
+            r"(?: (?:es|fue|son|fueron|e|foi|sao|foram) (?:el|la|los|las|o|a|os|as))?"
             r" (?:empresas?|compan\w+|bancos?)\b"
         ),
         re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
@@ -233,7 +235,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bsign(?:ed)? (?:any )?(?:agreements|deals|contracts|treaties)\b"
             r"|\b(?:que|q|cuales|quais) (?:acuerdos|convenios|contratos|tratados|acordos)\b"
             r"|\bfirm\w* (?:acuerdos|convenios)\b|\bassin\w* (?:acordos|contratos)\b"
-            r"|\bwhat (?:did|do|will) (?:they|\w+) sign\b|\bwhat was signed\b"
+            r"|\bwhat (?:did|do|will) (?:they|\w+) sign\b(?! up)|\bwhat was signed\b"
             r"|\b(?:que|q|oq|o que) (?:firmaron|firmo|firmaran|assinaram|assinou|assinarao)\b"
         ),
         re.compile(r"签了?(?:哪些|什么|啥)(?:协议|合同|协定)|哪些协议|什么协议"),
@@ -243,7 +245,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"\b(?:which|what) (?:universit(?:y|ies)|institutions?|research institutions?"
             r"|research institutes?|think tanks?|hospitals?)\b"
             r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
-            r"(?:que|q|cual|cuales|qual|quais)(?: (?:son|fueron|sao|foram) (?:las|los|as|os))?"
+            r"(?:que|q|cual|cuales|qual|quais)"
+            r"(?: (?:es|fue|son|fueron|e|foi|sao|foram) (?:el|la|los|las|o|a|os|as))?"
             r" (?:universidad(?:es)?|institucion(?:es)?|instituic(?:ao|oes)|hospital(?:es)?"
             r"|hospitais)\b"
         ),

@@ -150,7 +150,8 @@ _CJK_FILLER = re.compile(
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
-    # which day of the month: the question word of a date
+    # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
+    # unknown words that make a follow-up look like a question of its own
     "几号"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")

@@ -186,8 +186,8 @@ class Retriever:
         # retriever, as the question caches: a fresh one starts empty.
         self._asked_details = functools.lru_cache(maxsize=ASKED_CACHE_SIZE)(asked_details)
         # "why?" and "how many?" alone ask about nothing ("when?" may ask the article's date,
-        # "which countries?" which countries it names), in every language as the index sees
-        # them.
+        # "which countries?" which countries it names): the terms the index reads them as,
+        # "why", "por qué", "为什么" alike.
         self._of_nothing = frozenset(self._normaliser.text_content_terms("why how many"))
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
