@@ -42,6 +42,8 @@ _PREPOSITION: Final = (
 _ACCENTED_QUESTION_WORD: Final = r"qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê"
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
+# Chinese asks yes or no by saying the verb twice ("是不是", "有没有") or with 是否.
+CHINESE_YES_NO_WORD: Final = "是否|是不是|有没有|能不能|会不会|算不算|要不要|对不对|可不可以"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
@@ -76,9 +78,7 @@ _ASKS: Final = re.compile(
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
-    rf"|{CHINESE_QUESTION_WORD}|吗\s*$|呢\s*$"
-    # Chinese asks yes or no by saying the verb twice: "是不是", "有没有", "能不能"
-    r"|是不是|有没有|能不能|会不会|算不算|要不要|对不对|是否"
+    rf"|{CHINESE_QUESTION_WORD}|{CHINESE_YES_NO_WORD}|吗\s*$|呢\s*$"
     # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
     r"|¿",
     re.IGNORECASE,

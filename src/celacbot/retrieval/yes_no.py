@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from celacbot.languages import CHINESE
-from celacbot.retrieval.message import CHINESE_QUESTION_WORD
+from celacbot.retrieval.message import CHINESE_QUESTION_WORD, CHINESE_YES_NO_WORD
 from celacbot.retrieval.normalise import has_cjk, words
 
 # A bare yes or no as faq.yaml's answers open with it, in each language; Chinese answers
@@ -45,9 +45,7 @@ _ACCENTED_QUESTION_WORD: Final = re.compile(
     r"\b(?:qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê)\b"
 )
 _CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
-_CHINESE_YES_NO: Final = re.compile(
-    r"吗|是否|是不是|有没有|能不能|会不会|对不对|可不可以|[了过]没有?\s*[？?]?\s*$"
-)
+_CHINESE_YES_NO: Final = re.compile(rf"吗|{CHINESE_YES_NO_WORD}|[了过]没有?\s*[？?]?\s*$")
 
 
 def asks_yes_or_no(question: str, lang: str) -> bool:
