@@ -52,6 +52,13 @@ class Detail(StrEnum):
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
 _CHINESE_COUNTERS: Final = "个家颗条座项辆台剂名位次间所架枚艘处批"
+# "¿qué empresas...?", "¿Cuál es la empresa que...?", "e quais são as universidades...": the
+# Spanish or Portuguese "which" before a noun, where a question starts (the "que" of "es verdad
+# que empresas ..." is "that").
+_WHICH_OPENING: Final = (
+    r"(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )(?:que|q|cual|cuales|qual|quais)"
+    r"(?: (?:es|fue|son|fueron|e|foi|sao|foram) (?:el|la|los|las|o|a|os|as))?"
+)
 # The words that ask for a count, over folded text; what follows them is what is counted.
 _HOW_MANY: Final = r"\b(?:how many|number of|cuant[oa]s|quant[oa]s|numero de)\b"
 # Patterns over the folded question (lowercase, accents gone); "q" is Spanish/Portuguese "que".
@@ -215,15 +222,11 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"谁出(?:的)?钱|谁(?:资助|出资|买单|付的钱|付钱)|资金(?:从哪|来源|来自哪)|钱从哪"
         ),
     ),
-    # Which ones by name: the article speaks of companies and universities, naming few. The
-    # Spanish and Portuguese "que" must open the question: "es verdad que empresas ..." is
-    # "that".
+    # Which ones by name: the article speaks of companies and universities, naming few.
     Detail.COMPANIES: (
         re.compile(
             r"\b(?:which|what) (?:compan(?:y|ies)|firms|enterprises?|businesses|banks?)\b"
-            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
-            r"(?:que|q|cual|cuales|qual|quais)"
-            r"(?: (?:es|fue|son|fueron|e|foi|sao|foram) (?:el|la|los|las|o|a|os|as))?"
+            rf"|{_WHICH_OPENING}"
             r" (?:empresas?|compan\w+|bancos?)\b"
         ),
         re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
@@ -244,9 +247,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(
             r"\b(?:which|what) (?:universit(?:y|ies)|institutions?|research institutions?"
             r"|research institutes?|think tanks?|hospitals?)\b"
-            r"|(?:^\W*|\b(?:y|e|en|em|con|com|de|para|a) )"
-            r"(?:que|q|cual|cuales|qual|quais)"
-            r"(?: (?:es|fue|son|fueron|e|foi|sao|foram) (?:el|la|los|las|o|a|os|as))?"
+            rf"|{_WHICH_OPENING}"
             r" (?:universidad(?:es)?|institucion(?:es)?|instituic(?:ao|oes)|hospital(?:es)?"
             r"|hospitais)\b"
         ),
@@ -273,13 +274,18 @@ COUNTRIES: Final = (
 
 # A year, as a question or an answer writes it ("2024"): never a count.
 YEAR: Final = r"(?:19|20)\d\d"
+# A count in an answer's English text: a number on its own (not "COVID-19", not a year) or a
+# number word.
+_COUNT_FIGURE: Final = (
+    rf"(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b"
+)
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# Signs in an answer's English text that it gives the detail. A count is a number on its own
-# (not "COVID-19", not a year) or a number word.
+# Signs in an answer's English text that it gives the detail.
 _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AMOUNT: re.compile(r"[$€£¥]|\b(?:dollars?|yuan|reais|billions?|millions?|trillions?)\b"),
     Detail.RATE: re.compile(r"\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE),
@@ -291,11 +297,7 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:people|workers|employees|jobs)\b"
     ),
     Detail.BRAND: re.compile(r"\b(?:brands?|models?)\b"),
-    Detail.COUNT: re.compile(
-        rf"(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight"
-        r"|nine|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b",
-        re.IGNORECASE,
-    ),
+    Detail.COUNT: re.compile(_COUNT_FIGURE, re.IGNORECASE),
     # Not the year in a name ("the UN 2030 Agenda"): it dates no event.
     Detail.DATE: re.compile(
         rf"\b(?<!Agenda ){YEAR}\b(?! Agenda)|\b(?:{_MONTHS})\b|\bthis month\b|\bdecade\b"
@@ -427,10 +429,7 @@ _COUNTED_ASKED: Final = re.compile(
     rf"|(?:几[{_CHINESE_COUNTERS}]|多少|几多)([\u4e00-\u9fff]{{1,6}})"
 )
 _COUNTED_GIVEN: Final = re.compile(
-    rf"(?:(?<![\w-])(?!{YEAR}\b)\d+(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|thirteen|nineteen|twenty|hundred|thousand|dozen)\b)"
-    r"\s+((?:[\w-]+\s+){0,2}[\w-]+)",
-    re.IGNORECASE,
+    rf"(?:{_COUNT_FIGURE})\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", re.IGNORECASE
 )
 # Words that count countries ("19 CELAC members", "three partners"), and works built ("hydro
 # plants", "fábricas", "电站"): a count of countries is no answer to "how many plants?".
