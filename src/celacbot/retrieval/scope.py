@@ -141,6 +141,20 @@ _GEOGRAPHY: Final = (
 )
 
 
+# What the article never gives about anything, and the decline's reason, in the order tried;
+# the second group only for a question naming nothing the article speaks of.
+_NEVER_GIVEN: Final = (
+    (_ADVICE, "asks what to buy or choose; the article gives no advice"),
+    (_GEOGRAPHY, "asks for a distance or a journey; the article gives no geography"),
+    (_TRAVEL, "asks a visitor's question; the article gives no travel advice"),
+    (_PRIVATE_LIFE, "asks about a person's private life; the article tells only what was done"),
+)
+_NEVER_GIVEN_UNNAMED: Final = (
+    (_HOW_IT_WORKS, "asks how something works in general; the article explains no mechanism"),
+    (_HOW_TO, "asks how to do something; the article gives no instructions"),
+)
+
+
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     """Why the question asks for what the article never gives about anything (advice, a
     distance or journey, a visitor's question, a private life, how a thing works, how to do
@@ -148,18 +162,12 @@ def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     a thing the article speaks of, which it may ask how to get at ("How can I get the CBERS
     data?"), but never advice about, the way there, a visitor's question or a private life."""
     folded = fold(question)
-    if any(pattern.search(folded) for pattern in _ADVICE):
-        return "asks what to buy or choose; the article gives no advice"
-    if any(pattern.search(folded) for pattern in _GEOGRAPHY):
-        return "asks for a distance or a journey; the article gives no geography"
-    if any(pattern.search(folded) for pattern in _TRAVEL):
-        return "asks a visitor's question; the article gives no travel advice"
-    if any(pattern.search(folded) for pattern in _PRIVATE_LIFE):
-        return "asks about a person's private life; the article tells only what was done"
-    if named:
-        return None
-    if any(pattern.search(folded) for pattern in _HOW_IT_WORKS):
-        return "asks how something works in general; the article explains no mechanism"
-    if any(pattern.search(folded) for pattern in _HOW_TO):
-        return "asks how to do something; the article gives no instructions"
-    return None
+    kinds = _NEVER_GIVEN if named else _NEVER_GIVEN + _NEVER_GIVEN_UNNAMED
+    return next(
+        (
+            reason
+            for patterns, reason in kinds
+            if any(pattern.search(folded) for pattern in patterns)
+        ),
+        None,
+    )
