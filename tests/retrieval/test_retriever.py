@@ -1915,7 +1915,9 @@ def test_a_chinese_yes_no_question_after_another_is_answered_too(shipped: Retrie
     assert [part.id for part in answer.parts] == ["byd-brazil-complex", "lithium-processing"]
 
 
-@pytest.mark.parametrize("question", ["why?", "how many?", "¿por qué?", "为什么"])
+@pytest.mark.parametrize(
+    "question", ["why?", "how many?", "¿por qué?", "为什么", "why exactly?", "¿cuántos exactamente?"]
+)
 def test_a_bare_question_word_with_nothing_before_it_is_not_answered(
     shipped: Retriever, question: str
 ) -> None:

@@ -91,6 +91,7 @@ _CHAT_WORDS = """
     w abt cuz coz p fr falando
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
+    exactly precisely exactamente exatamente precisamente
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
