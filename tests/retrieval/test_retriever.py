@@ -1017,6 +1017,13 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
         "ese tema, ¿hay ejemplos concretos?",
         "tem algum exemplo?",
         "有没有例子？",
+        # "what else?" wants what the article says next, not the same answer again
+        "what else?",
+        "and anything else?",
+        "¿algo más?",
+        "e o que mais?",
+        "还有呢",
+        "然后呢？",
     ],
 )
 def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_entry(
@@ -1028,7 +1035,9 @@ def test_tell_me_more_in_any_language_moves_on_to_the_subjects_first_related_ent
     )
 
 
-@pytest.mark.parametrize("more", ["tell me more about BYD", "and tell me more about BYD"])
+@pytest.mark.parametrize(
+    "more", ["tell me more about BYD", "and tell me more about BYD", "what else did BYD do?"]
+)
 def test_tell_me_more_about_another_topic_is_that_topic(shipped: Retriever, more: str) -> None:
     assert verdict(shipped, more, subject="investment-benefits") == (Decision.ANSWER, "byd-company")
 

@@ -109,7 +109,13 @@ _POINTER: Final = re.compile(
 )
 _MORE: Final = re.compile(
     r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
-    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲",
+    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲"
+    # "what else?", "¿algo más?", "还有呢": the next thing the article says near the subject,
+    # not the answer just given once more. Only the whole message: "what else did BYD do?"
+    # asks a question of its own.
+    r"|^\W*(?:and\s+|y\s+|e\s+)?(?:what else|anything else|something else|anything more"
+    r"|what more|que mas|algo mas|alguna otra cosa|o que mais|que mais|mais alguma coisa"
+    r"|algo mais|mais o que|还有呢|然后呢|还有吗|还有什么|还有别的吗|还有啥|还有没有)\W*$",
     re.IGNORECASE,
 )
 # "any examples?", "¿hay ejemplos concretos?", "有例子吗": more of the subject, when nothing
