@@ -1155,6 +1155,25 @@ def test_everyday_spanish_and_portuguese_verbs_are_words_the_article_uses(
 @pytest.mark.parametrize(
     "question",
     [
+        "como a china tá ajudando o pessoal do campo no panamá?",
+        "¿en qué ayudaban las inversiones chinas?",
+    ],
+)
+def test_a_conjugated_verb_is_the_verb_the_article_uses(shipped: Retriever, question: str) -> None:
+    # ajudando, ayudaban: forms no phrasing holds of verbs the phrasings use.
+    assert shipped.explain(question).unknown_terms == ()
+
+
+def test_a_gerund_finds_the_entry_its_verb_does(shipped: Retriever) -> None:
+    # "montando" (assembling) is "montar", which the knowledge base names a way to build.
+    question = "a empresa que está montando fábrica no brasil vai fazer o quê?"
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "byd-brazil-complex")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "muchas gracias por la respuesta, ¿qué es la celac?",
         "qual é o nome daquela empresa chinesa no uruguai?",
         "howdy! what is that guy in uruguay supposed to do, generally?",
@@ -1925,7 +1944,8 @@ def test_a_chinese_yes_no_question_after_another_is_answered_too(shipped: Retrie
 
 
 @pytest.mark.parametrize(
-    "question", ["why?", "how many?", "¿por qué?", "为什么", "why exactly?", "¿cuántos exactamente?"]
+    "question",
+    ["why?", "how many?", "¿por qué?", "为什么", "why exactly?", "¿cuántos exactamente?"],
 )
 def test_a_bare_question_word_with_nothing_before_it_is_not_answered(
     shipped: Retriever, question: str

@@ -2,14 +2,18 @@
 
 An English question is corrected onto English words only: "sugar" is one letter from the
 Spanish "lugar", "crime" from the Portuguese "crise", and both are real words the article
-never uses, which is itself a sign the question is off the article.
+never uses, which is itself a sign the question is off the article. A Spanish or Portuguese
+verb conjugated as no phrasing has it ("ajudando", "ayudaban") is read as a form of the same
+verb that faq.yaml uses ("ajuda"), before any typo fix.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import chain
+from typing import Final
 
 from celacbot.knowledge.models import KnowledgeBase
 from celacbot.languages import ENGLISH
@@ -22,6 +26,17 @@ from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, stem, words
 from celacbot.retrieval.spelling import Speller
 
 _COMMON = STOP_WORDS | LIGHT_WORDS
+# Spanish and Portuguese verb endings the knowledge base's phrasings rarely hold, over folded
+# words: the gerund ("ajudando"), conditional ("mejoraria", "gerariam"), future ("ayudara"),
+# imperfect ("ajudava") and the first person plural ("ganamos"). The verb's root with an ending
+# the knowledge base does use ("ajudar", "ajuda") is the same verb.
+_VERB_ENDING: Final = re.compile(
+    r"(?:ando|iendo|endo|indo|arian|erian|irian|ariam|eriam|iriam|aria|eria|iria"
+    r"|aran|eran|iran|arao|erao|irao|ara|era|ira|aban|avam|aba|ava|iamos|amos|emos|imos)$"
+)
+_VERB_FORMS: Final = ("ar", "er", "ir", "a", "e", "o", "ou", "an", "am", "en", "em", "ado")
+# The root left must still say which verb it is ("gan-amos" is "ganar", "d-ando" nothing).
+_MIN_ROOT: Final = 3
 
 
 class QuestionSpeller:
@@ -37,8 +52,27 @@ class QuestionSpeller:
         """Each word's correction, or None for a word that needs none (or has none)."""
         if all(map(self._needs_none, message)):
             return [None] * len(message)
-        speller = self._english if lang == ENGLISH else self._any
-        return [None if self._needs_none(word) else speller.correct(word) for word in message]
+        if lang == ENGLISH:
+            return [
+                None if self._needs_none(word) else self._english.correct(word) for word in message
+            ]
+        return [None if self._needs_none(word) else self._correct_any(word) for word in message]
+
+    def _correct_any(self, word: str) -> str | None:
+        """A conjugated verb as a form of it the knowledge base uses, else a typo's fix."""
+        ending = _VERB_ENDING.search(word)
+        if ending is not None and ending.start() >= _MIN_ROOT:
+            root = word[: ending.start()]
+            forms = [root + each for each in _VERB_FORMS if root + each in self._translated_words]
+            # A form the index holds ("ajuda"), else one a synonym list names ("montar").
+            indexed = (form for form in forms if stem(form) in self._terms)
+            if (form := next(indexed, None) or next(iter(forms), None)) is not None:
+                return form
+        return self._any.correct(word)
+
+    @functools.cached_property
+    def _translated_words(self) -> frozenset[str]:
+        return frozenset(_words(_translated_texts(self._kb)))
 
     def _needs_none(self, word: str) -> bool:
         # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
