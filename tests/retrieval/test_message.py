@@ -275,6 +275,15 @@ def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with
         # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
         ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
         ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),
+        # so does one opening with "specifically", "mainly" or "is/has" (具体, 主要, 是, 有)
+        (
+            "中国跟智利一起搞绿色能源，具体建了哪些项目？",
+            ["中国跟智利一起搞绿色能源，具体建了哪些项目？"],
+        ),
+        (
+            "中国和拉美在农业方面的合作，主要有哪些成果？",
+            ["中国和拉美在农业方面的合作，主要有哪些成果？"],
+        ),
         # a short one names the question's topic or time
         ("那些卫星，数据能拿来干啥？", ["那些卫星，数据能拿来干啥？"]),
         ("新冠期间，中国帮了拉美哪些国家？", ["新冠期间，中国帮了拉美哪些国家？"]),

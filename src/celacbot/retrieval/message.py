@@ -257,9 +257,21 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给) or a pointer (这, 那, 它) has no
-# subject of its own.
-_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它")
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都) or "is", "has" (是, 有) has no subject of its own.
+_CHINESE_SUBJECTLESS: Final = (
+    "对",
+    "给",
+    "这",
+    "那",
+    "它",
+    "具体",
+    "主要",
+    "分别",
+    "都",
+    "是",
+    "有",
+)
 
 
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
