@@ -1177,6 +1177,10 @@ def test_a_gerund_finds_the_entry_its_verb_does(shipped: Retriever) -> None:
         "muchas gracias por la respuesta, ¿qué es la celac?",
         "qual é o nome daquela empresa chinesa no uruguai?",
         "howdy! what is that guy in uruguay supposed to do, generally?",
+        # who the asker is, and European Portuguese fillers
+        "soy ingeniero jubilado y me interesa saber qué productos se comercian con china",
+        "ora diga-me cá, ahn, essa cooperação é só entre governos?",
+        "why exactly did xi go to peru?",
     ],
 )
 def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(

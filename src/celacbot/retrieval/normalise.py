@@ -92,6 +92,9 @@ _CHAT_WORDS = """
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
+    ora ahn pois ca nisto nisso disto disso diga interesa interessa interesan interessam
+    retired retiree jubilado jubilada aposentado aposentada engineer ingeniero ingeniera
+    engenheiro engenheira
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
