@@ -224,6 +224,8 @@ def test_an_answer_says_the_detail_the_article_does_not_give(
         # signs the piece: "firma" is also a company, "nota" also a grade
         "¿Quién firma esta nota?",
         "quem assina a matéria?",
+        # where the writer works, politely, and their title
+        "写这篇的人在哪里高就？什么头衔？",
     ],
 )
 def test_who_wrote_it_put_another_way_is_the_author(shipped: Retriever, question: str) -> None:
