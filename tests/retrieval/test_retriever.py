@@ -1937,6 +1937,17 @@ def test_a_chinese_follow_up_asking_only_when_it_happened_is_about_the_subject(
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, subject)
 
 
+@pytest.mark.parametrize("follow_up", ["都建了啥", "都建了些什么？"])
+def test_a_chinese_follow_up_opening_with_all_is_about_the_subject(
+    shipped: Retriever, follow_up: str
+) -> None:
+    # "都" (all) glued to the verb made an unknown word of it ("都建").
+    assert verdict(shipped, follow_up, subject="green-projects-countries") == (
+        Decision.ANSWER,
+        "green-projects-countries",
+    )
+
+
 def test_an_everyday_chinese_verb_alone_is_no_topic(shipped: Retriever) -> None:
     # "which day did it come out?" with nothing before it: no entry is about coming out.
     assert shipped.answer("哪天出来的").decision is not Decision.ANSWER

@@ -156,7 +156,9 @@ _CJK_FILLER = re.compile(
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
-    "几号"
+    "几号|"
+    # "都建了啥", "都有哪些": an "all" that opens a question adds nothing to it
+    r"^\W*都"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # "2 countries" and "two countries", "6 satélites" and "seis satélites" are one term. Not "one",
