@@ -1689,6 +1689,15 @@ def test_advice_how_to_do_something_or_how_it_works_is_declined(
     assert verdict(shipped, question)[0] is decision
 
 
+@pytest.mark.parametrize("impact", ["impact?", "and the impact?", "efeitos?"])
+def test_impact_in_one_word_is_what_the_subject_brings(shipped: Retriever, impact: str) -> None:
+    # Alone, "impact" is the investment's; after the BGI lab, the lab's.
+    assert verdict(shipped, impact, subject="bgi-uruguay-lab") == (
+        Decision.ANSWER,
+        "bgi-uruguay-lab",
+    )
+
+
 def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
     shipped: Retriever,
 ) -> None:

@@ -315,8 +315,15 @@ class FollowUpReader:
             or more_of_it
             or of_the_subject
             # "这有什么好处?", what good is that?: a short question of what something brings,
-            # which nothing answers alone
-            or (what_for and turn.own.decision is not Decision.ANSWER and turn.shape.short)
+            # which nothing answers alone, or which names nothing else ("impact?")
+            or (
+                what_for
+                and turn.shape.short
+                and (
+                    turn.own.decision is not Decision.ANSWER
+                    or all(term in self.purpose_terms for term in terms)
+                )
+            )
         )
         if not (leans or opens_with_connector(turn.question) or replied):
             near = self._near_miss_beside(turn.subject, turn.standalone, turn.shape)

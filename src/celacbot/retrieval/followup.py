@@ -232,6 +232,9 @@ _PURPOSE: Final = re.compile(
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe))\b"
+    # "impact?", "¿y el impacto?": what it brings, asked in one word
+    r"|^\W*(?:and |y |e )?(?:the |its |el |su |o |seu )?(?:impacts?|impactos?|effects?|efectos?"
+    r"|efeitos?)\W*$"
     r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么|[用拿]来(?:干嘛|干啥|做啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
@@ -242,7 +245,8 @@ _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
 PURPOSE_WORDS: Final = (
     "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
     "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem traz trouxe "
-    "aporta logra trae 好处 用 带来 意义 目的"
+    "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
+    "efeitos 好处 用 带来 意义 目的"
 )
 
 
