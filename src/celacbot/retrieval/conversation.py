@@ -219,6 +219,10 @@ class FollowUpReader:
         rest = turn.reader.read(split[0], turn.own.requested_lang)
         if not (self._shape(split[0], rest).bare or opens_with_connector(split[0])):
             return None
+        # "além das vacinas, o que mais?": the rest of what the subject says, not the next
+        # entry a bare "what else?" moves on to.
+        if asks_for_more(split[0]):
+            return replace(turn.about, question=turn.question, context=turn.about.question)
         answer = self.with_subject(
             turn.reader, split[0], turn.subject, rest, replying=turn.replying
         )
