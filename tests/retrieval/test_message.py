@@ -284,6 +284,8 @@ def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with
             "中国和拉美在农业方面的合作，主要有哪些成果？",
             ["中国和拉美在农业方面的合作，主要有哪些成果？"],
         ),
+        # not one opening with "has" (有): it asks a question of its own
+        ("感谢你的耐心解答，有没有关于锂的内容？", ["有没有关于锂的内容？"]),
         # a short one names the question's topic or time
         ("那些卫星，数据能拿来干啥？", ["那些卫星，数据能拿来干啥？"]),
         ("新冠期间，中国帮了拉美哪些国家？", ["新冠期间，中国帮了拉美哪些国家？"]),

@@ -113,9 +113,9 @@ _MORE: Final = re.compile(
     # "what else?", "¿algo más?", "还有呢": the next thing the article says near the subject,
     # not the answer just given once more. Only the whole message: "what else did BYD do?"
     # asks a question of its own.
-    r"|^\W*(?:and\s+|y\s+|e\s+)?(?:what else|anything else|something else|anything more"
-    r"|what more|que mas|algo mas|alguna otra cosa|o que mais|que mais|mais alguma coisa"
-    r"|algo mais|mais o que|还有呢|然后呢|还有吗|还有什么|还有别的吗|还有啥|还有没有)\W*$",
+    r"|^\W*(?:and\s+|y\s+|e\s+)?(?:what else|anything else|what more|que mas|algo mas"
+    r"|alguna otra cosa|o que mais|que mais|mais alguma coisa|algo mais|mais o que|还有呢|然后呢"
+    r"|还有什么|还有别的吗|还有啥)\W*$",
     re.IGNORECASE,
 )
 # "any examples?", "¿hay ejemplos concretos?", "有例子吗": more of the subject, when nothing
@@ -233,7 +233,8 @@ _PURPOSE: Final = re.compile(
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe))\b"
     # "impact?", "¿y el impacto?": what it brings, asked in one word
-    r"|^\W*(?:and |y |e )?(?:the |its |el |su |o |seu )?(?:impacts?|impactos?|effects?|efectos?"
+    r"|^\W*(?:and |y |e )?(?:what(?:'s| is) )?(?:the |its |el |los |su |sus |o |os |seu |seus )?"
+    r"(?:impacts?|impactos?|effects?|efectos?"
     r"|efeitos?)\W*$"
     r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么|[用拿]来(?:干嘛|干啥|做啥)"
 )

@@ -257,21 +257,10 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
-# "mainly", "each", "all" (具体, 主要, 分别, 都) or "is", "has" (是, 有) has no subject of its own.
-_CHINESE_SUBJECTLESS: Final = (
-    "对",
-    "给",
-    "这",
-    "那",
-    "它",
-    "具体",
-    "主要",
-    "分别",
-    "都",
-    "是",
-    "有",
-)
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
+# "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
+_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
 
 
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"

@@ -92,9 +92,7 @@ _CHAT_WORDS = """
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
-    ora ahn pois ca nisto nisso disto disso diga interesa interessa interesan interessam
-    retired retiree jubilado jubilada aposentado aposentada engineer ingeniero ingeniera
-    engenheiro engenheira
+    ora ahn pois ca nisto nisso disto disso diga
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -157,8 +155,9 @@ _CJK_FILLER = re.compile(
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"
-    # "都建了啥", "都有哪些": an "all" that opens a question adds nothing to it
-    r"^\W*都"
+    # "都建了啥", "都有哪些": an "all" that opens a question adds nothing to it; not the 都
+    # of a word ("都市化", city; "都灵", Turin)
+    r"^\W*都(?!市|会|灵|柏|城)"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # "2 countries" and "two countries", "6 satélites" and "seis satélites" are one term. Not "one",

@@ -27,14 +27,15 @@ from celacbot.retrieval.spelling import Speller
 
 _COMMON = STOP_WORDS | LIGHT_WORDS
 # Spanish and Portuguese verb endings the knowledge base's phrasings rarely hold, over folded
-# words: the gerund ("ajudando"), conditional ("mejoraria", "gerariam"), future ("ayudara"),
+# words: the gerund ("ajudando"), conditional ("mejoraria", "gerariam"), future ("ayudaran"),
 # imperfect ("ajudava") and the first person plural ("ganamos"). The verb's root with an ending
-# the knowledge base does use ("ajudar", "ajuda") is the same verb.
+# the index holds ("ajuda") is the same verb. Not a bare "-ara", "-era" or "-ira", which ends
+# nouns ("carrera", "madera").
 _VERB_ENDING: Final = re.compile(
     r"(?:ando|iendo|endo|indo|arian|erian|irian|ariam|eriam|iriam|aria|eria|iria"
-    r"|aran|eran|iran|arao|erao|irao|ara|era|ira|aban|avam|aba|ava|iamos|amos|emos|imos)$"
+    r"|aran|arao|erao|irao|aban|avam|aba|ava|iamos|amos|emos|imos)$"
 )
-_VERB_FORMS: Final = ("ar", "er", "ir", "a", "e", "o", "ou", "an", "am", "en", "em", "ado")
+_VERB_FORMS: Final = ("ar", "er", "ir", "a", "e", "ou", "an", "am", "en", "em", "ado")
 # The root left must still say which verb it is ("gan-amos" is "ganar", "d-ando" nothing).
 _MIN_ROOT: Final = 3
 
@@ -63,10 +64,20 @@ class QuestionSpeller:
         ending = _VERB_ENDING.search(word)
         if ending is not None and ending.start() >= _MIN_ROOT:
             root = word[: ending.start()]
-            forms = [root + each for each in _VERB_FORMS if root + each in self._translated_words]
-            # A form the index holds ("ajuda"), else one a synonym list names ("montar").
-            indexed = (form for form in forms if stem(form) in self._terms)
-            if (form := next(indexed, None) or next(iter(forms), None)) is not None:
+            # A form faq.yaml's translations use whose stem the index holds; never a function
+            # or chat word ("nadando" is no "nada", "parando" no "para").
+            known = self._translated_words
+            form = next(
+                (
+                    root + each
+                    for each in _VERB_FORMS
+                    if root + each in known
+                    and root + each not in _COMMON
+                    and stem(root + each) in self._terms
+                ),
+                None,
+            )
+            if form is not None:
                 return form
         return self._any.correct(word)
 
