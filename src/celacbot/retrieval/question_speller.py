@@ -32,7 +32,8 @@ _COMMON = STOP_WORDS | LIGHT_WORDS
 # the index holds ("ajuda") is the same verb. Not a bare "-ara", "-era" or "-ira", which ends
 # nouns ("carrera", "madera").
 _VERB_ENDING: Final = re.compile(
-    r"(?:ando|iendo|endo|indo|arian|erian|irian|ariam|eriam|iriam|aria|eria|iria"
+    r"(?:ando|iendo|endo|indo|ariamos|eriamos|iriamos|aremos|eremos|iremos"
+    r"|arian|erian|irian|ariam|eriam|iriam|aria|eria|iria"
     r"|aran|arao|erao|irao|aban|avam|aba|ava|iamos|amos|emos|imos)$"
 )
 _VERB_FORMS: Final = ("ar", "er", "ir", "a", "e", "ou", "an", "am", "en", "em", "ado")
