@@ -67,7 +67,7 @@ class QuestionSpeller:
             root = word[: ending.start()]
             # A form faq.yaml's translations use whose stem the index holds; never a function
             # or chat word ("nadando" is no "nada", "parando" no "para").
-            known = self._translated_words
+            known = self._translated_vocabulary
             form = next(
                 (
                     root + each
@@ -83,8 +83,13 @@ class QuestionSpeller:
         return self._any.correct(word)
 
     @functools.cached_property
-    def _translated_words(self) -> frozenset[str]:
-        return frozenset(_words(_translated_texts(self._kb)))
+    def _translated_words(self) -> tuple[str, ...]:
+        # Read once: the Spanish, Portuguese and Chinese lexicon and the verb forms share it.
+        return tuple(chain.from_iterable(map(words, _translated_texts(self._kb))))
+
+    @functools.cached_property
+    def _translated_vocabulary(self) -> frozenset[str]:
+        return frozenset(self._translated_words)
 
     def _needs_none(self, word: str) -> bool:
         # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
@@ -97,13 +102,18 @@ class QuestionSpeller:
 
     @functools.cached_property
     def _any(self) -> Speller:
-        texts = chain(_english_texts(self._kb), _translated_texts(self._kb))
-        return Speller(_words(texts), stop_words=STOP_WORDS)
+        english = chain.from_iterable(map(words, _english_texts(self._kb)))
+        known = chain(english, self._translated_words, _light_words())
+        return Speller(known, stop_words=STOP_WORDS)
 
 
 def _words(texts: Iterable[str]) -> Iterable[str]:
+    return chain(chain.from_iterable(map(words, texts)), _light_words())
+
+
+def _light_words() -> Iterable[str]:
     # Sorted: a set's order changes from run to run, and order breaks ties between words.
-    return chain.from_iterable(map(words, chain(texts, sorted(LIGHT_WORDS))))
+    return chain.from_iterable(map(words, sorted(LIGHT_WORDS)))
 
 
 def _synonym_texts(synonyms: Mapping[str, Sequence[str]]) -> Iterable[str]:
