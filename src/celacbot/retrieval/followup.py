@@ -109,11 +109,14 @@ _POINTER: Final = re.compile(
 )
 _MORE: Final = re.compile(
     r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
-    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲"
-    # "what else?", "¿algo más?", "还有呢": the next thing the article says near the subject,
-    # not the answer just given once more. Only the whole message: "what else did BYD do?"
-    # asks a question of its own.
-    r"|^\W*(?:and\s+|y\s+|e\s+)?(?:what else|anything else|what more|que mas|algo mas"
+    r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info)\b|多说|详细|更多|再讲",
+    re.IGNORECASE,
+)
+# "what else?", "¿algo más?", "还有呢": the next thing the article says near the subject, not
+# the answer just given once more. Only the whole message: "what else did BYD do?" asks a
+# question of its own.
+_WHAT_ELSE: Final = re.compile(
+    r"^\W*(?:and\s+|y\s+|e\s+)?(?:what else|anything else|what more|que mas|algo mas"
     r"|alguna otra cosa|o que mais|que mais|mais alguma coisa|algo mais|mais o que|还有呢|然后呢"
     r"|还有什么|还有别的吗|还有啥)\W*$",
     re.IGNORECASE,
@@ -332,4 +335,8 @@ def tells_progress(answer: str) -> bool:
 
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
-    return found(_MORE, text) or (found(_EXAMPLES, text) and not found(_ASKS_OTHERWISE, text))
+    return (
+        found(_MORE, text)
+        or found(_WHAT_ELSE, text)
+        or (found(_EXAMPLES, text) and not found(_ASKS_OTHERWISE, text))
+    )
