@@ -1989,3 +1989,29 @@ def test_a_bare_question_word_after_a_subject_is_about_the_subject(shipped: Retr
         Decision.ANSWER,
         "green-economy-global-south",
     )
+
+
+def test_the_summits_of_a_dated_trip_need_not_repeat_its_year(shipped: Retriever) -> None:
+    # The summits entry gives no date, but its event is Xi's Nov 13 to 21 visit.
+    question = (
+        "Onde aconteceram a reunião da APEC e a cúpula do G20 das quais Xi participou em 2024?"
+    )
+    assert verdict(shipped, question) == (Decision.ANSWER, "xi-summits")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where does the author work?",
+        "In what capacity, and at which establishment, is the writer of this piece employed?",
+    ],
+)
+def test_where_the_author_works_is_answered_with_the_institute(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "article-author")
+    # The institute is where: no caveat that the article lacks the place, or a size.
+    assert not answer.missing
+

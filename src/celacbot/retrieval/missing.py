@@ -100,11 +100,13 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(r"每年[^？?]*多少|一年能|年产"),
     ),
-    # How big, how powerful: an area, a capacity, megawatts ("capacity building" is none).
+    # How big, how powerful: an area, a capacity, megawatts ("capacity building" is none, nor
+    # "in what capacity", a role).
     Detail.SIZE: (
         re.compile(
             r"\bhow (?:big|large)\b|\b(?:size|area) of\b|\bsquare (?:meters|metres|feet)\b"
-            r"|\bhectares?\b|\bcapacity\b(?! building)|\bmegawatts?\b|\bmw\b"
+            r"|\bhectares?\b|(?<!\bin what )(?<!\bin which )\bcapacity\b(?! building)"
+            r"|\bmegawatts?\b|\bmw\b"
             r"|\bque tan grande\b|\btamano\b|\bsuperficie\b|\bcapacidad\b|\bpotencia instalada\b"
             # the power of a plant ("qual a potência das usinas"), not a power among nations
             # ("¿qué potencia extranjera...?", "¿China es una potencia espacial?")
@@ -307,8 +309,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.DAY: re.compile(
         rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b", re.IGNORECASE
     ),
+    # An institution is where someone works ("where does the author work?": at CASS).
     Detail.LOCATION: re.compile(
-        rf"\b(?:{'|'.join(COUNTRIES)}|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region)\b"
+        rf"\b(?:{'|'.join(COUNTRIES)}|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region"
+        r"|Institute|Academy|University)\b"
     ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),

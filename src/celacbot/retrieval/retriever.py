@@ -145,6 +145,11 @@ class Retriever:
         # "8 satellites?": six).
         self._dated = giving(Detail.DATE)
         self._days = giving(Detail.DAY)
+        # An entry related to one that gives its event's days tells of the same event ("the
+        # summits Xi attended": on his Nov 13 to 21 visit); the article's year may go unsaid.
+        self._of_dated_events = self._dated | frozenset(
+            entry.id for entry in kb.entries if self._days.intersection(entry.related)
+        )
         self._counted = giving(Detail.COUNT)
         # The article's subject, as a question names it: China and a Latin American side
         # (the region, CELAC or a country), or the article itself.
@@ -523,7 +528,7 @@ class Retriever:
         undated = [term for term in names if term != self._article_year]
 
         def names_all(scored: Scored) -> bool:
-            asked = undated if scored.document.id in self._dated else names
+            asked = undated if scored.document.id in self._of_dated_events else names
             missing = [term for term in asked if not _mentions(scored, (term,))]
             return not missing or (
                 claim and len(missing) == 1 and self._corrects(scored, missing[0])
