@@ -214,3 +214,15 @@ def test_asking_whether_something_is_built_or_working_yet(message: str, status: 
 )
 def test_and_after_an_interjection_still_continues(message: str, connector: bool) -> None:
     assert opens_with_connector(message) is connector
+
+
+@pytest.mark.parametrize(
+    ("message", "points"),
+    [
+        ("quando ele foi criado?", True),
+        ("e ela produz o quê?", True),
+        ("o que é a CELAC?", False),
+    ],
+)
+def test_a_portuguese_he_or_she_points_back(message: str, points: bool) -> None:
+    assert points_back(message) is points

@@ -54,6 +54,13 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ),
         ("me gustaría saber qué hizo BYD en Brasil", ["qué hizo BYD en Brasil"]),
         ("我想知道中国帮哪些国家发射了卫星", ["中国帮哪些国家发射了卫星"]),
+        ("eu queria saber o que é a celac", ["o que é a celac"]),
+        # Dictated: a spoken opener, the listener addressed, a filler for the colon
+        (
+            "então querido eu queria saber duas coisas né o que é esse centro e quando ele abriu",
+            ["o que é esse centro", "quando ele abriu"],
+        ),
+        ("oye mijo, ¿qué es la CELAC?", ["¿qué es la CELAC?"]),
         # Counting what follows is no topic of the question after it.
         (
             "dos preguntas rápidas: ¿cómo se titula el artículo? y ¿qué cargo tiene el autor?",

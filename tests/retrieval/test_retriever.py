@@ -2015,3 +2015,24 @@ def test_where_the_author_works_is_answered_with_the_institute(
     # The institute is where: no caveat that the article lacks the place, or a size.
     assert not answer.missing
 
+
+def test_a_dictated_message_is_read_past_its_spoken_lead_in(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "então querido eu queria saber duas coisas né o que é esse centro de comida"
+        " sustentável e quando ele foi criado tipo"
+    )
+
+    # Both ask about the centre: "when was it created" leans on the question before it.
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-innovation-center")
+    assert {part.id for part in answer.parts} <= {"food-innovation-center"}
+
+
+def test_where_the_asker_saw_the_news_is_no_topic(shipped: Retriever) -> None:
+    question = (
+        "oi meu filho então eu vi na televisão que o presidente chinês veio aqui no brasil"
+        " tipo pra uma reunião grande né qual era o nome da reunião"
+    )
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"xi-visit", "xi-summits", "g20-brazil"}

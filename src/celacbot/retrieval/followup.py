@@ -103,7 +103,7 @@ _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
-    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
+    r"|isso|isto|esses|essas|estes|aquilo|ele|ela|eles|elas|ali)\b"
     r"|它|它们|他们|那里|这些|那些",
     re.IGNORECASE,
 )

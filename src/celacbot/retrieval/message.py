@@ -174,8 +174,11 @@ _LEAD_IN: Final = re.compile(
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
     # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
+    # Dictated, with a filler for the colon: "duas coisas né o que é ..."
     rf"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?{_QUESTION_NOUNS}"
-    r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：])"
+    r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：]|\s+ne\b)|ne"
+    # Spoken openers and a way of addressing the listener: "então querido, ...", "oye mijo"
+    r"|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
@@ -183,7 +186,8 @@ _LEAD_IN: Final = re.compile(
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
     r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
-    r"|me gustaria saber|quisiera saber|quiero saber|queria saber|gostaria de saber|quero saber"
+    r"|(?:yo |eu )?(?:me gustaria saber|quisiera saber|quiero saber|queria saber"
+    r"|gostaria de saber|quero saber)"
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".

@@ -93,6 +93,7 @@ _CHAT_WORDS = """
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
+    tv tele televisao television noticiero telejornal
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -100,7 +101,7 @@ STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 # article about?" still has something to match) but weigh little, known or not.
 _LIGHT_WORDS = """
     article text information info detail details explain describe give know want like need one ones
-    novo nova novos novas nuevo nueva nuevos nuevas
+    novo nova novos novas nuevo nueva nuevos nuevas grande grandes
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
