@@ -2036,3 +2036,10 @@ def test_where_the_asker_saw_the_news_is_no_topic(shipped: Retriever) -> None:
 
     assert answer.decision is Decision.ANSWER
     assert answer.id in {"xi-visit", "xi-summits", "g20-brazil"}
+
+
+def test_a_name_said_by_its_acronym_is_one_every_answer_must_speak_of(shipped: Retriever) -> None:
+    # "华大基因" is BGI Genomics: the green projects China builds in the region are no answer.
+    answer = shipped.answer("华大基因在拉美建了什么？")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")

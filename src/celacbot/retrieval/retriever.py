@@ -55,7 +55,14 @@ from celacbot.retrieval.missing import (
     gaps,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, verb_forms, words
+from celacbot.retrieval.normalise import (
+    Normaliser,
+    has_cjk,
+    is_cjk,
+    stemmed_words,
+    verb_forms,
+    words,
+)
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
     Answered,
@@ -158,13 +165,20 @@ class Retriever:
         self._latin = frozenset(subject_terms("Latin Caribbean CELAC")) | self._countries
         self._article = frozenset(subject_terms("article"))
         self._subject = self._china | self._latin | self._article
+        # A name of several words names nothing by any one of them ("Global South"), unless
+        # by an acronym ("BGI" of "BGI Genomics", which "华大基因" becomes too).
         self._named = frozenset(
             term
             for keyword in keywords
             if keyword[:1].isupper() or keyword[:1].isdigit()
-            if len(terms := self._normaliser.text_content_terms(keyword)) == 1
+            for terms in (
+                self._normaliser.text_content_terms(keyword),
+                *(stemmed_words(word) for word in keyword.split() if _is_acronym(word)),
+            )
+            if len(terms) == 1
             for term in terms
-            if self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
+            if term in self._vocabulary
+            and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
         # Every term some entry or fact lists among its keywords: the article's topics.
         topic_terms = frozenset(
@@ -807,3 +821,8 @@ def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
         if sum(Detail.COUNT in details for details in asked) > half:
             how_many.add(entry.id)
     return frozenset(when), frozenset(how_many)
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether a word of a name is an acronym ("BGI", "CASS")."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
