@@ -7,6 +7,7 @@ import pytest
 from celacbot.retrieval.followup import (
     asks_for_position,
     asks_if_only,
+    asks_if_there,
     asks_status,
     asks_what_for,
     asks_what_it_is,
@@ -226,3 +227,20 @@ def test_and_after_an_interjection_still_continues(message: str, connector: bool
 )
 def test_a_portuguese_he_or_she_points_back(message: str, points: bool) -> None:
     assert points_back(message) is points
+
+
+@pytest.mark.parametrize(
+    ("message", "there"),
+    [
+        ("is it in brazil?", True),
+        ("so that's in mexico?", True),
+        ("¿es en Brasil?", True),
+        ("é no Brasil, né?", True),
+        ("是在巴西吗？", True),
+        ("e no brasil?", False),  # and in Brazil?
+        ("what is in brazil?", False),
+        ("is it in brazil, and which company built the plant there?", False),  # a question
+    ],
+)
+def test_asking_if_the_thing_talked_about_is_in_a_place(message: str, there: bool) -> None:
+    assert asks_if_there(message) is there

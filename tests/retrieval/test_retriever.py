@@ -2038,6 +2038,35 @@ def test_where_the_asker_saw_the_news_is_no_topic(shipped: Retriever) -> None:
     assert answer.id in {"xi-visit", "xi-summits", "g20-brazil"}
 
 
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("is it in brazil?", "bgi-uruguay-lab"),
+        ("是在巴西吗？", "bgi-uruguay-lab"),
+        ("é no México, né?", "byd-brazil-complex"),
+        ("so it's in brazil?", "byd-brazil-complex"),
+    ],
+)
+def test_asking_if_the_subject_is_in_a_country_gets_where_it_is(
+    shipped: Retriever, question: str, subject: str
+) -> None:
+    # The subject's answer says where: yes, or the right country (BGI's lab is in Uruguay).
+    answer = shipped.answer(question, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
+    assert answer.context
+
+
+def test_asking_in_a_country_after_a_subject_that_says_no_place_is_no_place_check(
+    shipped: Retriever,
+) -> None:
+    # "e no México?" (and in Mexico?) asks about Mexico, not whether the complex is there.
+    assert verdict(shipped, "e no méxico?", subject="byd-brazil-complex") != (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+    )
+
+
 def test_a_name_said_by_its_acronym_is_one_every_answer_must_speak_of(shipped: Retriever) -> None:
     # "华大基因" is BGI Genomics: the green projects China builds in the region are no answer.
     answer = shipped.answer("华大基因在拉美建了什么？")

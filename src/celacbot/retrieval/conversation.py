@@ -29,6 +29,7 @@ from celacbot.retrieval.followup import (
     asks_for_position,
     asks_for_the_other,
     asks_if_only,
+    asks_if_there,
     asks_status,
     asks_what_for,
     asks_what_it_is,
@@ -165,6 +166,10 @@ class FollowUpReader:
     figured: frozenset[str]
     progress: frozenset[str]
     status_terms: frozenset[str]
+    # The countries the article names, as terms, and the entries and facts whose answer says
+    # where (a country, a city): "is it in brazil?" after one of them is answered by it.
+    countries: frozenset[str]
+    located: frozenset[str]
 
     def with_subject(
         self,
@@ -278,6 +283,19 @@ class FollowUpReader:
             progress = (each for each in (turn.subject, *about.related) if each in self.progress)
             if (chosen := turn.taken(next(progress, None))) is not None:
                 return chosen
+        # "is it in brazil?", "是在巴西吗": a subject that says where answers it, yes or
+        # with the right place ("in Uruguay"), unless the message names more than a country
+        # (a Chinese pair across words, "在巴", names nothing).
+        if (
+            asks_if_there(question)
+            and turn.subject in self.located
+            and any(term in self.countries for term in topics)
+            and all(
+                term in self.countries or (is_cjk(term) and term not in self.topic_terms)
+                for term in topics
+            )
+        ):
+            return replace(about, question=question, context=about.question)
         only = self._only_of(
             question, turn.subject, [term for term in topics if term not in unknown]
         )

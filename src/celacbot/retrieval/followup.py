@@ -286,6 +286,29 @@ def doubts_a_figure(text: str) -> bool:
     return len(text.split()) <= MAX_DOUBT_WORDS and found(_DOUBT, text) and found(_FIGURE, text)
 
 
+# "is it in brazil?", "so that's in mexico?", "¿es en Brasil?", "é no Brasil?", "是在巴西吗":
+# whether the thing just talked about is in a place (over folded text, and Chinese).
+_THERE: Final = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|y|e|entonces|entao)\W+)?"
+    r"(?:(?:is|was|are|were) (?:it|that|this|they|those)|(?:it|that)(?:'s|s| is| was))"
+    r" (?:(?:all|only|just) )?in\b"
+    r"|^\W*(?:(?:y|e|entonces|entao)\W+)?(?:es|esta|fue|queda|son|estan|fica|foi|ficam|sao|ta)"
+    r" (?:en|no|na|em)\b"
+    r"|^[那这它]?(?:是|就是)?在[^，,？?。]{1,6}(?:吗|吧|嘛)"
+)
+# "é no Brasil?" as typed: folded, it is "e no Brasil?", and in Brazil?
+_THERE_TYPED: Final = re.compile(r"^\W*(?:(?:e|então|entao)\W+)?(?:é|eh) (?:no|na|em)\b")
+MAX_THERE_WORDS: Final = 6
+
+
+def asks_if_there(text: str) -> bool:
+    """Whether a short message asks if the thing just talked about is in a place ("is it in
+    brazil?", "是在巴西吗")."""
+    return len(text.split()) <= MAX_THERE_WORDS and (
+        found(_THERE, text) or bool(_THERE_TYPED.search(text.lower()))
+    )
+
+
 # "is it finished?", "¿ya está funcionando?", "já tá pronto?", "投产了吗": whether the thing just
 # talked about is built, open or working yet (over folded text, and Chinese).
 _STATUS: Final = re.compile(
