@@ -2072,3 +2072,14 @@ def test_a_name_said_by_its_acronym_is_one_every_answer_must_speak_of(shipped: R
     answer = shipped.answer("华大基因在拉美建了什么？")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
+
+
+@pytest.mark.parametrize(
+    "question", ["how will it help people there?", "e como isso ajuda as pessoas?"]
+)
+def test_how_it_helps_people_is_what_the_subject_brings(shipped: Retriever, question: str) -> None:
+    # After what BGI is: what its lab in Uruguay is for.
+    assert verdict(shipped, question, subject="bgi-genomics") == (
+        Decision.ANSWER,
+        "bgi-uruguay-lab",
+    )

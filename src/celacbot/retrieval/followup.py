@@ -250,7 +250,9 @@ PURPOSE_WORDS: Final = (
     "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
     "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem traz trouxe "
     "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
-    "efeitos 好处 用 带来 意义 目的"
+    "efeitos 好处 用 带来 意义 目的 "
+    # who it helps: "how will it help people there?" asks what it brings, of no other topic
+    "people ordinary locals gente pessoas povo populacao poblacion 老百姓 普通人 当地人"
 )
 
 
