@@ -109,6 +109,15 @@ def test_who_runs_it_asks_for_a_person(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "person"),
+    [("那个人叫什么名字？", True), ("阿根廷的水电站叫什么名字？", False)],
+)
+def test_what_a_chinese_thing_is_called_asks_for_no_person(question: str, person: bool) -> None:
+    # The stations' names are no person's: no "the article names no person" caveat.
+    assert (Detail.PERSON in asked_details(question)) is person
+
+
+@pytest.mark.parametrize(
     ("question", "thing"),
     [
         ("¿Qué tipo de coches va a fabricar BYD en Brasil?", True),

@@ -207,7 +207,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bnome do (?:autor|diretor|chefe|fundador)\b|\bcomo se chama o autor"
         ),
         re.compile(
-            r"见了谁|会见了谁|和谁见面|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字|叫什么名字"
+            # a person's name, not a thing's ("水电站叫什么名字", what the stations are called)
+            r"见了谁|会见了谁|和谁见面|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字"
+            r"|(?:他|她|这人|那人|这个人|那个人|这位|那位)叫什么名字"
             r"|谁(?:在|来)?(?:管|领导|主持|负责)(?!出钱|出资|买单)"
         ),
     ),
