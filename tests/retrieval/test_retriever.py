@@ -2083,10 +2083,3 @@ def test_how_it_helps_people_is_what_the_subject_brings(shipped: Retriever, ques
         Decision.ANSWER,
         "bgi-uruguay-lab",
     )
-
-
-def test_a_second_question_about_that_person_is_about_the_author(shipped: Retriever) -> None:
-    answer = shipped.answer("quem assina o artigo? qual o cargo dessa pessoa?")
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "article-author")
-    assert {part.id for part in answer.parts} <= {"article-author"}

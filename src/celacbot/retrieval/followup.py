@@ -32,11 +32,7 @@ MAX_BARE_TERMS: Final = 2
 # one they are part of a question that stands alone ("what is this article about?").
 MAX_SHORT_WORDS: Final = 5
 # "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
-_NEAR_POINTER: Final = re.compile(
-    r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela"
-    # "qual o cargo dessa pessoa?": of that person
-    r"|dessa|desse|nessa|nesse|daquele|daquela)\b"
-)
+_NEAR_POINTER: Final = re.compile(r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela)\b")
 
 _CONNECTOR: Final = re.compile(
     r"^\W*(?:and|also|what about|how about|and what about|then|so|but|ok but|ok so|ok and|"
