@@ -32,7 +32,10 @@ MAX_BARE_TERMS: Final = 2
 # one they are part of a question that stands alone ("what is this article about?").
 MAX_SHORT_WORDS: Final = 5
 # "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
-_NEAR_POINTER: Final = re.compile(r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela)\b")
+# "ele"/"ela" too: "quando ele foi criado?", not "o xi disse que ele quer mais cooperação?"
+_NEAR_POINTER: Final = re.compile(
+    r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela|ele|ela)\b"
+)
 
 _CONNECTOR: Final = re.compile(
     r"^\W*(?:and|also|what about|how about|and what about|then|so|but|ok but|ok so|ok and|"
@@ -103,7 +106,7 @@ _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
-    r"|isso|isto|esses|essas|estes|aquilo|ele|ela|eles|elas|ali)\b"
+    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
     r"|它|它们|他们|那里|这些|那些",
     re.IGNORECASE,
 )
@@ -296,7 +299,8 @@ _THERE: Final = re.compile(
     r" (?:(?:all|only|just) )?in\b"
     r"|^\W*(?:(?:y|e|entonces|entao)\W+)?(?:es|esta|fue|queda|son|estan|fica|foi|ficam|sao|ta)"
     r" (?:en|no|na|em)\b"
-    r"|^[那这它]?(?:是|就是)?在[^，,？?。]{1,6}(?:吗|吧|嘛)"
+    # not "在墨西哥卖吗" (is it sold in Mexico?)
+    r"|^[那这它]?(?:是|就是)?在(?:(?![卖有用买产售做建开])[^，,？?。]){1,6}(?:吗|吧|嘛)"
 )
 # "é no Brasil?" as typed: folded, it is "e no Brasil?", and in Brazil?
 _THERE_TYPED: Final = re.compile(r"^\W*(?:(?:e|então|entao)\W+)?(?:é|eh) (?:no|na|em)\b")

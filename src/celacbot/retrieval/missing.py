@@ -311,10 +311,8 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.DAY: re.compile(
         rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b", re.IGNORECASE
     ),
-    # An institution is where someone works ("where does the author work?": at CASS).
     Detail.LOCATION: re.compile(
-        rf"\b(?:{'|'.join(COUNTRIES)}|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region"
-        r"|Institute|Academy|University)\b"
+        rf"\b(?:{'|'.join(COUNTRIES)}|Africa|Asia|Rio de Janeiro|Lima|city|town|province|region)\b"
     ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
