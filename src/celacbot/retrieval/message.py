@@ -173,12 +173,13 @@ _LEAD_IN: Final = re.compile(
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
-    # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows
-    # Dictated, with a filler for the colon: "duas coisas né o que é ..."
+    # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows;
+    # dictated, a "né" stands for the colon ("duas coisas né o que é ...")
     rf"|(?:two|three|2|3|dos|tres|duas) (?:quick |short |little )?{_QUESTION_NOUNS}"
-    r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：]|\s+ne\b)|ne"
-    # Spoken openers and a way of addressing the listener: "então querido, ...", "oye mijo"
-    r"|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha"
+    r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：]|\s+ne\b)"
+    # Spoken fillers and openers, and a way of addressing the listener: "então querido, ...",
+    # "né, o que é isso?", "oye mijo"
+    r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
