@@ -299,20 +299,20 @@ _THERE: Final = re.compile(
     r" (?:(?:all|only|just) )?in\b"
     r"|^\W*(?:(?:y|e|entonces|entao)\W+)?(?:es|esta|fue|queda|son|estan|fica|foi|ficam|sao|ta)"
     r" (?:en|no|na|em)\b"
+    # "é no Brasil?" as typed (`found` tries that too): folded, it is "e no Brasil?", and in
+    # Brazil?
+    r"|^\W*(?:(?:e|então|entao)\W+)?(?:é|eh) (?:no|na|em)\b"
     # not "在墨西哥卖吗" (is it sold in Mexico?)
-    r"|^[那这它]?(?:是|就是)?在(?:(?![卖有用买产售做建开])[^，,？?。]){1,6}(?:吗|吧|嘛)"
+    r"|^[那这它]?(?:是|就是)?在(?:(?![卖有用买产售做建开])[^，,？?。]){1,6}(?:吗|吧|嘛)",
+    re.IGNORECASE,
 )
-# "é no Brasil?" as typed: folded, it is "e no Brasil?", and in Brazil?
-_THERE_TYPED: Final = re.compile(r"^\W*(?:(?:e|então|entao)\W+)?(?:é|eh) (?:no|na|em)\b")
 MAX_THERE_WORDS: Final = 6
 
 
 def asks_if_there(text: str) -> bool:
     """Whether a short message asks if the thing just talked about is in a place ("is it in
     brazil?", "是在巴西吗")."""
-    return len(text.split()) <= MAX_THERE_WORDS and (
-        found(_THERE, text) or bool(_THERE_TYPED.search(text.lower()))
-    )
+    return len(text.split()) <= MAX_THERE_WORDS and found(_THERE, text)
 
 
 # "is it finished?", "¿ya está funcionando?", "já tá pronto?", "投产了吗": whether the thing just
