@@ -14,7 +14,7 @@ every chat that wrote within the expiry.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
@@ -34,10 +34,26 @@ class ChatMemory:
 
     subject: str | None = None
     subject_at: float = 0.0
-    # The bot's recent answers, oldest first, flat: (message id, the subject it answered,
-    # message id, ...). One flat tuple, not a dict or a tuple per answer: the bot keeps this
-    # for every chat that wrote within the expiry, and most hold one answer.
-    answers: tuple[int | str, ...] = ()
+    # The message id of the bot's latest answer, which is about `subject` (0: none yet).
+    latest: int = 0
+    # The bot's earlier answers, oldest first, flat: (message id, the subject it answered,
+    # message id, ...). The bot keeps a memory for every chat that wrote within the expiry and
+    # most chats hold one answer, so that one is `latest` and this stays the shared empty tuple.
+    earlier: tuple[int | str, ...] = ()
+
+    @classmethod
+    def restored(cls, subject: str, subject_at: float, answers: Sequence[int | str]) -> ChatMemory:
+        """The memory that `answers` (as the property gives them) were read from."""
+        memory = cls(subject, subject_at)
+        memory._keep(subject, answers)
+        return memory
+
+    @property
+    def answers(self) -> tuple[int | str, ...]:
+        """Every remembered answer, oldest first, flat: (message id, subject, message id, ...)."""
+        if self.subject is None or not self.latest:
+            return self.earlier
+        return (*self.earlier, self.latest, self.subject)
 
     def current(self, now: float, expiry: float) -> str | None:
         """The subject, unless it is older than `expiry` seconds."""
@@ -49,18 +65,27 @@ class ChatMemory:
         """The subject of the bot's answer with this message id, while the chat is fresh."""
         if now - self.subject_at > expiry:
             return None
+        answers = self.answers
         # Newest first: a message id remembered twice has its latest subject.
-        pairs = zip(self.answers[-2::-2], self.answers[::-2], strict=True)
+        pairs = zip(answers[-2::-2], answers[::-2], strict=True)
         return next((str(subject) for sent, subject in pairs if sent == message_id), None)
 
     def remember(self, subject: str, now: float, message_ids: Iterable[int]) -> None:
         """Make `subject` the chat's subject, and the subject of these answer messages."""
-        self.subject = subject
-        self.subject_at = now
         answered: Iterable[int | str] = itertools.chain.from_iterable(
             (sent, subject) for sent in message_ids
         )
-        self.answers = (*self.answers, *answered)[-2 * MAX_REMEMBERED_ANSWERS :]
+        answers = (*self.answers, *answered)[-2 * MAX_REMEMBERED_ANSWERS :]
+        self.subject = subject
+        self.subject_at = now
+        self._keep(subject, answers)
+
+    def _keep(self, subject: str, answers: Sequence[int | str]) -> None:
+        if answers and answers[-1] == subject:
+            *earlier, latest, _ = answers
+            self.latest, self.earlier = int(latest), tuple(earlier)
+        else:  # no answer is about the subject
+            self.latest, self.earlier = 0, tuple(answers)
 
 
 class Subject(NamedTuple):

@@ -41,9 +41,12 @@ UPDATE_SECONDS: Final = 2.0
 # The longest the start waits to read the subjects back, and a stop for the last writes.
 TIMEOUT_SECONDS: Final = 10.0
 
-# With WAL, NORMAL loses no committed transaction when the process dies.
+# With WAL, NORMAL loses no committed transaction when the process dies. The page cache is
+# small: rows are read once at start and written in batches, so SQLite's default cache would be
+# memory the bot holds for nothing once many chats are saved.
 _SCHEMA: Final = """
 PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -256;
 CREATE TABLE IF NOT EXISTS subjects (
     chat_id INTEGER PRIMARY KEY,
     subject TEXT NOT NULL,
@@ -68,10 +71,8 @@ def _row(memory: ChatMemory) -> _Row:
 
 def _memory(subject: str, subject_at: float, answers: str) -> ChatMemory:
     # Interned: the chats that talk about one entry share its id, as they do while running.
-    return ChatMemory(
-        sys.intern(subject),
-        subject_at,
-        tuple(_interned(item) for item in json.loads(answers)),
+    return ChatMemory.restored(
+        sys.intern(subject), subject_at, [_interned(item) for item in json.loads(answers)]
     )
 
 
