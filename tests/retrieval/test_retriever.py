@@ -1082,6 +1082,14 @@ def test_when_after_an_answer_without_a_date_is_the_neighbour_that_gives_it(
     assert verdict(shipped, when, subject="xi-summits") == (Decision.ANSWER, "xi-visit")
 
 
+@pytest.mark.parametrize("detail", ["dates?", "which year?", "fechas?", "em que ano?"])
+def test_a_bare_detail_after_a_dated_answer_asks_the_subjects_date(
+    shipped: Retriever, detail: str
+) -> None:
+    # "why was xi in peru this year" ... "dates?": the visit's dates, not the article's.
+    assert verdict(shipped, detail, subject="xi-visit") == (Decision.ANSWER, "xi-visit")
+
+
 @pytest.mark.parametrize("what_is_it", ["what is it exactly?", "¿qué es eso?", "它是干什么的？"])
 @pytest.mark.parametrize(
     ("subject", "definition"),

@@ -199,7 +199,8 @@ class FollowUpReader:
             # What the message names besides question words ("brazil" in "only for brazil?").
             topics=tuple(term for term in shape.terms if term not in self.question_terms),
             replying=replying,
-            asks_a_detail=detail,
+            # "dates?", "which year?": a detail, of the subject, whatever the word alone finds
+            asks_a_detail=detail or self._asks_only_a_detail(question, shape),
         )
         # The first of these rules that answers gives the answer (small talk's own answer
         # included); else the message is read together with the subject.
@@ -599,6 +600,13 @@ class FollowUpReader:
             for term in topics
         )
 
+    def _asks_only_a_detail(self, question: str, shape: _Shape) -> bool:
+        """Whether a message asks a detail and names nothing else ("when?", "which year?")."""
+        # The words first: asked_details runs many patterns over the text.
+        return all(
+            term in self.detail_terms or term in self.question_terms for term in shape.terms
+        ) and bool(self.asked_details(question))
+
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a
         chat word, not the edge of two Chinese words such as 候成 in 时候成立)."""
@@ -632,10 +640,7 @@ class FollowUpReader:
         read = list(parts)
         for index in range(len(read)):
             shape = self._shape(asking[index], read[index])
-            # The words first: asked_details runs many patterns over the text.
-            detail_only = all(
-                term in self.detail_terms or term in self.question_terms for term in shape.terms
-            ) and bool(self.asked_details(asking[index]))
+            detail_only = self._asks_only_a_detail(asking[index], shape)
             if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
             before = read[index - 1].answer if index else whole().answer
