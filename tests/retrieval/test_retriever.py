@@ -858,6 +858,8 @@ def test_a_doubt_about_a_figure_gets_the_answer_that_gives_it(
         ("byd-company", "já tá pronto?", "byd-company"),
         # the subject gives no date; the related entry about what is being built does
         ("lithium-processing", "¿ya está funcionando?", "byd-brazil-complex"),
+        ("lithium-processing", "quando fica pronto?", "byd-brazil-complex"),
+        ("lithium-processing", "¿cuándo estará listo?", "byd-brazil-complex"),
         ("food-security", "那个中心建成了吗?", "food-innovation-center"),
     ],
 )

@@ -330,6 +330,9 @@ _STATUS: Final = re.compile(
     r"|produzindo|em operacao)\b"
     r"|\b(?:ja|ainda) (?:funciona|abriu|comecou|produz|opera)\b"
     r"|\b(?:esta|ta|estao) (?:funcionando|operando|produzindo)\b"
+    # "quando fica pronto?", "¿cuándo estará listo?": when will it be ready
+    r"|\b(?:cuando|quando) (?:(?:va a|vai|van a|vao) )?(?:estar|estara|estaran|fica|ficam|ficar"
+    r"|ficara|quedar|queda|quedara) (?:pront[oa]s?|list[oa]s?|terminad[oa]s?|funcionando)\b"
     r"|建好|建成|投产|完工|开始生产|运营了吗|开了吗|开业了"
 )
 
