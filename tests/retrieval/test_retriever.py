@@ -1175,6 +1175,24 @@ def test_a_conjugated_verb_is_the_verb_the_article_uses(shipped: Retriever, ques
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("que material a BYD vai processar no Brasil?", "lithium-processing"),
+        (
+            "¿con qué país armó China una estación para explorar el espacio?",
+            "argentina-space-station",
+        ),
+    ],
+)
+def test_an_infinitive_is_the_noun_the_article_uses(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # processar, explorar: the translations say "processamento", "exploración".
+    assert shipped.explain(question).unknown_terms == ()
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # a noun ending as a verb does ("carrera" is no "carro"), a city word with 都

@@ -4,7 +4,8 @@ An English question is corrected onto English words only: "sugar" is one letter 
 Spanish "lugar", "crime" from the Portuguese "crise", and both are real words the article
 never uses, which is itself a sign the question is off the article. A Spanish or Portuguese
 verb conjugated as no phrasing has it ("ajudando", "ayudaban") is read as a form of the same
-verb that faq.yaml uses ("ajuda"), before any typo fix.
+verb that faq.yaml uses ("ajuda"), and an infinitive it only has as a noun ("explorar") as
+that noun ("exploración"), before any typo fix.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ _VERB_ENDING: Final = re.compile(
     r"|aran|arao|erao|irao|aban|avam|aba|ava|iamos|amos|emos|imos)$"
 )
 _VERB_FORMS: Final = ("ar", "er", "ir", "a", "e", "ou", "an", "am", "en", "em", "ado")
+# A Spanish or Portuguese infinitive the knowledge base only has as its noun: "explorar" is
+# "exploración", "crescer" is "crescimento" (the noun's endings, by the verb's).
+_NOUN_ENDINGS: Final = {
+    "ar": ("acion", "acao", "amiento", "amento"),
+    "er": ("imiento", "imento"),
+    "ir": ("imiento", "imento"),
+}
 # The root left must still say which verb it is ("gan-amos" is "ganar", "d-ando" nothing).
 _MIN_ROOT: Final = 3
 
@@ -80,7 +88,23 @@ class QuestionSpeller:
             )
             if form is not None:
                 return form
-        return self._any.correct(word)
+        return self._noun_of(word) or self._any.correct(word)
+
+    def _noun_of(self, infinitive: str) -> str | None:
+        """The noun of a Spanish or Portuguese infinitive that faq.yaml's translations use
+        ("explorar" -> "exploracion"), if they use it and the verb not."""
+        root, ending = infinitive[:-2], infinitive[-2:]
+        if len(root) < _MIN_ROOT or ending not in _NOUN_ENDINGS:
+            return None
+        nouns = (root + each for each in _NOUN_ENDINGS[ending])
+        return next(
+            (
+                noun
+                for noun in nouns
+                if noun in self._translated_vocabulary and stem(noun) in self._terms
+            ),
+            None,
+        )
 
     @functools.cached_property
     def _translated_words(self) -> tuple[str, ...]:
