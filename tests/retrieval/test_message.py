@@ -75,6 +75,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ("wat a great article. who wrote it?", ["who wrote it?"]),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
+        # Turning to "them" only says whom the question after it is about.
+        ("他们呢？都在哪些领域合作？", ["都在哪些领域合作？"]),
+        ("and them? in which fields do they cooperate?", ["in which fields do they cooperate?"]),
+        ("¿y ellos? ¿en qué áreas cooperan?", ["¿en qué áreas cooperan?"]),
+        ("他们呢？", ["他们呢？"]),
     ],
 )
 def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -> None:

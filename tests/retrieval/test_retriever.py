@@ -1084,6 +1084,19 @@ def test_when_after_an_answer_without_a_date_is_the_neighbour_that_gives_it(
     assert verdict(shipped, when, subject="xi-summits") == (Decision.ANSWER, "xi-visit")
 
 
+@pytest.mark.parametrize(
+    "message", ["他们呢？都在哪些领域合作？", "and them? in which fields do they cooperate?"]
+)
+def test_a_question_after_turning_to_them_is_what_is_asked(
+    shipped: Retriever, message: str
+) -> None:
+    # After what the Forum is: the fields China and Latin America cooperate in.
+    assert verdict(shipped, message, subject="china-celac-forum") == (
+        Decision.ANSWER,
+        "cooperation-fields",
+    )
+
+
 @pytest.mark.parametrize("detail", ["dates?", "which year?", "fechas?", "em que ano?"])
 def test_a_bare_detail_after_a_dated_answer_asks_the_subjects_date(
     shipped: Retriever, detail: str

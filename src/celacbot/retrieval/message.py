@@ -336,6 +336,15 @@ def _only_a_lead_in(text: str) -> bool:
     return lead_in is not None and lead_in.end() == len(text)
 
 
+# "and them? which fields ...", "他们呢？都在哪些领域合作？": a clause that only turns to the
+# people just talked about, before the question it asks of them.
+_ONLY_THEM: Final = re.compile(
+    r"^\W*(?:(?:and|what about|how about|y|e|e quanto a|y que hay de)\s+)?"
+    r"(?:them|they|those|ellos|ellas|eles|elas)\W*$"
+    r"|^\W*那?(?:他们|她们|它们)呢\W*$"
+)
+
+
 # "..., according to the writer?": every answer is.
 _SOURCE_TAG: Final = re.compile(
     r",?\s*(?:(?:according to|as per) (?:the|this) (?:article|text|writer|author|piece)"
@@ -439,14 +448,17 @@ def _questions(text: str) -> list[str]:
     if (items := _numbered(text)) is not None:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
+    clauses = _clauses(text)
     read = [
         (part.text, part._replace(text=_without_lead_in(part.text)))
-        for part in _clauses(text)
-        if not _only_a_lead_in(part.text)
+        for part in clauses
+        if not (_only_a_lead_in(part.text) or _search_folded(_ONLY_THEM, part.text))
     ]
     parts = _with_topics([without for _, without in read])
     if len(parts) <= 1:
-        return [text]
+        # "and them? which fields ...": the question is what follows the turn to "them"
+        turned = len(parts) == 1 and _search_folded(_ONLY_THEM, clauses[0].text)
+        return [parts[0].text] if turned else [text]
     # A claim to check asks, without a question mark ("Kindly confirm whether ..."); looked
     # for only when a clause does not ask otherwise, as most do.
     claims = functools.cache(
