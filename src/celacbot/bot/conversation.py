@@ -43,7 +43,11 @@ class ChatMemory:
 
     @classmethod
     def restored(cls, subject: str, subject_at: float, answers: Sequence[int | str]) -> ChatMemory:
-        """The memory that `answers` (as the property gives them) were read from."""
+        """The memory that `answers` (as the property gives them) were read from; ValueError
+        when they are no (message id, subject) pairs."""
+        pairs = zip(answers[::2], answers[1::2], strict=True)
+        if not all(type(sent) is int and isinstance(about, str) for sent, about in pairs):
+            raise ValueError("answers are not (message id, subject) pairs")
         memory = cls(subject, subject_at)
         memory._keep(subject, answers)
         return memory
