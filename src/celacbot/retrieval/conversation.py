@@ -199,8 +199,12 @@ class FollowUpReader:
             # What the message names besides question words ("brazil" in "only for brazil?").
             topics=tuple(term for term in shape.terms if term not in self.question_terms),
             replying=replying,
-            # "dates?", "which year?": a detail, of the subject, whatever the word alone finds
-            asks_a_detail=detail or self._asks_only_a_detail(question, shape),
+            # "dates?", "which year?": a detail of the subject, whatever the word alone finds;
+            # after a question about the article itself, the article's date is that
+            asks_a_detail=detail
+            or (
+                self._asks_only_a_detail(question, shape) and not names_the_article(about.question)
+            ),
         )
         # The first of these rules that answers gives the answer (small talk's own answer
         # included); else the message is read together with the subject.

@@ -94,7 +94,6 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    ser estar estara estaran estaria estarian estarao estariam ficar ficara ficarao
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 

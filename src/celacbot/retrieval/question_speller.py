@@ -94,7 +94,13 @@ class QuestionSpeller:
         """The noun of a Spanish or Portuguese infinitive that faq.yaml's translations use
         ("explorar" -> "exploracion"), if they use it and the verb not."""
         root, ending = infinitive[:-2], infinitive[-2:]
-        if len(root) < _MIN_ROOT or ending not in _NOUN_ENDINGS:
+        if (
+            len(root) < _MIN_ROOT
+            or ending not in _NOUN_ENDINGS
+            # a verb a phrasing or synonym uses ("observar la tierra"), or an English word
+            or infinitive in self._translated_vocabulary
+            or infinitive in self._english_vocabulary
+        ):
             return None
         nouns = (root + each for each in _NOUN_ENDINGS[ending])
         return next(
@@ -114,6 +120,10 @@ class QuestionSpeller:
     @functools.cached_property
     def _translated_vocabulary(self) -> frozenset[str]:
         return frozenset(self._translated_words)
+
+    @functools.cached_property
+    def _english_vocabulary(self) -> frozenset[str]:
+        return frozenset(_words(_english_texts(self._kb)))
 
     def _needs_none(self, word: str) -> bool:
         # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
