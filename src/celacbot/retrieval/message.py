@@ -38,8 +38,11 @@ _PREPOSITION: Final = (
     r"(?:with|in|for|from|to|com|con|em|en|de|para|por|a|atrav[eé]s de|a trav[eé]s de"
     r"|mediante|through)"
 )
-# The same words as typed with their accents: the split reads the message as typed.
-_ACCENTED_QUESTION_WORD: Final = r"qué|cómo|cuál|cuáles|cuándo|dónde|quién|quiénes|cuánt\w*|quê"
+# The same words as typed with their accents, which ask wherever they stand: the split reads
+# the message as typed.
+ACCENTED_QUESTION_WORD: Final = (
+    r"qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê"
+)
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 # Chinese asks yes or no by saying the verb twice ("是不是", "有没有") or with 是否.
@@ -50,12 +53,12 @@ _SPLIT: Final = re.compile(
     # what does ...", "😅 pero ¿qué es?"); not inside one ("what did BYD 🚗 build?"), nor
     # before Chinese, whose question after it often leaves out the topic named before it.
     r"|(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])\s+"
-    rf"(?=¿|(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
+    rf"(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
     r"|ok|okay)\b)"
     # "..., and uh why ...", "... an what year ...": as people speak
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"
-    rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD})\b)"
+    rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD})\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)",
@@ -96,7 +99,7 @@ _QUESTION_WITHIN: Final = re.compile(
     r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
 )
 _ACCENTED_WITHIN: Final = re.compile(
-    rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?\b(?:{_ACCENTED_QUESTION_WORD})\b",
+    rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?\b(?:{ACCENTED_QUESTION_WORD})\b",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
@@ -404,7 +407,7 @@ _COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2}
 # do G20 foi em qual país?"
 _AND: Final = re.compile(r",?\s+(?:and|y|e)\s+", re.IGNORECASE)
 _ASKS_ANYWHERE: Final = re.compile(
-    rf"\b(?:{QUESTION_WORD}|{_ACCENTED_QUESTION_WORD}|whats|wheres|whos|hows)\b",
+    rf"\b(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|wheres|whos|hows)\b",
     re.IGNORECASE,
 )
 # Each side of that "and" says this much: "China and Brazil" is one thing, not two questions.

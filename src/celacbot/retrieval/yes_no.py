@@ -12,7 +12,11 @@ import re
 from typing import Final
 
 from celacbot.languages import CHINESE
-from celacbot.retrieval.message import CHINESE_QUESTION_WORD, CHINESE_YES_NO_WORD
+from celacbot.retrieval.message import (
+    ACCENTED_QUESTION_WORD,
+    CHINESE_QUESTION_WORD,
+    CHINESE_YES_NO_WORD,
+)
 from celacbot.retrieval.normalise import has_cjk, words
 
 # A bare yes or no as faq.yaml's answers open with it, in each language; Chinese answers
@@ -41,9 +45,7 @@ _BEFORE_QUESTION_WORD: Final = re.compile(
     r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
 )
 # An accented question word asks wherever it stands ("¿y BYD qué procesa?").
-_ACCENTED_QUESTION_WORD: Final = re.compile(
-    r"\b(?:qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê)\b"
-)
+_ACCENTED_QUESTION_WORD: Final = re.compile(rf"\b(?:{ACCENTED_QUESTION_WORD})\b")
 _CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
 _CHINESE_YES_NO: Final = re.compile(rf"吗|{CHINESE_YES_NO_WORD}|[了过]没有?\s*[？?]?\s*$")
 
