@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import Final
@@ -75,20 +76,15 @@ class QuestionSpeller:
             root = word[: ending.start()]
             # A form faq.yaml's translations use whose stem the index holds; never a function
             # or chat word ("nadando" is no "nada", "parando" no "para").
-            known = self._translated_vocabulary
-            form = next(
-                (
-                    root + each
-                    for each in _VERB_FORMS
-                    if root + each in known
-                    and root + each not in _COMMON
-                    and stem(root + each) in self._terms
-                ),
-                None,
-            )
+            forms = (root + each for each in _VERB_FORMS)
+            form = next((each for each in forms if each not in _COMMON and self._used(each)), None)
             if form is not None:
                 return form
         return self._noun_of(word) or self._any.correct(word)
+
+    def _used(self, word: str) -> bool:
+        """Whether faq.yaml's translations use the word and the index holds its stem."""
+        return word in self._translated_vocabulary and stem(word) in self._terms
 
     def _noun_of(self, infinitive: str) -> str | None:
         """The noun of a Spanish or Portuguese infinitive that faq.yaml's translations use
@@ -99,18 +95,11 @@ class QuestionSpeller:
             or ending not in _NOUN_ENDINGS
             # a verb a phrasing or synonym uses ("observar la tierra"), or an English word
             or infinitive in self._translated_vocabulary
-            or infinitive in self._english_vocabulary
+            or infinitive in self._english_words
         ):
             return None
         nouns = (root + each for each in _NOUN_ENDINGS[ending])
-        return next(
-            (
-                noun
-                for noun in nouns
-                if noun in self._translated_vocabulary and stem(noun) in self._terms
-            ),
-            None,
-        )
+        return next(filter(self._used, nouns), None)
 
     @functools.cached_property
     def _translated_words(self) -> tuple[str, ...]:
@@ -122,8 +111,10 @@ class QuestionSpeller:
         return frozenset(self._translated_words)
 
     @functools.cached_property
-    def _english_vocabulary(self) -> frozenset[str]:
-        return frozenset(_words(_english_texts(self._kb)))
+    def _english_words(self) -> Counter[str]:
+        # Read once for both spellers and the infinitives: each word once, with how often the
+        # knowledge base uses it, in the order it first does (the spellers' tie-break).
+        return Counter(chain.from_iterable(map(words, _english_texts(self._kb))))
 
     def _needs_none(self, word: str) -> bool:
         # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
@@ -132,17 +123,13 @@ class QuestionSpeller:
 
     @functools.cached_property
     def _english(self) -> Speller:
-        return Speller(_words(_english_texts(self._kb)), stop_words=STOP_WORDS)
+        english = self._english_words.elements()
+        return Speller(chain(english, _light_words()), stop_words=STOP_WORDS)
 
     @functools.cached_property
     def _any(self) -> Speller:
-        english = chain.from_iterable(map(words, _english_texts(self._kb)))
-        known = chain(english, self._translated_words, _light_words())
+        known = chain(self._english_words.elements(), self._translated_words, _light_words())
         return Speller(known, stop_words=STOP_WORDS)
-
-
-def _words(texts: Iterable[str]) -> Iterable[str]:
-    return chain(chain.from_iterable(map(words, texts)), _light_words())
 
 
 def _light_words() -> Iterable[str]:
