@@ -1715,6 +1715,10 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("¿vale la pena comprar un BYD?", Decision.DECLINE),
         ("is a byd a good first car for a student?", Decision.DECLINE),
         ("¿un BYD es buen auto?", Decision.DECLINE),
+        ("¿Qué coche eléctrico me recomendáis comprar en España?", Decision.DECLINE),
+        ("qual o melhor carro elétrico pra comprar?", Decision.DECLINE),
+        # what the article recommends is no advice to a buyer
+        ("¿qué recomienda el artículo para aprovechar la economía digital?", Decision.ANSWER),
         # whether a deal was good for a country is no advice to a buyer
         ("is chinese investment a good deal for latin america?", Decision.ANSWER),
         ("比亚迪和特斯拉买哪个好", Decision.DECLINE),

@@ -70,6 +70,9 @@ _ADVICE: Final = (
         r"|\b(?:do|would|can|could) you recommend\b"
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
         r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
+        # "¿qué coche me recomendáis comprar?", "el mejor carro para comprar en Bogotá"
+        r"|\b(?:me|nos) (?:recomienda\w*|recomendais|recomenda\w*)\b"
+        r"|\b(?:mejor|melhor) \w+(?: \w+)? (?:para|pa|pra) comprar\b"
     ),
     re.compile(
         r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要(?:买|带|打|办|准备)|一辆[^？?]{0,12}多少钱"
