@@ -1253,6 +1253,8 @@ def test_a_word_that_only_looks_conjugated_is_no_word_of_the_article(
         # European Portuguese fillers
         "ora diga-me cá, ahn, essa cooperação é só entre governos?",
         "why exactly did xi go to peru?",
+        # Spanish fillers of a dictated message, and asking leave to ask
+        "este buenas tardes oiga quería preguntarle o sea a qué vino xi al perú",
     ],
 )
 def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(
