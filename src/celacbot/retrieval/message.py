@@ -265,10 +265,15 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
-# "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
-# "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
-_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都), "what good / which ... is there" (有啥, 有什么,
+# 有哪些), "can" or "why" (能, 为什么, 为啥) has no subject of its own: "中国的钱投到那边，有啥
+# 好处？". Not one opening with "is" or "is there" (是, 有没有): "感谢你的耐心解答，有没有关于锂的
+# 内容？" asks a question of its own.
+_CHINESE_SUBJECTLESS: Final = (
+    *("对", "给", "这", "那", "它", "具体", "主要", "分别", "都"),
+    *("有啥", "有什么", "有哪些", "能", "为什么", "为啥"),
+)
 
 
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
