@@ -1263,6 +1263,18 @@ def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(
     assert shipped.explain(question).unknown_terms == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "vem" (comes) alone is no topic: not "o que vem pela frente" (the next decade)
+        ("ele vem fazer o quê aqui?", None),
+        ("o que vem pela frente na cooperação?", "future-focus"),
+    ],
+)
+def test_to_come_weighs_little(shipped: Retriever, question: str, entry: str | None) -> None:
+    assert shipped.answer(question).id == entry
+
+
 def test_money_china_put_in_is_its_investment_not_satellites_put_in_orbit(
     shipped: Retriever,
 ) -> None:
