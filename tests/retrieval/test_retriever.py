@@ -998,6 +998,8 @@ def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks
         "since when?",
         "¿desde cuándo?",
         "desde quando?",
+        # the estimated time of arrival is a date
+        "ETA?",
     ],
 )
 def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: str) -> None:
@@ -1016,6 +1018,9 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
         "多说一点",
         "mas detalles",
         "mais detalhes",
+        "desenvolve mais aí",
+        "dime más",
+        "can you expand on that?",
         # asking for an example asks for more of the subject
         "any examples?",
         "ese tema, ¿hay ejemplos concretos?",

@@ -33,6 +33,8 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "hace cuanto tiempo",
         "多久",
         "多长时间",
+        "eta",
+        "by when",
     ],
     "where": [
         "donde",
