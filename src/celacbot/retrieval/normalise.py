@@ -94,7 +94,7 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    sea oiga oigame tardes tera terao
+    oiga oigame tardes tera terao
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -117,7 +117,6 @@ _LIGHT_WORDS = """
     puso pusieron poner pone ponen colocou colocaram botou botaram
     listo listos pronto prontos pronta prontas
     pregunta preguntas preguntar preguntarle pergunta perguntas perguntar
-    vem vir veio vieram viene vienen vino vinieron venir
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
