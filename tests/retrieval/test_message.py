@@ -296,9 +296,10 @@ def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with
             "中国和拉美在农业方面的合作，主要有哪些成果？",
             ["中国和拉美在农业方面的合作，主要有哪些成果？"],
         ),
-        # or "what good is there" (有啥), "why" (为啥)
+        # or "what good is there" (有啥), "why" (为啥), unless the asker tells of themselves
         ("中国的钱投到那边，有啥好处？", ["中国的钱投到那边，有啥好处？"]),
         ("比亚迪在巴西建的厂子，为啥要处理锂？", ["比亚迪在巴西建的厂子，为啥要处理锂？"]),
+        ("我对航天很感兴趣，有哪些卫星项目？", ["有哪些卫星项目？"]),
         # not one opening with "is there" (有没有): it asks a question of its own
         ("感谢你的耐心解答，有没有关于锂的内容？", ["有没有关于锂的内容？"]),
         # a short one names the question's topic or time

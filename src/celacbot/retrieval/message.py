@@ -265,15 +265,14 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
-# "mainly", "each", "all" (具体, 主要, 分别, 都), "what good / which ... is there" (有啥, 有什么,
-# 有哪些), "can" or "why" (能, 为什么, 为啥) has no subject of its own: "中国的钱投到那边，有啥
-# 好处？". Not one opening with "is" or "is there" (是, 有没有): "感谢你的耐心解答，有没有关于锂的
-# 内容？" asks a question of its own.
-_CHINESE_SUBJECTLESS: Final = (
-    *("对", "给", "这", "那", "它", "具体", "主要", "分别", "都"),
-    *("有啥", "有什么", "有哪些", "能", "为什么", "为啥"),
-)
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
+# "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
+_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
+# Nor has one asking what good or which there is, or why (有啥, 有什么, 有哪些, 为什么, 为啥):
+# "中国的钱投到那边，有啥好处？". Unless the clause before tells of the asker: "我对航天很感兴趣，
+# 有哪些卫星项目？" asks on its own.
+_CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = ("有啥", "有什么", "有哪些", "为什么", "为啥")
 
 
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
@@ -313,7 +312,11 @@ def _is_topic(before: str, question: str) -> bool:
         return False
     if has_cjk(before):
         short = len(before) - 1 <= _MAX_CHINESE_TOPIC_CHARS and not _CHINESE_ASKER.search(before)
-        return before.endswith("，") and (short or question.startswith(_CHINESE_SUBJECTLESS))
+        subjectless = question.startswith(_CHINESE_SUBJECTLESS) or (
+            question.startswith(_CHINESE_SUBJECTLESS_UNLESS_ASKER)
+            and not _CHINESE_ASKER.search(before)
+        )
+        return before.endswith("，") and (short or subjectless)
     words = len(before.split())
     if before.endswith(","):
         return words <= _MAX_TOPIC_WORDS
