@@ -113,7 +113,7 @@ _POINTER: Final = re.compile(
 _MORE: Final = re.compile(
     r"\b(?:tell me more|more about|more details|more info|go on|elaborate|cuentame mas|mas info"
     r"|mas detalles|conta mais|me conta mais|mais detalhes|mais info"
-    r"|say more|expand on (?:that|this|it)|elaborate on (?:that|this|it)|dime mas|explica mejor"
+    r"|say more|expand on (?:that|this|it)|dime mas|explica mejor"
     r"|profundiza|desenvolve|desenvolva|fala mais|explica melhor|aprofunda)\b|多说|详细|更多|再讲",
     re.IGNORECASE,
 )

@@ -71,7 +71,7 @@ _ADVICE: Final = (
         r"|\bcual (?:es|sera) mejor\b|\bvale la pena comprar\b|\b(?:deberia|conviene) comprar\b"
         r"|\bqual (?:e|eh) melhor\b|\bvale a pena comprar\b|\bdevo comprar\b"
         # "¿qué coche me recomendáis comprar?", "el mejor carro para comprar en Bogotá"
-        r"|\b(?:me|nos) (?:recomienda\w*|recomendais|recomenda\w*)\b"
+        r"|\b(?:me|nos) (?:recomienda\w*|recomenda\w*) (?:comprar|adquirir)\b"
         r"|\b(?:mejor|melhor) \w+(?: \w+)? (?:para|pa|pra) comprar\b"
     ),
     re.compile(
