@@ -322,14 +322,23 @@ async def test_a_chat_whose_subject_expired_leaves_the_file_too(
         assert _saved_chats(path) == [4002]
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [
+        "not json",
+        # JSON, but no (message id, subject) pairs: written by hand or by another version
+        '["byd-brazil-complex", 7]',
+        "[7]",
+    ],
+)
 async def test_an_unreadable_subject_is_skipped_and_the_others_read_back(
-    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock
+    fake_bot_api: FakeBotAPI, remembering: Settings, clock: ManualClock, answers: str
 ) -> None:
     path = remembering.data_dir / CONVERSATIONS_FILENAME
     await asked_then_stopped(fake_bot_api, remembering, clock, BYD_QUESTION)
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
-            "INSERT INTO subjects VALUES (4242, 'byd-brazil-complex', ?, 'not json')", (clock(),)
+            "INSERT INTO subjects VALUES (4242, 'byd-brazil-complex', ?, ?)", (clock(), answers)
         )
 
     async with running(remembering, clock=clock) as second:
