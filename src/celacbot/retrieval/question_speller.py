@@ -32,7 +32,8 @@ _COMMON = STOP_WORDS | LIGHT_WORDS
 # words: the gerund ("ajudando"), conditional ("mejoraria", "gerariam"), future ("ayudaran"),
 # imperfect ("ajudava") and the first person plural ("ganamos"). The verb's root with an ending
 # the index holds ("ajuda") is the same verb. Not a bare "-ara", "-era" or "-ira", which ends
-# nouns ("carrera", "madera").
+# nouns ("carrera", "madera"). Not normalise's `verb_forms`, which weighs unknown stems and
+# knows the past tenses: these are folded words, rewritten onto a form the index holds.
 _VERB_ENDING: Final = re.compile(
     r"(?:ando|iendo|endo|indo|ariamos|eriamos|iriamos|aremos|eremos|iremos"
     r"|arian|erian|irian|ariam|eriam|iriam|aria|eria|iria"
