@@ -2169,3 +2169,30 @@ def test_how_it_helps_people_is_what_the_subject_brings(shipped: Retriever, ques
         Decision.ANSWER,
         "bgi-uruguay-lab",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "segundo o autor" is "according to the author", not a topic of its own
+        (
+            "Segundo o autor, como o desenvolvimento de uma economia verde pode beneficiar"
+            " o Sul Global?",
+            "green-economy-global-south",
+        ),
+        # the deep space station, described by where it looks
+        (
+            "what country has a station with china that follows missions beyond the moon",
+            "argentina-space-station",
+        ),
+        (
+            "¿qué país tiene con China una estación que mira más allá de la luna?",
+            "argentina-space-station",
+        ),
+        ("qual país tem com a China uma estação que olha além da lua?", "argentina-space-station"),
+    ],
+)
+def test_everyday_wordings_of_what_the_article_says_are_answered(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, expected)

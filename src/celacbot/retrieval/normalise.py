@@ -116,7 +116,7 @@ _LIGHT_WORDS = """
     example examples ejemplo ejemplos exemplo exemplos
     puso pusieron poner pone ponen colocou colocaram botou botaram
     listo listos pronto prontos pronta prontas
-    pregunta preguntas preguntar preguntarle pergunta perguntas perguntar
+    pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
