@@ -70,12 +70,6 @@ class QuestionSpeller:
             ]
         return [None if self._needs_none(word) else self._correct_any(word) for word in message]
 
-    def knows(self, word: str) -> bool:
-        """Whether the knowledge base uses a (folded) word: the index holds it, or faq.yaml's
-        translations or the synonym lists write it (a Chinese pair the index reads as its
-        synonym's canonical term, "亚迪" of 比亚迪, is still known)."""
-        return word in self._terms or word in self._translated_vocabulary
-
     def _correct_any(self, word: str) -> str | None:
         """A conjugated verb as a form of it the knowledge base uses, else a typo's fix."""
         ending = _VERB_ENDING.search(word)

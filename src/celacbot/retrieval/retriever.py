@@ -29,7 +29,6 @@ from celacbot.retrieval.followup import (
     asks_what_for,
     tells_progress,
 )
-from celacbot.retrieval.homophones import Homophones
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -201,7 +200,6 @@ class Retriever:
             ),
         )
         self._speller = QuestionSpeller(kb, self._vocabulary)
-        self._homophones = Homophones(self._speller.knows)
         # A message's details are read at several steps of answering it (its parts, a
         # follow-up, the caveat), each a scan with some thirty patterns. One cache per
         # retriever, as the question caches: a fresh one starts empty.
@@ -446,30 +444,8 @@ class Retriever:
     def _evaluate_text(
         self, capped: str, message: Sequence[str], asked: str | None, *, claim: bool = False
     ) -> Reading:
-        """The verdict on one text (a whole message or one of its questions), or on it as
-        heard when a Chinese character was typed for another of the same sound and the text
-        so read answers better ("这篇文章的标提是啥"); `claim`: the message checks a claim,
-        whose names may be wrong."""
-        typed = self._evaluate_as_typed(capped, message, asked, claim=claim)
-        heard = self._homophones.heard(capped) if has_cjk(capped) else None
-        if heard is None:
-            return typed
-        text, fixes = heard
-        reading = self._evaluate_as_typed(text, words(text), asked, claim=claim)
-        answer = reading.answer
-        if answer.decision is not Decision.ANSWER or (
-            typed.answer.decision is Decision.ANSWER and answer.score <= typed.answer.score
-        ):
-            return typed
-        query = (
-            replace(reading.query, typos=(*fixes, *reading.query.typos)) if reading.query else None
-        )
-        return Reading(replace(answer, question=capped), query, reading.candidates)
-
-    def _evaluate_as_typed(
-        self, capped: str, message: Sequence[str], asked: str | None, *, claim: bool = False
-    ) -> Reading:
-        """The verdict on one text as it is written."""
+        """The verdict on one text (a whole message or one of its questions); `claim`: the
+        message checks a claim, whose names may be wrong."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
         query = self._query(" ".join(content), asked, typed=capped)
