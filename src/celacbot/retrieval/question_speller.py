@@ -85,7 +85,7 @@ class QuestionSpeller:
 
     def _used(self, word: str) -> bool:
         """Whether faq.yaml's translations use the word and the index holds its stem."""
-        return word in self._translated_vocabulary and stem(word) in self._terms
+        return word in self._translated_words and stem(word) in self._terms
 
     def _noun_of(self, infinitive: str) -> str | None:
         """The noun of a Spanish or Portuguese infinitive that faq.yaml's translations use
@@ -95,7 +95,7 @@ class QuestionSpeller:
             len(root) < _MIN_ROOT
             or ending not in _NOUN_ENDINGS
             # a verb a phrasing or synonym uses ("observar la tierra"), or an English word
-            or infinitive in self._translated_vocabulary
+            or infinitive in self._translated_words
             or infinitive in self._english_words
         ):
             return None
@@ -103,13 +103,10 @@ class QuestionSpeller:
         return next(filter(self._used, nouns), None)
 
     @functools.cached_property
-    def _translated_words(self) -> tuple[str, ...]:
-        # Read once: the Spanish, Portuguese and Chinese lexicon and the verb forms share it.
-        return tuple(chain.from_iterable(map(words, _translated_texts(self._kb))))
-
-    @functools.cached_property
-    def _translated_vocabulary(self) -> frozenset[str]:
-        return frozenset(self._translated_words)
+    def _translated_words(self) -> Counter[str]:
+        # Read once for the Spanish, Portuguese and Chinese lexicon and the verb forms: each
+        # word once, with how often, as `_english_words` (not every occurrence, held for good).
+        return Counter(chain.from_iterable(map(words, _translated_texts(self._kb))))
 
     @functools.cached_property
     def _english_words(self) -> Counter[str]:
@@ -129,7 +126,9 @@ class QuestionSpeller:
 
     @functools.cached_property
     def _any(self) -> Speller:
-        known = chain(self._english_words.elements(), self._translated_words, _light_words())
+        known = chain(
+            self._english_words.elements(), self._translated_words.elements(), _light_words()
+        )
         return Speller(known, stop_words=STOP_WORDS)
 
 
