@@ -287,7 +287,7 @@ def test_a_question_word_inside_a_clause_asks_when_another_question_follows_with
         # a question opening with "for" (对) or "to" (给) leaves its subject before the comma
         ("中国往那边砸的钱，给当地带来了哪些好处？", ["中国往那边砸的钱，给当地带来了哪些好处？"]),
         ("那家公司在乌拉圭的实验室，对当地有啥用？", ["那家公司在乌拉圭的实验室，对当地有啥用？"]),
-        # so does one opening with "specifically", "mainly" or "is/has" (具体, 主要, 是, 有)
+        # so does one opening with "specifically" or "mainly" (具体, 主要)
         (
             "中国跟智利一起搞绿色能源，具体建了哪些项目？",
             ["中国跟智利一起搞绿色能源，具体建了哪些项目？"],
