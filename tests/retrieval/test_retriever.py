@@ -1696,6 +1696,48 @@ def test_a_later_question_pointing_back_with_words_of_its_own_stands_alone(
 
 
 @pytest.mark.parametrize(
+    ("subject", "message", "entry"),
+    [
+        # the question is bare; what it is about was said before it, in the same message
+        (
+            "cbers-data-uses",
+            "So I was telling my class about the new food research hub China and Latin America"
+            " just opened, and a kid asked what it's actually for. What do I tell him?",
+            "food-innovation-center",
+        ),
+        (
+            "digital-agriculture",
+            "buenas! mi abuela vive en Montevideo y me contó que una empresa china abrió un"
+            " laboratorio allá 🧪 ¿cuál fue y para qué sirve?",
+            "bgi-uruguay-lab",
+        ),
+        # a claim to check, closed by "true or not?"
+        (
+            "cbers-data-uses",
+            "朋友说中国帮委内瑞拉发射过遥感卫星，真的假的？",
+            "venezuela-satellites",
+        ),
+        ("cbers-data-uses", "听说比亚迪在巴西建了工厂，真的假的？", "byd-brazil-complex"),
+    ],
+)
+def test_a_message_that_names_its_own_subject_before_asking_keeps_it(
+    shipped: Retriever, subject: str, message: str, entry: str
+) -> None:
+    assert verdict(shipped, message) == (Decision.ANSWER, entry)
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_a_bare_question_beside_one_that_names_a_country_is_about_the_subject(
+    shipped: Retriever,
+) -> None:
+    # "which are they? is Mexico one?" after the 19 farming partners: the article names none
+    # of them, and Mexico's own cooperation is not what is asked.
+    answer = shipped.answer("¿y cuáles son? ¿está México?", subject="agri-mechanisms-19")
+
+    assert answer.id != "mexico-cooperation"
+
+
+@pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         # whom the subject is for, which its answer says

@@ -647,7 +647,8 @@ class FollowUpReader:
             detail_only = self._asks_only_a_detail(asking[index], shape)
             if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
-            before = read[index - 1].answer if index else whole().answer
+            leaned_on = read[index - 1] if index else whole()
+            before = leaned_on.answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).
             if before.decision is not Decision.ANSWER or not before.id:
@@ -675,5 +676,19 @@ class FollowUpReader:
                     replying=False,
                     detail=detail_only,
                 )
-                read[index] = replace(read[index], answer=replace(answer, context=""))
+                # Read with what came before it in the message ("I read about the new food
+                # hub. What is it for?"), it is about what that names: the chat's subject
+                # must then find those words, not the bare question's. Not a whole message
+                # whose other questions name something of their own ("which are they? is
+                # Mexico one?").
+                kept = (
+                    leaned_on
+                    if index
+                    or all(
+                        self._shape(text, reading).bare
+                        for text, reading in zip(asking, parts, strict=True)
+                    )
+                    else read[index]
+                )
+                read[index] = replace(kept, answer=replace(answer, context=""))
         return read

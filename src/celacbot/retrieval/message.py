@@ -127,7 +127,7 @@ _CLAIM_OPENER: Final = (
     r"|me disseram que|ouvi dizer que|e verdade que"
 )
 # "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
-_CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|没错吧"
+_CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|真的假的|真的吗|是真是假|没错吧"
 # Chinese runs on without a space; "听说过比亚迪吗" (have you heard of BYD) claims nothing.
 _CHINESE_CLAIM_OPENER: Final = r"听说(?!过)|我朋友说|有人说|据说"
 _CLAIM_TAG: Final = re.compile(
@@ -140,7 +140,8 @@ _CLAIM_TAG: Final = re.compile(
     r"|\s(?:ne|neh)(?: tche| mano| cara| gente)?\s*\?+\s*$"
     # "..., ¿es correcto?", "... 2026, é isso mesmo?", a last sentence "Está certo?"
     r"|[,.!]\s*¿?(?:es correcto|es asi|e isso mesmo|e isso|esta certo|ta certo"
-    r"|is that right|is that true|am i right)\s*\?+\s*$"
+    r"|is that right|is that true|am i right|true or false|verdad o mentira|verdade ou mentira)"
+    r"\s*\?+\s*$"
     rf"|(?:{_CHINESE_CHECK})\s*[?？]*\s*$"
 )
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").
