@@ -1727,6 +1727,25 @@ def test_a_message_that_names_its_own_subject_before_asking_keeps_it(
     assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # where the asker lives, or that they did not know, is no subject of its own
+        ("agri-mechanisms-19", "soy de México. ¿cuáles son?", "agri-mechanisms-19"),
+        ("agri-mechanisms-19", "I'm from Chile. which ones?", "agri-mechanisms-19"),
+        ("agri-mechanisms-19", "我是墨西哥人。都有哪些？", "agri-mechanisms-19"),
+        ("xi-visit", "I'm from Brazil. when was it?", "xi-visit"),
+        ("cbers-program", "não sabia! e quantos são?", "cbers-satellite-count"),
+        ("cbers-program", "I didn't know that. how many?", "cbers-satellite-count"),
+        ("cbers-program", "vivo en Chile. ¿para qué sirve?", "cbers-data-uses"),
+    ],
+)
+def test_a_bare_question_after_a_remark_is_about_the_subject(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
 def test_a_bare_question_beside_one_that_names_a_country_is_about_the_subject(
     shipped: Retriever,
 ) -> None:
@@ -1735,6 +1754,20 @@ def test_a_bare_question_beside_one_that_names_a_country_is_about_the_subject(
     answer = shipped.answer("¿y cuáles son? ¿está México?", subject="agri-mechanisms-19")
 
     assert answer.id != "mexico-cooperation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué intereses tiene China en la región?",
+        "¿qué le interesa a China de la región?",
+        "what's the most interesting part of the article?",
+    ],
+)
+def test_interests_are_not_chat(shipped: Retriever, question: str) -> None:
+    # "me interesa" opens a question, but China's interests are a topic the article does not
+    # give; read as chat, the rest ("China", "region") lands on any entry.
+    assert shipped.answer(question).decision is not Decision.ANSWER
 
 
 @pytest.mark.parametrize(

@@ -619,6 +619,18 @@ class FollowUpReader:
         word = not is_cjk(term) or term in self.normaliser.cjk_terms
         return word and self.vocabulary.weight(term) >= self.vocabulary.max_idf * NAME_RARITY
 
+    def _names_a_topic_besides_a_place(self, whole: Reading, part: Reading) -> bool:
+        """Whether a message names a topic of the article (a keyword's or a rare name) outside
+        its question: a country alone is where the asker lives, not what they ask about, and
+        a rare word ("não", in "não sabia") names nothing."""
+        own = set(part.query.content) if part.query else set()
+        return whole.query is not None and any(
+            term not in own
+            and term not in self.countries
+            and (term in self.topic_terms or term in self.named)
+            for term in whole.query.content
+        )
+
     def _facets(self, question: str, standalone: Reading) -> list[str]:
         """The topics a follow-up names ("research" in "what research will it do?"); none
         for one that asks a detail ("when did it start?"): that is the subject's, given or
@@ -676,15 +688,17 @@ class FollowUpReader:
                     replying=False,
                     detail=detail_only,
                 )
-                # Read with what came before it in the message ("I read about the new food
-                # hub. What is it for?"), it is about what that names: the chat's subject
-                # must then find those words, not the bare question's. Not a whole message
-                # whose other questions name something of their own ("which are they? is
-                # Mexico one?").
+                # Read with the words before it in the message ("I read about the new food
+                # hub. What is it for?"), it is about what they name: the chat's subject must
+                # then find those words, not the bare question's. Only when they name a topic
+                # ("soy de México. ¿cuáles son?" or "não sabia. quantos são?" after the 19
+                # farming partners still ask about them), and no other question of the
+                # message names something of its own ("which are they? is Mexico one?").
                 kept = (
                     leaned_on
-                    if index
-                    or all(
+                    if not index
+                    and self._names_a_topic_besides_a_place(leaned_on, read[index])
+                    and all(
                         self._shape(text, reading).bare
                         for text, reading in zip(asking, parts, strict=True)
                     )

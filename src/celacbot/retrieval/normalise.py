@@ -55,8 +55,7 @@ _CHAT_WORDS = """
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
     tonteria molestar incomodar ayer hoy ontem hoje
-    jaja jajaja jajajaja oye mira mire bueno pues osea eh ehh digamos aja interesa interesan
-    interessa interessam
+    jaja jajaja jajajaja oye mira mire bueno pues osea eh ehh digamos aja
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv eae eai iae
     va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa mais
