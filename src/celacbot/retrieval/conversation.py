@@ -691,9 +691,9 @@ class FollowUpReader:
                 # Read with the words before it in the message ("I read about the new food
                 # hub. What is it for?"), it is about what they name: the chat's subject must
                 # then find those words, not the bare question's. Only when they name a topic
-                # ("soy de México. ¿cuáles son?" or "não sabia. quantos são?" after the 19
-                # farming partners still ask about them), and no other question of the
-                # message names something of its own ("which are they? is Mexico one?").
+                # ("soy de México. ¿cuáles son?" after the 19 farming partners, "não sabia. e
+                # quantos são?" after CBERS still ask about them), and no other question of
+                # the message names something of its own ("which are they? is Mexico one?").
                 kept = (
                     leaned_on
                     if not index
