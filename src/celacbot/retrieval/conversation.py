@@ -654,8 +654,8 @@ class FollowUpReader:
         ("what did BYD build, and when?", "... and in which year?") read as its follow-up; the
         first part, of what the whole message is about ("I read about BYD's plant. When?")."""
         read = list(parts)
-        for index in range(len(read)):
-            shape = self._shape(asking[index], read[index])
+        shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
+        for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
             if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
@@ -698,10 +698,7 @@ class FollowUpReader:
                     leaned_on
                     if not index
                     and self._names_a_topic_besides_a_place(leaned_on, read[index])
-                    and all(
-                        self._shape(text, reading).bare
-                        for text, reading in zip(asking, parts, strict=True)
-                    )
+                    and all(each.bare for each in shapes)
                     else read[index]
                 )
                 read[index] = replace(kept, answer=replace(answer, context=""))
