@@ -394,6 +394,61 @@ def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
     assert verdict(shipped, message) == (Decision.SMALLTALK, talk_id)
 
 
+@pytest.mark.parametrize(
+    "message", ["hola gente", "oi gente", "q onda gente!", "qué onda", "hey guys"]
+)
+def test_hello_to_everyone_is_a_greeting(shipped: Retriever, message: str) -> None:
+    # "gente" (folks) is no question about people's livelihoods
+    assert verdict(shipped, message) == (Decision.SMALLTALK, "greeting")
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        (
+            "q onda gente! alguien sabe xq china y latam abrieron rutas aéreas especiales?",
+            "air-routes-ecommerce",
+        ),
+        # "q onda eso" closes the question, as "what's up with that"
+        (
+            "che los chinos armaron algo en uruguay para detectar enfermedades antes?? q onda eso",
+            "bgi-uruguay-lab",
+        ),
+    ],
+)
+def test_que_onda_asks_nothing_of_its_own(shipped: Retriever, message: str, entry: str) -> None:
+    answer = shipped.answer(message)
+
+    assert [part.id for part in answer.parts or (answer,)] == [entry]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "en materia de" is "as for", not the Portuguese "matéria" (the article)
+        (
+            "¿Qué ha aportado el gigante asiático en materia de aparatos puestos en órbita para"
+            " Venezuela y Bolivia?",
+            "satellites-launched",
+        ),
+        # a chain, in the article, is the green energy supply chain
+        (
+            "Como a cadeia de energia verde com a China pode ajudar os países da América Latina?",
+            "green-supply-chain",
+        ),
+        (
+            "what's in it for latin american countries if they team up more closely with china"
+            " on the chain that makes and delivers clean power stuff?",
+            "green-supply-chain",
+        ),
+    ],
+)
+def test_everyday_words_for_the_articles_things(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
     shipped: Retriever,
 ) -> None:
@@ -1744,6 +1799,14 @@ def test_a_bare_question_after_a_remark_is_about_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_caribbean_english_points_back_to_the_subject(shipped: Retriever) -> None:
+    # "dem" is "they"; "wat year" asks when, which the article does not give
+    answer = shipped.answer("wat year dem go up", subject="venezuela-satellites")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "venezuela-satellites")
+    assert "launch dates" in answer.text
 
 
 def test_a_bare_question_beside_one_that_names_a_country_is_about_the_subject(

@@ -35,6 +35,11 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "多长时间",
         "eta",
         "by when",
+        # as people type and dictate it
+        "whn",
+        "wat year",
+        "wot year",
+        "wat date",
     ],
     "where": [
         "donde",
@@ -256,4 +261,6 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
         "compras online",
         "compras en línea",
     ],
+    # "en materia de satélites" is "about satellites", not the Portuguese "matéria" (article).
+    "sobre": ["en materia de", "em matéria de"],
 }

@@ -105,6 +105,8 @@ _ONLY_POSITION: Final = re.compile(
 _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
+    # Caribbean English: "wat year dem go up", not the plural of "di countries dem"
+    r"|(?<!s )dem"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
     r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
     r"|它|它们|他们|那里|这些|那些",
