@@ -449,6 +449,41 @@ def test_everyday_words_for_the_articles_things(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a formal letter: its salutation, errand and thanks are no topic
+        (
+            "Prezados, boa tarde. Em razão de um relatório que estou elaborando no órgão,"
+            " gostaria de saber qual efeméride o ano de 2024 representa para o Fórum"
+            " China-CELAC. Agradeço antecipadamente.",
+            "forum-anniversary",
+        ),
+        # what the hub is to work out is no question of how to do something
+        (
+            "What's the point of that new China–Latin America hub that's supposed to figure out"
+            " how to keep everybody fed long term?",
+            "food-security",
+        ),
+        (
+            "¿Qué se ha hecho para que los paquetes de las compras por internet viajen más en"
+            " avión entre China y Latinoamérica?",
+            "air-routes-ecommerce",
+        ),
+    ],
+)
+def test_questions_in_other_words_than_the_articles(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_how_to_do_an_errand_is_still_beyond_the_article(shipped: Retriever) -> None:
+    assert shipped.answer("how do i figure out how to export coffee to china").decision is (
+        Decision.DECLINE
+    )
+
+
 def test_a_question_about_someone_else_is_not_small_talk_about_the_bot(
     shipped: Retriever,
 ) -> None:

@@ -94,7 +94,9 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    oiga oigame tardes tera terao
+    oiga oigame tardes tera terao tarde
+    prezado prezada prezados prezadas estimado estimada estimados estimadas agradeco
+    agradecemos antecipadamente relatorio
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
