@@ -1836,6 +1836,19 @@ def test_a_bare_question_after_a_remark_is_about_the_subject(
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("subject", "reply", "entry"),
+    [
+        ("article-author", "E esse instituto pertence a quê?", "cass-institute"),
+        ("digital-economy-overview", "what needs to improve for that?", "digital-economy-overview"),
+    ],
+)
+def test_a_six_word_reply_with_that_is_about_the_answer_replied_to(
+    shipped: Retriever, subject: str, reply: str, entry: str
+) -> None:
+    assert verdict(shipped, reply, subject=subject, replying=True) == (Decision.ANSWER, entry)
+
+
 def test_caribbean_english_points_back_to_the_subject(shipped: Retriever) -> None:
     # "dem" is "they"; "wat year" asks when, which the article does not give
     answer = shipped.answer("wat year dem go up", subject="venezuela-satellites")

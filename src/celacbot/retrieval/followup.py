@@ -28,9 +28,11 @@ from celacbot.retrieval.normalise import fold, found
 
 # At most this many content words, all common ones: too little to stand alone.
 MAX_BARE_TERMS: Final = 2
-# "that" and "this" point back only in a short message ("what is that exactly?"); in a longer
-# one they are part of a question that stands alone ("what is this article about?").
 MAX_SHORT_WORDS: Final = 5
+# "that" and "this" point back only in a short message ("what is that exactly?", "E esse
+# instituto pertence a quê?"); in a longer one they are part of a question that stands alone
+# ("what is this article about and who wrote it?").
+MAX_POINTING_WORDS: Final = 6
 # "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
 # "ele"/"ela" too: "quando ele foi criado?", not "o xi disse que ele quer mais cooperação?"
 _NEAR_POINTER: Final = re.compile(
@@ -161,7 +163,7 @@ def opens_with_connector(text: str) -> bool:
 def points_back(text: str) -> bool:
     """Whether a message refers to something said before ("what did they set up?")."""
     folded = fold(text).strip()
-    short = len(folded.split()) <= MAX_SHORT_WORDS
+    short = len(folded.split()) <= MAX_POINTING_WORDS
     return (short and bool(_NEAR_POINTER.search(folded))) or found(_POINTER, text)
 
 
