@@ -1849,6 +1849,22 @@ def test_a_six_word_reply_with_that_is_about_the_answer_replied_to(
     assert verdict(shipped, reply, subject=subject, replying=True) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "entry"),
+    [
+        # checks what was just said: the visit's year, not the article's date
+        ("foi em 2024 né?", "xi-visit"),
+        ("so it was in 2024, right?", "xi-visit"),
+        # a claim about something the subject does not speak of stands alone
+        ("BYD is Chinese, right?", "byd-company"),
+    ],
+)
+def test_a_claim_about_what_was_just_said_is_about_the_subject(
+    shipped: Retriever, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="xi-visit") == (Decision.ANSWER, entry)
+
+
 def test_caribbean_english_points_back_to_the_subject(shipped: Retriever) -> None:
     # "dem" is "they"; "wat year" asks when, which the article does not give
     answer = shipped.answer("wat year dem go up", subject="venezuela-satellites")

@@ -44,6 +44,7 @@ from celacbot.retrieval.message import (
     CHINESE_QUESTION_WORD,
     asks,
     changes_subject,
+    checks_a_claim,
     questions,
     without_exclusion,
 )
@@ -341,6 +342,7 @@ class FollowUpReader:
             or turn.asks_a_detail
             or more_of_it
             or of_the_subject
+            or self._checks_what_was_said(turn)
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone, or which names nothing else ("impact?")
             or (
@@ -452,6 +454,16 @@ class FollowUpReader:
         ):
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
+
+    def _checks_what_was_said(self, turn: _Turn) -> bool:
+        """Whether a short message checks a claim about what the subject speaks of ("foi em
+        2024 né?" after Xi's visit: not the article's date)."""
+        return (
+            turn.shape.short
+            and bool(turn.topics)
+            and self.neighbourhood.speaks_of_all(turn.subject, turn.topics)
+            and checks_a_claim(turn.question)
+        )
 
     def _partner(self, reader: Reader, about: Answer) -> str | None:
         """The other of a pair the maintainers made: the entry `about` names first in its
