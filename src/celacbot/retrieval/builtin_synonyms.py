@@ -36,7 +36,6 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "eta",
         "by when",
         # as people type and dictate it
-        "whn",
         "wat year",
         "wot year",
         "wat date",
@@ -261,6 +260,4 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
         "compras online",
         "compras en línea",
     ],
-    # "en materia de satélites" is "about satellites", not the Portuguese "matéria" (article).
-    "sobre": ["en materia de", "em matéria de"],
 }

@@ -189,7 +189,7 @@ class FollowUpReader:
         about = reader.answer_entry(subject, lang_hint=own.requested_lang)
         if about is None or changes_subject(question):
             return own
-        shape = self._shape(question, standalone)
+        shape = self._shape(question, standalone, replying=replying)
         turn = _Turn(
             reader=reader,
             question=question,
@@ -457,10 +457,12 @@ class FollowUpReader:
 
     def _checks_what_was_said(self, turn: _Turn) -> bool:
         """Whether a short message checks a claim about what the subject speaks of ("foi em
-        2024 né?" after Xi's visit: not the article's date)."""
+        2024 né?" after Xi's visit: not the article's date), naming none of the article's names
+        ("Argentina tiene una estación, ¿verdad?" asks of Argentina's)."""
         return (
             turn.shape.short
             and bool(turn.topics)
+            and not any(term in self.named and not term.isdigit() for term in turn.topics)
             and self.neighbourhood.speaks_of_all(turn.subject, turn.topics)
             and checks_a_claim(turn.question)
         )
@@ -533,8 +535,9 @@ class FollowUpReader:
         near = (subject, *sorted(self.neighbourhood.neighbours(subject)))
         return next((each for each in near if self.neighbourhood.speaks_of_all(each, topics)), None)
 
-    def _shape(self, question: str, standalone: Reading) -> _Shape:
-        """How a message stands towards the conversation's subject."""
+    def _shape(self, question: str, standalone: Reading, *, replying: bool = False) -> _Shape:
+        """How a message stands towards the conversation's subject; `replying`: it is a reply
+        to an answer."""
         terms = standalone.query.content if standalone.query else ()
         asks_something = bool(terms) or bool(words(question) and asks(question))
         # A word the article never uses ("讲个笑话", a joke) is a new subject.
@@ -544,7 +547,7 @@ class FollowUpReader:
             terms=terms,
             asks=asks_something,
             unknown=unknown,
-            points_back=points_back(first),
+            points_back=points_back(first, replying=replying),
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.

@@ -28,11 +28,12 @@ from celacbot.retrieval.normalise import fold, found
 
 # At most this many content words, all common ones: too little to stand alone.
 MAX_BARE_TERMS: Final = 2
+# "that" and "this" point back only in a short message ("what is that exactly?"); in a longer
+# one they are part of a question that stands alone ("what is this article about?").
 MAX_SHORT_WORDS: Final = 5
-# "that" and "this" point back only in a short message ("what is that exactly?", "E esse
-# instituto pertence a quê?"); in a longer one they are part of a question that stands alone
-# ("what is this article about and who wrote it?").
-MAX_POINTING_WORDS: Final = 6
+# A reply to an answer says itself what it is about: "that" points back in a little longer one
+# ("E esse instituto pertence a quê?").
+MAX_REPLY_POINTING_WORDS: Final = 6
 # "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
 # "ele"/"ela" too: "quando ele foi criado?", not "o xi disse que ele quer mais cooperação?"
 _NEAR_POINTER: Final = re.compile(
@@ -107,8 +108,9 @@ _ONLY_POSITION: Final = re.compile(
 _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
-    # Caribbean English: "wat year dem go up", not the plural of "di countries dem"
-    r"|(?<!s )dem"
+    # Caribbean English "they" after a question word: "wat year dem go up", not the plural of
+    # "di people dem"
+    r"|(?:wat|what|when|how|why|weh|where|year|time) dem"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
     r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
     r"|它|它们|他们|那里|这些|那些",
@@ -160,10 +162,11 @@ def opens_with_connector(text: str) -> bool:
     )
 
 
-def points_back(text: str) -> bool:
-    """Whether a message refers to something said before ("what did they set up?")."""
+def points_back(text: str, *, replying: bool = False) -> bool:
+    """Whether a message refers to something said before ("what did they set up?");
+    `replying`: it is a reply to an answer."""
     folded = fold(text).strip()
-    short = len(folded.split()) <= MAX_POINTING_WORDS
+    short = len(folded.split()) <= (MAX_REPLY_POINTING_WORDS if replying else MAX_SHORT_WORDS)
     return (short and bool(_NEAR_POINTER.search(folded))) or found(_POINTER, text)
 
 

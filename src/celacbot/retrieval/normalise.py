@@ -94,9 +94,8 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    oiga oigame tardes tera terao tarde
-    prezado prezada prezados prezadas estimado estimada estimados estimadas agradeco
-    agradecemos antecipadamente relatorio
+    oiga oigame tardes tera terao
+    prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 

@@ -40,7 +40,7 @@ _HOW_TO: Final = (
     re.compile(
         # not what a thing is for: "a hub that's supposed to figure out how to keep everybody fed"
         r"\bhow (?:do|can|could|should) i\b"
-        r"|\bhow to\b(?<!\babout how to)(?<!\bfigure out how to)(?<!\bwork out how to)"
+        r"|(?<!\bsupposed to figure out )(?<!\bsupposed to work out )(?<!\babout )\bhow to\b"
         r"|\bcomo (?:hago|hacer|faco|fazer)\b"
         # "cómo saco la visa", "como vender por mercado libre": the asker's own errand
         r"|\bcomo (?:saco|consigo|obtengo|tramito|tiro|obtenho|vendo|vender|compro|comprar)\b"
