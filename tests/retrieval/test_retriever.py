@@ -386,20 +386,18 @@ def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
         ("well, good morning to you", "greeting"),
         ("hola amigo", "greeting"),
         ("thanks, bye", "thanks"),
+        # hello to everyone: "gente" (folks) is no question about people's livelihoods
+        ("hola gente", "greeting"),
+        ("oi gente", "greeting"),
+        ("q onda gente!", "greeting"),
+        ("qué onda", "greeting"),
+        ("hey guys", "greeting"),
     ],
 )
 def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
     shipped: Retriever, message: str, talk_id: str
 ) -> None:
     assert verdict(shipped, message) == (Decision.SMALLTALK, talk_id)
-
-
-@pytest.mark.parametrize(
-    "message", ["hola gente", "oi gente", "q onda gente!", "qué onda", "hey guys"]
-)
-def test_hello_to_everyone_is_a_greeting(shipped: Retriever, message: str) -> None:
-    # "gente" (folks) is no question about people's livelihoods
-    assert verdict(shipped, message) == (Decision.SMALLTALK, "greeting")
 
 
 def test_what_about_us_is_no_greeting(shipped: Retriever) -> None:
@@ -428,58 +426,6 @@ def test_que_onda_asks_nothing_of_its_own(shipped: Retriever, message: str, entr
     answer = shipped.answer(message)
 
     assert [part.id for part in answer.parts or (answer,)] == [entry]
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # put into orbit: launched
-        (
-            "¿Qué ha aportado el gigante asiático en materia de aparatos puestos en órbita para"
-            " Venezuela y Bolivia?",
-            "satellites-launched",
-        ),
-        # the green energy chain is its supply chain
-        (
-            "Como a cadeia de energia verde com a China pode ajudar os países da América Latina?",
-            "green-supply-chain",
-        ),
-        (
-            "qué sacan los países latinos si se juntan más con china en la cadena de energía"
-            " limpia",
-            "green-supply-chain",
-        ),
-        ("What does this article say overall?", "article-summary"),
-    ],
-)
-def test_everyday_words_for_the_articles_things(
-    shipped: Retriever, question: str, entry: str
-) -> None:
-    assert verdict(shipped, question) == (Decision.ANSWER, entry)
-
-
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # a formal letter: its salutation, errand and thanks are no topic
-        (
-            "Prezados, boa tarde. Em razão de um relatório que estou elaborando no órgão,"
-            " gostaria de saber qual efeméride o ano de 2024 representa para o Fórum"
-            " China-CELAC. Agradeço antecipadamente.",
-            "forum-anniversary",
-        ),
-        # what the hub is to work out is no question of how to do something
-        (
-            "What's the point of that new China–Latin America hub that's supposed to figure out"
-            " how to keep everybody fed long term?",
-            "food-security",
-        ),
-    ],
-)
-def test_questions_in_other_words_than_the_articles(
-    shipped: Retriever, question: str, entry: str
-) -> None:
-    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(
@@ -2439,6 +2385,36 @@ def test_how_it_helps_people_is_what_the_subject_brings(shipped: Retriever, ques
         (
             "¿qué país tiene con China una estación que mira más allá de la luna?",
             "argentina-space-station",
+        ),
+        # put into orbit: launched
+        (
+            "¿Qué ha aportado el gigante asiático en materia de aparatos puestos en órbita para"
+            " Venezuela y Bolivia?",
+            "satellites-launched",
+        ),
+        # the green energy chain is its supply chain
+        (
+            "Como a cadeia de energia verde com a China pode ajudar os países da América Latina?",
+            "green-supply-chain",
+        ),
+        (
+            "qué sacan los países latinos si se juntan más con china en la cadena de energía"
+            " limpia",
+            "green-supply-chain",
+        ),
+        ("What does this article say overall?", "article-summary"),
+        # a formal letter: its salutation, errand and thanks are no topic
+        (
+            "Prezados, boa tarde. Em razão de um relatório que estou elaborando no órgão,"
+            " gostaria de saber qual efeméride o ano de 2024 representa para o Fórum"
+            " China-CELAC. Agradeço antecipadamente.",
+            "forum-anniversary",
+        ),
+        # what the hub is to work out is no question of how to do something
+        (
+            "What's the point of that new China–Latin America hub that's supposed to figure out"
+            " how to keep everybody fed long term?",
+            "food-security",
         ),
     ],
 )
