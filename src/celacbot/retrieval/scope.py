@@ -38,9 +38,9 @@ _HOW_IT_WORKS: Final = (
 # article's view, "中拉如何开展合作" (carry out) for what was done.
 _HOW_TO: Final = (
     re.compile(
+        r"\bhow (?:do|can|could|should) i\b|\bhow to\b(?<!\babout how to)"
         # not what a thing is for: "a hub that's supposed to figure out how to keep everybody fed"
-        r"\bhow (?:do|can|could|should) i\b"
-        r"|(?<!\bsupposed to figure out )(?<!\bsupposed to work out )(?<!\babout )\bhow to\b"
+        r"(?<!\bsupposed to figure out how to)(?<!\bsupposed to work out how to)"
         r"|\bcomo (?:hago|hacer|faco|fazer)\b"
         # "cómo saco la visa", "como vender por mercado libre": the asker's own errand
         r"|\bcomo (?:saco|consigo|obtengo|tramito|tiro|obtenho|vendo|vender|compro|comprar)\b"
