@@ -333,7 +333,31 @@ def stem(word: str) -> str:
     return _STEMS[word]
 
 
+# Spanish and Portuguese as typed on a phone, read as the words they shorten, so a phrase
+# finds its synonym group ("con q paises" is "con que paises").
+_SHORTHAND: Final = {
+    "q": "que",
+    "ke": "que",
+    "d": "de",
+    "pq": "porque",
+    "xq": "porque",
+    "qdo": "quando",
+    "qnd": "quando",
+    "qnts": "quantos",
+    "qntos": "quantos",
+    "qtos": "quantos",
+    "qts": "quantos",
+    "vc": "voce",
+    "vcs": "voces",
+    "tb": "tambem",
+    "tbm": "tambem",
+    "tmb": "tambien",
+    "cmo": "como",
+}
+
+
 def _stem(word: str) -> str:
+    word = _SHORTHAND.get(word, word)
     # "10th" is the number 10, as in "10 years"; "1st", "2nd", "3rd" likewise.
     ordinal = _ORDINAL.fullmatch(word)
     if ordinal:
