@@ -87,6 +87,15 @@ def test_an_apology_or_context_before_a_question_does_not_hide_it(
     assert verdict(shipped, question) == (Decision.ANSWER, "byd-brazil-complex")
 
 
+def test_a_purpose_said_before_the_question_names_what_it_asks_about(shipped: Retriever) -> None:
+    # "So that the whole world eats its fill, what body did China and Latin America set up?":
+    # the question alone ("what body did they set up?") would get the cooperation levels.
+    answer = shipped.answer("为了让全世界的人都能吃饱饭，中拉最近新设了什么机构？")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"food-innovation-center", "food-security"}
+
+
 def test_a_long_message_about_the_asker_still_finds_its_question(shipped: Retriever) -> None:
     # "streets", "lately", "santiago", "lol", "sold": words about the asker, not the topic.
     answer = shipped.answer(
@@ -744,6 +753,8 @@ def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
         ("onde aconteceu a cupula do g20", "g20-brazil"),
         ("quem é o autor do texto", "article-author"),
         ("¿la cooperación crea empleos?", "jobs-livelihoods"),
+        ("a china ajuda a fazer placa solar e usina de água?", "green-projects-countries"),
+        ("那家做基因检测的中国公司是哪家", "bgi-genomics"),  # the genetic testing company
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(
@@ -885,6 +896,7 @@ def test_the_edge_of_a_chinese_question_word_names_no_topic_of_its_own(shipped: 
         ("covid-support", "具体是哪些国家?", "covid-support"),  # which countries, exactly?
         ("covid-support", "¿a qué países?", "covid-support"),  # not every country named
         ("covid-support", "quais países?", "covid-support"),
+        ("south-south-fund", "con q paises pues", "south-south-fund"),  # q: que
     ],
 )
 def test_chat_spellings_of_question_words_are_follow_ups(

@@ -476,7 +476,8 @@ class Retriever:
         """The verdict on a message from the verdicts on it and on each question it asks.
 
         Two or more questions answered with different entries make one answer in parts; a single
-        answered question wins over the whole message, whose context words only blur it.
+        answered question wins over the whole message, whose context words mostly blur it, unless
+        the whole answers with a higher score.
         """
         # Parts answered alike count once, as the first of them: it names what they are about
         # ("what is CELAC? what is it for?"), the later ones lean on it.
@@ -494,6 +495,15 @@ class Retriever:
                 (part for part in parts if part.answer.decision is Decision.SUGGEST), None
             )
         if chosen is None:
+            return whole()
+        # A lone answered question wins unless the whole message answers more surely: what came
+        # before the question named its topic ("为了让全世界的人都能吃饱饭，中拉新设了什么机构？").
+        full = whole().answer if chosen.answer.decision is Decision.ANSWER else None
+        if (
+            full is not None
+            and full.decision is Decision.ANSWER
+            and full.score > chosen.answer.score
+        ):
             return whole()
         answer = replace(chosen.answer, question=message)
         # Details asked for elsewhere in the message ("... opened when? in which city?").
