@@ -136,7 +136,7 @@ def test_a_question_gets_the_same_answer_in_every_run(run_cli: RunCli) -> None:
     # "vender" is one letter from "venden" (es) and "vendem" (pt), equally close: the pick
     # once followed a set's order, which Python changes from run to run.
     # ("cómo vender ..." asks how to do something, declined before any spelling matters)
-    question = "vender por mercado libre a otros países"
+    question = "vender productos del campo por internet a otros países"
 
     runs = [
         run_cli("ask", "--json", question, env={"PYTHONHASHSEED": str(seed)}) for seed in range(4)
