@@ -46,6 +46,7 @@ _CHAT_WORDS = """
     gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
+    didn doesn aren couldn wouldn shouldn hasn haven hadn weren
     well right sure true still maybe probably someone somebody tho though wise wait sigue siguen
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut n u ur r even period comma
