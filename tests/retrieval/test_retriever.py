@@ -719,6 +719,18 @@ def test_where_after_a_subject_the_article_places_nowhere_says_so(
     assert missing in answer.missing
 
 
+def test_a_real_word_is_not_swapped_into_another_word_of_the_knowledge_base(
+    shipped: Retriever,
+) -> None:
+    # "ciudad" (city) is "cuidad", the stem of "cuidado" (care) in a phrasing, with two letters
+    # swapped: read so, "in which city is it?" asked after BGI's lab about the satellites'
+    # care for water.
+    answer = shipped.answer("en qué ciudad queda?", subject="bgi-uruguay-lab")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
+    assert answer.missing
+
+
 @pytest.mark.parametrize(
     ("subject", "entry"),
     [

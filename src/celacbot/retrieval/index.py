@@ -132,9 +132,12 @@ class Vocabulary:
         *,
         unknown_weight: float = 1.0,
         variants: Mapping[str, str] | None = None,
+        real_terms: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         """`variants` maps one-word synonyms ("investimento") onto the known term they mean,
-        so that a misspelt synonym ("invstimento") is corrected too."""
+        so that a misspelt synonym ("invstimento") is corrected too; `real_terms` gives, when
+        first needed, the stems of every word the knowledge base writes, which are no typos."""
+        self._real_terms_of = real_terms
         # Short ones are left out: thousands of synonyms put a real word ("great", "life")
         # one edit from some variant.
         self._variants = {
@@ -174,10 +177,17 @@ class Vocabulary:
         """How much a query term counts: rare terms most, unknown ones a set share of the rarest."""
         return self.weights[term]
 
+    @functools.cached_property
+    def _real_terms(self) -> frozenset[str]:
+        # A word the knowledge base writes only inside a synonym ("ciudades inteligentes") or
+        # in another form is a real word: its letters swapped are another word ("cuidad"),
+        # not the typo's fix they are in a word nobody writes.
+        return frozenset(self._real_terms_of()) if self._real_terms_of else frozenset()
+
     def correct(self, term: str) -> str | None:
         """The known term (or stop word, as "") a misspelt term most likely is, if any."""
         match = self._speller.correct(term)
-        if match is None:
+        if match is None or (sorted(match) == sorted(term) and term in self._real_terms):
             return None
         return "" if match in STOP_WORDS else self._variants.get(match, match)
 

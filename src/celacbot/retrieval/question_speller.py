@@ -132,6 +132,12 @@ class QuestionSpeller:
         return Speller(known, stop_words=STOP_WORDS)
 
 
+def written_stems(kb: KnowledgeBase) -> frozenset[str]:
+    """The stems of every word the knowledge base writes, in any language."""
+    texts = chain(_english_texts(kb), _translated_texts(kb))
+    return frozenset(map(stem, chain.from_iterable(map(words, texts))))
+
+
 def _light_words() -> Iterable[str]:
     # Sorted: a set's order changes from run to run, and order breaks ties between words.
     return chain.from_iterable(map(words, sorted(LIGHT_WORDS)))

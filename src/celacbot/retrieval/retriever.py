@@ -72,7 +72,7 @@ from celacbot.retrieval.policy import (
     Verdict,
     decide,
 )
-from celacbot.retrieval.question_speller import QuestionSpeller
+from celacbot.retrieval.question_speller import QuestionSpeller, written_stems
 from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
@@ -115,6 +115,7 @@ class Retriever:
                 for variant, term in self._normaliser.word_variants.items()
                 if term in known_terms
             },
+            real_terms=functools.partial(written_stems, kb),
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
