@@ -719,16 +719,23 @@ def test_where_after_a_subject_the_article_places_nowhere_says_so(
     assert missing in answer.missing
 
 
-def test_a_real_word_is_not_swapped_into_another_word_of_the_knowledge_base(
-    shipped: Retriever,
-) -> None:
-    # "ciudad" (city) is "cuidad", the stem of "cuidado" (care) in a phrasing, with two letters
-    # swapped: read so, "in which city is it?" asked after BGI's lab about the satellites'
-    # care for water.
-    answer = shipped.answer("en qué ciudad queda?", subject="bgi-uruguay-lab")
+def test_a_real_word_is_not_swapped_into_another_word_of_the_knowledge_base() -> None:
+    # "ciudad" (city) is "cuidad", the stem of "cuidado" (care), with two letters swapped; the
+    # knowledge base writes "ciudades" in a synonym, so "ciudad" is a word, not that typo.
+    entries = [
+        entry | {"questions": [*entry["questions"], "¿los satélites ayudan al cuidado del agua?"]}
+        if entry["id"] == "satellites"
+        else entry
+        for entry in TINY_KB["entries"]
+    ]
+    synonyms = TINY_KB["synonyms"] | {"smart cities": ["ciudades inteligentes"]}
+    kb = KnowledgeBase.model_validate(TINY_KB | {"entries": entries, "synonyms": synonyms})
 
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
-    assert answer.missing
+    retriever = Retriever(kb, RetrievalSettings())
+
+    assert "cuidad" not in retriever.explain("¿en qué ciudad?").terms
+    # A word nobody writes is still a typo's fix: "cuidaod" is "cuidado".
+    assert "cuidad" in retriever.explain("cuidaod del agua").terms
 
 
 @pytest.mark.parametrize(
