@@ -719,6 +719,12 @@ def test_where_after_a_subject_the_article_places_nowhere_says_so(
     assert missing in answer.missing
 
 
+def test_the_future_in_the_articles_title_is_not_the_next_decade(shipped: Retriever) -> None:
+    answer = shipped.answer("latin america partnership better future")
+
+    assert answer.id in {"article-title", "fact-article-title"}
+
+
 def test_a_real_word_is_not_swapped_into_another_word_of_the_knowledge_base() -> None:
     # "ciudad" (city) is "cuidad", the stem of "cuidado" (care), with two letters swapped; the
     # knowledge base writes "ciudades" in a synonym, so "ciudad" is a word, not that typo.
@@ -774,6 +780,7 @@ def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
         ("¿la cooperación crea empleos?", "jobs-livelihoods"),
         ("a china ajuda a fazer placa solar e usina de água?", "green-projects-countries"),
         ("那家做基因检测的中国公司是哪家", "bgi-genomics"),  # the genetic testing company
+        ("o que vem a ser a celac?", "what-is-celac"),  # vem a ser: is, not what comes next
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(

@@ -47,6 +47,7 @@ _CHAT_WORDS = """
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
     didn doesn aren couldn wouldn shouldn hasn haven hadn weren
+    vem viene vienen ser
     well right sure true still maybe probably someone somebody tho though wise wait sigue siguen
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut n u ur r even period comma
