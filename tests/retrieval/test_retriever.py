@@ -96,6 +96,26 @@ def test_a_purpose_said_before_the_question_names_what_it_asks_about(shipped: Re
     assert answer.id in {"food-innovation-center", "food-security"}
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        (
+            "The CBERS data goes to Africa and Southeast Asia. What is it used for?",
+            "cbers-data-uses",
+        ),
+        (
+            "China ayudó a México, Cuba, Guyana y Ecuador en la pandemia. "
+            "¿Qué hizo en Guyana además?",
+            "guyana-cooperation",
+        ),
+    ],
+)
+def test_facts_told_before_a_sure_question_do_not_take_it_elsewhere(
+    shipped: Retriever, message: str, entry: str
+) -> None:
+    assert verdict(shipped, message) == (Decision.ANSWER, entry)
+
+
 def test_a_long_message_about_the_asker_still_finds_its_question(shipped: Retriever) -> None:
     # "streets", "lately", "santiago", "lol", "sold": words about the asker, not the topic.
     answer = shipped.answer(

@@ -83,6 +83,9 @@ FOLLOW_UP_SLACK = 15.0
 # How far below the best a related candidate may score and still be preferred for giving the
 # day asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
 DETAIL_SLACK = 8.0
+# A question of a longer message that leads its runner-up by this much is sure of its entry:
+# the rest of the message does not take it elsewhere.
+SURE_MARGIN = 15.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
 
@@ -497,13 +500,17 @@ class Retriever:
             )
         if chosen is None:
             return whole()
-        # A lone answered question wins unless the whole message answers more surely: what came
-        # before the question named its topic ("为了让全世界的人都能吃饱饭，中拉新设了什么机构？").
+        # A lone answered question wins unless it is unsure and the whole message answers
+        # another entry more surely: what came before the question named its topic
+        # ("为了让全世界的人都能吃饱饭，中拉新设了什么机构？"). A sure one keeps its entry against
+        # facts told before it ("The CBERS data goes to Africa. What is it used for?").
         full = whole().answer if chosen.answer.decision is Decision.ANSWER else None
         if (
             full is not None
             and full.decision is Decision.ANSWER
+            and full.id != chosen.answer.id
             and full.score > chosen.answer.score
+            and chosen.answer.margin < SURE_MARGIN
         ):
             return whole()
         answer = replace(chosen.answer, question=message)
