@@ -109,39 +109,6 @@ def test_who_runs_it_asks_for_a_person(question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "detail"),
-    [
-        ("那个人叫什么名字？", Detail.PERSON),
-        ("阿根廷的水电站叫什么名字？", Detail.NAME),
-        ("what's the name of the hydro plant in Argentina?", Detail.NAME),
-        ("¿cómo se llaman las hidroeléctricas?", Detail.NAME),
-        ("qual é o nome da hidrelétrica?", Detail.NAME),
-        ("¿cómo se llama el autor?", Detail.PERSON),
-        ("which companies? what are their names?", Detail.COMPANIES),
-    ],
-)
-def test_a_things_name_or_a_persons_is_asked_once(question: str, detail: Detail) -> None:
-    # The stations' names are no person's, and a person's name needs one caveat, not two.
-    details = asked_details(question)
-    assert detail in details
-    assert len({Detail.PERSON, Detail.NAME, Detail.COMPANIES} & set(details)) == 1
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "what are the names of the countries in the article?",
-        "¿cuáles son los nombres de los países?",
-        "what are the names of the companies?",
-    ],
-)
-def test_the_names_of_countries_or_companies_are_no_names_of_a_thing(question: str) -> None:
-    # The answer lists the countries, or names the companies (BYD, BGI): no "the article does
-    # not give its name".
-    assert Detail.NAME not in asked_details(question)
-
-
-@pytest.mark.parametrize(
     ("question", "person"),
     [("那个人叫什么名字？", True), ("阿根廷的水电站叫什么名字？", False)],
 )

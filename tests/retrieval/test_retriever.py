@@ -739,30 +739,6 @@ def test_where_after_a_subject_the_article_places_nowhere_says_so(
     assert missing in answer.missing
 
 
-@pytest.mark.parametrize(
-    ("question", "missing"),
-    [
-        ("Qual é o nome da hidrelétrica que a China construiu com a Argentina?", "nome"),
-        ("what's the name of the hydro plant china built in argentina?", "name"),
-    ],
-)
-def test_a_name_the_article_does_not_give_is_said_to_be_missing(
-    shipped: Retriever, question: str, missing: str
-) -> None:
-    answer = shipped.answer(question)
-
-    assert (answer.decision, answer.id) == (Decision.ANSWER, "green-projects-countries")
-    assert missing in answer.missing
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["what's the name of the article?", "¿cómo se llama el foro entre China y la CELAC?"],
-)
-def test_a_name_the_answer_gives_gets_no_caveat(shipped: Retriever, question: str) -> None:
-    assert shipped.answer(question).missing == ""
-
-
 def test_the_future_in_the_articles_title_is_not_the_next_decade(shipped: Retriever) -> None:
     answer = shipped.answer("latin america partnership better future")
 

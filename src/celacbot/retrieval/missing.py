@@ -48,7 +48,6 @@ class Detail(StrEnum):
     COMPANIES = "companies"
     AGREEMENTS = "agreements"
     INSTITUTIONS = "institutions"
-    NAME = "name"
 
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
@@ -258,24 +257,6 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(r"哪(?:些|几?[个所家]|几)(?:大学|高校|机构|研究机构|医院)"),
     ),
-    # What a thing is called ("qual é o nome da hidrelétrica?"); a person's, a company's or a
-    # country's name is asked by the details above, or answered by a list of countries.
-    Detail.NAME: (
-        re.compile(
-            r"\bnames? of\b(?! (?:the |that |this |those |these |its |their )?"
-            r"(?:countr|nation|member|compan|firm|universit|institut|author|writer|person|people))"
-            r"|\bwhat(?:s| is| are|'s|’s) (?:it|they|that|this|those|these|the \w+) called\b"
-            r"|\bwhat(?:s| is| are| was| were|'s|’s) (?:its|their|the) names?\b(?! of\b)"
-            r"|\bcalled what\b"
-            r"|\bnombres? (?:de|del)\b(?! (?:los |las |el |la )?"
-            r"(?:pais|nacion|miembro|empresa|compan|firma|universidad|institu|autor|persona))"
-            r"|\bcomo se llaman?\b(?! (?:el|la) autor)|\bcual es (?:el|su) nombre\b"
-            r"|\bnomes? (?:d[oa]s?|de)\b(?! (?:pais|nac|membro|empresa|compan|firma|universidade"
-            r"|institu|autor|pessoa))"
-            r"|\bcomo se chamam?\b(?! o autor)|\bqual (?:e |eh )?(?:o|seu) nome\b"
-        ),
-        re.compile(r"叫什么名字|叫什么|叫啥|什么名字|啥名字|名称"),
-    ),
 }
 
 # The countries the article names (a place given; a claim's country a right one may replace).
@@ -343,14 +324,6 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:BYD|BGI)\b"),
     Detail.AGREEMENTS: re.compile(r"\bagreements? (?:called|named)\b"),
     Detail.INSTITUTIONS: re.compile(r"\bCASS\b|\b(?:University|Institute|Academy)\b"),
-    # A name in quotes, or a capitalised word inside a sentence that is no country, region,
-    # month or the like ("the China-CELAC Forum", "BGI Genomics' laboratory").
-    Detail.NAME: re.compile(
-        r'["“]|(?<=\s)(?<![.!?:]\s)'
-        rf"(?!(?:China|Chinese|Latin|Americas?|American|Caribbean|Africa|African|Asia|Southeast"
-        rf"|Global|South|CELAC|COVID|PV|EVs?|{'|'.join(COUNTRIES)}|{_MONTHS.title()})\b)"
-        r"[A-Z][\w-]+"
-    ),
 }
 # A sentence that already says the article lacks the detail ("The article gives no launch
 # dates") makes a caveat of ours redundant: a negation and a word naming that detail.
@@ -374,7 +347,6 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
-    Detail.NAME: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
@@ -396,7 +368,6 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "The article does not name them.",
         Detail.AGREEMENTS: "The article does not list the agreements signed.",
         Detail.INSTITUTIONS: "The article does not name them.",
-        Detail.NAME: "The article does not give its name.",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -415,7 +386,6 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "El artículo no dice sus nombres.",
         Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
         Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
-        Detail.NAME: "El artículo no da su nombre.",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -434,7 +404,6 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "O artigo não diz os nomes.",
         Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
         Detail.INSTITUTIONS: "O artigo não diz os nomes.",
-        Detail.NAME: "O artigo não diz o nome.",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -453,7 +422,6 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "文章没有列出具体名称。",
         Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
-        Detail.NAME: "文章没有给出名称。",
     },
 }
 
@@ -493,11 +461,6 @@ def counted_given(answer: str) -> list[str]:
     return [match[1] for match in _COUNTED_GIVEN.finditer(answer)]
 
 
-_NAMED_OTHERWISE: Final = frozenset(
-    {Detail.PERSON, Detail.BRAND, Detail.COMPANIES, Detail.INSTITUTIONS, Detail.AGREEMENTS}
-)
-
-
 def asked_details(question: str) -> tuple[Detail, ...]:
     """The kinds of detail the question asks for, in a fixed order."""
     folded = fold(question)
@@ -515,9 +478,6 @@ def asked_details(question: str) -> tuple[Detail, ...]:
         asked.remove(Detail.DATE)
     if Detail.PLACE in asked and Detail.LOCATION in asked:
         asked.remove(Detail.LOCATION)
-    # Whose or which names are asked there: one caveat says it.
-    if Detail.NAME in asked and _NAMED_OTHERWISE & set(asked):
-        asked.remove(Detail.NAME)
     return tuple(asked)
 
 
