@@ -739,12 +739,6 @@ def test_where_after_a_subject_the_article_places_nowhere_says_so(
     assert missing in answer.missing
 
 
-def test_the_future_in_the_articles_title_is_not_the_next_decade(shipped: Retriever) -> None:
-    answer = shipped.answer("latin america partnership better future")
-
-    assert answer.id in {"article-title", "fact-article-title"}
-
-
 def test_a_real_word_is_not_swapped_into_another_word_of_the_knowledge_base() -> None:
     # "ciudad" (city) is "cuidad", the stem of "cuidado" (care), with two letters swapped; the
     # knowledge base writes "ciudades" in a synonym, so "ciudad" is a word, not that typo.
