@@ -481,7 +481,7 @@ class Retriever:
 
         Two or more questions answered with different entries make one answer in parts; a single
         answered question wins over the whole message, whose context words mostly blur it, unless
-        the whole answers with a higher score.
+        that question is unsure and the whole answers another entry with a higher score.
         """
         # Parts answered alike count once, as the first of them: it names what they are about
         # ("what is CELAC? what is it for?"), the later ones lean on it.
