@@ -504,13 +504,14 @@ class Retriever:
         # another entry more surely: what came before the question named its topic
         # ("为了让全世界的人都能吃饱饭，中拉新设了什么机构？"). A sure one keeps its entry against
         # facts told before it ("The CBERS data goes to Africa. What is it used for?").
-        full = whole().answer if chosen.answer.decision is Decision.ANSWER else None
+        unsure = chosen.answer.decision is Decision.ANSWER and chosen.answer.margin < SURE_MARGIN
+        # Only then is the whole message, the longest text, read at all.
+        full = whole().answer if unsure else None
         if (
             full is not None
             and full.decision is Decision.ANSWER
             and full.id != chosen.answer.id
             and full.score > chosen.answer.score
-            and chosen.answer.margin < SURE_MARGIN
         ):
             return whole()
         answer = replace(chosen.answer, question=message)
