@@ -798,6 +798,7 @@ def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
         ("a china ajuda a fazer placa solar e usina de água?", "green-projects-countries"),
         ("那家做基因检测的中国公司是哪家", "bgi-genomics"),  # the genetic testing company
         ("o que vem a ser a celac?", "what-is-celac"),  # vem a ser: is, not what comes next
+        ("¿Qué viene ahora para China y América Latina?", "future-focus"),  # what comes next
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(
