@@ -87,13 +87,30 @@ def test_an_apology_or_context_before_a_question_does_not_hide_it(
     assert verdict(shipped, question) == (Decision.ANSWER, "byd-brazil-complex")
 
 
-def test_a_purpose_said_before_the_question_names_what_it_asks_about(shipped: Retriever) -> None:
-    # "So that the whole world eats its fill, what body did China and Latin America set up?":
-    # the question alone ("what body did they set up?") would get the cooperation levels.
-    answer = shipped.answer("为了让全世界的人都能吃饱饭，中拉最近新设了什么机构？")
+@pytest.mark.parametrize(
+    ("message", "entries"),
+    [
+        # "So that the whole world eats its fill, what body did China and Latin America set
+        # up?": the question alone ("what body did they set up?") gets no such body.
+        (
+            "为了让全世界的人都能吃饱饭，中拉最近新设了什么机构？",
+            {"food-innovation-center", "food-security"},
+        ),
+        # "did the Chinese make it alone or was it joint work?": alone, it gets the jobs
+        (
+            "che, lo de la antena para explorar el espacio que está acá en Argentina, "
+            "¿la hicieron los chinos solos o fue un laburo en conjunto?",
+            {"argentina-space-station"},
+        ),
+    ],
+)
+def test_what_is_said_before_the_question_names_what_it_asks_about(
+    shipped: Retriever, message: str, entries: set[str]
+) -> None:
+    answer = shipped.answer(message)
 
     assert answer.decision is Decision.ANSWER
-    assert answer.id in {"food-innovation-center", "food-security"}
+    assert answer.id in entries
 
 
 @pytest.mark.parametrize(
