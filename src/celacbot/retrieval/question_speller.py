@@ -114,6 +114,10 @@ class QuestionSpeller:
         # knowledge base uses it, in the order it first does (the spellers' tie-break).
         return Counter(chain.from_iterable(map(words, _english_texts(self._kb))))
 
+    def written_stems(self) -> frozenset[str]:
+        """The stems of every word the knowledge base writes, in any language."""
+        return frozenset(map(stem, chain(self._english_words, self._translated_words)))
+
     def _needs_none(self, word: str) -> bool:
         # A stop or light word ("what", "tell") is itself known: checked here, the lexicon is
         # built only for a message with a word the index does not know.
@@ -130,12 +134,6 @@ class QuestionSpeller:
             self._english_words.elements(), self._translated_words.elements(), _light_words()
         )
         return Speller(known, stop_words=STOP_WORDS)
-
-
-def written_stems(kb: KnowledgeBase) -> frozenset[str]:
-    """The stems of every word the knowledge base writes, in any language."""
-    texts = chain(_english_texts(kb), _translated_texts(kb))
-    return frozenset(map(stem, chain.from_iterable(map(words, texts))))
 
 
 def _light_words() -> Iterable[str]:

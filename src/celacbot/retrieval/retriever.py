@@ -72,7 +72,7 @@ from celacbot.retrieval.policy import (
     Verdict,
     decide,
 )
-from celacbot.retrieval.question_speller import QuestionSpeller, written_stems
+from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 
@@ -118,7 +118,8 @@ class Retriever:
                 for variant, term in self._normaliser.word_variants.items()
                 if term in known_terms
             },
-            real_terms=functools.partial(written_stems, kb),
+            # The speller, built below, reads the knowledge base's words for its own use.
+            real_terms=self._written_stems,
         )
         self._entry_index = DocumentIndex(entry_docs, self._vocabulary)
         self._fact_index = DocumentIndex(fact_docs, self._vocabulary)
@@ -440,6 +441,9 @@ class Retriever:
         capped = self._cap(text)
         message = words(capped)
         return self._evaluate_text(capped, message, question_language(capped, message, lang_hint))
+
+    def _written_stems(self) -> frozenset[str]:
+        return self._speller.written_stems()
 
     def _names(self, text: str) -> bool:
         """Whether a text names one of the article's rare names (BYD, Venezuela, CBERS)."""
