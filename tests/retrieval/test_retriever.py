@@ -1110,6 +1110,28 @@ def test_does_that_help_is_a_question_about_the_subject_not_a_call_for_help(
     )
 
 
+@pytest.mark.parametrize(
+    ("subject", "question"),
+    [
+        ("article-author", "E como se chama?"),
+        ("article-author", "¿cómo se llama?"),
+        ("byd-brazil-complex", "叫什么名字？"),
+        ("argentina-space-station", "y cómo se llama eso?"),
+        ("food-innovation-center", "qual é o nome dele?"),
+    ],
+)
+def test_what_is_it_called_after_an_answer_asks_the_subjects_name(
+    shipped: Retriever, subject: str, question: str
+) -> None:
+    # Not the article's title ("Como se chama o artigo?") nor the bot's own name.
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize("question", ["¿cómo se llama?", "叫什么名字？"])
+def test_what_is_it_called_alone_asks_the_bots_name(shipped: Retriever, question: str) -> None:
+    assert verdict(shipped, question) == (Decision.SMALLTALK, "who-are-you")
+
+
 @pytest.mark.parametrize("thanks", ["thanks for that", "isso ajuda, valeu"])
 def test_thanks_for_that_stays_thanks_after_an_answer(shipped: Retriever, thanks: str) -> None:
     assert verdict(shipped, thanks, subject="south-south-fund") == (Decision.SMALLTALK, "thanks")

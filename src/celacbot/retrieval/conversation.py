@@ -30,6 +30,7 @@ from celacbot.retrieval.followup import (
     asks_for_the_other,
     asks_if_only,
     asks_if_there,
+    asks_its_name,
     asks_status,
     asks_what_for,
     asks_what_it_is,
@@ -245,11 +246,15 @@ class FollowUpReader:
         own, about, question, shape = turn.own, turn.about, turn.question, turn.shape
         # Small talk found inside a message ("ajuda", help) that asks about "that" is a
         # question about the subject: "isso ajuda?", does that help? Not "thanks for that",
-        # nor "isso ajuda, valeu" (that helps, thanks).
+        # nor "isso ajuda, valeu" (that helps, thanks). "¿cómo se llama?" asks the bot's name
+        # alone, the subject's after an answer.
         inside = turn.standalone.query is not None
         about_that = inside and shape.points_back and asks(question)
-        if own.decision is Decision.SMALLTALK and not about_that:
+        if own.decision is Decision.SMALLTALK and not about_that and not asks_its_name(question):
             return own
+        # "¿cómo se llama?": whatever name the article gives is in the subject's answer.
+        if asks_its_name(question):
+            return replace(about, question=question, context=about.question)
         # "the second one?": an item of the list the subject's answer gives, answered when an
         # entry answers it ("healthcare", after the fields of cooperation), else that list
         # again. "the other one?": the other of a pair, else that answer again.
@@ -547,7 +552,7 @@ class FollowUpReader:
             terms=terms,
             asks=asks_something,
             unknown=unknown,
-            points_back=points_back(first, replying=replying),
+            points_back=points_back(first, replying=replying) or asks_its_name(question),
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.

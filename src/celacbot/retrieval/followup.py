@@ -194,6 +194,25 @@ def asks_what_it_is(text: str) -> bool:
     return False
 
 
+# "¿cómo se llama?", "e qual é o nome?", "叫什么名字？": the whole message asks what the thing
+# talked about is called. Alone it asks the bot's name, as "what's your name?" does; after an
+# answer it asks the subject's, as "what's it called?" does in English.
+_ITS_NAME: Final = re.compile(
+    r"^\W*(?:(?:y|e|ok|ya|pero|mas)\W+)?"
+    r"(?:como (?:(?:e que )?se )?(?:llama|llaman|chama|chamam)"
+    r"|cual es (?:su|el) nombre|qual (?:e )?o nome|(?:el |o )?(?:nombre|nome))"
+    r"(?: (?:de eso|de esto|eso|esto|ese|esa|isso|isto|esse|essa|dele|dela|disso"
+    r"|entonces|mesmo|exactamente|exatamente))?\W*$"
+    r"|^\W*(?:那|那个|这个|它|它们)?的?(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:来着)?[呢啊呀]?[\W\s]*$"
+    r"|^\W*(?:那|那个|这个|它|它们)?的?名字(?:是什么|叫什么|是啥|叫啥)?(?:来着)?[呢啊呀]?[\W\s]*$"
+)
+
+
+def asks_its_name(text: str) -> bool:
+    """Whether a message only asks what the thing talked about is called ("¿cómo se llama?")."""
+    return bool(_ITS_NAME.match(fold(text).strip()))
+
+
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
     return bool(_ONLY_POSITION.match(fold(text).strip()))
