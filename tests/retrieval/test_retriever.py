@@ -2021,6 +2021,12 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
         ("how do I track an air cargo parcel from china?", Decision.DECLINE),
         # how a thing works in general
         ("how do satellites stay in orbit?", Decision.DECLINE),
+        # "fly" far from "how did": what was done, not how flying works
+        (
+            "how did china and latin america handle the growing need to fly online shopping"
+            " parcels across borders",
+            Decision.ANSWER,
+        ),
         # a thing the article names: it says how the data is shared
         ("How can I get the CBERS satellite data?", Decision.ANSWER),
         # not the asker's doing: what was carried out (开展)
