@@ -2312,6 +2312,38 @@ def test_a_verb_form_the_article_never_uses_is_no_unknown_topic(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+def test_everyday_words_around_a_longer_question_leave_its_topic_to_decide(
+    shipped: Retriever,
+) -> None:
+    # "stuck", "home", "virus" and "send over" are not the article's words, and no topic either
+    question = (
+        "what did beijing send over to help places like mexico and ecuador back when everyone"
+        " was stuck at home because of the virus"
+    )
+    assert verdict(shipped, question) == (Decision.ANSWER, "covid-support")
+
+
+@pytest.mark.parametrize(
+    "question", ["¿cuál es la capital de Bolivia?", "qual é a capital da Bolívia?"]
+)
+def test_an_everyday_word_in_a_short_question_is_still_its_topic(
+    shipped: Retriever, question: str
+) -> None:
+    # "capital" is an everyday word, but it is what is asked: the article has no capitals
+    assert verdict(shipped, question) == (Decision.DECLINE, None)
+
+
+@pytest.mark.parametrize("subject", ["ev-countries", "forum-anniversary"])
+def test_everyday_words_of_a_follow_up_count_in_full_beside_the_subject(
+    shipped: Retriever, subject: str
+) -> None:
+    # Read with the subject's question, the homework would be that question's topic
+    assert (
+        verdict(shipped, "can u help me with my spanish homework its due tmrw", subject=subject)[0]
+        is not Decision.ANSWER
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -29,6 +29,12 @@ UNKNOWN_CJK_FACTOR = 0.5
 # ("¿cuántos chinos emigraron?"), so it still counts a little.
 UNKNOWN_VERB_FACTOR = 0.2
 MIN_VARIANT_TYPO_LENGTH = 6
+# An unknown everyday word ("ensinando", "jeito", "moderno") in a question of at least this many
+# terms counts this share of another unknown word: a longer question wraps its topic in such
+# words, which say less about the topic than a rare word ("Kia"). A short one is mostly its
+# topic ("capital of Bolivia?").
+MIN_EVERYDAY_TERMS = 5
+EVERYDAY_FACTOR = 0.5
 # Beyond this many content terms, a message's unknown words share the weight of this many.
 LONG_MESSAGE_TERMS = 8
 # How many of the best-covered documents get the full (fuzzy and phrase) scoring.
@@ -197,12 +203,14 @@ class Vocabulary:
         covered: Collection[str] = (),
         *,
         inflected: Callable[[str], bool] | None = None,
+        everyday: Callable[[str], bool] | None = None,
     ) -> Query:
         """Map query terms onto the vocabulary: known, misspelt (corrected) or unknown.
 
         covered holds the question's Chinese characters that belong to known words;
         `inflected` tells an unknown term that is only a form of a verb ("deixou"): it
-        counts a fifth of another unknown word.
+        counts a fifth of another unknown word; `everyday` one that is an everyday word,
+        which counts half of one in a longer question.
         """
         content: list[str] = []
         typos: list[str] = []
@@ -229,6 +237,11 @@ class Vocabulary:
         if inflected is not None and unknown:
             weights = [
                 weight * UNKNOWN_VERB_FACTOR if term in unknown and inflected(term) else weight
+                for term, weight in zip(content, weights, strict=True)
+            ]
+        if everyday is not None and unknown and len(content) >= MIN_EVERYDAY_TERMS:
+            weights = [
+                weight * EVERYDAY_FACTOR if term in unknown and everyday(term) else weight
                 for term, weight in zip(content, weights, strict=True)
             ]
         if unknown and len(content) > LONG_MESSAGE_TERMS:

@@ -199,6 +199,12 @@ def _traditional_to_simplified() -> dict[int, int]:
     return str.maketrans(traditional, simplified)
 
 
+def everyday_words() -> str:
+    """The most frequent words of English, Spanish and Portuguese (everyday.txt), as one text."""
+    lines = resources.files(__package__).joinpath("everyday.txt").read_text("utf-8")
+    return "\n".join(line for line in lines.splitlines() if not line.startswith("#"))
+
+
 # The knowledge base's Chinese is simplified; Taiwan, Hong Kong and many families abroad write
 # traditional characters ("衛星" for "卫星"), which are read as the simplified ones.
 _SIMPLIFIED = _traditional_to_simplified()

@@ -57,6 +57,7 @@ from celacbot.retrieval.missing import (
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
     Normaliser,
+    everyday_words,
     has_cjk,
     is_cjk,
     stemmed_words,
@@ -359,9 +360,12 @@ class Retriever:
         query = self._query(capped, question_language(capped, words(capped)))
         return query if query.content else None
 
-    def _query(self, text: str, lang: str | None, *, typed: str | None = None) -> Query:
+    def _query(
+        self, text: str, lang: str | None, *, typed: str | None = None, everyday: bool = True
+    ) -> Query:
         """The text's terms, misspelt words corrected, resolved against the vocabulary;
-        `typed`: the message as typed, when `text` is its words (its capitals tell names)."""
+        `typed`: the message as typed, when `text` is its words (its capitals tell names);
+        `everyday`: its everyday words count less in a longer question."""
         message = words(text)
         spelt = self._speller.corrections(message, lang)
         if any(spelt):
@@ -385,6 +389,7 @@ class Retriever:
                 if lang in _CONJUGATING and len(message) >= MIN_WORDS_AROUND_VERBS
                 else None
             ),
+            everyday=self._is_everyday if everyday else None,
         )
         if not any(spelt):
             return query
@@ -440,7 +445,20 @@ class Retriever:
         subject's question)."""
         capped = self._cap(text)
         message = words(capped)
-        return self._evaluate_text(capped, message, question_language(capped, message, lang_hint))
+        # Everyday words count in full: the subject's question brings the topic's words, and
+        # the message's own words are what may say it asks about something else.
+        return self._evaluate_text(
+            capped, message, question_language(capped, message, lang_hint), everyday=False
+        )
+
+    def _is_everyday(self, term: str) -> bool:
+        """Whether a term is an everyday word of English, Spanish or Portuguese."""
+        return term in self._everyday_terms
+
+    @functools.cached_property
+    def _everyday_terms(self) -> frozenset[str]:
+        # Worked out for the first longer question with an unknown word, not at start-up.
+        return frozenset(self._normaliser.text_content_terms(everyday_words()))
 
     def _written_stems(self) -> frozenset[str]:
         return self._speller.written_stems()
@@ -450,13 +468,20 @@ class Retriever:
         return any(term in self._named for term in self._normaliser.text_content_terms(text))
 
     def _evaluate_text(
-        self, capped: str, message: Sequence[str], asked: str | None, *, claim: bool = False
+        self,
+        capped: str,
+        message: Sequence[str],
+        asked: str | None,
+        *,
+        claim: bool = False,
+        everyday: bool = True,
     ) -> Reading:
         """The verdict on one text (a whole message or one of its questions); `claim`: the
-        message checks a claim, whose names may be wrong."""
+        message checks a claim, whose names may be wrong; `everyday`: its everyday words count
+        less in a longer question."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
         content = self._smalltalk.without_greeting(message)
-        query = self._query(" ".join(content), asked, typed=capped)
+        query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
             nothing = decline(capped, reason, lang=asked or ENGLISH)
