@@ -107,6 +107,11 @@ def test_a_demonstrative_points_back_in_a_short_message(message: str, points: bo
         ("¿solo para Brasil?", True),
         ("só pro brasil?", True),
         ("只给巴西吗？", True),
+        ("is it only for brazil?", True),
+        ("are they only in chile?", True),
+        ("¿es solo para Brasil?", True),
+        ("isso é só pro brasil?", True),
+        ("is it only for brazil or who else gets it?", False),
         ("just curious, what is cbers?", False),  # a question of its own
         ("so the satellites are shared?", False),  # English "so" is not Portuguese "só"
     ],

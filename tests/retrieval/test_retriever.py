@@ -1993,6 +1993,10 @@ def test_interests_are_not_chat(shipped: Retriever, question: str) -> None:
         # whom the subject is for, which its answer says
         ("cbers-data-sharing", "only for brazil?", "cbers-data-sharing"),
         ("cbers-data-sharing", "只给巴西吗？", "cbers-data-sharing"),
+        # the same, its verb said
+        ("cbers-data-sharing", "is it only for brazil?", "cbers-data-sharing"),
+        ("cbers-data-uses", "and is it only for brazil and china?", "cbers-data-uses"),
+        ("cbers-data-sharing", "isso é só pro brasil?", "cbers-data-sharing"),
         # something the subject never speaks of, but a neighbour does
         ("cooperation-fields", "just between governments?", "cooperation-levels"),
         # something neither speaks of is a question of its own

@@ -237,9 +237,18 @@ _ONLY: Final = re.compile(
     r"^\W*(?:(?:and|but|so|y|e|pero|mas)\s+)?(?:only|just|solo|solamente|unicamente|somente|apenas)"
     r"(?:\s+\w+){1,4}[\W\s]*$"
 )
+# "is it only for brazil?", "¿es solo para Brasil?", "isso é somente pro Brasil?": the same
+# question, its verb said.
+_ONLY_VERB: Final = re.compile(
+    r"^\W*(?:(?:and|but|so|y|e|pero|mas)\s+)?"
+    r"(?:(?:is|was) (?:it|that|this)|(?:are|were) (?:they|those|these)"
+    r"|(?:eso |esto |isso |isto )?(?:es|e|era))\s+(?=only|just|solo|solamente|unicamente"
+    r"|somente|apenas)"
+)
 # Portuguese "só" folds to English "so" ("so what is CBERS?"); Chinese, short, no question word.
 _ONLY_UNFOLDED: Final = re.compile(
-    r"^\W*(?:e\s+)?só(?:\s+\w+){1,4}[\W\s]*$|^\W*(?:只|仅)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
+    r"^\W*(?:e\s+)?(?:(?:isso |isto )?é\s+)?só(?:\s+\w+){1,4}[\W\s]*$"
+    r"|^\W*(?:只|仅)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
 )
 _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
@@ -247,7 +256,7 @@ _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 def asks_if_only(text: str) -> bool:
     """Whether a short message only asks if what was said holds for one thing alone ("only
     for brazil?"), not a question of its own ("just curious, what is CBERS?")."""
-    folded = fold(text).strip()
+    folded = _ONLY_VERB.sub("", fold(text).strip(), count=1)
     if _ASKS_WHAT.search(folded):
         return False
     return bool(_ONLY.match(folded) or _ONLY_UNFOLDED.match(text.strip()))
