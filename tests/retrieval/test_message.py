@@ -90,6 +90,32 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
     ("message", "asked"),
     [
         (
+            "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se o centro novo vai"
+            " treinar técnicos?",
+            ["se o centro novo vai treinar técnicos?"],
+        ),
+        (
+            "mi hijo estudia ingeniería en Monterrey y quisiera saber qué hace BYD en Brasil",
+            ["qué hace BYD en Brasil"],
+        ),
+        (
+            "I run a small grocery in Kingston and I want to know which countries buy chinese EVs",
+            ["which countries buy chinese EVs"],
+        ),
+        # not in the asker's own voice
+        ("what do they want to know about cbers?", ["what do they want to know about cbers?"]),
+    ],
+)
+def test_who_the_asker_is_comes_before_saying_a_question_follows(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
             "revising for my geog paper 😩 what does the writer say about the global south?",
             ["what does the writer say about the global south?"],
         ),

@@ -2316,6 +2316,26 @@ def test_a_verb_form_the_article_never_uses_is_no_unknown_topic(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "mi hijo estudia ingeniería en Monterrey y quisiera saber qué hace BYD en Brasil",
+            "byd-brazil-complex",
+        ),
+        (
+            "Bom dia! Aqui é da cooperativa de açaí lá do Pará 🌴🫐 a gente quer saber se esse"
+            " centro novo de alimentos sustentáveis vai ter troca e treinamento de técnicos?",
+            "food-innovation-center",
+        ),
+    ],
+)
+def test_who_the_asker_is_does_not_weigh_on_the_question_that_follows(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_everyday_words_around_a_longer_question_leave_its_topic_to_decide(
     shipped: Retriever,
 ) -> None:

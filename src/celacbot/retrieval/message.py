@@ -61,7 +61,12 @@ _SPLIT: Final = re.compile(
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD})\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
-    r"|\s*(?=¿)",
+    r"|\s*(?=¿)"
+    # "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se ...": the asker says
+    # who they are, then that a question comes (in their own voice: not "what do they want
+    # to know").
+    r"|\s+(?=(?:a gente quer|(?:(?:eu|nos|nós|yo) )?(?:quero|queria|quería|queremos|quiero"
+    r"|quisiera)) saber\b|i (?:want|wanted|would like) to know\b|i['’]d like to know\b)",
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
@@ -191,8 +196,9 @@ _LEAD_IN: Final = re.compile(
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
     r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
-    r"|(?:yo |eu )?(?:me gustaria saber|quisiera saber|quiero saber|queria saber"
-    r"|gostaria de saber|quero saber)"
+    r"|(?:yo |eu |a gente |nos )?(?:me gustaria saber|quisiera saber|quiero saber|queria saber"
+    r"|gostaria de saber|quero saber|quer saber|queremos saber|queriamos saber)"
+    r"|i (?:want|wanted) to know"
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
