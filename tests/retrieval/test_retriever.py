@@ -2348,7 +2348,15 @@ def test_everyday_words_around_a_longer_question_leave_its_topic_to_decide(
 
 
 @pytest.mark.parametrize(
-    "question", ["¿cuál es la capital de Bolivia?", "qual é a capital da Bolívia?"]
+    "question",
+    [
+        "¿cuál es la capital de Bolivia?",
+        "qual é a capital da Bolívia?",
+        # in a longer question, the words right after the asking word are what it asks
+        "which chinese movies are popular in latin america these days, my students keep talking"
+        " about them",
+        "¿cuál es la ciudad más grande de América Latina y cuánta gente vive ahí hoy?",
+    ],
 )
 def test_an_everyday_word_in_a_short_question_is_still_its_topic(
     shipped: Retriever, question: str

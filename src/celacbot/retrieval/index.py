@@ -31,9 +31,9 @@ UNKNOWN_VERB_FACTOR = 0.2
 MIN_VARIANT_TYPO_LENGTH = 6
 # An unknown everyday word ("ensinando", "jeito", "moderno") in a question of at least this many
 # terms counts this share of another unknown word: a longer question wraps its topic in such
-# words, which say less about the topic than a rare word ("Kia"). A short one is mostly its
-# topic ("capital of Bolivia?").
-MIN_EVERYDAY_TERMS = 5
+# words, which say less about the topic than a rare word ("Kia"). A shorter one is mostly its
+# topic ("did china and brazil sign a currency swap deal?").
+MIN_EVERYDAY_TERMS = 7
 EVERYDAY_FACTOR = 0.5
 # Beyond this many content terms, a message's unknown words share the weight of this many.
 LONG_MESSAGE_TERMS = 8
@@ -45,6 +45,11 @@ FUZZY_POWER = 2.0
 _LIGHT_TERMS = frozenset(stem(word) for word in LIGHT_WORDS)
 _NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 _BY_TOTAL = attrgetter("total")
+
+
+def _never(_: str) -> bool:
+    """No term is one: an absent predicate."""
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,14 +239,16 @@ class Vocabulary:
             if resolved not in content:
                 content.append(resolved)
         weights = list(map(self.weights.__getitem__, content))
-        if inflected is not None and unknown:
+        if unknown:
+            verb = inflected or _never
+            common = everyday if everyday and len(content) >= MIN_EVERYDAY_TERMS else _never
+            # A verb form that is also an everyday word counts as a verb form, once.
             weights = [
-                weight * UNKNOWN_VERB_FACTOR if term in unknown and inflected(term) else weight
-                for term, weight in zip(content, weights, strict=True)
-            ]
-        if everyday is not None and unknown and len(content) >= MIN_EVERYDAY_TERMS:
-            weights = [
-                weight * EVERYDAY_FACTOR if term in unknown and everyday(term) else weight
+                weight * UNKNOWN_VERB_FACTOR
+                if term in unknown and verb(term)
+                else weight * EVERYDAY_FACTOR
+                if term in unknown and common(term)
+                else weight
                 for term, weight in zip(content, weights, strict=True)
             ]
         if unknown and len(content) > LONG_MESSAGE_TERMS:

@@ -56,8 +56,10 @@ from celacbot.retrieval.missing import (
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
+    STOP_WORDS,
     Normaliser,
     everyday_words,
+    fold,
     has_cjk,
     is_cjk,
     stemmed_words,
@@ -389,7 +391,7 @@ class Retriever:
                 if lang in _CONJUGATING and len(message) >= MIN_WORDS_AROUND_VERBS
                 else None
             ),
-            everyday=self._is_everyday if everyday else None,
+            everyday=self._everyday_in(typed or text) if everyday else None,
         )
         if not any(spelt):
             return query
@@ -451,9 +453,23 @@ class Retriever:
             capped, message, question_language(capped, message, lang_hint), everyday=False
         )
 
-    def _is_everyday(self, term: str) -> bool:
-        """Whether a term is an everyday word of English, Spanish or Portuguese."""
-        return term in self._everyday_terms
+    def _everyday_in(self, text: str) -> Callable[[str], bool]:
+        """Whether a term of `text` is an everyday word of English, Spanish or Portuguese that
+        counts less: not one of the first words after its asking word, which name what is
+        asked ("which chinese movies ...?", "¿cuál es la ciudad más grande ...?")."""
+
+        @functools.cache
+        def asked() -> frozenset[str]:
+            # Read only for a longer question with an unknown word.
+            folded = fold(text)
+            asking = _ASKING.search(folded)
+            if asking is None:
+                return frozenset()
+            after = words(folded[asking.end() :])
+            named = [word for word in after if word not in STOP_WORDS][:ASKED_WORDS]
+            return frozenset(self._normaliser.text_content_terms(" ".join(named)))
+
+        return lambda term: term in self._everyday_terms and term not in asked()
 
     @functools.cached_property
     def _everyday_terms(self) -> frozenset[str]:
@@ -856,6 +872,11 @@ _QUESTION_CHARACTERS: Final = frozenset("谁")
 # The languages whose verb forms `verb_forms` knows.
 _CONJUGATING: Final = frozenset({"es", "pt"})
 MIN_WORDS_AROUND_VERBS: Final = 6
+# The asking word, folded, and how many words after it name what is asked.
+_ASKING: Final = re.compile(
+    r"\b(?:what|which|qual|quais|cual|cuales|que|q|how much|how many|cuant[oa]s?|quant[oa]s?)\b"
+)
+ASKED_WORDS: Final = 2
 
 
 def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
