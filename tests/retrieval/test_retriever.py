@@ -1127,6 +1127,16 @@ def test_what_is_it_called_after_an_answer_asks_the_subjects_name(
     assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, subject)
 
 
+@pytest.mark.parametrize("question", ["¿cómo se llama?", "e o nome?", "what's it called?"])
+def test_what_is_it_called_after_what_the_article_is_about_asks_its_title(
+    shipped: Retriever, question: str
+) -> None:
+    assert verdict(shipped, question, subject="article-summary") == (
+        Decision.ANSWER,
+        "article-title",
+    )
+
+
 @pytest.mark.parametrize("question", ["¿cómo se llama?", "叫什么名字？"])
 def test_what_is_it_called_alone_asks_the_bots_name(shipped: Retriever, question: str) -> None:
     assert verdict(shipped, question) == (Decision.SMALLTALK, "who-are-you")
@@ -2015,6 +2025,13 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize("follow_up", ["es solo curiosidad jaja", "es solo en español?"])
+def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subject(
+    shipped: Retriever, follow_up: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="cbers-program")[0] is not Decision.ANSWER
 
 
 @pytest.mark.parametrize(

@@ -250,10 +250,12 @@ class FollowUpReader:
         # alone, the subject's after an answer.
         inside = turn.standalone.query is not None
         about_that = inside and shape.points_back and asks(question)
-        if own.decision is Decision.SMALLTALK and not about_that and not asks_its_name(question):
+        its_name = asks_its_name(question)
+        if own.decision is Decision.SMALLTALK and not about_that and not its_name:
             return own
-        # "¿cómo se llama?": whatever name the article gives is in the subject's answer.
-        if asks_its_name(question):
+        # "¿cómo se llama?": whatever name the article gives is in the subject's answer. After
+        # the article itself ("what is it about?"), not its author, it asks the title.
+        if its_name and not self._is_the_article(turn):
             return replace(about, question=question, context=about.question)
         # "the second one?": an item of the list the subject's answer gives, answered when an
         # entry answers it ("healthcare", after the fields of cooperation), else that list
@@ -531,14 +533,26 @@ class FollowUpReader:
         brazil?" after the CBERS data), else the first neighbour that does ("just between
         governments?" after the fields of cooperation: the levels); None for anything else
         ("only china helped with vaccines?")."""
+        # "es solo curiosidad": no word of the article, no "only X" about the subject.
         if (
             not asks_if_only(question)
+            or not topics
             or len(topics) > MAX_BARE_TERMS
             or names_the_article(question)
         ):
             return None
         near = (subject, *sorted(self.neighbourhood.neighbours(subject)))
         return next((each for each in near if self.neighbourhood.speaks_of_all(each, topics)), None)
+
+    def _is_the_article(self, turn: _Turn) -> bool:
+        """Whether the subject is the article itself (what it is about, when it was written),
+        not a person it names (who wrote it): faq.yaml's questions are English."""
+        entry = turn.reader.entry(turn.subject)
+        return (
+            entry is not None
+            and names_the_article(entry.questions[0])
+            and not entry.questions[0].lower().startswith("who")
+        )
 
     def _shape(self, question: str, standalone: Reading, *, replying: bool = False) -> _Shape:
         """How a message stands towards the conversation's subject; `replying`: it is a reply
