@@ -2042,6 +2042,16 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("how do I track an air cargo parcel from china?", Decision.DECLINE),
         # how a thing works in general
         ("how do satellites stay in orbit?", Decision.DECLINE),
+        ("how do the satellites china and brazil built together actually work", Decision.DECLINE),
+        # how a cooperation works, or people work together: what the article tells
+        (
+            "how does the cooperation between china and latin america in agriculture work",
+            Decision.ANSWER,
+        ),
+        (
+            "how do china and latin american universities and research institutions work together",
+            Decision.ANSWER,
+        ),
         # "fly" far from "how did": what was done, not how flying works
         (
             "how did china and latin america handle the growing need to fly online shopping"

@@ -20,10 +20,15 @@ from celacbot.retrieval.normalise import fold
 # in missing._ASKED: re searches a pattern whose branches all start alike faster.
 _HOW_IT_WORKS: Final = (
     re.compile(
-        # The verb within a few words: "how did they handle the need to fly parcels over?"
-        # asks what was done.
-        r"\bhow (?:does|do|did|can|could)(?:\W+\w+){0,6}?\W+(?:work|works|function|functions"
-        r"|operate|operates|stay (?:up|in orbit)|into orbit|fly|flies)\b"
+        # Not how a cooperation works or is made to work, nor how people work together: "how
+        # does the cooperation in agriculture work?" asks what the article tells.
+        r"\bhow (?:does|do|did|can|could)\b"
+        r"(?!.*\b(?:cooperation|partnership|collaboration|relationship|relations|community"
+        r"|make|makes|made)\b).*\b(?:work|works|function|functions|operate|operates"
+        r"|stay (?:up|in orbit)|into orbit)\b(?! together)"
+        # "fly" within a few words: "how did they handle the need to fly parcels over?" asks
+        # what was done.
+        r"|\bhow (?:does|do|did|can|could)(?:\W+\w+){0,4}?\W+(?:fly|flies)\b"
         r"|\bcomo (?:funciona|funcionan|se mantienen|hacen (?:los|las|para|pa)\b)"
         r"|\bcomo (?:funciona|funcionam|se mantem|fazem para)\b"
         # "¿cómo se quedan en órbita?", "como os satélites ficam em órbita sem cair?"
