@@ -2027,6 +2027,22 @@ def test_only_x_what_else_and_who_are_they_are_about_the_subject(
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("fact", "entry"),
+    [
+        ("fact-air-routes", "air-routes-ecommerce"),
+        ("fact-byd-lithium", "byd-brazil-complex"),
+        ("fact-covid-mexico", "covid-support"),
+    ],
+)
+@pytest.mark.parametrize("more", ["what else?", "还有呢？", "¿algo más?", "tell me more"])
+def test_more_after_a_fact_is_the_entry_that_quotes_it(
+    shipped: Retriever, fact: str, entry: str, more: str
+) -> None:
+    # A fact is one sentence of an entry's; it has no related entries of its own.
+    assert verdict(shipped, more, subject=fact) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize("follow_up", ["es solo curiosidad jaja", "es solo en español?"])
 def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subject(
     shipped: Retriever, follow_up: str

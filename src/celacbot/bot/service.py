@@ -83,8 +83,7 @@ class KnowledgeService:
         key = (answer_id, lang, source_shown)
         keyboard = self._answer_keyboards.get(key)
         if keyboard is None:
-            entry = self.retriever.entry(answer_id)
-            related_ids = entry.related[:MAX_RELATED_BUTTONS] if entry else ()
+            related_ids = self.retriever.related(answer_id)[:MAX_RELATED_BUTTONS]
             related = [
                 (each.id, each.label_in(lang))
                 for each in map(self.retriever.entry, related_ids)

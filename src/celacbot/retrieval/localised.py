@@ -61,8 +61,10 @@ def fact_answer(
     margin: float,
     reason: str,
     lang: str = ENGLISH,
+    related: tuple[str, ...] = (),
 ) -> Answer:
-    """A fact as the answer, in `lang` when translated, else in English."""
+    """A fact as the answer, in `lang` when translated, else in English; `related`: the entries
+    that say more."""
     translation = translated(fact.translations, lang)
     return Answer(
         question=question,
@@ -76,6 +78,7 @@ def fact_answer(
         margin=margin,
         source=(fact.source,),
         reason=reason,
+        related=related,
     )
 
 

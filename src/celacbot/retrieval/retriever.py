@@ -109,6 +109,7 @@ class Retriever:
         self._entries = {entry.id: entry for entry in kb.entries}
         self._telling_when, self._telling_how_many = _telling_only(kb)
         self._facts = {fact.id: fact for fact in kb.facts}
+        self._fact_homes = _fact_homes(kb)
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
         fact_docs = [build.fact(fact) for fact in kb.facts]
@@ -259,6 +260,11 @@ class Retriever:
         """The FAQ entry with this id, if any."""
         return self._entries.get(entry_id)
 
+    def related(self, answer_id: str) -> tuple[str, ...]:
+        """The entries related to an entry, or those that say more than a fact; () if none."""
+        entry = self._entries.get(answer_id)
+        return tuple(entry.related) if entry is not None else self._fact_homes.get(answer_id, ())
+
     def answer(
         self,
         question: str,
@@ -310,7 +316,13 @@ class Retriever:
         fact = self._facts.get(entry_id)
         if fact is not None:
             return fact_answer(
-                fact, fact.text, score=100.0, margin=100.0, reason="chosen by id", lang=lang
+                fact,
+                fact.text,
+                score=100.0,
+                margin=100.0,
+                reason="chosen by id",
+                lang=lang,
+                related=self._fact_homes[fact.id],
             )
         return None
 
@@ -801,6 +813,7 @@ class Retriever:
                         margin=margin,
                         reason=reason,
                         lang=lang,
+                        related=self._fact_homes[best.document.id],
                     )
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason):
@@ -877,6 +890,26 @@ _ASKING: Final = re.compile(
     r"\b(?:what|which|qual|quais|cual|cuales|que|q|how much|how many|cuant[oa]s?|quant[oa]s?)\b"
 )
 ASKED_WORDS: Final = 2
+# A fact's related entries, as an entry's "related" list is short.
+MAX_FACT_HOMES: Final = 3
+
+
+def _fact_homes(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Each fact's entries: those whose source quotes hold its quote, or that it holds, the
+    one quoting least first. A fact is one sentence of theirs: "tell me more" after it is what
+    they say, and they are its related entries."""
+    quotes = {entry.id: [fold(quote) for quote in entry.source] for entry in kb.entries}
+    homes: dict[str, tuple[str, ...]] = {}
+    for fact in kb.facts:
+        quoted = fold(fact.source)
+        holding = [
+            entry_id
+            for entry_id, sources in quotes.items()
+            if any(quoted in quote or quote in quoted for quote in sources)
+        ]
+        holding.sort(key=lambda entry_id: len(quotes[entry_id]))
+        homes[fact.id] = tuple(holding[:MAX_FACT_HOMES])
+    return homes
 
 
 def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
