@@ -2055,6 +2055,11 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
     [
         # instructions for the asker, on a topic the article has
         ("新手怎么开跨境电商店铺", Decision.DECLINE),
+        ("卫星锅怎么装？", Decision.DECLINE),
+        ("電動車怎麼充電？", Decision.DECLINE),
+        ("社科院的研究生好考吗，难度大不大", Decision.DECLINE),
+        # what was done, not the asker's doing
+        ("中国怎么帮巴西装卫星的", Decision.ANSWER),
         ("how do I track an air cargo parcel from china?", Decision.DECLINE),
         # how a thing works in general
         ("how do satellites stay in orbit?", Decision.DECLINE),
@@ -2114,6 +2119,8 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("cómo vendo por mercado libre a otros países", Decision.DECLINE),
         ("how much does the director at CASS make a year?", Decision.DECLINE),
         ("o xi jinping é casado? quem é a mulher dele", Decision.DECLINE),
+        ("习近平生日是哪天？", Decision.DECLINE),
+        ("锂电池能带上飞机吗", Decision.DECLINE),
         ("vuelos baratos de buenos aires a pekín?", Decision.DECLINE),
         ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
         # the cargo flights are the article's

@@ -52,7 +52,11 @@ _HOW_TO: Final = (
         # "cómo saco la visa", "como vender por mercado libre": the asker's own errand
         r"|\bcomo (?:saco|consigo|obtengo|tramito|tiro|obtenho|vendo|vender|compro|comprar)\b"
     ),
-    re.compile(r"新手|教程|攻略|(?:怎么|如何|怎样)(?:开(?:店|网店|公司|账户)|入门)"),
+    # "卫星锅怎么装", "电动车怎么充电", "在家怎么做": the asker's own doing
+    re.compile(
+        r"新手|教程|攻略|(?:怎么|如何|怎样)(?:开(?:店|网店|公司|账户)|入门)"
+        r"|(?:怎么|如何|怎样|咋)(?:装|安装|充电|申请|报名)|在家(?:怎么|如何|咋)|好考吗|难考吗"
+    ),
 )
 
 
@@ -107,7 +111,7 @@ _TRAVEL: Final = (
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
-    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票"),
+    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|托运"),
     # only opening the message, apart: an anchored pattern is tried at its start alone
     re.compile(
         r"^\W*(?:(?:que|q) (?:hacer|ver|visitar|comer) en(?! materia| cuanto)"
@@ -131,7 +135,7 @@ _PRIVATE_LIFE: Final = (
         rf"|\b(?:edad|idade) (?:de|do|del) {_PERSON}\b"
     ),
     re.compile(
-        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚"
+        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚|生日"
         r"|(?:他|她|作者|主任|所长|习近平|习主席)[^？?，,]{0,6}(?:工资|薪水|年薪)"
         r"|(?:习近平|习主席|他|她)(?:今年)?(?:几岁|多大)"
     ),
