@@ -174,3 +174,21 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
     question: str, detail: Detail
 ) -> None:
     assert detail not in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        # a word or two between "which" and the company or university
+        ("智利那个光伏板工厂是哪家中国公司建的？", Detail.COMPANIES),
+        ("是哪个中国农业大学在做？", Detail.INSTITUTIONS),
+        ("比亚迪巴西工厂第一款车是什么车型？", Detail.BRAND),
+        ("卖得最多的是哪个牌子？", Detail.BRAND),
+        ("发电量大概多少兆瓦？", Detail.SIZE),
+        ("中拉贸易额一年多少？", Detail.RATE),
+        ("一共开过几届部长级会议？", Detail.COUNT),
+        ("習近平這次訪問秘魯見了哪些領導人？", Detail.PERSON),
+    ],
+)
+def test_chinese_asks_for_the_details_the_other_languages_do(question: str, detail: Detail) -> None:
+    assert detail in asked_details(question)

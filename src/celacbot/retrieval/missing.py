@@ -51,7 +51,7 @@ class Detail(StrEnum):
 
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
-_CHINESE_COUNTERS: Final = "个家颗条座项辆台剂名位次间所架枚艘处批"
+_CHINESE_COUNTERS: Final = "个家颗条座项辆台剂名位次间所架枚艘处批届班款"
 # "¿qué empresas...?", "¿Cuál es la empresa que...?", "e quais são as universidades...": the
 # Spanish or Portuguese "which" before a noun, where a question starts (the "que" of "es verdad
 # que empresas ..." is "that").
@@ -86,7 +86,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
         ),
         re.compile(
-            r"(?:多少|几多)钱|金额|总额|投资额|花了(?:多少|几多)|投资了(?:多少|几多)|投了(?:多少|几多)"
+            r"(?:多少|几多)钱|金额|总额|投资额|贸易额|交易额|花了(?:多少|几多)|投资了(?:多少|几多)"
+            r"|投了(?:多少|几多)"
             r"|(?:多少|几多)(?:资金|美元)|成本|造价|预算"
         ),
     ),
@@ -98,7 +99,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bcuant[oa]s?\b[^?]*\b(?:al|por|cada) ano\b"
             r"|\bquant[oa]s?\b[^?]*\b(?:ao|por|cada) ano\b"
         ),
-        re.compile(r"每年[^？?]*多少|一年能|年产"),
+        re.compile(r"每年[^？?]*多少|一年[^？?，,]{0,6}多少|一年能|年产"),
     ),
     # How big, how powerful: an area, a capacity, megawatts ("capacity building" is none, nor
     # "in what capacity", a role).
@@ -114,7 +115,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r" (?:de|del|da|das|do|dos)\b"
             r"|\bque tamanho\b|\btamanho\b|\bcapacidade\b"
         ),
-        re.compile(r"占地|面积|装机|功率|产能|规模"),
+        re.compile(r"占地|面积|装机|功率|产能|规模|兆瓦|发电量|口径"),
     ),
     Detail.SHARE: (
         re.compile(
@@ -140,7 +141,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bmodelos? de (?:carro|auto|coche|vacina|vacuna|veiculo|vehiculo)"
             r"|\b(?:qual|que|q|cual) modelo\b"
         ),
-        re.compile(r"品牌|型号|哪款"),
+        re.compile(r"品牌|型号|哪款|车型|(?:什么|啥|哪个|哪些)牌子"),
     ),
     Detail.COUNT: (
         re.compile(_HOW_MANY),
@@ -208,7 +209,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(
             # a person's name, not a thing's ("水电站叫什么名字", what the stations are called)
-            r"见了谁|会见了谁|和谁见面|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字"
+            r"见了谁|会见了谁|和谁见面|(?:见|会见|会晤)了哪(?:些|几)|哪(?:些|位)领导人|总裁|老板"
+            r"|创始人|董事长|负责人|作者叫什么|作者名字"
             r"|(?:他|她|这人|那人|这个人|那个人|这位|那位)叫什么名字"
             r"|谁(?:在|来)?(?:管|领导|主持|负责)(?!出钱|出资|买单)"
         ),
@@ -233,7 +235,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             rf"|{_WHICH_OPENING}"
             r" (?:empresas?|compan\w+|bancos?)\b"
         ),
-        re.compile(r"哪(?:些|几?[个家]|几)(?:企业|公司|银行)"),
+        # "哪家中国公司": which company, a word or two between
+        re.compile(r"哪(?:些|几?[个家]|几)[^？?，,]{0,4}?(?:企业|公司|银行|车企|厂商|厂家)"),
     ),
     # Which agreements were signed: the article names none.
     Detail.AGREEMENTS: (
@@ -255,7 +258,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r" (?:universidad(?:es)?|institucion(?:es)?|instituic(?:ao|oes)|hospital(?:es)?"
             r"|hospitais)\b"
         ),
-        re.compile(r"哪(?:些|几?[个所家]|几)(?:大学|高校|机构|研究机构|医院)"),
+        re.compile(r"哪(?:些|几?[个所家]|几)[^？?，,]{0,4}?(?:大学|高校|机构|研究机构|医院)"),
     ),
 }
 
