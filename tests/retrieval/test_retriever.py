@@ -2111,6 +2111,7 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("¿qué hacer en Lima un fin de semana?", Decision.DECLINE),
         ("dicas de viagem pro Brasil, o que comer?", Decision.DECLINE),
         ("墨西哥城治安怎么样", Decision.DECLINE),
+        ("深空探测站可以去参观吗？门票多少", Decision.DECLINE),
         ("o que fazer para aproveitar a economia digital?", Decision.ANSWER),
         ("中拉合作能保障粮食安全吗？", Decision.ANSWER),
         # someone's private life, and the asker's own errands

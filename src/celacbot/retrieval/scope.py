@@ -111,7 +111,9 @@ _TRAVEL: Final = (
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
-    re.compile(r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|托运"),
+    re.compile(
+        r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|托运|门票|(?:可以|能)去?参观"
+    ),
     # only opening the message, apart: an anchored pattern is tried at its start alone
     re.compile(
         r"^\W*(?:(?:que|q) (?:hacer|ver|visitar|comer) en(?! materia| cuanto)"
