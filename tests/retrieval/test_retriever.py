@@ -1127,13 +1127,30 @@ def test_what_is_it_called_after_an_answer_asks_the_subjects_name(
     assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, subject)
 
 
-@pytest.mark.parametrize("question", ["¿cómo se llama?", "e o nome?", "what's it called?"])
-def test_what_is_it_called_after_what_the_article_is_about_asks_its_title(
-    shipped: Retriever, question: str
+@pytest.mark.parametrize(
+    ("subject", "question", "lang"),
+    [
+        ("article-summary", "¿cómo se llama?", "es"),
+        ("article-summary", "e o nome?", "pt"),
+        ("article-summary", "what's it called?", "en"),
+        ("article-summary", "叫什么名字？", "zh"),
+        ("article-date", "¿cómo se llama?", "es"),
+        ("article-date", "叫什么名字？", "zh"),
+    ],
+)
+def test_what_is_it_called_after_the_article_itself_asks_its_title(
+    shipped: Retriever, subject: str, question: str, lang: str
 ) -> None:
-    assert verdict(shipped, question, subject="article-summary") == (
+    answer = shipped.answer(question, subject=subject, lang_hint=lang)
+    assert (answer.decision, answer.id, answer.lang) == (Decision.ANSWER, "article-title", lang)
+
+
+def test_what_is_it_called_after_what_the_article_mentions_asks_of_that(
+    shipped: Retriever,
+) -> None:
+    assert verdict(shipped, "¿cómo se llama?", subject="companies-mentioned") == (
         Decision.ANSWER,
-        "article-title",
+        "companies-mentioned",
     )
 
 
@@ -2043,6 +2060,11 @@ def test_more_after_a_fact_is_the_entry_that_quotes_it(
     assert verdict(shipped, more, subject=fact) == (Decision.ANSWER, entry)
 
 
+def test_a_facts_related_entries_are_of_its_topic_and_its_words_first(shipped: Retriever) -> None:
+    # "earlier this month": the food centre first, not the overview or the article's date
+    assert shipped.related("fact-food-center-established")[0] == "food-innovation-center"
+
+
 @pytest.mark.parametrize("follow_up", ["es solo curiosidad jaja", "es solo en español?"])
 def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subject(
     shipped: Retriever, follow_up: str
@@ -2064,6 +2086,9 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         # how a thing works in general
         ("how do satellites stay in orbit?", Decision.DECLINE),
         ("how do the satellites china and brazil built together actually work", Decision.DECLINE),
+        ("how do they make the satellites stay in orbit?", Decision.DECLINE),
+        ("how do remote sensing satellites and ground stations work together?", Decision.DECLINE),
+        ("How do China and Latin America work together on healthcare", Decision.ANSWER),
         # how a cooperation works, or people work together: what the article tells
         (
             "how does the cooperation between china and latin america in agriculture work",
@@ -2122,6 +2147,9 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("o xi jinping é casado? quem é a mulher dele", Decision.DECLINE),
         ("习近平生日是哪天？", Decision.DECLINE),
         ("锂电池能带上飞机吗", Decision.DECLINE),
+        # the forum's birthday, and freight the air routes carry, are the article's
+        ("中拉论坛的十岁生日是哪一年", Decision.ANSWER),
+        ("跨境电商航空专线主要托运什么货物", Decision.ANSWER),
         ("vuelos baratos de buenos aires a pekín?", Decision.DECLINE),
         ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
         # the cargo flights are the article's

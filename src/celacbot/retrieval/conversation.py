@@ -53,6 +53,11 @@ from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 
+# What "what's it called?" asks after the article itself.
+_THE_TITLE: Final = "what is the title of the article"
+# "Does the article mention lithium?", "What does it say about ...": a question about a thing
+# the article speaks of, not about the article.
+_OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
@@ -255,8 +260,17 @@ class FollowUpReader:
             return own
         # "¿cómo se llama?": whatever name the article gives is in the subject's answer. After
         # the article itself ("what is it about?"), not its author, it asks the title.
-        if its_name and not self._is_the_article(turn):
-            return replace(about, question=question, context=about.question)
+        if its_name:
+            if not self._is_the_article(turn):
+                return replace(about, question=question, context=about.question)
+            found = turn.reader.read_text(_THE_TITLE, turn.own.requested_lang).answer
+            title = (
+                turn.reader.answer_entry(found.id, lang_hint=turn.own.requested_lang)
+                if found.decision is Decision.ANSWER and found.id is not None
+                else None
+            )
+            if title is not None:
+                return replace(title, question=question, context=about.question)
         # "the second one?": an item of the list the subject's answer gives, answered when an
         # entry answers it ("healthcare", after the fields of cooperation), else that list
         # again. "the other one?": the other of a pair, else that answer again.
@@ -546,12 +560,16 @@ class FollowUpReader:
 
     def _is_the_article(self, turn: _Turn) -> bool:
         """Whether the subject is the article itself (what it is about, when it was written),
-        not a person it names (who wrote it): faq.yaml's questions are English."""
+        not a person (who wrote it) or a thing it speaks of ("Does the article mention
+        lithium?"): faq.yaml's first questions are English."""
         entry = turn.reader.entry(turn.subject)
+        if entry is None:
+            return False
+        first = entry.questions[0].lower()
         return (
-            entry is not None
-            and names_the_article(entry.questions[0])
-            and not entry.questions[0].lower().startswith("who")
+            names_the_article(first)
+            and not first.startswith("who")
+            and not _OF_A_THING_IN_IT.search(first)
         )
 
     def _shape(self, question: str, standalone: Reading, *, replying: bool = False) -> _Shape:

@@ -895,19 +895,32 @@ MAX_FACT_HOMES: Final = 3
 
 
 def _fact_homes(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Each fact's entries: those whose source quotes hold its quote, or that it holds, the
-    one quoting least first. A fact is one sentence of theirs: "tell me more" after it is what
-    they say, and they are its related entries."""
+    """Each fact's entries: those whose source quotes hold its quote, or that it holds; first
+    those of its topic, then those whose own words hold most of its keywords, then those
+    quoting least. A fact is one sentence of theirs: "tell me more" after it is what they
+    say, and they are its related entries."""
     quotes = {entry.id: [fold(quote) for quote in entry.source] for entry in kb.entries}
+    said = {
+        entry.id: fold(" ".join([entry.answer, *entry.questions, *entry.keywords]))
+        for entry in kb.entries
+    }
+    topic = {entry.id: entry.topic for entry in kb.entries}
     homes: dict[str, tuple[str, ...]] = {}
     for fact in kb.facts:
         quoted = fold(fact.source)
+        keywords = [fold(keyword) for keyword in fact.keywords]
         holding = [
             entry_id
             for entry_id, sources in quotes.items()
             if any(quoted in quote or quote in quoted for quote in sources)
         ]
-        holding.sort(key=lambda entry_id: len(quotes[entry_id]))
+        holding.sort(
+            key=lambda entry_id: (
+                topic[entry_id] != fact.topic,
+                -sum(keyword in said[entry_id] for keyword in keywords),
+                len(quotes[entry_id]),
+            )
+        )
         homes[fact.id] = tuple(holding[:MAX_FACT_HOMES])
     return homes
 

@@ -20,12 +20,12 @@ from celacbot.retrieval.normalise import fold
 # in missing._ASKED: re searches a pattern whose branches all start alike faster.
 _HOW_IT_WORKS: Final = (
     re.compile(
-        # Not how a cooperation works or is made to work, nor how people work together: "how
-        # does the cooperation in agriculture work?" asks what the article tells.
+        # Not how a cooperation works, is made to work, or how China and others work together:
+        # "how does the cooperation in agriculture work?" asks what the article tells.
         r"\bhow (?:does|do|did|can|could)\b"
-        r"(?!.*\b(?:cooperation|partnership|collaboration|relationship|relations|community"
-        r"|make|makes|made)\b).*\b(?:work|works|function|functions|operate|operates"
-        r"|stay (?:up|in orbit)|into orbit)\b(?! together)"
+        r"(?!.*\b(?:cooperation|partnership|collaboration|relationship|relations)\b)"
+        r"(?!.*\bmake (?:\w+ ){0,5}work\b)(?!.*\bchina\b.*\bwork together\b)"
+        r".*\b(?:work|works|function|functions|operate|operates|stay (?:up|in orbit)|into orbit)\b"
         # "fly" within a few words: "how did they handle the need to fly parcels over?" asks
         # what was done.
         r"|\bhow (?:does|do|did|can|could)(?:\W+\w+){0,4}?\W+(?:fly|flies)\b"
@@ -112,7 +112,7 @@ _TRAVEL: Final = (
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
     re.compile(
-        r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|托运|门票|(?:可以|能)去?参观"
+        r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|行李|门票|(?:可以|能)去?参观"
     ),
     # only opening the message, apart: an anchored pattern is tried at its start alone
     re.compile(
@@ -137,7 +137,9 @@ _PRIVATE_LIFE: Final = (
         rf"|\b(?:edad|idade) (?:de|do|del) {_PERSON}\b"
     ),
     re.compile(
-        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚|生日"
+        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚"
+        # a person's birthday, not the forum's tenth ("中拉论坛的十岁生日")
+        r"|(?:他|她|习近平|习主席|作者|主任)的?生日"
         r"|(?:他|她|作者|主任|所长|习近平|习主席)[^？?，,]{0,6}(?:工资|薪水|年薪)"
         r"|(?:习近平|习主席|他|她)(?:今年)?(?:几岁|多大)"
     ),
