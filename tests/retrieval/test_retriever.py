@@ -2147,6 +2147,7 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("o xi jinping é casado? quem é a mulher dele", Decision.DECLINE),
         ("习近平生日是哪天？", Decision.DECLINE),
         ("锂电池能带上飞机吗", Decision.DECLINE),
+        ("电动车电池能托运吗", Decision.DECLINE),
         # the forum's birthday, and freight the air routes carry, are the article's
         ("中拉论坛的十岁生日是哪一年", Decision.ANSWER),
         ("跨境电商航空专线主要托运什么货物", Decision.ANSWER),

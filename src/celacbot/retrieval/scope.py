@@ -112,7 +112,8 @@ _TRAVEL: Final = (
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
     re.compile(
-        r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|行李|门票|(?:可以|能)去?参观"
+        r"签证|护照|治安|安不安全|旅游|景点|好玩|好吃|餐厅|机票|带上飞机|行李|电池[^？?，,]{0,3}托运"
+        r"|门票|(?:可以|能)去?参观"
     ),
     # only opening the message, apart: an anchored pattern is tried at its start alone
     re.compile(
