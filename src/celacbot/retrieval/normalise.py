@@ -199,10 +199,14 @@ def _traditional_to_simplified() -> dict[int, int]:
     return str.maketrans(traditional, simplified)
 
 
-def everyday_words() -> str:
-    """The most frequent words of English, Spanish and Portuguese (everyday.txt), as one text."""
-    lines = resources.files(__package__).joinpath("everyday.txt").read_text("utf-8")
-    return "\n".join(line for line in lines.splitlines() if not line.startswith("#"))
+@functools.cache
+def everyday_stems() -> frozenset[str]:
+    """The stems of the most frequent words of English, Spanish and Portuguese (everyday.txt),
+    read on first use and shared by every knowledge version."""
+    text = resources.files(__package__).joinpath("everyday.txt").read_text("utf-8")
+    lines = [fold(line) for line in text.splitlines() if not line.startswith("#")]
+    # _stem, not stem(): fifteen thousand words would crowd out the questions' cached stems.
+    return frozenset(_stem(word) for line in lines for word in line.split())
 
 
 # The knowledge base's Chinese is simplified; Taiwan, Hong Kong and many families abroad write

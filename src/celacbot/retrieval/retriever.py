@@ -58,7 +58,7 @@ from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
     STOP_WORDS,
     Normaliser,
-    everyday_words,
+    everyday_stems,
     fold,
     has_cjk,
     is_cjk,
@@ -481,12 +481,8 @@ class Retriever:
             named = [word for word in after if word not in STOP_WORDS][:ASKED_WORDS]
             return frozenset(self._normaliser.text_content_terms(" ".join(named)))
 
-        return lambda term: term in self._everyday_terms and term not in asked()
-
-    @functools.cached_property
-    def _everyday_terms(self) -> frozenset[str]:
-        # Worked out for the first longer question with an unknown word, not at start-up.
-        return frozenset(self._normaliser.text_content_terms(everyday_words()))
+        # The word list too is read only then, once.
+        return lambda term: term in everyday_stems() and term not in asked()
 
     def _written_stems(self) -> frozenset[str]:
         return self._speller.written_stems()
