@@ -187,7 +187,7 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
         ("发电量大概多少兆瓦？", Detail.SIZE),
         ("中拉贸易额一年多少？", Detail.RATE),
         ("一共开过几届部长级会议？", Detail.COUNT),
-        ("習近平這次訪問秘魯見了哪些領導人？", Detail.PERSON),
+        ("習近平這次訪問秘魯見了哪些領導人？", Detail.MEETING),
     ],
 )
 def test_chinese_asks_for_the_details_the_other_languages_do(question: str, detail: Detail) -> None:

@@ -685,7 +685,10 @@ def test_a_chinese_word_the_article_never_uses_counts_as_unknown(shipped: Retrie
         ("中国在拉美的投资总额是多少", "zh", "金额"),
         # A count the answer gives ("three units") is not the yearly figure asked for.
         ("how many cars a year will byd's brazil plant build", "en", "yearly"),
-        ("who did xi meet in peru", "en", "name"),
+        ("who did xi meet in peru", "en", "whom he met"),
+        ("Which leaders did Xi Jinping meet during his trip?", "en", "whom he met"),
+        ("com quem o xi se encontrou no brasil?", "pt", "com quem"),
+        ("习近平在巴西见了哪些领导人", "zh", "会见了谁"),
         ("Quanto é que a China investiu ao certo na América Latina?", "pt", "dinheiro"),
         ("q dia exacto se inauguró el centro de innovación alimentaria", "es", "día exacto"),
         ("how many people work at BYD's factory in Brazil?", "en", "how many people"),

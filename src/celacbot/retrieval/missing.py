@@ -44,6 +44,7 @@ class Detail(StrEnum):
     LOCATION = "location"
     PLACE = "place"
     PERSON = "person"
+    MEETING = "meeting"
     FUNDER = "funder"
     COMPANIES = "companies"
     AGREEMENTS = "agreements"
@@ -197,8 +198,6 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"\b(?:ceo|founder|chairman|owner)\b|\bboss\b(?<!\bmy boss)(?<!\bour boss)"
             r"|\bwho (?:is|was|are) (?:the )?(?:head|chief|president|director|leader)\b"
             r"|\bwho (?:runs|leads|heads|founded|owns)\b"
-            r"|\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b"
-            r"|\bcon quien(?:es)? se reuni|\bcom quem (?:se )?(?:reuniu|encontrou)"
             r"|\bquien (?:dirige|encabeza|maneja|esta a cargo)\b"
             r"|\bquien es el (?:jefe|director|presidente|dueno|fundador)\b"
             r"|\bquem (?:dirige|chefia|comanda|esta a frente)\b"
@@ -209,10 +208,23 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(
             # a person's name, not a thing's ("水电站叫什么名字", what the stations are called)
-            r"见了谁|会见了谁|和谁见面|(?:见|会见|会晤)了哪(?:些|几)|哪(?:些|位)领导人|总裁|老板"
-            r"|创始人|董事长|负责人|作者叫什么|作者名字"
+            r"总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字"
             r"|(?:他|她|这人|那人|这个人|那个人|这位|那位)叫什么名字"
             r"|谁(?:在|来)?(?:管|领导|主持|负责)(?!出钱|出资|买单)"
+        ),
+    ),
+    # Whom someone met: the article tells of visits and summits, not of meetings.
+    Detail.MEETING: (
+        re.compile(
+            r"\bwho (?:did|does|will) (?:\w+ ){1,3}meet\b|\bmet with whom\b"
+            r"|\b(?:which|what) (?:leaders?|presidents?|officials?|heads of state)\b"
+            r"[^?]{0,40}\bmeet"
+            r"|\b(?:meet|met|meeting) (?:with )?(?:president|presidents|the president|leaders?)\b"
+            r"|\bcon quien(?:es)? (?:\w+ ){0,3}(?:se )?reuni|\bse reuni\w* con\b"
+            r"|\bcom quem (?:\w+ ){0,3}(?:se )?(?:reuniu|encontrou)|\bse (?:reuniu|encontrou) com\b"
+        ),
+        re.compile(
+            r"见了谁|会见|会晤|和谁见面|见了哪(?:些|几)|哪(?:些|位)领导人|见了[^？?，,]{1,8}吗"
         ),
     ),
     # Who paid for it: the article says what was built, hardly ever with whose money.
@@ -319,6 +331,10 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     ),
     Detail.PLACE: re.compile(r"\b(?:city|town|province|state of|municipality)\b"),
     Detail.PERSON: re.compile(r"\b(?:President|Mr|Ms|Dr|Minister|CEO) [A-Z][a-z]+"),
+    # a meeting with someone named, not the visitor's own name ("President Xi Jinping")
+    Detail.MEETING: re.compile(
+        r"\b(?:met|meets|meeting|talks) (?:with )?(?:President|Prime Minister|Minister) [A-Z]"
+    ),
     Detail.FUNDER: re.compile(
         r"\b(?:funded|financed|paid for|sponsored|bankrolled) by\b|\bthrough the [\w\s-]*?fund\b",
         re.IGNORECASE,
@@ -346,6 +362,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.LOCATION: re.compile(r"\b(?:location|where|place)\b", re.IGNORECASE),
     Detail.PLACE: re.compile(r"\b(?:location|where|city|place)\b", re.IGNORECASE),
     Detail.PERSON: re.compile(r"\b(?:person|people|names?|named)\b", re.IGNORECASE),
+    Detail.MEETING: re.compile(r"\b(?:met|meetings?|whom)\b", re.IGNORECASE),
     Detail.FUNDER: re.compile(r"\b(?:funded|funding|financ\w*|paid|pays|money)\b", re.IGNORECASE),
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
@@ -367,6 +384,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "The article does not say where.",
         Detail.PLACE: "The article does not give the exact place.",
         Detail.PERSON: "The article does not name that person.",
+        Detail.MEETING: "The article does not say whom he met.",
         Detail.FUNDER: "The article does not say who paid for it.",
         Detail.COMPANIES: "The article does not name them.",
         Detail.AGREEMENTS: "The article does not list the agreements signed.",
@@ -385,6 +403,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "El artículo no dice dónde.",
         Detail.PLACE: "El artículo no da el lugar exacto.",
         Detail.PERSON: "El artículo no nombra a esa persona.",
+        Detail.MEETING: "El artículo no dice con quién se reunió.",
         Detail.FUNDER: "El artículo no dice quién lo financió.",
         Detail.COMPANIES: "El artículo no dice sus nombres.",
         Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
@@ -403,6 +422,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "O artigo não diz onde.",
         Detail.PLACE: "O artigo não informa o local exato.",
         Detail.PERSON: "O artigo não diz o nome dessa pessoa.",
+        Detail.MEETING: "O artigo não diz com quem ele se reuniu.",
         Detail.FUNDER: "O artigo não diz quem pagou por isso.",
         Detail.COMPANIES: "O artigo não diz os nomes.",
         Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
@@ -421,6 +441,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.LOCATION: "文章没有说在哪里。",
         Detail.PLACE: "文章没有给出具体地点。",
         Detail.PERSON: "文章没有提到这个人的名字。",
+        Detail.MEETING: "文章没有说会见了谁。",
         Detail.FUNDER: "文章没有说由谁出资。",
         Detail.COMPANIES: "文章没有列出具体名称。",
         Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
