@@ -188,6 +188,8 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
         ("中拉贸易额一年多少？", Detail.RATE),
         ("一共开过几届部长级会议？", Detail.COUNT),
         ("習近平這次訪問秘魯見了哪些領導人？", Detail.MEETING),
+        # which leader went: the visitor is a person the answer names
+        ("哪位领导人去秘鲁参加了APEC会议", Detail.PERSON),
     ],
 )
 def test_chinese_asks_for_the_details_the_other_languages_do(question: str, detail: Detail) -> None:

@@ -208,7 +208,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(
             # a person's name, not a thing's ("水电站叫什么名字", what the stations are called)
-            r"总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字"
+            r"哪(?:些|位)领导人|总裁|老板|创始人|董事长|负责人|作者叫什么|作者名字"
             r"|(?:他|她|这人|那人|这个人|那个人|这位|那位)叫什么名字"
             r"|谁(?:在|来)?(?:管|领导|主持|负责)(?!出钱|出资|买单)"
         ),
@@ -223,9 +223,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bcon quien(?:es)? (?:\w+ ){0,3}(?:se )?reuni|\bse reuni\w* con\b"
             r"|\bcom quem (?:\w+ ){0,3}(?:se )?(?:reuniu|encontrou)|\bse (?:reuniu|encontrou) com\b"
         ),
-        re.compile(
-            r"见了谁|会见|会晤|和谁见面|见了哪(?:些|几)|哪(?:些|位)领导人|见了[^？?，,]{1,8}吗"
-        ),
+        re.compile(r"见了谁|会见|会晤|和谁见面|见了哪(?:些|几)|见了[^？?，,]{1,8}吗"),
     ),
     # Who paid for it: the article says what was built, hardly ever with whose money.
     Detail.FUNDER: (
