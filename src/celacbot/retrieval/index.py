@@ -47,9 +47,16 @@ _NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 _BY_TOTAL = attrgetter("total")
 
 
-def _never(_: str) -> bool:
-    """No term is one: an absent predicate."""
-    return False
+def _unknown_share(
+    term: str, inflected: Callable[[str], bool] | None, everyday: Callable[[str], bool] | None
+) -> float:
+    """The share of an unknown word's weight an unknown term keeps: a verb form a fifth, an
+    everyday word half (a verb form that is also an everyday word counts once, as a verb)."""
+    if inflected is not None and inflected(term):
+        return UNKNOWN_VERB_FACTOR
+    if everyday is not None and everyday(term):
+        return EVERYDAY_FACTOR
+    return 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,15 +247,9 @@ class Vocabulary:
                 content.append(resolved)
         weights = list(map(self.weights.__getitem__, content))
         if unknown:
-            verb = inflected or _never
-            common = everyday if everyday and len(content) >= MIN_EVERYDAY_TERMS else _never
-            # A verb form that is also an everyday word counts as a verb form, once.
+            common = everyday if len(content) >= MIN_EVERYDAY_TERMS else None
             weights = [
-                weight * UNKNOWN_VERB_FACTOR
-                if term in unknown and verb(term)
-                else weight * EVERYDAY_FACTOR
-                if term in unknown and common(term)
-                else weight
+                weight * _unknown_share(term, inflected, common) if term in unknown else weight
                 for term, weight in zip(content, weights, strict=True)
             ]
         if unknown and len(content) > LONG_MESSAGE_TERMS:
