@@ -113,6 +113,7 @@ class _Shape:
     asks: bool  # it asks something in words ("what else?"), unlike "👍", "ok" or "??"
     unknown: bool  # it uses a word the article never does
     points_back: bool  # a pronoun refers to something said before ("what did they build?")
+    its_name: bool  # it only asks what the thing talked about is called ("¿cómo se llama?")
     bare: bool  # it is only question words and chat
     elliptical: bool  # a short Chinese question naming no topic
     short: bool  # at most MAX_SHORT_WORDS words
@@ -255,12 +256,11 @@ class FollowUpReader:
         # alone, the subject's after an answer.
         inside = turn.standalone.query is not None
         about_that = inside and shape.points_back and asks(question)
-        its_name = asks_its_name(question)
-        if own.decision is Decision.SMALLTALK and not about_that and not its_name:
+        if own.decision is Decision.SMALLTALK and not about_that and not shape.its_name:
             return own
         # "¿cómo se llama?": whatever name the article gives is in the subject's answer. After
         # the article itself ("what is it about?"), not its author, it asks the title.
-        if its_name:
+        if shape.its_name:
             if not self._is_the_article(turn):
                 return replace(about, question=question, context=about.question)
             found = turn.reader.read_text(_THE_TITLE, turn.own.requested_lang).answer
@@ -580,11 +580,13 @@ class FollowUpReader:
         # A word the article never uses ("讲个笑话", a joke) is a new subject.
         unknown = bool(standalone.query and standalone.query.unknown)
         first = questions(question)[0]
+        its_name = asks_its_name(question)
         return _Shape(
             terms=terms,
             asks=asks_something,
             unknown=unknown,
-            points_back=points_back(first, replying=replying) or asks_its_name(question),
+            points_back=points_back(first, replying=replying) or its_name,
+            its_name=its_name,
             # Nothing but question words and chat ("when?", "which countries?", "what
             # else?"); a lone Chinese character is what is left of one ("有什么用": 有 once
             # 什么 is gone). A question about the article itself is no follow-up.
