@@ -47,6 +47,12 @@ ACCENTED_QUESTION_WORD: Final = (
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
 # Chinese asks yes or no by saying the verb twice ("是不是", "有没有") or with 是否.
 CHINESE_YES_NO_WORD: Final = "是否|是不是|有没有|能不能|会不会|算不算|要不要|对不对|可不可以"
+# "quisiera saber", "a gente quer saber", "I want to know": the asker says a question follows,
+# typed with or without accents.
+_WANTS_TO_KNOW: Final = (
+    r"(?:(?:yo|eu|a gente|n[oó]s) )?(?:me gustar[ií]a|gostaria de|quisiera|quiero|quer[ií]a|quero"
+    r"|quer|queremos|quer[ií]amos) saber|i (?:want|wanted) to know"
+)
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
@@ -65,8 +71,7 @@ _SPLIT: Final = re.compile(
     # "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se ...": the asker says
     # who they are, then that a question comes (in their own voice: not "what do they want
     # to know").
-    r"|\s+(?=(?:a gente quer|(?:(?:eu|nos|nós|yo) )?(?:quero|queria|quería|queremos|quiero"
-    r"|quisiera)) saber\b|i (?:want|wanted|would like) to know\b|i['’]d like to know\b)",
+    rf"|\s+(?=(?:{_WANTS_TO_KNOW}|i(?:['’]d| would) like to know)\b)",
     re.IGNORECASE,
 )
 _ASKS: Final = re.compile(
@@ -196,9 +201,7 @@ _LEAD_IN: Final = re.compile(
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
     r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
-    r"|(?:yo |eu |a gente |nos )?(?:me gustaria saber|quisiera saber|quiero saber|queria saber"
-    r"|gostaria de saber|quero saber|quer saber|queremos saber|queriamos saber)"
-    r"|i (?:want|wanted) to know"
+    rf"|{_WANTS_TO_KNOW}"
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
