@@ -109,7 +109,6 @@ class Retriever:
         self._entries = {entry.id: entry for entry in kb.entries}
         self._telling_when, self._telling_how_many = _telling_only(kb)
         self._facts = {fact.id: fact for fact in kb.facts}
-        self._fact_homes = _fact_homes(kb)
         build = DocumentBuilder(self._normaliser)
         entry_docs = [build.entry(entry) for entry in kb.entries]
         fact_docs = [build.fact(fact) for fact in kb.facts]
@@ -483,6 +482,11 @@ class Retriever:
 
         # The word list too is read only then, once.
         return lambda term: term in everyday_stems() and term not in asked()
+
+    @functools.cached_property
+    def _fact_homes(self) -> dict[str, tuple[str, ...]]:
+        # Worked out for the first answer from a fact, not at start-up.
+        return _fact_homes(self.kb)
 
     def _written_stems(self) -> frozenset[str]:
         return self._speller.written_stems()
@@ -895,16 +899,17 @@ def _fact_homes(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     those of its topic, then those whose own words hold most of its keywords, then those
     quoting least. A fact is one sentence of theirs: "tell me more" after it is what they
     say, and they are its related entries."""
-    quotes = {entry.id: [fold(quote) for quote in entry.source] for entry in kb.entries}
+    # English texts of the knowledge base: casefold(), not the questions' cached fold().
+    quotes = {entry.id: [quote.casefold() for quote in entry.source] for entry in kb.entries}
     said = {
-        entry.id: fold(" ".join([entry.answer, *entry.questions, *entry.keywords]))
+        entry.id: " ".join([entry.answer, *entry.questions, *entry.keywords]).casefold()
         for entry in kb.entries
     }
     topic = {entry.id: entry.topic for entry in kb.entries}
     homes: dict[str, tuple[str, ...]] = {}
     for fact in kb.facts:
-        quoted = fold(fact.source)
-        keywords = [fold(keyword) for keyword in fact.keywords]
+        quoted = fact.source.casefold()
+        keywords = [keyword.casefold() for keyword in fact.keywords]
         holding = [
             entry_id
             for entry_id, sources in quotes.items()
