@@ -1865,6 +1865,20 @@ def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(
     assert answer.id != "article-author"
 
 
+def test_a_later_question_leaving_its_subject_out_after_a_suggestion_is_not_answered_alone(
+    shipped: Retriever,
+) -> None:
+    # "Serve pra quem?" alone is "who is it", the article's author; here it asks whom the
+    # system just described serves, which only got a "did you mean".
+    answer = shipped.answer(
+        "Qual é a ideia daquele sistema sino-brasileiro que fotografa a Terra lá de cima? "
+        "Serve pra quem?"
+    )
+
+    assert answer.id != "article-author"
+    assert answer.decision is Decision.SUGGEST
+
+
 def test_a_later_question_pointing_back_with_words_of_its_own_stands_alone(
     shipped: Retriever,
 ) -> None:

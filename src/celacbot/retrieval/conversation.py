@@ -720,10 +720,12 @@ class FollowUpReader:
             if before.decision is not Decision.ANSWER or not before.id:
                 # "... it helps a bigger group too? who is that": a later part that only
                 # points back to a part that found nothing is no question of its own ("...
-                # from a newspaper? what does it say about lithium?" is one).
+                # from a newspaper? what does it say about lithium?" is one); nor one that
+                # leaves its subject out after a part only suggested ("... that system that
+                # photographs the Earth? Serve pra quem?").
                 if (
                     index
-                    and shape.points_back
+                    and (shape.points_back or before.decision is Decision.SUGGEST)
                     and shape.bare
                     and read[index].answer.decision is Decision.ANSWER
                 ):
