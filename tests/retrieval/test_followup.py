@@ -124,6 +124,7 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
     ("message", "purpose"),
     [
         ("what for?", True),
+        ("for wha tho", True),  # the other way round, as typed
         ("what would that achieve?", True),
         ("how does that help them though?", True),
         ("who benefits?", True),
@@ -134,6 +135,7 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("这些卫星的数据用来干嘛？", True),
         ("拿来干啥的", True),
         ("那带来了什么？", True),
+        ("有什么作用", True),
         ("why?", False),  # a cause
         ("¿Qué falta para que la cooperación funcione?", False),  # "so that"
         ("when was it built?", False),

@@ -74,6 +74,9 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "做什么用",
         "有什么用",
         "有啥用",
+        "有什么作用",
+        "有啥作用",
+        "起什么作用",
     ],
     "how many": [
         "cuantos",

@@ -266,6 +266,8 @@ def asks_if_only(text: str) -> bool:
 # thing talked about is for or brings.
 _PURPOSE: Final = re.compile(
     r"\b(?:what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
+    # "for what tho?", "for wha?": the same asked the other way round, alone
+    r"|^\W*(?:and |but )?for (?:what|wha|wat|wut)(?: tho| though| exactly| then)?\W*$"
     r"|what(?:['’]s| is) the (?:point|use|purpose|goal|aim)"
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
@@ -279,7 +281,8 @@ _PURPOSE: Final = re.compile(
     r"|^\W*(?:and |y |e )?(?:what(?:'s| is) )?(?:the |its |el |los |su |sus |o |os |seu |seus )?"
     r"(?:impacts?|impactos?|effects?|efectos?"
     r"|efeitos?)\W*$"
-    r"|干嘛用|有什么用|有啥用|什么用|好处|带来了?什么|带来啥|用来做什么|[用拿]来(?:干嘛|干啥|做啥)"
+    r"|干嘛用|有什么用|有啥用|什么用|有什么作用|有啥作用|起什么作用|好处|带来了?什么|带来啥|用来做什么"
+    r"|[用拿]来(?:干嘛|干啥|做啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
 _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
