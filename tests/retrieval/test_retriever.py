@@ -812,6 +812,22 @@ def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        # 有什么用 and 砸的钱 hold particles (什么, 的): in a sentence their characters pair
+        # with their neighbours ("星有", "国砸"), yet they are still what the words mean.
+        ("中巴卫星有什么用", "cbers-data-uses"),
+        ("CBERS卫星有什么作用？", "cbers-data-uses"),
+        ("中国往拉美砸的钱，给当地带来了啥好处？", "investment-benefits"),
+    ],
+)
+def test_a_chinese_synonym_split_by_a_particle_is_found_in_a_sentence(
+    shipped: Retriever, question: str, entry_id: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("onde aconteceu a cupula do g20", "g20-brazil"),
         ("quem é o autor do texto", "article-author"),
         ("¿la cooperación crea empleos?", "jobs-livelihoods"),

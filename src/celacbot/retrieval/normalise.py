@@ -481,6 +481,10 @@ def words(text: str) -> list[str]:
     return result
 
 
+def _single_character(word: str) -> bool:
+    return len(word) == 1 and is_cjk(word)
+
+
 def _character_pairs(run: str) -> list[str]:
     # Each character with the next: the run's overlapping pairs.
     return [run[i : i + 2] for i in range(len(run) - 1)]
@@ -521,6 +525,25 @@ class Normaliser:
                 key = parent[key]
             return key
 
+        # A Chinese variant that a particle splits ("砸的钱", "有什么用") is paired with its
+        # neighbours in a sentence ("国砸", "星有"), never as it stands alone: it is written
+        # as its canonical term in the text before the text is paired.
+        rewritten: dict[str, str] = {}
+        for synonyms in synonym_maps:
+            for canonical, variants in synonyms.items():
+                rewritten |= {
+                    fold(variant): canonical
+                    for variant in variants
+                    if len(variant) > 2
+                    and has_cjk(variant)
+                    and any(map(_single_character, words(variant)))
+                }
+        self._rewritten = rewritten
+        self._rewrite = (
+            re.compile("|".join(map(re.escape, sorted(rewritten, key=len, reverse=True))))
+            if rewritten
+            else None
+        )
         for synonyms in synonym_maps:
             for canonical, variants in synonyms.items():
                 canonical_key = stemmed_words(canonical)
@@ -558,6 +581,17 @@ class Normaliser:
         self._lengths_by_first = {
             first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
+
+    def cjk_words(self, text: str) -> list[str] | None:
+        """The words of a Chinese question whose split synonyms are written as their
+        canonical terms first; None when it holds none. For questions only: rewriting
+        faq.yaml's own texts as well shifts every term's weight, and lost more than it won."""
+        if self._rewrite is None or not has_cjk(text):
+            return None
+        folded = fold(text)
+        if not self._rewrite.search(folded):
+            return None
+        return words(self._rewrite.sub(lambda found: f" {self._rewritten[found[0]]} ", folded))
 
     def terms(self, text: str) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included."""

@@ -508,7 +508,7 @@ class Retriever:
         message checks a claim, whose names may be wrong; `everyday`: its everyday words count
         less in a longer question."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it.
-        content = self._smalltalk.without_greeting(message)
+        content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
