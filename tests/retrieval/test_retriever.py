@@ -812,14 +812,14 @@ def test_chinese_word_edges_do_not_count_as_unknown(shipped: Retriever) -> None:
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
-        # 有什么用 and 砸的钱 hold particles (什么, 的): in a sentence their characters pair
-        # with their neighbours ("星有", "国砸"), yet they are still what the words mean.
+        # 有什么用 holds a particle (什么): in a sentence its characters pair with their
+        # neighbours ("星有"), yet it still asks what the thing is for.
         ("中巴卫星有什么用", "cbers-data-uses"),
         ("CBERS卫星有什么作用？", "cbers-data-uses"),
-        ("中国往拉美砸的钱，给当地带来了啥好处？", "investment-benefits"),
+        ("数字经济对拉美有什么作用", "digital-economy-overview"),
     ],
 )
-def test_a_chinese_synonym_split_by_a_particle_is_found_in_a_sentence(
+def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
     shipped: Retriever, question: str, entry_id: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry_id)
@@ -1893,6 +1893,20 @@ def test_a_later_question_leaving_its_subject_out_after_a_suggestion_is_not_answ
 
     assert answer.id != "article-author"
     assert answer.decision is Decision.SUGGEST
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "这首歌讲了啥",  # what is this song about
+        "中国的钱叫什么",  # what is China's money called
+        "蒙得维的亚天气怎么样",  # the weather in Montevideo
+    ],
+)
+def test_a_chinese_question_about_something_else_is_not_drawn_to_the_article(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is not Decision.ANSWER
 
 
 def test_a_later_question_pointing_back_with_words_of_its_own_stands_alone(

@@ -509,7 +509,15 @@ def _with_and_without_stop_words(key: tuple[str, ...]) -> tuple[tuple[str, ...],
 class Normaliser:
     """Turns text into stemmed terms, mapping synonyms onto one canonical term per concept."""
 
-    def __init__(self, *synonym_maps: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self,
+        *synonym_maps: Mapping[str, Sequence[str]],
+        question_words: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """`question_words` are also synonyms, the first map's; in a Chinese question, the
+        ones a particle splits are found wherever they stand (see `cjk_words`)."""
+        if question_words is not None:
+            synonym_maps = (question_words, *synonym_maps)
         # Variants shared across maps join their groups, so "EV", "electric cars" and
         # "autos eléctricos" all become the first map's (English) canonical term.
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -525,19 +533,17 @@ class Normaliser:
                 key = parent[key]
             return key
 
-        # A Chinese variant that a particle splits ("砸的钱", "有什么用") is paired with its
-        # neighbours in a sentence ("国砸", "星有"), never as it stands alone: it is written
-        # as its canonical term in the text before the text is paired.
-        rewritten: dict[str, str] = {}
-        for synonyms in synonym_maps:
-            for canonical, variants in synonyms.items():
-                rewritten |= {
-                    fold(variant): canonical
-                    for variant in variants
-                    if len(variant) > 2
-                    and has_cjk(variant)
-                    and any(map(_single_character, words(variant)))
-                }
+        # A Chinese question word that a particle splits ("有什么用": 有 and 用) is paired with
+        # its neighbours in a sentence ("星有"), never as it stands alone: it is written as
+        # its canonical term in the question before the question is paired. Not faq.yaml's
+        # variants: "讲了啥" (what does it say) or "中国的钱" (China's money) found anywhere
+        # draw a question about a song or a currency to the article.
+        rewritten = {
+            fold(variant): canonical
+            for canonical, variants in (question_words or {}).items()
+            for variant in variants
+            if len(variant) > 2 and has_cjk(variant) and any(map(_single_character, words(variant)))
+        }
         self._rewritten = rewritten
         self._rewrite = (
             re.compile("|".join(map(re.escape, sorted(rewritten, key=len, reverse=True))))
@@ -583,7 +589,7 @@ class Normaliser:
         }
 
     def cjk_words(self, text: str) -> list[str] | None:
-        """The words of a Chinese question whose split synonyms are written as their
+        """The words of a Chinese question whose split question words are written as their
         canonical terms first; None when it holds none. For questions only: rewriting
         faq.yaml's own texts as well shifts every term's weight, and lost more than it won."""
         if self._rewrite is None or not has_cjk(text):

@@ -100,11 +100,11 @@ class Retriever:
         self.kb = kb
         self.settings = settings
         self._normaliser = Normaliser(
-            QUESTION_WORDS,
             EVERYDAY_SYNONYMS,
             SPANISH_PORTUGUESE_SYNONYMS,
             kb.synonyms,
             *kb.language_synonyms.values(),
+            question_words=QUESTION_WORDS,
         )
         self._entries = {entry.id: entry for entry in kb.entries}
         self._telling_when, self._telling_how_many = _telling_only(kb)
