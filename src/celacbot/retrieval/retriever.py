@@ -468,20 +468,30 @@ class Retriever:
         """Whether a term of `text` is an everyday word of English, Spanish or Portuguese that
         counts less: not one of the first words after its asking word, which name what is
         asked ("which chinese movies ...?", "¿cuál es la ciudad más grande ...?")."""
+        # Asked only of a longer question's unknown words: the word list is read then, and
+        # the words after the asking word only once an everyday word is among them.
+        asked: frozenset[str] | None = None
 
-        @functools.cache
-        def asked() -> frozenset[str]:
-            # Read only for a longer question with an unknown word.
-            folded = fold(text)
-            asking = _ASKING.search(folded)
-            if asking is None:
-                return frozenset()
-            after = words(folded[asking.end() :])
-            named = [word for word in after if word not in STOP_WORDS][:ASKED_WORDS]
-            return frozenset(self._normaliser.text_content_terms(" ".join(named)))
+        def everyday(term: str) -> bool:
+            nonlocal asked
+            if term not in everyday_stems():
+                return False
+            if asked is None:
+                asked = self._named_by_asking(text)
+            return term not in asked
 
-        # The word list too is read only then, once.
-        return lambda term: term in everyday_stems() and term not in asked()
+        return everyday
+
+    def _named_by_asking(self, text: str) -> frozenset[str]:
+        """The terms of the first words after a question's asking word ("which chinese
+        *movies*"), which name what is asked."""
+        folded = fold(text)
+        asking = _ASKING.search(folded)
+        if asking is None:
+            return frozenset()
+        after = words(folded[asking.end() :])
+        named = [word for word in after if word not in STOP_WORDS][:ASKED_WORDS]
+        return frozenset(self._normaliser.text_content_terms(" ".join(named)))
 
     @functools.cached_property
     def _fact_homes(self) -> dict[str, tuple[str, ...]]:
