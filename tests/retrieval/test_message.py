@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.message import checks_a_claim, questions, without_exclusion
+from celacbot.retrieval.message import checks_a_claim, punctuated, questions, without_exclusion
 
 
 @pytest.mark.parametrize(
@@ -467,3 +467,39 @@ def test_a_message_that_counts_its_questions_is_split_at_the_and_between_them(
     message: str, asked: list[str]
 ) -> None:
     assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "written"),
+    [
+        ("y para que sirve punto", "y para que sirve."),
+        ("quien escribio esto signo de pregunta", "quien escribio esto?"),
+        ("a que paises nombra coma che", "a que paises nombra, che"),
+        (
+            "hola consulta punto que mando china durante la pandemia signo de pregunta",
+            "hola consulta. que mando china durante la pandemia?",
+        ),
+        (
+            "o passageiro falou vírgula quais país já tem esses carro ponto de interrogação",
+            "o passageiro falou, quais país já tem esses carro?",
+        ),
+        ("what is CBERS question mark", "what is CBERS?"),
+        ("abre signo de pregunta qué es CBERS cierra signo de pregunta", "qué es CBERS?"),
+        ("比亚迪在巴西都造啥 逗号 还有绿色能源 问号", "比亚迪在巴西都造啥 ， 还有绿色能源 ？"),
+        # the same words as words
+        ("el punto de vista del autor", "el punto de vista del autor"),
+        ("que punto importante", "que punto importante"),
+        ("o ponto de ônibus", "o ponto de ônibus"),
+        ("entró en coma", "entró en coma"),
+        ("what happened over the period", "what happened over the period"),
+        ("what happened in that period to BYD", "what happened in that period to BYD"),
+    ],
+)
+def test_punctuation_dictated_as_words_is_written_as_marks(message: str, written: str) -> None:
+    assert punctuated(message) == written
+
+
+def test_a_dictated_question_mark_splits_a_message_into_its_questions() -> None:
+    asked = questions(punctuated("quien escribio esto signo de pregunta y donde trabaja punto"))
+
+    assert asked == ["quien escribio esto?", "y donde trabaja."]

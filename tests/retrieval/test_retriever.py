@@ -2730,3 +2730,16 @@ def test_space_beyond_the_moon_is_not_the_deep_space_station(
 ) -> None:
     # The station is found by a country sharing it, not by any question about far space.
     assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        ("bgi-uruguay-lab", "y para que sirve punto", "bgi-uruguay-lab"),
+        ("covid-support", "a que paises nombra coma che", "covid-support"),
+    ],
+)
+def test_a_follow_up_dictated_with_its_punctuation_is_read_as_written(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

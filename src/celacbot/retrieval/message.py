@@ -456,6 +456,65 @@ def _as_announced(asked: list[str], announced: int) -> list[str]:
     return asked
 
 
+# Voice typing writes the punctuation a user dictates as words ("y para que sirve punto",
+# "quais país vírgula ...", "比亚迪 逗号 ..."): as marks, the message splits and reads as typed.
+_DICTATED: Final = re.compile(
+    r"\s*\b(?:"
+    r"(?P<open>abr[ae] (?:signo de )?(?:pregunta|interrogaci[oó]n))"
+    r"|(?P<question>(?:cierr[ae] )?signo de (?:pregunta|interrogaci[oó]n)"
+    r"|ponto de interroga[cç][aã]o|question mark)"
+    r"|(?P<exclamation>signo de exclamaci[oó]n|ponto de exclama[cç][aã]o"
+    r"|exclamation (?:mark|point))"
+    r"|(?P<semicolon>punto y coma|ponto e v[ií]rgula|semicolon)"
+    r"|(?P<stop>punto (?:final|y aparte|y seguido)|ponto final|full stop)"
+    r"|(?P<comma>coma|v[ií]rgula|comma)"
+    r"|(?P<point>punto|ponto|period)"
+    r")\b(?P<next>\s+\w+)?",
+    re.IGNORECASE,
+)
+_DICTATED_MARKS: Final = {
+    "open": "",
+    "question": "?",
+    "exclamation": "!",
+    "semicolon": ";",
+    "stop": ".",
+    "comma": ",",
+    "point": ".",
+}
+# "coma", "punto" and "ponto" are words, not marks, after a word that leads a noun or verb
+# ("entró en coma", "el punto", "que coma": eat) and before one that follows a noun ("punto de
+# vista", "ponto de ônibus"); "period" is a mark only at the end of the message.
+_LEADS_A_NOUN: Final = re.compile(
+    r"\b(?:en|em|el|la|un|una|o|um|a|que|de|do|da|del|su|seu|sua|mi|meu|este|ese|esse|aquele"
+    r"|cada|al|ao|no|na|the|this|that|each|every|any|which|what)$",
+    re.IGNORECASE,
+)
+_FOLLOWS_A_NOUN: Final = re.compile(r"\s+(?:de|do|da|dos|das|del|y|e)$", re.IGNORECASE)
+_CHINESE_DICTATED: Final = re.compile("问号|逗号|句号|感叹号")
+_CHINESE_MARKS: Final = {"问号": "？", "逗号": "，", "句号": "。", "感叹号": "！"}
+
+
+def punctuated(text: str) -> str:
+    """The message with the punctuation its user dictated as words written as marks."""
+    if has_cjk(text):
+        text = _CHINESE_DICTATED.sub(lambda match: _CHINESE_MARKS[match[0]], text)
+    return _DICTATED.sub(lambda match: _mark(match, text), text).strip()
+
+
+def _mark(match: re.Match[str], text: str) -> str:
+    kind = next(name for name, value in match.groupdict().items() if value and name != "next")
+    after = match["next"] or ""
+    if kind in {"comma", "point"}:
+        if _LEADS_A_NOUN.search(text, 0, match.start()):
+            return match[0]
+        word = match[kind].lower()
+        if word == "period" and after:
+            return match[0]
+        if kind == "point" and _FOLLOWS_A_NOUN.match(after):
+            return match[0]
+    return _DICTATED_MARKS[kind] + after
+
+
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""

@@ -38,7 +38,7 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
-from celacbot.retrieval.message import checks_a_claim, questions, without_exclusion
+from celacbot.retrieval.message import checks_a_claim, punctuated, questions, without_exclusion
 from celacbot.retrieval.missing import (
     COUNTRIES,
     COUNTRY_UNITS,
@@ -366,7 +366,7 @@ class Retriever:
         )
 
     def _cap(self, question: str) -> str:
-        return question[: self.settings.max_query_chars]
+        return punctuated(question[: self.settings.max_query_chars])
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._cap(question)
