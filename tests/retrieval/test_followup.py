@@ -93,6 +93,8 @@ def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, po
         # a longer question that says "that ..." stands alone
         ("qué dice el artículo sobre esa planta de BYD en Brasil", False),
         ("¿está terminada?", False),  # "está" is no "esta"
+        # the formal "said programme" points back however long the question
+        ("Quantos satélites foram desenvolvidos no âmbito do referido programa?", True),
     ],
 )
 def test_a_demonstrative_points_back_in_a_short_message(message: str, points: bool) -> None:
@@ -136,6 +138,9 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("拿来干啥的", True),
         ("那带来了什么？", True),
         ("有什么作用", True),
+        ("E para quais finalidades são utilizados os dados gerados?", True),
+        ("¿con qué fin se hizo?", True),
+        ("for what purposes?", True),
         ("why?", False),  # a cause
         ("¿Qué falta para que la cooperación funcione?", False),  # "so that"
         ("when was it built?", False),

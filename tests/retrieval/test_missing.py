@@ -15,7 +15,14 @@ from celacbot.retrieval.missing import (
 
 @pytest.mark.parametrize(
     "question",
-    ["when?", "when was the forum founded", "when's the byd plant opening", "which dates?"],
+    [
+        "when?",
+        "when was the forum founded",
+        "when's the byd plant opening",
+        "which dates?",
+        "em que datas foi isso?",
+        "¿en qué fechas es todo eso?",
+    ],
 )
 def test_when_asks_for_a_date(question: str) -> None:
     assert Detail.DATE in asked_details(question)

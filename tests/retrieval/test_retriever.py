@@ -2743,3 +2743,16 @@ def test_a_follow_up_dictated_with_its_punctuation_is_read_as_written(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Prezados, solicito informar em que consiste o programa CBERS.", "cbers-program"),
+        ("Solicito esclarecer a agenda do Presidente Xi Jinping na América Latina.", "xi-visit"),
+    ],
+)
+def test_a_formal_request_is_read_for_what_it_asks(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)

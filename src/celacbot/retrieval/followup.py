@@ -112,7 +112,9 @@ _POINTER: Final = re.compile(
     # "di people dem"
     r"|(?:wat|what|when|how|why|weh|where|year|time) dem"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
-    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali)\b"
+    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali"
+    # the formal "the said programme": "no âmbito do referido programa"
+    r"|referid[oa]s?|susodich[oa]s?|aludid[oa]s?)\b"
     r"|它|它们|他们|那里|这些|那些",
     re.IGNORECASE,
 )
@@ -276,7 +278,10 @@ _PURPOSE: Final = re.compile(
     r"|(?:para|pra) (?:que|q)\s*\?|de que (?:sirve|serve)"
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
-    r"|o que (?:isso|isto) (?:traz|trouxe))\b"
+    r"|o que (?:isso|isto) (?:traz|trouxe)"
+    # "para quais finalidades?", "¿con qué fin?", "for what purposes?"
+    r"|(?:para|pra|con|com|a) (?:que|q|quais|qual|cuales|cual) (?:fins|fines|fin|finalidades?"
+    r"|objetivos?|propositos?)|(?:for )?what purposes?)\b"
     # "impact?", "¿y el impacto?": what it brings, asked in one word
     r"|^\W*(?:and |y |e )?(?:what(?:'s| is) )?(?:the |its |el |los |su |sus |o |os |seu |seus )?"
     r"(?:impacts?|impactos?|effects?|efectos?"

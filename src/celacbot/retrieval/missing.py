@@ -157,8 +157,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
             # not "to date", "hasta la fecha": so far
             r"|\b(?<!to )(?<!up to )dates?\b|\b(?<!hasta la )(?<!a la )fechas?\b"
-            r"|\b(?:que|q|cual|en que|en q) (?:ano|fecha|dia|mes)\b|\bquando\b"
-            r"|\b(?:que|q|qual|em que|em q) (?:ano|data|dia|mes)\b"
+            r"|\b(?:que|q|cual|en que|en q) (?:anos?|fechas?|dias?|mes|meses)\b|\bquando\b"
+            r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\bha quanto tempo\b|\bhace cuanto\b"
         ),
