@@ -2750,9 +2750,14 @@ def test_a_follow_up_dictated_with_its_punctuation_is_read_as_written(
     [
         ("Prezados, solicito informar em que consiste o programa CBERS.", "cbers-program"),
         ("Solicito esclarecer a agenda do Presidente Xi Jinping na América Latina.", "xi-visit"),
+        # Caribbean English: "I hear China is doing some digital agriculture thing ..."
+        (
+            "i hear china doin some digital agriculture ting wid guyana, wha dat is?",
+            "digital-agriculture",
+        ),
     ],
 )
-def test_a_formal_request_is_read_for_what_it_asks(
+def test_a_formal_or_dialect_request_is_read_for_what_it_asks(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)

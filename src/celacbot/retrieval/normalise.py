@@ -82,7 +82,7 @@ _CHAT_WORDS = """
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
-    wha wah dem wid haffi di fi dis dat deh nuh seh
+    wha wah dem wid haffi di fi dis dat deh nuh seh fuh ting tings doin hear hearing
     beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
