@@ -2761,3 +2761,12 @@ def test_a_formal_or_dialect_request_is_read_for_what_it_asks(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "Que vantagens o texto atribui aos investimentos chineses na região? "
+        "E há alguma referência à criação de emprego?"
+    )
+
+    assert [part.id for part in answer.parts] == ["investment-benefits", "jobs-livelihoods"]

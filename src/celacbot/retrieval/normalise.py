@@ -99,7 +99,7 @@ _CHAT_WORDS = """
     oiga oigame tardes tera terao
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca ambito ambitos
-    referido referida referidos referidas
+    referido referida referidos referidas referencia referencias
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
