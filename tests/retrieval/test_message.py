@@ -493,6 +493,18 @@ def test_a_message_that_counts_its_questions_is_split_at_the_and_between_them(
         ("entró en coma", "entró en coma"),
         ("what happened over the period", "what happened over the period"),
         ("what happened in that period to BYD", "what happened in that period to BYD"),
+        (
+            "cual es otro punto importante del articulo",
+            "cual es otro punto importante del articulo",
+        ),
+        ("para que todo el mundo coma, ¿qué hace?", "para que todo el mundo coma, ¿qué hace?"),
+        # a mark written about, or said first
+        ("dónde pongo el punto y coma", "dónde pongo el punto y coma"),
+        ("como usar ponto e vírgula", "como usar ponto e vírgula"),
+        ("vírgula ou ponto, qual usar?", "vírgula ou ponto, qual usar?"),
+        ("is there a big question mark over it?", "is there a big question mark over it?"),
+        ("感叹号是什么意思", "感叹号是什么意思"),
+        ("full stop, who wrote this?", "who wrote this?"),
     ],
 )
 def test_punctuation_dictated_as_words_is_written_as_marks(message: str, written: str) -> None:

@@ -114,7 +114,7 @@ _POINTER: Final = re.compile(
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
     r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali"
     # the formal "the said programme": "no âmbito do referido programa"
-    r"|referid[oa]s?|susodich[oa]s?|aludid[oa]s?)\b"
+    r"|referid[oa]s?)\b"
     r"|它|它们|他们|那里|这些|那些",
     re.IGNORECASE,
 )

@@ -201,6 +201,9 @@ _LEAD_IN: Final = re.compile(
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
     r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
+    # "e há alguma referência à criação de emprego?": what follows is the question
+    r"|(?:e |y )?(?:ha|hay|existe) (?:alguma|alguna|algum|algun) (?:referencia|mencao|mencion)"
+    r"(?: (?:a|ao|al|sobre))?"
     rf"|{_WANTS_TO_KNOW}"
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
@@ -486,11 +489,20 @@ _DICTATED_MARKS: Final = {
 # vista", "ponto de ônibus"); "period" is a mark only at the end of the message.
 _LEADS_A_NOUN: Final = re.compile(
     r"\b(?:en|em|el|la|un|una|o|um|a|que|de|do|da|del|su|seu|sua|mi|meu|este|ese|esse|aquele"
-    r"|cada|al|ao|no|na|the|this|that|each|every|any|which|what)$",
+    r"|cada|al|ao|no|na|the|this|that|each|every|any|which|what|otro|otra|outro|outra|mundo"
+    r"|algun|algum|ningun|nenhum|cualquier|qualquer|mismo|mesmo|ou|or)$",
+    re.IGNORECASE,
+)
+# Every mark is written about, not dictated, after these: "como usar ponto e vírgula",
+# "dónde pongo el punto y coma", "a big question mark over ...", "what is the question mark".
+_WRITTEN_ABOUT: Final = re.compile(
+    r"\b(?:el|la|o|um|un|una|the|a|big|use|using|usar|uso|pongo|poner|coloco|colocar|put"
+    r"|write|escribir|escrever)$",
     re.IGNORECASE,
 )
 _FOLLOWS_A_NOUN: Final = re.compile(r"\s+(?:de|do|da|dos|das|del|y|e)$", re.IGNORECASE)
-_CHINESE_DICTATED: Final = re.compile("问号|逗号|句号|感叹号")
+# Not a mark the message opens with or asks about ("感叹号是什么意思").
+_CHINESE_DICTATED: Final = re.compile("(?<=.)(?:问号|逗号|句号|感叹号)(?!是|的|怎么|什么|用)")
 _CHINESE_MARKS: Final = {"问号": "？", "逗号": "，", "句号": "。", "感叹号": "！"}
 
 
@@ -498,12 +510,19 @@ def punctuated(text: str) -> str:
     """The message with the punctuation its user dictated as words written as marks."""
     if has_cjk(text):
         text = _CHINESE_DICTATED.sub(lambda match: _CHINESE_MARKS[match[0]], text)
-    return _DICTATED.sub(lambda match: _mark(match, text), text).strip()
+    # A mark said first leaves the comma after it: "full stop, who wrote this?".
+    return _DICTATED.sub(lambda match: _mark(match, text), text).strip().lstrip(",;: ")
 
 
 def _mark(match: re.Match[str], text: str) -> str:
     kind = next(name for name, value in match.groupdict().items() if value and name != "next")
     after = match["next"] or ""
+    # A message opens with no mark: one said first is dropped ("full stop, who wrote this?"),
+    # but a lone "coma", "punto" or "vírgula" there is a word ("vírgula ou ponto?").
+    if not text[: match.start()].strip():
+        return match[0] if kind in {"comma", "point"} else after.lstrip()
+    if _WRITTEN_ABOUT.search(text, 0, match.start()):
+        return match[0]
     if kind in {"comma", "point"}:
         if _LEADS_A_NOUN.search(text, 0, match.start()):
             return match[0]

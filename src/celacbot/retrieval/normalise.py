@@ -98,8 +98,8 @@ _CHAT_WORDS = """
     tv tele televisao television noticiero telejornal
     oiga oigame tardes tera terao
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
-    solicito solicitamos solicitar informar informe esclarecer esclareca ambito ambitos
-    referido referida referidos referidas referencia referencias
+    solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
+    referidos referidas
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
