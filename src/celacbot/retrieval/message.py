@@ -506,8 +506,28 @@ _CHINESE_DICTATED: Final = re.compile("(?<=.)(?:问号|逗号|句号|感叹号)(
 _CHINESE_MARKS: Final = {"问号": "？", "逗号": "，", "句号": "。", "感叹号": "！"}
 
 
+# Every dictated mark holds one of these: most messages hold none and are left as they are.
+_DICTATED_STEMS: Final = (
+    "coma",
+    "punto",
+    "ponto",
+    "period",
+    "rgula",
+    "signo",
+    "mark",
+    "stop",
+    "colon",
+    "abr",
+)
+
+
 def punctuated(text: str) -> str:
     """The message with the punctuation its user dictated as words written as marks."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _DICTATED_STEMS) and not any(
+        mark in text for mark in _CHINESE_MARKS
+    ):
+        return text
     if has_cjk(text):
         text = _CHINESE_DICTATED.sub(lambda match: _CHINESE_MARKS[match[0]], text)
     # A mark said first leaves the comma after it: "full stop, who wrote this?".
