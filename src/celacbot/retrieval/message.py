@@ -13,7 +13,9 @@ not when it tells about the asker ("I remember when Xi visited Peru, and what di
 Brazil?"). `without_exclusion(text)` splits off what a message sets aside ("besides Venezuela,
 ...", "... aparte del covid?", "除了智利，..."), None when it sets nothing aside.
 `changes_subject(text)` tells a message that says itself it leaves the conversation's subject
-("changing the subject").
+("changing the subject"). `punctuated(text)` writes the punctuation a voice typist dictated as
+words ("... para que sirve punto", "vírgula", "问号") as marks, and leaves the same words where
+they are words ("punto de vista", "como usar ponto e vírgula").
 """
 
 from __future__ import annotations

@@ -285,7 +285,7 @@ class Retriever:
         if subject is None:
             return evaluation.answer
         return self._follow_ups.with_subject(
-            self, self._cap(question), subject, evaluation, replying=replying
+            self, self._as_read(question), subject, evaluation, replying=replying
         )
 
     def unused_terms(self, text: str) -> tuple[str, ...]:
@@ -365,11 +365,12 @@ class Retriever:
             answer=evaluation.answer,
         )
 
-    def _cap(self, question: str) -> str:
+    def _as_read(self, question: str) -> str:
+        """The message as read: capped, the punctuation it dictated as words written as marks."""
         return punctuated(question[: self.settings.max_query_chars])
 
     def _resolve(self, question: str) -> Query | None:
-        capped = self._cap(question)
+        capped = self._as_read(question)
         query = self._query(capped, question_language(capped, words(capped)))
         return query if query.content else None
 
@@ -421,7 +422,7 @@ class Retriever:
 
     def read(self, question: str, lang_hint: str | None = None) -> Reading:
         """A message read on its own: its answer, query and candidates."""
-        capped = self._cap(question)
+        capped = self._as_read(question)
         # "besides Venezuela, which other country...": a name set aside would draw the
         # answer to itself. The rest of the question, when it answers on its own; else the
         # whole. Not for a common word ("apart from governments, who else...": the answer
@@ -456,7 +457,7 @@ class Retriever:
     def read_text(self, text: str, lang_hint: str | None) -> Reading:
         """One text read whole, never split into questions (a follow-up joined with the
         subject's question)."""
-        capped = self._cap(text)
+        capped = self._as_read(text)
         message = words(capped)
         # Everyday words count in full: the subject's question brings the topic's words, and
         # the message's own words are what may say it asks about something else.
