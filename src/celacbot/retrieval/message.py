@@ -525,12 +525,11 @@ _DICTATED_STEMS: Final = (
 
 def punctuated(text: str) -> str:
     """The message with the punctuation its user dictated as words written as marks."""
+    chinese = any(mark in text for mark in _CHINESE_MARKS)
     lowered = text.lower()
-    if not any(stem in lowered for stem in _DICTATED_STEMS) and not any(
-        mark in text for mark in _CHINESE_MARKS
-    ):
+    if not chinese and not any(stem in lowered for stem in _DICTATED_STEMS):
         return text
-    if has_cjk(text):
+    if chinese:
         text = _CHINESE_DICTATED.sub(lambda match: _CHINESE_MARKS[match[0]], text)
     # A mark said first leaves the comma after it: "full stop, who wrote this?".
     return _DICTATED.sub(lambda match: _mark(match, text), text).strip().lstrip(",;: ")
@@ -548,8 +547,7 @@ def _mark(match: re.Match[str], text: str) -> str:
     if kind in {"comma", "point"}:
         if _LEADS_A_NOUN.search(text, 0, match.start()):
             return match[0]
-        word = match[kind].lower()
-        if word == "period" and after:
+        if match[kind].lower() == "period" and after:
             return match[0]
         if kind == "point" and _FOLLOWS_A_NOUN.match(after):
             return match[0]
