@@ -141,6 +141,11 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("E para quais finalidades são utilizados os dados gerados?", True),
         ("¿con qué fin se hizo?", True),
         ("for what purposes?", True),
+        # the question mark after the asking words ends the question, not the match
+        ("for what?", True),
+        ("E esses dados servem para quê?", True),
+        ("y eso pa que", True),
+        ("para que lado?", False),
         ("why?", False),  # a cause
         ("¿Qué falta para que la cooperación funcione?", False),  # "so that"
         ("when was it built?", False),

@@ -10,6 +10,7 @@ from celacbot.retrieval.missing import (
     asks_for_a_thing,
     counted_asked,
     counted_given,
+    gaps,
 )
 
 
@@ -122,6 +123,28 @@ def test_who_runs_it_asks_for_a_person(question: str) -> None:
 def test_what_a_chinese_thing_is_called_asks_for_no_person(question: str, person: bool) -> None:
     # The stations' names are no person's: no "the article names no person" caveat.
     assert (Detail.PERSON in asked_details(question)) is person
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the names of the hydropower stations?",
+        "cómo se llaman las hidroeléctricas que hizo china en argentina",
+        "Qual é o nome da hidrelétrica que a China construiu?",
+        "阿根廷的水电站叫什么名字？",
+    ],
+)
+def test_what_a_thing_is_called_asks_for_its_name(question: str) -> None:
+    assert asked_details(question) == (Detail.NAME,)
+
+
+def test_only_an_answer_saying_so_lacks_a_name() -> None:
+    # Any answer may hold a name ("the South-South Cooperation Trust Fund"): no caveat of
+    # ours says it has none; one that says it names nothing lacks it, and says so.
+    assert not gaps((Detail.NAME,), "Through the South-South Cooperation Trust Fund.").all
+    stated = gaps((Detail.NAME,), "Hydropower stations. The article does not name them.")
+    assert stated.stated == (Detail.NAME,)
+    assert not stated.unstated
 
 
 @pytest.mark.parametrize(

@@ -907,6 +907,9 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     [
         "valeu. mudando de assunto, o q significa celac?",
         "thanks! changing the subject, what is CELAC?",
+        "ok different question, what is celac",
+        "otra cosa distinta: ¿qué es la celac?",
+        "另外问下，拉共体是什么",
     ],
 )
 def test_a_new_subject_announced_after_thanks_is_answered_not_read_with_the_old_one(
@@ -2774,3 +2777,32 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
     )
 
     assert [part.id for part in answer.parts] == ["investment-benefits", "jobs-livelihoods"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "message", "expected"),
+    [
+        # a place asked of BYD's plant, not the smart cities the word "city" names
+        ("byd-brazil-complex", "which city is it in", "byd-brazil-complex"),
+        # what the data is for, after who receives it
+        ("cbers-data-sharing", "E esses dados servem para quê?", "cbers-data-uses"),
+        # south-western Mandarin asks "what" with 啥子
+        ("agri-mechanisms-19", "都合作些啥子", "agri-mechanisms-19"),
+    ],
+)
+def test_a_follow_up_asking_a_detail_or_a_purpose_stays_with_the_subject(
+    shipped: Retriever, subject: str, message: str, expected: str
+) -> None:
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, expected)
+
+
+def test_the_words_before_a_message_s_first_question_say_what_its_pronoun_means(
+    shipped: Retriever,
+) -> None:
+    # "tourists asked about Xi's November trip. Which days did he go? Also, space?"
+    answer = shipped.answer(
+        "您好，我是博物馆的讲解员，最近有拉美游客问起习主席11月去拉美的事。"
+        "请问他具体是几号到几号去的？另外想顺便了解一下，中拉在航天方面都有哪些合作？"
+    )
+
+    assert [part.id for part in answer.parts] == ["xi-visit", "aerospace-overview"]

@@ -436,7 +436,11 @@ class FollowUpReader:
             and turn.own.decision is Decision.ANSWER
             and turn.own.id not in neighbours
             and turn.own.score >= nearest + STANDS_ALONE_LEAD
-            and any(term in self.topic_terms for term in terms)
+            # "which city is it in?" after BYD's plant asks the plant's city, not of smart cities
+            and any(
+                term in self.topic_terms and not (turn.asks_a_detail and term in self.detail_terms)
+                for term in terms
+            )
         ):
             return turn.own
         facets = self._facets(turn.question, standalone)
@@ -703,17 +707,20 @@ class FollowUpReader:
         asking: Sequence[str],
         parts: Sequence[Reading],
         whole: Callable[[], Reading],
+        *,
+        opening: Callable[[], Reading],
     ) -> list[Reading]:
         """The parts of a message, a part that only asks a detail of the question before it
         ("what did BYD build, and when?", "... and in which year?") read as its follow-up; the
-        first part, of what the whole message is about ("I read about BYD's plant. When?")."""
+        first part, of what the words before it are about ("I read about BYD's plant. When?
+        And what about CBERS?"), else the whole message."""
         read = list(parts)
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
             if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
-            leaned_on = read[index - 1] if index else whole()
+            leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).

@@ -269,13 +269,13 @@ def asks_if_only(text: str) -> bool:
 _PURPOSE: Final = re.compile(
     r"\b(?:what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
     # "for what tho?", "for wha?": the same asked the other way round, alone
-    r"|^\W*(?:and |but )?for (?:what|wha|wat|wut)(?: tho| though| exactly| then)?\W*$"
+    r"|^\W*(?:and |but )?for (?:what|wha|wat|wut)(?: tho| though| exactly| then)?(?=\W*$)"
     r"|what(?:['’]s| is) the (?:point|use|purpose|goal|aim)"
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
     r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
     r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:sirve|sirven|serve|servem|se usa\w*)"
-    r"|(?:para|pra) (?:que|q)\s*\?|de que (?:sirve|serve)"
+    r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve)"
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe)"

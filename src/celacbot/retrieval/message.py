@@ -88,7 +88,7 @@ _ASKS: Final = re.compile(
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien)\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|quando|onde|pra que|para que|o (?:q|que) onda)"
+    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda)"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
@@ -185,7 +185,10 @@ _TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me con
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
-    r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
+    r"|(?:a |one )?(?:different|unrelated|new) (?:question|topic|subject)"
+    r"|(?:una? )?(?:pregunta|cosa) (?:diferente|distinta)|(?:uma )?(?:pergunta|coisa) diferente"
+    r"|mudando de assunto|outra (?:pergunta|coisa)(?: diferente)?|cambiando de tema"
+    r"|otra (?:pregunta|cosa)(?: diferente| distinta)?"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -210,7 +213,7 @@ _LEAD_IN: Final = re.compile(
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
-    r"|(?:换个话题|另外问一下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
+    r"|(?:换个话题|另外(?:再)?问(?:一)?下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
     rf"|{_CHINESE_CLAIM_OPENER})[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
@@ -220,7 +223,9 @@ _LEAD_IN: Final = re.compile(
 # conversation's subject.
 _NEW_SUBJECT: Final = re.compile(
     r"\b(?:changing (?:the )?subject|change of subject|cambiando de tema|cambio de tema"
-    r"|mudando de assunto|mudando de tema)\b|换个话题|换一个话题|换话题",
+    r"|mudando de assunto|mudando de tema|(?:different|unrelated) (?:question|topic|subject)"
+    r"|(?:pregunta|cosa) (?:diferente|distinta)|(?:pergunta|coisa) diferente)\b"
+    r"|换个话题|换一个话题|换话题",
     re.IGNORECASE,
 )
 

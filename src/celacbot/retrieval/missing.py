@@ -49,6 +49,7 @@ class Detail(StrEnum):
     COMPANIES = "companies"
     AGREEMENTS = "agreements"
     INSTITUTIONS = "institutions"
+    NAME = "name"
 
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
@@ -270,6 +271,17 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(r"哪(?:些|几?[个所家]|几)[^？?，,]{0,4}?(?:大学|高校|机构|研究机构|医院)"),
     ),
+    # A thing's name ("what are the hydropower stations called?"); a person's is PERSON.
+    Detail.NAME: (
+        re.compile(
+            r"\bwhat(?:'s| is| are|s)? the names?\b|\bnames? of (?:the|those|that)\b"
+            r"|\bwhat (?:is|are|was|were) (?:it|they|those|the \w+(?: \w+)?) called\b"
+            r"|\bcomo se (?:llaman?|chamam?)\b"
+            r"|\b(?:cual|cuales|qual|quais) (?:es|son|e|sao) (?:el|los|o|os) nombres?\b"
+            r"|\b(?:qual|quais) (?:e|sao) (?:o|os) nomes?\b"
+        ),
+        re.compile(r"叫什么名|叫啥名|名字是什么|名称是什么|什么名字|叫什么"),
+    ),
 }
 
 # The countries the article names (a place given; a claim's country a right one may replace).
@@ -342,6 +354,9 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.AGREEMENTS: re.compile(r"\bagreements? (?:called|named)\b"),
     Detail.INSTITUTIONS: re.compile(r"\bCASS\b|\b(?:University|Institute|Academy)\b"),
 }
+# Any answer may hold a thing's name: only its own words tell that it gives none ("The article
+# does not name them").
+_ONLY_SAID_LACKING: Final = frozenset({Detail.NAME})
 # A sentence that already says the article lacks the detail ("The article gives no launch
 # dates") makes a caveat of ours redundant: a negation and a word naming that detail.
 _NEGATION: Final = re.compile(r"\b(?:not|no|none|neither|nor)\b", re.IGNORECASE)
@@ -365,6 +380,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    Detail.NAME: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
@@ -387,6 +403,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "The article does not name them.",
         Detail.AGREEMENTS: "The article does not list the agreements signed.",
         Detail.INSTITUTIONS: "The article does not name them.",
+        Detail.NAME: "The article does not give the name.",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -406,6 +423,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "El artículo no dice sus nombres.",
         Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
         Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
+        Detail.NAME: "El artículo no da el nombre.",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -425,6 +443,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "O artigo não diz os nomes.",
         Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
         Detail.INSTITUTIONS: "O artigo não diz os nomes.",
+        Detail.NAME: "O artigo não diz o nome.",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -444,6 +463,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "文章没有列出具体名称。",
         Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
+        Detail.NAME: "文章没有给出名称。",
     },
 }
 
@@ -500,6 +520,9 @@ def asked_details(question: str) -> tuple[Detail, ...]:
         asked.remove(Detail.DATE)
     if Detail.PLACE in asked and Detail.LOCATION in asked:
         asked.remove(Detail.LOCATION)
+    # A person's name is PERSON ("作者叫什么名字").
+    if Detail.NAME in asked and Detail.PERSON in asked:
+        asked.remove(Detail.NAME)
     return tuple(asked)
 
 
@@ -561,7 +584,11 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
     absent = [
         detail
         for detail in details
-        if not _GIVEN[detail].search(answer)
+        if (
+            any(_LACK_WORDS[detail].search(part) for part in negative)
+            if detail in _ONLY_SAID_LACKING
+            else not _GIVEN[detail].search(answer)
+        )
         or (unknown_words and detail in (Detail.COUNT, Detail.AMOUNT))
     ]
     stated = tuple(

@@ -27,11 +27,11 @@ _STOP_WORDS = """
     behind beyond toward towards near inside outside despite per amid onto regarding concerning
     apart except
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
-    esto estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy o para por
-    porque que se
+    esto esos esas estos estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy
+    o para por porque que se
     sobre son su sus tiene un una unos unas y yo
-    as ao aos com da das do dos e ela ele em esse essa isso faz fazer fez foi muito muita na nas
-    no nos os
+    as ao aos com da das do dos e ela ele em esse essa esses essas estes isso faz fazer fez foi
+    muito muita na nas no nos os
     pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan sob
     q vc pra pro tb tbm tmb tmbn porfa hicieron hecho hacen fizeram feito fazem
     puede pueden podria pode podem poderia
@@ -100,6 +100,7 @@ _CHAT_WORDS = """
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
+    jefe jefa confess
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -272,6 +273,8 @@ _TAIWANESE_WORDS: Final = {
     "软体": "软件",
     "硬体": "硬件",
     "资讯": "信息",
+    # south-western Mandarin (Sichuan, Chongqing): "都合作些啥子", what do they work on
+    "啥子": "什么",
 }
 _TAIWANESE_WORD = re.compile("|".join(_TAIWANESE_WORDS))
 

@@ -450,9 +450,22 @@ class Retriever:
         # The whole message, the longest text to read, only when a part leans on it or no
         # single part answers.
         whole = functools.cache(lambda: self._evaluate_text(capped, message, asked, claim=claim))
+        opening = functools.cache(lambda: self._opening(capped, asking[0], asked) or whole())
         return self._combined(
-            capped, whole, self._follow_ups.details_of_the_one_before(self, asking, parts, whole)
+            capped,
+            whole,
+            self._follow_ups.details_of_the_one_before(self, asking, parts, whole, opening=opening),
         )
+
+    def _opening(self, message: str, first: str, asked: str | None) -> Reading | None:
+        """What the words before a message's first question are about, when they answer
+        alone: "有游客问起习主席11月去拉美的事。请问他几号去的？另外，航天方面呢？" asks the
+        dates of Xi's visit, whatever the question after it is about."""
+        lead = message[: max(message.find(first), 0)].strip()
+        if not lead:
+            return None
+        reading = self._evaluate_text(lead, words(lead), asked)
+        return reading if reading.answer.decision is Decision.ANSWER else None
 
     def read_text(self, text: str, lang_hint: str | None) -> Reading:
         """One text read whole, never split into questions (a follow-up joined with the
