@@ -2806,3 +2806,21 @@ def test_the_words_before_a_message_s_first_question_say_what_its_pronoun_means(
     )
 
     assert [part.id for part in answer.parts] == ["xi-visit", "aerospace-overview"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # how a thing works in general: the article never explains one
+        ("how do satellites work?", (Decision.DECLINE, None)),
+        # how work done bears on something the article names: it says
+        (
+            "how does the digital farming work tie into the UN's sustainability goals",
+            (Decision.ANSWER, "un-2030-agenda"),
+        ),
+    ],
+)
+def test_how_a_thing_works_is_beyond_the_article_but_how_work_ties_in_is_not(
+    shipped: Retriever, question: str, expected: tuple[Decision, str | None]
+) -> None:
+    assert verdict(shipped, question) == expected

@@ -26,6 +26,10 @@ _HOW_IT_WORKS: Final = (
         r"(?!.*\b(?:cooperation|partnership|collaboration|relationship|relations)\b)"
         r"(?!.*\bmake (?:\w+ ){0,5}work\b)(?!.*\bchina\b.*\bwork together\b)"
         r".*\b(?:work|works|function|functions|operate|operates|stay (?:up|in orbit)|into orbit)\b"
+        # "how does the digital farming work tie into the UN goals?": work done, and how it
+        # bears on something the article names
+        r"(?!\s+(?:tie|ties|relate|relates|connect|connects|fit|fits|link|links|contribute"
+        r"|contributes)\b)"
         # "fly" within a few words: "how did they handle the need to fly parcels over?" asks
         # what was done.
         r"|\bhow (?:does|do|did|can|could)(?:\W+\w+){0,4}?\W+(?:fly|flies)\b"
