@@ -2824,3 +2824,28 @@ def test_how_a_thing_works_is_beyond_the_article_but_how_work_ties_in_is_not(
     shipped: Retriever, question: str, expected: tuple[Decision, str | None]
 ) -> None:
     assert verdict(shipped, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "message", "expected"),
+    [
+        # whether something differs, or a related question: still about the subject
+        ("satellites-launched", "¿y lo de argentina es cosa distinta?", "satellites-launched"),
+        ("argentina-space-station", "different question but related: where is it?", None),
+        # what the routes are called: the subject's answer says it names none
+        ("air-routes-ecommerce", "what are they called?", "air-routes-ecommerce"),
+    ],
+)
+def test_a_follow_up_that_only_sounds_like_a_new_subject_keeps_it(
+    shipped: Retriever, subject: str, message: str, expected: str | None
+) -> None:
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, expected or subject)
+
+
+def test_a_name_is_lacking_only_where_the_answer_says_it_names_none(shipped: Retriever) -> None:
+    # "names no person" is about the author, not the department the answer does name
+    named = shipped.answer("what's the name of the department the author directs?")
+    unnamed = shipped.answer("cómo se llaman las hidroeléctricas que hizo china en argentina")
+
+    assert (named.id, named.lacks) == ("article-author", ())
+    assert (unnamed.id, unnamed.lacks) == ("green-projects-countries", (Detail.NAME,))

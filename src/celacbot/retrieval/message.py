@@ -185,10 +185,11 @@ _TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me con
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
-    r"|(?:a |one )?(?:different|unrelated|new) (?:question|topic|subject)"
-    r"|(?:una? )?(?:pregunta|cosa) (?:diferente|distinta)|(?:uma )?(?:pergunta|coisa) diferente"
-    r"|mudando de assunto|outra (?:pergunta|coisa)(?: diferente)?|cambiando de tema"
-    r"|otra (?:pregunta|cosa)(?: diferente| distinta)?"
+    # "different question: ...", not "different question but related"
+    r"|(?:a |one )?(?:different|unrelated|new) (?:question|topic|subject)(?=\s*[,:;.!-])"
+    r"|(?:una |uma )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta)(?=\s*[,:;.!-])"
+    r"|mudando de assunto|outra (?:pergunta|coisa)(?: diferente(?=\s*[,:;.!-]))?"
+    r"|cambiando de tema|otra (?:pregunta|cosa)(?: (?:diferente|distinta)(?=\s*[,:;.!-]))?"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -223,8 +224,13 @@ _LEAD_IN: Final = re.compile(
 # conversation's subject.
 _NEW_SUBJECT: Final = re.compile(
     r"\b(?:changing (?:the )?subject|change of subject|cambiando de tema|cambio de tema"
-    r"|mudando de assunto|mudando de tema|(?:different|unrelated) (?:question|topic|subject)"
-    r"|(?:pregunta|cosa) (?:diferente|distinta)|(?:pergunta|coisa) diferente)\b"
+    r"|mudando de assunto|mudando de tema)\b"
+    # "ok, different question: ...", "otra cosa distinta: ...": said first, before a question
+    # (not "¿y la celac es una cosa distinta?", which asks whether it differs)
+    r"|^\W*(?:(?:ok(?:ay)?|so|well|bueno|y|e)\W+)?(?:a |one )?(?:different|unrelated)"
+    r" (?:question|topic|subject)(?=\s*[,:;.!-])"
+    r"|^\W*(?:(?:ok|bueno|y|e)\W+)?(?:otra|una|outra|uma) (?:pregunta|cosa|pergunta|coisa)"
+    r" (?:diferente|distinta)(?=\s*[,:;.!-])"
     r"|换个话题|换一个话题|换话题",
     re.IGNORECASE,
 )

@@ -147,7 +147,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(_HOW_MANY),
-        re.compile(rf"(?:多少|几多)(?!钱)|几[{_CHINESE_COUNTERS}]"),
+        re.compile(rf"(?:多少|几多)(?!钱)|(?<!哪)几[{_CHINESE_COUNTERS}]"),
     ),
     Detail.DATE: (
         re.compile(
@@ -380,7 +380,12 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
-    Detail.NAME: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    # not "names no person" (the author's answer, which names the institute)
+    Detail.NAME: re.compile(
+        r"\b(?:not|never) name (?:them|it|the|any|each)\b|\bnames? no (?!person|people)\w"
+        r"|\bnot named\b",
+        re.IGNORECASE,
+    ),
 }
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 

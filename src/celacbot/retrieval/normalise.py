@@ -100,7 +100,7 @@ _CHAT_WORDS = """
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
-    jefe jefa confess
+    confess
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -165,6 +165,9 @@ _CJK_FILLER = re.compile(
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"
+    # "有哪些国家？", "有哪几个国家": which ones there are; the 有 alone would count as a word
+    # (not in "都有哪些？", where 有 is all that is left to ask with)
+    "有(?=哪(?:些|几)[\u4e00-\u9fff])|"
     # "都建了啥", "都有哪些": an "all" that opens a question adds nothing to it; not the 都
     # of a word ("都市化", city; "都灵", Turin)
     r"^\W*都(?!市|会|灵|柏|城)"
@@ -221,13 +224,14 @@ _SIMPLIFIED = _traditional_to_simplified()
 # knowledge base is written in, once traditional characters are simplified. Only in a text
 # that has a word only Cantonese uses: 系 and 呢 are Mandarin words too (关系, 你呢).
 _CANTONESE_MARK = re.compile(
-    "[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|系咪|(?:^|[\\s,.?!，。？！])点解"
+    "[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|边几|系咪|(?:^|[\\s,.?!，。？！])点解"
 )
 _CANTONESE_WORDS: Final = {
     "边个": "哪个",
     "边度": "哪里",
     "边间": "哪家",
     "边啲": "哪些",
+    "边几": "哪几",
     "点解": "为什么",
     "点样": "怎样",
     "几时": "什么时候",
@@ -275,6 +279,8 @@ _TAIWANESE_WORDS: Final = {
     "资讯": "信息",
     # south-western Mandarin (Sichuan, Chongqing): "都合作些啥子", what do they work on
     "啥子": "什么",
+    # north-eastern Mandarin: "都整啥了？", what did they do
+    "整啥": "干啥",
 }
 _TAIWANESE_WORD = re.compile("|".join(_TAIWANESE_WORDS))
 

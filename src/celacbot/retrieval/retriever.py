@@ -690,9 +690,10 @@ class Retriever:
             or not gaps(details, self.said(answer.id or "")).all
         ):
             return answer
-        # Any country a neighbour names would answer "where?": the subject's own answer,
-        # saying that the article does not say where, is the honest one.
-        wanted = tuple(detail for detail in details if detail is not Detail.LOCATION)
+        # Any country a neighbour names would answer "where?", any name "what are they
+        # called?": the subject's own answer, saying that the article does not say, is the
+        # honest one.
+        wanted = tuple(detail for detail in details if detail not in (Detail.LOCATION, Detail.NAME))
         for scored in reading.candidates if wanted else ():
             entry = self._entries.get(scored.document.id)
             close = scored.total >= answer.score - FOLLOW_UP_SLACK
