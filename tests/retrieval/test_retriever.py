@@ -2849,3 +2849,20 @@ def test_a_name_is_lacking_only_where_the_answer_says_it_names_none(shipped: Ret
 
     assert (named.id, named.lacks) == ("article-author", ())
     assert (unnamed.id, unnamed.lacks) == ("green-projects-countries", (Detail.NAME,))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my phone is locked down",
+        "what is quarantine?",
+        "我明天要去医院打针",  # I'm getting an injection at the hospital tomorrow
+        "小孩打针哭怎么办",  # my child cries at injections
+    ],
+)
+def test_an_everyday_lockdown_or_injection_is_not_the_pandemic(
+    shipped: Retriever, question: str
+) -> None:
+    # Synonyms for the pandemic and its vaccines that are everyday words elsewhere would
+    # answer these with China's COVID support.
+    assert shipped.answer(question).decision is not Decision.ANSWER
