@@ -2788,9 +2788,18 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("cbers-data-sharing", "E esses dados servem para quê?", "cbers-data-uses"),
         # south-western Mandarin asks "what" with 啥子
         ("agri-mechanisms-19", "都合作些啥子", "agri-mechanisms-19"),
+        # whether something differs, or a related question: still about the subject
+        ("satellites-launched", "¿y lo de argentina es cosa distinta?", "satellites-launched"),
+        (
+            "argentina-space-station",
+            "different question but related: where is it?",
+            "argentina-space-station",
+        ),
+        # what the routes are called: the subject's answer says it names none
+        ("air-routes-ecommerce", "what are they called?", "air-routes-ecommerce"),
     ],
 )
-def test_a_follow_up_asking_a_detail_or_a_purpose_stays_with_the_subject(
+def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(
     shipped: Retriever, subject: str, message: str, expected: str
 ) -> None:
     assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, expected)
@@ -2824,22 +2833,6 @@ def test_how_a_thing_works_is_beyond_the_article_but_how_work_ties_in_is_not(
     shipped: Retriever, question: str, expected: tuple[Decision, str | None]
 ) -> None:
     assert verdict(shipped, question) == expected
-
-
-@pytest.mark.parametrize(
-    ("subject", "message", "expected"),
-    [
-        # whether something differs, or a related question: still about the subject
-        ("satellites-launched", "¿y lo de argentina es cosa distinta?", "satellites-launched"),
-        ("argentina-space-station", "different question but related: where is it?", None),
-        # what the routes are called: the subject's answer says it names none
-        ("air-routes-ecommerce", "what are they called?", "air-routes-ecommerce"),
-    ],
-)
-def test_a_follow_up_that_only_sounds_like_a_new_subject_keeps_it(
-    shipped: Retriever, subject: str, message: str, expected: str | None
-) -> None:
-    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, expected or subject)
 
 
 def test_a_name_is_lacking_only_where_the_answer_says_it_names_none(shipped: Retriever) -> None:

@@ -182,14 +182,18 @@ _QUESTION_NOUNS: Final = (
 )
 _TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me conta)"
 # Lead-ins that announce a question without being part of it.
+# "different question: ...", "otra cosa distinta: ...": said before a question, a mark after it
+# (not "different question but related", "¿y la celac es una cosa distinta?").
+_DIFFERENT_QUESTION: Final = (
+    r"(?:(?:a |one )?(?:different|unrelated) (?:question|topic|subject)"
+    r"|(?:una |uma |otra |outra )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta))"
+    r"(?=\s*[,:;.!-])"
+)
 _LEAD_IN: Final = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
-    # "different question: ...", not "different question but related"
-    r"|(?:a |one )?(?:different|unrelated|new) (?:question|topic|subject)(?=\s*[,:;.!-])"
-    r"|(?:una |uma )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta)(?=\s*[,:;.!-])"
-    r"|mudando de assunto|outra (?:pergunta|coisa)(?: diferente(?=\s*[,:;.!-]))?"
-    r"|cambiando de tema|otra (?:pregunta|cosa)(?: (?:diferente|distinta)(?=\s*[,:;.!-]))?"
+    rf"|{_DIFFERENT_QUESTION}|new (?:question|topic|subject)(?=\s*[,:;.!-])"
+    r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -225,12 +229,7 @@ _LEAD_IN: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(
     r"\b(?:changing (?:the )?subject|change of subject|cambiando de tema|cambio de tema"
     r"|mudando de assunto|mudando de tema)\b"
-    # "ok, different question: ...", "otra cosa distinta: ...": said first, before a question
-    # (not "¿y la celac es una cosa distinta?", which asks whether it differs)
-    r"|^\W*(?:(?:ok(?:ay)?|so|well|bueno|y|e)\W+)?(?:a |one )?(?:different|unrelated)"
-    r" (?:question|topic|subject)(?=\s*[,:;.!-])"
-    r"|^\W*(?:(?:ok|bueno|y|e)\W+)?(?:otra|una|outra|uma) (?:pregunta|cosa|pergunta|coisa)"
-    r" (?:diferente|distinta)(?=\s*[,:;.!-])"
+    rf"|^\W*(?:(?:ok(?:ay)?|so|well|bueno|y|e)\W+)?{_DIFFERENT_QUESTION}"
     r"|换个话题|换一个话题|换话题",
     re.IGNORECASE,
 )

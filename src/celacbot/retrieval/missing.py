@@ -586,20 +586,18 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
     megawatts"), a number in the answer counts nothing that was asked about.
     """
     negative = [part for part in _SENTENCE_END.split(answer) if _NEGATION.search(part)]
-    absent = [
-        detail
-        for detail in details
-        if (
-            any(_LACK_WORDS[detail].search(part) for part in negative)
-            if detail in _ONLY_SAID_LACKING
-            else not _GIVEN[detail].search(answer)
-        )
-        or (unknown_words and detail in (Detail.COUNT, Detail.AMOUNT))
-    ]
-    stated = tuple(
-        detail for detail in absent if any(_LACK_WORDS[detail].search(part) for part in negative)
-    )
-    return Gaps(stated, tuple(detail for detail in absent if detail not in stated))
+    stated: list[Detail] = []
+    unstated: list[Detail] = []
+    for detail in details:
+        only_said = detail in _ONLY_SAID_LACKING
+        uncounted = unknown_words and detail in (Detail.COUNT, Detail.AMOUNT)
+        if not only_said and not uncounted and _GIVEN[detail].search(answer):
+            continue
+        if any(_LACK_WORDS[detail].search(part) for part in negative):
+            stated.append(detail)
+        elif not only_said:
+            unstated.append(detail)
+    return Gaps(tuple(stated), tuple(unstated))
 
 
 def caveat(details: Iterable[Detail], lang: str) -> str:
