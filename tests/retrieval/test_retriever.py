@@ -1958,6 +1958,21 @@ def test_a_message_that_names_its_own_subject_before_asking_keeps_it(
 
 
 @pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("agri-trade-products", "is it going to rain in Cardiff tomorrow"),
+        ("future-focus", "is it safe to walk around rio at night or nah"),
+        ("state-visits", "ó pá, o rio de janeiro é seguro para ir de férias ou nem por isso?"),
+        ("apec-peru", "weather in lima this weekend?"),
+    ],
+)
+def test_a_question_mostly_in_words_the_article_never_uses_is_not_about_the_subject(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    assert verdict(shipped, message, subject=subject)[0] is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         # where the asker lives, or that they did not know, is no subject of its own

@@ -63,6 +63,9 @@ STANDS_ALONE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
 # subject, nearly asks about it; off-topic messages ("what time is it") score less.
 NEAR_MISS_SCORE: Final = 30.0
+# One word the article never uses may be a verb it does not happen to use ("¿qué mandaron?");
+# two, making half the message, are another subject.
+MIN_FOREIGN_WORDS: Final = 2
 # A character of a Chinese question word: a pair holding one is that word's edge ("有多").
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
@@ -112,6 +115,10 @@ class _Shape:
     terms: tuple[str, ...]
     asks: bool  # it asks something in words ("what else?"), unlike "👍", "ok" or "??"
     unknown: bool  # it uses a word the article never does
+    # Half its words or more are such words, two at least: it asks of something else ("is it
+    # going to rain in Cardiff tomorrow?"), whatever its "it" points at. A Chinese pair
+    # across two words ("天到" in "哪天到哪天") is no such word.
+    foreign: bool
     points_back: bool  # a pronoun refers to something said before ("what did they build?")
     its_name: bool  # it only asks what the thing talked about is called ("¿cómo se llama?")
     bare: bool  # it is only question words and chat
@@ -411,6 +418,9 @@ class FollowUpReader:
         """The message and the subject's question read as one text, when that reading answers
         better than the message alone, or the entry near the subject a pronoun points at."""
         standalone, terms = turn.standalone, turn.shape.terms
+        # "when dey set it up?" asks when of the subject, in words the article does not use.
+        if turn.shape.foreign and not self.asked_details(turn.question):
+            return turn.own
         # The subject's question in the asker's language, so the language stays theirs; one
         # text, never split into questions: it is the message and a question joined.
         combined = f"{' '.join(words(turn.question))} {' '.join(self._kept(turn.about, terms))}"
@@ -582,13 +592,17 @@ class FollowUpReader:
         terms = standalone.query.content if standalone.query else ()
         asks_something = bool(terms) or bool(words(question) and asks(question))
         # A word the article never uses ("讲个笑话", a joke) is a new subject.
-        unknown = bool(standalone.query and standalone.query.unknown)
+        never_used = standalone.query.unknown if standalone.query else ()
+        unknown = bool(never_used)
         first = questions(question)[0]
         its_name = asks_its_name(question)
         return _Shape(
             terms=terms,
             asks=asks_something,
             unknown=unknown,
+            foreign=len(never_used) >= MIN_FOREIGN_WORDS
+            and 2 * len(never_used) >= len(terms)
+            and not has_cjk(question),
             points_back=points_back(first, replying=replying) or its_name,
             its_name=its_name,
             # Nothing but question words and chat ("when?", "which countries?", "what
