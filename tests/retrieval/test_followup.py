@@ -145,6 +145,8 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("for what?", True),
         ("E esses dados servem para quê?", True),
         ("y eso pa que", True),
+        ("¿Y para qué servirá?", True),  # what it will be for
+        ("pra que vai servir?", True),
         ("para que lado?", False),
         ("why?", False),  # a cause
         ("¿Qué falta para que la cooperación funcione?", False),  # "so that"

@@ -90,6 +90,18 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how many people will work there?",
+        "y cuanta gente va a trabajar ahi",
+        "quanta gente trabalha lá?",
+    ],
+)
+def test_how_many_people_asks_a_headcount(question: str) -> None:
+    assert asked_details(question) == (Detail.HEADCOUNT,)
+
+
+@pytest.mark.parametrize(
     "question", ["比亚迪在哪建厂？", "实验室在哪里？", "where is the station?"]
 )
 def test_where_asks_for_a_location(question: str) -> None:

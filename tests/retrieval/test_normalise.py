@@ -110,6 +110,8 @@ def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("是几时成立的？") == "是什么时候成立的?"  # colloquial "when", not only Cantonese
     assert fold("中拉关系怎么样？你呢？") == "中拉关系怎么样?你呢?"
     assert fold("佢哋重点解决咩问题？") == "他们重点解决什么问题?"  # 重点 stays
+    assert fold("用在么样地方") == "用在什么样地方"  # Wuhan's "what kind of"
+    assert fold("合作得怎么样") == "合作得怎么样"
 
 
 def test_a_synonym_is_found_without_the_stop_words_between_its_words() -> None:

@@ -2221,6 +2221,10 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("中拉论坛的十岁生日是哪一年", Decision.ANSWER),
         ("跨境电商航空专线主要托运什么货物", Decision.ANSWER),
         ("vuelos baratos de buenos aires a pekín?", Decision.DECLINE),
+        # a market's price of the day, even in a place the article names
+        ("a cuanto esta el dolar hoy en caracas?", Decision.DECLINE),
+        ("yuan to brazilian real exchange rate", Decision.DECLINE),
+        ("巴西雷亚尔对人民币汇率是多少？", Decision.DECLINE),
         ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
         # the cargo flights are the article's
         ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),
@@ -2264,6 +2268,10 @@ def test_a_short_question_about_what_the_subject_speaks_of_is_read_with_it(
     [
         ("CELAC 呢個 platform 係用嚟做咩㗎?", "china-celac-forum"),  # Hong Kong Cantonese
         ("數位經濟", "digital-economy-overview"),  # Taiwan's word for digital
+        # names typed in pinyin among characters
+        ("比亚迪在baxi的gongchang有几个部分", "byd-brazil-complex"),
+        ("zhongguo 帮 weineiruila 发射了什么 weixing", "venezuela-satellites"),
+        ("wulagui 的实验室是干啥的", "bgi-uruguay-lab"),
     ],
 )
 def test_chinese_as_hong_kong_and_taiwan_write_it_is_understood(
@@ -2803,6 +2811,8 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("cbers-data-sharing", "E esses dados servem para quê?", "cbers-data-uses"),
         # south-western Mandarin asks "what" with 啥子
         ("agri-mechanisms-19", "都合作些啥子", "agri-mechanisms-19"),
+        # what the lab will be for, replying to what BGI did in the region
+        ("bgi-genomics", "¿Y para qué servirá?", "bgi-uruguay-lab"),
         # whether something differs, or a related question: still about the subject
         ("satellites-launched", "¿y lo de argentina es cosa distinta?", "satellites-launched"),
         (

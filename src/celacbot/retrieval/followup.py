@@ -274,8 +274,10 @@ _PURPOSE: Final = re.compile(
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
     r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
-    r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:sirve|sirven|serve|servem|se usa\w*)"
-    r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve)"
+    # "¿para qué servirá?", "pra que vai servir?": what it will be for, too
+    r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:va a |van a |vai |vao )?"
+    r"(?:sirve|sirven|servira|serviran|serviria|serve|servem|servir|se usa\w*)"
+    r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     r"|o que (?:isso|isto) (?:traz|trouxe)"
@@ -296,7 +298,8 @@ _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
 # The words a question of what something is for or brings asks it with: no topic of their own.
 PURPOSE_WORDS: Final = (
     "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
-    "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem traz trouxe "
+    "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem servira "
+    "serviran serviria servir traz trouxe "
     "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
     "efeitos 好处 用 带来 意义 目的 "
     # who it helps: "how will it help people there?" asks what it brings, of no other topic

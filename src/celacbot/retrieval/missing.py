@@ -131,6 +131,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"\bhow many (?:people|workers|employees|staff|jobs)\b"
             r"|\bcuant[oa]s (?:personas|trabajadores|empleados|empleos|puestos)\b"
             r"|\bquant[oa]s (?:pessoas|trabalhadores|funcionarios|empregos|vagas)\b"
+            # "¿cuánta gente va a trabajar ahí?", "quanta gente trabalha lá?"
+            r"|\b(?:cuanta|quanta) gente\b"
         ),
         re.compile(r"(?:多少|几多)(?:人|员工|工人|就业|岗位)|几个人"),
     ),

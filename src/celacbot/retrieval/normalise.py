@@ -50,7 +50,7 @@ _CHAT_WORDS = """
     vem viene vienen ser
     well right sure true still maybe probably someone somebody tho though wise wait sigue siguen
     heard read reading saw seen think thought guess asking ask asked
-    dear sir madam friend lately recently wat wut n u ur r even period comma
+    dear sir madam friend lately recently wat wut dus n u ur r even period comma
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
     phone phones forgive themselves tiny simple simply terms link zero message messages msg long
     teacher teachers professor prof homework assignment
@@ -281,8 +281,13 @@ _TAIWANESE_WORDS: Final = {
     "啥子": "什么",
     # north-eastern Mandarin: "都整啥了？", what did they do
     "整啥": "干啥",
+    # Wuhan's "what kind of": "用在么样地方", where is it used
+    "么样": "什么样",
 }
-_TAIWANESE_WORD = re.compile("|".join(_TAIWANESE_WORDS))
+# Not the 么样 of 怎么样, 这么样, 什么样.
+_TAIWANESE_WORD = re.compile(
+    "(?<![怎这那多什])么样|" + "|".join(sorted(set(_TAIWANESE_WORDS) - {"么样"}))
+)
 
 
 def _mandarin(text: str) -> str:

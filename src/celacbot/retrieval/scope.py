@@ -2,10 +2,10 @@
 
 Contract: `beyond_the_article(question, named=...)` gives the reason to decline a question
 that asks for advice (what to buy or choose, what the asker needs), a distance or a journey,
-a visitor's question (what to do there, a visa, safety), a person's private life, how a thing
-works in general, or how to do something; None for any other question. A
-question naming a thing the article speaks of may ask how to get at it ("How can I get the
-CBERS data?"), never for advice.
+a visitor's question (what to do there, a visa, safety), a person's private life, a market's
+price or exchange rate, how a thing works in general, or how to do something; None for any
+other question. A question naming a thing the article speaks of may ask how to get at it
+("How can I get the CBERS data?"), never for advice.
 """
 
 from __future__ import annotations
@@ -166,6 +166,21 @@ _GEOGRAPHY: Final = (
 )
 
 
+# "a cuánto está el dólar hoy en Caracas?", "usd to brl exchange rate", "今天雷亚尔汇率多少":
+# a market's price of the day, which the article never gives, whatever place it names. Not
+# "how much did the factory cost?" (its caveat says the article gives no amount).
+_MARKET_PRICES: Final = (
+    re.compile(
+        r"\bexchange rates?\b|\b(?:stock|share) prices?\b|\bprice of (?:the )?(?:dollar|gold|oil)\b"
+        r"|\b(?:a|en) (?:cuanto|como) (?:esta|anda|va) el (?:dolar|euro|yuan|peso|sol|real)\b"
+        r"|\btipo de cambio\b|\bprecio del (?:dolar|oro|petroleo)\b"
+        r"|\bcotizacion del (?:dolar|euro|yuan)\b|\bcotacao do (?:dolar|euro|yuan)\b"
+        r"|\bquanto (?:ta|esta) o (?:dolar|euro|yuan)\b|\btaxa de cambio\b"
+    ),
+    re.compile(r"汇率|股价|金价|油价|美元兑|兑美元"),
+)
+
+
 # What the article never gives about anything, and the decline's reason, in the order tried;
 # the second group only for a question naming nothing the article speaks of.
 _NEVER_GIVEN: Final = (
@@ -173,6 +188,7 @@ _NEVER_GIVEN: Final = (
     (_GEOGRAPHY, "asks for a distance or a journey; the article gives no geography"),
     (_TRAVEL, "asks a visitor's question; the article gives no travel advice"),
     (_PRIVATE_LIFE, "asks about a person's private life; the article tells only what was done"),
+    (_MARKET_PRICES, "asks a market's price or exchange rate; the article gives no prices"),
 )
 _NEVER_GIVEN_UNNAMED: Final = (
     (_HOW_IT_WORKS, "asks how something works in general; the article explains no mechanism"),
@@ -182,10 +198,11 @@ _NEVER_GIVEN_UNNAMED: Final = (
 
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     """Why the question asks for what the article never gives about anything (advice, a
-    distance or journey, a visitor's question, a private life, how a thing works, how to do
-    something), as the decline's reason; None when it does not. `named`: the question names
-    a thing the article speaks of, which it may ask how to get at ("How can I get the CBERS
-    data?"), but never advice about, the way there, a visitor's question or a private life."""
+    distance or journey, a visitor's question, a private life, a market's price, how a thing
+    works, how to do something), as the decline's reason; None when it does not. `named`:
+    the question names a thing the article speaks of, which it may ask how to get at ("How can
+    I get the CBERS data?"), but never advice about, the way there, a visitor's question, a
+    private life or a price of the day."""
     folded = fold(question)
     kinds = _NEVER_GIVEN if named else _NEVER_GIVEN + _NEVER_GIVEN_UNNAMED
     return next(
