@@ -1378,6 +1378,14 @@ def test_chat_abbreviations_are_the_words_they_stand_for(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+def test_mfg_is_manufacturing(shipped: Retriever) -> None:
+    # a reply to the EV markets: do any of them make the cars? BYD's plant in Brazil
+    assert verdict(shipped, "local mfg in any of them?", subject="ev-countries", replying=True) == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     ["o xi veio a quais países?", "la alianza trajo empleos?", "a quem o cbers passa os dados?"],

@@ -63,8 +63,8 @@ _CHAT_WORDS = """
     va vas van algo cosa cosas oq ta to daí ou coisa coisas assim vdd causa mais
     falou falaram disse disseram contou dijo dijeron conto entra entrar entrou
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
-    bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora despues luego siempre
-    nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
+    bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
+    siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
