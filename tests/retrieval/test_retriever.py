@@ -1466,6 +1466,9 @@ def test_a_word_that_only_looks_conjugated_is_no_word_of_the_article(
         "why exactly did xi go to peru?",
         # Spanish fillers of a dictated message, and asking leave to ask
         "este buenas tardes oiga quería preguntarle a qué vino xi al perú",
+        # what would have to happen: the conditional asks, it names nothing
+        "¿qué tendría que mejorar la región para que la economía digital genere oportunidades?",
+        "o que teria que melhorar para a economia digital abrir oportunidades?",
     ],
 )
 def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(

@@ -70,6 +70,7 @@ _CHAT_WORDS = """
     tenemos tenia tenian tuvo habia hubo voy iba vamos
     leyendo lei escuche oi creo pense entendi entender deja dejame quisiera queria gustaria
     saber sabia acuerdo cierto verdad tarea colegio profe profesor
+    tendria tendrian teria teriam haria harian faria fariam
     eu tu meu minha meus minhas teu tua nosso nossa nossos nossas dele dela deles delas eles
     elas aquele aquela aqueles aquelas isto aquilo aqui ai ali entao tao tambem ja ainda so
     apenas todo toda todos todas algum alguma alguns algumas nenhum nenhuma outro outra outros
