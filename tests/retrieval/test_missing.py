@@ -92,6 +92,18 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
 @pytest.mark.parametrize(
     "question",
     [
+        "quanto é que a China investiu?",
+        "qnto a china investiu na america latina no total?",  # as typed in a hurry
+        "¿cuánto fue lo que invirtió China?",
+    ],
+)
+def test_how_much_was_invested_asks_an_amount(question: str) -> None:
+    assert asked_details(question) == (Detail.AMOUNT,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "how many people will work there?",
         "y cuanta gente va a trabajar ahi",
         "quanta gente trabalha lá?",

@@ -85,7 +85,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:custo|custa|custam|custou|custar|custara|preco|orcamento|grana|dolares)\b"
             # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"
             r"|\bcuant[oa]\b[^?]{0,40}\b(?:invirt|invert|gast|pag|dinero|plata)"
-            r"|\bquant[oa]\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
+            r"|\b(?:quant[oa]|qto|qnto)\b[^?]{0,40}\b(?:investi|gast|pag|dinheiro|grana)"
         ),
         re.compile(
             r"(?:多少|几多)钱|金额|总额|投资额|贸易额|交易额|花了(?:多少|几多)|投资了(?:多少|几多)"
