@@ -1971,6 +1971,21 @@ def test_a_message_that_names_its_own_subject_before_asking_keeps_it(
 @pytest.mark.parametrize(
     ("subject", "message"),
     [
+        ("cooperation-levels", "who rote this artical and wat is there job?"),
+        ("agriculture-overview", "quem escreveu isso?"),
+        ("bgi-uruguay-lab", "¿y quién escribió esto?"),
+        ("xi-visit", "这是谁写的"),
+    ],
+)
+def test_who_wrote_this_asks_for_the_author_whatever_the_subject(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, "article-author")
+
+
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [
         ("agri-trade-products", "is it going to rain in Cardiff tomorrow"),
         ("future-focus", "is it safe to walk around rio at night or nah"),
         ("state-visits", "ó pá, o rio de janeiro é seguro para ir de férias ou nem por isso?"),

@@ -34,6 +34,7 @@ from celacbot.retrieval.followup import (
     asks_status,
     asks_what_for,
     asks_what_it_is,
+    asks_who_wrote,
     asks_why,
     doubts_a_figure,
     names_the_article,
@@ -201,7 +202,7 @@ class FollowUpReader:
         of the subject ("... and in which year?"), whatever its own reading answers."""
         own = standalone.answer
         about = reader.answer_entry(subject, lang_hint=own.requested_lang)
-        if about is None or changes_subject(question):
+        if about is None or changes_subject(question) or asks_who_wrote(question):
             return own
         shape = self._shape(question, standalone, replying=replying)
         turn = _Turn(

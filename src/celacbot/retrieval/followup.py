@@ -10,7 +10,8 @@ read with context. `asks_for_more(text)` spots "tell me more", which moves on to
 entry; `asks_for_position(text)` spots "the second one?", an item of the list just given, which
 the subject's own answer holds, and `asks_for_the_other(text)` "the other one?" after one of
 two; `names_the_article(text)` spots a question about the article itself ("article name"), which
-is never a follow-up; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
+is never a follow-up, and `asks_who_wrote(text)` "who wrote this?", the article's author whatever
+"this" was; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
 a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
 the subject's own figure answers; `asks_status(text)` "is it finished?", which the subject, or
 a related entry, answers when its text `tells_progress` with a date. What the retriever adds to
@@ -151,6 +152,19 @@ _THE_ARTICLE: Final = re.compile(
 def names_the_article(text: str) -> bool:
     """Whether a message asks about the article itself (its title, author, gist)."""
     return bool(_THE_ARTICLE.search(fold(text)))
+
+
+# "who wrote this?", "quem escreveu isso?", "谁写的": whoever wrote "this" or "it" wrote the
+# article, for nothing else in it was written, whatever the chat was about.
+_WHO_WROTE: Final = re.compile(
+    r"\bwho (?:wrote|writes|rote)\b|\bquem (?:escreveu|escreve)\b|\bquien (?:escribio|escribe)\b"
+    r"|谁写"
+)
+
+
+def asks_who_wrote(text: str) -> bool:
+    """Whether a message asks who wrote something: the article's author."""
+    return bool(_WHO_WROTE.search(fold(text)))
 
 
 def opens_with_connector(text: str) -> bool:
