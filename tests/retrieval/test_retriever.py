@@ -2251,6 +2251,9 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("a cuanto esta el dolar hoy en caracas?", Decision.DECLINE),
         ("yuan to brazilian real exchange rate", Decision.DECLINE),
         ("巴西雷亚尔对人民币汇率是多少？", Decision.DECLINE),
+        # a kind of change, and a fund's value, are no prices of the day
+        ("¿qué tipo de cambio trajo la inversión china a la región?", Decision.ANSWER),
+        ("南南合作基金价值多少", Decision.ANSWER),
         ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
         # the cargo flights are the article's
         ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),
@@ -2839,6 +2842,9 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("agri-mechanisms-19", "都合作些啥子", "agri-mechanisms-19"),
         # what the lab will be for, replying to what BGI did in the region
         ("bgi-genomics", "¿Y para qué servirá?", "bgi-uruguay-lab"),
+        # lay words for what the subject does: no other subject
+        ("bgi-uruguay-lab", "do they do screening to catch sickness early?", "bgi-uruguay-lab"),
+        ("food-innovation-center", "they gonna school ppl too?", "food-innovation-center"),
         # whether something differs, or a related question: still about the subject
         ("satellites-launched", "¿y lo de argentina es cosa distinta?", "satellites-launched"),
         (

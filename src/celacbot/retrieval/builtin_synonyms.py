@@ -147,6 +147,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     # Chat abbreviations.
     "year": ["yrs", "yr"],
     "manufacturing": ["mfg"],
+    "people": ["ppl"],
     # Plurals need no entry: "ministries" is read as "ministry".
     "government": ["govt", "gov", "ministry", "embassy", "official", "diplomat", "politician"],
     "mutual": ["both sides", "each other"],

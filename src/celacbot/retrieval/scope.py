@@ -173,11 +173,13 @@ _MARKET_PRICES: Final = (
     re.compile(
         r"\bexchange rates?\b|\b(?:stock|share) prices?\b|\bprice of (?:the )?(?:dollar|gold|oil)\b"
         r"|\b(?:a|en) (?:cuanto|como) (?:esta|anda|va) el (?:dolar|euro|yuan|peso|sol|real)\b"
-        r"|\btipo de cambio\b|\bprecio del (?:dolar|oro|petroleo)\b"
+        # "tipo de cambio" is also a kind of change ("¿qué tipo de cambio trajo la inversión?")
+        r"|\btipo de cambio (?:del?|hoy|actual|oficial)\b|\bprecio del (?:dolar|oro|petroleo)\b"
         r"|\bcotizacion del (?:dolar|euro|yuan)\b|\bcotacao do (?:dolar|euro|yuan)\b"
         r"|\bquanto (?:ta|esta) o (?:dolar|euro|yuan)\b|\btaxa de cambio\b"
     ),
-    re.compile(r"汇率|股价|金价|油价|美元兑|兑美元"),
+    # not the fund's value, 基金价值
+    re.compile(r"汇率|股价|(?<!基)金价|油价|美元兑|兑美元"),
 )
 
 
