@@ -419,7 +419,8 @@ class FollowUpReader:
         """The message and the subject's question read as one text, when that reading answers
         better than the message alone, or the entry near the subject a pronoun points at."""
         standalone, terms = turn.standalone, turn.shape.terms
-        # "when dey set it up?" asks when of the subject, in words the article does not use.
+        # A message mostly in words the article never uses asks of something else, unless it
+        # asks a detail of the subject in them ("when dey set it up?").
         if turn.shape.foreign and not self.asked_details(turn.question):
             return turn.own
         # The subject's question in the asker's language, so the language stays theirs; one
