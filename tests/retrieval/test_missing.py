@@ -105,6 +105,7 @@ def test_how_much_was_invested_asks_an_amount(question: str) -> None:
     "question",
     [
         "how many people will work there?",
+        "how many ppl work there",  # as typed in chat
         "y cuanta gente va a trabajar ahi",
         "quanta gente trabalha lá?",
     ],

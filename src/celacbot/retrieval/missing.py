@@ -128,7 +128,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.HEADCOUNT: (
         re.compile(
-            r"\bhow many (?:people|workers|employees|staff|jobs)\b"
+            r"\bhow many (?:people|ppl|workers|employees|staff|jobs)\b"
             r"|\bcuant[oa]s (?:personas|trabajadores|empleados|empleos|puestos)\b"
             r"|\bquant[oa]s (?:pessoas|trabalhadores|funcionarios|empregos|vagas)\b"
             # "¿cuánta gente va a trabajar ahí?", "quanta gente trabalha lá?"
