@@ -486,6 +486,7 @@ def test_a_message_that_counts_its_questions_is_split_at_the_and_between_them(
         ("what is CBERS question mark", "what is CBERS?"),
         ("BYD builds cars full stop where", "BYD builds cars. where"),
         ("what a forum exclamation mark how old is it", "what a forum! how old is it"),
+        ("what a forum exclamation point how old is it", "what a forum! how old is it"),
         ("qué hizo BYD punto y coma y en Chile", "qué hizo BYD; y en Chile"),
         ("abre signo de pregunta qué es CBERS cierra signo de pregunta", "qué es CBERS?"),
         ("比亚迪在巴西都造啥 逗号 还有绿色能源 问号", "比亚迪在巴西都造啥 ， 还有绿色能源 ？"),

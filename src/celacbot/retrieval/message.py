@@ -527,6 +527,7 @@ _DICTATED_STEMS: Final = (
     "rgula",
     "signo",
     "mark",
+    "point",
     "stop",
     "colon",
     "abr",
