@@ -1468,7 +1468,7 @@ def test_a_word_that_only_looks_conjugated_is_no_word_of_the_article(
         "este buenas tardes oiga quería preguntarle a qué vino xi al perú",
         # what would have to happen: the conditional asks, it names nothing
         "¿qué tendría que mejorar la región para que la economía digital genere oportunidades?",
-        "o que teria que melhorar para a economia digital abrir oportunidades?",
+        "o que teriam que melhorar para a economia digital?",
     ],
 )
 def test_thanks_for_the_reply_and_pointing_words_are_no_unknown_words(
