@@ -1999,6 +1999,26 @@ def test_a_question_mostly_in_words_the_article_never_uses_is_not_about_the_subj
 
 
 @pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("satellites-launched", "will it rain in brasilia tomorrow?"),
+        ("apec-peru", "what time is it in lima right now"),
+        ("byd-brazil-complex", "vai chover em salvador amanhã?"),
+        ("byd-brazil-complex", "que horas são em brasília agora?"),
+        ("xi-visit", "¿y cómo está el clima en lima?"),
+        ("byd-brazil-complex", "那边现在几点了"),
+        ("byd-brazil-complex", "巴西那边天气咋样"),
+    ],
+)
+def test_the_weather_or_the_time_there_is_not_asked_of_the_subject(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    # Each names a place the subject speaks of, or points at it ("that side"), and asks
+    # what no article gives.
+    assert verdict(shipped, message, subject=subject)[0] is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         # where the asker lives, or that they did not know, is no subject of its own
@@ -2255,6 +2275,11 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("¿qué tipo de cambio trajo la inversión china a la región?", Decision.ANSWER),
         ("南南合作基金价值多少", Decision.ANSWER),
         ("巴西有什么好吃的，烤肉推荐哪家", Decision.DECLINE),
+        # the weather or the time of day; not a climate for investment, nor how long it took
+        ("whats the weather like in são paulo in july", Decision.DECLINE),
+        ("成都明天会不会下雨嘛", Decision.DECLINE),
+        ("¿cómo está el clima de inversión en la región?", Decision.ANSWER),
+        ("how did china-latin america ties weather the pandemic?", Decision.ANSWER),
         # the cargo flights are the article's
         ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),
         # the article's own: the cooperation's wages, the forum's age, China's purchases

@@ -53,6 +53,7 @@ from celacbot.retrieval.message import (
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.scope import beyond_the_article
 
 # What "what's it called?" asks after the article itself.
 _THE_TITLE: Final = "what is the title of the article"
@@ -202,7 +203,14 @@ class FollowUpReader:
         of the subject ("... and in which year?"), whatever its own reading answers."""
         own = standalone.answer
         about = reader.answer_entry(subject, lang_hint=own.requested_lang)
-        if about is None or changes_subject(question) or asks_who_wrote(question):
+        # "那边现在几点了" after BYD's plant asks the time there: what no article gives (a
+        # price, the weather, a visa) is asked of no subject.
+        if (
+            about is None
+            or changes_subject(question)
+            or asks_who_wrote(question)
+            or beyond_the_article(question, named=True) is not None
+        ):
             return own
         shape = self._shape(question, standalone, replying=replying)
         turn = _Turn(

@@ -3,9 +3,9 @@
 Contract: `beyond_the_article(question, named=...)` gives the reason to decline a question
 that asks for advice (what to buy or choose, what the asker needs), a distance or a journey,
 a visitor's question (what to do there, a visa, safety), a person's private life, a market's
-price or exchange rate, how a thing works in general, or how to do something; None for any
-other question. A question naming a thing the article speaks of may ask how to get at it
-("How can I get the CBERS data?"), never for advice.
+price or exchange rate, the weather or the time of day, how a thing works in general, or how
+to do something; None for any other question. A question naming a thing the article speaks
+of may ask how to get at it ("How can I get the CBERS data?"), never for advice.
 """
 
 from __future__ import annotations
@@ -183,6 +183,28 @@ _MARKET_PRICES: Final = (
 )
 
 
+# "will it rain in Brasília tomorrow?", "que horas são em Lima?", "成都明天会不会下雨": the
+# weather or the time of day, which no article answers, whatever place it names (after an
+# answer about Brazil, "it" there is the sky, not the answer's subject). Not "tempo" or "clima"
+# alone: "quanto tempo leva", "el clima de inversión" ask the article.
+_WEATHER_AND_CLOCK: Final = (
+    re.compile(
+        # not "how did the ties weather the pandemic?"
+        r"\bweather\b(?! the\b| this\b| a\b| any\b)"
+        r"|\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b|\bgonna rain\b"
+        r"|\b(?:rain|snow)(?:ing)? (?:today|tomorrow|tonight|this weekend)\b"
+        r"|\btemperature (?:in|today|tomorrow)\b|\bwhat time is it\b"
+        r"|\bwhat(?:'s| is) the time (?:now|in|there|right now)\b"
+        r"|\bva a llover\b|\bllueve\b|\blloviendo\b|\bpronostico del tiempo\b"
+        r"|\b(?:como|que tal) (?:va a )?(?:esta|estar|anda) el (?:clima|tiempo)\b(?! de\b| del\b)"
+        r"|\bque hora(?:s)? (?:es|son)\b"
+        r"|\bvai chover\b|\bchovendo\b|\bprevisao do tempo\b"
+        r"|\bcomo (?:vai )?(?:esta|ta|estar|ficar) o (?:tempo|clima)\b|\bque horas sao\b"
+    ),
+    re.compile(r"天气|下雨|下雪|气温|几点了|现在几点"),
+)
+
+
 # What the article never gives about anything, and the decline's reason, in the order tried;
 # the second group only for a question naming nothing the article speaks of.
 _NEVER_GIVEN: Final = (
@@ -191,6 +213,7 @@ _NEVER_GIVEN: Final = (
     (_TRAVEL, "asks a visitor's question; the article gives no travel advice"),
     (_PRIVATE_LIFE, "asks about a person's private life; the article tells only what was done"),
     (_MARKET_PRICES, "asks a market's price or exchange rate; the article gives no prices"),
+    (_WEATHER_AND_CLOCK, "asks the weather or the time of day; the article gives neither"),
 )
 _NEVER_GIVEN_UNNAMED: Final = (
     (_HOW_IT_WORKS, "asks how something works in general; the article explains no mechanism"),
@@ -200,11 +223,11 @@ _NEVER_GIVEN_UNNAMED: Final = (
 
 def beyond_the_article(question: str, *, named: bool = False) -> str | None:
     """Why the question asks for what the article never gives about anything (advice, a
-    distance or journey, a visitor's question, a private life, a market's price, how a thing
-    works, how to do something), as the decline's reason; None when it does not. `named`:
-    the question names a thing the article speaks of, which it may ask how to get at ("How can
-    I get the CBERS data?"), but never advice about, the way there, a visitor's question, a
-    private life or a price of the day."""
+    distance or journey, a visitor's question, a private life, a market's price, the weather or
+    the time, how a thing works, how to do something), as the decline's reason; None when it
+    does not. `named`: the question names a thing the article speaks of, which it may ask how
+    to get at ("How can I get the CBERS data?"), but never advice about, the way there, a
+    visitor's question, a private life, a price of the day or its weather."""
     folded = fold(question)
     kinds = _NEVER_GIVEN if named else _NEVER_GIVEN + _NEVER_GIVEN_UNNAMED
     return next(
