@@ -248,6 +248,16 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             ["中拉合作在哪些领域有成果？", "是不是只有政府在参与"],
         ),
         ("比亚迪在巴西建了什么？有没有加工锂", ["比亚迪在巴西建了什么？", "有没有加工锂"]),
+        # "has ...", "have ..." ask yes or no as "did ..." does; "tell" asks without "me"
+        (
+            "has china sent vaccines and to which countries?",
+            ["has china sent vaccines", "to which countries?"],
+        ),
+        (
+            "kindly tell whether byd built a plant in brazil, and what does it make?",
+            ["kindly tell whether byd built a plant in brazil", "what does it make?"],
+        ),
+        ("what is cbers? have a nice day", ["what is cbers?"]),
     ],
 )
 def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:

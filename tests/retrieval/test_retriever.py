@@ -1999,6 +1999,20 @@ def test_a_question_mostly_in_words_the_article_never_uses_is_not_about_the_subj
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "has the chinese genetics company opened any lab in south america and for what purpose?",
+        "Kindly tell whether the Chinese genetics company opened a lab over there, and what for?",
+    ],
+)
+def test_a_later_question_asking_only_what_for_asks_it_of_the_one_before(
+    shipped: Retriever, message: str
+) -> None:
+    # Alone, "for what purpose?" finds the purpose of Xi's visit.
+    assert verdict(shipped, message) == (Decision.ANSWER, "bgi-uruguay-lab")
+
+
+@pytest.mark.parametrize(
     ("subject", "message"),
     [
         ("satellites-launched", "will it rain in brasilia tomorrow?"),

@@ -725,6 +725,15 @@ class FollowUpReader:
             if term in self.topic_terms and term not in self.question_terms
         ]
 
+    def _asks_only_what_for(self, question: str, shape: _Shape) -> bool:
+        """ "for what purpose?", "para qué?": a short question of what something is for that
+        names nothing else."""
+        return (
+            asks_what_for(question)
+            and shape.short
+            and all(term in self.purpose_terms for term in shape.terms)
+        )
+
     def details_of_the_one_before(
         self,
         reader: Reader,
@@ -765,8 +774,14 @@ class FollowUpReader:
             if read[index].answer.id == before.id:
                 continue
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
-            # about the part before, as a reply leaving "it" out would be.
-            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
+            # about the part before, as a reply leaving "it" out would be; so is a later part
+            # asking only what for ("... opened a lab there, and for what purpose?").
+            if (
+                shape.bare
+                or detail_only
+                or (index and (shape.points_back or shape.elliptical))
+                or (index and self._asks_only_what_for(asking[index], shape))
+            ):
                 answer = self.with_subject(
                     reader,
                     asking[index],

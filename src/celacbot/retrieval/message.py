@@ -79,6 +79,8 @@ _SPLIT: Final = re.compile(
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
+    # "has the genetics company opened a lab there and for what?"; not "have a nice day"
+    r"|(?:has|have)(?!\s+(?:a|an|fun|good|great|nice)\b)"
     # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
     # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
     rf"|(?!en cuanto|para que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
@@ -92,7 +94,8 @@ _ASKS: Final = re.compile(
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
-    r"(?:tell me|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime|diga|fala)\b"
+    r"(?:tell(?: me| us)?|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime"
+    r"|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|{CHINESE_YES_NO_WORD}|吗\s*$|呢\s*$"
     # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
     r"|¿",
