@@ -835,6 +835,12 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         ("那家做基因检测的中国公司是哪家", "bgi-genomics"),  # the genetic testing company
         ("o que vem a ser a celac?", "what-is-celac"),  # vem a ser: is, not what comes next
         ("¿Qué viene ahora para China y América Latina?", "future-focus"),  # what comes next
+        # shipments by plane, trade over the internet; "una consulta" is a question to ask
+        (
+            "una consulta: ¿qué hay de los envíos por avión del comercio por internet?",
+            "air-routes-ecommerce",
+        ),
+        ("e o comércio pela internet, tem envios por avião?", "air-routes-ecommerce"),
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(
@@ -1360,6 +1366,11 @@ def test_where_is_it_in_portuguese_or_spanish_stays_with_the_subject(
     answer = shipped.answer(where, subject="food-innovation-center")
 
     assert answer.id == "food-innovation-center"
+
+
+def test_singlish_particles_and_space_cameras_are_understood(shipped: Retriever) -> None:
+    question = "the china brazil space camera thing ah, how many they already make liao?"
+    assert verdict(shipped, question) == (Decision.ANSWER, "cbers-satellite-count")
 
 
 @pytest.mark.parametrize(

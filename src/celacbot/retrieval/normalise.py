@@ -91,7 +91,7 @@ _CHAT_WORDS = """
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta
-    w abt cuz coz p fr falando
+    w abt cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
@@ -123,7 +123,8 @@ _LIGHT_WORDS = """
     example examples ejemplo ejemplos exemplo exemplos
     puso pusieron poner pone ponen colocou colocaram botou botaram
     listo listos pronto prontos pronta prontas
-    pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo
+    pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo consulta
+    consultas
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
