@@ -415,6 +415,28 @@ def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str)
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "can you help me?",
+        "hi, could you help me?",
+        "¿me puedes ayudar?",
+        "pode me ajudar?",
+        "你能帮我吗",
+    ],
+)
+def test_asking_for_help_is_told_what_the_bot_can_do(shipped: Retriever, message: str) -> None:
+    # "help" is also the article's word for what China did (COVID-19 support).
+    assert verdict(shipped, message) == (Decision.SMALLTALK, "what-can-you-do")
+
+
+def test_asking_for_help_with_a_question_answers_the_question(shipped: Retriever) -> None:
+    assert verdict(shipped, "can you help me understand the cbers program?") == (
+        Decision.ANSWER,
+        "cbers-program",
+    )
+
+
+@pytest.mark.parametrize(
     ("message", "talk_id"),
     [
         ("helo", "greeting"),
