@@ -66,7 +66,7 @@ class RetrievalSettings(BaseModel):
     fuzzy_weight: float = Field(default=0.3, ge=0, le=1)
     phrase_weight: float = Field(default=0.3, ge=0, le=1)
     entity_weight: float = Field(default=0.1, ge=0, le=1)
-    max_query_chars: int = Field(default=300, ge=10)
+    max_query_chars: int = Field(default=500, ge=10)
 
     @model_validator(mode="after")
     def _weights_leave_room_for_overlap(self) -> RetrievalSettings:

@@ -584,6 +584,20 @@ def test_explain_shows_components_and_the_reason(shipped: Retriever) -> None:
     assert "satellites-launched" in explanation.reason
 
 
+def test_a_long_message_that_asks_at_its_end_is_answered(shipped: Retriever) -> None:
+    # People who set the scene first write 300 characters and more before they ask.
+    message = (
+        "Good evening from a small town in Wales. My neighbour's son works in logistics and he "
+        "was telling us over the fence about all the cargo going back and forth between China "
+        "and South America these days, and my wife and I got talking about it at dinner, as "
+        "one does when the telly is rubbish. So, to settle it: which satellites did China help "
+        "Venezuela and Bolivia put up?"
+    )
+    assert len(message) > 300
+
+    assert verdict(shipped, message) == (Decision.ANSWER, "satellites-launched")
+
+
 def test_a_long_message_is_capped_before_any_work(shipped: Retriever) -> None:
     long_message = "Which satellites were launched? " + "blah " * 2000
 
