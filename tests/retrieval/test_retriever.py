@@ -986,6 +986,30 @@ def test_a_message_announcing_a_new_subject_never_leans_on_the_old_one(
     assert verdict(shipped, message) == (Decision.ANSWER, "cooperation-levels")
 
 
+_OPENING_EVS = (
+    "bro my dad won't shut up about chinese EVs lately 😂 "
+    "which latin american countries are they actually selling in rn?"
+)
+_OPENING_FOOD_CENTRE = (
+    "我喺深圳做嘢嘅，听讲中国同拉美搞咗个粮食创新中心，係乜嘢嚟㗎？同埋佢嘅目标係咩呀？"
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "message", "entry"),
+    [
+        ("apec-peru", _OPENING_EVS, "ev-countries"),
+        ("cbers-program", _OPENING_FOOD_CENTRE, "food-innovation-center"),
+        ("ev-countries", _OPENING_FOOD_CENTRE, "food-innovation-center"),
+    ],
+)
+def test_words_before_the_question_name_what_it_asks_about_whatever_the_subject(
+    shipped: Retriever, subject: str, message: str, entry: str
+) -> None:
+    # "they", "係乜嘢" (what is it) point at what the opening names, not at the subject.
+    assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize(
     ("subject", "message"),
     [

@@ -230,6 +230,10 @@ class FollowUpReader:
                 self._asks_only_a_detail(question, shape) and not names_the_article(about.question)
             ),
         )
+        # "yo my dad won't shut up about chinese EVs 😂 which countries are they selling in?":
+        # the words before its question name what "they" are, as for the message alone.
+        if self._opening_names_its_subject(reader, question, shape, standalone, subject):
+            return own
         # The first of these rules that answers gives the answer (small talk's own answer
         # included); else the message is read together with the subject.
         for rule in (self._set_aside, self._of_a_known_form, self._leaning_on_it):
@@ -724,6 +728,23 @@ class FollowUpReader:
             for term in standalone.query.content
             if term in self.topic_terms and term not in self.question_terms
         ]
+
+    def _opening_names_its_subject(
+        self, reader: Reader, question: str, shape: _Shape, standalone: Reading, subject: str
+    ) -> bool:
+        """Whether the words before the message's first question, read alone, are about what
+        the message answers on its own (not the subject), naming a topic of the article besides
+        a place: "I'm from Brazil. when was it?" still asks about the subject."""
+        own = standalone.answer
+        start = question.find(shape.first)
+        if own.decision is not Decision.ANSWER or own.id == subject or start <= 0:
+            return False
+        opening = reader.read(question[:start], own.requested_lang)
+        return (
+            bool(opening.candidates)
+            and opening.candidates[0].document.id == own.id
+            and self._names_a_topic_besides_a_place(opening, standalone)
+        )
 
     def _asks_only_what_for(self, question: str, shape: _Shape) -> bool:
         """ "for what purpose?", "para qué?": a short question of what something is for that
