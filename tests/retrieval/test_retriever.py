@@ -986,6 +986,23 @@ def test_a_message_announcing_a_new_subject_never_leans_on_the_old_one(
     assert verdict(shipped, message) == (Decision.ANSWER, "cooperation-levels")
 
 
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("g20-brazil", "which city in brazil, though?"),
+        ("bgi-uruguay-lab", "¿en qué ciudad de Uruguay?"),
+    ],
+)
+def test_which_city_in_the_subjects_country_asks_the_subjects_place(
+    shipped: Retriever, subject: str, message: str
+) -> None:
+    # Not the smart cities: the article names no city, and the answer says so.
+    answer = shipped.answer(message, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, subject)
+    assert Detail.PLACE in answer.lacks
+
+
 _OPENING_EVS = (
     "bro my dad won't shut up about chinese EVs lately 😂 "
     "which latin american countries are they actually selling in rn?"

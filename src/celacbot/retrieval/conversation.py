@@ -227,7 +227,8 @@ class FollowUpReader:
             # after a question about the article itself, the article's date is that
             asks_a_detail=detail
             or (
-                self._asks_only_a_detail(question, shape) and not names_the_article(about.question)
+                self._asks_only_a_detail(question, shape, of=subject)
+                and not names_the_article(about.question)
             ),
         )
         # "yo my dad won't shut up about chinese EVs 😂 which countries are they selling in?":
@@ -690,11 +691,19 @@ class FollowUpReader:
             for term in topics
         )
 
-    def _asks_only_a_detail(self, question: str, shape: _Shape) -> bool:
-        """Whether a message asks a detail and names nothing else ("when?", "which year?")."""
+    def _asks_only_a_detail(self, question: str, shape: _Shape, *, of: str | None = None) -> bool:
+        """Whether a message asks a detail and names nothing else ("when?", "which year?"), or
+        no country but one the subject `of` names ("which city in Brazil?" after the G20)."""
         # The words first: asked_details runs many patterns over the text.
         return all(
-            term in self.detail_terms or term in self.question_terms for term in shape.terms
+            term in self.detail_terms
+            or term in self.question_terms
+            or (
+                of is not None
+                and term in self.countries
+                and self.neighbourhood.speaks_of(of, (term,))
+            )
+            for term in shape.terms
         ) and bool(self.asked_details(question))
 
     def _names_a_topic(self, term: str) -> bool:
