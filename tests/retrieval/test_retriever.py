@@ -2382,6 +2382,14 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("成都明天会不会下雨嘛", Decision.DECLINE),
         ("¿cómo está el clima de inversión en la región?", Decision.ANSWER),
         ("how did china-latin america ties weather the pandemic?", Decision.ANSWER),
+        # a word of weather in passing, or of something else, asks the article
+        ("did China launch any weather satellites for Venezuela?", Decision.ANSWER),
+        ("is the satellite data used for weather and water management?", Decision.ANSWER),
+        ("os satélites CBERS servem para previsão do tempo?", Decision.ANSWER),
+        ("como está o tempo de espera pelo primeiro carro da BYD?", Decision.ANSWER),
+        ("今天天气不错，想问一下比亚迪在巴西建了什么？", Decision.ANSWER),
+        ("中拉合作有几点了不起的成果？", Decision.ANSWER),
+        ("is it raining in lima?", Decision.DECLINE),
         # the cargo flights are the article's
         ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),
         # the article's own: the cooperation's wages, the forum's age, China's purchases

@@ -184,24 +184,34 @@ _MARKET_PRICES: Final = (
 
 
 # "will it rain in Brasília tomorrow?", "que horas são em Lima?", "成都明天会不会下雨": the
-# weather or the time of day, which no article answers, whatever place it names (after an
-# answer about Brazil, "it" there is the sky, not the answer's subject). Not "tempo" or "clima"
-# alone: "quanto tempo leva", "el clima de inversión" ask the article.
+# weather or the time of day asked about, which no article answers, whatever place it names
+# (after an answer about Brazil, "it" there is the sky, not the answer's subject). Not a word
+# of weather in passing ("weather satellites", "how did the ties weather covid?", "tá chovendo
+# investimento", "今天天气不错，..."), nor "tempo" or "clima" of something ("o tempo de
+# espera", "el clima de inversión", "o clima entre China e Brasil").
 _WEATHER_AND_CLOCK: Final = (
     re.compile(
-        # not "how did the ties weather the pandemic?"
-        r"\bweather\b(?! the\b| this\b| a\b| any\b)"
-        r"|\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b|\bgonna rain\b"
+        r"\b(?:what|how)(?:'s| is| will)? (?:the )?weather\b|^\W*weather\W*$"
+        r"|\bweather (?:in|there|like|today|tomorrow|tonight|this weekend|forecast\b|gonna"
+        r"|going to be|report)|\b(?:will|is) it (?:going to |gonna )?(?:rain|snow)\b"
+        r"|\bis it (?:raining|snowing)\b|\bgonna rain\b"
         r"|\b(?:rain|snow)(?:ing)? (?:today|tomorrow|tonight|this weekend)\b"
         r"|\btemperature (?:in|today|tomorrow)\b|\bwhat time is it\b"
         r"|\bwhat(?:'s| is) the time (?:now|in|there|right now)\b"
-        r"|\bva a llover\b|\bllueve\b|\blloviendo\b|\bpronostico del tiempo\b"
-        r"|\b(?:como|que tal) (?:va a )?(?:esta|estar|anda) el (?:clima|tiempo)\b(?! de\b| del\b)"
-        r"|\bque hora(?:s)? (?:es|son)\b"
-        r"|\bvai chover\b|\bchovendo\b|\bprevisao do tempo\b"
-        r"|\bcomo (?:vai )?(?:esta|ta|estar|ficar) o (?:tempo|clima)\b|\bque horas sao\b"
+        r"|\bva a llover\b|\besta lloviendo (?:en|alla|ahi|hoy)\b"
+        r"|(?<!para )\bpronostico del tiempo\b"
+        r"|\b(?:como|que tal) (?:va a )?(?:esta|estar|anda) el (?:clima|tiempo)\b"
+        r"(?! de\b| del\b| entre\b| para\b)|\bque hora(?:s)? (?:es|son)\b"
+        r"|\bvai chover\b|\b(?:esta|ta) chovendo (?:em|no|na|ai|la|hoje)\b"
+        r"|(?<!para )(?<!pra )\bprevisao do tempo\b"
+        r"|\bcomo (?:vai )?(?:esta|ta|estar|ficar) o (?:tempo|clima)\b"
+        r"(?! de\b| do\b| da\b| entre\b| para\b| pra\b)|\bque horas sao\b"
     ),
-    re.compile(r"天气|下雨|下雪|气温|几点了|现在几点"),
+    # asked, not remarked ("今天天气不错，..."); not 航天气象 nor a rainy day (下雨天)
+    re.compile(
+        r"(?<!航)天气(?:怎么样|咋样|如何|怎样|点样|好不好|好吗|预报|会)|会不会下|下雨(?!天)|下雪"
+        r"|几点了(?!不起)|现在几点"
+    ),
 )
 
 
