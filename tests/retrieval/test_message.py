@@ -258,6 +258,16 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             ["kindly tell whether byd built a plant in brazil", "what does it make?"],
         ),
         ("what is cbers? have a nice day", ["what is cbers?"]),
+        # ... but not a statement with its subject left out, nor Spanish "has" (you have)
+        (
+            "Have been reading about BYD in Brazil. Which countries have Chinese EVs?",
+            ["Which countries have Chinese EVs?"],
+        ),
+        ("Has visto el artículo. Dime quién lo escribió", ["Dime quién lo escribió"]),
+        (
+            "Tell you what, the satellite part was cool. Which countries got vaccines?",
+            ["Which countries got vaccines?"],
+        ),
     ],
 )
 def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:

@@ -2101,6 +2101,25 @@ def test_a_later_question_asking_only_what_for_asks_it_of_the_one_before(
 
 
 @pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        ("China set up a trust fund with Panama. For what purpose?", "south-south-fund"),
+        ("China creó un fondo con Panamá. ¿Para qué?", "south-south-fund"),
+        (
+            "Has China built a space station in Argentina and for what purpose?",
+            "argentina-space-station",
+        ),
+    ],
+)
+def test_what_for_asks_it_of_what_was_just_said(
+    shipped: Retriever, message: str, entry: str
+) -> None:
+    answer = shipped.answer(message)
+
+    assert (answer.decision, answer.id, answer.parts) == (Decision.ANSWER, entry, ())
+
+
+@pytest.mark.parametrize(
     ("subject", "message"),
     [
         ("satellites-launched", "will it rain in brasilia tomorrow?"),

@@ -630,6 +630,8 @@ class FollowUpReader:
                 term in self.question_terms
                 or self.vocabulary.weight(term) <= LIGHT_WEIGHT
                 or (len(term) == 1 and is_cjk(term))
+                # "for what purpose?" asks what "what for?" does
+                or (term in self.purpose_terms and asks_what_for(question))
                 for term in terms
             ),
             # "什么时候成立的？": a short Chinese question that names no topic leaves its
@@ -781,7 +783,8 @@ class FollowUpReader:
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
-            if not index and not (shape.bare or detail_only):
+            what_for = self._asks_only_what_for(asking[index], shape)
+            if not index and not (shape.bare or detail_only or what_for):
                 continue  # what the whole message answers cannot change it
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
@@ -804,13 +807,13 @@ class FollowUpReader:
             if read[index].answer.id == before.id:
                 continue
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
-            # about the part before, as a reply leaving "it" out would be; so is a later part
-            # asking only what for ("... opened a lab there, and for what purpose?").
+            # about the part before, as a reply leaving "it" out would be; so is a part asking
+            # only what for ("... opened a lab there, and for what purpose?").
             if (
                 shape.bare
                 or detail_only
                 or (index and (shape.points_back or shape.elliptical))
-                or (index and self._asks_only_what_for(asking[index], shape))
+                or what_for
             ):
                 answer = self.with_subject(
                     reader,

@@ -79,8 +79,10 @@ _SPLIT: Final = re.compile(
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
-    # "has the genetics company opened a lab there and for what?"; not "have a nice day"
-    r"|(?:has|have)(?!\s+(?:a|an|fun|good|great|nice)\b)"
+    # "has the genetics company opened a lab there and for what?", "have they ...": with its
+    # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
+    r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
+    r"|that|these|those|you|we|latin|brazil|byd|cbers|xi|bgi|celac)"
     # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
     # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
     rf"|(?!en cuanto|para que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
@@ -94,8 +96,8 @@ _ASKS: Final = re.compile(
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
-    r"(?:tell(?: me| us)?|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name|describe|dime"
-    r"|diga|fala)\b"
+    r"(?:tell(?: me| us)?(?! you\b| ya\b)|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name"
+    r"|describe|dime|diga|fala)\b"
     rf"|{CHINESE_QUESTION_WORD}|{CHINESE_YES_NO_WORD}|吗\s*$|呢\s*$"
     # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
     r"|¿",
