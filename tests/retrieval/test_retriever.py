@@ -419,7 +419,9 @@ def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str)
     [
         "can you help me?",
         "hi, could you help me?",
+        "I need some help",
         "¿me puedes ayudar?",
+        "me podés ayudar?",
         "pode me ajudar?",
         "你能帮我吗",
     ],
@@ -429,11 +431,21 @@ def test_asking_for_help_is_told_what_the_bot_can_do(shipped: Retriever, message
     assert verdict(shipped, message) == (Decision.SMALLTALK, "what-can-you-do")
 
 
-def test_asking_for_help_with_a_question_answers_the_question(shipped: Retriever) -> None:
-    assert verdict(shipped, "can you help me understand the cbers program?") == (
-        Decision.ANSWER,
-        "cbers-program",
-    )
+@pytest.mark.parametrize(
+    "message", ["can you help me understand the cbers program?", "你能帮我解释一下CBERS吗"]
+)
+def test_asking_for_help_with_a_question_answers_the_question(
+    shipped: Retriever, message: str
+) -> None:
+    assert verdict(shipped, message) == (Decision.ANSWER, "cbers-program")
+
+
+@pytest.mark.parametrize(
+    "message", ["have a nice day", "que tengas un buen día", "obrigado, tenha um bom dia"]
+)
+def test_wishing_a_good_day_is_a_goodbye(shipped: Retriever, message: str) -> None:
+    # "have a nice day" got Xi's visit ("day")
+    assert verdict(shipped, message) == (Decision.SMALLTALK, "bye")
 
 
 @pytest.mark.parametrize(
@@ -456,7 +468,8 @@ def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
     [
         ("well, good morning to you", "greeting"),
         ("hola amigo", "greeting"),
-        ("thanks, bye", "thanks"),
+        ("thanks, bye", "bye"),  # leaving: goodbye, not "ask me anything else"
+        ("thank you! have a great day", "bye"),
         # hello to everyone: "gente" (folks) is no question about people's livelihoods
         ("hola gente", "greeting"),
         ("oi gente", "greeting"),

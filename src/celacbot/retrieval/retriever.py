@@ -434,7 +434,11 @@ class Retriever:
                 return replace(without, answer=replace(without.answer, question=capped))
         message = words(capped)
         asked = question_language(capped, message, lang_hint)
-        talk = self._smalltalk_of(capped, self._smalltalk.whole(message), asked)
+        # "thank you! have a great day": small talk after a greeting or thanks is small talk
+        whole_talk = self._smalltalk.whole(message) or self._smalltalk.whole(
+            self._smalltalk.without_greeting(message)
+        )
+        talk = self._smalltalk_of(capped, whole_talk, asked)
         if talk is not None:
             return Reading(talk, None, ())
         asking = questions(capped)
