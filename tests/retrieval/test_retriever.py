@@ -424,6 +424,7 @@ def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str)
         "me podés ayudar?",
         "pode me ajudar?",
         "你能帮我吗",
+        "可以帮我一下吗",
     ],
 )
 def test_asking_for_help_is_told_what_the_bot_can_do(shipped: Retriever, message: str) -> None:

@@ -159,8 +159,9 @@ _CJK_FUNCTION_CHARACTER = re.compile(
 _CJK_FILLER = re.compile(
     "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
     "能不能|算不算|是不是|觉得|请问|麻烦|顺便|还想|一直|其实|到底|"
-    # asking for help with a question ("你能帮我解释一下"); not 帮我们 (helped us), nor 你能帮我吗
-    "能帮我(?![们吗吧])|可以帮我(?![们吗吧])|帮我(?![们吗吧])|解释一下|"
+    # asking for help with a question ("你能帮我解释一下"); not 帮我们 (helped us), nor
+    # "你能帮我(一下)吗" alone
+    "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
