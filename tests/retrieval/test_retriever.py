@@ -441,6 +441,11 @@ def test_asking_for_help_with_a_question_answers_the_question(
     assert verdict(shipped, message) == (Decision.ANSWER, "cbers-program")
 
 
+def test_what_help_was_given_is_no_request_for_help(shipped: Retriever) -> None:
+    # 帮了啥: what did they help with, after COVID-19 support
+    assert verdict(shipped, "帮了啥", subject="covid-support") == (Decision.ANSWER, "covid-support")
+
+
 @pytest.mark.parametrize(
     "message", ["have a nice day", "que tengas un buen día", "obrigado, tenha um bom dia"]
 )
