@@ -2148,6 +2148,11 @@ def test_what_for_asks_it_of_what_was_just_said(
         ("xi-visit", "¿y cómo está el clima en lima?"),
         ("byd-brazil-complex", "那边现在几点了"),
         ("byd-brazil-complex", "巴西那边天气咋样"),
+        # the weather in other words
+        ("apec-peru", "is it hot there now?"),
+        ("byd-brazil-complex", "e lá faz frio em novembro?"),
+        ("apec-peru", "¿qué tal el tiempo en Lima?"),
+        ("byd-brazil-complex", "那边热不热"),
     ],
 )
 def test_the_weather_or_the_time_there_is_not_asked_of_the_subject(

@@ -197,20 +197,23 @@ _WEATHER_AND_CLOCK: Final = (
         r"|\bis it (?:raining|snowing)\b|\bgonna rain\b"
         r"|\b(?:rain|snow)(?:ing)? (?:today|tomorrow|tonight|this weekend)\b"
         r"|\btemperature (?:in|today|tomorrow)\b|\bwhat time is it\b"
+        r"|\bis it (?:hot|cold|warm|sunny|chilly|humid|freezing) (?:there|in|out|today|now|at)\b"
         r"|\bwhat(?:'s| is) the time (?:now|in|there|right now)\b"
         r"|\bva a llover\b|\besta lloviendo (?:en|alla|ahi|hoy)\b"
         r"|(?<!para )\bpronostico del tiempo\b"
-        r"|\b(?:como|que tal) (?:va a )?(?:esta|estar|anda) el (?:clima|tiempo)\b"
+        r"|\b(?:como|que tal) (?:va a )?(?:esta |estar |anda )?el (?:clima|tiempo)\b"
         r"(?! de\b| del\b| entre\b| para\b)|\bque hora(?:s)? (?:es|son)\b"
         r"|\bvai chover\b|\b(?:esta|ta) chovendo (?:em|no|na|ai|la|hoje)\b"
         r"|(?<!para )(?<!pra )\bprevisao do tempo\b"
+        r"|\bfaz (?:muito )?(?:calor|frio) (?:em|no|na|ai|la|hoje)\b"
+        r"|\bhace (?:mucho )?(?:calor|frio) (?:en|alla|ahi|hoy)\b"
         r"|\bcomo (?:vai )?(?:esta|ta|estar|ficar) o (?:tempo|clima)\b"
         r"(?! de\b| do\b| da\b| entre\b| para\b| pra\b)|\bque horas sao\b"
     ),
     # asked, not remarked ("今天天气不错，..."); not 航天气象 nor a rainy day (下雨天)
     re.compile(
         r"(?<!航)天气(?:怎么样|咋样|如何|怎样|点样|好不好|好吗|预报|会)|会不会下|下雨(?!天)|下雪"
-        r"|几点了(?!不起)|现在几点"
+        r"|几点了(?!不起)|现在几点|热不热|冷不冷"
     ),
 )
 
