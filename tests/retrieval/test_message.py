@@ -264,6 +264,16 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             ["Which countries have Chinese EVs?"],
         ),
         ("Has visto el artículo. Dime quién lo escribió", ["Dime quién lo escribió"]),
+        # "pra", as Brazilians say "para": "e pra que ..." asks what for; "para que" also
+        # means "so that"
+        (
+            "quantos satélites o CBERS já desenvolveu e pra que servem os dados?",
+            ["quantos satélites o CBERS já desenvolveu", "pra que servem os dados?"],
+        ),
+        (
+            "y para que funcione la cooperación qué hace falta?",
+            ["y para que funcione la cooperación qué hace falta?"],
+        ),
         (
             "Tell you what, the satellite part was cool. Which countries got vaccines?",
             ["Which countries got vaccines?"],

@@ -37,7 +37,7 @@ QUESTION_WORD: Final = (
 )
 # Before a question word: "e com quem ...", "in which year ...", "e através de que fundo?"
 _PREPOSITION: Final = (
-    r"(?:with|in|for|from|to|com|con|em|en|de|para|por|a|atrav[eé]s de|a trav[eé]s de"
+    r"(?:with|in|for|from|to|com|con|em|en|de|para|pra|por|a|atrav[eé]s de|a trav[eé]s de"
     r"|mediante|through)"
 )
 # The same words as typed with their accents, which ask wherever they stand: the split reads
@@ -85,12 +85,14 @@ _ASKS: Final = re.compile(
     r"|that|these|those|you|we|latin|brazil|byd|cbers|xi|bgi|celac)"
     # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
     # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
-    rf"|(?!en cuanto|para que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
+    rf"|(?!en cuanto|para que|pra que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
-    r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien)\b"
+    r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
+    # "e pra que servem os dados?", not "y para que funcione" (so that it works)
+    r"|(?:pra|para) que(?= serv| sirv))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda)"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
