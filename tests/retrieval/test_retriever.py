@@ -896,6 +896,9 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
             "air-routes-ecommerce",
         ),
         ("e o comércio pela internet, tem envios por avião?", "air-routes-ecommerce"),
+        # battery cars; "na prática" (in practice) names nothing
+        ("¿en qué países se venden coches a batería chinos?", "ev-countries"),
+        ("a grana que a china botou aqui ajudou em que na prática?", "investment-benefits"),
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(

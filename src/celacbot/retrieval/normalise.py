@@ -122,7 +122,7 @@ _LIGHT_WORDS = """
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
     example examples ejemplo ejemplos exemplo exemplos
     puso pusieron poner pone ponen colocou colocaram botou botaram
-    listo listos pronto prontos pronta prontas
+    listo listos pronto prontos pronta prontas pratica practica practice practically
     pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo consulta
     consultas
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
