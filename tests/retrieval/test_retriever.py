@@ -441,6 +441,14 @@ def test_asking_for_help_with_a_question_answers_the_question(
     assert verdict(shipped, message) == (Decision.ANSWER, "cbers-program")
 
 
+def test_also_is_no_part_of_a_chinese_word(shipped: Retriever) -> None:
+    # 数据还给谁用: who else is the data for? Not a word 据还 the article never uses.
+    answer = shipped.answer("数据还给谁用？", subject="cbers-program")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"cbers-data-sharing", "cbers-data-uses"}
+
+
 def test_what_help_was_given_is_no_request_for_help(shipped: Retriever) -> None:
     # 帮了啥: what did they help with, after COVID-19 support
     assert verdict(shipped, "帮了啥", subject="covid-support") == (Decision.ANSWER, "covid-support")

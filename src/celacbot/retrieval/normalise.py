@@ -150,10 +150,11 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 # A word's Chinese runs (first group) and the runs between them (second group), in one scan.
 _WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
-# Particles and question words split Chinese runs the way spaces split English words.
-# A regex, not str.translate, for the same reason as _INVISIBLE.
+# Particles and question words split Chinese runs the way spaces split English words (还,
+# "also", "still", too: "数据还给谁用" pairs no 据还). A regex, not str.translate, for the same
+# reason as _INVISIBLE.
 _CJK_FUNCTION_CHARACTER = re.compile(
-    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦呀嘛啦哈]"
+    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦呀嘛啦哈还]"
 )
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(
