@@ -212,6 +212,10 @@ def test_so_far_or_who_leads_a_market_asks_for_no_date_or_person(question: str) 
         ("是哪个中国农业大学在做？", Detail.INSTITUTIONS),
         ("比亚迪巴西工厂第一款车是什么车型？", Detail.BRAND),
         ("卖得最多的是哪个牌子？", Detail.BRAND),
+        # the rocket that launched a satellite, which the article never names
+        ("which rocket launched venezuela's satellites?", Detail.ROCKET),
+        ("¿con qué cohete lanzaron el satélite de Bolivia?", Detail.ROCKET),
+        ("cbers卫星用什么火箭发射的", Detail.ROCKET),
         ("发电量大概多少兆瓦？", Detail.SIZE),
         ("中拉贸易额一年多少？", Detail.RATE),
         ("一共开过几届部长级会议？", Detail.COUNT),

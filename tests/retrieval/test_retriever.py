@@ -441,6 +441,14 @@ def test_asking_for_help_with_a_question_answers_the_question(
     assert verdict(shipped, message) == (Decision.ANSWER, "cbers-program")
 
 
+def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriever) -> None:
+    answer = shipped.answer("qual foguete levou o satélite da bolívia?")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "bolivia-satellite")
+    assert answer.lacks == (Detail.ROCKET,)
+    assert answer.missing == "O artigo não diz com qual foguete foi lançado."
+
+
 def test_also_is_no_part_of_a_chinese_word(shipped: Retriever) -> None:
     # 数据还给谁用: who else is the data for? Not a word 据还 the article never uses.
     answer = shipped.answer("数据还给谁用？", subject="cbers-program")

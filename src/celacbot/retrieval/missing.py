@@ -38,6 +38,7 @@ class Detail(StrEnum):
     SHARE = "share"
     HEADCOUNT = "headcount"
     BRAND = "brand"
+    ROCKET = "rocket"
     COUNT = "count"
     DATE = "date"
     DAY = "day"
@@ -146,6 +147,15 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:qual|que|q|cual) modelo\b"
         ),
         re.compile(r"品牌|型号|哪款|车型|(?:什么|啥|哪个|哪些)牌子"),
+    ),
+    # Which rocket launched a satellite: the article names none.
+    Detail.ROCKET: (
+        re.compile(
+            r"\b(?:which|what|whose) (?:kind of |type of )?rockets?\b|\blaunch vehicles?\b"
+            r"|\b(?:que|q|qual|cual|cuales|quais) (?:tipo de )?(?:cohetes?|foguetes?)\b"
+            r"|\b(?:cohete|foguete) (?:usaron|usado|utilizado|lanzador|lancador)\b"
+        ),
+        re.compile(r"(?:什么|啥|哪种|哪个|哪款|哪一种)火箭|运载火箭|长征"),
     ),
     Detail.COUNT: (
         re.compile(_HOW_MANY),
@@ -328,6 +338,7 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
         r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:people|workers|employees|jobs)\b"
     ),
     Detail.BRAND: re.compile(r"\b(?:brands?|models?)\b"),
+    Detail.ROCKET: re.compile(r"\b(?:rockets?|Long March|launch vehicles?)\b"),
     Detail.COUNT: re.compile(_COUNT_FIGURE, re.IGNORECASE),
     # Not the year in a name ("the UN 2030 Agenda"): it dates no event.
     Detail.DATE: re.compile(
@@ -369,6 +380,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.SHARE: re.compile(r"\bpercent", re.IGNORECASE),
     Detail.HEADCOUNT: re.compile(r"\b(?:job numbers|people|workers|employees)\b", re.IGNORECASE),
     Detail.BRAND: re.compile(r"\b(?:names?|named|brands?|models?)\b", re.IGNORECASE),
+    Detail.ROCKET: re.compile(r"\brockets?\b", re.IGNORECASE),
     Detail.COUNT: re.compile(
         r"\b(?:numbers?|quantit\w*|figures?|counts?|how many)\b", re.IGNORECASE
     ),
@@ -399,6 +411,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.SHARE: "The article gives no percentages.",
         Detail.HEADCOUNT: "The article does not say how many people.",
         Detail.BRAND: "The article does not name the brand or model.",
+        Detail.ROCKET: "The article does not say which rocket launched it.",
         Detail.COUNT: "The article does not give that number.",
         Detail.DATE: "The article does not give that date.",
         Detail.DAY: "The article does not give the exact day.",
@@ -419,6 +432,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.SHARE: "El artículo no da porcentajes.",
         Detail.HEADCOUNT: "El artículo no dice cuántas personas.",
         Detail.BRAND: "El artículo no nombra la marca ni el modelo.",
+        Detail.ROCKET: "El artículo no dice con qué cohete se lanzó.",
         Detail.COUNT: "El artículo no da esa cifra.",
         Detail.DATE: "El artículo no da esa fecha.",
         Detail.DAY: "El artículo no da el día exacto.",
@@ -439,6 +453,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.SHARE: "O artigo não dá porcentagens.",
         Detail.HEADCOUNT: "O artigo não diz quantas pessoas.",
         Detail.BRAND: "O artigo não diz a marca nem o modelo.",
+        Detail.ROCKET: "O artigo não diz com qual foguete foi lançado.",
         Detail.COUNT: "O artigo não informa esse número.",
         Detail.DATE: "O artigo não informa essa data.",
         Detail.DAY: "O artigo não informa o dia exato.",
@@ -459,6 +474,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.SHARE: "文章没有给出百分比。",
         Detail.HEADCOUNT: "文章没有给出人数。",
         Detail.BRAND: "文章没有提到品牌或型号。",
+        Detail.ROCKET: "文章没有说用的是什么火箭。",
         Detail.COUNT: "文章没有给出这个数字。",
         Detail.DATE: "文章没有给出这个日期。",
         Detail.DAY: "文章没有给出具体是哪一天。",
