@@ -449,6 +449,20 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
     assert answer.missing == "O artigo não diz com qual foguete foi lançado."
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a testing lab (化验所) is the lab; sending up to the sky (往天上送) is launching
+        ("那家做基因测序的公司在乌拉圭开的化验所，对老百姓看病有什么好处？", "bgi-uruguay-lab"),
+        ("中国帮委内瑞拉和玻利维亚往天上送了啥？", "satellites-launched"),
+    ],
+)
+def test_everyday_chinese_words_are_understood(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_also_is_no_part_of_a_chinese_word(shipped: Retriever) -> None:
     # 数据还给谁用: who else is the data for? Not a word 据还 the article never uses.
     answer = shipped.answer("数据还给谁用？", subject="cbers-program")
