@@ -198,6 +198,12 @@ def test_so_far_or_who_leads_a_market_asks_for_no_date_or_person(question: str) 
     assert {Detail.DATE, Detail.PERSON}.isdisjoint(asked_details(question))
 
 
+@pytest.mark.parametrize("question", ["作者在哪高就？", "他在哪里高就"])
+def test_where_someone_works_asks_for_no_location(question: str) -> None:
+    # the institute the author works at, not a place
+    assert Detail.LOCATION not in asked_details(question)
+
+
 @pytest.mark.parametrize(
     ("question", "detail"),
     [

@@ -455,6 +455,8 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
         # a testing lab (化验所) is the lab; sending up to the sky (往天上送) is launching
         ("那家做基因测序的公司在乌拉圭开的化验所，对老百姓看病有什么好处？", "bgi-uruguay-lab"),
         ("中国帮委内瑞拉和玻利维亚往天上送了啥？", "satellites-launched"),
+        # where someone works (高就) and their title (头衔) are their post
+        ("这篇的作者在哪高就？什么头衔？", "article-author"),
     ],
 )
 def test_everyday_chinese_words_are_understood(

@@ -190,7 +190,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     # asks which institution, "在哪些领域" which fields.
     Detail.LOCATION: (
         re.compile(r"\b(?:where|onde|donde)\b"),
-        re.compile(r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面))|哪里|哪儿"),
+        # not where someone works (在哪高就, the institute)
+        re.compile(
+            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|里?高就)|哪里(?!高就)|哪儿"
+        ),
     ),
     Detail.PLACE: (
         re.compile(
