@@ -118,6 +118,13 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
         # inside a question, an emoji is a picture of a word
         ("what did BYD 🚗 build in Brazil?", ["what did BYD 🚗 build in Brazil?"]),
         ("BYD 🚗 in brazil?", ["BYD 🚗 in brazil?"]),
+        # so does laughter
+        (
+            "weather here is awful lol what did BYD build in brazil",
+            ["what did BYD build in brazil"],
+        ),
+        ("jajaja qué es la celac", ["qué es la celac"]),
+        ("lol", ["lol"]),
     ],
 )
 def test_an_emoji_ends_a_sentence(message: str, asked: list[str]) -> None:

@@ -2467,6 +2467,7 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("como está o tempo de espera pelo primeiro carro da BYD?", Decision.ANSWER),
         ("今天天气不错，想问一下比亚迪在巴西建了什么？", Decision.ANSWER),
         ("中拉合作有几点了不起的成果？", Decision.ANSWER),
+        ("weather here is awful lol what did BYD build in brazil", Decision.ANSWER),
         ("is it raining in lima?", Decision.DECLINE),
         # the cargo flights are the article's
         ("¿por qué abrieron más vuelos de carga entre China y Latam?", Decision.ANSWER),

@@ -60,7 +60,9 @@ _SPLIT: Final = re.compile(
     # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
     # what does ...", "😅 pero ¿qué es?"); not inside one ("what did BYD 🚗 build?"), nor
     # before Chinese, whose question after it often leaves out the topic named before it.
-    r"|(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])\s+"
+    # So does laughter ("weather here is awful lol what did BYD build in brazil").
+    r"|(?:(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])|(?<=\blol)|(?<=\blmao)|(?<=\bhaha)"
+    r"|(?<=\bhahaha)|(?<=\bjaja)|(?<=\bjajaja)|(?<=\bkkk)|(?<=\bkkkk)|(?<=\brsrs))\s+"
     rf"(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
     r"|ok|okay)\b)"
     # "..., and uh why ...", "... an what year ...": as people speak
