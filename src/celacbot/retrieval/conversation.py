@@ -386,15 +386,8 @@ class FollowUpReader:
             or of_the_subject
             or self._checks_what_was_said(turn)
             # "这有什么好处?", what good is that?: a short question of what something brings,
-            # which nothing answers alone, or which names nothing else ("impact?")
-            or (
-                what_for
-                and turn.shape.short
-                and (
-                    turn.own.decision is not Decision.ANSWER
-                    or all(term in self.purpose_terms for term in terms)
-                )
-            )
+            # which nothing answers alone (one naming nothing else is bare: "what purpose?")
+            or (what_for and turn.shape.short and turn.own.decision is not Decision.ANSWER)
         )
         if not (leans or opens_with_connector(turn.question) or replied):
             near = self._near_miss_beside(turn.subject, turn.standalone, turn.shape)
@@ -757,15 +750,6 @@ class FollowUpReader:
             and self._names_a_topic_besides_a_place(opening, standalone)
         )
 
-    def _asks_only_what_for(self, question: str, shape: _Shape) -> bool:
-        """ "for what purpose?", "para qué?": a short question of what something is for that
-        names nothing else."""
-        return (
-            asks_what_for(question)
-            and shape.short
-            and all(term in self.purpose_terms for term in shape.terms)
-        )
-
     def details_of_the_one_before(
         self,
         reader: Reader,
@@ -783,8 +767,7 @@ class FollowUpReader:
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
-            what_for = self._asks_only_what_for(asking[index], shape)
-            if not index and not (shape.bare or detail_only or what_for):
+            if not index and not (shape.bare or detail_only):
                 continue  # what the whole message answers cannot change it
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
@@ -807,14 +790,9 @@ class FollowUpReader:
             if read[index].answer.id == before.id:
                 continue
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
-            # about the part before, as a reply leaving "it" out would be; so is a part asking
-            # only what for ("... opened a lab there, and for what purpose?").
-            if (
-                shape.bare
-                or detail_only
-                or (index and (shape.points_back or shape.elliptical))
-                or what_for
-            ):
+            # about the part before, as a reply leaving "it" out would be; so is a bare one
+            # ("... opened a lab there, and for what purpose?").
+            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
                 answer = self.with_subject(
                     reader,
                     asking[index],
