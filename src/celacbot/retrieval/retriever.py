@@ -435,8 +435,9 @@ class Retriever:
         message = words(capped)
         asked = question_language(capped, message, lang_hint)
         # "thank you! have a great day": small talk after a greeting or thanks is small talk
-        whole_talk = self._smalltalk.whole(message) or self._smalltalk.whole(
-            self._smalltalk.without_greeting(message)
+        after_greeting = self._smalltalk.without_greeting(message)
+        whole_talk = self._smalltalk.whole(message) or (
+            self._smalltalk.whole(after_greeting) if len(after_greeting) < len(message) else None
         )
         talk = self._smalltalk_of(capped, whole_talk, asked)
         if talk is not None:
