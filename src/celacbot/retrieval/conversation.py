@@ -49,6 +49,7 @@ from celacbot.retrieval.message import (
     checks_a_claim,
     questions,
     without_exclusion,
+    words_before,
 )
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.neighbourhood import Neighbourhood
@@ -740,10 +741,10 @@ class FollowUpReader:
         the message answers on its own (not the subject), naming a topic of the article besides
         a place: "I'm from Brazil. when was it?" still asks about the subject."""
         own = standalone.answer
-        start = question.find(shape.first)
-        if own.decision is not Decision.ANSWER or own.id == subject or start <= 0:
+        lead = words_before(question, shape.first)
+        if own.decision is not Decision.ANSWER or own.id == subject or not lead:
             return False
-        opening = reader.read(question[:start], own.requested_lang)
+        opening = reader.read(lead, own.requested_lang)
         return (
             bool(opening.candidates)
             and opening.candidates[0].document.id == own.id

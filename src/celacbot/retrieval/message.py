@@ -574,6 +574,12 @@ def _mark(match: re.Match[str], text: str) -> str:
     return _DICTATED_MARKS[kind] + after
 
 
+def words_before(text: str, question: str) -> str:
+    """The words of a message before one of its questions ("I read about BYD's plant." before
+    "when?"); empty when the message opens with it."""
+    return text[: max(text.find(question), 0)].strip()
+
+
 def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""

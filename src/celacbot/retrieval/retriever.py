@@ -38,7 +38,13 @@ from celacbot.retrieval.localised import (
     fact_answer,
     smalltalk_answer,
 )
-from celacbot.retrieval.message import checks_a_claim, punctuated, questions, without_exclusion
+from celacbot.retrieval.message import (
+    checks_a_claim,
+    punctuated,
+    questions,
+    without_exclusion,
+    words_before,
+)
 from celacbot.retrieval.missing import (
     COUNTRIES,
     COUNTRY_UNITS,
@@ -466,7 +472,7 @@ class Retriever:
         """What the words before a message's first question are about, when they answer
         alone: "有游客问起习主席11月去拉美的事。请问他几号去的？另外，航天方面呢？" asks the
         dates of Xi's visit, whatever the question after it is about."""
-        lead = message[: max(message.find(first), 0)].strip()
+        lead = words_before(message, first)
         if not lead:
             return None
         reading = self._evaluate_text(lead, words(lead), asked)
