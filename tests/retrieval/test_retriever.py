@@ -79,6 +79,9 @@ def test_real_words_are_not_corrected_into_the_article(shipped: Retriever, quest
         "desculpa se for besteira mas byd brasil",
         "perdon si es tonto pero byd brasil",
         "不好意思问个问题，比亚迪 巴西",
+        # where the asker saw it, and how big, name no topic
+        "kkkk mano vi um tiktok falando q a byd fez uma fábrica gigante aqui no brasil, é vdd?",
+        "saw on instagram that byd opened a huge plant in brazil, what does it make?",
     ],
 )
 def test_an_apology_or_context_before_a_question_does_not_hide_it(
@@ -1246,6 +1249,12 @@ def test_what_it_is_for_is_the_entry_that_tells_it(
         ("argentina-space-station", "And Venezuela?", "venezuela-satellites"),
         # a topic the subject never speaks of is a subject of its own
         ("green-supply-chain", "and the digital side?", "digital-economy-overview"),
+        # ... and so is what a related entry speaks of, when the subject does not
+        ("science-tech-benefits", "and for the world?", "high-tech-global-growth"),
+        ("science-tech-benefits", "e pro mundo?", "high-tech-global-growth"),
+        # not a word only a caveat of a related entry uses ("no concrete projects")
+        ("digital-economy-overview", "e já fizeram algo concreto?", "digital-economy-overview"),
+        ("digital-economy-overview", "e algo concreto nisso?", "digital-economy-overview"),
     ],
 )
 def test_and_another_name_or_topic_is_asked_about_instead_of_the_subject(
@@ -1750,6 +1759,28 @@ def test_a_second_question_opened_by_a_preposition_is_answered_too(shipped: Retr
         "cbers-satellite-count",
         "argentina-space-station",
     ]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "entry"),
+    [
+        ("what will they make?", "byd-brazil-complex"),
+        ("¿y qué van a fabricar ahí?", "byd-brazil-complex"),
+        ("那里生产什么？", "byd-brazil-complex"),
+        # a date is what the subject tells
+        ("what year?", "byd-first-vehicle"),
+    ],
+)
+def test_what_after_an_answer_that_tells_only_when_asks_of_the_thing_it_dates(
+    shipped: Retriever, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="byd-first-vehicle") == (Decision.ANSWER, entry)
+
+
+def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever) -> None:
+    answer = shipped.answer("when does the first car come out? and what do they make there?")
+
+    assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
 
 
 def test_a_second_spanish_question_written_with_its_accent_is_answered_too(

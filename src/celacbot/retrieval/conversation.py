@@ -51,7 +51,7 @@ from celacbot.retrieval.message import (
     without_exclusion,
     words_before,
 )
-from celacbot.retrieval.missing import Detail
+from celacbot.retrieval.missing import Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
 from celacbot.retrieval.scope import beyond_the_article
@@ -183,6 +183,9 @@ class FollowUpReader:
     # be unknown to the knowledge base and still name no topic.
     figured: frozenset[str]
     progress: frozenset[str]
+    # The entries that tell only when (BYD's first vehicle): "what will they make?" after
+    # one asks of the thing it dates, not of its date.
+    telling_when: frozenset[str]
     status_terms: frozenset[str]
     # The countries the article names, as terms, and the entries and facts whose answer says
     # where (a country, a city): "is it in brazil?" after one of them is answered by it.
@@ -240,8 +243,22 @@ class FollowUpReader:
         # included); else the message is read together with the subject.
         for rule in (self._set_aside, self._of_a_known_form, self._leaning_on_it):
             if (answer := rule(turn)) is not None:
-                return answer
-        return self._read_together(turn)
+                return self._of_the_asked_kind(turn, answer)
+        return self._of_the_asked_kind(turn, self._read_together(turn))
+
+    def _of_the_asked_kind(self, turn: _Turn, answer: Answer) -> Answer:
+        """The answer, or when it is the subject telling only when and the message asks what
+        ("what will they make?" after when BYD's first vehicle is due), the first entry related
+        to the subject that tells more (what BYD's plant makes)."""
+        if (
+            answer.id != turn.subject
+            or turn.subject not in self.telling_when
+            or not asks_for_a_thing(turn.question, asked=self.asked_details(turn.question))
+        ):
+            return answer
+        other = next((each for each in turn.about.related if each not in self.telling_when), None)
+        chosen = turn.taken(other)
+        return answer if chosen is None else chosen
 
     def _set_aside(self, turn: _Turn) -> Answer | None:
         """ "除了疫苗还有什么?", "besides vaccines, what else?": what else the subject says, when
@@ -496,8 +513,44 @@ class FollowUpReader:
             or turn.own.decision is not Decision.ANSWER
             or contextual.score >= turn.own.score
         ):
+            if (widened := self._widened(turn, contextual)) is not None:
+                return widened
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
+
+    def _widened(self, turn: _Turn, contextual: Answer) -> Answer | None:
+        """The related entry an "and X?" asks about when reading it with the subject gives the
+        subject again, though the subject never speaks of X and that entry does ("e pro mundo?"
+        after what science cooperation brought: how high tech drives global growth). Not "and
+        the year?" (a detail of the subject), nor "and in that?" (pointing back at it)."""
+        terms = turn.topics
+        if (
+            contextual.id != turn.subject
+            or not terms
+            or any(term in self.detail_terms for term in terms)
+            or not opens_with_connector(turn.question)
+            or turn.shape.points_back
+            or turn.asks_a_detail
+            or self.neighbourhood.speaks_of_all(turn.subject, terms)
+        ):
+            return None
+        # The message's own words must find that entry too: "algo concreto?" finds nothing,
+        # though a caveat of the smart cities says "no concrete projects".
+        found = {
+            scored.document.id
+            for scored in turn.standalone.candidates
+            if scored.total >= NEAR_MISS_SCORE
+        }
+        other = next(
+            (
+                each
+                for each in turn.about.related
+                if each in found and self.neighbourhood.speaks_of_all(each, terms)
+            ),
+            None,
+        )
+        chosen = turn.taken(other)
+        return chosen and replace(chosen, question=turn.question, context=turn.about.question)
 
     def _checks_what_was_said(self, turn: _Turn) -> bool:
         """Whether a short message checks a claim about what the subject speaks of ("foi em

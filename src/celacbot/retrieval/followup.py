@@ -114,6 +114,8 @@ _POINTER: Final = re.compile(
     r"|(?:wat|what|when|how|why|weh|where|year|time) dem"
     r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
     r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali"
+    # "em isso", "de isso" as written together ("fizeram algo nisso?")
+    r"|nisso|nisto|naquilo|disso|disto|daquilo"
     # the formal "the said programme": "no âmbito do referido programa"
     r"|referid[oa]s?)\b"
     r"|它|它们|他们|那里|这些|那些",

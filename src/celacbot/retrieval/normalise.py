@@ -102,6 +102,7 @@ _CHAT_WORDS = """
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
     confess
+    tiktok tiktoks instagram insta youtube facebook whatsapp twitter
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -119,6 +120,7 @@ _LIGHT_WORDS = """
     papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
     exatamente exactamente fazendo haciendo existe existen existem existir 具体
+    gigante gigantes enorme enormes huge massive giant
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
     example examples ejemplo ejemplos exemplo exemplos
     puso pusieron poner pone ponen colocou colocaram botou botaram

@@ -244,6 +244,7 @@ class Retriever:
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
             ),
             status_terms=frozenset(self._normaliser.text_content_terms(STATUS_WORDS)),
+            telling_when=self._telling_when,
             countries=self._countries,
             located=giving(Detail.LOCATION),
         )
