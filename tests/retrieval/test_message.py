@@ -281,6 +281,15 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "y para que funcione la cooperación qué hace falta?",
             ["y para que funcione la cooperación qué hace falta?"],
         ),
+        # "y q es eso ...", with no mark of its own, is a second question
+        (
+            "q tiene q pasar pa la economia digital? y q es eso de los 10 años del foro",
+            ["q tiene q pasar pa la economia digital?", "y q es eso de los 10 años del foro"],
+        ),
+        (
+            "¿qué hizo BYD en Brasil? y que va a producir autos eléctricos",
+            ["¿qué hizo BYD en Brasil?"],
+        ),
         (
             "Tell you what, the satellite part was cool. Which countries got vaccines?",
             ["Which countries got vaccines?"],

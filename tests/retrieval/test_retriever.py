@@ -464,6 +464,8 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
         # a testing lab (化验所) is the lab; sending up to the sky (往天上送) is launching
         ("那家做基因测序的公司在乌拉圭开的化验所，对老百姓看病有什么好处？", "bgi-uruguay-lab"),
         ("中国帮委内瑞拉和玻利维亚往天上送了啥？", "satellites-launched"),
+        # the big gene sequencing company (基因测序) is BGI
+        ("那个搞基因测序的大公司在乌拉圭开了个啥 咋帮当地人的", "bgi-uruguay-lab"),
         # where someone works (高就) and their title (头衔) are their post
         ("这篇的作者在哪高就？什么头衔？", "article-author"),
     ],
@@ -932,6 +934,8 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         # battery cars; "na prática" (in practice) names nothing
         ("¿en qué países se venden coches a batería chinos?", "ev-countries"),
         ("a grana que a china botou aqui ajudou em que na prática?", "investment-benefits"),
+        # a "decênio" is a decade, the next or the last one
+        ("em que áreas a ciência vai se concentrar no próximo decênio?", "future-focus"),
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(
@@ -2480,6 +2484,9 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("a cuanto esta el dolar hoy en caracas?", Decision.DECLINE),
         ("yuan to brazilian real exchange rate", Decision.DECLINE),
         ("巴西雷亚尔对人民币汇率是多少？", Decision.DECLINE),
+        ("quanto tá o quilo do açaí lá na China né", Decision.DECLINE),
+        ("how much per kg is lithium in china", Decision.DECLINE),
+        ("锂多少钱一斤", Decision.DECLINE),
         # a kind of change, and a fund's value, are no prices of the day
         ("¿qué tipo de cambio trajo la inversión china a la región?", Decision.ANSWER),
         ("南南合作基金价值多少", Decision.ANSWER),

@@ -93,8 +93,10 @@ _ASKS: Final = re.compile(
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
-    # "e pra que servem os dados?", not "y para que funcione" (so that it works)
-    r"|(?:pra|para) que(?= serv| sirv))\b"
+    # "e pra que servem os dados?", not "y para que funcione" (so that it works); "y q es eso
+    # de los 10 años?", not "y que va a producir"
+    r"|(?:pra|para) que(?= serv| sirv)"
+    r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda)"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"

@@ -177,9 +177,12 @@ _MARKET_PRICES: Final = (
         r"|\btipo de cambio (?:del?|hoy|actual|oficial)\b|\bprecio del (?:dolar|oro|petroleo)\b"
         r"|\bcotizacion del (?:dolar|euro|yuan)\b|\bcotacao do (?:dolar|euro|yuan)\b"
         r"|\bquanto (?:ta|esta) o (?:dolar|euro|yuan)\b|\btaxa de cambio\b"
+        # a shop's price by weight: "quanto tá o quilo do açaí", "how much per kg"
+        r"|\b(?:per|a) (?:kilo|kg|pound|lb)\b|\b(?:el|o) (?:kilo|quilo)\b"
+        r"|\bpor (?:kilo|quilo|libra)\b"
     ),
     # not the fund's value, 基金价值
-    re.compile(r"汇率|股价|(?<!基)金价|油价|美元兑|兑美元"),
+    re.compile(r"汇率|股价|(?<!基)金价|油价|美元兑|兑美元|多少钱一(?:斤|公斤)|每(?:斤|公斤)"),
 )
 
 
