@@ -1009,6 +1009,8 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
         "valeu. mudando de assunto, o q significa celac?",
         "thanks! changing the subject, what is CELAC?",
         "ok different question, what is celac",
+        "ok switching gears completely, what is celac?",
+        "cambiando el tema por completo, ¿qué es la celac?",
         "otra cosa distinta: ¿qué es la celac?",
         "另外问下，拉共体是什么",
     ],
@@ -1785,6 +1787,24 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     answer = shipped.answer("when does the first car come out? and what do they make there?")
 
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
+
+
+def test_a_chinese_follow_up_leaving_its_subject_out_may_say_exactly(shipped: Retriever) -> None:
+    # 具体 (exactly) is a light word: the message still names no topic of its own
+    assert verdict(shipped, "请问此行具体是哪几天？", subject="xi-visit") == (
+        Decision.ANSWER,
+        "xi-visit",
+    )
+
+
+def test_a_first_chinese_question_leaving_its_subject_out_asks_of_the_words_before_it(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer(
+        "同志你好。我退休前长期从事外事工作。习主席11月出访拉美，请问此行具体是哪几天，主要出席哪些会议？"
+    )
+
+    assert [part.id for part in answer.parts] == ["xi-visit", "xi-summits"]
 
 
 def test_a_second_spanish_question_written_with_its_accent_is_answered_too(

@@ -685,7 +685,16 @@ class FollowUpReader:
             # subject out, as Chinese does where English says "it".
             elliptical=has_cjk(question)
             and not unknown
-            and len([term for term in terms if term not in self.question_terms]) <= MAX_BARE_TERMS
+            # light words ("具体", exactly) are no more of a topic than question words
+            and len(
+                [
+                    term
+                    for term in terms
+                    if term not in self.question_terms
+                    and self.vocabulary.weight(term) > LIGHT_WEIGHT
+                ]
+            )
+            <= MAX_BARE_TERMS
             and not any(
                 self._names_a_topic(term) for term in terms if term not in self.question_terms
             ),
@@ -821,8 +830,12 @@ class FollowUpReader:
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
-            if not index and not (shape.bare or detail_only):
-                continue  # what the whole message answers cannot change it
+            # A first Chinese part that leaves its subject out and is unanswered alone
+            # ("...习主席11月出访拉美，请问此行是哪几天，...") is about what the words before it
+            # name; another first part, about what the whole message answers, cannot change.
+            left_out = shape.elliptical and read[index].answer.decision is not Decision.ANSWER
+            if not index and not (shape.bare or detail_only or left_out):
+                continue
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
@@ -846,7 +859,12 @@ class FollowUpReader:
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
             # about the part before, as a reply leaving "it" out would be; so is a bare one
             # ("... opened a lab there, and for what purpose?").
-            if shape.bare or detail_only or (index and (shape.points_back or shape.elliptical)):
+            if (
+                shape.bare
+                or detail_only
+                or left_out
+                or (index and (shape.points_back or shape.elliptical))
+            ):
                 answer = self.with_subject(
                     reader,
                     asking[index],

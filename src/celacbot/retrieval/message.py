@@ -200,11 +200,18 @@ _DIFFERENT_QUESTION: Final = (
     r"|(?:una |uma |otra |outra )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta))"
     r"(?=\s*[,:;.!-])"
 )
+# "changing the subject", "switching gears completely", "cambiando de tema"
+_CHANGING_SUBJECT: Final = (
+    r"(?:chang(?:ing|e) (?:the )?(?:subject|topic)s?|change of (?:subject|topic)"
+    r"|switching (?:gears|topics?|subjects?)|cambiando (?:de|el) tema|cambio de tema"
+    r"|mudando de (?:assunto|tema))"
+    r"(?: (?:completely|totally|entirely|completamente|totalmente|por completo))?"
+)
 _LEAD_IN: Final = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|changing (?:the )?subject"
+    rf"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|{_CHANGING_SUBJECT}"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     rf"|{_DIFFERENT_QUESTION}|new (?:question|topic|subject)(?=\s*[,:;.!-])"
-    r"|mudando de assunto|outra pergunta|outra coisa|cambiando de tema|otra pregunta|otra cosa"
+    r"|outra pergunta|outra coisa|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -238,8 +245,7 @@ _LEAD_IN: Final = re.compile(
 # "changing the subject, ...", "换个话题，...": the message says itself that it leaves the
 # conversation's subject.
 _NEW_SUBJECT: Final = re.compile(
-    r"\b(?:changing (?:the )?subject|change of subject|cambiando de tema|cambio de tema"
-    r"|mudando de assunto|mudando de tema)\b"
+    rf"\b{_CHANGING_SUBJECT}\b"
     rf"|^\W*(?:(?:ok(?:ay)?|so|well|bueno|y|e)\W+)?{_DIFFERENT_QUESTION}"
     r"|换个话题|换一个话题|换话题",
     re.IGNORECASE,

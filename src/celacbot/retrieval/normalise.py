@@ -102,6 +102,7 @@ _CHAT_WORDS = """
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
     confess
+    atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tiktok tiktoks instagram insta youtube facebook whatsapp twitter
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -127,7 +128,7 @@ _LIGHT_WORDS = """
     listo listos pronto prontos pronta prontas pratica practica practice practically
     pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo consulta
     consultas
-    出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 情况 知道 觉得 可以
+    出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 事儿 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
 
@@ -161,7 +162,7 @@ _CJK_FUNCTION_CHARACTER = re.compile(
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(
     "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
-    "能不能|算不算|是不是|觉得|请问|麻烦|顺便|还想|一直|其实|到底|"
+    "能不能|算不算|是不是|觉得|请问|麻烦|劳驾|顺便|还想|一直|其实|到底|"
     # asking for help with a question ("你能帮我解释一下"); not 帮我们 (helped us), nor
     # "你能帮我(一下)吗" alone
     "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
