@@ -118,6 +118,12 @@ def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -
         # inside a question, an emoji is a picture of a word
         ("what did BYD 🚗 build in Brazil?", ["what did BYD 🚗 build in Brazil?"]),
         ("BYD 🚗 in brazil?", ["BYD 🚗 in brazil?"]),
+        # a face ends one before a question that asks with its mark at the end
+        (
+            "aqui o povo só fala de agro 😂 o comércio agrícola com a china mudou como?",
+            ["o comércio agrícola com a china mudou como?"],
+        ),
+        ("the car company 😂 built what in brazil", ["the car company 😂 built what in brazil"]),
         # so does laughter
         (
             "weather here is awful lol what did BYD build in brazil",

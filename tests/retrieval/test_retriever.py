@@ -464,6 +464,11 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
         # a testing lab (化验所) is the lab; sending up to the sky (往天上送) is launching
         ("那家做基因测序的公司在乌拉圭开的化验所，对老百姓看病有什么好处？", "bgi-uruguay-lab"),
         ("中国帮委内瑞拉和玻利维亚往天上送了啥？", "satellites-launched"),
+        # a grandson (孙娃子) studying (读书) abroad, 一哈 (一下), 要得 (all right): chat
+        (
+            "喂 喂 我孙娃子在巴西读书 他说习主席去巴西开会 开的啥子会嘛 你跟我说一哈 要得",
+            "g20-brazil",
+        ),
         # the big gene sequencing company (基因测序) is BGI
         ("那个搞基因测序的大公司在乌拉圭开了个啥 咋帮当地人的", "bgi-uruguay-lab"),
         # where someone works (高就) and their title (头衔) are their post
@@ -934,6 +939,8 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         # battery cars; "na prática" (in practice) names nothing
         ("¿en qué países se venden coches a batería chinos?", "ev-countries"),
         ("a grana que a china botou aqui ajudou em que na prática?", "investment-benefits"),
+        # giving people work is creating jobs
+        ("el dinero chino le ha dado trabajo a la gente?", "jobs-livelihoods"),
         # a "decênio" is a decade, the next or the last one
         ("em que áreas a ciência vai se concentrar no próximo decênio?", "future-focus"),
     ],
@@ -1258,6 +1265,12 @@ def test_what_it_is_for_is_the_entry_that_tells_it(
         # ... and so is what a related entry speaks of, when the subject does not
         ("science-tech-benefits", "and for the world?", "high-tech-global-growth"),
         ("science-tech-benefits", "e pro mundo?", "high-tech-global-growth"),
+        # what an overview names in passing is asked of the entry about it
+        ("cooperation-fields", "y las inversiones chinas qué lograron?", "investment-benefits"),
+        # not of a stranger whose Portuguese "data" (date) the English word looks like
+        ("cbers-program", "what's the data for?", "cbers-program"),
+        # not a year that dates the subject
+        ("xi-visit", "foi em 2024 né?", "xi-visit"),
         # not a word only a caveat of a related entry uses ("no concrete projects")
         ("digital-economy-overview", "e já fizeram algo concreto?", "digital-economy-overview"),
         ("digital-economy-overview", "e algo concreto nisso?", "digital-economy-overview"),
@@ -2500,6 +2513,8 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("中拉论坛的十岁生日是哪一年", Decision.ANSWER),
         ("跨境电商航空专线主要托运什么货物", Decision.ANSWER),
         ("vuelos baratos de buenos aires a pekín?", Decision.DECLINE),
+        ("is it cheaper to fly to lima or sao paulo from LA in december", Decision.DECLINE),
+        ("¿es más barato volar a lima o a bogotá?", Decision.DECLINE),
         # a market's price of the day, even in a place the article names
         ("a cuanto esta el dolar hoy en caracas?", Decision.DECLINE),
         ("yuan to brazilian real exchange rate", Decision.DECLINE),

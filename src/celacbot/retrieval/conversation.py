@@ -14,7 +14,7 @@ build, and when?").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Protocol
 
@@ -186,6 +186,9 @@ class FollowUpReader:
     # The entries that tell only when (BYD's first vehicle): "what will they make?" after
     # one asks of the thing it dates, not of its date.
     telling_when: frozenset[str]
+    # The terms of each entry's questions and keywords: what it is about, not all its answer
+    # mentions in passing.
+    asked_about: Mapping[str, frozenset[str]]
     status_terms: frozenset[str]
     # The countries the article names, as terms, and the entries and facts whose answer says
     # where (a country, a city): "is it in brazil?" after one of them is answered by it.
@@ -735,8 +738,18 @@ class FollowUpReader:
         """Whether a message names a topic the subject never speaks of: its rarest keyword
         topic, or a rare word the entry that answers it alone speaks of."""
         keyword_topics = [term for term in topics if term in self.topic_terms]
-        if keyword_topics and not self.neighbourhood.speaks_of(
-            subject, [max(keyword_topics, key=self.vocabulary.weight)]
+        rarest = max(keyword_topics, key=self.vocabulary.weight, default=None)
+        if rarest is not None and not self.neighbourhood.speaks_of(subject, [rarest]):
+            return True
+        # "y las inversiones?" after the fields of cooperation, which names investment in
+        # passing: the neighbour asked about investment is about it, the overview is not. Not
+        # a year ("foi em 2024?"), which dates rather than names a topic.
+        if (
+            rarest is not None
+            and not rarest.isdigit()
+            and own in self.neighbourhood.neighbours(subject)
+            and rarest in self.asked_about.get(own, frozenset())
+            and rarest not in self.asked_about.get(subject, frozenset())
         ):
             return True
         return any(

@@ -65,6 +65,10 @@ _SPLIT: Final = re.compile(
     r"|(?<=\bhahaha)|(?<=\bjaja)|(?<=\bjajaja)|(?<=\bkkk)|(?<=\bkkkk)|(?<=\brsrs))\s+"
     rf"(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
     r"|ok|okay)\b)"
+    # A face ends a sentence before one that asks with its mark ("... só fala de agro 😂 o
+    # comércio agrícola mudou como?"); not before Chinese, as above.
+    r"|(?<=[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A])\s+"
+    r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?"

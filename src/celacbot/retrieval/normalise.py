@@ -171,6 +171,9 @@ _CJK_FILLER = re.compile(
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
+    # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
+    # a grandchild (孙娃子) studying (读书) abroad, a voice message (语音)
+    "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙子|孙女|读书|语音|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"

@@ -245,6 +245,7 @@ class Retriever:
             ),
             status_terms=frozenset(self._normaliser.text_content_terms(STATUS_WORDS)),
             telling_when=self._telling_when,
+            asked_about={doc.id: doc.strong for doc in entry_docs},
             countries=self._countries,
             located=giving(Detail.LOCATION),
         )

@@ -113,6 +113,8 @@ _TRAVEL: Final = (
         r"|\bonde (?:comer|ficar|me hospedar)\b|\be seguro (?:viajar|ir|visitar)\b"
         # a seat on a plane, not the cargo flights the article tells of
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
+        r"|\b(?:cheaper|cheapest|cheap) to fly\b|\bmas barato (?:volar|ir)\b"
+        r"|\bmais barato (?:voar|ir)\b"
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
     re.compile(
