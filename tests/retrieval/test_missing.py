@@ -23,6 +23,7 @@ from celacbot.retrieval.missing import (
         "which dates?",
         "em que datas foi isso?",
         "¿en qué fechas es todo eso?",
+        "e qdo foi isso?",  # quando, as typed on a phone
     ],
 )
 def test_when_asks_for_a_date(question: str) -> None:

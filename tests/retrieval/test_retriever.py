@@ -522,6 +522,9 @@ def test_small_talk_with_a_letter_missing_or_doubled_is_still_small_talk(
         ("q onda gente!", "greeting"),
         ("qué onda", "greeting"),
         ("hey guys", "greeting"),
+        # Brazilian "eae" (e aí), "opa"; "tudo certo?" asks how one is
+        ("eae mano blz?", "greeting"),
+        ("opa, tudo certo?", "how-are-you"),
     ],
 )
 def test_a_pattern_within_a_short_message_without_a_question_is_small_talk(
@@ -1818,6 +1821,28 @@ def test_a_first_chinese_question_leaving_its_subject_out_asks_of_the_words_befo
     )
 
     assert [part.id for part in answer.parts] == ["xi-visit", "xi-summits"]
+
+
+def test_a_later_question_leaving_its_subject_out_asks_of_what_the_one_before_answered(
+    shipped: Retriever,
+) -> None:
+    # "qué investigaciones van a hacer?": they, the food center, not livestock technology
+    answer = shipped.answer(
+        "me interesa lo del centro de alimentos sostenibles... cuándo lo abrieron?"
+        " y qué investigaciones van a hacer?"
+    )
+
+    assert "livestock-technology" not in {answer.id, *(part.id for part in answer.parts)}
+    assert answer.id == "food-innovation-center"
+
+
+def test_a_greeting_before_two_questions_is_no_question_of_its_own(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "eae mano blz? vi no jornal q o xi jinping veio pra ca. ele veio fazer oq no brasil e no"
+        " peru? e qdo foi isso?"
+    )
+
+    assert [part.id for part in answer.parts] == ["state-visits", "xi-visit"]
 
 
 def test_a_second_spanish_question_written_with_its_accent_is_answered_too(

@@ -872,10 +872,21 @@ class FollowUpReader:
             # A later Chinese part that leaves its subject out ("...在哪儿？啥时候建成的") is
             # about the part before, as a reply leaving "it" out would be; so is a bare one
             # ("... opened a lab there, and for what purpose?").
+            # "... ese centro de alimentos... cuándo lo abrieron? y qué investigaciones van a
+            # hacer?": a later part that leaves its subject out, as Spanish and Portuguese do,
+            # asking of what the part before it answered (its answer speaks of all the part
+            # names) rather than of the neighbour the part alone finds
+            of_the_one_before = (
+                index
+                and (topics := [t for t in shape.terms if t not in self.question_terms])
+                and read[index].answer.id in self.neighbourhood.neighbours(before.id)
+                and self.neighbourhood.speaks_of_all(before.id, topics)
+            )
             if (
                 shape.bare
                 or detail_only
                 or left_out
+                or of_the_one_before
                 or (index and (shape.points_back or shape.elliptical))
             ):
                 answer = self.with_subject(

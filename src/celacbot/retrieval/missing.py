@@ -171,6 +171,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             # not "to date", "hasta la fecha": so far
             r"|\b(?<!to )(?<!up to )dates?\b|\b(?<!hasta la )(?<!a la )fechas?\b"
             r"|\b(?:que|q|cual|en que|en q) (?:anos?|fechas?|dias?|mes|meses)\b|\bquando\b"
+            # as typed on a phone: "qdo", "qnd", "cdo"
+            r"|\b(?:qdo|qnd|qndo|cdo)\b"
             r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\bha quanto tempo\b|\bhace cuanto\b"
