@@ -287,6 +287,11 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "y para que funcione la cooperación qué hace falta?",
             ["y para que funcione la cooperación qué hace falta?"],
         ),
+        # "... e faz quanto tempo ...": how long, a second question
+        (
+            "queria saber que coisa é essa de CELAC e faz quanto tempo que existe esse fórum?",
+            ["que coisa é essa de CELAC", "faz quanto tempo que existe esse fórum?"],
+        ),
         # "y q es eso ...", with no mark of its own, is a second question
         (
             "q tiene q pasar pa la economia digital? y q es eso de los 10 años del foro",

@@ -24,6 +24,7 @@ from celacbot.retrieval.missing import (
         "em que datas foi isso?",
         "¿en qué fechas es todo eso?",
         "e qdo foi isso?",  # quando, as typed on a phone
+        "faz quanto tempo que existe esse fórum?",  # how long
     ],
 )
 def test_when_asks_for_a_date(question: str) -> None:

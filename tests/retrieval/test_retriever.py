@@ -72,6 +72,30 @@ def test_real_words_are_not_corrected_into_the_article(shipped: Retriever, quest
     assert shipped.answer(question).decision is Decision.DECLINE
 
 
+def test_exploring_deep_space_is_the_deep_space_exploration_station(shipped: Retriever) -> None:
+    question = (
+        "Which South American country, according to the piece, co-hosts a facility with China"
+        " for exploring deep space?"
+    )
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "argentina-space-station")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("ive been on cargo 30 year, whats this about special air routes", "air-routes-ecommerce"),
+        ("tengo 74 años, ¿qué construyó BYD en Brasil?", "byd-brazil-complex"),
+        # the forum's own years are asked about
+        ("is the forum 10 years old?", "forum-anniversary"),
+    ],
+)
+def test_the_years_the_asker_tells_of_themselves_name_nothing(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -468,6 +492,11 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
         (
             "喂 喂 我孙娃子在巴西读书 他说习主席去巴西开会 开的啥子会嘛 你跟我说一哈 要得",
             "g20-brazil",
+        ),
+        # 欸 (eh) and a zhuyin letter ending a word (報告ㄏ) are chat
+        (
+            "欸欸 我在做報告ㄏ 想問CBERS那個衛星資料是只有巴西能用嗎 還是其他國家也可以 🙏🙏",
+            "cbers-data-sharing",
         ),
         # the big gene sequencing company (基因测序) is BGI
         ("那个搞基因测序的大公司在乌拉圭开了个啥 咋帮当地人的", "bgi-uruguay-lab"),
@@ -944,6 +973,14 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         ("a grana que a china botou aqui ajudou em que na prática?", "investment-benefits"),
         # giving people work is creating jobs
         ("el dinero chino le ha dado trabajo a la gente?", "jobs-livelihoods"),
+        # "mixtos" are hybrids; "manito" (bro) and "vaina" (thing) name nothing
+        (
+            "manito y la fabrica de carro de los chinos en brasil, esa vaina hace nomas electricos"
+            " o tambien de los mixtos?",
+            "byd-brazil-complex",
+        ),
+        # "faz quanto tempo" asks how long, as "há quanto tempo" does
+        ("faz quanto tempo que existe esse fórum?", "forum-anniversary"),
         # a "decênio" is a decade, the next or the last one
         ("em que áreas a ciência vai se concentrar no próximo decênio?", "future-focus"),
     ],

@@ -71,8 +71,10 @@ _SPLIT: Final = re.compile(
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh),?\s+)?"
-    # "... e com quem a China fez ...?", "... and in which year ...?"
-    rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD})\b)"
+    # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
+    # tempo que existe?"
+    rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
+    r"|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)"

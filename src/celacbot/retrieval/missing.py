@@ -175,7 +175,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:qdo|qnd|qndo|cdo)\b"
             r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
             # "how long has it been going on?": since when
-            r"|\bhow long\b|\bha quanto tempo\b|\bhace cuanto\b"
+            r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
         ),
         re.compile(r"多久|多长时间|什么时候|啥时候?|哪一?年|哪一?天|几月|几号|何时|日期"),
         # "when" that opens the message or a clause asks too ("when chinese EVs entered chile?")

@@ -104,6 +104,7 @@ _CHAT_WORDS = """
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tiktok tiktoks instagram insta youtube facebook whatsapp twitter
+    tudo manito
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -157,7 +158,8 @@ _WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 # "also", "still", too: "数据还给谁用" pairs no 据还). A regex, not str.translate, for the same
 # reason as _INVISIBLE.
 _CJK_FUNCTION_CHARACTER = re.compile(
-    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦呀嘛啦哈还]"
+    # and 欸 (eh), and the zhuyin letters Taiwanese chat ends a word with ("報告ㄏ")
+    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦呀嘛啦哈还欸\u3105-\u312f]"
 )
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(

@@ -544,8 +544,11 @@ class Retriever:
         """The verdict on one text (a whole message or one of its questions); `claim`: the
         message checks a claim, whose names may be wrong; `everyday`: its everyday words count
         less in a longer question."""
-        # "good morning, what is CBERS" is a question: the greeting must not count against it.
+        # "good morning, what is CBERS" is a question: the greeting must not count against it;
+        # nor the years the asker tells of themselves ("ive been on cargo 30 year").
         content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
+        if told := frozenset(_ASKERS_YEARS.findall(" ".join(message))):
+            content = [word for word in content if word not in told]
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
@@ -905,6 +908,14 @@ class Retriever:
         return Suggestion(
             entry.id, entry.question_in(lang), entry.label_in(lang), round(scored.total, 1)
         )
+
+
+# "ive been on cargo 30 year", "tengo 74 años", "faz 20 anos que ...": the years the asker
+# tells of themselves, over a message's folded words ("años" is "anos").
+_ASKERS_YEARS: Final = re.compile(
+    r"\b(?:been|for|im|am|hace|faz|ha|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
+    r"\s+(?:years?|yrs?|anos?)\b"
+)
 
 
 def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
