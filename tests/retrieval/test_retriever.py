@@ -46,6 +46,8 @@ def test_typos_still_find_the_satellites(shipped: Retriever) -> None:
         ("how does tech cooperation help the developimg world", "global-south"),
         # A misspelt word that is only a synonym in the knowledge base ("wrote" for author).
         ("who worte this article", "article-author"),
+        # ... or a wrong tense: who writes it is who wrote it, not when it was written
+        ("who write this article", "article-author"),
         ("celac meaninng", "what-is-celac"),
     ],
 )
@@ -1287,6 +1289,8 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
         ("green-economy-global-south", "o que isso traz?", "green-economy-global-south"),
         # what the satellites' data is used for, after how many there are
         ("cbers-satellite-count", "这些卫星的数据用来干嘛？", "cbers-data-uses"),
+        # what help it gives (帮上什么忙) is what it is for
+        ("bgi-uruguay-lab", "能帮上什么忙", "bgi-uruguay-lab"),
     ],
 )
 def test_what_it_is_for_is_the_entry_that_tells_it(

@@ -82,6 +82,8 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "有什么作用",
         "有啥作用",
         "起什么作用",
+        "帮上什么忙",
+        "帮什么忙",
     ],
     "how many": [
         "cuantos",

@@ -305,6 +305,8 @@ _PURPOSE: Final = re.compile(
     r"(?:impacts?|impactos?|effects?|efectos?"
     r"|efeitos?)\W*$"
     r"|干嘛用|有什么用|有啥用|什么用|有什么作用|有啥作用|起什么作用|好处|带来了?什么|带来啥|用来做什么"
+    # "能帮上什么忙", what help it gives
+    r"|帮上?(?:什么|啥)忙|(?:有|能)(?:什么|啥)帮助"
     r"|[用拿]来(?:干嘛|干啥|做啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
