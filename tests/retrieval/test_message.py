@@ -287,6 +287,16 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "y para que funcione la cooperación qué hace falta?",
             ["y para que funcione la cooperación qué hace falta?"],
         ),
+        # dictated Chinese puts spaces for commas: "文章里说" (the article says) opens a clause
+        (
+            "老板说下周要出个方案 emm 我先查查资料 文章里说数字经济要做到哪些才能带来新机会啊",
+            ["文章里说数字经济要做到哪些才能带来新机会啊"],
+        ),
+        # "... vai ajudar em quê": spoken, the question word last
+        (
+            "a empresa de genética montou um laboratório onde mesmo? vai ajudar em quê",
+            ["a empresa de genética montou um laboratório onde mesmo?", "vai ajudar em quê"],
+        ),
         # "... e faz quanto tempo ...": how long, a second question
         (
             "queria saber que coisa é essa de CELAC e faz quanto tempo que existe esse fórum?",

@@ -48,6 +48,8 @@ def test_typos_still_find_the_satellites(shipped: Retriever) -> None:
         ("who worte this article", "article-author"),
         # ... or a wrong tense: who writes it is who wrote it, not when it was written
         ("who write this article", "article-author"),
+        # a hyphenated gene-sequencing company is BGI
+        ("gene-sequencing co set up a lab in latam - which country, what for", "bgi-uruguay-lab"),
         ("celac meaninng", "what-is-celac"),
     ],
 )
@@ -494,6 +496,13 @@ def test_which_rocket_is_answered_saying_the_article_names_none(shipped: Retriev
         (
             "喂 喂 我孙娃子在巴西读书 他说习主席去巴西开会 开的啥子会嘛 你跟我说一哈 要得",
             "g20-brazil",
+        ),
+        # compañeros (classmates) in a Chinese message, where the asker studies (我在利马读书),
+        # and what came before "文章里说" (the article says) are context
+        (
+            "hola 我在利马读书 这边compañeros老问我中国跟拉美到底合作啥 哈哈"
+            " 文章里说未来十年科技合作重点是啥啊",
+            "future-focus",
         ),
         # 欸 (eh) and a zhuyin letter ending a word (報告ㄏ) are chat
         (
@@ -975,6 +984,12 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         ("a grana que a china botou aqui ajudou em que na prática?", "investment-benefits"),
         # giving people work is creating jobs
         ("el dinero chino le ha dado trabajo a la gente?", "jobs-livelihoods"),
+        # "conjuntamente" (jointly), "epa" and "pana" (hey, buddy) name nothing
+        (
+            "¿Para qué sirven exactamente los datos de los satélites que fabricaron"
+            " conjuntamente chinos y brasileños?",
+            "cbers-data-uses",
+        ),
         # "mixtos" are hybrids; "manito" (bro) and "vaina" (thing) name nothing
         (
             "manito y la fabrica de carro de los chinos en brasil, esa vaina hace nomas electricos"
@@ -1289,6 +1304,8 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
         ("green-economy-global-south", "o que isso traz?", "green-economy-global-south"),
         # what the satellites' data is used for, after how many there are
         ("cbers-satellite-count", "这些卫星的数据用来干嘛？", "cbers-data-uses"),
+        # what it will help with ("vai ajudar em quê") is what it is for
+        ("bgi-genomics", "vai ajudar em quê", "bgi-uruguay-lab"),
         # what help it gives (帮上什么忙) is what it is for
         ("bgi-uruguay-lab", "能帮上什么忙", "bgi-uruguay-lab"),
     ],

@@ -296,6 +296,8 @@ _PURPOSE: Final = re.compile(
     r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
     r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
+    # "vai ajudar em quê?", "¿ayuda en qué?": what it helps with
+    r"|(?:ajuda|ajudar|ajudam|ayuda|ayudar|ayudan) (?:em|en) (?:que|q)"
     r"|o que (?:isso|isto) (?:traz|trouxe)"
     # "para quais finalidades?", "¿con qué fin?", "for what purposes?"
     r"|(?:para|pra|con|com|a) (?:que|q|quais|qual|cuales|cual) (?:fins|fines|fin|finalidades?"
@@ -316,8 +318,8 @@ _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
 # The words a question of what something is for or brings asks it with: no topic of their own.
 PURPOSE_WORDS: Final = (
     "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
-    "ganha ganham gana ganan ayuda ayudan ajuda ajudam sirve sirven serve servem servira "
-    "serviran serviria servir traz trouxe "
+    "ganha ganham gana ganan ayuda ayudan ayudar ajuda ajudam ajudar sirve sirven serve servem "
+    "servira serviran serviria servir traz trouxe "
     "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
     "efeitos 好处 用 带来 意义 目的 "
     # who it helps: "how will it help people there?" asks what it brings, of no other topic

@@ -76,6 +76,8 @@ _SPLIT: Final = re.compile(
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
     r"|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
     r"|(?:还有|另外|以及|顺便问一下)"
+    # dictated Chinese, spaces for commas: "... 哈哈 文章里说未来十年科技合作重点是啥啊"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=文章(?:里面|里|中)?说)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)"
     # "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se ...": the asker says
@@ -104,7 +106,7 @@ _ASKS: Final = re.compile(
     r"|(?:pra|para) que(?= serv| sirv)"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda)"
+    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda|em (?:que|q))"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question

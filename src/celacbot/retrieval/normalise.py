@@ -104,7 +104,7 @@ _CHAT_WORDS = """
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tiktok tiktoks instagram insta youtube facebook whatsapp twitter
-    tudo manito
+    tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
