@@ -63,6 +63,9 @@ _THE_TITLE: Final = "what is the title of the article"
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
+# How far a later question of a message must lead its runner-up, read alone, to be about
+# what it names rather than what the question before it answered.
+SURE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
 # subject, nearly asks about it; off-topic messages ("what time is it") score less.
 NEAR_MISS_SCORE: Final = 30.0
@@ -253,10 +256,13 @@ class FollowUpReader:
         """The answer, or when it is the subject telling only when and the message asks what
         ("what will they make?" after when BYD's first vehicle is due), the first entry related
         to the subject that tells more (what BYD's plant makes)."""
+        asked = self.asked_details(turn.question)
         if (
             answer.id != turn.subject
             or turn.subject not in self.telling_when
-            or not asks_for_a_thing(turn.question, asked=self.asked_details(turn.question))
+            # "what price will it sell for?", "什么车型？": a detail neither tells
+            or asked
+            or not asks_for_a_thing(turn.question, asked=asked)
         ):
             return answer
         other = next((each for each in turn.about.related if each not in self.telling_when), None)
@@ -879,6 +885,8 @@ class FollowUpReader:
             of_the_one_before = (
                 index
                 and (topics := [t for t in shape.terms if t not in self.question_terms])
+                # "And what is CELAC?" after the forum is sure of its own answer
+                and read[index].answer.margin < SURE_LEAD
                 and read[index].answer.id in self.neighbourhood.neighbours(before.id)
                 and self.neighbourhood.speaks_of_all(before.id, topics)
             )

@@ -103,7 +103,6 @@ _CHAT_WORDS = """
     referidos referidas
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
-    tiktok tiktoks instagram insta youtube facebook whatsapp twitter
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())

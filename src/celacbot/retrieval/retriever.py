@@ -910,10 +910,11 @@ class Retriever:
         )
 
 
-# "ive been on cargo 30 year", "tengo 74 años", "faz 20 anos que ...": the years the asker
-# tells of themselves, over a message's folded words ("años" is "anos").
+# "ive been on cargo 30 year", "tengo 74 años", "llevo 20 años en ...": the years the asker
+# tells of themselves (in the first person: "have EVs been sold in Chile for 10 years?" asks
+# of the article), over a message's folded words ("años" is "anos").
 _ASKERS_YEARS: Final = re.compile(
-    r"\b(?:been|for|im|am|hace|faz|ha|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
+    r"\b(?:ive|i have|im|i am|i ve|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
     r"\s+(?:years?|yrs?|anos?)\b"
 )
 

@@ -113,8 +113,9 @@ _TRAVEL: Final = (
         r"|\bonde (?:comer|ficar|me hospedar)\b|\be seguro (?:viajar|ir|visitar)\b"
         # a seat on a plane, not the cargo flights the article tells of
         r"|\bdicas de viagem\b|\bcheap flights?\b|\b(?:flight|plane) tickets?\b"
-        r"|\b(?:cheaper|cheapest|cheap) to fly\b|\bmas barato (?:volar|ir)\b"
-        r"|\bmais barato (?:voar|ir)\b"
+        r"|\b(?:cheaper|cheapest|cheap) to fly (?:to|from|into)\b"
+        r"|\bmas barato (?:volar|ir) (?:a|hacia|desde)\b"
+        r"|\bmais barato (?:voar|ir) (?:pra|para|a|de)\b"
         r"|\bvuelos? baratos?\b|\bpasajes? de avion\b|\bpassagens? (?:aereas? )?(?:de|para|pra)\b"
     ),
     re.compile(
