@@ -150,7 +150,7 @@ def test_the_years_the_asker_tells_of_themselves_name_nothing(
         "desculpa se for besteira mas byd brasil",
         "perdon si es tonto pero byd brasil",
         "不好意思问个问题，比亚迪 巴西",
-        # where the asker saw it, and how big, name no topic
+        # how big the asker says it is (gigante, huge) names no topic
         "kkkk mano vi um tiktok falando q a byd fez uma fábrica gigante aqui no brasil, é vdd?",
         "saw on instagram that byd opened a huge plant in brazil, what does it make?",
     ],
