@@ -54,6 +54,7 @@ from celacbot.retrieval.message import (
 from celacbot.retrieval.missing import Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
 
 # What "what's it called?" asks after the article itself.
@@ -63,9 +64,6 @@ _THE_TITLE: Final = "what is the title of the article"
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
-# How far a later question of a message must lead its runner-up, read alone, to be about
-# what it names rather than what the question before it answered.
-SURE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
 # subject, nearly asks about it; off-topic messages ("what time is it") score less.
 NEAR_MISS_SCORE: Final = 30.0
@@ -558,8 +556,7 @@ class FollowUpReader:
             ),
             None,
         )
-        chosen = turn.taken(other)
-        return chosen and replace(chosen, question=turn.question, context=turn.about.question)
+        return turn.taken(other)
 
     def _checks_what_was_said(self, turn: _Turn) -> bool:
         """Whether a short message checks a claim about what the subject speaks of ("foi em
@@ -886,7 +883,7 @@ class FollowUpReader:
                 index
                 and (topics := [t for t in shape.terms if t not in self.question_terms])
                 # "And what is CELAC?" after the forum is sure of its own answer
-                and read[index].answer.margin < SURE_LEAD
+                and read[index].answer.margin < SURE_MARGIN
                 and read[index].answer.id in self.neighbourhood.neighbours(before.id)
                 and self.neighbourhood.speaks_of_all(before.id, topics)
             )

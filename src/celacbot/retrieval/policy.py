@@ -14,6 +14,9 @@ from celacbot.config import RetrievalSettings
 from celacbot.retrieval.index import Scored
 
 MAX_SUGGESTIONS = 3
+# A question of a longer message that leads its runner-up by this much, read alone, is sure
+# of its entry: neither the rest of the message nor the question before it takes it elsewhere.
+SURE_MARGIN = 15.0
 # A question this close to a phrasing (character ratio) is that phrasing, whatever the
 # word-coverage guard says: it differs by inflection or a small word, not by a topic.
 NEAR_EXACT = 90.0

@@ -74,6 +74,7 @@ from celacbot.retrieval.normalise import (
 )
 from celacbot.retrieval.policy import (
     MAX_SUGGESTIONS,
+    SURE_MARGIN,
     Answered,
     Declined,
     Framing,
@@ -92,9 +93,6 @@ FOLLOW_UP_SLACK = 15.0
 # How far below the best a related candidate may score and still be preferred for giving the
 # day asked for ("the exact dates of Xi's trip": his visit's dates, not his state visits).
 DETAIL_SLACK = 8.0
-# A question of a longer message that leads its runner-up by this much is sure of its entry:
-# the rest of the message does not take it elsewhere.
-SURE_MARGIN = 15.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
 
@@ -547,7 +545,8 @@ class Retriever:
         # "good morning, what is CBERS" is a question: the greeting must not count against it;
         # nor the years the asker tells of themselves ("ive been on cargo 30 year").
         content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
-        if told := frozenset(_ASKERS_YEARS.findall(" ".join(message))):
+        if any(map(str.isdigit, content)):
+            told = frozenset(_ASKERS_YEARS.findall(" ".join(message)))
             content = [word for word in content if word not in told]
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
         if not query.content:
