@@ -292,6 +292,21 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "老板说下周要出个方案 emm 我先查查资料 文章里说数字经济要做到哪些才能带来新机会啊",
             ["文章里说数字经济要做到哪些才能带来新机会啊"],
         ),
+        # and a long last clause, the only one that asks, after Chinese ones that only tell
+        (
+            "老铁们好啊 俺在哈尔滨炼钢厂干了二十来年了 最近看新闻说中国跟拉美合作搞得贼火"
+            " 那这些中国投资到底给人家那边带来啥好处了",
+            ["那这些中国投资到底给人家那边带来啥好处了"],
+        ),
+        (
+            "hi 请问一下 中国跟拉美合作里 农村电商那块是通过什么渠道搞的",
+            ["农村电商那块是通过什么渠道搞的"],
+        ),
+        # not when a clause before it asks too
+        (
+            "帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的",
+            ["帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的"],
+        ),
         # "... vai ajudar em quê": spoken, the question word last
         (
             "a empresa de genética montou um laboratório onde mesmo? vai ajudar em quê",

@@ -1535,6 +1535,8 @@ def test_thanks_and_greetings_are_small_talk_in_every_language(
     [
         ("航线有哪些？", "air-routes-ecommerce"),  # which air routes?
         ("有哪些企业？", "companies-mentioned"),  # which companies?
+        # 另外 (besides) only says another question comes; Cantonese "what is CELAC?"
+        ("另外，CELAC係咩嚟㗎？", "what-is-celac"),
     ],
 )
 def test_a_short_chinese_question_naming_a_topic_is_a_new_subject(
@@ -2517,6 +2519,10 @@ def test_interests_are_not_chat(shipped: Retriever, question: str) -> None:
         # what else the subject says, besides the part named
         ("covid-support", "除了疫苗还有什么?", "covid-support"),
         ("covid-support", "além das vacinas, o que mais?", "covid-support"),
+        # which others the subject's data goes to, besides the region set aside: "it" and 还
+        # (else) ask it of the subject
+        ("cbers-data-uses", "which regions get it besides latin america?", "cbers-data-sharing"),
+        ("cbers-program", "除了拉美，还给哪些地方提供数据？", "cbers-data-sharing"),
         # "aparte" is "besides", not a misspelt "aporte" (an investment)
         ("bgi-uruguay-lab", "¿y aparte de eso?", "bgi-uruguay-lab"),
         # who "they" are: the company the lab belongs to

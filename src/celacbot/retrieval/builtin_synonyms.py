@@ -67,6 +67,7 @@ QUESTION_WORDS: dict[str, list[str]] = {
     "who": ["quien", "quienes", "quem", "谁"],
     # What something is for: a purpose, asked with question words, not a topic's.
     "why": [
+        "to what end",
         "por que",
         "por quê",
         "为什么",
@@ -124,7 +125,7 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
         "taken part",
     ],
     "visit": ["trip", "travel", "travelled", "traveled", "journey", "tour"],
-    "meeting": ["event", "events"],
+    "meeting": ["event", "events", "occasion", "occasions"],
     "launch": ["put into orbit", "into orbit"],
     "established": ["founded", "set up", "created", "formed"],
     "held": ["take place", "took place", "hosted", "host"],

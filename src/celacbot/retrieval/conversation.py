@@ -281,7 +281,8 @@ class FollowUpReader:
         ):
             return None
         rest = turn.reader.read(split[0], turn.own.requested_lang)
-        if not (self._shape(split[0], rest).bare or opens_with_connector(split[0])):
+        shape = self._shape(split[0], rest, replying=turn.replying)
+        if not (shape.bare or shape.points_back or opens_with_connector(split[0])):
             return None
         # "além das vacinas, o que mais?": the rest of what the subject says, not the next
         # entry a bare "what else?" moves on to.

@@ -49,7 +49,7 @@ _CONNECTOR: Final = re.compile(
     re.IGNORECASE,
 )
 _CJK_CONNECTOR: Final = re.compile(
-    r"^\W*(?:(?:哈哈+|好的|好|谢谢|明白了?|懂了)\W*)*(?:还有|那|然后|另外)"
+    r"^\W*(?:(?:哈哈+|好的|好|谢谢|明白了?|懂了)\W*)*(?:还(?!是)|那|然后|另外)"
 )
 # What people put before "and ...?" once they have read an answer: "ok cool 👍 and uruguay?",
 # "jajaja y en Chile?", "kkkk e o Uruguai?" (over folded text). After one, only "and" or "what

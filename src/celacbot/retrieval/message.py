@@ -603,9 +603,34 @@ def questions(text: str) -> list[str]:
     return _as_announced(_questions(text), announced) if announced else _questions(text)
 
 
+# Dictated Chinese, spaces for commas: two or more spoken clauses that only tell, then a long
+# one, the only one that asks ("老铁们好啊 俺在哈尔滨炼钢厂干了二十来年了 最近看新闻说... 那这些
+# 中国投资到底给人家那边带来啥好处了"): each is a sentence of its own. Only Chinese clauses after
+# the first (a greeting, "hi"): "我读到 digital economy 那段 😅 到底要做到哪些东西?" asks about
+# what it names before.
+_SPOKEN_TELLING: Final = re.compile(
+    r"[^\s啥什哪多怎几吗?？]+\s+(?:(?:(?![啥什哪多怎几吗])[\u4e00-\u9fff，、,])+\s+)+"
+)
+_SPOKEN_ASKING: Final = re.compile(r"[\u4e00-\u9fff]\S{9,}")
+_ASKING_CHARACTER: Final = re.compile(r"[啥什哪多怎几吗]")
+
+
+def _spoken_sentences(text: str) -> str:
+    """A dictated Chinese message's clauses as sentences, when only its last one asks."""
+    telling = _SPOKEN_TELLING.match(text)
+    if (
+        telling is None
+        or not has_cjk(text[: telling.end()])
+        or not _SPOKEN_ASKING.fullmatch(text, telling.end())
+        or not _ASKING_CHARACTER.search(text, telling.end())
+    ):
+        return text
+    return "。".join(text.split())
+
+
 def _questions(text: str) -> list[str]:
     """The clauses that ask something, as the message separates them."""
-    text = _without_lead_in(_without_closing_tag(text))
+    text = _spoken_sentences(_without_lead_in(_without_closing_tag(text)))
     if (items := _numbered(text)) is not None:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").

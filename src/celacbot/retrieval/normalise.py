@@ -97,13 +97,14 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    oiga oigame tardes tera terao
+    oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
+    sinistro
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -115,7 +116,7 @@ _LIGHT_WORDS = """
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
-    explicar explique serve sirve
+    explicar explique serve sirve remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
     papel rol informacion
@@ -163,7 +164,7 @@ _CJK_FUNCTION_CHARACTER = re.compile(
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(
     "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
-    "能不能|算不算|是不是|觉得|请问|麻烦|劳驾|顺便|还想|一直|其实|到底|"
+    "能不能|算不算|是不是|觉得|请问|麻烦|劳驾|顺便|另外|此外|还想|一直|其实|到底|"
     # asking for help with a question ("你能帮我解释一下"); not 帮我们 (helped us), nor
     # "你能帮我(一下)吗" alone
     "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
