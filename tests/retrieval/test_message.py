@@ -302,10 +302,24 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "hi 请问一下 中国跟拉美合作里 农村电商那块是通过什么渠道搞的",
             ["农村电商那块是通过什么渠道搞的"],
         ),
+        # "I'd like to ask" (想问下) after a mark opens the question
+        (
+            "hola 我在墨西哥城留学 对中拉关系挺感兴趣的😅 想问下未来十年中拉科技合作重点是啥？",
+            ["想问下未来十年中拉科技合作重点是啥？"],
+        ),
         # not when a clause before it asks too
         (
             "帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的",
             ["帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的"],
+        ),
+        # "and also whether ...": a second question
+        (
+            "em que áreas vão focar na próxima década e também se a china tá fazendo usina"
+            " hidrelétrica com o brasil?",
+            [
+                "em que áreas vão focar na próxima década",
+                "se a china tá fazendo usina hidrelétrica com o brasil?",
+            ],
         ),
         # "... vai ajudar em quê": spoken, the question word last
         (

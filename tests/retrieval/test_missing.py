@@ -97,10 +97,16 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
         "quanto é que a China investiu?",
         "qnto a china investiu na america latina no total?",  # as typed in a hurry
         "¿cuánto fue lo que invirtió China?",
+        "¿cuál es el monto de la inversión china?",
     ],
 )
 def test_how_much_was_invested_asks_an_amount(question: str) -> None:
     assert asked_details(question) == (Detail.AMOUNT,)
+
+
+def test_a_company_that_set_something_up_is_asked_no_amount() -> None:
+    # "montó" (set up) is "monto" (an amount) once its accent is gone
+    assert Detail.AMOUNT not in asked_details("¿Qué empresa china montó un laboratorio en Uruguay?")
 
 
 @pytest.mark.parametrize(

@@ -1946,6 +1946,17 @@ def test_a_greeting_before_two_questions_is_no_question_of_its_own(shipped: Retr
     assert [part.id for part in answer.parts] == ["state-visits", "xi-visit"]
 
 
+def test_who_signs_the_piece_asks_its_author_and_what_it_will_be_for_asks_of_the_one_before(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer(
+        "¿Qué empresa china montó un laboratorio clínico en Uruguay y para qué servirá?"
+        " ¿Y quién firma la pieza, qué cargo tiene?"
+    )
+
+    assert [part.id for part in answer.parts][-2:] == ["bgi-uruguay-lab", "article-author"]
+
+
 def test_a_second_spanish_question_written_with_its_accent_is_answered_too(
     shipped: Retriever,
 ) -> None:

@@ -75,9 +75,13 @@ _SPLIT: Final = re.compile(
     # tempo que existe?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
     r"|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
+    # "... e também se a China tá fazendo usina ...": and also whether
+    r"|,?\s+(?:and|y|e)\s+(?:also|tamb[eé]m|tambi[eé]n)\s+(?=(?:whether|if|se|si)\s)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # dictated Chinese, spaces for commas: "... 哈哈 文章里说未来十年科技合作重点是啥啊"
     r"|(?<=[\u4e00-\u9fff])\s+(?=文章(?:里面|里|中)?说)"
+    # "... 对中拉关系挺感兴趣的😅 想问下未来十年...": "I'd like to ask" after a pause or a mark
+    r"|(?<=[^\w\u4e00-\u9fff])\s*(?=想问(?:一)?下|请问|想请教)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)"
     # "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se ...": the asker says
@@ -315,10 +319,23 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
-# "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
-# "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
-_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都) or "but" (但, 不过: "...能带来新的合作机会，但前提
+# 是要做到哪些？") has no subject of its own. Not one opening with "is" or "has" (是, 有):
+# "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
+_CHINESE_SUBJECTLESS: Final = (
+    "对",
+    "给",
+    "这",
+    "那",
+    "它",
+    "具体",
+    "主要",
+    "分别",
+    "都",
+    "但",
+    "不过",
+)
 # Nor has one asking what good or which there is, or why (有啥, 有什么, 有哪些, 为什么, 为啥):
 # "中国的钱投到那边，有啥好处？". Unless the clause before tells of the asker: "我对航天很感兴趣，
 # 有哪些卫星项目？" asks on its own.

@@ -104,7 +104,7 @@ _CHAT_WORDS = """
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
-    sinistro
+    sinistro ficou ficaram
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -116,7 +116,7 @@ _LIGHT_WORDS = """
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
-    explicar explique serve sirve remind allude alludes alluded
+    explicar explique serve sirve servira serviria servirao remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
     papel rol informacion
