@@ -1367,6 +1367,8 @@ def test_what_it_is_for_is_the_entry_that_tells_it(
         # ... and so is what a related entry speaks of, when the subject does not
         ("science-tech-benefits", "and for the world?", "high-tech-global-growth"),
         ("science-tech-benefits", "e pro mundo?", "high-tech-global-growth"),
+        # "it" about a subject whose answer speaks of the one topic asked: that subject
+        ("food-innovation-center", "and what's in it for the rest of the world?", "food-security"),
         # what an overview names in passing is asked of the entry about it
         ("cooperation-fields", "y las inversiones chinas qué lograron?", "investment-benefits"),
         # not of a stranger whose Portuguese "data" (date) the English word looks like
@@ -2240,6 +2242,15 @@ def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(
     assert answer.id != "article-author"
 
 
+def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_with_it(
+    shipped: Retriever,
+) -> None:
+    # "is it any good" alone finds the farm trade's "goods"; "it" is NIO's battery swap
+    answer = shipped.answer("what is NIO's battery swap thing and is it any good")
+
+    assert answer.decision is Decision.DECLINE
+
+
 def test_a_later_question_leaving_its_subject_out_after_a_suggestion_is_not_answered_alone(
     shipped: Retriever,
 ) -> None:
@@ -2616,6 +2627,7 @@ def test_only_followed_by_no_word_of_the_article_is_no_question_about_the_subjec
         ("is a byd a good first car for a student?", Decision.DECLINE),
         ("¿un BYD es buen auto?", Decision.DECLINE),
         ("¿Qué coche eléctrico me recomendáis comprar en España?", Decision.DECLINE),
+        ("qué auto eléctrico me conviene más, byd o mg?", Decision.DECLINE),
         ("qual o melhor carro elétrico pra comprar?", Decision.DECLINE),
         # what the article recommends is no advice to a buyer
         ("¿qué recomienda el artículo para aprovechar la economía digital?", Decision.ANSWER),

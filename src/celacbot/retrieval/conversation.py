@@ -480,6 +480,9 @@ class FollowUpReader:
             and turn.own.decision is Decision.ANSWER
             and turn.own.id not in neighbours
             and turn.own.score >= nearest + STANDS_ALONE_LEAD
+            # "what's in it for the rest of the world?" after the food center, whose answer
+            # says what: global food security
+            and not self._says_what_it_asks(turn.subject, terms)
             # "which city is it in?" after BYD's plant asks the plant's city, not of smart cities
             and any(
                 term in self.topic_terms and not (turn.asks_a_detail and term in self.detail_terms)
@@ -525,6 +528,13 @@ class FollowUpReader:
                 return widened
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
+
+    def _says_what_it_asks(self, subject: str, terms: Sequence[str]) -> bool:
+        """Whether a message names one topic, light words ("article", "say") aside, and the
+        subject's text speaks of it: a message naming more ("what's the China-CELAC forum
+        for?" after the article's date, which mentions the forum) asks of its own."""
+        topics = [term for term in terms if self.vocabulary.weight(term) > LIGHT_WEIGHT]
+        return len(topics) == 1 and self.neighbourhood.speaks_of_all(subject, topics)
 
     def _widened(self, turn: _Turn, contextual: Answer) -> Answer | None:
         """The related entry an "and X?" asks about when reading it with the subject gives the
@@ -863,10 +873,12 @@ class FollowUpReader:
                 # from a newspaper? what does it say about lithium?" is one); nor one that
                 # leaves its subject out after a part only suggested ("... that system that
                 # photographs the Earth? Serve pra quem?").
+                # Nor one that points back and is unsure of its own answer: "what is NIO's
+                # battery swap thing and is it any good" asks nothing of the farm trade.
                 if (
                     index
                     and (shape.points_back or before.decision is Decision.SUGGEST)
-                    and shape.bare
+                    and (shape.bare or (shape.short and read[index].answer.margin < SURE_MARGIN))
                     and read[index].answer.decision is Decision.ANSWER
                 ):
                     read[index] = replace(read[index], answer=whole().answer)
