@@ -95,6 +95,10 @@ def test_an_ordinal_points_back_only_when_it_stands_for_a_thing(message: str, po
         ("¿está terminada?", False),  # "está" is no "esta"
         # the formal "said programme" points back however long the question
         ("Quantos satélites foram desenvolvidos no âmbito do referido programa?", True),
+        # "eso del celac", "isso do CBERS": that thing about CELAC names it
+        ("y de paso que es eso del celac", False),
+        ("o que é isso do cbers", False),
+        ("y eso de qué sirve?", True),
     ],
 )
 def test_a_demonstrative_points_back_in_a_short_message(message: str, points: bool) -> None:

@@ -312,6 +312,12 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的",
             ["帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的"],
         ),
+        # "and by the way ...": a second question
+        (
+            "cuando fue que anduvo por aca? y de paso que es eso del celac",
+            ["cuando fue que anduvo por aca?", "y de paso que es eso del celac"],
+        ),
+        ("when was he here and by the way what is celac", ["when was he here", "what is celac"]),
         # "and also whether ...": a second question
         (
             "em que áreas vão focar na próxima década e também se a china tá fazendo usina"

@@ -260,7 +260,7 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
     ],
     "send": ["mandan", "mandar", "manda", "mandó", "mandou", "mandam", "envían", "enviam"],
     "bring": ["trajo", "trajeron", "trae", "traen", "trouxe", "trouxeram", "traz", "trazem"],
-    "visit": ["veio", "vino", "vieram", "vinieron", "passou por", "pasó por"],
+    "visit": ["veio", "vino", "vieram", "vinieron", "passou por", "pasó por", "anduvo por"],
     "share": ["pasa", "pasan", "passa", "passam", "comparte", "comparten", "compartilha"],
     "importance": ["significativa", "significativo", "relevante", "relevancia", "relevância"],
     "highlight": ["carro-chefe", "carro chefe", "destaque"],

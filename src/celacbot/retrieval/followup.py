@@ -112,8 +112,12 @@ _POINTER: Final = re.compile(
     # Caribbean English "they" after a question word: "wat year dem go up", not the plural of
     # "di people dem"
     r"|(?:wat|what|when|how|why|weh|where|year|time) dem"
-    r"|eso|esto|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
-    r"|isso|isto|esses|essas|estes|aquilo|eles|elas|ali"
+    # not "eso del celac", "isso do CBERS" (that thing about CELAC), which names it; "y eso de
+    # qué sirve?" points back
+    r"|(?:eso|esto|isso|isto)"
+    r"(?! (?:de|del|do|da|dos|das|de la|de los|de las) (?!que\b|q\b|quem\b|quien\b)\w)"
+    r"|esos|esas|estos|estas|ello|ellos|ellas|alli|ahi|aquel|aquella"
+    r"|esses|essas|estes|aquilo|eles|elas|ali"
     # "em isso", "de isso" as written together ("fizeram algo nisso?")
     r"|nisso|nisto|naquilo|disso|disto|daquilo"
     # the formal "the said programme": "no âmbito do referido programa"

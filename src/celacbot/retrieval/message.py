@@ -70,7 +70,9 @@ _SPLIT: Final = re.compile(
     r"|(?<=[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A])\s+"
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
-    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh),?\s+)?"
+    # "... y de paso que es eso del celac": by the way
+    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh|by the way|btw|de paso"
+    r"|por cierto|a proposito|aliás|alias),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
@@ -103,7 +105,10 @@ _ASKS: Final = re.compile(
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
-    r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+(?:o que|what|whats|which|who|whos|when|where"
+    r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+"
+    # "y de paso que es eso del celac": by the way
+    r"(?:(?:by the way|btw|de paso|por cierto|a proposito|aliás|alias),?\s+)?"
+    r"(?:o que|what|whats|which|who|whos|when|where"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
     # "e pra que servem os dados?", not "y para que funcione" (so that it works); "y q es eso
     # de los 10 años?", not "y que va a producir"

@@ -81,7 +81,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             # how much of a thing: "¿cuánto litio exporta...?", "quanto lítio..."
             r"|\b(?:cuant[oa]|quant[oa]) (?:litio|cobre|soja|soya|petroleo|carne|comercio)\b"
             r"|\bhow much (?:lithium|copper|soy|soybeans|oil|beef|trade)\b"
-            r"|\b(?:costo|cuesta|cuestan|costar|costara|precio|presupuesto|plata|dolares)\b"
+            r"|\b(?:costo|cuesta|cuestan|costar|costara|precio|presupuesto|dolares)\b"
             # the amount, not "montó" (set up) once folded: "¿qué empresa montó un laboratorio?"
             r"|\b(?:el|un|que|cual|del|ese|este) monto\b|\bmonto (?:total|de|invertido)\b"
             r"|\b(?:quant[oa]|qto|qnto) (?:dinheiro|grana|cust|investi|gast|pag|vai custar)"
