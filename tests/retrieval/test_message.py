@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from celacbot.retrieval.message import checks_a_claim, punctuated, questions, without_exclusion
+from celacbot.retrieval.message import (
+    asked_members,
+    checks_a_claim,
+    punctuated,
+    questions,
+    without_exclusion,
+)
 
 
 @pytest.mark.parametrize(
@@ -621,3 +627,21 @@ def test_a_dictated_question_mark_splits_a_message_into_its_questions() -> None:
     asked = questions(punctuated("quien escribio esto signo de pregunta y donde trabaja punto"))
 
     assert asked == ["quien escribio esto?", "y donde trabaja."]
+
+
+@pytest.mark.parametrize(
+    ("question", "members"),
+    [
+        ("is colombia one of them?", ["colombia"]),
+        ("cuáles son esos 19 países, está colombia ahí", ["colombia"]),
+        ("e a Argentina tá nessa lista?", ["a argentina"]),
+        ("哥伦比亚在里面吗", ["哥伦比亚"]),
+        # where a thing is, not whether it is among others
+        ("is it in brazil?", []),
+        ("which countries are in the list?", []),
+    ],
+)
+def test_a_question_may_ask_whether_a_name_is_among_those_listed(
+    question: str, members: list[str]
+) -> None:
+    assert asked_members(question) == members

@@ -2242,6 +2242,21 @@ def test_a_later_question_pointing_back_to_one_not_found_is_not_answered_alone(
     assert answer.id != "article-author"
 
 
+def test_whether_a_country_is_among_those_listed_is_answered_by_the_list(
+    shipped: Retriever,
+) -> None:
+    # The article does not list the 19: the answer says so, though it never names Colombia.
+    answer = shipped.answer(
+        "cuáles son esos 19 países que tienen convenio del campo con china, está colombia ahí"
+    )
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "agri-mechanisms-19")
+    assert verdict(shipped, "e a argentina tá nessa lista?", subject="ev-countries") == (
+        Decision.ANSWER,
+        "ev-countries",
+    )
+
+
 def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_with_it(
     shipped: Retriever,
 ) -> None:

@@ -296,6 +296,29 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
     return (rest, found[0]) if len(rest) >= _MIN_CLAUSE_CHARS else None
 
 
+# "is Colombia one of them?", "¿está Colombia ahí?", "e a Argentina tá nessa lista?",
+# "哥伦比亚在里面吗": whether a name is among those the answer lists, over folded text. The
+# name asked about need not be in the answer: the article may not list them.
+_MEMBERSHIP: Final = re.compile(
+    r"\b(?:is|are) ([a-z]+(?: [a-z]+)?) (?:one of (?:them|those|the \w+)|among them|on (?:the|that)"
+    r" list|in (?:the|that) list|in there|included|part of (?:it|them|the list))\b"
+    r"|\b(?:esta|estan|entra|aparece|ta|estao) ([a-z]+(?: [a-z]+)?) (?:ahi|alli|ai|en (?:la|esa)"
+    r" lista|na lista|nessa lista|entre (?:ellos|esos|eles|esses)|incluid[oa])\b"
+    r"|\b([a-z]+(?: [a-z]+)?) (?:esta|estan|entra|aparece|ta|estao) (?:ahi|alli|ai|en (?:la|esa)"
+    r" lista|na lista|nessa lista|entre (?:ellos|esos|eles|esses)|incluid[oa])\b"
+    r"|([\u4e00-\u9fff]{2,6}?)(?:也)?(?:在|算)(?:里面|其中|名单里|名单上|里头|之列|在内)"
+)
+
+
+def asked_members(text: str) -> list[str]:
+    """What a question asks whether it is among those listed ("is Colombia one of them?":
+    "colombia"), as written (folded); [] when it asks no such thing."""
+    return [
+        next(group for group in match.groups() if group)
+        for match in _MEMBERSHIP.finditer(fold(text))
+    ]
+
+
 class _Clause(NamedTuple):
     text: str
     # The next clause joins it with "and", "y", "e" ("..., and which countries ...?").

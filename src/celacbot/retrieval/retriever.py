@@ -39,6 +39,7 @@ from celacbot.retrieval.localised import (
     smalltalk_answer,
 )
 from celacbot.retrieval.message import (
+    asked_members,
     checks_a_claim,
     punctuated,
     questions,
@@ -638,21 +639,29 @@ class Retriever:
         return smalltalk_answer(question, match.talk, match.score, match.reason, asked)
 
     def _naming_all(
-        self, query: Query, ranked: list[Scored], count: int, *, claim: bool = False
+        self,
+        query: Query,
+        ranked: list[Scored],
+        count: int,
+        *,
+        claim: bool = False,
+        unasked: frozenset[str] = frozenset(),
     ) -> list[Scored]:
         """The first `count` candidates that mention every name and number of the question;
         the article's own year may go unsaid by one that dates its event ("the APEC meeting
         in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
         gives no date ("vaccines to Mexico in 2024": the article does not say when). A
         `claim` to check may get one country or count wrong, where the candidate names
-        another ("BYD built a factory in Mexico, right?": in Brazil)."""
+        another ("BYD built a factory in Mexico, right?": in Brazil). The `unasked` names need
+        not be mentioned."""
         # The question's names are found once, not per candidate; most questions have none.
         # A single digit is the asker's count of what is asked ("what are the 2 focus areas?":
         # "green and digital"), which the article may give in words or not at all: no name.
         names = [
             term
             for term in query.content
-            if term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1))
+            if (term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1)))
+            and term not in unasked
         ]
         if not names:
             return ranked[:count]
@@ -823,12 +832,24 @@ class Retriever:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
-        leaders = self._naming_all(query, entries, MAX_SUGGESTIONS + 1, claim=claim)
+        # A country asked about as one of a list ("is Colombia one of them?") need not be
+        # named: the article may not list them, and the answer says so.
+        members = frozenset(
+            term
+            for text in asked_members(question)
+            for term in self._normaliser.text_content_terms(text)
+            if term in self._countries
+        )
+        leaders = self._naming_all(
+            query, entries, MAX_SUGGESTIONS + 1, claim=claim, unasked=members
+        )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
         verdict: Verdict = decide(
             leaders,
-            lambda: self._naming_all(query, self._score(self._fact_index, query), 2, claim=claim),
+            lambda: self._naming_all(
+                query, self._score(self._fact_index, query), 2, claim=claim, unasked=members
+            ),
             self.settings,
             named=named,
             framed=framed,
