@@ -318,6 +318,18 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的",
             ["帮拉美乡下搞网店带货 这钱走的哪个渠道 跟哪几个国家搞的"],
         ),
+        # a question word and its verb after a comma start the question ...
+        (
+            "the grandson is reading me this bit about China and Latin America, what does this"
+            " CELAC stand for and how many years has the forum been going?",
+            ["what does this CELAC stand for", "how many years has the forum been going?"],
+        ),
+        # ... unless what comes before is its short topic or it asks of what came before
+        ("In 2024, what did Xi do?", ["In 2024, what did Xi do?"]),
+        (
+            "that new food centre China set up with Latin America, what is it supposed to do?",
+            ["that new food centre China set up with Latin America, what is it supposed to do?"],
+        ),
         # "and by the way ...": a second question
         (
             "cuando fue que anduvo por aca? y de paso que es eso del celac",

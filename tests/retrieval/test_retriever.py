@@ -1926,6 +1926,17 @@ def test_a_first_chinese_question_leaving_its_subject_out_asks_of_the_words_befo
     assert [part.id for part in answer.parts] == ["xi-visit", "xi-summits"]
 
 
+def test_a_first_question_pointing_back_asks_of_the_words_before_it(shipped: Retriever) -> None:
+    # "it": the special flights told of before, not the one fact that they were added
+    answer = shipped.answer(
+        "Dear sir, greetings from Dhaka. I am in garments export business and we are thinking"
+        " to sell in Latin America by online also. I have heard there is some special flights"
+        " for e-commerce parcels, is it true and why they increased it?"
+    )
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "air-routes-ecommerce")
+
+
 def test_a_later_question_leaving_its_subject_out_asks_of_what_the_one_before_answered(
     shipped: Retriever,
 ) -> None:

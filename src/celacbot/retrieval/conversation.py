@@ -875,7 +875,23 @@ class FollowUpReader:
             # ("...习主席11月出访拉美，请问此行是哪几天，...") is about what the words before it
             # name; another first part, about what the whole message answers, cannot change.
             left_out = shape.elliptical and read[index].answer.decision is not Decision.ANSWER
-            if not index and not (shape.bare or detail_only or left_out):
+            # So is a first part that points back at them: "... tão abrindo mais voo de carga
+            # entre a China e a América Latina... isso tem a ver com as compras pela internet?"
+            # Only when the words before it answer ("so what's in it for china, mate?" opens
+            # the message, and the whole is no better), and unless it is sure of an entry
+            # related to theirs: "The CBERS data goes to Africa. What is it used for?" asks the
+            # data's uses.
+            pointing = (
+                not index
+                and shape.points_back
+                and opening() is not whole()
+                and not (
+                    read[index].answer.margin >= SURE_MARGIN
+                    and read[index].answer.id
+                    in self.neighbourhood.linked(opening().answer.id or "")
+                )
+            )
+            if not index and not (shape.bare or detail_only or left_out or pointing):
                 continue
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
@@ -918,6 +934,7 @@ class FollowUpReader:
                 shape.bare
                 or detail_only
                 or left_out
+                or pointing
                 or of_the_one_before
                 or (index and (shape.points_back or shape.elliptical))
             ):

@@ -77,6 +77,12 @@ _SPLIT: Final = re.compile(
     # tempo que existe?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
     r"|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
+    # "... about China and Latin America, what does this CELAC stand for": a question word
+    # and its verb after a comma start the question; not one asking of what came before it
+    # ("that new food centre ..., what is it supposed to do?")
+    r"|(?<=,)\s+(?=(?:what|which|when|where|how|why|who)\s+(?:does|do|did|is|are|was|were|has|have"
+    r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
+    r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
     # "... e também se a China tá fazendo usina ...": and also whether
     r"|,?\s+(?:and|y|e)\s+(?:also|tamb[eé]m|tambi[eé]n)\s+(?=(?:whether|if|se|si)\s)"
     r"|(?:还有|另外|以及|顺便问一下)"
