@@ -98,6 +98,7 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
         "qnto a china investiu na america latina no total?",  # as typed in a hurry
         "¿cuánto fue lo que invirtió China?",
         "¿cuál es el monto de la inversión china?",
+        "y cuanta lana tiene ese fondo",  # lana: money, as Mexicans say
     ],
 )
 def test_how_much_was_invested_asks_an_amount(question: str) -> None:

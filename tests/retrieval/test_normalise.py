@@ -104,6 +104,12 @@ def test_a_number_in_words_or_digits_is_one_term() -> None:
     assert stem("once") == "once"
 
 
+def test_an_ordinal_in_digits_is_its_number_and_1st_is_first() -> None:
+    assert stem("10th") == stem("10") == "10"
+    # "the 1st car" is the first one, not a count of one
+    assert stem("1st") == stem("first")
+
+
 def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("呢個 platform 係用嚟做咩㗎?") == "这个 platform 是用来做什么?"
     assert fold("數位經濟") == "数字经济"  # Taiwan's word for "digital"

@@ -2266,6 +2266,11 @@ def test_whether_a_country_is_among_those_listed_is_answered_by_the_list(
         Decision.ANSWER,
         "ev-countries",
     )
+    # asked after the question that gets the list, of that list
+    answer = shipped.answer(
+        "¿En qué países ya se venden autos eléctricos chinos? ¿Chile está en la lista?"
+    )
+    assert {answer.id, *(part.id for part in answer.parts)} == {"ev-countries"}
 
 
 def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_with_it(

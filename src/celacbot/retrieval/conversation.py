@@ -922,6 +922,7 @@ class FollowUpReader:
             # hacer?": a later part that leaves its subject out, as Spanish and Portuguese do,
             # asking of what the part before it answered (its answer speaks of all the part
             # names) rather than of the neighbour the part alone finds
+            asks_membership = bool(asked_members(asking[index]))
             of_the_one_before = (
                 index
                 and (topics := [t for t in shape.terms if t not in self.question_terms])
@@ -936,7 +937,9 @@ class FollowUpReader:
                 or left_out
                 or pointing
                 or of_the_one_before
-                or (index and (shape.points_back or shape.elliptical))
+                # "... autos eléctricos? ¿Chile está en la lista?": whether a country is among
+                # those the part before lists
+                or (index and (shape.points_back or shape.elliptical or asks_membership))
             ):
                 answer = self.with_subject(
                     reader,

@@ -77,7 +77,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:cost|costs|price|budget|worth|dollars?|usd|funding)\b|\bamount of\b"
             r"|\b(?:total|dollar|monetary) value\b|\bvalor total\b|\bmonto total\b"
             r"|\bvalue of (?:\w+ ){0,2}(?:investments?|trade|aid|loans?)\b"
-            r"|\bcuant[oa] (?:dinero|plata|cost|cuest|invirt|se invirt|gast|pag)"
+            r"|\bcuant[oa] (?:dinero|plata|lana|guita|pisto|cost|cuest|invirt|se invirt|gast|pag)"
             # how much of a thing: "¿cuánto litio exporta...?", "quanto lítio..."
             r"|\b(?:cuant[oa]|quant[oa]) (?:litio|cobre|soja|soya|petroleo|carne|comercio)\b"
             r"|\bhow much (?:lithium|copper|soy|soybeans|oil|beef|trade)\b"

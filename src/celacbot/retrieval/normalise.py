@@ -400,7 +400,10 @@ _SHORTHAND: Final = {
 
 def _stem(word: str) -> str:
     word = _SHORTHAND.get(word, word)
-    # "10th" is the number 10, as in "10 years"; "1st", "2nd", "3rd" likewise.
+    # "10th" is the number 10, as in "10 years"; "2nd", "3rd" likewise. "1st" is "first", as
+    # in "the first vehicle" (a first is no count of one).
+    if word == "1st":
+        return "first"
     ordinal = _ORDINAL.fullmatch(word)
     if ordinal:
         return ordinal[1]
