@@ -2273,6 +2273,12 @@ def test_whether_a_country_is_among_those_listed_is_answered_by_the_list(
     assert {answer.id, *(part.id for part in answer.parts)} == {"ev-countries"}
 
 
+def test_by_the_way_is_chat_but_what_happened_is_asked(shipped: Retriever) -> None:
+    # "de paso" (by the way) is chat; "pasó" (happened), folded the same word, is not
+    assert verdict(shipped, "y de paso que es eso del celac") == (Decision.ANSWER, "what-is-celac")
+    assert "paso" in shipped.explain("y en salud que paso?").terms
+
+
 def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_with_it(
     shipped: Retriever,
 ) -> None:

@@ -179,6 +179,8 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
 # so "función" and "funcion" are one variant). They join the English groups above, so a
 # Portuguese "texto" counts as the light "article" and "aconteceu" as "held".
 SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
+    # "y de paso, ¿qué es eso del celac?": by the way, as chat as "also" (not "¿qué pasó?")
+    "also": ["de paso"],
     "article": ["texto", "artículo", "artigo", "nota", "materia", "matéria", "reportagem"],
     "held": [
         "aconteceu",

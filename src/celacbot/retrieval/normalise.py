@@ -104,7 +104,7 @@ _CHAT_WORDS = """
     confess
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
-    sinistro ficou ficaram fijese fijate puchica paso bo verso puro posed sposed spose
+    sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
