@@ -99,6 +99,7 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
         "¿cuánto fue lo que invirtió China?",
         "¿cuál es el monto de la inversión china?",
         "y cuanta lana tiene ese fondo",  # lana: money, as Mexicans say
+        "¿cuál es la plata total que invirtió China?",
     ],
 )
 def test_how_much_was_invested_asks_an_amount(question: str) -> None:
@@ -108,6 +109,8 @@ def test_how_much_was_invested_asks_an_amount(question: str) -> None:
 def test_a_company_that_set_something_up_is_asked_no_amount() -> None:
     # "montó" (set up) is "monto" (an amount) once its accent is gone
     assert Detail.AMOUNT not in asked_details("¿Qué empresa china montó un laboratorio en Uruguay?")
+    # nor is money that does something ("la plata que pone China") an amount
+    assert Detail.AMOUNT not in asked_details("la plata que pone china sirve pa algo concreto?")
 
 
 @pytest.mark.parametrize(

@@ -2273,6 +2273,34 @@ def test_whether_a_country_is_among_those_listed_is_answered_by_the_list(
     assert {answer.id, *(part.id for part in answer.parts)} == {"ev-countries"}
 
 
+@pytest.mark.parametrize(
+    ("subject", "question", "entry"),
+    [
+        # 但 (but) after a clause about the asker asks on its own
+        (None, "我对航天很感兴趣，但拉共体到底是什么？", "what-is-celac"),
+        # whether something is good for "us" is no buyer's question
+        (None, "¿nos conviene a los latinoamericanos la inversión china?", "investment-benefits"),
+        # genetics research is not the genetics company
+        (None, "does the food center do livestock genetics research?", "food-innovation-center"),
+        # "ficou de fora?" (left out?) asks of the list just given
+        ("ev-countries", "e o Uruguai, ficou de fora?", "ev-countries"),
+    ],
+)
+def test_new_words_keep_their_narrow_sense(
+    shipped: Retriever, subject: str | None, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question", ["do you like my football club?", "is there an observatory in Chile?"]
+)
+def test_a_club_or_an_observatory_elsewhere_is_not_what_the_article_names(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).id not in {"china-celac-forum", "argentina-cooperation"}
+
+
 def test_by_the_way_is_chat_but_what_happened_is_asked(shipped: Retriever) -> None:
     # "de paso" (by the way) is chat; "pasó" (happened), folded the same word, is not
     assert verdict(shipped, "y de paso que es eso del celac") == (Decision.ANSWER, "what-is-celac")

@@ -313,6 +313,9 @@ _MEMBERSHIP: Final = re.compile(
     r"|\b([a-z]+(?: [a-z]+)?) (?:esta|estan|entra|aparece|ta|estao) (?:ahi|alli|ai|en (?:la|esa)"
     r" lista|na lista|nessa lista|entre (?:ellos|esos|eles|esses)|incluid[oa])\b"
     r"|([\u4e00-\u9fff]{2,6}?)(?:也)?(?:在|算)(?:里面|其中|名单里|名单上|里头|之列|在内)"
+    # "e o Uruguai, ficou de fora?", "¿Perú quedó fuera?": whether it was left out
+    r"|\b([a-z]+(?: [a-z]+)?),? (?:ficou|ficaram|fica|ficam) de fora\b"
+    r"|\b([a-z]+(?: [a-z]+)?),? (?:se )?(?:quedo|quedaron) (?:a)?fuera\b"
 )
 
 
@@ -353,27 +356,23 @@ def _clauses(text: str) -> list[_Clause]:
     return [clause for clause in found if len(clause.text) >= _MIN_CLAUSE_CHARS]
 
 
-# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它), "specifically",
-# "mainly", "each", "all" (具体, 主要, 分别, 都) or "but" (但, 不过: "...能带来新的合作机会，但前提
-# 是要做到哪些？") has no subject of its own. Not one opening with "is" or "has" (是, 有):
-# "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
-_CHINESE_SUBJECTLESS: Final = (
-    "对",
-    "给",
-    "这",
-    "那",
-    "它",
-    "具体",
-    "主要",
-    "分别",
-    "都",
+# A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
+# "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
+# "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
+_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
+# Nor has one asking what good or which there is, or why (有啥, 有什么, 有哪些, 为什么, 为啥), or
+# opening with "but" (但, 不过): "中国的钱投到那边，有啥好处？", "...能带来新的合作机会，但前提是要
+# 做到哪些？". Unless the clause before tells of the asker: "我对航天很感兴趣，有哪些卫星项目？",
+# "我对航天很感兴趣，但拉共体到底是什么？" ask on their own.
+_CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = (
+    "有啥",
+    "有什么",
+    "有哪些",
+    "为什么",
+    "为啥",
     "但",
     "不过",
 )
-# Nor has one asking what good or which there is, or why (有啥, 有什么, 有哪些, 为什么, 为啥):
-# "中国的钱投到那边，有啥好处？". Unless the clause before tells of the asker: "我对航天很感兴趣，
-# 有哪些卫星项目？" asks on its own.
-_CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = ("有啥", "有什么", "有哪些", "为什么", "为啥")
 
 
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"

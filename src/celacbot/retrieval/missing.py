@@ -82,6 +82,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:cuant[oa]|quant[oa]) (?:litio|cobre|soja|soya|petroleo|carne|comercio)\b"
             r"|\bhow much (?:lithium|copper|soy|soybeans|oil|beef|trade)\b"
             r"|\b(?:costo|cuesta|cuestan|costar|costara|precio|presupuesto|dolares)\b"
+            # money as an amount ("¿cuál es la plata total?"), not "la plata que pone China"
+            r"|\bplata total\b|\b(?:mucha|tanta|harta) plata\b"
             # the amount, not "montó" (set up) once folded: "¿qué empresa montó un laboratorio?"
             r"|\b(?:el|un|que|cual|del|ese|este) monto\b|\bmonto (?:total|de|invertido)\b"
             r"|\b(?:quant[oa]|qto|qnto) (?:dinheiro|grana|cust|investi|gast|pag|vai custar)"

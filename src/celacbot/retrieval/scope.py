@@ -90,8 +90,11 @@ _ADVICE: Final = (
         # "¿qué coche me recomendáis comprar?", "el mejor carro para comprar en Bogotá"
         r"|\b(?:me|nos) (?:recomienda\w*|recomenda\w*) (?:comprar|adquirir)\b"
         r"|\b(?:mejor|melhor) \w+(?: \w+)? (?:para|pa|pra) comprar\b"
-        # "¿qué auto eléctrico me conviene más, byd o mg?": which suits the asker
-        r"|\b(?:me|nos) conviene\b|\b(?:me|nos) compensa mais\b|\bvale mais a pena\b"
+        # "¿qué auto eléctrico me conviene más, byd o mg?": which suits the asker; not "¿nos
+        # conviene la inversión china?" (is it good for us)
+        r"|\b(?:me|nos) conviene (?:mas|comprar|elegir|escoger)\b"
+        r"|\b(?:cual|que \w+(?: \w+)?) (?:me|nos) conviene\b|\b(?:me|nos) compensa mais\b"
+        r"|\bvale mais a pena\b"
     ),
     re.compile(
         r"哪个好|哪个更好|值得买|推荐买|买哪个|该买哪|应该买|我需要(?:买|带|打|办|准备)|一辆[^？?]{0,12}多少钱"
