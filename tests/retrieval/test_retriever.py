@@ -1902,6 +1902,21 @@ def test_what_after_an_answer_that_tells_only_when_asks_of_the_thing_it_dates(
     assert verdict(shipped, follow_up, subject="byd-first-vehicle") == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when does the first car come out? and what do they make there?",
+        "¿qué hizo china con argentina en el espacio y qué lanzó para bolivia?",
+        "What is CELAC? And when was the forum founded?",
+    ],
+)
+def test_an_answer_without_a_subject_is_that_of_the_message_read_in_full(
+    shipped: Retriever, message: str
+) -> None:
+    # Without a subject, the whole message is not read for a follow-up's candidates.
+    assert shipped.answer(message) == shipped.read(message).answer
+
+
 def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever) -> None:
     answer = shipped.answer("when does the first car come out? and what do they make there?")
 

@@ -875,12 +875,12 @@ class FollowUpReader:
             # ("...习主席11月出访拉美，请问此行是哪几天，...") is about what the words before it
             # name; another first part, about what the whole message answers, cannot change.
             left_out = shape.elliptical and read[index].answer.decision is not Decision.ANSWER
-            # So is a first part that points back at them: "... tão abrindo mais voo de carga
-            # entre a China e a América Latina... isso tem a ver com as compras pela internet?"
-            # Only when the words before it answer ("so what's in it for china, mate?" opens
-            # the message, and the whole is no better), and unless it is sure of an entry
-            # related to theirs: "The CBERS data goes to Africa. What is it used for?" asks the
-            # data's uses.
+            # So is a first part that points back at them: "I have heard there is some special
+            # flights for e-commerce parcels, is it true and why they increased it?" (not just
+            # the fact that routes were added). Only when the words before answer ("so what's
+            # in it for china, mate?" opens the message, and the whole is no better), and
+            # unless it is sure of an entry related to theirs: "The CBERS data goes to Africa.
+            # What is it used for?" asks the data's uses.
             pointing = (
                 not index
                 and shape.points_back

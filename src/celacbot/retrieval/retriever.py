@@ -288,7 +288,9 @@ class Retriever:
         says the user replied to the answer about `subject`: a message it leaves unanswered
         on its own ("does it create jobs?") is then read with it too.
         """
-        evaluation = self.read(question, lang_hint)
+        # Without a subject only the answer is used: the whole message of one asking two
+        # questions is not read for the candidates a follow-up would weigh.
+        evaluation = self.read(question, lang_hint, candidates=subject is not None)
         if subject is None:
             return evaluation.answer
         return self._follow_ups.with_subject(
@@ -427,8 +429,11 @@ class Retriever:
             entity_weight=self.settings.entity_weight,
         )
 
-    def read(self, question: str, lang_hint: str | None = None) -> Reading:
-        """A message read on its own: its answer, query and candidates."""
+    def read(
+        self, question: str, lang_hint: str | None = None, *, candidates: bool = True
+    ) -> Reading:
+        """A message read on its own: its answer, query and candidates (only its answer, and
+        the query and candidates it was decided from, when not `candidates`)."""
         capped = self._as_read(question)
         # "besides Venezuela, which other country...": a name set aside would draw the
         # answer to itself. The rest of the question, when it answers on its own; else the
@@ -436,7 +441,7 @@ class Retriever:
         # lists the governments too).
         split = without_exclusion(capped)
         if split is not None and self._names(split[1]):
-            without = self.read(split[0], lang_hint)
+            without = self.read(split[0], lang_hint, candidates=candidates)
             if without.answer.decision is Decision.ANSWER:
                 return replace(without, answer=replace(without.answer, question=capped))
         message = words(capped)
@@ -467,6 +472,7 @@ class Retriever:
             capped,
             whole,
             self._follow_ups.details_of_the_one_before(self, asking, parts, whole, opening=opening),
+            candidates=candidates,
         )
 
     def _opening(self, message: str, first: str, asked: str | None) -> Reading | None:
@@ -572,7 +578,12 @@ class Retriever:
         return self._unless_greeting(Reading(answer, query, tuple(entries)), message, query, asked)
 
     def _combined(
-        self, message: str, whole: Callable[[], Reading], parts: Sequence[Reading]
+        self,
+        message: str,
+        whole: Callable[[], Reading],
+        parts: Sequence[Reading],
+        *,
+        candidates: bool,
     ) -> Reading:
         """The verdict on a message from the verdicts on it and on each question it asks.
 
@@ -589,6 +600,8 @@ class Retriever:
         if len(answered) >= 2:
             answers = tuple(part.answer for part in answered.values())
             first = replace(answers[0], question=message, parts=answers)
+            if not candidates:
+                return Reading(first, None, ())
             return Reading(first, whole().query, whole().candidates)
         chosen = next(iter(answered.values()), None)
         if chosen is None and whole().answer.decision is Decision.DECLINE:
@@ -645,24 +658,32 @@ class Retriever:
         count: int,
         *,
         claim: bool = False,
-        unasked: frozenset[str] = frozenset(),
+        question: str = "",
     ) -> list[Scored]:
         """The first `count` candidates that mention every name and number of the question;
         the article's own year may go unsaid by one that dates its event ("the APEC meeting
         in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
         gives no date ("vaccines to Mexico in 2024": the article does not say when). A
         `claim` to check may get one country or count wrong, where the candidate names
-        another ("BYD built a factory in Mexico, right?": in Brazil). The `unasked` names need
-        not be mentioned."""
+        another ("BYD built a factory in Mexico, right?": in Brazil). A country the `question`
+        asks about as one of a list ("is Colombia one of them?") need not be mentioned: the
+        article may not list them, and the answer says so."""
         # The question's names are found once, not per candidate; most questions have none.
         # A single digit is the asker's count of what is asked ("what are the 2 focus areas?":
         # "green and digital"), which the article may give in words or not at all: no name.
         names = [
             term
             for term in query.content
-            if (term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1)))
-            and term not in unasked
+            if term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1))
         ]
+        if any(term in self._countries for term in names):
+            members = {
+                term
+                for text in asked_members(question)
+                for term in self._normaliser.text_content_terms(text)
+                if term in self._countries
+            }
+            names = [term for term in names if term not in members]
         if not names:
             return ranked[:count]
         undated = [term for term in names if term != self._article_year]
@@ -832,23 +853,15 @@ class Retriever:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
-        # A country asked about as one of a list ("is Colombia one of them?") need not be
-        # named: the article may not list them, and the answer says so.
-        members = frozenset(
-            term
-            for text in asked_members(question)
-            for term in self._normaliser.text_content_terms(text)
-            if term in self._countries
-        )
         leaders = self._naming_all(
-            query, entries, MAX_SUGGESTIONS + 1, claim=claim, unasked=members
+            query, entries, MAX_SUGGESTIONS + 1, claim=claim, question=question
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
         verdict: Verdict = decide(
             leaders,
             lambda: self._naming_all(
-                query, self._score(self._fact_index, query), 2, claim=claim, unasked=members
+                query, self._score(self._fact_index, query), 2, claim=claim, question=question
             ),
             self.settings,
             named=named,
