@@ -432,8 +432,8 @@ class Retriever:
     def read(
         self, question: str, lang_hint: str | None = None, *, candidates: bool = True
     ) -> Reading:
-        """A message read on its own: its answer, query and candidates (only its answer, and
-        the query and candidates it was decided from, when not `candidates`)."""
+        """A message read on its own: its answer, query and candidates. Without `candidates`
+        (only the answer is wanted), a message answered in parts comes without the others."""
         capped = self._as_read(question)
         # "besides Venezuela, which other country...": a name set aside would draw the
         # answer to itself. The rest of the question, when it answers on its own; else the
