@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from celacbot.retrieval.message import (
+    asked_member_countries,
     asked_members,
     checks_a_claim,
     punctuated,
@@ -657,3 +658,12 @@ def test_a_question_may_ask_whether_a_name_is_among_those_listed(
     question: str, members: list[str]
 ) -> None:
     assert asked_members(question) == members
+
+
+def test_only_countries_count_as_the_members_asked_about() -> None:
+    countries = {"argentina", "colombia"}
+
+    assert asked_member_countries("e a Argentina tá nessa lista?", str.split, countries) == {
+        "argentina"
+    }
+    assert asked_member_countries("la fábrica está ahí?", str.split, countries) == frozenset()

@@ -44,6 +44,7 @@ from celacbot.retrieval.followup import (
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
 from celacbot.retrieval.message import (
     CHINESE_QUESTION_WORD,
+    asked_member_countries,
     asked_members,
     asks,
     changes_subject,
@@ -374,12 +375,9 @@ class FollowUpReader:
         # "is Colombia one of them?", "e a argentina tá nessa lista?": whether a country is
         # among those the subject lists; its answer tells, or says that the article does not
         # list them. Unless the message names more than the country.
-        members = [
-            term
-            for text in asked_members(question)
-            for term in self.normaliser.text_content_terms(text)
-            if term in self.countries
-        ]
+        members = asked_member_countries(
+            question, self.normaliser.text_content_terms, self.countries
+        )
         if members and all(
             term in self.countries or term not in self.topic_terms for term in topics
         ):

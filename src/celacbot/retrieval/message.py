@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Container, Iterable
 from typing import Final, NamedTuple
 
 from celacbot.retrieval.normalise import fold, found, has_cjk
@@ -326,6 +327,16 @@ def asked_members(text: str) -> list[str]:
         next(group for group in match.groups() if group)
         for match in _MEMBERSHIP.finditer(fold(text))
     ]
+
+
+def asked_member_countries(
+    text: str, terms_of: Callable[[str], Iterable[str]], countries: Container[str]
+) -> frozenset[str]:
+    """The countries, as `terms_of` reads them, that a question asks whether they are among
+    those listed."""
+    return frozenset(
+        term for member in asked_members(text) for term in terms_of(member) if term in countries
+    )
 
 
 class _Clause(NamedTuple):

@@ -39,7 +39,7 @@ from celacbot.retrieval.localised import (
     smalltalk_answer,
 )
 from celacbot.retrieval.message import (
-    asked_members,
+    asked_member_countries,
     checks_a_claim,
     punctuated,
     questions,
@@ -658,7 +658,7 @@ class Retriever:
         count: int,
         *,
         claim: bool = False,
-        question: str = "",
+        question: str,
     ) -> list[Scored]:
         """The first `count` candidates that mention every name and number of the question;
         the article's own year may go unsaid by one that dates its event ("the APEC meeting
@@ -677,12 +677,9 @@ class Retriever:
             if term in self._named or not (term.isalpha() or (term.isdigit() and len(term) == 1))
         ]
         if any(term in self._countries for term in names):
-            members = {
-                term
-                for text in asked_members(question)
-                for term in self._normaliser.text_content_terms(text)
-                if term in self._countries
-            }
+            members = asked_member_countries(
+                question, self._normaliser.text_content_terms, self._countries
+            )
             names = [term for term in names if term not in members]
         if not names:
             return ranked[:count]
