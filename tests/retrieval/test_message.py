@@ -369,6 +369,35 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "Tell you what, the satellite part was cool. Which countries got vaccines?",
             ["Which countries got vaccines?"],
         ),
+        # what the article says, asked after the asker's story; not "does it say anything?"
+        # of the words before it
+        (
+            "tengo una tienda en línea y traigo mercancía de China a México, el artículo dice"
+            " algo de vuelos de carga? ✈️📦",
+            ["el artículo dice algo de vuelos de carga?"],
+        ),
+        (
+            "meu orientador perguntou se a cooperação gerou emprego, o texto fala algo?",
+            ["meu orientador perguntou se a cooperação gerou emprego, o texto fala algo?"],
+        ),
+        # a second question as people speak: "and like how ...", "e o q ..."
+        (
+            "what does celac even stand for fr? and like how old is the forum",
+            ["what does celac even stand for fr?", "and like how old is the forum"],
+        ),
+        (
+            "vi q tem rota aerea especial pra esses pacote, é isso msm? e o q a china fez com"
+            " panama e guiana",
+            [
+                "vi q tem rota aerea especial pra esses pacote, é isso msm?",
+                "e o q a china fez com panama e guiana",
+            ],
+        ),
+        # dictated Chinese: a second question after one that ends asking
+        (
+            "老铁们 我跑长途的 比亚迪在巴西整了个大厂 那厂子都整啥啊 啥时候能出第一台车",
+            ["老铁们 我跑长途的 比亚迪在巴西整了个大厂 那厂子都整啥啊", "啥时候能出第一台车"],
+        ),
     ],
 )
 def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:

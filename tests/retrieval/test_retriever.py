@@ -3434,3 +3434,79 @@ def test_an_everyday_lockdown_or_injection_is_not_the_pandemic(
     # Synonyms for the pandemic and its vaccines that are everyday words elsewhere would
     # answer these with China's COVID support.
     assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # dictated Chinese, spaced out a character at a time
+        ("中 拉 合作 有 没 有 给 当地 人 带来 工 作 机 会", "jobs-livelihoods"),
+        (
+            "我 是 福建 打 鱼 的 听 人 讲 中国 帮 委内 瑞拉 放 过 卫 星 是 真 的 吗",
+            "venezuela-satellites",
+        ),
+        # "那边" (over there) after a place says the place again
+        (
+            "亲，中国跟巴拿马、圭亚那那边搞的农村网上卖货合作是通过啥渠道的呀？",
+            "digital-agriculture",
+        ),
+        # "that thing" points back at what the words before it name
+        (
+            "Opa, bom dia! Aqui no sítio a gente planta milho e cria porco. Li que a China e a"
+            " América Latina abriram um tal centro de inovação alimentar... qual é a ideia"
+            " desse troço?",
+            "food-innovation-center",
+        ),
+    ],
+)
+def test_a_message_is_read_as_its_writer_means_it(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_a_company_that_set_up_a_lab_asks_no_amount(shipped: Retriever) -> None:
+    # "monto" is "montó" (set up) typed without its accent, not "el monto" (the amount)
+    answer = shipped.answer("esa empresa china de genetica que monto un laboratorio en uruguay")
+
+    assert answer.decision is Decision.ANSWER
+    assert Detail.AMOUNT not in answer.lacks
+
+
+def test_a_short_later_part_unsure_alone_asks_of_the_part_before(shipped: Retriever) -> None:
+    answer = shipped.answer("how many countries hv farm deals with china? and wat kind of tech")
+
+    assert [part.id for part in answer.parts] == ["agri-mechanisms-19", "agri-trade-products"]
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "expected"),
+    [
+        # asks what the data is for, not again how many satellites
+        ("这些数据主要用在哪些方面？", "cbers-satellite-count", "cbers-data-uses"),
+        ("这些数据都干啥用的", "cbers-satellite-count", "cbers-data-uses"),
+    ],
+)
+def test_a_chinese_follow_up_asks_its_own_question_of_the_subject(
+    shipped: Retriever, question: str, subject: str, expected: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, expected)
+
+
+def test_a_follow_up_asking_a_city_the_article_does_not_give_is_told_so(
+    shipped: Retriever,
+) -> None:
+    # "ciudá": "ciudad" as the Caribbean and Andalusia say it
+    answer = shipped.answer("¿y en qué ciudá está?", subject="food-innovation-center")
+
+    assert (answer.id, answer.lacks) == ("food-innovation-center", (Detail.PLACE,))
+
+
+def test_asking_what_the_guy_is_called_after_the_author_asks_the_authors_name(
+    shipped: Retriever,
+) -> None:
+    # the author's answer says the article gives no name (it used to get the article's title)
+    answer = shipped.answer("¿y cómo se llama el tipo?", subject="article-author")
+
+    assert answer.id == "article-author"
+    assert "no da ningún nombre" in answer.text

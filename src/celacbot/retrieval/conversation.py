@@ -72,6 +72,9 @@ NEAR_MISS_SCORE: Final = 30.0
 # One word the article never uses may be a verb it does not happen to use ("¿qué mandaron?");
 # two, making half the message, are another subject.
 MIN_FOREIGN_WORDS: Final = 2
+# "多少颗", "几个": how many, which a follow-up asking its own question does not ask again.
+_CHINESE_HOW_MANY: Final = re.compile("多少|几")
+_CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
 # A character of a Chinese question word: a pair holding one is that word's edge ("有多").
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
@@ -469,7 +472,8 @@ class FollowUpReader:
             return turn.own
         # The subject's question in the asker's language, so the language stays theirs; one
         # text, never split into questions: it is the message and a question joined.
-        combined = f"{' '.join(words(turn.question))} {' '.join(self._kept(turn.about, terms))}"
+        kept = self._kept(turn.about, terms, turn.question)
+        combined = f"{' '.join(words(turn.question))} {' '.join(kept)}"
         evaluation = turn.reader.read_text(combined, turn.own.requested_lang)
         if turn.shape.bare and not self.asked_details(turn.question):
             # "what's it for?", "which countries?": the subject itself answers, or the related
@@ -635,11 +639,16 @@ class FollowUpReader:
             None,
         )
 
-    def _kept(self, about: Answer, terms: Sequence[str]) -> list[str]:
+    def _kept(self, about: Answer, terms: Sequence[str], question: str) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but
         the names when it brings a name of its own ("and Bolivia?" after Venezuela's
-        satellites asks about Bolivia's, not Venezuela's and Bolivia's)."""
-        said = words(about.question)
+        satellites asks about Bolivia's, not Venezuela's and Bolivia's), and its question
+        "how many" when it asks with its own question word ("这些数据用在哪些方面？" after
+        "研制了多少颗卫星？" asks what for, not how many)."""
+        asked = about.question
+        if _CHINESE_QUESTION_WORD.search(question):
+            asked = _CHINESE_HOW_MANY.sub(" ", asked)
+        said = words(asked)
         if not any(term in self.named for term in terms):
             return said
         return [
@@ -938,6 +947,9 @@ class FollowUpReader:
                 # "... autos eléctricos? ¿Chile está en la lista?": whether a country is among
                 # those the part before lists
                 or (index and (shape.points_back or shape.elliptical or asks_membership))
+                # "how many countries have farm deals with china? and wat kind of tech": a
+                # short later part unsure alone asks it of the part before
+                or (index and shape.short and read[index].answer.decision is Decision.SUGGEST)
             ):
                 answer = self.with_subject(
                     reader,

@@ -38,7 +38,9 @@ MAX_REPLY_POINTING_WORDS: Final = 6
 # "ese proyecto?", "essa fábrica?": that project, that factory (not "esta", which is "está")
 # "ele"/"ela" too: "quando ele foi criado?", not "o xi disse que ele quer mais cooperação?"
 _NEAR_POINTER: Final = re.compile(
-    r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela|ele|ela)\b"
+    r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela|ele|ela"
+    # "qual é a ideia desse troço?": of that one, in that one
+    r"|desse|dessa|nesse|nessa)\b"
 )
 
 _CONNECTOR: Final = re.compile(
@@ -121,7 +123,10 @@ _POINTER: Final = re.compile(
     # "em isso", "de isso" as written together ("fizeram algo nisso?")
     r"|nisso|nisto|naquilo|disso|disto|daquilo"
     # the formal "the said programme": "no âmbito do referido programa"
-    r"|referid[oa]s?)\b"
+    r"|referid[oa]s?"
+    # "qual é a ideia desse troço?", "that thing": a thing named before
+    r"|(?:that|this|ese|esa|esse|essa|desse|dessa|aquele|aquela|daquele|daquela)"
+    r" (?:thing|troco|treco|coisa|cosa|vaina))\b"
     r"|它|它们|他们|那里|这些|那些",
     re.IGNORECASE,
 )
@@ -224,7 +229,9 @@ _ITS_NAME: Final = re.compile(
     r"(?:como (?:(?:e que )?se )?(?:llama|llaman|chama|chamam)"
     r"|cual es (?:su|el) nombre|qual (?:e )?o nome|(?:el |o )?(?:nombre|nome))"
     r"(?: (?:de eso|de esto|eso|esto|ese|esa|isso|isto|esse|essa|dele|dela|disso"
-    r"|entonces|mesmo|exactamente|exatamente))?\W*$"
+    r"|entonces|mesmo|exactamente|exatamente"
+    # "¿y cómo se llama el tipo?": the person just talked about
+    r"|(?:el|ese) (?:tipo|senor|hombre|man)|(?:o|esse) (?:cara|sujeito|homem|senhor)))?\W*$"
     r"|^\W*(?:那|那个|这个|它|它们)?的?(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:来着)?[呢啊呀]?[\W\s]*$"
     r"|^\W*(?:那|那个|这个|它|它们)?的?名字(?:是什么|叫什么|是啥|叫啥)?(?:来着)?[呢啊呀]?[\W\s]*$"
 )

@@ -84,11 +84,20 @@ _SPLIT: Final = re.compile(
     r"|(?<=,)\s+(?=(?:what|which|when|where|how|why|who)\s+(?:does|do|did|is|are|was|were|has|have"
     r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
     r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
+    # "tengo una tienda en línea ..., el artículo dice algo de vuelos de carga?": what the
+    # article says, asked after the asker's story
+    r"|(?<=,)\s+(?=(?:el|la|o|a|the)\s+(?:art[ií]culo|texto|nota|artigo|mat[eé]ria|article|text)"
+    r"\s+(?:dice|habla|menciona|cuenta|diz|fala|conta|says|say|mentions|talks)"
+    # about something named after it; not "..., o texto fala algo?" of the words before
+    r"\s+(?:(?:algo|something|anything)\s+)?(?:de|del|sobre|acerca|about|of|da|do|dos|das)\s"
+    r"[^.!,]*\?)"
     # "... e também se a China tá fazendo usina ...": and also whether
     r"|,?\s+(?:and|y|e)\s+(?:also|tamb[eé]m|tambi[eé]n)\s+(?=(?:whether|if|se|si)\s)"
     r"|(?:还有|另外|以及|顺便问一下)"
     # dictated Chinese, spaces for commas: "... 哈哈 文章里说未来十年科技合作重点是啥啊"
     r"|(?<=[\u4e00-\u9fff])\s+(?=文章(?:里面|里|中)?说)"
+    # and a second question after one that ends asking: "那厂子都整啥啊 啥时候能出第一台车"
+    r"|(?<=[啥么吗呢啊哪])\s+(?=(?:啥时候|什么时候|哪|几|多少|为什么|为啥|怎么)[\u4e00-\u9fff])"
     # "... 对中拉关系挺感兴趣的😅 想问下未来十年...": "I'd like to ask" after a pause or a mark
     r"|(?<=[^\w\u4e00-\u9fff])\s*(?=想问(?:一)?下|请问|想请教)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
@@ -115,7 +124,9 @@ _ASKS: Final = re.compile(
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+"
     # "y de paso que es eso del celac": by the way
     r"(?:(?:by the way|btw|de paso|por cierto|a proposito|aliás|alias),?\s+)?"
-    r"(?:o que|what|whats|which|who|whos|when|where"
+    # "and like how old is the forum": as people speak
+    r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
+    r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
     # "e pra que servem os dados?", not "y para que funcione" (so that it works); "y q es eso
     # de los 10 años?", not "y que va a producir"

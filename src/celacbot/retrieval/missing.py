@@ -84,8 +84,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:costo|cuesta|cuestan|costar|costara|precio|presupuesto|dolares)\b"
             # money as an amount ("¿cuál es la plata total?"), not "la plata que pone China"
             r"|\bplata total\b|\b(?:mucha|tanta|harta) plata\b"
-            # the amount, not "montó" (set up) once folded: "¿qué empresa montó un laboratorio?"
-            r"|\b(?:el|un|que|cual|del|ese|este) monto\b|\bmonto (?:total|de|invertido)\b"
+            # the amount, not "montó" (set up) once folded: "¿qué empresa montó un laboratorio?",
+            # "la empresa que monto un laboratorio"
+            r"|\b(?:el|un|que|cual|del|ese|este) monto\b(?! (?:un|una|el|la|los|las|en)\b)"
+            r"|\bmonto (?:total|de|invertido)\b"
             r"|\b(?:quant[oa]|qto|qnto) (?:dinheiro|grana|cust|investi|gast|pag|vai custar)"
             r"|\b(?:custo|custa|custam|custou|custar|custara|preco|orcamento|grana|dolares)\b"
             # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"
@@ -208,7 +210,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\bwhere exactly\b|\bexactly where\b|\bexact (?:location|place|site|address)\b"
             r"|\b(?:which|what) (?:city|town|state|province|region)\b|\bwhere in\b"
             r"|\bheadquarter|\bbased where\b|\bsede\b"
-            r"|\b(?:que|q|cual|en que|en q) (?:ciudad|estado|provincia|region)\b"
+            # "¿en qué ciudá?" as the Caribbean and Andalusia say it
+            r"|\b(?:que|q|cual|en que|en q) (?:ciudad|ciuda|estado|provincia|region)\b"
             r"|\bdonde exactamente\b"
             r"|\b(?:que|q|qual|em que|em q|em qual) (?:cidade|estado|regiao)\b"
             r"|\bonde exatamente\b"

@@ -91,7 +91,7 @@ _CHAT_WORDS = """
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta
-    w abt cuz coz p fr falando lah leh lor liao meh sia
+    w abt hv cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
@@ -105,6 +105,8 @@ _CHAT_WORDS = """
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
+    troco treco trecos trocos
+    volvio volvieron tornou tornaram
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -154,6 +156,10 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 # A word's Chinese runs (first group) and the runs between them (second group), in one scan.
 _WORD_PART = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+# Dictation and slow typists space Chinese out a character at a time ("工 作 机 会").
+_SPACED_CJK = re.compile(
+    f"(?<=[{_CJK}])\\s+(?=[{_CJK}](?![{_CJK}]))|(?<=(?<![{_CJK}])[{_CJK}])\\s+(?=[{_CJK}])"
+)
 # Particles and question words split Chinese runs the way spaces split English words (还,
 # "also", "still", too: "数据还给谁用" pairs no 据还). A regex, not str.translate, for the same
 # reason as _INVISIBLE.
@@ -165,6 +171,8 @@ _CJK_FUNCTION_CHARACTER = re.compile(
 _CJK_FILLER = re.compile(
     "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
     "能不能|算不算|是不是|觉得|请问|麻烦|劳驾|顺便|另外|此外|还想|一直|其实|到底|"
+    # "over there" after a place ("圭亚那那边搞的"): where the place is, said again
+    "那边|"
     # asking for help with a question ("你能帮我解释一下"); not 帮我们 (helped us), nor
     # "你能帮我(一下)吗" alone
     "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
@@ -512,6 +520,13 @@ def words(text: str) -> list[str]:
         else:
             result.append(chinese or other)
     return result
+
+
+def unspaced_chinese(text: str) -> str:
+    """A message's Chinese without the spaces that set its characters one by one apart, a
+    lone character joined to the Chinese beside it ("中 拉 合作 有 没 有" is "中拉合作有没有");
+    spaces between longer runs stay, as they part a dictated message's clauses."""
+    return _SPACED_CJK.sub("", text) if has_cjk(text) else text
 
 
 def _single_character(word: str) -> bool:

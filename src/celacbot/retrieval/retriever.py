@@ -70,6 +70,7 @@ from celacbot.retrieval.normalise import (
     has_cjk,
     is_cjk,
     stemmed_words,
+    unspaced_chinese,
     verb_forms,
     words,
 )
@@ -375,8 +376,9 @@ class Retriever:
         )
 
     def _as_read(self, question: str) -> str:
-        """The message as read: capped, the punctuation it dictated as words written as marks."""
-        return punctuated(question[: self.settings.max_query_chars])
+        """The message as read: capped, the punctuation it dictated as words written as marks,
+        Chinese spaced out a character at a time as it would be written."""
+        return punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._as_read(question)
