@@ -393,6 +393,11 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
                 "e o q a china fez com panama e guiana",
             ],
         ),
+        # 十几年 (a dozen-odd years) tells, it does not ask
+        (
+            "我在秘鲁这边开餐馆十几年了，想问：他这趟是几号到几号？",
+            ["他这趟是几号到几号？"],
+        ),
         # dictated Chinese: a second question after one that ends asking
         (
             "老铁们 我跑长途的 比亚迪在巴西整了个大厂 那厂子都整啥啊 啥时候能出第一台车",

@@ -3510,3 +3510,103 @@ def test_asking_what_the_guy_is_called_after_the_author_asks_the_authors_name(
 
     assert answer.id == "article-author"
     assert "no da ningún nombre" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "typo", "entry"),
+    [
+        # Chinese typed by its sound: the input method offered a character of the same pinyin
+        ("这些位星的数据对种地有用吗", "位星->卫星", "cbers-data-uses"),
+        ("中拉论谈今年为什么特别重要", "论谈->论坛", "china-celac-forum"),
+        ("中拉合做在那些领域取的了成过？", "合做->合作", "cooperation-fields"),
+        ("中国和19个拉美国家搞了农业合作鸡制，都在做些啥子", "鸡制->机制", "agri-mechanisms-19"),
+    ],
+)
+def test_a_chinese_word_typed_by_its_sound_is_read_as_meant(
+    shipped: Retriever, question: str, typo: str, entry: str
+) -> None:
+    explanation = shipped.explain(question)
+
+    assert typo in explanation.candidates[0].typo_matches
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_meant"),
+    [
+        ("幾時出第一架車？", "一家"),  # 第一架 (the first one): 一架 is no 一家
+        ("跨境電商那部分詳細說說", "分享"),  # 部分, 详细: two words' edges
+        # 几多 (how much) asks: no 基多 (Quito, so Ecuador)
+        ("那个可持续粮食创新中心设在边度啊？投咗几多钱？", "ecuador"),
+        ("中拉论坛下一届部长级会议啥时候开", "机遇"),  # 级会 is 部长级 and 会议, no 机会
+        ("这些卫星的数据对种地有用吗", "对中"),  # 种 is 种地's
+    ],
+)
+def test_a_chinese_pair_that_only_sounds_like_a_word_is_left_as_typed(
+    shipped: Retriever, question: str, not_meant: str
+) -> None:
+    assert not_meant not in shipped.explain(question).terms
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the asker's age and years of service are no figure asked about
+        (
+            "Hello there love, I'm 78 and not great with this phone, my neighbour says the"
+            " Chinese president was off to South America in November, what was he going for?",
+            "xi-visit",
+        ),
+        ("which meetings?", "xi-summits"),  # the summits, not the one in Peru
+        ("¿a qué reuniones?", "xi-summits"),
+        ("quais reuniões?", "xi-summits"),
+    ],
+)
+def test_a_question_is_not_lost_to_what_the_asker_tells_or_to_one_item(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "expected"),
+    [
+        # Caribbean English: "what else did they send besides the vaccines?"
+        ("wuh else dey send besides de vaccines?", "vaccine-countries", "covid-support"),
+        # "para que rinda" (so that it pays off) is no Portuguese "renda" (income)
+        (
+            "y lo digital qué tendrían que mejorar para que rinda?",
+            "future-focus",
+            "digital-economy-overview",
+        ),
+        # what it sets aside with no comma: "besides Brazil, which country does he go to?"
+        ("e além do brasil ele vai em que país", "xi-visit", "xi-visit"),
+    ],
+)
+def test_a_follow_up_as_people_type_it(
+    shipped: Retriever, question: str, subject: str, expected: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, expected)
+
+
+def test_a_later_part_that_points_back_with_an_emoji_after_it_asks_of_the_part_before(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer(
+        "my cousin in guyana say china doing some kinda digital farming with them, true?"
+        " how that fund thing work 🤔"
+    )
+
+    assert [part.id for part in answer.parts] == ["digital-agriculture", "south-south-fund"]
+
+
+@pytest.mark.parametrize(
+    ("question", "chat"),
+    [
+        ("Is China actually helping with cattle farming technology?", "actually"),
+        ("wuh else dey send besides de vaccines?", "wuh"),
+        ("wuh else dey send besides de vaccines?", "dey"),
+    ],
+)
+def test_words_that_only_chat_are_not_matched(shipped: Retriever, question: str, chat: str) -> None:
+    assert chat not in shipped.explain(question).terms

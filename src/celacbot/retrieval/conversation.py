@@ -74,7 +74,6 @@ NEAR_MISS_SCORE: Final = 30.0
 MIN_FOREIGN_WORDS: Final = 2
 # "多少颗", "几个": how many, which a follow-up asking its own question does not ask again.
 _CHINESE_HOW_MANY: Final = re.compile("多少|几")
-_CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
 # A character of a Chinese question word: a pair holding one is that word's edge ("有多").
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
@@ -643,10 +642,10 @@ class FollowUpReader:
         """The words of the subject's question a follow-up is read with: all of them, but
         the names when it brings a name of its own ("and Bolivia?" after Venezuela's
         satellites asks about Bolivia's, not Venezuela's and Bolivia's), and its question
-        "how many" when it asks with its own question word ("这些数据用在哪些方面？" after
-        "研制了多少颗卫星？" asks what for, not how many)."""
+        "how many" when it asks a question of its own ("这些数据用在哪些方面？", "数据对种地有用吗"
+        after "研制了多少颗卫星？" ask what for, not how many)."""
         asked = about.question
-        if _CHINESE_QUESTION_WORD.search(question):
+        if asks(question):
             asked = _CHINESE_HOW_MANY.sub(" ", asked)
         said = words(asked)
         if not any(term in self.named for term in terms):

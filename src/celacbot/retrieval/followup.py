@@ -193,7 +193,9 @@ def points_back(text: str, *, replying: bool = False) -> bool:
     """Whether a message refers to something said before ("what did they set up?");
     `replying`: it is a reply to an answer."""
     folded = fold(text).strip()
-    short = len(folded.split()) <= (MAX_REPLY_POINTING_WORDS if replying else MAX_SHORT_WORDS)
+    # "how that fund thing work 🤔": an emoji is no word
+    said = sum(1 for word in folded.split() if any(map(str.isalnum, word)))
+    short = said <= (MAX_REPLY_POINTING_WORDS if replying else MAX_SHORT_WORDS)
     return (short and bool(_NEAR_POINTER.search(folded))) or found(_POINTER, text)
 
 

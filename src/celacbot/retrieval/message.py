@@ -48,6 +48,8 @@ ACCENTED_QUESTION_WORD: Final = (
 )
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
 CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
+# Not the 几 of "十几年" (a dozen-odd years) or "好几个" (several), which counts.
+_CHINESE_ASKING_WORD: Final = CHINESE_QUESTION_WORD.replace("几", "(?<![十百千好])几")
 # Chinese asks yes or no by saying the verb twice ("是不是", "有没有") or with 是否.
 CHINESE_YES_NO_WORD: Final = "是否|是不是|有没有|能不能|会不会|算不算|要不要|对不对|可不可以"
 # "quisiera saber", "a gente quer saber", "I want to know": the asker says a question follows,
@@ -139,7 +141,7 @@ _ASKS: Final = re.compile(
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell(?: me| us)?(?! you\b| ya\b)|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name"
     r"|describe|dime|diga|fala)\b"
-    rf"|{CHINESE_QUESTION_WORD}|{CHINESE_YES_NO_WORD}|吗\s*$|呢\s*$"
+    rf"|{_CHINESE_ASKING_WORD}|{CHINESE_YES_NO_WORD}|吗\s*$|呢\s*$"
     # "¿" opens a question wherever it stands ("Ahora bien, decime: ¿quién ...")
     r"|¿",
     re.IGNORECASE,
@@ -295,8 +297,11 @@ def changes_subject(text: str) -> bool:
 # What a question sets aside: "besides X," / "apart from X," up front, "... aparte de X?" at
 # the end, "除了X(以外)，" up front. The words of X would otherwise pull the answer to X.
 _EXCLUSION: Final = re.compile(
-    r"^\W*(?:besides|apart from|aside from|other than|except for|aparte del?|ademas del?"
-    r"|alem d[aeo]s?|fora|fuera del?)\s+[^,?]{1,40},\s*"
+    r"^\W*(?:(?:and|y|e)\s+)?(?:besides|apart from|aside from|other than|except for|aparte del?"
+    r"|ademas del?|alem d[aeo]s?|fora|fuera del?)\s+(?:[^,?]{1,40},\s*"
+    # "e além do brasil ele vai em que país": no comma, the subject after it
+    r"|[^,?\s]+(?:\s[^,?\s]+)?\s+(?=(?:he|she|they|it|ele|ela|eles|elas|el|ella|ellos|ellas"
+    r"|china|xi)\s))"
     r"|\s+(?:besides|apart from|aside from|other than|aparte del?|ademas del?|alem d[aeo]s?"
     r"|fora)\s+[^,?]{1,30}(?=\?*\s*$)"
     r"|^除了[^，,？?]{1,12}?(?:之外|以外)?(?:[，,]\s*|(?=还|也|另外))",

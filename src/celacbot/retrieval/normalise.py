@@ -43,7 +43,7 @@ _CHAT_WORDS = """
     um umm uh uhh er erm hmm hm ah oh ok okay okey k kk like lol lmao haha hahaha rn tbh imo
     idk btw pls plz thx ty cheers mate dude bro guy guys folks yeah yep yup nope hiya yo howdy
     generally supposed suppose
-    gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways
+    gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways actually
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
     didn doesn aren couldn wouldn shouldn hasn haven hadn weren
@@ -83,7 +83,7 @@ _CHAT_WORDS = """
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
-    wha wah dem wid haffi di fi dis dat deh nuh seh fuh ting tings doin hear hearing
+    wha wah wuh dem dey wid haffi di fi dis dat deh nuh seh fuh ting tings doin hear hearing
     beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
@@ -97,7 +97,7 @@ _CHAT_WORDS = """
     exactly precisely exactamente exatamente precisamente
     ora ahn pois ca nisto nisso disto disso diga
     tv tele televisao television noticiero telejornal
-    oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde
+    oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde rinda rindan
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
@@ -527,6 +527,14 @@ def unspaced_chinese(text: str) -> str:
     lone character joined to the Chinese beside it ("中 拉 合作 有 没 有" is "中拉合作有没有");
     spaces between longer runs stay, as they part a dictated message's clauses."""
     return _SPACED_CJK.sub("", text) if has_cjk(text) else text
+
+
+def chinese_runs(text: str) -> list[str]:
+    """A text's Chinese runs as `words` parts them, at particles, fillers and marks: "卫星",
+    "项目" and "中拉合作" of "卫星和项目，中拉合作的"."""
+    if not has_cjk(text):
+        return []
+    return _CJK_RUN.findall(_CJK_FUNCTION_CHARACTER.sub(" ", _CJK_FILLER.sub(" ", fold(text))))
 
 
 def _single_character(word: str) -> bool:

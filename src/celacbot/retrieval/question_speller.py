@@ -24,10 +24,17 @@ from celacbot.retrieval.builtin_synonyms import (
     QUESTION_WORDS,
     SPANISH_PORTUGUESE_SYNONYMS,
 )
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, stem, words
+from celacbot.retrieval.normalise import (
+    LIGHT_WORDS,
+    STOP_WORDS,
+    chinese_runs,
+    stem,
+    words,
+)
 from celacbot.retrieval.spelling import Speller
 
 _COMMON = STOP_WORDS | LIGHT_WORDS
+_CHINESE_WORD = 2
 # Spanish and Portuguese verb endings the knowledge base's phrasings rarely hold, over folded
 # words: the gerund ("ajudando"), conditional ("mejoraria", "gerariam"), future ("ayudaran"),
 # imperfect ("ajudava") and the first person plural ("ganamos"). The verb's root with an ending
@@ -101,6 +108,12 @@ class QuestionSpeller:
             return None
         nouns = (root + each for each in _NOUN_ENDINGS[ending])
         return next(filter(self._used, nouns), None)
+
+    def chinese_words(self) -> frozenset[str]:
+        """The two-character words faq.yaml's Chinese writes on their own (卫星, 项目, 论坛),
+        between particles or marks: never two words' edges (拉合 of 中拉合作)."""
+        runs = chain.from_iterable(map(chinese_runs, _translated_texts(self._kb)))
+        return frozenset(run for run in runs if len(run) == _CHINESE_WORD)
 
     @functools.cached_property
     def _translated_words(self) -> Counter[str]:

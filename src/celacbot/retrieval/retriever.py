@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -29,6 +29,7 @@ from celacbot.retrieval.followup import (
     asks_what_for,
     tells_progress,
 )
+from celacbot.retrieval.homophones import Homophones
 from celacbot.retrieval.index import NAME_RARITY, DocumentIndex, Query, Scored, Vocabulary
 from celacbot.retrieval.language import hint_language, question_language
 from celacbot.retrieval.localised import (
@@ -393,8 +394,6 @@ class Retriever:
         `everyday`: its everyday words count less in a longer question."""
         message = words(text)
         spelt = self._speller.corrections(message, lang)
-        if any(spelt):
-            text = " ".join(correct or word for word, correct in zip(message, spelt, strict=True))
         covered: set[str] = set()
         if has_cjk(text):
             known = self._normaliser.cjk_terms
@@ -404,6 +403,14 @@ class Retriever:
                 if is_cjk(term) and (term in self._vocabulary or term in known)
                 for char in term
             } | _QUESTION_CHARACTERS
+            spelt = [
+                self._typed_by_sound(word, message, covered)
+                if is_cjk(word) and not (word in self._vocabulary or word in known)
+                else correct
+                for word, correct in zip(message, spelt, strict=True)
+            ]
+        if any(spelt):
+            text = " ".join(correct or word for word, correct in zip(message, spelt, strict=True))
         query = self._vocabulary.resolve(
             self._normaliser.content_terms(text),
             covered,
@@ -535,6 +542,36 @@ class Retriever:
     def _written_stems(self) -> frozenset[str]:
         return self._speller.written_stems()
 
+    @functools.cached_property
+    def _homophones(self) -> Homophones:
+        # Built for the first unknown Chinese pair, as the speller is for the first typo.
+        known = self._normaliser.cjk_terms
+        return Homophones(
+            word
+            for word in self._speller.chinese_words()
+            if word in self._vocabulary or word in known
+        )
+
+    def _typed_by_sound(
+        self, pair: str, message: Sequence[str], covered: Collection[str]
+    ) -> str | None:
+        """The known Chinese word an unknown pair of the message is a typo of by its sound
+        ("位星" for "卫星", "项木" for "项目"); none when the character it changes belongs to a
+        known word of the message ("对种" in "对种地有用吗" is no "对中": its 种 is 种地's), nor
+        when the one it keeps does (级会 in 部长级会议 is no 机会), nor for a question word
+        (几多)."""
+        corrected = self._homophones.correct(pair)
+        if corrected is None or any(map(_ASKING_CHARACTERS.__contains__, pair)):
+            return None
+        words_of = self._homophones.words
+        for typed, meant in zip(pair, corrected, strict=True):
+            kept = typed == meant
+            if (not kept and typed in covered) or (
+                kept and any(typed in word and word in words_of for word in message if word != pair)
+            ):
+                return None
+        return corrected
+
     def _names(self, text: str) -> bool:
         """Whether a text names one of the article's rare names (BYD, Venezuela, CBERS)."""
         return any(term in self._named for term in self._normaliser.text_content_terms(text))
@@ -555,7 +592,13 @@ class Retriever:
         # nor the years the asker tells of themselves ("ive been on cargo 30 year").
         content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
         if any(map(str.isdigit, content)):
-            told = frozenset(_ASKERS_YEARS.findall(" ".join(message)))
+            said = " ".join(message)
+            told = frozenset(
+                (
+                    *_ASKERS_YEARS.findall(said),
+                    *(age or years for age, years in _ASKERS_AGE.findall(said)),
+                )
+            )
             content = [word for word in content if word not in told]
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
         if not query.content:
@@ -946,8 +989,13 @@ class Retriever:
 # tells of themselves (in the first person: "have EVs been sold in Chile for 10 years?" asks
 # of the article), over a message's folded words ("años" is "anos").
 _ASKERS_YEARS: Final = re.compile(
-    r"\b(?:ive|i have|im|i am|i ve|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
+    r"\b(?:ive|i have|im|i m|i am|i ve|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
     r"\s+(?:years?|yrs?|anos?)\b"
+)
+# "I'm 78 and not great with this phone", "served 28 yrs": the asker's age, their service.
+_ASKERS_AGE: Final = re.compile(
+    r"\b(?:im|i m|i am)\s+(\d{1,3})\b(?!\s+(?:countries|years?|yrs?|satellites?|percent)\b)"
+    r"|\b(?:served|worked|lived)\s+(?:for\s+)?(\d{1,3})\s+(?:years?|yrs?)\b"
 )
 
 
@@ -964,6 +1012,8 @@ def _with_unknown(reason: str, query: Query) -> str:
 # 谁 (who) is a word of its own: a pair holding it ("给谁", "谁用" in "数据给谁用?") is two
 # words' edges, not a word the article lacks. Not 几 or 啥: "几点" (what time) is one.
 _QUESTION_CHARACTERS: Final = frozenset("谁")
+# Characters that ask on their own: a pair holding one ("几多", how much) is no typo of a word.
+_ASKING_CHARACTERS: Final = frozenset("谁几啥哪")
 # The languages whose verb forms `verb_forms` knows.
 _CONJUGATING: Final = frozenset({"es", "pt"})
 MIN_WORDS_AROUND_VERBS: Final = 6

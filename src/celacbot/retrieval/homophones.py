@@ -1,0 +1,63 @@
+"""Chinese typos of sound: a character pair typed as another of the same pinyin.
+
+Contract: `Homophones(words)` takes the two-character Chinese words the knowledge base
+writes; `correct(pair)` gives the one of them that sounds as `pair` does (toneless, each
+character's most common reading) and shares a character with it in the same place ("位星" ->
+"卫星", "能原" -> "能源", "项木" -> "项目"), else None: when none or several do, or `pair` is
+not two characters of GB 2312. The shared character keeps a word the knowledge base never uses
+from being read as one that only sounds alike ("事实" is no "实施").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
+
+_PAIR = 2
+
+
+@functools.cache
+def _syllables() -> dict[str, str]:
+    """Each character's toneless pinyin (pinyin.txt), read on first use and shared by every
+    knowledge version."""
+    text = resources.files(__package__).joinpath("pinyin.txt").read_text("utf-8")
+    return {
+        character: syllable
+        for line in text.splitlines()
+        if not line.startswith("#")
+        for syllable, characters in [line.split(" ", 1)]
+        for character in characters
+    }
+
+
+def _sound(pair: str) -> tuple[str, ...] | None:
+    syllables = _syllables()
+    sound = tuple(syllables.get(character, "") for character in pair)
+    return sound if len(pair) == _PAIR and all(sound) else None
+
+
+class Homophones:
+    """The knowledge base's two-character Chinese words by their sound."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.words = frozenset(known)
+        by_sound: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
+        for term in sorted(self.words):
+            if (sound := _sound(term)) is not None:
+                by_sound[sound].append(term)
+        self._by_sound = dict(by_sound)
+
+    def correct(self, pair: str) -> str | None:
+        """The word `pair` is a typo of, if exactly one sounds alike and shares a character
+        with it."""
+        sound = _sound(pair)
+        if sound is None:
+            return None
+        alike = [
+            term
+            for term in self._by_sound.get(sound, ())
+            if term != pair and (term[0] == pair[0] or term[1] == pair[1])
+        ]
+        return alike[0] if len(alike) == 1 else None
