@@ -170,6 +170,7 @@ def test_sdist_and_wheel_pass_twine_check_and_the_wheel_carries_the_knowledge(
         "celacbot/py.typed",
         "celacbot/bot/texts.yaml",
         "celacbot/retrieval/everyday.txt",
+        "celacbot/retrieval/pinyin.txt",
         "celacbot/retrieval/traditional.txt",
     } <= set(in_wheel)
     assert f"celacbot-{__version__}/src/celacbot/shipped/faq.yaml" in in_sdist
