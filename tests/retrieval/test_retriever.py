@@ -3557,6 +3557,8 @@ def test_a_chinese_pair_that_only_sounds_like_a_word_is_left_as_typed(
             " Chinese president was off to South America in November, what was he going for?",
             "xi-visit",
         ),
+        # "deu trabalho" (gave work): jobs, in Portuguese as in Spanish ("dio trabajo")
+        ("a cooperação com a China deu trabalho às pessoas?", "jobs-livelihoods"),
         ("which meetings?", "xi-summits"),  # the summits, not the one in Peru
         ("¿a qué reuniones?", "xi-summits"),
         ("quais reuniões?", "xi-summits"),
