@@ -3581,6 +3581,12 @@ def test_a_question_is_not_lost_to_what_the_asker_tells_or_to_one_item(
             "future-focus",
             "digital-economy-overview",
         ),
+        # "latam" is the whole article's subject, no topic the follow-up brings
+        (
+            "all the chinese money going into latam, what did it actually do for them?",
+            "future-focus",
+            "investment-benefits",
+        ),
         # what it sets aside with no comma: "besides Brazil, which country does he go to?"
         ("e além do brasil ele vai em que país", "xi-visit", "xi-visit"),
     ],

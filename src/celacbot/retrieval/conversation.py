@@ -74,6 +74,8 @@ NEAR_MISS_SCORE: Final = 30.0
 MIN_FOREIGN_WORDS: Final = 2
 # "多少颗", "几个": how many, which a follow-up asking its own question does not ask again.
 _CHINESE_HOW_MANY: Final = re.compile("多少|几")
+# The weight of a term most of the knowledge base speaks of (China, Latin America, cooperation).
+_EVERYWHERE_WEIGHT: Final = 1.25
 # A character of a Chinese question word: a pair holding one is that word's edge ("有多").
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
@@ -840,7 +842,11 @@ class FollowUpReader:
         return [
             term
             for term in standalone.query.content
-            if term in self.topic_terms and term not in self.question_terms
+            if term in self.topic_terms
+            and term not in self.question_terms
+            # not the article's own subject ("in latin america" after BGI asks of its lab in
+            # Uruguay, not of the companies "active in Latin America")
+            and self.vocabulary.weight(term) > _EVERYWHERE_WEIGHT
         ]
 
     def _opening_names_its_subject(
