@@ -169,6 +169,7 @@ def test_sdist_and_wheel_pass_twine_check_and_the_wheel_carries_the_knowledge(
     assert {
         "celacbot/py.typed",
         "celacbot/bot/texts.yaml",
+        "celacbot/retrieval/chinese_words.txt",
         "celacbot/retrieval/everyday.txt",
         "celacbot/retrieval/pinyin.txt",
         "celacbot/retrieval/traditional.txt",

@@ -3540,12 +3540,41 @@ def test_a_chinese_word_typed_by_its_sound_is_read_as_meant(
         ("那个可持续粮食创新中心设在边度啊？投咗几多钱？", "ecuador"),
         ("中拉论坛下一届部长级会议啥时候开", "机遇"),  # 级会 is 部长级 and 会议, no 机会
         ("这些卫星的数据对种地有用吗", "对中"),  # 种 is 种地's
+        # common words of their own, whatever article word sounds like them
+        ("我想立马知道比亚迪什么时候出第一辆车", "利马"),
+        ("能不能重新介绍一下拉共体", "重心"),
     ],
 )
 def test_a_chinese_pair_that_only_sounds_like_a_word_is_left_as_typed(
     shipped: Retriever, question: str, not_meant: str
 ) -> None:
-    assert not_meant not in shipped.explain(question).terms
+    explanation = shipped.explain(question)
+
+    assert not any(not_meant in typo for typo in explanation.candidates[0].typo_matches)
+    assert not_meant not in explanation.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "expected"),
+    [
+        ("我想立马知道比亚迪什么时候出第一辆车", None, (Decision.ANSWER, "byd-first-vehicle")),
+        ("能不能重新介绍一下拉共体", None, (Decision.ANSWER, "what-is-celac")),
+        # "nessa cidade" (in that city) points at no subject of the article
+        ("nessa cidade tem praia?", "byd-brazil-complex", (Decision.DECLINE, None)),
+    ],
+)
+def test_everyday_words_keep_their_meaning(
+    shipped: Retriever, question: str, subject: str | None, expected: tuple[Decision, str | None]
+) -> None:
+    assert verdict(shipped, question, subject=subject) == expected
+
+
+def test_a_chinese_follow_up_asking_when_keeps_the_subjects_how_many(shipped: Retriever) -> None:
+    # after how many members CELAC has, "which year was it founded" asks CELAC's founding,
+    # which the article does not date (the forum's, 2014, it does)
+    answer = shipped.answer("是哪一年成立的", subject="celac-size")
+
+    assert (answer.id, answer.lacks) == ("celac-size", (Detail.DATE,))
 
 
 @pytest.mark.parametrize(
@@ -3618,3 +3647,22 @@ def test_a_later_part_that_points_back_with_an_emoji_after_it_asks_of_the_part_b
 )
 def test_words_that_only_chat_are_not_matched(shipped: Retriever, question: str, chat: str) -> None:
     assert chat not in shipped.explain(question).terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "good evenin boss, which countries got chinese vaccines?",
+        "thanks boss, which summits did xi attend?",
+    ],
+)
+def test_calling_the_bot_boss_asks_for_no_person(shipped: Retriever, question: str) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert Detail.PERSON not in answer.lacks
+
+
+@pytest.mark.parametrize("greeting", ["mornin", "good evenin", "g'day"])
+def test_a_greeting_as_people_say_it_is_small_talk(shipped: Retriever, greeting: str) -> None:
+    assert shipped.answer(greeting).decision is Decision.SMALLTALK

@@ -647,7 +647,9 @@ class FollowUpReader:
         "how many" when it asks a question of its own ("这些数据用在哪些方面？", "数据对种地有用吗"
         after "研制了多少颗卫星？" ask what for, not how many)."""
         asked = about.question
-        if asks(question):
+        # Not one asking when ("是哪一年成立的" after how many members CELAC has): "how many"
+        # keeps it off the forum's founding, which the article dates and CELAC's it does not.
+        if asks(question) and Detail.DATE not in self.asked_details(question):
             asked = _CHINESE_HOW_MANY.sub(" ", asked)
         said = words(asked)
         if not any(term in self.named for term in terms):

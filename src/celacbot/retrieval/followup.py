@@ -39,8 +39,8 @@ MAX_REPLY_POINTING_WORDS: Final = 6
 # "ele"/"ela" too: "quando ele foi criado?", not "o xi disse que ele quer mais cooperação?"
 _NEAR_POINTER: Final = re.compile(
     r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela|ele|ela"
-    # "qual é a ideia desse troço?": of that one, in that one
-    r"|desse|dessa|nesse|nessa)\b"
+    # "qual é a ideia desse troço?": of that one (not "nessa cidade", in that city)
+    r"|desse|dessa)\b"
 )
 
 _CONNECTOR: Final = re.compile(
@@ -233,7 +233,8 @@ _ITS_NAME: Final = re.compile(
     r"(?: (?:de eso|de esto|eso|esto|ese|esa|isso|isto|esse|essa|dele|dela|disso"
     r"|entonces|mesmo|exactamente|exatamente"
     # "¿y cómo se llama el tipo?": the person just talked about
-    r"|(?:el|ese) (?:tipo|senor|hombre|man)|(?:o|esse) (?:cara|sujeito|homem|senhor)))?\W*$"
+    # (not "o senhor", the polite "you": "como se chama o senhor?" asks the bot's name)
+    r"|(?:el|ese) (?:tipo|man)|ese hombre|(?:o|esse) (?:cara|sujeito)|esse homem))?\W*$"
     r"|^\W*(?:那|那个|这个|它|它们)?的?(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:来着)?[呢啊呀]?[\W\s]*$"
     r"|^\W*(?:那|那个|这个|它|它们)?的?名字(?:是什么|叫什么|是啥|叫啥)?(?:来着)?[呢啊呀]?[\W\s]*$"
 )

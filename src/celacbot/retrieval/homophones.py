@@ -4,7 +4,8 @@ Contract: `Homophones(words)` takes the two-character Chinese words the knowledg
 writes; `correct(pair)` gives the one of them that sounds as `pair` does (toneless, each
 character's most common reading) and shares a character with it in the same place ("位星" ->
 "卫星", "能原" -> "能源", "项木" -> "项目"), else None: when none or several do, or `pair` is
-not two characters of GB 2312. The shared character keeps a word the knowledge base never uses
+not two characters of GB 2312, or is itself a common Chinese word (chinese_words.txt: "立马" is
+no "利马", "重新" no "重心"). The shared character keeps a word the knowledge base never uses
 from being read as one that only sounds alike ("事实" is no "实施").
 """
 
@@ -32,6 +33,15 @@ def _syllables() -> dict[str, str]:
     }
 
 
+@functools.cache
+def _common_words() -> str:
+    """The common two-character words of Chinese (chinese_words.txt) in one string, each
+    between spaces: a lookup is a substring search, and the words cost no set."""
+    text = resources.files(__package__).joinpath("chinese_words.txt").read_text("utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return f" {' '.join(lines)} "
+
+
 def _sound(pair: str) -> tuple[str, ...] | None:
     syllables = _syllables()
     sound = tuple(syllables.get(character, "") for character in pair)
@@ -53,7 +63,7 @@ class Homophones:
         """The word `pair` is a typo of, if exactly one sounds alike and shares a character
         with it."""
         sound = _sound(pair)
-        if sound is None:
+        if sound is None or f" {pair} " in _common_words():
             return None
         alike = [
             term

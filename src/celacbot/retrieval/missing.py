@@ -220,7 +220,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.PERSON: (
         re.compile(
-            r"\b(?:ceo|founder|chairman|owner)\b|\bboss\b(?<!\bmy boss)(?<!\bour boss)"
+            # "who's the boss of BYD?"; not "good evenin boss", "my boss says"
+            r"\b(?:ceo|founder|chairman|owner)\b|\b(?:the|its|their|whose|s) boss\b|\bboss of\b"
             r"|\bwho (?:is|was|are) (?:the )?(?:head|chief|president|director|leader)\b"
             r"|\bwho (?:runs|leads|heads|founded|owns)\b"
             r"|\bquien (?:dirige|encabeza|maneja|esta a cargo)\b"
