@@ -649,7 +649,11 @@ class FollowUpReader:
         asked = about.question
         # Not one asking when ("是哪一年成立的" after how many members CELAC has): "how many"
         # keeps it off the forum's founding, which the article dates and CELAC's it does not.
-        if asks(question) and Detail.DATE not in self.asked_details(question):
+        if (
+            _CHINESE_HOW_MANY.search(asked)
+            and asks(question)
+            and Detail.DATE not in self.asked_details(question)
+        ):
             asked = _CHINESE_HOW_MANY.sub(" ", asked)
         said = words(asked)
         if not any(term in self.named for term in terms):

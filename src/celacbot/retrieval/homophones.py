@@ -63,11 +63,14 @@ class Homophones:
         """The word `pair` is a typo of, if exactly one sounds alike and shares a character
         with it."""
         sound = _sound(pair)
-        if sound is None or f" {pair} " in _common_words():
+        if sound is None:
             return None
         alike = [
             term
             for term in self._by_sound.get(sound, ())
             if term != pair and (term[0] == pair[0] or term[1] == pair[1])
         ]
-        return alike[0] if len(alike) == 1 else None
+        # The common words last: searching them costs more than all the rest.
+        if len(alike) != 1 or f" {pair} " in _common_words():
+            return None
+        return alike[0]
