@@ -12,6 +12,8 @@ from being read as one that only sounds alike ("事实" is no "实施").
 from __future__ import annotations
 
 import functools
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
@@ -20,17 +22,29 @@ _PAIR = 2
 
 
 @functools.cache
-def _syllables() -> dict[str, str]:
-    """Each character's toneless pinyin (pinyin.txt), read on first use and shared by every
-    knowledge version."""
+def _syllables() -> tuple[str, array[int], tuple[str, ...]]:
+    """pinyin.txt read on first use and shared by every knowledge version: its characters in
+    code point order, each one's syllable (a number), and the syllables. Not a dict: 6,763
+    entries would hold a megabyte for good."""
     text = resources.files(__package__).joinpath("pinyin.txt").read_text("utf-8")
-    return {
-        character: syllable
-        for line in text.splitlines()
-        if not line.startswith("#")
-        for syllable, characters in [line.split(" ", 1)]
+    lines = [line.split(" ", 1) for line in text.splitlines() if not line.startswith("#")]
+    numbered = sorted(
+        (character, number)
+        for number, (_, characters) in enumerate(lines)
         for character in characters
-    }
+    )
+    return (
+        "".join(character for character, _ in numbered),
+        array("H", (number for _, number in numbered)),
+        tuple(syllable for syllable, _ in lines),
+    )
+
+
+def _syllable(character: str) -> str:
+    characters, numbers, syllables = _syllables()
+    at = bisect_left(characters, character)
+    found = at < len(characters) and characters[at] == character
+    return syllables[numbers[at]] if found else ""
 
 
 @functools.cache
@@ -43,8 +57,7 @@ def _common_words() -> str:
 
 
 def _sound(pair: str) -> tuple[str, ...] | None:
-    syllables = _syllables()
-    sound = tuple(syllables.get(character, "") for character in pair)
+    sound = tuple(map(_syllable, pair))
     return sound if len(pair) == _PAIR and all(sound) else None
 
 
