@@ -64,8 +64,8 @@ def _sound(pair: str) -> tuple[str, ...] | None:
 class Homophones:
     """The knowledge base's two-character Chinese words by their sound."""
 
-    def __init__(self, known: Iterable[str]) -> None:
-        self.words = frozenset(known)
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
         by_sound: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
         for term in sorted(self.words):
             if (sound := _sound(term)) is not None:

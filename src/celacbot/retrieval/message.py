@@ -58,6 +58,8 @@ _WANTS_TO_KNOW: Final = (
     r"(?:(?:yo|eu|a gente|n[oó]s) )?(?:me gustar[ií]a|gostaria de|quisiera|quiero|quer[ií]a|quero"
     r"|quer|queremos|quer[ií]amos) saber|i (?:want|wanted) to know"
 )
+# "by the way" after "and", before a second question ("... y de paso que es eso del celac")
+_BY_THE_WAY: Final = r"by the way|btw|de paso|por cierto|a proposito|aliás|alias"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
@@ -74,8 +76,7 @@ _SPLIT: Final = re.compile(
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     # "... y de paso que es eso del celac": by the way
-    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh|by the way|btw|de paso"
-    r"|por cierto|a proposito|aliás|alias),?\s+)?"
+    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
@@ -125,7 +126,7 @@ _ASKS: Final = re.compile(
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+"
     # "y de paso que es eso del celac": by the way
-    r"(?:(?:by the way|btw|de paso|por cierto|a proposito|aliás|alias),?\s+)?"
+    rf"(?:(?:{_BY_THE_WAY}),?\s+)?"
     # "and like how old is the forum": as people speak
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
     r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"

@@ -592,12 +592,8 @@ class Retriever:
         # nor the years the asker tells of themselves ("ive been on cargo 30 year").
         content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
         if any(map(str.isdigit, content)):
-            said = " ".join(message)
             told = frozenset(
-                (
-                    *_ASKERS_YEARS.findall(said),
-                    *(age or years for age, years in _ASKERS_AGE.findall(said)),
-                )
+                found[found.lastindex or 0] for found in _ASKERS_YEARS.finditer(" ".join(message))
             )
             content = [word for word in content if word not in told]
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
@@ -987,14 +983,12 @@ class Retriever:
 
 # "ive been on cargo 30 year", "tengo 74 años", "llevo 20 años en ...": the years the asker
 # tells of themselves (in the first person: "have EVs been sold in Chile for 10 years?" asks
-# of the article), over a message's folded words ("años" is "anos").
+# of the article), over a message's folded words ("años" is "anos"). One group per branch.
 _ASKERS_YEARS: Final = re.compile(
     r"\b(?:ive|i have|im|i m|i am|i ve|tengo|tenho|llevo|levo)\b(?:\s+\w+){0,4}?\s+(\d+)"
     r"\s+(?:years?|yrs?|anos?)\b"
-)
-# "I'm 78 and not great with this phone", "served 28 yrs": the asker's age, their service.
-_ASKERS_AGE: Final = re.compile(
-    r"\b(?:im|i m|i am)\s+(\d{1,3})\b(?!\s+(?:countries|years?|yrs?|satellites?|percent)\b)"
+    # "I'm 78 and not great with this phone", "served 28 yrs": their age, their service
+    r"|\b(?:im|i m|i am)\s+(\d{1,3})\b(?!\s+(?:countries|years?|yrs?|satellites?|percent)\b)"
     r"|\b(?:served|worked|lived)\s+(?:for\s+)?(\d{1,3})\s+(?:years?|yrs?)\b"
 )
 
