@@ -701,3 +701,36 @@ def test_only_countries_count_as_the_members_asked_about() -> None:
         "argentina"
     }
     assert asked_member_countries("la fábrica está ahí?", str.split, countries) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # the asker's story ends where they say a question follows
+        (
+            "bom dia meu patrao 🎣 to aqui no barco esperando a mare, me diz uma coisa, o"
+            " presidente da china vem pro brasil pra que mermo? e vai passar em outro pais?",
+            ["o presidente da china vem pro brasil pra que mermo?", "e vai passar em outro pais?"],
+        ),
+        (
+            "eh buenas aquí desde la central de taxis este una pregunta qué es eso del foro",
+            ["qué es eso del foro"],
+        ),
+        (
+            "Tenho uma transportadora e uma pergunta: o investimento chinês ajudou?",
+            ["o investimento chinês ajudou?"],
+        ),
+        # a way of addressing the listener after a comma opens the question
+        (
+            "aki en la parada comiendome unos tacos 🌮, oiga la fabrica de los chinos en brasil"
+            " pa cuando saca el primer carro?",
+            ["la fabrica de los chinos en brasil pa cuando saca el primer carro?"],
+        ),
+        # a question about a question is no announcement
+        ("is there a question about lithium?", ["is there a question about lithium?"]),
+    ],
+)
+def test_words_saying_a_question_follows_end_what_the_asker_told_before(
+    message: str, asked: list[str]
+) -> None:
+    assert questions(message) == asked

@@ -469,6 +469,26 @@ def _without_lead_in(text: str) -> str:
     return text[lead_in.end() :] if lead_in and lead_in.end() < len(text) else text
 
 
+# Within a message, words that say a question follows ("... esperando a maré, me diz uma
+# coisa, o presidente ...?", "... 🛵 una pregunta, ¿los carros ...?", "... tacos 🌮, oiga la
+# fábrica ...?") end what came before: the asker's own story, which asks nothing.
+_ANNOUNCES_WHAT_FOLLOWS: Final = re.compile(
+    r"(?<=, )(?:oiga|oye|olha|escuta)\b,?\s*"
+    rf"|\b(?:(?:{_TELL_ME}) (?:uma coisa|una cosa|algo|something|one thing)"
+    r"|(?:una|uma|one|a|otra|outra|another) (?:pregunta|preguntita|pergunta|question|duda|duvida)"
+    r"(?: nomas| rapida| rapidinha)?)"
+    rf"(?:\s*[:,]\s*|\s+(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD})\b))"
+)
+
+
+def _after_announcement(text: str) -> str:
+    """The text with a sentence end where words within it say a question follows."""
+    announced = _search_folded(_ANNOUNCES_WHAT_FOLLOWS, text)
+    if announced is None or announced.start() == 0 or announced.end() == len(text):
+        return text
+    return f"{text[: announced.start()].rstrip(' ,;:')}. {text[announced.end() :]}"
+
+
 def _only_a_lead_in(text: str) -> bool:
     """Whether a clause only announces the question after it ("Ahora bien, decime:")."""
     lead_in = _search_folded(_LEAD_IN, text)
@@ -708,7 +728,7 @@ def _spoken_sentences(text: str) -> str:
 
 def _questions(text: str) -> list[str]:
     """The clauses that ask something, as the message separates them."""
-    text = _spoken_sentences(_without_lead_in(_without_closing_tag(text)))
+    text = _spoken_sentences(_after_announcement(_without_lead_in(_without_closing_tag(text))))
     if (items := _numbered(text)) is not None:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").

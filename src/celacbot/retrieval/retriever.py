@@ -378,8 +378,11 @@ class Retriever:
 
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
-        Chinese spaced out a character at a time as it would be written."""
-        return punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+        Chinese spaced out a character at a time as it would be written, "100%" before a word
+        left out."""
+        return _FULLY.sub(
+            "", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+        )
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._as_read(question)
@@ -979,6 +982,10 @@ class Retriever:
         return Suggestion(
             entry.id, entry.question_in(lang), entry.label_in(lang), round(scored.total, 1)
         )
+
+
+# "100% electric", "100 % elétrico": fully, no figure the article would have to give.
+_FULLY: Final = re.compile(r"\b100\s?%\s*(?=[^\W\d])")
 
 
 # "ive been on cargo 30 year", "tengo 74 años", "llevo 20 años en ...": the years the asker
