@@ -3596,14 +3596,6 @@ def test_a_chinese_follow_up_asking_when_keeps_the_subjects_how_many(shipped: Re
         ("ele vai passar em outros países da região?", "state-visits"),
         # "10 yrs" as people shorten it
         ("what r the 2 big tech areas theyre gonna focus on for the next 10 yrs", "future-focus"),
-        # Cantonese: are those satellites only for Brazil's own use?
-        ("中巴一齊整嗰啲衛星，係咪淨係俾巴西自己用咋？", "cbers-data-sharing"),
-        # "el dinero que mete China": the money China puts in is its investment
-        (
-            "Dice mi abuela que si el dinero que mete China aquí le ha dado trabajo a la gente o"
-            " nomás beneficia a los de arriba",
-            "investment-benefits",
-        ),
         # "100% electric" is fully electric, no figure asked about
         ("a byd vai fabricar so carro 100% eletrico ou hibrido tb?", "byd-brazil-complex"),
         # "才有" (only then is there) is the hinge of a condition, no word to match
