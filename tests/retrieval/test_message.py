@@ -726,8 +726,13 @@ def test_only_countries_count_as_the_members_asked_about() -> None:
             " pa cuando saca el primer carro?",
             ["la fabrica de los chinos en brasil pa cuando saca el primer carro?"],
         ),
-        # a question about a question is no announcement
+        ("i was on the bus reading this, a quick question, who wrote it?", ["who wrote it?"]),
+        # a question about a question is no announcement, nor one a relative clause describes
         ("is there a question about lithium?", ["is there a question about lithium?"]),
+        (
+            "a question which nobody got right, when was CELAC founded?",
+            ["when was CELAC founded?"],
+        ),
     ],
 )
 def test_words_saying_a_question_follows_end_what_the_asker_told_before(

@@ -3578,6 +3578,18 @@ def test_a_chinese_follow_up_asking_when_keeps_the_subjects_how_many(shipped: Re
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "did trade grow 100% since the forum began?",
+        "is investment up 100% in the last decade?",
+        "did china invest 100 % more in telecom?",
+    ],
+)
+def test_a_percentage_asked_about_is_no_word_for_fully(shipped: Retriever, question: str) -> None:
+    assert verdict(shipped, question)[0] is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         # the asker's age and years of service are no figure asked about

@@ -273,6 +273,8 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
         # "e vai passar em outro país?": stop by, not the data "passed on" (share)
         "passar por",
         "passar em",
+        "passar pelo",
+        "passar pela",
         "passa por",
         "pasar por",
         "pasa por",

@@ -471,13 +471,16 @@ def _without_lead_in(text: str) -> str:
 
 # Within a message, words that say a question follows ("... esperando a maré, me diz uma
 # coisa, o presidente ...?", "... 🛵 una pregunta, ¿los carros ...?", "... tacos 🌮, oiga la
-# fábrica ...?") end what came before: the asker's own story, which asks nothing.
+# fábrica ...?") end what came before: the asker's own story, which asks nothing. Searched in
+# the folded text, so unaccented.
+# Not an English relative clause after the noun: "a question which nobody got right, when
+# ..."; folded, the Spanish "qué" cannot be told from the relative "que".
 _ANNOUNCES_WHAT_FOLLOWS: Final = re.compile(
-    r"(?<=, )(?:oiga|oye|olha|escuta)\b,?\s*"
+    r"(?<=, )(?:oiga|oye|olha)\b,?\s*"
     rf"|\b(?:(?:{_TELL_ME}) (?:uma coisa|una cosa|algo|something|one thing)"
-    r"|(?:una|uma|one|a|otra|outra|another) (?:pregunta|preguntita|pergunta|question|duda|duvida)"
-    r"(?: nomas| rapida| rapidinha)?)"
-    rf"(?:\s*[:,]\s*|\s+(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD})\b))"
+    r"|(?:una|uma|one|a|otra|outra|another) (?:quick |short |small )?"
+    r"(?:pregunta|preguntita|pergunta|question|duda|duvida)(?: nomas| rapida| rapidinha)?)"
+    rf"(?:\s*[:,]\s*|\s+(?=¿|(?!(?:which|that|who)\b)(?:{QUESTION_WORD})\b))"
 )
 
 

@@ -187,8 +187,10 @@ _CJK_FILLER = re.compile(
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"
-    # "要做哪些事情才有机会": "only then is there", a condition's hinge, not 人才 (talent)
-    "(?<!人)才有|(?<!人)才能(?!力)|"
+    # "要做哪些事情才有机会": "only then is there", a condition's hinge; not the 才 of 人才
+    # (talent), 刚才 (just now) or 天才 (genius). The noun 才能 (talent, "发挥才能") goes too,
+    # which the article never uses.
+    "(?<![人刚天])才(?:有|能)|"
     # "有哪些国家？", "有哪几个国家": which ones there are; the 有 alone would count as a word
     # (not in "都有哪些？", where 有 is all that is left to ask with)
     "有(?=哪(?:些|几)[\u4e00-\u9fff])|"

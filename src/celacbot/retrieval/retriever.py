@@ -984,8 +984,12 @@ class Retriever:
         )
 
 
-# "100% electric", "100 % elétrico": fully, no figure the article would have to give.
-_FULLY: Final = re.compile(r"\b100\s?%\s*(?=[^\W\d])")
+# "100% electric", "100 % elétrico", "100%纯电": fully, no figure the article would have to
+# give. Not a figure asked about: "up 100% since 2014", "100% more", "el 100% de los datos".
+_FULLY: Final = re.compile(
+    r"(?<![\d.,])100\s?%\s*"
+    r"(?!(?:of|since|in|more|up|de|do|da|dos|das|del|desde|en|em|mais|mas|más)\b)(?=[^\W\d])"
+)
 
 
 # "ive been on cargo 30 year", "tengo 74 años", "llevo 20 años en ...": the years the asker
