@@ -16,7 +16,8 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import resources
+
+from celacbot.retrieval.normalise import data_lines
 
 _PAIR = 2
 
@@ -26,8 +27,7 @@ def _syllables() -> tuple[str, array[int], tuple[str, ...]]:
     """pinyin.txt read on first use and shared by every knowledge version: its characters in
     code point order, each one's syllable (a number), and the syllables. Not a dict: 6,763
     entries would hold a megabyte for good."""
-    text = resources.files(__package__).joinpath("pinyin.txt").read_text("utf-8")
-    lines = [line.split(" ", 1) for line in text.splitlines() if not line.startswith("#")]
+    lines = [line.split(" ", 1) for line in data_lines("pinyin.txt")]
     numbered = sorted(
         (character, number)
         for number, (_, characters) in enumerate(lines)
@@ -51,9 +51,7 @@ def _syllable(character: str) -> str:
 def _common_words() -> str:
     """The common two-character words of Chinese (chinese_words.txt) in one string, each
     between spaces: a lookup is a substring search, and the words cost no set."""
-    text = resources.files(__package__).joinpath("chinese_words.txt").read_text("utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    return f" {' '.join(lines)} "
+    return f" {' '.join(data_lines('chinese_words.txt'))} "
 
 
 def _sound(pair: str) -> tuple[str, ...] | None:

@@ -225,9 +225,15 @@ _NUMBER_WORDS: Final = {
 _DOUBLED_CONSONANTS = frozenset(letter * 2 for letter in "bcdfghjkmnpqrtvwxyz")
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of one of this package's data files (everyday.txt, pinyin.txt ...), without
+    the "#" lines that say where the data comes from."""
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    return [line for line in text.splitlines() if not line.startswith("#")]
+
+
 def _traditional_to_simplified() -> dict[int, int]:
-    lines = resources.files(__package__).joinpath("traditional.txt").read_text("utf-8")
-    traditional, simplified = (line for line in lines.splitlines() if not line.startswith("#"))
+    traditional, simplified = data_lines("traditional.txt")
     return str.maketrans(traditional, simplified)
 
 
@@ -235,8 +241,7 @@ def _traditional_to_simplified() -> dict[int, int]:
 def everyday_stems() -> frozenset[str]:
     """The stems of the most frequent words of English, Spanish and Portuguese (everyday.txt),
     read on first use and shared by every knowledge version."""
-    text = resources.files(__package__).joinpath("everyday.txt").read_text("utf-8")
-    lines = [fold(line) for line in text.splitlines() if not line.startswith("#")]
+    lines = map(fold, data_lines("everyday.txt"))
     # _stem, not stem(): fifteen thousand words would crowd out the questions' cached stems.
     return frozenset(_stem(word) for line in lines for word in line.split())
 
@@ -514,11 +519,8 @@ def words(text: str) -> list[str]:
         return folded.encode().translate(_LATIN1_WORD_BYTES).decode().split()
     if not _CJK_RUN.search(folded):
         return _WORD.findall(folded)
-    # Fillers and particles are all Chinese: replacing them in the whole text splits the
-    # Chinese runs exactly where they stand, in one pass.
-    spaced = _CJK_FUNCTION_CHARACTER.sub(" ", _CJK_FILLER.sub(" ", folded))
     result: list[str] = []
-    for chinese, other in _WORD_PART.findall(spaced):
+    for chinese, other in _WORD_PART.findall(_particles_spaced(folded)):
         if len(chinese) > 1:
             result += _character_pairs(chinese)
         else:
@@ -538,7 +540,13 @@ def chinese_runs(text: str) -> list[str]:
     "项目" and "中拉合作" of "卫星和项目，中拉合作的"."""
     if not has_cjk(text):
         return []
-    return _CJK_RUN.findall(_CJK_FUNCTION_CHARACTER.sub(" ", _CJK_FILLER.sub(" ", fold(text))))
+    return _CJK_RUN.findall(_particles_spaced(fold(text)))
+
+
+def _particles_spaced(folded: str) -> str:
+    # Fillers and particles are all Chinese: replacing them in the whole text splits the
+    # Chinese runs exactly where they stand, in one pass.
+    return _CJK_FUNCTION_CHARACTER.sub(" ", _CJK_FILLER.sub(" ", folded))
 
 
 def _single_character(word: str) -> bool:

@@ -40,6 +40,7 @@ from celacbot.retrieval.localised import (
     smalltalk_answer,
 )
 from celacbot.retrieval.message import (
+    CHINESE_QUESTION_WORD,
     asked_member_countries,
     checks_a_claim,
     punctuated,
@@ -1017,8 +1018,11 @@ def _with_unknown(reason: str, query: Query) -> str:
 # 谁 (who) is a word of its own: a pair holding it ("给谁", "谁用" in "数据给谁用?") is two
 # words' edges, not a word the article lacks. Not 几 or 啥: "几点" (what time) is one.
 _QUESTION_CHARACTERS: Final = frozenset("谁")
-# Characters that ask on their own: a pair holding one ("几多", how much) is no typo of a word.
-_ASKING_CHARACTERS: Final = frozenset("谁几啥哪")
+# Characters that ask on their own (谁, 几, 啥, 哪): a pair holding one ("几多", how much) is no
+# typo of a word.
+_ASKING_CHARACTERS: Final = frozenset(
+    word for word in CHINESE_QUESTION_WORD.split("|") if len(word) == 1
+)
 # The languages whose verb forms `verb_forms` knows.
 _CONJUGATING: Final = frozenset({"es", "pt"})
 MIN_WORDS_AROUND_VERBS: Final = 6
