@@ -234,6 +234,8 @@ def test_asking_whether_something_is_built_or_working_yet(message: str, status: 
         ("jajaja y en Chile?", True),
         ("kkkk e o Uruguai?", True),
         ("哈哈 那巴西呢", True),
+        ("ay, ¿y a qué otros países?", True),
+        ("perdone, ¿y qué más están construyendo?", True),
         ("ok what is cbers?", False),
         ("ok then", False),  # a reaction, asking nothing
         ("wow so cool", False),

@@ -1041,12 +1041,28 @@ def test_a_chinese_question_word_split_by_a_particle_is_found_in_a_sentence(
         ("faz quanto tempo que existe esse fórum?", "forum-anniversary"),
         # a "decênio" is a decade, the next or the last one
         ("em que áreas a ciência vai se concentrar no próximo decênio?", "future-focus"),
+        # who is "metido nisso" (in on it) besides governments
+        ("quem mais tá metido nisso além do governo?", "cooperation-levels"),
     ],
 )
 def test_everyday_spanish_and_portuguese_words_are_understood(
     shipped: Retriever, question: str, entry_id: str
 ) -> None:
     assert shipped.answer(question).id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "the big carmaker's plant in Brazil, how many parts is it in, what do they do?"
+        "咱们那个造车的大厂在巴西盖的厂子 分了几块儿 都干啥的",
+        "那个中国造电车的公司在巴西修的厂是做啥子的嘛",
+    ],
+)
+def test_a_chinese_lay_name_for_the_carmaker_finds_its_plant(
+    shipped: Retriever, question: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "byd-brazil-complex")
 
 
 def test_an_exact_phrasing_is_found_however_common_its_words(shipped: Retriever) -> None:
@@ -1142,14 +1158,34 @@ def test_a_message_only_mentioning_a_topic_still_leans_on_the_subject(
     assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, subject)
 
 
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # "changing the subject, besides governments, which others take part?": not Xi's trip
+        ("换个话题，除了政府以外还有哪些参与者？", "cooperation-levels"),
+        # "ok. um, another thing, what is the food innovation centre for?": 那啥 is filler
+        ("行。那啥，换个事儿，那个可持续粮食创新中心是干啥的？", "food-innovation-center"),
+    ],
+)
 def test_a_message_announcing_a_new_subject_never_leans_on_the_old_one(
-    shipped: Retriever,
+    shipped: Retriever, message: str, entry: str
 ) -> None:
-    # "changing the subject, besides governments, which others take part?": not Xi's trip.
-    message = "换个话题，除了政府以外还有哪些参与者？"
-
     assert verdict(shipped, message, subject="xi-visit") == verdict(shipped, message)
-    assert verdict(shipped, message) == (Decision.ANSWER, "cooperation-levels")
+    assert verdict(shipped, message) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who wrote this article about China and Latin America?",
+        "who write dis article bout China an Latin America?",
+        "这篇关于中拉合作的文章是谁写的",
+    ],
+)
+def test_what_the_whole_article_is_about_does_not_pull_to_the_region_s_countries(
+    shipped: Retriever, question: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "article-author")
 
 
 @pytest.mark.parametrize(
@@ -1325,6 +1361,17 @@ def test_a_bare_why_asks_a_cause_and_stays_with_the_subject(
     [
         ("investment-benefits", "great and the jobs?", "jobs-livelihoods"),
         ("ev-countries", "vale, y en Chile?", "chile-cooperation"),
+        # "oh, and which other countries did they send them to, dear?" after Cuba's aid
+        (
+            "fact-covid-cuba",
+            "ay, ¿y a qué otros países les mandaron también, mi niño?",
+            "vaccine-countries",
+        ),
+        (
+            "green-projects-countries",
+            "perdone, ¿y qué más están construyendo?",
+            "green-projects-countries",
+        ),
     ],
 )
 def test_an_interjection_before_a_follow_up_changes_nothing(
@@ -1349,6 +1396,11 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
         ("bgi-genomics", "vai ajudar em quê", "bgi-uruguay-lab"),
         # what help it gives (帮上什么忙) is what it is for
         ("bgi-uruguay-lab", "能帮上什么忙", "bgi-uruguay-lab"),
+        # why the next decade's focus: its closest entry tells why a green economy matters
+        ("future-focus", "por quê?", "green-economy-global-south"),
+        ("future-focus", "为啥是绿色？", "green-economy-global-south"),
+        # the subject tells its own cause (the demand for air cargo)
+        ("air-routes-ecommerce", "why?", "air-routes-ecommerce"),
     ],
 )
 def test_what_it_is_for_is_the_entry_that_tells_it(

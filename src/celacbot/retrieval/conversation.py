@@ -184,6 +184,7 @@ class FollowUpReader:
     # The entries one of whose phrasings asks what something is for or brings, and the words
     # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
+    reasoned: frozenset[str]
     purpose_terms: frozenset[str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
     # a work has come (built, opened, due); the words "is it finished?" asks with, which may
@@ -627,14 +628,26 @@ class FollowUpReader:
         """The entry that tells what the subject is for or brings: the subject itself, else the
         first related entry, that is asked that and speaks of all the topics the message names
         ("pra que serve?" after what BGI is: its lab in Uruguay; "why digital?" after the next
-        decade's focus: the digital economy). A bare "why?" asks a cause, which this does not
-        tell: None."""
-        if why and not facets:
-            return None
+        decade's focus: the digital economy). A "why?" asks a cause: the subject or the entry
+        most closely related to it when that is asked why ("por quê?" after the next decade's
+        focus: why a green economy matters; not after how many satellites CBERS has, whose
+        closest entry is the programme), else, when it names nothing, None."""
+        nearby = (subject, *related)
+        if why:
+            cause = next(
+                (
+                    each
+                    for each in nearby[: 2 if not facets else None]
+                    if each in self.reasoned and self.neighbourhood.speaks_of_all(each, facets)
+                ),
+                None,
+            )
+            if cause is not None or not facets:
+                return cause
         return next(
             (
                 each
-                for each in (subject, *related)
+                for each in nearby
                 if each in self.purposeful and self.neighbourhood.speaks_of_all(each, facets)
             ),
             None,

@@ -57,8 +57,9 @@ _CJK_CONNECTOR: Final = re.compile(
 # "jajaja y en Chile?", "kkkk e o Uruguai?" (over folded text). After one, only "and" or "what
 # about" followed by something continues: "ok then", "wow so cool" only react.
 _INTERJECTIONS: Final = re.compile(
-    r"^\W*(?:(?:ok|okay|cool|nice|great|thanks|thank you|thx|ty|wow|ah|oh|i see|got it|gracias"
+    r"^\W*(?:(?:ok|okay|cool|nice|great|thanks|thank you|thx|ty|wow|ah|oh|ay|i see|got it|gracias"
     r"|obrigad[oa]|valeu|vale|bueno|genial|perfecto|perfeito|legal|beleza|entendi|entiendo"
+    r"|sorry|perdon[ae]?|disculp[ae]|desculp[ae]"
     r"|ja(?:ja)+|ha(?:ha)+|k{3,}|lol)\b\W*)+"
 )
 _CONNECTOR_AFTER_INTERJECTION: Final = re.compile(
@@ -168,7 +169,7 @@ def names_the_article(text: str) -> bool:
 # "who wrote this?", "quem escreveu isso?", "谁写的": whoever wrote "this" or "it" wrote the
 # article, for nothing else in it was written, whatever the chat was about.
 _WHO_WROTE: Final = re.compile(
-    r"\bwho (?:wrote|writes|rote)\b|\bquem (?:escreveu|escreve)\b|\bquien (?:escribio|escribe)\b"
+    r"\bwho (?:wrote|writes?|rote)\b|\bquem (?:escreveu|escreve)\b|\bquien (?:escribio|escribe)\b"
     r"|谁写"
 )
 

@@ -245,6 +245,7 @@ _CHANGING_SUBJECT: Final = (
     r"|mudando de (?:assunto|tema))"
     r"(?: (?:completely|totally|entirely|completamente|totalmente|por completo))?"
 )
+_CHINESE_CHANGING_SUBJECT: Final = "换(?:一)?个话题|换话题|换个事儿?|换个问题|说点别的|聊点别的"
 _LEAD_IN: Final = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|{_CHANGING_SUBJECT}"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
@@ -259,7 +260,7 @@ _LEAD_IN: Final = re.compile(
     r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：]|\s+ne\b)"
     # Spoken fillers and openers, and a way of addressing the listener: "então querido, ...",
     # "né, o que é isso?", "oye mijo"
-    r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha"
+    r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
@@ -274,8 +275,9 @@ _LEAD_IN: Final = re.compile(
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
-    r"|(?:换个话题|另外(?:再)?问(?:一)?下|根据(?:这篇)?文章|我想知道|想知道|我想问一下|我想问"
-    rf"|{_CHINESE_CLAIM_OPENER})[\s,:;.!，：-]*)+",
+    # "那啥，" (um) is a spoken filler, no question.
+    rf"|(?:{_CHINESE_CHANGING_SUBJECT}|那啥(?=[，,])|另外(?:再)?问(?:一)?下|根据(?:这篇)?文章"
+    rf"|我想知道|想知道|我想问一下|我想问|{_CHINESE_CLAIM_OPENER})[\s,:;.!，：-]*)+",
     re.IGNORECASE,
 )
 
@@ -285,7 +287,7 @@ _LEAD_IN: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(
     rf"\b{_CHANGING_SUBJECT}\b"
     rf"|^\W*(?:(?:ok(?:ay)?|so|well|bueno|y|e)\W+)?{_DIFFERENT_QUESTION}"
-    r"|换个话题|换一个话题|换话题",
+    rf"|{_CHINESE_CHANGING_SUBJECT}",
     re.IGNORECASE,
 )
 

@@ -107,6 +107,7 @@ _CHAT_WORDS = """
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
     troco treco trecos trocos
     volvio volvieron tornou tornaram
+    ay nino nina mijito mijita maninho manin egua
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
