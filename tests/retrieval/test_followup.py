@@ -157,6 +157,7 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("when was it built?", False),
         ("who built it?", False),
         ("多说一点", False),
+        ("e o mundo ganha o q com isso", True),  # what does the world gain from it
     ],
 )
 def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> None:

@@ -1401,6 +1401,9 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
         ("future-focus", "为啥是绿色？", "green-economy-global-south"),
         # the subject tells its own cause (the demand for air cargo)
         ("air-routes-ecommerce", "why?", "air-routes-ecommerce"),
+        # what the world gains: the related entry that speaks of the world, though no one
+        # asks it what it brings
+        ("science-tech-benefits", "e o mundo ganha o q com isso", "high-tech-global-growth"),
     ],
 )
 def test_what_it_is_for_is_the_entry_that_tells_it(

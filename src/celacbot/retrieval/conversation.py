@@ -644,13 +644,12 @@ class FollowUpReader:
             )
             if cause is not None or not facets:
                 return cause
+        speaking = [each for each in nearby if self.neighbourhood.speaks_of_all(each, facets)]
+        # "e o mundo ganha o q com isso?" after what science cooperation brought: none of
+        # them is asked what it brings to the world, the related entry that speaks of it is.
         return next(
-            (
-                each
-                for each in nearby
-                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, facets)
-            ),
-            None,
+            (each for each in speaking if each in self.purposeful),
+            speaking[0] if facets and speaking and speaking[0] != subject else None,
         )
 
     def _kept(self, about: Answer, terms: Sequence[str], question: str) -> list[str]:

@@ -309,7 +309,8 @@ _PURPOSE: Final = re.compile(
     r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:va a |van a |vai |vao )?"
     r"(?:sirve|sirven|servira|serviran|serviria|serve|servem|servir|se usa\w*)"
     r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
-    r"|o que .{0,20}ganha|que gana|quem ganha|quien gana|quien(?:es)? se benefician?"
+    r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
+    r"|quien(?:es)? se benefician?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     # "vai ajudar em quê?", "¿ayuda en qué?": what it helps with
     r"|(?:ajuda|ajudar|ajudam|ayuda|ayudar|ayudan) (?:em|en) (?:que|q)"
