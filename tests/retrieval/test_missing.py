@@ -25,6 +25,8 @@ from celacbot.retrieval.missing import (
         "¿en qué fechas es todo eso?",
         "e qdo foi isso?",  # quando, as typed on a phone
         "faz quanto tempo que existe esse fórum?",  # how long
+        "Em qual período?",  # in what period
+        "在哪个时间段？",
     ],
 )
 def test_when_asks_for_a_date(question: str) -> None:

@@ -1052,6 +1052,39 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Scots: "did China give Bolivia a satellite or what?"
+        ("did china gie bolivia a satellite or whit", "bolivia-satellite"),
+        # "battery cars", "de" where the list had "a"
+        ("los carros de bateria que hacen en china ya se venden en cuales paises", "ev-countries"),
+        # the asker's story ends at "mas diz lá" (but tell me)
+        (
+            "boa tarde pá estou aqui parado à espera de cliente a ler aquilo da china está-se"
+            " bem mas diz lá o que é que a economia verde pode fazer pelo sul global",
+            "green-economy-global-south",
+        ),
+        # ... and at "me preguntaba si" (I was wondering whether)
+        (
+            "ay fijese que yo vendo verduras en el mercado y mi sobrina vende por internet"
+            " entonces me preguntaba si eso de vender por internet en el campo los chinos lo"
+            " estan haciendo con algun pais de por aqui",
+            "digital-agriculture",
+        ),
+        # "de que forma" asks how; "se relacionam", how they relate
+        ("de que forma estes esforços se relacionam com a Agenda 2030 da ONU?", "un-2030-agenda"),
+        ("Informe, por gentileza, a autoria do presente artigo.", "article-author"),
+        # "besides PV plants, what other kinds?": "还有啥" continues the clause before it
+        ("咱们在拉美搞的新能源项目除了光伏板厂还有啥类型的？", "green-projects-countries"),
+    ],
+)
+def test_a_question_in_dialect_or_after_a_story_is_answered(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # "the big carmaker's plant in Brazil, how many parts is it in, what do they do?"
@@ -1378,6 +1411,25 @@ def test_an_interjection_before_a_follow_up_changes_nothing(
     shipped: Retriever, subject: str, message: str, entry: str
 ) -> None:
     assert verdict(shipped, message, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # "in what period?" after the summits asks the dates of the visit
+        ("xi-summits", "Em qual período?", "xi-visit"),
+        # "which institution is that department attached to?" after the author's post
+        (
+            "article-author",
+            "O referido departamento está vinculado a qual instituição?",
+            "article-author",
+        ),
+    ],
+)
+def test_a_detail_the_subject_lacks_is_asked_of_the_entry_that_gives_it(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
 
 
 @pytest.mark.parametrize(

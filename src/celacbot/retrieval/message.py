@@ -96,7 +96,9 @@ _SPLIT: Final = re.compile(
     r"[^.!,]*\?)"
     # "... e também se a China tá fazendo usina ...": and also whether
     r"|,?\s+(?:and|y|e)\s+(?:also|tamb[eé]m|tambi[eé]n)\s+(?=(?:whether|if|se|si)\s)"
-    r"|(?:还有|另外|以及|顺便问一下)"
+    # Not "...项目除了光伏板厂还有啥类型的？" (besides PV plants, what else is there?): "还有"
+    # before what it asks continues the clause before it.
+    r"|(?:还有(?!啥|什么|哪|别的|其他|其它)|另外|以及|顺便问一下)"
     # dictated Chinese, spaces for commas: "... 哈哈 文章里说未来十年科技合作重点是啥啊"
     r"|(?<=[\u4e00-\u9fff])\s+(?=文章(?:里面|里|中)?说)"
     # and a second question after one that ends asking: "那厂子都整啥啊 啥时候能出第一台车"
@@ -479,10 +481,14 @@ def _without_lead_in(text: str) -> str:
 # ..."; folded, the Spanish "qué" cannot be told from the relative "que".
 _ANNOUNCES_WHAT_FOLLOWS: Final = re.compile(
     r"(?<=, )(?:oiga|oye|olha)\b,?\s*"
+    # "... y mi sobrina vende por internet entonces me preguntaba si ...": I was wondering
+    r"|\b(?:me preguntaba|me pregunto|me perguntava|fiquei pensando)\s+(?:si|se)\s+"
     rf"|\b(?:(?:{_TELL_ME}) (?:uma coisa|una cosa|algo|something|one thing)"
+    # "... está-se bem mas diz lá o que é que ...": but tell me, after the asker's story
+    rf"|(?:mas|pero|but) (?:{_TELL_ME}|diz la|diga la|diz ai|fala ai)"
     r"|(?:una|uma|one|a|otra|outra|another) (?:quick |short |small )?"
     r"(?:pregunta|preguntita|pergunta|question|duda|duvida)(?: nomas| rapida| rapidinha)?)"
-    rf"(?:\s*[:,]\s*|\s+(?=¿|(?!(?:which|that|who)\b)(?:{QUESTION_WORD})\b))"
+    rf"(?:\s*[:,]\s*|\s+(?=¿|(?:o |lo )?(?!(?:which|that|who)\b)(?:{QUESTION_WORD})\b))"
 )
 
 

@@ -180,10 +180,15 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             # as typed on a phone: "qdo", "qnd", "cdo"
             r"|\b(?:qdo|qnd|qndo|cdo)\b"
             r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
+            # "em qual período?", "in what period?": when, as a span
+            r"|\b(?:what|which|que|q|qual|cual|in what|en que|em que)"
+            r" (?:period|periodo|time frame)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
         ),
-        re.compile(r"多久|多长时间|什么时候|啥时候?|哪一?年|哪一?天|几月|几号|何时|日期"),
+        re.compile(
+            r"多久|多长时间|什么时候|啥时候?|哪一?年|哪一?天|几月|几号|何时|日期|时间段|哪段时间"
+        ),
         # "when" that opens the message or a clause asks too ("when chinese EVs entered chile?")
         re.compile(r"(?:^|[,;:.!?¿(])\W*when\b"),
     ),

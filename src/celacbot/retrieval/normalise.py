@@ -105,9 +105,11 @@ _CHAT_WORDS = """
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
-    troco treco trecos trocos
+    troco treco trecos trocos trem
     volvio volvieron tornou tornaram
     ay nino nina mijito mijita maninho manin egua
+    gie whit aye wee ye dinnae cannae noo
+    gentileza gentilmente
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
