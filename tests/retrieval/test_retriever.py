@@ -1074,6 +1074,15 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
         # "de que forma" asks how; "se relacionam", how they relate
         ("de que forma estes esforços se relacionam com a Agenda 2030 da ONU?", "un-2030-agenda"),
         ("Informe, por gentileza, a autoria do presente artigo.", "article-author"),
+        # "are companies in on it (掺和) too?"
+        (
+            "我一直以为中拉合作就是两边政府签签协议那种，看了这篇好像不止？公司也掺和进来了吗",
+            "cooperation-levels",
+        ),
+        (
+            "is the farm trade still just regional delicacies or has it gone high tech",
+            "agri-trade-products",
+        ),
         # "besides PV plants, what other kinds?": "还有啥" continues the clause before it
         ("咱们在拉美搞的新能源项目除了光伏板厂还有啥类型的？", "green-projects-countries"),
     ],

@@ -106,9 +106,10 @@ _CHAT_WORDS = """
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
     troco treco trecos trocos trem
+    boa atencao cliente clienta clientes
     volvio volvieron tornou tornaram
     ay nino nina mijito mijita maninho manin egua
-    gie whit aye wee ye dinnae cannae noo
+    gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis
     gentileza gentilmente
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
