@@ -1083,6 +1083,24 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
             "is the farm trade still just regional delicacies or has it gone high tech",
             "agri-trade-products",
         ),
+        # Ghanaian "chale" (friend) is no misspelt Chile
+        (
+            "Please chale, that Chinese car company building factory in Brazil, what things"
+            " will the factory be making?",
+            "byd-brazil-complex",
+        ),
+        # "máquina de agricultura": farm machinery; "rapaz", "cunhado": chat
+        (
+            "égua rapaz meu cunhado trabalha na roça e falou que a china ta mandando maquina de"
+            " agricultura pra ca é verdade isso",
+            "agri-trade-products",
+        ),
+        (
+            "Y cambiando de tema, mijo, ¿qué son esas rutas aéreas especiales?",
+            "air-routes-ecommerce",
+        ),
+        # "您给说说" (tell me, would you) asks to be told, no topic
+        ("您给说说，中拉在绿色能源上都搞了哪些项目？", "green-energy-overview"),
         # "besides PV plants, what other kinds?": "还有啥" continues the clause before it
         ("咱们在拉美搞的新能源项目除了光伏板厂还有啥类型的？", "green-projects-countries"),
     ],
@@ -1091,6 +1109,15 @@ def test_a_question_in_dialect_or_after_a_story_is_answered(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_questions_typed_with_abbreviations_are_each_answered(shipped: Retriever) -> None:
+    # "oq" (o que) and "qnts" (quantos) ask as the words they shorten
+    answer = shipped.answer(
+        "gente to mt cansada kkk rapidinho: oq é celac e qnts anos tem esse forum"
+    )
+
+    assert [part.id for part in answer.parts] == ["what-is-celac", "forum-anniversary"]
 
 
 @pytest.mark.parametrize(

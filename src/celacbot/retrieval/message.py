@@ -34,7 +34,7 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
     # as phones and hurried thumbs spell them
-    r"|wut|wht|waht|whta|wha|wah|wich|whcih|whn|wher|whr)"
+    r"|wut|wht|waht|whta|wha|wah|wich|whcih|whn|wher|whr|qnt\w*|qnd|qdo|qndo|oq|oque)"
 )
 # Before a question word: "e com quem ...", "in which year ...", "e através de que fundo?"
 _PREPOSITION: Final = (

@@ -106,7 +106,7 @@ _CHAT_WORDS = """
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
     troco treco trecos trocos trem
-    boa atencao cliente clienta clientes
+    boa atencao cliente clienta clientes rapaz cunhado cunhada chale mijo mija
     volvio volvieron tornou tornaram
     ay nino nina mijito mijita maninho manin egua
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis
@@ -188,6 +188,8 @@ _CJK_FILLER = re.compile(
     # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
     # a grandchild (孙娃子) studying (读书) abroad, a voice message (语音)
     "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙子|孙女|读书|语音|"
+    # "您给说说" (tell me, would you), "跟我说说": asking to be told
+    "(?:您|你)?给(?:我)?说说|跟我说说|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"
