@@ -152,6 +152,23 @@ def test_bad_related_ids(workdir: Path, related: str, message: str) -> None:
     assert problems[0].endswith(message)
 
 
+@pytest.mark.parametrize(
+    ("cause", "message"),
+    [
+        ("alpha", "an entry cannot be its own cause"),
+        ("gamma-third", "'gamma-third' is not the id of an entry"),
+    ],
+)
+def test_bad_cause_ids(workdir: Path, cause: str, message: str) -> None:
+    faq = changed("    related: [beta]\n", f"    related: [beta]\n    cause: {cause}\n")
+
+    problems = problems_of(write_knowledge(workdir, faq))
+
+    assert len(problems) == 1
+    assert problems[0].startswith(f"faq.yaml:{line_of(faq, 'cause:')}:")
+    assert problems[0].endswith(message)
+
+
 def test_quote_not_in_article_shows_where_it_differs(workdir: Path) -> None:
     faq = changed(
         "      - Beta comes second, after alpha.", "      - Beta comes second after alpha."

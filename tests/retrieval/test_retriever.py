@@ -1095,10 +1095,6 @@ def test_everyday_spanish_and_portuguese_words_are_understood(
             " agricultura pra ca é verdade isso",
             "agri-trade-products",
         ),
-        (
-            "Y cambiando de tema, mijo, ¿qué son esas rutas aéreas especiales?",
-            "air-routes-ecommerce",
-        ),
         # "您给说说" (tell me, would you) asks to be told, no topic
         ("您给说说，中拉在绿色能源上都搞了哪些项目？", "green-energy-overview"),
         # "besides PV plants, what other kinds?": "还有啥" continues the clause before it
@@ -1241,6 +1237,61 @@ def test_a_message_announcing_a_new_subject_never_leans_on_the_old_one(
 ) -> None:
     assert verdict(shipped, message, subject="xi-visit") == verdict(shipped, message)
     assert verdict(shipped, message) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # an essay the asker read or wrote is not this article
+        ("I read an essay about Latin America, what is CELAC?", "what-is-celac"),
+        # the words before "pero dime" name the topic: no story of the asker's to cut off
+        (
+            "El foro China-CELAC cumple 10 años, pero dime ¿por qué es importante?",
+            "forum-anniversary",
+        ),
+        ("Las rutas aéreas de carga pero dime ¿cuántas son?", "air-routes-ecommerce"),
+        ("这篇文章说了什么", "article-summary"),
+    ],
+)
+def test_words_that_name_the_topic_stay_in_the_question(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # words that are chat in one voice and a topic in another
+        "A China vai construir trem-bala no Brasil?",
+        "¿Cómo afecta El Niño a la agricultura?",
+        "A China é o maior cliente do Brasil?",
+        # leaders and carmakers the article does not speak of
+        "巴西领导人是谁？",
+        "特斯拉是哪国的汽车大厂？",
+        "A CELAC está ligada à ONU?",
+        "send me photos of the BYD factory",
+        "I wrote an essay about Latin America, can you check it?",
+    ],
+)
+def test_a_question_near_the_new_words_but_not_about_the_article_is_declined(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # "还有" before a second question still parts the two
+        ("比亚迪的工厂做啥还有啥时候投产", ["byd-brazil-complex", "byd-first-vehicle"]),
+        ("CBERS有几颗卫星还有什么用途", ["cbers-satellite-count", "cbers-data-uses"]),
+    ],
+)
+def test_chinese_and_also_starts_a_second_question(
+    shipped: Retriever, question: str, parts: list[str]
+) -> None:
+    assert [part.id for part in shipped.answer(question).parts] == parts
 
 
 @pytest.mark.parametrize(
@@ -1414,6 +1465,18 @@ def test_what_only_looks_like_a_doubt_or_a_follow_up_is_not_answered_with_the_su
     shipped: Retriever, subject: str, message: str
 ) -> None:
     assert verdict(shipped, message, subject=subject) != (Decision.ANSWER, subject)
+
+
+@pytest.mark.parametrize(
+    "subject", ["china-celac-forum", "shared-future", "digital-economy-overview", "state-visits"]
+)
+def test_a_bare_why_without_a_cause_in_faq_stays_with_the_subject(
+    shipped: Retriever, subject: str
+) -> None:
+    # their related entries are asked why of something else (why 2024 is special, why air
+    # routes were added): only faq.yaml's `cause` sends a bare "why?" elsewhere
+    for why in ("why?", "¿por qué?", "por quê?", "为什么？"):
+        assert verdict(shipped, why, subject=subject) == (Decision.ANSWER, subject)
 
 
 @pytest.mark.parametrize(

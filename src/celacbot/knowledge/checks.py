@@ -43,6 +43,7 @@ def find_errors(kb: KnowledgeBase, document: YamlDocument, article: str | None) 
         *_duplicate_ids(kb, document),
         *_unknown_topics(kb, document),
         *_bad_related(kb, document),
+        *_bad_cause(kb, document),
         *_repeated_questions(kb, document),
         *_clashing_labels(kb, document),
     ]
@@ -137,6 +138,16 @@ def _bad_related(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]
                 yield document.problem(path, f"{related!r} is not the id of an entry")
             elif related in entry.related[:position]:
                 yield document.problem(path, f"{related!r} is listed twice")
+
+
+def _bad_cause(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    entry_ids = {entry.id for entry in kb.entries}
+    for index, entry in enumerate(kb.entries):
+        path = ("entries", index, "cause")
+        if entry.cause == entry.id:
+            yield document.problem(path, "an entry cannot be its own cause")
+        elif entry.cause is not None and entry.cause not in entry_ids:
+            yield document.problem(path, f"{entry.cause!r} is not the id of an entry")
 
 
 def _questions(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str, str]]:

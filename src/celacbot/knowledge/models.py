@@ -132,6 +132,10 @@ class Entry(_Strict):
         min_length=1, description="Verbatim quotes from the article that support the answer."
     )
     related: list[Slug] = Field(default_factory=list, max_length=3)
+    cause: Slug | None = Field(
+        default=None,
+        description="The entry that tells why this answer is so: a bare 'why?' after it gets it.",
+    )
     keywords: list[Text] = Field(default_factory=list)
     translations: dict[Lang, EntryTranslation] = Field(
         default_factory=dict, description="The label, questions and answer in other languages."

@@ -184,8 +184,9 @@ class FollowUpReader:
     # The entries one of whose phrasings asks what something is for or brings, and the words
     # such a question asks it with ("benefit", "good", "好处"), which name no topic.
     purposeful: frozenset[str]
-    reasoned: frozenset[str]
     purpose_terms: frozenset[str]
+    # The entry that tells why an entry's answer is so, where faq.yaml names one (`cause`).
+    causes: Mapping[str, str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
     # a work has come (built, opened, due); the words "is it finished?" asks with, which may
     # be unknown to the knowledge base and still name no topic.
@@ -628,29 +629,29 @@ class FollowUpReader:
         """The entry that tells what the subject is for or brings: the subject itself, else the
         first related entry, that is asked that and speaks of all the topics the message names
         ("pra que serve?" after what BGI is: its lab in Uruguay; "why digital?" after the next
-        decade's focus: the digital economy). A "why?" asks a cause: the subject or the entry
-        most closely related to it when that is asked why ("por quê?" after the next decade's
-        focus: why a green economy matters; not after how many satellites CBERS has, whose
-        closest entry is the programme), else, when it names nothing, None."""
-        nearby = (subject, *related)
-        if why:
-            cause = next(
-                (
-                    each
-                    for each in nearby[: 2 if not facets else None]
-                    if each in self.reasoned and self.neighbourhood.speaks_of_all(each, facets)
-                ),
-                None,
-            )
-            if cause is not None or not facets:
-                return cause
-        speaking = [each for each in nearby if self.neighbourhood.speaks_of_all(each, facets)]
-        # "e o mundo ganha o q com isso?" after what science cooperation brought: none of
-        # them is asked what it brings to the world, the related entry that speaks of it is.
-        return next(
-            (each for each in speaking if each in self.purposeful),
-            speaking[0] if facets and speaking and speaking[0] != subject else None,
+        decade's focus: the digital economy). A "why?" asks a cause: the one faq.yaml names for
+        the subject ("por quê?" after the next decade's focus: why a green economy matters),
+        when it speaks of what the message names; else a bare "why?" gets None. A message that
+        names what the subject never speaks of, and no entry asked that speaks of, gets the
+        first related entry that does ("e o mundo ganha o q com isso?" after what science
+        cooperation brought: high tech driving global growth)."""
+        cause = self.causes.get(subject)
+        if why and cause is not None and self.neighbourhood.speaks_of_all(cause, facets):
+            return cause
+        if why and not facets:
+            return None
+        asked = next(
+            (
+                each
+                for each in (subject, *related)
+                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, facets)
+            ),
+            None,
         )
+        if asked is not None or not facets or self.neighbourhood.speaks_of_all(subject, facets):
+            return asked
+        speaking = (each for each in related if self.neighbourhood.speaks_of_all(each, facets))
+        return next(speaking, None)
 
     def _kept(self, about: Answer, terms: Sequence[str], question: str) -> list[str]:
         """The words of the subject's question a follow-up is read with: all of them, but

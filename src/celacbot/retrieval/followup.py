@@ -59,7 +59,7 @@ _CJK_CONNECTOR: Final = re.compile(
 _INTERJECTIONS: Final = re.compile(
     r"^\W*(?:(?:ok|okay|cool|nice|great|thanks|thank you|thx|ty|wow|ah|oh|ay|i see|got it|gracias"
     r"|obrigad[oa]|valeu|vale|bueno|genial|perfecto|perfeito|legal|beleza|entendi|entiendo"
-    r"|sorry|perdon[ae]?|disculp[ae]|desculp[ae]"
+    r"|sorry|perdon[ae]?|perdao|disculp[ae]|desculp[ae]"
     r"|ja(?:ja)+|ha(?:ha)+|k{3,}|lol)\b\W*)+"
 )
 _CONNECTOR_AFTER_INTERJECTION: Final = re.compile(

@@ -96,9 +96,7 @@ _SPLIT: Final = re.compile(
     r"[^.!,]*\?)"
     # "... e também se a China tá fazendo usina ...": and also whether
     r"|,?\s+(?:and|y|e)\s+(?:also|tamb[eé]m|tambi[eé]n)\s+(?=(?:whether|if|se|si)\s)"
-    # Not "...项目除了光伏板厂还有啥类型的？" (besides PV plants, what else is there?): "还有"
-    # before what it asks continues the clause before it.
-    r"|(?:还有(?!啥|什么|哪|别的|其他|其它)|另外|以及|顺便问一下)"
+    r"|(?:还有|另外|以及|顺便问一下)"
     # dictated Chinese, spaces for commas: "... 哈哈 文章里说未来十年科技合作重点是啥啊"
     r"|(?<=[\u4e00-\u9fff])\s+(?=文章(?:里面|里|中)?说)"
     # and a second question after one that ends asking: "那厂子都整啥啊 啥时候能出第一台车"
@@ -262,7 +260,7 @@ _LEAD_IN: Final = re.compile(
     r"(?: rapidas| rapidinhas| cortas)?(?: mas| mais| more)?(?=\s*[:：]|\s+ne\b)"
     # Spoken fillers and openers, and a way of addressing the listener: "então querido, ...",
     # "né, o que é isso?", "oye mijo"
-    r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay"
+    r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay|(?:please )?chale"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
@@ -380,6 +378,9 @@ def _clauses(text: str) -> list[_Clause]:
     for split in _SPLIT.finditer(text):
         if _LONE_QUESTION_WORD.fullmatch(fold(text[start : split.start()])):
             continue
+        # "...新能源项目除了光伏板厂还有啥类型的？": "besides X, what else" is one question
+        if split[0] == "还有" and "除了" in text[start : split.start()]:
+            continue
         found.append(
             _Clause(text[start : split.start()].strip(), bool(_CONJUNCTION.match(split[0])))
         )
@@ -481,20 +482,33 @@ def _without_lead_in(text: str) -> str:
 # ..."; folded, the Spanish "qué" cannot be told from the relative "que".
 _ANNOUNCES_WHAT_FOLLOWS: Final = re.compile(
     r"(?<=, )(?:oiga|oye|olha)\b,?\s*"
-    # "... y mi sobrina vende por internet entonces me preguntaba si ...": I was wondering
-    r"|\b(?:me preguntaba|me pregunto|me perguntava|fiquei pensando)\s+(?:si|se)\s+"
     rf"|\b(?:(?:{_TELL_ME}) (?:uma coisa|una cosa|algo|something|one thing)"
-    # "... está-se bem mas diz lá o que é que ...": but tell me, after the asker's story
-    rf"|(?:mas|pero|but) (?:{_TELL_ME}|diz la|diga la|diz ai|fala ai)"
     r"|(?:una|uma|one|a|otra|outra|another) (?:quick |short |small )?"
     r"(?:pregunta|preguntita|pergunta|question|duda|duvida)(?: nomas| rapida| rapidinha)?)"
     rf"(?:\s*[:,]\s*|\s+(?=¿|(?:o |lo )?(?!(?:which|that|who)\b)(?:{QUESTION_WORD})\b))"
+)
+# Words that end what came before only when that was the asker's own story, told in the first
+# person: "... yo vendo verduras ... entonces me preguntaba si ..." (I was wondering whether),
+# "... estou aqui parado ... mas diz lá o que é que ..." (but tell me). Not "El foro cumple 10
+# años, pero dime ¿por qué es importante?", whose words before name what it asks about.
+_ENDS_THE_STORY: Final = re.compile(
+    r"\b(?:me preguntaba|me pregunto|me perguntava|fiquei pensando)\s+(?:si|se)\s+"
+    rf"|\b(?:mas|pero|but) (?:{_TELL_ME}|diz la|diga la|diz ai|fala ai)"
+    rf"\s+(?=(?:o |lo )?(?:{QUESTION_WORD})\b)"
+)
+_FIRST_PERSON: Final = re.compile(
+    r"\b(?:i|im|my|yo|mi|mis|eu|meu|minha|estoy|estou|soy|sou|trabajo|trabalho|tengo|tenho"
+    r"|vivo|moro|vendo)\b"
 )
 
 
 def _after_announcement(text: str) -> str:
     """The text with a sentence end where words within it say a question follows."""
     announced = _search_folded(_ANNOUNCES_WHAT_FOLLOWS, text)
+    if announced is None:
+        story_end = _search_folded(_ENDS_THE_STORY, text)
+        if story_end is not None and _FIRST_PERSON.search(fold(text[: story_end.start()])):
+            announced = story_end
     if announced is None or announced.start() == 0 or announced.end() == len(text):
         return text
     return f"{text[: announced.start()].rstrip(' ,;:')}. {text[announced.end() :]}"

@@ -181,8 +181,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:qdo|qnd|qndo|cdo)\b"
             r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
             # "em qual período?", "in what period?": when, as a span
-            r"|\b(?:what|which|que|q|qual|cual|in what|en que|em que)"
-            r" (?:period|periodo|time frame)\b"
+            r"|\b(?:what|which|que|q|qual|cual) (?:period|periodo|time frame)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
         ),

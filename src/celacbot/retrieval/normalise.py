@@ -105,10 +105,10 @@ _CHAT_WORDS = """
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
-    troco treco trecos trocos trem
-    boa atencao cliente clienta clientes rapaz cunhado cunhada chale mijo mija
+    troco treco trecos trocos
+    boa atencao rapaz cunhado cunhada
     volvio volvieron tornou tornaram
-    ay nino nina mijito mijita maninho manin egua
+    ay mijito mijita maninho manin egua
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis
     gentileza gentilmente
 """

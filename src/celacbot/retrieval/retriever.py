@@ -27,8 +27,6 @@ from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
     asks_what_for,
-    asks_why,
-    names_the_article,
     tells_progress,
 )
 from celacbot.retrieval.homophones import Homophones
@@ -242,16 +240,7 @@ class Retriever:
                 for entry in kb.entries
                 if any(asks_what_for(question) for question, _ in entry.phrasings())
             ),
-            # and those asked why, of themselves rather than of the article ("why is Mexico
-            # in the text?")
-            reasoned=frozenset(
-                entry.id
-                for entry in kb.entries
-                if any(
-                    asks_why(question) and not names_the_article(question)
-                    for question, _ in entry.phrasings()
-                )
-            ),
+            causes={entry.id: entry.cause for entry in kb.entries if entry.cause},
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
             figured=self._dated | self._counted,
             progress=frozenset(
@@ -392,11 +381,12 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word
+        and what the whole article is about ("this article about China and Latin America")
         left out."""
         read = _FULLY.sub(
             "", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
         )
-        return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda found: found[1] or found[2], read)
+        return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._as_read(question)
@@ -1010,11 +1000,13 @@ _FULLY: Final = re.compile(
 # e america latina", "这篇关于中拉合作的文章": what the whole article is about names no part of
 # it, and its words would pull to the entries that list the region's countries.
 _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
-    r"\b(articles?|pieces?|texts?|op-?eds?|essays?|textos?|art[ií]culos?|artigos?|mat[eé]rias?"
-    r"|notas?|reportagem)\s+(?:about|on|bout|abt|sobre|acerca de)\s+"
-    r"(?:(?:the\s+)?china\s*(?:and|an|n|y|e|&|-)\s*)?"
-    r"(?:(?:a\s+|la\s+|el\s+)?(?:latin\s*america|latam|am[eé]rica\s+latina|latinoam[eé]rica"
-    r"|the\s+region|la\s+regi[oó]n|a\s+regi[aã]o|celac)"
+    # this article, not one the asker read or wrote ("I read an essay about Latin America")
+    r"\b((?:this|that|the|dis|dat|este|esta|ese|esa|el|o|esse|essa|dessa|desse|deste|desta|do|da|del)"
+    r"\s+(?:articles?|pieces?|texts?|op-?eds?|essays?|textos?|art[ií]culos?|artigos?"
+    r"|mat[eé]rias?|notas?|reportagem))\s+(?:about|on|bout|abt|sobre|acerca de)\s+"
+    r"(?:(?:the\s+|la\s+|a\s+)?china\s*(?:and|an|n|y|e|&|-)\s*)?"
+    r"(?:(?:a\s+|la\s+|el\s+|the\s+)?(?:latin\s*america|latam|am[eé]rica\s+latina"
+    r"|latinoam[eé]rica|the\s+region|la\s+regi[oó]n|a\s+regi[aã]o|celac)"
     r"(?:\s+(?:and\s+the|y\s+el|e\s+o|e)\s+(?:caribbean|caribe))?)"
     r"|关于中拉(?:合作|关系)?的(文章|报道)",
     re.IGNORECASE,
