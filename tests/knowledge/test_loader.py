@@ -135,37 +135,23 @@ def test_unknown_topic(workdir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("related", "message"),
+    ("links", "message"),
     [
-        ("[alpha]", "an entry cannot be related to itself"),
-        ("[gamma-third]", "'gamma-third' is not the id of an entry"),
-        ("[beta, beta]", "'beta' is listed twice"),
+        ("related: [alpha]", "an entry cannot be related to itself"),
+        ("related: [gamma-third]", "'gamma-third' is not the id of an entry"),
+        ("related: [beta, beta]", "'beta' is listed twice"),
+        ("related: [beta]\n    cause: alpha", "an entry cannot be its own cause"),
+        ("related: [beta]\n    cause: gamma-third", "'gamma-third' is not the id of an entry"),
     ],
 )
-def test_bad_related_ids(workdir: Path, related: str, message: str) -> None:
-    faq = changed("    related: [beta]\n", f"    related: {related}\n")
+def test_bad_links_to_other_entries(workdir: Path, links: str, message: str) -> None:
+    faq = changed("    related: [beta]\n", f"    {links}\n")
+    bad_key = links.splitlines()[-1].split(":")[0]
 
     problems = problems_of(write_knowledge(workdir, faq))
 
     assert len(problems) == 1
-    assert problems[0].startswith(f"faq.yaml:{line_of(faq, 'related:')}:")
-    assert problems[0].endswith(message)
-
-
-@pytest.mark.parametrize(
-    ("cause", "message"),
-    [
-        ("alpha", "an entry cannot be its own cause"),
-        ("gamma-third", "'gamma-third' is not the id of an entry"),
-    ],
-)
-def test_bad_cause_ids(workdir: Path, cause: str, message: str) -> None:
-    faq = changed("    related: [beta]\n", f"    related: [beta]\n    cause: {cause}\n")
-
-    problems = problems_of(write_knowledge(workdir, faq))
-
-    assert len(problems) == 1
-    assert problems[0].startswith(f"faq.yaml:{line_of(faq, 'cause:')}:")
+    assert problems[0].startswith(f"faq.yaml:{line_of(faq, bad_key + ':')}:")
     assert problems[0].endswith(message)
 
 

@@ -42,8 +42,7 @@ def find_errors(kb: KnowledgeBase, document: YamlDocument, article: str | None) 
     problems = [
         *_duplicate_ids(kb, document),
         *_unknown_topics(kb, document),
-        *_bad_related(kb, document),
-        *_bad_cause(kb, document),
+        *_bad_links(kb, document),
         *_repeated_questions(kb, document),
         *_clashing_labels(kb, document),
     ]
@@ -127,7 +126,8 @@ def _unknown_topics(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Probl
                 yield document.problem((section, index, "topic"), message)
 
 
-def _bad_related(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+def _bad_links(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
+    """Entries' `related` and `cause` ids that name no other entry, or one twice."""
     entry_ids = {entry.id for entry in kb.entries}
     for index, entry in enumerate(kb.entries):
         for position, related in enumerate(entry.related):
@@ -138,16 +138,11 @@ def _bad_related(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]
                 yield document.problem(path, f"{related!r} is not the id of an entry")
             elif related in entry.related[:position]:
                 yield document.problem(path, f"{related!r} is listed twice")
-
-
-def _bad_cause(kb: KnowledgeBase, document: YamlDocument) -> Iterator[Problem]:
-    entry_ids = {entry.id for entry in kb.entries}
-    for index, entry in enumerate(kb.entries):
-        path = ("entries", index, "cause")
+        cause = ("entries", index, "cause")
         if entry.cause == entry.id:
-            yield document.problem(path, "an entry cannot be its own cause")
+            yield document.problem(cause, "an entry cannot be its own cause")
         elif entry.cause is not None and entry.cause not in entry_ids:
-            yield document.problem(path, f"{entry.cause!r} is not the id of an entry")
+            yield document.problem(cause, f"{entry.cause!r} is not the id of an entry")
 
 
 def _questions(kb: KnowledgeBase) -> Iterator[tuple[YamlPath, str, str, str]]:

@@ -507,7 +507,7 @@ def _after_announcement(text: str) -> str:
     announced = _search_folded(_ANNOUNCES_WHAT_FOLLOWS, text)
     if announced is None:
         story_end = _search_folded(_ENDS_THE_STORY, text)
-        if story_end is not None and _FIRST_PERSON.search(fold(text[: story_end.start()])):
+        if story_end is not None and _FIRST_PERSON.search(fold(text), 0, story_end.start()):
             announced = story_end
     if announced is None or announced.start() == 0 or announced.end() == len(text):
         return text

@@ -294,12 +294,11 @@ class Retriever:
         """
         # Without a subject only the answer is used: the whole message of one asking two
         # questions is not read for the candidates a follow-up would weigh.
-        evaluation = self.read(question, lang_hint, candidates=subject is not None)
+        capped = self._as_read(question)
+        evaluation = self._read_as_read(capped, lang_hint, candidates=subject is not None)
         if subject is None:
             return evaluation.answer
-        return self._follow_ups.with_subject(
-            self, self._as_read(question), subject, evaluation, replying=replying
-        )
+        return self._follow_ups.with_subject(self, capped, subject, evaluation, replying=replying)
 
     def unused_terms(self, text: str) -> tuple[str, ...]:
         """The terms `text` is read as, synonyms applied, that no entry or fact uses (Chinese
@@ -450,14 +449,17 @@ class Retriever:
     ) -> Reading:
         """A message read on its own: its answer, query and candidates. Without `candidates`
         (only the answer is wanted), a message answered in parts comes without the others."""
-        capped = self._as_read(question)
+        return self._read_as_read(self._as_read(question), lang_hint, candidates=candidates)
+
+    def _read_as_read(self, capped: str, lang_hint: str | None, *, candidates: bool) -> Reading:
+        """`read` of a message already as read (`_as_read`)."""
         # "besides Venezuela, which other country...": a name set aside would draw the
         # answer to itself. The rest of the question, when it answers on its own; else the
         # whole. Not for a common word ("apart from governments, who else...": the answer
         # lists the governments too).
         split = without_exclusion(capped)
         if split is not None and self._names(split[1]):
-            without = self.read(split[0], lang_hint, candidates=candidates)
+            without = self._read_as_read(split[0], lang_hint, candidates=candidates)
             if without.answer.decision is Decision.ANSWER:
                 return replace(without, answer=replace(without.answer, question=capped))
         message = words(capped)
