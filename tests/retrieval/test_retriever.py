@@ -12,6 +12,7 @@ from celacbot.retrieval.answer import Decision, Kind
 from celacbot.retrieval.missing import Detail
 from celacbot.retrieval.normalise import words
 from celacbot.retrieval.retriever import Retriever
+from celacbot.retrieval.yes_no import yes_no_opener
 from tests.retrieval.conftest import TINY_KB
 
 
@@ -3142,6 +3143,76 @@ def test_a_claim_to_check_is_answered_with_what_the_article_says(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "entry", "caveat"),
+    [
+        # a yes/no question states what it asks about: another country or year is corrected
+        (
+            "did BYD build a complex in Mexico?",
+            None,
+            "byd-brazil-complex",
+            "The article does not say that; here is what it says:",
+        ),
+        (
+            "¿China ayudó a lanzar el primer satélite de comunicación de Colombia?",
+            "es",
+            "bolivia-satellite",
+            "El artículo no dice eso; esto es lo que dice:",
+        ),
+        (
+            "a BGI abriu um laboratório no Chile?",
+            "pt",
+            "bgi-uruguay-lab",
+            "O artigo não diz isso; eis o que ele diz:",
+        ),
+        ("比亚迪在墨西哥建厂了吗？", "zh", "byd-brazil-complex", "文章没有这么说。文章说的是："),
+        (
+            "did the BYD plant make its first car in 2026?",
+            None,
+            "byd-first-vehicle",
+            "The article does not say that; here is what it says:",
+        ),
+        # one the article bears out needs no correction
+        ("did BYD build a complex in Brazil?", None, "byd-brazil-complex", ""),
+        # an answer that opens with a yes confirms none of the question's
+        (
+            "does BYD process lithium in Mexico?",
+            None,
+            "lithium-processing",
+            "The article does not say that; here is what it says:",
+        ),
+        # a number the article never gives is what to check, not the topic: "six"
+        ("does CBERS have 8 satellites?", None, "cbers-satellite-count", ""),
+        ("CBERS has 8 satellites, right?", None, "cbers-satellite-count", ""),
+    ],
+)
+def test_a_yes_no_question_naming_the_wrong_thing_is_told_what_the_article_says(
+    shipped: Retriever, question: str, lang: str | None, entry: str, caveat: str
+) -> None:
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert (answer.decision, answer.id, answer.missing) == (Decision.ANSWER, entry, caveat)
+    assert not caveat or not yes_no_opener(answer.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # nothing of the article answers it with another country
+        "did China build a railway in Colombia?",
+        "is there a new hospital in Peru built by China?",
+        # a count is corrected only where someone claims it: "10 years" is no count of the
+        # article's
+        "have chinese EVs been sold in chile for 10 years?",
+        "did china send 10 million vaccines to cuba?",
+    ],
+)
+def test_a_yes_no_question_the_article_cannot_correct_is_declined(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is Decision.DECLINE
 
 
 @pytest.mark.parametrize(

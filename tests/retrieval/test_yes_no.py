@@ -38,6 +38,10 @@ OTHER = [
     ("O que a BYD processa?", "pt"),
     ("Para que são usados os dados?", "pt"),
     ("Quantos empregos foram criados?", "pt"),
+    # chat spellings of "qué" and "por qué"
+    ("q paises ayudo china a lanzar satelites?", "es"),
+    ("ke hace byd en brasil?", "es"),
+    ("pq a china ajudou o brasil?", "pt"),
     ("锂在哪里加工？", "zh"),
     ("创造了多少就业岗位？", "zh"),
     ("巴西 锂", "zh"),

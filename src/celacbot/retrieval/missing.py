@@ -51,6 +51,9 @@ class Detail(StrEnum):
     AGREEMENTS = "agreements"
     INSTITUTIONS = "institutions"
     NAME = "name"
+    # Not asked for: the question names another country, count or year than the answer's
+    # ("did BYD build a plant in Mexico?": in Brazil).
+    CLAIM = "claim"
 
 
 # Chinese counts things with a measure word ("几个", "几颗", "几间").
@@ -441,6 +444,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AGREEMENTS: "The article does not list the agreements signed.",
         Detail.INSTITUTIONS: "The article does not name them.",
         Detail.NAME: "The article does not give the name.",
+        Detail.CLAIM: "The article does not say that; here is what it says:",
     },
     "es": {
         Detail.AMOUNT: "El artículo no da ninguna cantidad de dinero.",
@@ -462,6 +466,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
         Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
         Detail.NAME: "El artículo no da el nombre.",
+        Detail.CLAIM: "El artículo no dice eso; esto es lo que dice:",
     },
     "pt": {
         Detail.AMOUNT: "O artigo não informa nenhum valor em dinheiro.",
@@ -483,6 +488,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
         Detail.INSTITUTIONS: "O artigo não diz os nomes.",
         Detail.NAME: "O artigo não diz o nome.",
+        Detail.CLAIM: "O artigo não diz isso; eis o que ele diz:",
     },
     "zh": {
         Detail.AMOUNT: "文章没有给出具体金额。",
@@ -504,6 +510,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
         Detail.NAME: "文章没有给出名称。",
+        Detail.CLAIM: "文章没有这么说。文章说的是：",
     },
 }
 

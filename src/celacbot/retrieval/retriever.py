@@ -89,6 +89,7 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
+from celacbot.retrieval.yes_no import asks_yes_or_no, yes_no_opener
 
 _YEAR: Final = re.compile(YEAR)
 # How far below the best a follow-up's candidate may score and still be preferred for giving
@@ -606,6 +607,12 @@ class Retriever:
             )
             content = [word for word in content if word not in told]
         query = self._query(" ".join(content), asked, typed=capped, everyday=everyday)
+        # A yes/no question states what it asks about, as a claim does: "did BYD build a
+        # plant in Mexico?" is told where the plant is, "does CBERS have 8 satellites?" how
+        # many there are.
+        checked = claim or asks_yes_or_no(capped, asked or ENGLISH)
+        if checked:
+            query = _numbers_to_check(query)
         if not query.content:
             reason = "no words to match" if not message else "only common words, nothing to match"
             nothing = decline(capped, reason, lang=asked or ENGLISH)
@@ -623,7 +630,14 @@ class Retriever:
             only = decline(capped, "only question words, no topic", lang=asked or ENGLISH)
             return Reading(only, query, tuple(entries))
         answer = self._decide(
-            capped, asked, query, entries, named=named, framed=self._framing(query), claim=claim
+            capped,
+            asked,
+            query,
+            entries,
+            named=named,
+            framed=self._framing(query),
+            claim=claim,
+            checked=checked,
         )
         return self._unless_greeting(Reading(answer, query, tuple(entries)), message, query, asked)
 
@@ -708,6 +722,7 @@ class Retriever:
         count: int,
         *,
         claim: bool = False,
+        checked: bool = False,
         question: str,
     ) -> list[Scored]:
         """The first `count` candidates that mention every name and number of the question;
@@ -715,12 +730,28 @@ class Retriever:
         in 2024" is the article's APEC, held during the Nov 13 to 21 visit), not by one that
         gives no date ("vaccines to Mexico in 2024": the article does not say when). A
         `claim` to check may get one country or count wrong, where the candidate names
-        another ("BYD built a factory in Mexico, right?": in Brazil). A country the `question`
+        another ("BYD built a factory in Mexico, right?": in Brazil); a question `checked`
+        otherwise (a yes/no one) a country or a year, not a count, which may be of anything
+        ("sold in Chile for 10 years?"). A country the `question`
         asks about as one of a list ("is Colombia one of them?") need not be mentioned: the
         article may not list them, and the answer says so."""
         # The question's names are found once, not per candidate; most questions have none.
-        # A single digit is the asker's count of what is asked ("what are the 2 focus areas?":
-        # "green and digital"), which the article may give in words or not at all: no name.
+        names = self._asked_names(query, question)
+        if not names:
+            return ranked[:count]
+
+        def names_all(scored: Scored) -> bool:
+            missing = self._unnamed(scored, names)
+            return not missing or (
+                checked and len(missing) == 1 and self._corrects(scored, missing[0], counts=claim)
+            )
+
+        return list(islice(filter(names_all, ranked), count))
+
+    def _asked_names(self, query: Query, question: str) -> list[str]:
+        """The names and numbers of the question that an answer must speak of. A single digit
+        is the asker's count of what is asked ("what are the 2 focus areas?": "green and
+        digital"), which the article may give in words or not at all: no name."""
         names = [
             term
             for term in query.content
@@ -731,21 +762,21 @@ class Retriever:
                 question, self._normaliser.text_content_terms, self._countries
             )
             names = [term for term in names if term not in members]
-        if not names:
-            return ranked[:count]
-        undated = [term for term in names if term != self._article_year]
+        return names
 
-        def names_all(scored: Scored) -> bool:
-            asked = undated if scored.document.id in self._of_dated_events else names
-            missing = [term for term in asked if not _mentions(scored, (term,))]
-            return not missing or (
-                claim and len(missing) == 1 and self._corrects(scored, missing[0])
-            )
+    def _unnamed(self, scored: Scored, names: Sequence[str]) -> list[str]:
+        """The asked `names` a candidate does not speak of; the article's own year goes unsaid
+        by one that dates its event."""
+        dated = scored.document.id in self._of_dated_events
+        return [
+            term
+            for term in names
+            if not (dated and term == self._article_year) and not _mentions(scored, (term,))
+        ]
 
-        return list(islice(filter(names_all, ranked), count))
-
-    def _corrects(self, scored: Scored, claimed: str) -> bool:
-        """Whether a candidate names another country, count or year in place of a claim's. A
+    def _corrects(self, scored: Scored, claimed: str, *, counts: bool) -> bool:
+        """Whether a candidate names another country, count (with `counts`) or year in place
+        of a claim's. A
         year only after the article's: its plans ("the first car in 2026?": early 2025) are
         what it can correct; an earlier year may be another event ("Xi visited Brazil in 2019,
         right?": he did, and the article tells only of 2024)."""
@@ -755,7 +786,7 @@ class Retriever:
         if not claimed.isdigit():
             return False
         if not _YEAR.fullmatch(claimed):
-            return scored.document.id in self._counted
+            return counts and scored.document.id in self._counted
         if self._article_year is None or claimed <= self._article_year:
             return False
         return any(_YEAR.fullmatch(term) and term != claimed for term in said)
@@ -813,10 +844,11 @@ class Retriever:
         if not set(found.all) - set(answer.lacks):
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
+        corrected = (Detail.CLAIM,) if Detail.CLAIM in answer.lacks else ()
         return replace(
             answer,
             lacks=lacks,
-            missing=caveat(found.unstated, answer.lang),
+            missing=caveat((*corrected, *found.unstated), answer.lang),
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
@@ -894,21 +926,29 @@ class Retriever:
         named: bool,
         framed: Framing,
         claim: bool,
+        checked: bool,
     ) -> Answer:
         """The policy's verdict as an answer in the asked language; `named`: the question names
-        one of the article's rare names."""
+        one of the article's rare names; `claim`: it checks a claim; `checked`: it states what
+        it asks about, as a claim or a yes/no question does, and an answer may correct a
+        country, count or year of it."""
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
         leaders = self._naming_all(
-            query, entries, MAX_SUGGESTIONS + 1, claim=claim, question=question
+            query, entries, MAX_SUGGESTIONS + 1, claim=claim, checked=checked, question=question
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
         verdict: Verdict = decide(
             leaders,
             lambda: self._naming_all(
-                query, self._score(self._fact_index, query), 2, claim=claim, question=question
+                query,
+                self._score(self._fact_index, query),
+                2,
+                claim=claim,
+                checked=checked,
+                question=question,
             ),
             self.settings,
             named=named,
@@ -935,6 +975,16 @@ class Retriever:
                         reason=reason,
                         lang=lang,
                         related=self._fact_homes[best.document.id],
+                    )
+                if checked and self._unnamed(best, self._asked_names(query, question)):
+                    # It answers with another country, count or year than the one asked, and
+                    # with no bare "Yes." that would confirm the question's.
+                    answer = replace(
+                        answer,
+                        text=answer.text[len(yes_no_opener(answer.text)) :],
+                        lacks=(Detail.CLAIM,),
+                        missing=caveat((Detail.CLAIM,), lang),
+                        reason=f"{reason}; corrects the question's name",
                     )
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason):
@@ -1031,6 +1081,26 @@ def _mentions(scored: Scored, terms: Iterable[str]) -> bool:
     """Whether a candidate's document uses every one of the terms."""
     document = scored.document
     return all(term in document.strong or term in document.weak for term in terms)
+
+
+def _numbers_to_check(query: Query) -> Query:
+    """The query of a question that states a number the article never gives ("does CBERS
+    have 8 satellites?"): the number is what to check, not what the question is about, and
+    weighs no more than its heaviest known word, not as much as an unknown topic."""
+    numbers = {term for term in query.unknown if term.isdigit()}
+    known = [
+        weight
+        for term, weight in zip(query.content, query.weights, strict=True)
+        if term not in numbers
+    ]
+    if not numbers or not known:
+        return query
+    most = max(known)
+    weights = tuple(
+        min(weight, most) if term in numbers else weight
+        for term, weight in zip(query.content, query.weights, strict=True)
+    )
+    return replace(query, weights=weights)
 
 
 def _with_unknown(reason: str, query: Query) -> str:

@@ -36,10 +36,11 @@ _ENGLISH_OPENER: Final = re.compile(
 )
 # Spanish and Portuguese ask yes or no by intonation alone: a question mark and no question
 # word. Question words have their accents folded (as `words` gives them); the articles and
-# prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped.
+# prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped; chat
+# spells "qué" as "q", "k" or "ke", and "por qué" as "pq" or "xq".
 _QUESTION_WORD: Final = re.compile(
     r"que|quais|qual|cual|cuales|quien|quienes|quem|cuando|quando|donde|onde|adonde|aonde"
-    r"|como|[cq]uant[oa]s?|porque"
+    r"|como|[cq]uant[oa]s?|porque|q|k|ke|pq|xq|porq"
 )
 _BEFORE_QUESTION_WORD: Final = re.compile(
     r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
