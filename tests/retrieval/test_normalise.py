@@ -41,6 +41,8 @@ def test_stem_joins_spanish_and_portuguese_gender_and_number_of_long_words() -> 
     assert stem("significativas") == stem("significativo")
     # Short words keep their endings: "data" and "date" must not become one word.
     assert stem("data") != stem("date")
+    # "chinês" (folded "chines") is no plural of "chin"
+    assert stem("chines") == stem("chineses") == stem("chinesa") == stem("chinese")
 
 
 def test_synonyms_map_multi_word_variants_longest_first() -> None:

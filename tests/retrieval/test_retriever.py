@@ -3504,6 +3504,20 @@ def test_a_name_said_by_its_acronym_is_one_every_answer_must_speak_of(shipped: R
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["¿Y con qué objetivo, según el autor?", "and what for, according to the writer?"],
+)
+def test_a_follow_up_closing_with_according_to_the_writer_keeps_its_subject(
+    shipped: Retriever, question: str
+) -> None:
+    # every answer is the writer's: the tag is no question about the author
+    decision, entry = verdict(shipped, question, subject="digital-agriculture")
+
+    assert decision is Decision.ANSWER
+    assert entry not in ("article-author", "fact-author-position")
+
+
+@pytest.mark.parametrize(
     "question", ["how will it help people there?", "e como isso ajuda as pessoas?"]
 )
 def test_how_it_helps_people_is_what_the_subject_brings(shipped: Retriever, question: str) -> None:

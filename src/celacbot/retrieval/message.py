@@ -541,7 +541,17 @@ _SOURCE_TAG: Final = re.compile(
 def _without_closing_tag(text: str) -> str:
     """The text without a closing "..., right?", "¿cierto?" or "according to the writer" (its
     own closing mark kept)."""
-    tag = _claim_tag(text) or _search_folded(_SOURCE_TAG, text)
+    return _without_tag(text, _claim_tag(text) or _search_folded(_SOURCE_TAG, text))
+
+
+def without_source_tag(text: str) -> str:
+    """The text without a closing "..., according to the writer?" (its own closing mark kept):
+    every answer is, and "writer" would pull to the entries about the author."""
+    return _without_tag(text, _search_folded(_SOURCE_TAG, text))
+
+
+def _without_tag(text: str, tag: re.Match[str] | None) -> str:
+    """The text without the closing `tag` found in it, unless too little would be left."""
     kept = text[: tag.start()].rstrip(" ,，") if tag else ""
     if len(kept) < _MIN_CLAUSE_CHARS:
         return text

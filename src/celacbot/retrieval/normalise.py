@@ -418,6 +418,8 @@ _SHORTHAND: Final = {
     "tbm": "tambem",
     "tmb": "tambien",
     "cmo": "como",
+    # the Portuguese "chinês", accent folded, would lose its "es" as a plural and read "chin"
+    "chines": "chinese",
 }
 
 

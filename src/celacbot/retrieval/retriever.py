@@ -46,6 +46,7 @@ from celacbot.retrieval.message import (
     punctuated,
     questions,
     without_exclusion,
+    without_source_tag,
     words_before,
 )
 from celacbot.retrieval.missing import (
@@ -380,11 +381,14 @@ class Retriever:
 
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
-        Chinese spaced out a character at a time as it would be written, "100%" before a word
-        and what the whole article is about ("this article about China and Latin America")
-        left out."""
+        Chinese spaced out a character at a time as it would be written, "100%" before a word,
+        what the whole article is about ("this article about China and Latin America") and a
+        closing "according to the writer" left out."""
         read = _FULLY.sub(
-            "", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+            "",
+            without_source_tag(
+                punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+            ),
         )
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
