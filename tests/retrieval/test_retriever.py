@@ -3504,6 +3504,27 @@ def test_a_name_said_by_its_acronym_is_one_every_answer_must_speak_of(shipped: R
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [("sob quais condições?", "pt"), ("需要什么条件？", "zh"), ("what are the conditions?", "en")],
+)
+def test_asking_the_conditions_after_the_digital_economy_is_about_it(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    # the article names what the digital economy needs, as conditions
+    answer = shipped.answer(question, lang_hint=lang, subject="digital-economy-overview")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "digital-economy-overview")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quais as condições do tempo no brasil?", "what are the weather conditions in peru?"],
+)
+def test_conditions_of_something_else_are_declined(shipped: Retriever, question: str) -> None:
+    assert shipped.answer(question).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
     "question",
     ["¿Y con qué objetivo, según el autor?", "and what for, according to the writer?"],
 )
