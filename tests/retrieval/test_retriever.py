@@ -3167,7 +3167,7 @@ def test_a_claim_to_check_is_answered_with_what_the_article_says(
             "bgi-uruguay-lab",
             "O artigo não diz isso; eis o que ele diz:",
         ),
-        ("比亚迪在墨西哥建厂了吗？", "zh", "byd-brazil-complex", "文章没有这么说。文章说的是："),
+        ("比亚迪在墨西哥建了工厂吗？", "zh", "byd-brazil-complex", "文章没有这么说。文章说的是："),
         (
             "did the BYD plant make its first car in 2026?",
             None,
@@ -3186,6 +3186,17 @@ def test_a_claim_to_check_is_answered_with_what_the_article_says(
         # a number the article never gives is what to check, not the topic: "six"
         ("does CBERS have 8 satellites?", None, "cbers-satellite-count", ""),
         ("CBERS has 8 satellites, right?", None, "cbers-satellite-count", ""),
+        # the answer names a country the question names too: nothing to correct
+        ("byd built its plant in brazil, not mexico, right?", None, "byd-brazil-complex", ""),
+        ("is the deep space station in argentina or chile?", None, "argentina-space-station", ""),
+        ("sou do chile, a byd construiu fabrica no brasil?", "pt", "byd-brazil-complex", ""),
+        # a detail the article lacks says it better than a correction
+        (
+            "did xi meet the president of chile?",
+            None,
+            "xi-summits",
+            "The article does not say whom he met.",
+        ),
     ],
 )
 def test_a_yes_no_question_naming_the_wrong_thing_is_told_what_the_article_says(
@@ -3207,6 +3218,8 @@ def test_a_yes_no_question_naming_the_wrong_thing_is_told_what_the_article_says(
         # article's
         "have chinese EVs been sold in chile for 10 years?",
         "did china send 10 million vaccines to cuba?",
+        # an answer that only names some country is held to the usual bar
+        "a china construiu um porto no peru?",
     ],
 )
 def test_a_yes_no_question_the_article_cannot_correct_is_declined(
@@ -3522,6 +3535,16 @@ def test_asking_the_conditions_after_the_digital_economy_is_about_it(
 )
 def test_conditions_of_something_else_are_declined(shipped: Retriever, question: str) -> None:
     assert shipped.answer(question).decision is Decision.DECLINE
+
+
+def test_which_countries_according_to_the_article_asks_the_articles_countries(
+    shipped: Retriever,
+) -> None:
+    # alone, the tag says what is asked about
+    assert verdict(shipped, "which countries, according to the article?") == (
+        Decision.ANSWER,
+        "countries-mentioned",
+    )
 
 
 @pytest.mark.parametrize(

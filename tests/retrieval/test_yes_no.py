@@ -23,6 +23,9 @@ YES_NO = [
     ("文章提到锂了吗？", "zh"),
     ("中国属于拉共体吗", "zh"),
     ("比亚迪有没有在巴西加工锂", "zh"),
+    # an exclamation before it asks nothing
+    ("q legal, a byd processa litio no brasil?", "pt"),
+    ("qué raro, ¿BYD procesa litio en Brasil?", "es"),
 ]
 OTHER = [
     ("what does byd process", "en"),
@@ -42,6 +45,7 @@ OTHER = [
     ("q paises ayudo china a lanzar satelites?", "es"),
     ("ke hace byd en brasil?", "es"),
     ("pq a china ajudou o brasil?", "pt"),
+    ("que paises, segun el articulo?", "es"),
     ("锂在哪里加工？", "zh"),
     ("创造了多少就业岗位？", "zh"),
     ("巴西 锂", "zh"),

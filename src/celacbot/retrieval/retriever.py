@@ -297,6 +297,11 @@ class Retriever:
         # Without a subject only the answer is used: the whole message of one asking two
         # questions is not read for the candidates a follow-up would weigh.
         capped = self._as_read(question)
+        if subject is not None:
+            # After an answer, a closing "according to the writer" asks nothing of the writer
+            # ("¿Y con qué objetivo, según el autor?"); alone, it may ask what the article
+            # itself says ("which countries, according to the article?").
+            capped = without_source_tag(capped)
         evaluation = self._read_as_read(capped, lang_hint, candidates=subject is not None)
         if subject is None:
             return evaluation.answer
@@ -381,14 +386,11 @@ class Retriever:
 
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
-        Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        what the whole article is about ("this article about China and Latin America") and a
-        closing "according to the writer" left out."""
+        Chinese spaced out a character at a time as it would be written, "100%" before a word
+        and what the whole article is about ("this article about China and Latin America")
+        left out."""
         read = _FULLY.sub(
-            "",
-            without_source_tag(
-                punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
-            ),
+            "", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
         )
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
@@ -778,6 +780,28 @@ class Retriever:
             if not (dated and term == self._article_year) and not _mentions(scored, (term,))
         ]
 
+    def _corrected(self, scored: Scored, query: Query, question: str) -> bool:
+        """Whether a candidate answers with another country, count or year than the question
+        names: not when it names another the question names too, however common ("in Brazil,
+        not Mexico, right?", "in Brazil or Argentina?", "I'm from Chile: did BYD build in
+        Brazil?")."""
+        unnamed = self._unnamed(scored, self._asked_names(query, question))
+        said = [
+            term for term in query.content if term not in unnamed and _mentions(scored, (term,))
+        ]
+        return bool(unnamed) and not any(
+            self._of_a_kind(term, claimed) for term in said for claimed in unnamed
+        )
+
+    def _of_a_kind(self, first: str, second: str) -> bool:
+        """Whether two names are both countries, both years or both other numbers."""
+        if first in self._countries:
+            return second in self._countries
+        year = _YEAR.fullmatch(first) is not None
+        return (
+            first.isdigit() and second.isdigit() and year == (_YEAR.fullmatch(second) is not None)
+        )
+
     def _corrects(self, scored: Scored, claimed: str, *, counts: bool) -> bool:
         """Whether a candidate names another country, count (with `counts`) or year in place
         of a claim's. A
@@ -848,11 +872,13 @@ class Retriever:
         if not set(found.all) - set(answer.lacks):
             return answer
         lacks = tuple(dict.fromkeys([*answer.lacks, *found.all]))
+        # A detail the answer lacks says it better than a correction ("did Xi meet Chile's
+        # president?": the article does not say whom he met).
         corrected = (Detail.CLAIM,) if Detail.CLAIM in answer.lacks else ()
         return replace(
             answer,
             lacks=lacks,
-            missing=caveat((*corrected, *found.unstated), answer.lang),
+            missing=caveat(found.unstated or corrected, answer.lang),
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
@@ -944,6 +970,10 @@ class Retriever:
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
+        # A leader that corrects the question's name is held to the usual bar: the names it
+        # shares are not what was asked ("did China build a port in Peru?").
+        if named and checked and leaders and self._corrected(leaders[0], query, question):
+            named = False
         verdict: Verdict = decide(
             leaders,
             lambda: self._naming_all(
@@ -980,7 +1010,7 @@ class Retriever:
                         lang=lang,
                         related=self._fact_homes[best.document.id],
                     )
-                if checked and self._unnamed(best, self._asked_names(query, question)):
+                if checked and self._corrected(best, query, question):
                     # It answers with another country, count or year than the one asked, and
                     # with no bare "Yes." that would confirm the question's.
                     answer = replace(
@@ -1095,7 +1125,7 @@ def _numbers_to_check(query: Query) -> Query:
     known = [
         weight
         for term, weight in zip(query.content, query.weights, strict=True)
-        if term not in numbers
+        if term not in query.unknown
     ]
     if not numbers or not known:
         return query

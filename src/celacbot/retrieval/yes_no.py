@@ -45,6 +45,14 @@ _QUESTION_WORD: Final = re.compile(
 _BEFORE_QUESTION_WORD: Final = re.compile(
     r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
 )
+# "q legal, a BYD processa lítio?", "qué raro, ...": an exclamation before the question, whose
+# "que" asks nothing.
+_EXCLAMATION: Final = re.compile(
+    r"^\W*(?:q|k|ke|que|qué)\s+(?:legal|massa|bom|bacana|show|lindo|linda|bueno|buena|bien|raro"
+    r"|rara|loco|locura|chido|padre|genial|bárbaro|barbaro|chévere|chevere|interesante"
+    r"|interessante|pena|triste|horror|bonito|bonita|top|demais|incrível|incrivel)\s*[,!]+\s*",
+    re.IGNORECASE,
+)
 # An accented question word asks wherever it stands ("¿y BYD qué procesa?").
 _ACCENTED_QUESTION_WORD: Final = re.compile(rf"\b(?:{ACCENTED_QUESTION_WORD})\b")
 _CHINESE_QUESTION_WORD: Final = re.compile(CHINESE_QUESTION_WORD)
@@ -63,6 +71,10 @@ def asks_yes_or_no(question: str, lang: str) -> bool:
     if not tokens:
         return False
     if lang in ("es", "pt"):
+        exclaimed = _EXCLAMATION.match(question)
+        if exclaimed is not None:
+            question = question[exclaimed.end() :]
+            tokens = words(question)
         return _intonation_question(question, tokens)
     return _ENGLISH_OPENER.fullmatch(tokens[0]) is not None
 
