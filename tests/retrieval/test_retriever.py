@@ -3537,6 +3537,31 @@ def test_conditions_of_something_else_are_declined(shipped: Retriever, question:
     assert shipped.answer(question).decision is Decision.DECLINE
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("what's it about?", "en"), ("so what is this all about", "en"), ("讲的是什么？", "zh")],
+)
+def test_what_it_is_about_before_anything_was_said_asks_the_articles_gist(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert (answer.decision, answer.id, answer.lang) == (Decision.ANSWER, "article-summary", lang)
+
+
+def test_what_it_is_about_after_an_answer_is_about_that_answer(shipped: Retriever) -> None:
+    assert verdict(shipped, "what's it about?", subject="cbers-program") == (
+        Decision.ANSWER,
+        "cbers-program",
+    )
+
+
+def test_what_that_is_about_after_naming_something_is_about_that(shipped: Retriever) -> None:
+    question = "I heard China built a station in Argentina, what's that about?"
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "argentina-space-station")
+
+
 def test_which_countries_according_to_the_article_asks_the_articles_countries(
     shipped: Retriever,
 ) -> None:

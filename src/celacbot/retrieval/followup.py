@@ -179,6 +179,20 @@ def asks_who_wrote(text: str) -> bool:
     return bool(_WHO_WROTE.search(fold(text)))
 
 
+# "what's it about?", "so what is this all about", "讲的是什么？", "这是关于什么的": the whole
+# message, over folded text; with nothing talked about yet, "it" is the article.
+_WHAT_IT_IS_ABOUT: Final = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hi|hey|hello)\W+)?what(?:'?s| is) (?:it|this|that)"
+    r"(?: (?:all|basically|even|actually|really))* about\W*$"
+    r"|^\W*(?:这|它|这篇)?(?:是)?(?:关于什么|讲的?是?什么|讲啥|说的?是?啥|说的是什么)(?:的|呢)?\W*$"
+)
+
+
+def asks_what_it_is_about(text: str) -> bool:
+    """Whether a message asks only what "it" is about ("what's it about?")."""
+    return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))
+
+
 def opens_with_connector(text: str) -> bool:
     """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
     folded = fold(text).strip()

@@ -27,6 +27,7 @@ from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
     asks_what_for,
+    asks_what_it_is_about,
     tells_progress,
 )
 from celacbot.retrieval.homophones import Homophones
@@ -93,6 +94,8 @@ from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
 from celacbot.retrieval.yes_no import asks_yes_or_no, yes_no_opener
 
 _YEAR: Final = re.compile(YEAR)
+# What "what's it about?" asks when nothing was talked about yet.
+_THE_ARTICLES_GIST: Final = "what is the article about?"
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
@@ -297,6 +300,13 @@ class Retriever:
         # Without a subject only the answer is used: the whole message of one asking two
         # questions is not read for the candidates a follow-up would weigh.
         capped = self._as_read(question)
+        if subject is None and asks_what_it_is_about(capped):
+            # With nothing talked about yet, "it" is the article.
+            gist = self._read_as_read(_THE_ARTICLES_GIST, ENGLISH, candidates=False).answer
+            asked = question_language(capped, words(capped), lang_hint)
+            about = self.answer_entry(gist.id, lang_hint=asked) if gist.id else None
+            if about is not None:
+                return replace(about, question=question)
         if subject is not None:
             # After an answer, a closing "according to the writer" asks nothing of the writer
             # ("¿Y con qué objetivo, según el autor?"); alone, it may ask what the article
