@@ -3186,6 +3186,13 @@ def test_a_claim_to_check_is_answered_with_what_the_article_says(
         # a number the article never gives is what to check, not the topic: "six"
         ("does CBERS have 8 satellites?", None, "cbers-satellite-count", ""),
         ("CBERS has 8 satellites, right?", None, "cbers-satellite-count", ""),
+        # a count of what the answer counts: six satellites
+        (
+            "does CBERS have 10 satellites?",
+            None,
+            "cbers-satellite-count",
+            "The article does not say that; here is what it says:",
+        ),
         # the answer names a country the question names too: nothing to correct
         ("byd built its plant in brazil, not mexico, right?", None, "byd-brazil-complex", ""),
         ("is the deep space station in argentina or chile?", None, "argentina-space-station", ""),

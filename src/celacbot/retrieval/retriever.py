@@ -167,6 +167,15 @@ class Retriever:
         self._counting_countries = frozenset(
             item_id for item_id, text in said if counts_only_countries(text)
         )
+        # What each entry's and fact's figures count ("six Earth resource satellites").
+        self._counts_of = {
+            item_id: frozenset(
+                term
+                for each in counted_given(text)
+                for term in self._normaliser.text_content_terms(each)
+            )
+            for item_id, text in said
+        }
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
         # article's own year, unless they say otherwise), give a day (for a question asking
         # when), or a count, in figures or words (which a claim's number may be corrected by:
@@ -759,7 +768,9 @@ class Retriever:
         def names_all(scored: Scored) -> bool:
             missing = self._unnamed(scored, names)
             return not missing or (
-                checked and len(missing) == 1 and self._corrects(scored, missing[0], counts=claim)
+                checked
+                and len(missing) == 1
+                and self._corrects(scored, missing[0], question, counts=claim)
             )
 
         return list(islice(filter(names_all, ranked), count))
@@ -803,6 +814,11 @@ class Retriever:
             self._of_a_kind(term, claimed) for term in said for claimed in unnamed
         )
 
+    def _counted_by(self, number: str, question: str) -> frozenset[str]:
+        """The terms of what a number in the question counts ("10 satellites": satellite)."""
+        found = re.search(rf"\b{number}\s+((?:[^\W\d_]+\s*){{1,3}})", fold(question))
+        return frozenset(self._normaliser.text_content_terms(found[1])) if found else frozenset()
+
     def _of_a_kind(self, first: str, second: str) -> bool:
         """Whether two names are both countries, both years or both other numbers."""
         if first in self._countries:
@@ -812,19 +828,23 @@ class Retriever:
             first.isdigit() and second.isdigit() and year == (_YEAR.fullmatch(second) is not None)
         )
 
-    def _corrects(self, scored: Scored, claimed: str, *, counts: bool) -> bool:
-        """Whether a candidate names another country, count (with `counts`) or year in place
-        of a claim's. A
-        year only after the article's: its plans ("the first car in 2026?": early 2025) are
-        what it can correct; an earlier year may be another event ("Xi visited Brazil in 2019,
-        right?": he did, and the article tells only of 2024)."""
+    def _corrects(self, scored: Scored, claimed: str, question: str, *, counts: bool) -> bool:
+        """Whether a candidate names another country, count or year in place of a claim's. A
+        count, with `counts`, of whatever the candidate counts; else of what the question
+        counts ("does CBERS have 10 satellites?": six; "sold in Chile for 10 years?" counts
+        nothing of the article's). A year only after the article's: its plans ("the first car
+        in 2026?": early 2025) are what it can correct; an earlier year may be another event
+        ("Xi visited Brazil in 2019, right?": he did, and the article tells only of 2024)."""
         said = scored.document.strong | scored.document.weak
         if claimed in self._countries:
             return any(country in said for country in self._countries)
         if not claimed.isdigit():
             return False
         if not _YEAR.fullmatch(claimed):
-            return counts and scored.document.id in self._counted
+            counted = self._counts_of.get(scored.document.id, frozenset())
+            return scored.document.id in self._counted and (
+                counts or not counted.isdisjoint(self._counted_by(claimed, question))
+            )
         if self._article_year is None or claimed <= self._article_year:
             return False
         return any(_YEAR.fullmatch(term) and term != claimed for term in said)
