@@ -756,10 +756,10 @@ class Retriever:
         gives no date ("vaccines to Mexico in 2024": the article does not say when). A
         `claim` to check may get one country or count wrong, where the candidate names
         another ("BYD built a factory in Mexico, right?": in Brazil); a question `checked`
-        otherwise (a yes/no one) a country or a year, not a count, which may be of anything
-        ("sold in Chile for 10 years?"). A country the `question`
-        asks about as one of a list ("is Colombia one of them?") need not be mentioned: the
-        article may not list them, and the answer says so."""
+        otherwise (a yes/no one) a country, a year, or a count of what the candidate counts
+        (see `_corrects`). A country the `question` asks about as one of a list ("is Colombia
+        one of them?") need not be mentioned: the article may not list them, and the answer
+        says so."""
         # The question's names are found once, not per candidate; most questions have none.
         names = self._asked_names(query, question)
         if not names:
