@@ -46,6 +46,7 @@ OTHER = [
     ("ke hace byd en brasil?", "es"),
     ("pq a china ajudou o brasil?", "pt"),
     ("que paises, segun el articulo?", "es"),
+    ("qdo a byd abre a fabrica?", "pt"),
     ("锂在哪里加工？", "zh"),
     ("创造了多少就业岗位？", "zh"),
     ("巴西 锂", "zh"),

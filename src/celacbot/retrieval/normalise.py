@@ -423,8 +423,13 @@ _SHORTHAND: Final = {
 }
 
 
+def spelt_out(word: str) -> str:
+    """A Spanish or Portuguese word as typed on a phone, spelt out ("q" -> "que")."""
+    return _SHORTHAND.get(word, word)
+
+
 def _stem(word: str) -> str:
-    word = _SHORTHAND.get(word, word)
+    word = spelt_out(word)
     # "10th" is the number 10, as in "10 years"; "2nd", "3rd" likewise. "1st" is "first", as
     # in "the first vehicle" (a first is no count of one).
     if word == "1st":

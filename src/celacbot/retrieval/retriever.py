@@ -160,22 +160,22 @@ class Retriever:
         self._works = frozenset(self._normaliser.text_content_terms(WORKS))
         country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
 
-        def counts_only_countries(text: str) -> bool:
-            counted = [self._normaliser.text_content_terms(each) for each in counted_given(text)]
-            return bool(counted) and all(country_units.intersection(c) for c in counted)
-
-        self._counting_countries = frozenset(
-            item_id for item_id, text in said if counts_only_countries(text)
-        )
-        # What each entry's and fact's figures count ("six Earth resource satellites").
-        self._counts_of = {
-            item_id: frozenset(
-                term
-                for each in counted_given(text)
-                for term in self._normaliser.text_content_terms(each)
+        # What each entry's and fact's figures count, one set of terms a figure ("six Earth
+        # resource satellites"), which a claim's count may be corrected by.
+        counts = {
+            item_id: tuple(
+                frozenset(self._normaliser.text_content_terms(each)) for each in counted_given(text)
             )
             for item_id, text in said
         }
+        self._counts_of = {
+            item_id: frozenset().union(*counted) for item_id, counted in counts.items()
+        }
+        self._counting_countries = frozenset(
+            item_id
+            for item_id, counted in counts.items()
+            if counted and all(country_units.intersection(each) for each in counted)
+        )
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
         # article's own year, unless they say otherwise), give a day (for a question asking
         # when), or a count, in figures or words (which a claim's number may be corrected by:
@@ -309,11 +309,10 @@ class Retriever:
         # Without a subject only the answer is used: the whole message of one asking two
         # questions is not read for the candidates a follow-up would weigh.
         capped = self._as_read(question)
-        if subject is None and asks_what_it_is_about(capped):
+        if subject is None and asks_what_it_is_about(capped) and self._gist_id is not None:
             # With nothing talked about yet, "it" is the article.
-            gist = self._read_as_read(_THE_ARTICLES_GIST, ENGLISH, candidates=False).answer
             asked = question_language(capped, words(capped), lang_hint)
-            about = self.answer_entry(gist.id, lang_hint=asked) if gist.id else None
+            about = self.answer_entry(self._gist_id, lang_hint=asked)
             if about is not None:
                 return replace(about, question=question)
         if subject is not None:
@@ -325,6 +324,13 @@ class Retriever:
         if subject is None:
             return evaluation.answer
         return self._follow_ups.with_subject(self, capped, subject, evaluation, replying=replying)
+
+    @functools.cached_property
+    def _gist_id(self) -> str | None:
+        """The entry that tells what the article is about; found when first asked for, not at
+        start-up: few messages ask it."""
+        gist = self._read_as_read(_THE_ARTICLES_GIST, ENGLISH, candidates=False).answer
+        return gist.id if gist.decision is Decision.ANSWER else None
 
     def unused_terms(self, text: str) -> tuple[str, ...]:
         """The terms `text` is read as, synonyms applied, that no entry or fact uses (Chinese
@@ -746,6 +752,7 @@ class Retriever:
         ranked: list[Scored],
         count: int,
         *,
+        names: Sequence[str],
         claim: bool = False,
         checked: bool = False,
         question: str,
@@ -759,9 +766,7 @@ class Retriever:
         otherwise (a yes/no one) a country, a year, or a count of what the candidate counts
         (see `_corrects`). A country the `question` asks about as one of a list ("is Colombia
         one of them?") need not be mentioned: the article may not list them, and the answer
-        says so."""
-        # The question's names are found once, not per candidate; most questions have none.
-        names = self._asked_names(query, question)
+        says so. `names` are the question's (`_asked_names`)."""
         if not names:
             return ranked[:count]
 
@@ -801,12 +806,12 @@ class Retriever:
             if not (dated and term == self._article_year) and not _mentions(scored, (term,))
         ]
 
-    def _corrected(self, scored: Scored, query: Query, question: str) -> bool:
+    def _corrected(self, scored: Scored, query: Query, names: Sequence[str]) -> bool:
         """Whether a candidate answers with another country, count or year than the question
-        names: not when it names another the question names too, however common ("in Brazil,
-        not Mexico, right?", "in Brazil or Argentina?", "I'm from Chile: did BYD build in
-        Brazil?")."""
-        unnamed = self._unnamed(scored, self._asked_names(query, question))
+        names (`names`, its `_asked_names`): not when it names another the question names
+        too, however common ("in Brazil, not Mexico, right?", "in Brazil or Argentina?", "I'm
+        from Chile: did BYD build in Brazil?")."""
+        unnamed = self._unnamed(scored, names)
         said = [
             term for term in query.content if term not in unnamed and _mentions(scored, (term,))
         ]
@@ -814,10 +819,13 @@ class Retriever:
             self._of_a_kind(term, claimed) for term in said for claimed in unnamed
         )
 
-    def _counted_by(self, number: str, question: str) -> frozenset[str]:
-        """The terms of what a number in the question counts ("10 satellites": satellite)."""
-        found = re.search(rf"\b{number}\s+((?:[^\W\d_]+\s*){{1,3}})", fold(question))
-        return frozenset(self._normaliser.text_content_terms(found[1])) if found else frozenset()
+    def _counts_in(self, text: str) -> frozenset[str]:
+        """The terms of what the figures of a text count ("10 satellites": satellite)."""
+        return frozenset(
+            term
+            for each in counted_given(text)
+            for term in self._normaliser.text_content_terms(each)
+        )
 
     def _of_a_kind(self, first: str, second: str) -> bool:
         """Whether two names are both countries, both years or both other numbers."""
@@ -841,9 +849,9 @@ class Retriever:
         if not claimed.isdigit():
             return False
         if not _YEAR.fullmatch(claimed):
-            counted = self._counts_of.get(scored.document.id, frozenset())
             return scored.document.id in self._counted and (
-                counts or not counted.isdisjoint(self._counted_by(claimed, question))
+                counts
+                or not self._counts_of[scored.document.id].isdisjoint(self._counts_in(question))
             )
         if self._article_year is None or claimed <= self._article_year:
             return False
@@ -995,14 +1003,22 @@ class Retriever:
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
+        # The question's names are found once, not per candidate; most questions have none.
+        names = self._asked_names(query, question)
         leaders = self._naming_all(
-            query, entries, MAX_SUGGESTIONS + 1, claim=claim, checked=checked, question=question
+            query,
+            entries,
+            MAX_SUGGESTIONS + 1,
+            names=names,
+            claim=claim,
+            checked=checked,
+            question=question,
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
         # A leader that corrects the question's name is held to the usual bar: the names it
         # shares are not what was asked ("did China build a port in Peru?").
-        if named and checked and leaders and self._corrected(leaders[0], query, question):
+        if named and checked and leaders and self._corrected(leaders[0], query, names):
             named = False
         verdict: Verdict = decide(
             leaders,
@@ -1010,6 +1026,7 @@ class Retriever:
                 query,
                 self._score(self._fact_index, query),
                 2,
+                names=names,
                 claim=claim,
                 checked=checked,
                 question=question,
@@ -1040,7 +1057,7 @@ class Retriever:
                         lang=lang,
                         related=self._fact_homes[best.document.id],
                     )
-                if checked and self._corrected(best, query, question):
+                if checked and self._corrected(best, query, names):
                     # It answers with another country, count or year than the one asked, and
                     # with no bare "Yes." that would confirm the question's.
                     answer = replace(

@@ -17,7 +17,7 @@ from celacbot.retrieval.message import (
     CHINESE_QUESTION_WORD,
     CHINESE_YES_NO_WORD,
 )
-from celacbot.retrieval.normalise import has_cjk, words
+from celacbot.retrieval.normalise import has_cjk, spelt_out, words
 
 # A bare yes or no as faq.yaml's answers open with it, in each language; Chinese answers
 # echo the question's verb ("提到了。", "不包括。").
@@ -36,11 +36,12 @@ _ENGLISH_OPENER: Final = re.compile(
 )
 # Spanish and Portuguese ask yes or no by intonation alone: a question mark and no question
 # word. Question words have their accents folded (as `words` gives them); the articles and
-# prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped; chat
-# spells "qué" as "q", "k" or "ke", and "por qué" as "pq" or "xq".
+# prepositions that may precede them ("o que", "con cuántos", "de qué") are skipped. Chat's
+# shorthand ("q", "ke", "pq", "qdo") is spelt out first (`spelt_out`); "k" and "porq" are
+# left to this pattern, as other words read them otherwise.
 _QUESTION_WORD: Final = re.compile(
     r"que|quais|qual|cual|cuales|quien|quienes|quem|cuando|quando|donde|onde|adonde|aonde"
-    r"|como|[cq]uant[oa]s?|porque|q|k|ke|pq|xq|porq"
+    r"|como|[cq]uant[oa]s?|porque|k|porq"
 )
 _BEFORE_QUESTION_WORD: Final = re.compile(
     r"o|a|de|en|em|con|com|para|pra|por|desde|hasta|ate|sobre"
@@ -84,7 +85,7 @@ def _intonation_question(question: str, tokens: list[str]) -> bool:
     if _ACCENTED_QUESTION_WORD.search(question.casefold()):
         return False
     first = next((token for token in tokens if not _BEFORE_QUESTION_WORD.fullmatch(token)), "")
-    asks_what = _QUESTION_WORD.fullmatch(first) is not None
+    asks_what = _QUESTION_WORD.fullmatch(spelt_out(first)) is not None
     return not asks_what and any(mark in question for mark in "?¿？")
 
 
