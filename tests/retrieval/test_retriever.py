@@ -481,7 +481,8 @@ def test_questions_the_article_does_not_cover_are_declined(
     assert not answer.answered
 
 
-@pytest.mark.parametrize("question", ["hi", "Hello!", "thanks a lot", "who are you?"])
+# "oi td bem?": "td" is how a phone spells "tudo"; the greeting was a question that declined
+@pytest.mark.parametrize("question", ["hi", "Hello!", "thanks a lot", "who are you?", "oi td bem?"])
 def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str) -> None:
     answer = shipped.answer(question)
 
@@ -2536,6 +2537,34 @@ def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_w
     answer = shipped.answer("what is NIO's battery swap thing and is it any good")
 
     assert answer.decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "qué ganan" (what do they gain) asks the benefits; "ganan" was an unknown word
+        ("y que ganan los paises de aca con el dinero que mete China", "investment-benefits"),
+        ("o que ganham os países daqui com o dinheiro que a China investe?", "investment-benefits"),
+    ],
+)
+def test_what_a_country_gains_asks_its_benefits(
+    shipped: Retriever, question: str, entry_id: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry_id)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "how long does it take to come out?" alone got the article's date: "it" is the visa
+        "Please how much is a visa to Brazil from Lagos and how long does it take to come out?",
+        "what is a visa to Brazil? and when was it launched?",
+    ],
+)
+def test_a_later_question_about_what_an_unrelated_question_asked_is_declined_with_it(
+    shipped: Retriever, message: str
+) -> None:
+    assert shipped.answer(message).decision is Decision.DECLINE
 
 
 def test_a_later_question_leaving_its_subject_out_after_a_suggestion_is_not_answered_alone(

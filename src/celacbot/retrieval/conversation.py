@@ -935,11 +935,22 @@ class FollowUpReader:
                 # leaves its subject out after a part only suggested ("... that system that
                 # photographs the Earth? Serve pra quem?").
                 # Nor one that points back and is unsure of its own answer: "what is NIO's
-                # battery swap thing and is it any good" asks nothing of the farm trade.
+                # battery swap thing and is it any good" asks nothing of the farm trade. Nor
+                # one that points back to a question nothing in the article matched: "how
+                # much is a visa to Brazil and how long does it take?" asks no date of it.
                 if (
                     index
                     and (shape.points_back or before.decision is Decision.SUGGEST)
-                    and (shape.bare or (shape.short and read[index].answer.margin < SURE_MARGIN))
+                    and (
+                        shape.bare
+                        or (shape.short and read[index].answer.margin < SURE_MARGIN)
+                        or (
+                            shape.points_back
+                            and before.decision is Decision.DECLINE
+                            and not before.score
+                            and asks(asking[index - 1])
+                        )
+                    )
                     and read[index].answer.decision is Decision.ANSWER
                 ):
                     read[index] = replace(read[index], answer=whole().answer)
