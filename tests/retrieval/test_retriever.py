@@ -2561,10 +2561,28 @@ def test_what_a_country_gains_asks_its_benefits(
         "what is a visa to Brazil? and when was it launched?",
     ],
 )
-def test_a_later_question_about_what_an_unrelated_question_asked_is_declined_with_it(
+def test_a_later_question_about_what_a_declined_question_asked_is_declined_with_it(
     shipped: Retriever, message: str
 ) -> None:
     assert shipped.answer(message).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("message", "entry_id"),
+    [
+        ("how much is a visa to Brazil? also what did BYD build there?", "byd-brazil-complex"),
+        (
+            "what time is it in Beijing? and when is BYD's factory in Brazil expected to make"
+            " its first car?",
+            "byd-first-vehicle",
+        ),
+        ("should I buy a BYD? and where is their factory in Brazil?", "byd-brazil-complex"),
+    ],
+)
+def test_a_later_question_of_its_own_after_a_declined_one_is_answered(
+    shipped: Retriever, message: str, entry_id: str
+) -> None:
+    assert verdict(shipped, message) == (Decision.ANSWER, entry_id)
 
 
 def test_a_later_question_leaving_its_subject_out_after_a_suggestion_is_not_answered_alone(

@@ -936,8 +936,10 @@ class FollowUpReader:
                 # photographs the Earth? Serve pra quem?").
                 # Nor one that points back and is unsure of its own answer: "what is NIO's
                 # battery swap thing and is it any good" asks nothing of the farm trade. Nor
-                # one that points back to a question nothing in the article matched: "how
-                # much is a visa to Brazil and how long does it take?" asks no date of it.
+                # one that points back to a question declined outright (no candidate at all)
+                # and names nothing of its own besides one word: "how much is a visa to
+                # Brazil and how long does it take?" asks no date of the article; "...? and
+                # what did BYD build there?" still asks its own question.
                 if (
                     index
                     and (shape.points_back or before.decision is Decision.SUGGEST)
@@ -945,10 +947,10 @@ class FollowUpReader:
                         shape.bare
                         or (shape.short and read[index].answer.margin < SURE_MARGIN)
                         or (
-                            shape.points_back
-                            and before.decision is Decision.DECLINE
+                            before.decision is Decision.DECLINE
                             and not before.score
                             and asks(asking[index - 1])
+                            and len([t for t in shape.terms if t not in self.question_terms]) <= 1
                         )
                     )
                     and read[index].answer.decision is Decision.ANSWER
