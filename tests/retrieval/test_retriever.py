@@ -3610,6 +3610,40 @@ def test_what_it_is_about_after_an_answer_is_about_that_answer(shipped: Retrieve
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        (
+            "someone dropped this link in our group chat with zero context and i'm not reading"
+            " all that rn. what's it basically about?",
+            "en",
+        ),
+        # "sent" found COVID-19 support (China sent vaccines)
+        ("my boss sent me this article, too long. what's it about?", "en"),
+        ("朋友发了这个链接给我，我没时间看。讲的是什么？", "zh"),
+    ],
+)
+def test_what_a_shared_text_is_about_asks_the_articles_gist_whatever_came_before(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    for subject in (None, "cbers-program"):
+        answer = shipped.answer(question, subject=subject)
+
+        assert (answer.decision, answer.id, answer.lang) == (
+            Decision.ANSWER,
+            "article-summary",
+            lang,
+        )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my friend sent me a visa form. what's it about?", "how much is a visa? and what's it about?"],
+)
+def test_what_something_else_is_about_is_declined(shipped: Retriever, question: str) -> None:
+    assert shipped.answer(question).decision is Decision.DECLINE
+
+
 def test_what_that_is_about_after_naming_something_is_about_that(shipped: Retriever) -> None:
     question = "I heard China built a station in Argentina, what's that about?"
 

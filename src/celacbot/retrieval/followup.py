@@ -193,6 +193,18 @@ def asks_what_it_is_about(text: str) -> bool:
     return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))
 
 
+# What someone shares: "someone dropped this link", "me mandaron este artículo", "这篇文章".
+_SHARED_TEXT: Final = re.compile(
+    r"\b(?:link|article|text|piece|post|story|page|url|articulo|texto|enlace|nota|noticia"
+    r"|artigo|materia|reportagem)s?\b|文章|链接|帖子"
+)
+
+
+def names_a_shared_text(text: str) -> bool:
+    """Whether words name a text someone shares ("this link", "el artículo", "这篇文章")."""
+    return bool(_SHARED_TEXT.search(fold(text)))
+
+
 def opens_with_connector(text: str) -> bool:
     """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
     folded = fold(text).strip()

@@ -28,6 +28,7 @@ from celacbot.retrieval.followup import (
     STATUS_WORDS,
     asks_what_for,
     asks_what_it_is_about,
+    names_a_shared_text,
     tells_progress,
 )
 from celacbot.retrieval.homophones import Homophones
@@ -104,6 +105,21 @@ FOLLOW_UP_SLACK = 15.0
 DETAIL_SLACK = 8.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
+
+
+def _asks_what_a_shared_text_is_about(text: str) -> bool:
+    """Whether a message asks only what "it" is about after words that name a shared text
+    ("someone dropped this link in our group chat, not reading all that. what's it basically
+    about?"; not "I read about BYD's plant. what's it about?", nor "my friend sent me a visa
+    form. what's it about?")."""
+    if not names_a_shared_text(text):
+        return False
+    asked = questions(text)
+    return (
+        len(asked) == 1
+        and asks_what_it_is_about(asked[0])
+        and names_a_shared_text(words_before(text, asked[0]))
+    )
 
 
 class Retriever:
@@ -309,21 +325,33 @@ class Retriever:
         # Without a subject only the answer is used: the whole message of one asking two
         # questions is not read for the candidates a follow-up would weigh.
         capped = self._as_read(question)
-        if subject is None and asks_what_it_is_about(capped) and self._gist_id is not None:
-            # With nothing talked about yet, "it" is the article.
-            asked = question_language(capped, words(capped), lang_hint)
-            about = self.answer_entry(self._gist_id, lang_hint=asked)
+        # With nothing talked about yet, "it" is the article; so it is after words that
+        # name a shared text, whatever was talked about.
+        if _asks_what_a_shared_text_is_about(capped) or (
+            subject is None and asks_what_it_is_about(capped)
+        ):
+            about = self._gist(question, capped, lang_hint)
             if about is not None:
-                return replace(about, question=question)
+                return about
         if subject is not None:
             # After an answer, a closing "according to the writer" asks nothing of the writer
             # ("¿Y con qué objetivo, según el autor?"); alone, it may ask what the article
             # itself says ("which countries, according to the article?").
             capped = without_source_tag(capped)
         evaluation = self._read_as_read(capped, lang_hint, candidates=subject is not None)
-        if subject is None:
-            return evaluation.answer
-        return self._follow_ups.with_subject(self, capped, subject, evaluation, replying=replying)
+        if subject is not None:
+            return self._follow_ups.with_subject(
+                self, capped, subject, evaluation, replying=replying
+            )
+        return evaluation.answer
+
+    def _gist(self, question: str, capped: str, lang_hint: str | None) -> Answer | None:
+        """The article's summary, in the asker's language."""
+        if self._gist_id is None:
+            return None
+        asked = question_language(capped, words(capped), lang_hint)
+        about = self.answer_entry(self._gist_id, lang_hint=asked)
+        return None if about is None else replace(about, question=question)
 
     @functools.cached_property
     def _gist_id(self) -> str | None:
