@@ -80,6 +80,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         ),
         # "wat" exclaims
         ("wat a great article. who wrote it?", ["who wrote it?"]),
+        (
+            "thanks, most helpful. One last matter: what post does the author hold?",
+            ["what post does the author hold?"],
+        ),
+        ("a final question, who is the author?", ["who is the author?"]),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
         # Turning to "them" only says whom the question after it is about.
