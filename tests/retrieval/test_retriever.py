@@ -2524,6 +2524,11 @@ def test_a_club_or_an_observatory_elsewhere_is_not_what_the_article_names(
     assert shipped.answer(question).id not in {"china-celac-forum", "argentina-cooperation"}
 
 
+def test_portuguese_some_is_no_topic(shipped: Retriever) -> None:
+    # "uns", "umas" (some) weighed as a rare unknown word, as "um", "uma" never did
+    assert not {"uns", "umas"} & set(shipped.explain("criaram uns voos e umas rotas?").terms)
+
+
 def test_by_the_way_is_chat_but_what_happened_is_asked(shipped: Retriever) -> None:
     # "de paso" (by the way) is chat; "pasó" (happened), folded the same word, is not
     assert verdict(shipped, "y de paso que es eso del celac") == (Decision.ANSWER, "what-is-celac")
@@ -2545,6 +2550,13 @@ def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_w
         # "qué ganan" (what do they gain) asks the benefits; "ganan" was an unknown word
         ("y que ganan los paises de aca con el dinero que mete China", "investment-benefits"),
         ("o que ganham os países daqui com o dinheiro que a China investe?", "investment-benefits"),
+        # "el dinero que mete China" (the money China puts in) is its investment; "mete" was
+        # read as the typo "meet"
+        (
+            "Dice mi abuela que si el dinero que mete China aquí le ha dado trabajo a la gente"
+            " o nomás beneficia a los de arriba",
+            "investment-benefits",
+        ),
     ],
 )
 def test_what_a_country_gains_asks_its_benefits(
