@@ -2524,6 +2524,19 @@ def test_a_club_or_an_observatory_elsewhere_is_not_what_the_article_names(
     assert shipped.answer(question).id not in {"china-celac-forum", "argentina-cooperation"}
 
 
+@pytest.mark.parametrize(
+    "message", ["o sea que Chile sí está, cierto?", "ou seja, o Chile está também?"]
+)
+def test_saying_it_again_in_other_words_asks_nothing_of_its_own(
+    shipped: Retriever, message: str
+) -> None:
+    # "o sea", "ou seja" (that is): "sea" weighed as a rare word the article lacks
+    assert verdict(shipped, message, subject="ev-countries") == (
+        Decision.ANSWER,
+        "chile-cooperation",
+    )
+
+
 def test_portuguese_some_is_no_topic(shipped: Retriever) -> None:
     # "uns", "umas" (some) weighed as a rare unknown word, as "um", "uma" never did
     assert not {"uns", "umas"} & set(shipped.explain("criaram uns voos e umas rotas?").terms)

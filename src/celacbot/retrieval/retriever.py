@@ -439,11 +439,12 @@ class Retriever:
 
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
-        Chinese spaced out a character at a time as it would be written, "100%" before a word
-        and what the whole article is about ("this article about China and Latin America")
-        left out."""
-        read = _FULLY.sub(
-            "", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+        Chinese spaced out a character at a time as it would be written, "100%" before a word,
+        the "sea" of "o sea" (that is) and what the whole article is about ("this article
+        about China and Latin America") left out."""
+        read = _SAYING_IT_AGAIN.sub(
+            r"\1",
+            _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
         )
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
@@ -1148,6 +1149,11 @@ class Retriever:
             entry.id, entry.question_in(lang), entry.label_in(lang), round(scored.total, 1)
         )
 
+
+# "o sea", "ou seja", "es decir" (that is): the asker says it again in other words; "sea"
+# weighed as a rare unknown word ("o sea que Chile sí está, cierto?"). Its first word, a
+# stop word, stays to tell the language.
+_SAYING_IT_AGAIN: Final = re.compile(r"\b(o|ou|es) (?:sea|seja|decir)\b", re.IGNORECASE)
 
 # "100% electric", "100 % elétrico", "100%纯电": fully, no figure the article would have to
 # give. Not a figure asked about: "up 100% since 2014", "100% more", "el 100% de los datos".
