@@ -85,6 +85,11 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             ["what post does the author hold?"],
         ),
         ("a final question, who is the author?", ["who is the author?"]),
+        # no lead-in: the words go on
+        (
+            "my last question was about BYD. when does it start producing?",
+            ["when does it start producing?"],
+        ),
         # The article itself asked about: no lead-in to drop.
         ("what does the article say about byd?", ["what does the article say about byd?"]),
         # Turning to "them" only says whom the question after it is about.

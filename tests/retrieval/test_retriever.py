@@ -482,7 +482,18 @@ def test_questions_the_article_does_not_cover_are_declined(
 
 
 # "oi td bem?": "td" is how a phone spells "tudo"; the greeting was a question that declined
-@pytest.mark.parametrize("question", ["hi", "Hello!", "thanks a lot", "who are you?", "oi td bem?"])
+# "thanks for the help": China's help was COVID-19 support
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hi",
+        "Hello!",
+        "thanks a lot",
+        "who are you?",
+        "oi td bem?",
+        "one last thing, thanks for the help",
+    ],
+)
 def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str) -> None:
     answer = shipped.answer(question)
 
@@ -2525,21 +2536,21 @@ def test_a_club_or_an_observatory_elsewhere_is_not_what_the_article_names(
 
 
 @pytest.mark.parametrize(
-    "message", ["o sea que Chile sí está, cierto?", "ou seja, o Chile está também?"]
+    ("message", "lang"),
+    [("o sea que Chile sí está, cierto?", "es"), ("ou seja, o Chile está também?", "pt")],
 )
 def test_saying_it_again_in_other_words_asks_nothing_of_its_own(
-    shipped: Retriever, message: str
+    shipped: Retriever, message: str, lang: str
 ) -> None:
-    # "o sea", "ou seja" (that is): "sea" weighed as a rare word the article lacks
-    assert verdict(shipped, message, subject="ev-countries") == (
+    # "o sea", "ou seja" (that is): "sea" weighed as a rare word the article lacks; the
+    # "o" left alone read as Portuguese
+    answer = shipped.answer(message, subject="ev-countries", lang_hint=lang)
+
+    assert (answer.decision, answer.id, answer.lang) == (
         Decision.ANSWER,
         "chile-cooperation",
+        lang,
     )
-
-
-def test_portuguese_some_is_no_topic(shipped: Retriever) -> None:
-    # "uns", "umas" (some) weighed as a rare unknown word, as "um", "uma" never did
-    assert not {"uns", "umas"} & set(shipped.explain("criaram uns voos e umas rotas?").terms)
 
 
 def test_by_the_way_is_chat_but_what_happened_is_asked(shipped: Retriever) -> None:
@@ -3645,6 +3656,7 @@ def test_what_it_is_about_after_an_answer_is_about_that_answer(shipped: Retrieve
         ),
         # "sent" found COVID-19 support (China sent vaccines)
         ("my boss sent me this article, too long. what's it about?", "en"),
+        ("someone dropped this link with zero context, what's it about?", "en"),
         ("朋友发了这个链接给我，我没时间看。讲的是什么？", "zh"),
     ],
 )
@@ -3663,10 +3675,24 @@ def test_what_a_shared_text_is_about_asks_the_articles_gist_whatever_came_before
 
 @pytest.mark.parametrize(
     "question",
-    ["my friend sent me a visa form. what's it about?", "how much is a visa? and what's it about?"],
+    [
+        "my friend sent me a visa form. what's it about?",
+        "how much is a visa? and what's it about?",
+        # a text about something else: "it" is that something
+        "I read a post about football. what's it about?",
+        "我看了一个关于足球的帖子，讲的是什么？",
+    ],
 )
 def test_what_something_else_is_about_is_declined(shipped: Retriever, question: str) -> None:
     assert shipped.answer(question).decision is Decision.DECLINE
+
+
+def test_what_a_text_says_is_about_what_it_says(shipped: Retriever) -> None:
+    # "that" is what the article was just said to say, not the article
+    question = "the article says Xi visited Peru. what's that about?"
+
+    assert verdict(shipped, question)[1] != "article-summary"
+    assert verdict(shipped, question, subject="cbers-program")[1] != "article-summary"
 
 
 def test_what_that_is_about_after_naming_something_is_about_that(shipped: Retriever) -> None:

@@ -179,12 +179,33 @@ def asks_who_wrote(text: str) -> bool:
     return bool(_WHO_WROTE.search(fold(text)))
 
 
-# "what's it about?", "so what is this all about", "讲的是什么？", "这是关于什么的": the whole
-# message, over folded text; with nothing talked about yet, "it" is the article.
+# "what's it about?", "so what is this all about", "讲的是什么？", "这是关于什么的": over
+# folded text; with nothing talked about yet, "it" is the article.
+_ABOUT_WHAT_IT_IS: Final = (
+    r"what(?:'?s| is) (?:it|this|that)(?: (?:all|basically|even|actually|really))* about\W*$"
+)
+_ABOUT_WHAT_IT_IS_CHINESE: Final = (
+    r"(?:这|它|这篇)?(?:是)?(?:关于什么|讲的?是?什么|讲啥|说的?是?啥|说的是什么)(?:的|呢)?\W*$"
+)
 _WHAT_IT_IS_ABOUT: Final = re.compile(
-    r"^\W*(?:(?:ok|okay|so|hi|hey|hello)\W+)?what(?:'?s| is) (?:it|this|that)"
-    r"(?: (?:all|basically|even|actually|really))* about\W*$"
-    r"|^\W*(?:这|它|这篇)?(?:是)?(?:关于什么|讲的?是?什么|讲啥|说的?是?啥|说的是什么)(?:的|呢)?\W*$"
+    rf"^\W*(?:(?:ok|okay|so|hi|hey|hello)\W+)?{_ABOUT_WHAT_IT_IS}|^\W*{_ABOUT_WHAT_IT_IS_CHINESE}"
+)
+# ... at the end of a message; "it" or "this", not "that", which is what was just named ("the
+# article says Xi visited Peru. what's that about?")
+_ENDS_ASKING_WHAT_IT_IS_ABOUT: Final = re.compile(
+    r"\bwhat(?:'?s| is) (?:it|this)(?: (?:all|basically|even|actually|really))* about\W*$"
+    rf"|{_ABOUT_WHAT_IT_IS_CHINESE}"
+)
+# A text someone shares, pointed at: "this link", "the article", "este artículo", "这篇文章".
+# Not a text about something ("a post about football", "关于足球的文章"), nor what it says
+# ("the article mentions a lab in Uruguay"): then "it" is that something.
+_SHARED_TEXT: Final = re.compile(
+    r"\b(?:this|that|the|dis|este|ese|el|esse|o)\s+(?:link|article|url|articulo|enlace|artigo)s?\b"
+    r"|(?:这篇|这个|那篇|这)(?:文章|链接)"
+)
+_TELLS_WHAT_IT_SAYS: Final = re.compile(
+    r"\b(?:about|on|sobre|acerca|says?|mentions?|talks?|dice|menciona|habla|diz|fala)\b"
+    r"|关于|提到|说|讲|谈"
 )
 
 
@@ -193,16 +214,17 @@ def asks_what_it_is_about(text: str) -> bool:
     return bool(_WHAT_IT_IS_ABOUT.search(fold(text)))
 
 
-# What someone shares: "someone dropped this link", "me mandaron este artículo", "这篇文章".
-_SHARED_TEXT: Final = re.compile(
-    r"\b(?:link|article|text|piece|post|story|page|url|articulo|texto|enlace|nota|noticia"
-    r"|artigo|materia|reportagem)s?\b|文章|链接|帖子"
-)
-
-
-def names_a_shared_text(text: str) -> bool:
-    """Whether words name a text someone shares ("this link", "el artículo", "这篇文章")."""
-    return bool(_SHARED_TEXT.search(fold(text)))
+def asks_what_a_shared_text_is_about(text: str) -> bool:
+    """Whether a message ends asking what "it" is about after words that only point at a text
+    someone shared ("someone dropped this link in our group chat, not reading all that. what's
+    it basically about?"); not after a text about something else ("I read a post about
+    football"), nor after what the text says ("the article mentions BYD's plant")."""
+    folded = fold(text)
+    asking = _ENDS_ASKING_WHAT_IT_IS_ABOUT.search(folded)
+    if asking is None:
+        return False
+    before = folded[: asking.start()]
+    return bool(_SHARED_TEXT.search(before)) and not _TELLS_WHAT_IT_SAYS.search(before)
 
 
 def opens_with_connector(text: str) -> bool:

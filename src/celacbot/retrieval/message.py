@@ -248,9 +248,9 @@ _CHANGING_SUBJECT: Final = (
 _CHINESE_CHANGING_SUBJECT: Final = "换(?:一)?个话题|换话题|换个事儿?|换个问题|说点别的|聊点别的"
 _LEAD_IN: Final = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|{_CHANGING_SUBJECT}"
-    r"|another (?:question|thing)|quick (?:question|q)"
-    # "one last matter:", "a final question,"
-    r"|(?:one|a|my) (?:more|last|final) (?:question|thing|matter|point)"
+    r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
+    # "one last matter:", "a final question,"; not "my last question was about BYD"
+    r"|(?:(?:one|my) (?:last|final)|a final) (?:question|thing|matter|point)(?=\s*[,:;.!-])"
     rf"|{_DIFFERENT_QUESTION}|new (?:question|topic|subject)(?=\s*[,:;.!-])"
     r"|outra pergunta|outra coisa|otra pregunta|otra cosa"
     r"|pregunta rapida|pergunta rapida|ahora bien"

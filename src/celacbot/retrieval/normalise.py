@@ -32,7 +32,7 @@ _STOP_WORDS = """
     sobre son su sus tiene un una unos unas y yo
     as ao aos com da das do dos e ela ele em esse essa esses essas estes isso faz fazer fez foi
     muito muita na nas no nos os
-    pela pelo qual quais sao seu sua tem um uma uns umas voce fica ficam queda quedan sob
+    pela pelo qual quais sao seu sua tem um uma voce fica ficam queda quedan sob
     q vc pra pro tb tbm tmb tmbn porfa hicieron hecho hacen fizeram feito fazem
     puede pueden podria pode podem poderia
 """

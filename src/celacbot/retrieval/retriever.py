@@ -26,9 +26,9 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
+    asks_what_a_shared_text_is_about,
     asks_what_for,
     asks_what_it_is_about,
-    names_a_shared_text,
     tells_progress,
 )
 from celacbot.retrieval.homophones import Homophones
@@ -105,21 +105,6 @@ FOLLOW_UP_SLACK = 15.0
 DETAIL_SLACK = 8.0
 ASKED_CACHE_SIZE = 1024
 EXPLAIN_CANDIDATES = 5
-
-
-def _asks_what_a_shared_text_is_about(text: str) -> bool:
-    """Whether a message asks only what "it" is about after words that name a shared text
-    ("someone dropped this link in our group chat, not reading all that. what's it basically
-    about?"; not "I read about BYD's plant. what's it about?", nor "my friend sent me a visa
-    form. what's it about?")."""
-    if not names_a_shared_text(text):
-        return False
-    asked = questions(text)
-    return (
-        len(asked) == 1
-        and asks_what_it_is_about(asked[0])
-        and names_a_shared_text(words_before(text, asked[0]))
-    )
 
 
 class Retriever:
@@ -327,7 +312,7 @@ class Retriever:
         capped = self._as_read(question)
         # With nothing talked about yet, "it" is the article; so it is after words that
         # name a shared text, whatever was talked about.
-        if _asks_what_a_shared_text_is_about(capped) or (
+        if asks_what_a_shared_text_is_about(capped) or (
             subject is None and asks_what_it_is_about(capped)
         ):
             about = self._gist(question, capped, lang_hint)
@@ -440,10 +425,10 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        the "sea" of "o sea" (that is) and what the whole article is about ("this article
+        "o sea" (that is) and what the whole article is about ("this article
         about China and Latin America") left out."""
         read = _SAYING_IT_AGAIN.sub(
-            r"\1",
+            "",
             _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
         )
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
@@ -1151,9 +1136,9 @@ class Retriever:
 
 
 # "o sea", "ou seja", "es decir" (that is): the asker says it again in other words; "sea"
-# weighed as a rare unknown word ("o sea que Chile sí está, cierto?"). Its first word, a
-# stop word, stays to tell the language.
-_SAYING_IT_AGAIN: Final = re.compile(r"\b(o|ou|es) (?:sea|seja|decir)\b", re.IGNORECASE)
+# weighed as a rare unknown word ("o sea que Chile sí está, cierto?"). All of it goes: its
+# "o" alone would read as Portuguese.
+_SAYING_IT_AGAIN: Final = re.compile(r"\b(?:o sea|ou seja|es decir)\b", re.IGNORECASE)
 
 # "100% electric", "100 % elétrico", "100%纯电": fully, no figure the article would have to
 # give. Not a figure asked about: "up 100% since 2014", "100% more", "el 100% de los datos".
