@@ -3656,7 +3656,7 @@ def test_what_it_is_about_after_an_answer_is_about_that_answer(shipped: Retrieve
         ),
         # "sent" found COVID-19 support (China sent vaccines)
         ("my boss sent me this article, too long. what's it about?", "en"),
-        ("someone dropped this link with zero context, what's it about?", "en"),
+        ("someone dropped this link on our group chat, what's it about?", "en"),
         ("朋友发了这个链接给我，我没时间看。讲的是什么？", "zh"),
     ],
 )

@@ -181,20 +181,21 @@ def asks_who_wrote(text: str) -> bool:
 
 # "what's it about?", "so what is this all about", "讲的是什么？", "这是关于什么的": over
 # folded text; with nothing talked about yet, "it" is the article.
-_ABOUT_WHAT_IT_IS: Final = (
-    r"what(?:'?s| is) (?:it|this|that)(?: (?:all|basically|even|actually|really))* about\W*$"
+_ABOUT_WHAT: Final = (
+    r"what(?:'?s| is) (?:{it})(?: (?:all|basically|even|actually|really))* about\W*$"
 )
-_ABOUT_WHAT_IT_IS_CHINESE: Final = (
+_ABOUT_WHAT_CHINESE: Final = (
     r"(?:这|它|这篇)?(?:是)?(?:关于什么|讲的?是?什么|讲啥|说的?是?啥|说的是什么)(?:的|呢)?\W*$"
 )
 _WHAT_IT_IS_ABOUT: Final = re.compile(
-    rf"^\W*(?:(?:ok|okay|so|hi|hey|hello)\W+)?{_ABOUT_WHAT_IT_IS}|^\W*{_ABOUT_WHAT_IT_IS_CHINESE}"
+    r"^\W*(?:(?:ok|okay|so|hi|hey|hello)\W+)?"
+    + _ABOUT_WHAT.format(it="it|this|that")
+    + rf"|^\W*{_ABOUT_WHAT_CHINESE}"
 )
 # ... at the end of a message; "it" or "this", not "that", which is what was just named ("the
 # article says Xi visited Peru. what's that about?")
 _ENDS_ASKING_WHAT_IT_IS_ABOUT: Final = re.compile(
-    r"\bwhat(?:'?s| is) (?:it|this)(?: (?:all|basically|even|actually|really))* about\W*$"
-    rf"|{_ABOUT_WHAT_IT_IS_CHINESE}"
+    r"\b" + _ABOUT_WHAT.format(it="it|this") + rf"|{_ABOUT_WHAT_CHINESE}"
 )
 # A text someone shares, pointed at: "this link", "the article", "este artículo", "这篇文章".
 # Not a text about something ("a post about football", "关于足球的文章"), nor what it says
@@ -204,7 +205,7 @@ _SHARED_TEXT: Final = re.compile(
     r"|(?:这篇|这个|那篇|这)(?:文章|链接)"
 )
 _TELLS_WHAT_IT_SAYS: Final = re.compile(
-    r"\b(?:about|on|sobre|acerca|says?|mentions?|talks?|dice|menciona|habla|diz|fala)\b"
+    r"\b(?:about|sobre|acerca|says?|mentions?|talks?|dice|menciona|habla|diz|fala)\b"
     r"|关于|提到|说|讲|谈"
 )
 

@@ -324,11 +324,9 @@ class Retriever:
             # itself says ("which countries, according to the article?").
             capped = without_source_tag(capped)
         evaluation = self._read_as_read(capped, lang_hint, candidates=subject is not None)
-        if subject is not None:
-            return self._follow_ups.with_subject(
-                self, capped, subject, evaluation, replying=replying
-            )
-        return evaluation.answer
+        if subject is None:
+            return evaluation.answer
+        return self._follow_ups.with_subject(self, capped, subject, evaluation, replying=replying)
 
     def _gist(self, question: str, capped: str, lang_hint: str | None) -> Answer | None:
         """The article's summary, in the asker's language."""
@@ -425,8 +423,8 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        "o sea" (that is) and what the whole article is about ("this article
-        about China and Latin America") left out."""
+        "o sea" (that is) and what the whole article is about ("this article about China and
+        Latin America") left out."""
         read = _SAYING_IT_AGAIN.sub(
             "",
             _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
