@@ -1208,6 +1208,7 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
         "valeu. mudando de assunto, o q significa celac?",
         "thanks! changing the subject, what is CELAC?",
         "ok different question, what is celac",
+        "different ting altogether - wat is dis celac?",
         "ok switching gears completely, what is celac?",
         "cambiando el tema por completo, ¿qué es la celac?",
         "otra cosa distinta: ¿qué es la celac?",

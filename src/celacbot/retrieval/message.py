@@ -234,7 +234,9 @@ _TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me con
 # "different question: ...", "otra cosa distinta: ...": said before a question, a mark after it
 # (not "different question but related", "¿y la celac es una cosa distinta?").
 _DIFFERENT_QUESTION: Final = (
-    r"(?:(?:a |one )?(?:different|unrelated) (?:question|topic|subject)"
+    # "different ting altogether - who write dis article?"
+    r"(?:(?:a |one )?(?:different|unrelated) (?:question|topic|subject|thing|ting)"
+    r"(?: altogether| entirely| completely)?"
     r"|(?:una |uma |otra |outra )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta))"
     r"(?=\s*[,:;.!-])"
 )
