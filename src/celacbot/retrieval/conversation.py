@@ -902,6 +902,7 @@ class FollowUpReader:
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
             detail_only = self._asks_only_a_detail(asking[index], shape)
+            topics = [term for term in shape.terms if term not in self.question_terms]
             # A first Chinese part that leaves its subject out and is unanswered alone
             # ("...习主席11月出访拉美，请问此行是哪几天，...") is about what the words before it
             # name; another first part, about what the whole message answers, cannot change.
@@ -950,7 +951,7 @@ class FollowUpReader:
                             before.decision is Decision.DECLINE
                             and not before.score
                             and asks(asking[index - 1])
-                            and len([t for t in shape.terms if t not in self.question_terms]) <= 1
+                            and len(topics) <= 1
                         )
                     )
                     and read[index].answer.decision is Decision.ANSWER
@@ -969,7 +970,7 @@ class FollowUpReader:
             asks_membership = bool(asked_members(asking[index]))
             of_the_one_before = (
                 index
-                and (topics := [t for t in shape.terms if t not in self.question_terms])
+                and topics
                 # "And what is CELAC?" after the forum is sure of its own answer
                 and read[index].answer.margin < SURE_MARGIN
                 and read[index].answer.id in self.neighbourhood.neighbours(before.id)

@@ -782,12 +782,16 @@ class Retriever:
         if not names:
             return ranked[:count]
 
+        # What the question counts is read once, for the first candidate that may correct a
+        # count, not per candidate.
+        counted = functools.cache(lambda: self._counts_in(question))
+
         def names_all(scored: Scored) -> bool:
             missing = self._unnamed(scored, names)
             return not missing or (
                 checked
                 and len(missing) == 1
-                and self._corrects(scored, missing[0], question, counts=claim)
+                and self._corrects(scored, missing[0], counted, counts=claim)
             )
 
         return list(islice(filter(names_all, ranked), count))
@@ -848,13 +852,21 @@ class Retriever:
             first.isdigit() and second.isdigit() and year == (_YEAR.fullmatch(second) is not None)
         )
 
-    def _corrects(self, scored: Scored, claimed: str, question: str, *, counts: bool) -> bool:
+    def _corrects(
+        self,
+        scored: Scored,
+        claimed: str,
+        counted: Callable[[], frozenset[str]],
+        *,
+        counts: bool,
+    ) -> bool:
         """Whether a candidate names another country, count or year in place of a claim's. A
         count, with `counts`, of whatever the candidate counts; else of what the question
-        counts ("does CBERS have 10 satellites?": six; "sold in Chile for 10 years?" counts
-        nothing of the article's). A year only after the article's: its plans ("the first car
-        in 2026?": early 2025) are what it can correct; an earlier year may be another event
-        ("Xi visited Brazil in 2019, right?": he did, and the article tells only of 2024)."""
+        counts, `counted` ("does CBERS have 10 satellites?": six; "sold in Chile for 10
+        years?" counts nothing of the article's). A year only after the article's: its plans
+        ("the first car in 2026?": early 2025) are what it can correct; an earlier year may be
+        another event ("Xi visited Brazil in 2019, right?": he did, and the article tells only
+        of 2024)."""
         said = scored.document.strong | scored.document.weak
         if claimed in self._countries:
             return any(country in said for country in self._countries)
@@ -862,8 +874,7 @@ class Retriever:
             return False
         if not _YEAR.fullmatch(claimed):
             return scored.document.id in self._counted and (
-                counts
-                or not self._counts_of[scored.document.id].isdisjoint(self._counts_in(question))
+                counts or not self._counts_of[scored.document.id].isdisjoint(counted())
             )
         if self._article_year is None or claimed <= self._article_year:
             return False
