@@ -113,6 +113,26 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             ["which countries buy chinese EVs"],
         ),
         ("what do they want to know about cbers?", ["what do they want to know about cbers?"]),
+        # a voice assistant woken by mistake, "wait", laughter
+        (
+            "ok google nao pera kkkk bot quem que escreveu esse artigo ai",
+            ["kkkk bot quem que escreveu esse artigo ai"],
+        ),
+        ("ok, what is celac?", ["what is celac?"]),
+        # the questions numbered in words
+        (
+            "Firstly, what does CELAC stand for? And Secondly, what is the author's job?",
+            ["what does CELAC stand for?", "what is the author's job?"],
+        ),
+        (
+            "en primer lugar, ¿qué es la celac? y en segundo lugar, ¿quién lo escribió?",
+            ["¿qué es la celac?", "¿quién lo escribió?"],
+        ),
+        # "e pra que que serve": what it is for, a question of its own
+        (
+            "quantos satelite a china fez com o brasil e pra que que serve esses satelite",
+            ["quantos satelite a china fez com o brasil", "pra que que serve esses satelite"],
+        ),
     ],
 )
 def test_a_lead_in_is_not_part_of_the_question(message: str, asked: list[str]) -> None:
@@ -674,6 +694,10 @@ def test_a_message_that_counts_its_questions_is_split_at_the_and_between_them(
         ("is there a big question mark over it?", "is there a big question mark over it?"),
         ("感叹号是什么意思", "感叹号是什么意思"),
         ("full stop, who wrote this?", "who wrote this?"),
+        # the mark named by its last word
+        ("e no brasil ele vai fazer o quê interrogação", "e no brasil ele vai fazer o quê?"),
+        ("cuándo fue la visita interrogación", "cuándo fue la visita?"),
+        ("o que é a interrogação do artigo?", "o que é a interrogação do artigo?"),
     ],
 )
 def test_punctuation_dictated_as_words_is_written_as_marks(message: str, written: str) -> None:

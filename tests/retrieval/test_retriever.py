@@ -348,6 +348,8 @@ def test_an_answer_says_the_detail_the_article_does_not_give(
         # signs the piece: "firma" is also a company, "nota" also a grade
         "¿Quién firma esta nota?",
         "quem assina a matéria?",
+        "quien la escribio",  # "la nota"
+        "quem que escreveu isso?",
     ],
 )
 def test_who_wrote_it_put_another_way_is_the_author(shipped: Retriever, question: str) -> None:
@@ -2143,6 +2145,15 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
 
 
+def test_a_second_question_in_european_portuguese_is_answered_too(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "tenho duas dúvidas: com quantos membros da CELAC a China tem mecanismos bilaterais de"
+        " cooperação agrícola, e que tipo de produtos passaram a ser transaccionados?"
+    )
+
+    assert [part.id for part in answer.parts] == ["agri-mechanisms-19", "agri-trade-products"]
+
+
 def test_a_chinese_follow_up_leaving_its_subject_out_may_say_exactly(shipped: Retriever) -> None:
     # 具体 (exactly) is a light word: the message still names no topic of its own
     assert verdict(shipped, "请问此行具体是哪几天？", subject="xi-visit") == (
@@ -3696,6 +3707,35 @@ def test_what_a_text_says_is_about_what_it_says(shipped: Retriever) -> None:
     assert verdict(shipped, question, subject="cbers-program")[1] != "article-summary"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Good evening! My cousin works in logistics at the airport and he mentioned more"
+            " cargo flights to Latin America for online shopping 😅 Is that related to"
+            " China-Latin America cooperation?",
+            "air-routes-ecommerce",
+        ),
+        (
+            "meu tio falou que tem mais voo de carga pra américa latina. isso tem a ver com a"
+            " china?",
+            "air-routes-ecommerce",
+        ),
+        ("BYD opened a plant in Brazil. is that part of the cooperation?", "byd-brazil-complex"),
+    ],
+)
+def test_asking_whether_what_was_told_is_related_asks_of_what_was_told(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_asking_whether_something_else_is_related_is_declined(shipped: Retriever) -> None:
+    question = "my cousin sells empanadas in Lima. is that related to China-Latin America?"
+
+    assert shipped.answer(question).decision is Decision.DECLINE
+
+
 def test_what_that_is_about_after_naming_something_is_about_that(shipped: Retriever) -> None:
     question = "I heard China built a station in Argentina, what's that about?"
 
@@ -3820,6 +3860,48 @@ def test_a_follow_up_dictated_with_its_punctuation_is_read_as_written(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # "ele" (he) is Xi: what he does in Brazil, not China's cooperation with Brazil
+        ("xi-visit", "e no brasil ele vai fazer o quê interrogação", "g20-brazil"),
+        ("xi-visit", "e no brasil ele faz o quê?", "g20-brazil"),
+        # "aquele centro" names whom "ele" means
+        (
+            "xi-visit",
+            "e aquele centro de comida sustentável, pra que que ele serve?",
+            "food-innovation-center",
+        ),
+    ],
+)
+def test_he_or_she_after_and_points_back_to_the_subject(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_a_singlish_one_stresses_and_counts_nothing(shipped: Retriever) -> None:
+    answer = shipped.answer("when it open one ah", subject="bgi-uruguay-lab")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
+    assert Detail.DATE in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "lang"),
+    [
+        ("covid-support", "a qué países asere", "es"),  # Cuban "buddy"
+        ("covid-support", "送给哪几个国家了嘛", "zh"),
+    ],
+)
+def test_a_follow_up_in_dialect_keeps_its_subject(
+    shipped: Retriever, subject: str, follow_up: str, lang: str
+) -> None:
+    answer = shipped.answer(follow_up, subject=subject)
+
+    assert (answer.decision, answer.id, answer.lang) == (Decision.ANSWER, subject, lang)
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,10 @@ is never a follow-up, and `asks_who_wrote(text)` "who wrote this?", the article'
 "this" was; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
 a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
 the subject's own figure answers; `asks_status(text)` "is it finished?", which the subject, or
-a related entry, answers when its text `tells_progress` with a date. What the retriever adds to
-these (a Telegram reply, Chinese questions that leave "it" out, a message that names a topic of
-its own) is in `conversation.py`.
+a related entry, answers when its text `tells_progress` with a date; `asks_if_it_relates(text)`
+"is that related to ...?", which asks of what the message told before it. What the retriever
+adds to these (a Telegram reply, Chinese questions that leave "it" out, a message that names a
+topic of its own) is in `conversation.py`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ _NEAR_POINTER: Final = re.compile(
     r"\b(?:that|this|those|ese|esa|esse|essa|aquele|aquela|ele|ela"
     # "qual é a ideia desse troço?": of that one (not "nessa cidade", in that city)
     r"|desse|dessa)\b"
+)
+
+# Portuguese "ele", "ela" in a longer message point back after "and ...": "e no brasil ele vai
+# fazer o quê?"; not after a name or "that ..." ("o xi disse que ele quer mais cooperação?",
+# "e aquele centro de comida, pra que que ele serve?" name whom they mean first).
+_HE_OR_SHE: Final = re.compile(
+    r"^(?:(?!\b(?:xi|aquele|aquela|esse|essa|este|esta|daquele|daquela|desse|dessa)\b).)*"
+    r"\b(?:ele|ela)\b"
 )
 
 _CONNECTOR: Final = re.compile(
@@ -169,7 +178,8 @@ def names_the_article(text: str) -> bool:
 # "who wrote this?", "quem escreveu isso?", "谁写的": whoever wrote "this" or "it" wrote the
 # article, for nothing else in it was written, whatever the chat was about.
 _WHO_WROTE: Final = re.compile(
-    r"\bwho (?:wrote|writes?|rote)\b|\bquem (?:escreveu|escreve)\b|\bquien (?:escribio|escribe)\b"
+    r"\bwho (?:wrote|writes?|rote)\b|\bquem (?:o |a )?(?:escreveu|escreve)\b"
+    r"|\bquien (?:lo |la )?(?:escribio|escribe)\b"
     r"|谁写"
 )
 
@@ -228,6 +238,31 @@ def asks_what_a_shared_text_is_about(text: str) -> bool:
     return bool(_SHARED_TEXT.search(before)) and not _TELLS_WHAT_IT_SAYS.search(before)
 
 
+# "Is that related to China-Latin America cooperation?", "¿eso tiene que ver con China?",
+# "isso tem a ver com a parceria?", "这跟中拉合作有关吗": whether what the asker just told is
+# part of the article's subject. The told, not the question's words, says what it is about.
+_ASKS_IF_IT_RELATES: Final = re.compile(
+    r"^\W*(?:(?:and|so|but|y|e|pero|mas)\s+)?"
+    r"(?:(?:is|was|are|were|could|would|might) (?:that|this|it|all that|all this)"
+    r"(?: (?:really|maybe|actually|somehow|all|be))* (?:related|connected|linked|tied|part|due"
+    r"|thanks|because|down) (?:to|of|with)\b"
+    r"|(?:does|did|has|could|would|might) (?:that|this|it) (?:have )?(?:anything |something )?"
+    r"(?:have )?to do with\b"
+    r"|(?:eso|esto|isso|isto)(?: (?:sera|seria|tambien|tambem))? (?:tiene|tendra|tendria|tem"
+    r"|teria) (?:algo )?(?:que|a) ver com?\b"
+    r"|(?:eso|esto|isso|isto) (?:es|esta|e|sera|seria) (?:parte|relacionad[oa]|ligad[oa]"
+    r"|vinculad[oa])\b)"
+    r"|^\W*(?:这|那)(?:个|些)?(?:跟|和|与)\S*(?:有关|有关系|相关)"
+)
+
+
+def asks_if_it_relates(text: str) -> bool:
+    """Whether a question asks only whether what was told before it belongs to a subject
+    ("... more cargo flights to Latin America. Is that related to China-Latin America
+    cooperation?")."""
+    return bool(_ASKS_IF_IT_RELATES.search(fold(text)))
+
+
 def opens_with_connector(text: str) -> bool:
     """Whether a message opens as a continuation ("and Chile?", "what about Peru", "那智利呢")."""
     folded = fold(text).strip()
@@ -246,7 +281,11 @@ def points_back(text: str, *, replying: bool = False) -> bool:
     # "how that fund thing work 🤔": an emoji is no word
     said = sum(1 for word in folded.split() if any(map(str.isalnum, word)))
     short = said <= (MAX_REPLY_POINTING_WORDS if replying else MAX_SHORT_WORDS)
-    return (short and bool(_NEAR_POINTER.search(folded))) or found(_POINTER, text)
+    return (
+        (short and bool(_NEAR_POINTER.search(folded)))
+        or found(_POINTER, text)
+        or (opens_with_connector(text) and bool(_HE_OR_SHE.search(folded)))
+    )
 
 
 # "what is it exactly?", "它是干什么的？": the whole message asks what the thing talked about is.

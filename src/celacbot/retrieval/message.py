@@ -118,6 +118,8 @@ _ASKS: Final = re.compile(
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
     r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
     r"|that|these|those|you|we|latin|brazil|byd|cbers|xi|bgi|celac)"
+    # "pra que (que) serve ...": what it is for; not "para que funcione" (so that it works)
+    r"|(?:pra|para) que(?: que)?(?= serv| sirv)"
     # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
     # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
     rf"|(?!en cuanto|para que|pra que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
@@ -131,9 +133,9 @@ _ASKS: Final = re.compile(
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
     r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
-    # "e pra que servem os dados?", not "y para que funcione" (so that it works); "y q es eso
-    # de los 10 años?", not "y que va a producir"
-    r"|(?:pra|para) que(?= serv| sirv)"
+    # "e pra que servem os dados?", "e pra que que serve", not "y para que funcione" (so that
+    # it works); "y q es eso de los 10 años?", not "y que va a producir"
+    r"|(?:pra|para) que(?: que)?(?= serv| sirv)"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda|em (?:que|q))"
@@ -249,12 +251,18 @@ _CHANGING_SUBJECT: Final = (
 )
 _CHINESE_CHANGING_SUBJECT: Final = "换(?:一)?个话题|换话题|换个事儿?|换个问题|说点别的|聊点别的"
 _LEAD_IN: Final = re.compile(
-    rf"^\W*(?:(?:ok(?:ay)?|so|well|anyway|btw|by the way|{_CHANGING_SUBJECT}"
+    # A voice assistant woken by mistake, first so that "ok" alone does not take its "ok"
+    # ("ok google nao pera kkkk bot quem que escreveu esse artigo ai")
+    r"^\W*(?:(?:(?:ok|okay|hey|oi|ei|oye) (?:google|siri|alexa)"
+    rf"|ok(?:ay)?|so|well|anyway|btw|by the way|{_CHANGING_SUBJECT}"
     r"|another (?:question|thing)|one more (?:question|thing)|quick (?:question|q)"
     # "one last matter:", "a final question,"; not "my last question was about BYD"
     r"|(?:(?:one|my) (?:last|final)|a final) (?:question|thing|matter|point)(?=\s*[,:;.!-])"
     rf"|{_DIFFERENT_QUESTION}|new (?:question|topic|subject)(?=\s*[,:;.!-])"
     r"|outra pergunta|outra coisa|otra pregunta|otra cosa"
+    # the asker numbers the questions in words: "Firstly, what ...? And Secondly, what ...?"
+    r"|(?:and |y |e )?(?:firstly|secondly|thirdly|lastly|first of all|en primer lugar"
+    r"|en segundo lugar|em primeiro lugar|em segundo lugar|primeiramente)"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -265,6 +273,8 @@ _LEAD_IN: Final = re.compile(
     # Spoken fillers and openers, and a way of addressing the listener: "então querido, ...",
     # "né, o que é isso?", "oye mijo"
     r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay|(?:please )?chale"
+    # "(não,) pera(í)": wait
+    r"|(?:nao )?pera(?:i|ai)?"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
@@ -640,6 +650,8 @@ _DICTATED: Final = re.compile(
     r"(?P<open>abr[ae] (?:signo de )?(?:pregunta|interrogaci[oó]n))"
     r"|(?P<question>(?:cierr[ae] )?signo de (?:pregunta|interrogaci[oó]n)"
     r"|ponto de interroga[cç][aã]o|question mark)"
+    # "e no brasil ele vai fazer o quê interrogação": the mark named by its last word
+    r"|(?P<asked>interroga[cç][aã]o|interrogaci[oó]n)"
     r"|(?P<exclamation>signo de exclamaci[oó]n|ponto de exclama[cç][aã]o"
     r"|exclamation (?:mark|point))"
     r"|(?P<semicolon>punto y coma|ponto e v[ií]rgula|semicolon)"
@@ -652,6 +664,7 @@ _DICTATED: Final = re.compile(
 _DICTATED_MARKS: Final = {
     "open": "",
     "question": "?",
+    "asked": "?",
     "exclamation": "!",
     "semicolon": ";",
     "stop": ".",
@@ -693,6 +706,7 @@ _DICTATED_STEMS: Final = (
     "stop",
     "colon",
     "abr",
+    "interroga",
 )
 
 
@@ -714,10 +728,10 @@ def _mark(match: re.Match[str], text: str) -> str:
     # A message opens with no mark: one said first is dropped ("full stop, who wrote this?"),
     # but a lone "coma", "punto" or "vírgula" there is a word ("vírgula ou ponto?").
     if not text[: match.start()].strip():
-        return match[0] if kind in {"comma", "point"} else after.lstrip()
+        return match[0] if kind in {"comma", "point", "asked"} else after.lstrip()
     if _WRITTEN_ABOUT.search(text, 0, match.start()):
         return match[0]
-    if kind in {"comma", "point"}:
+    if kind in {"comma", "point", "asked"}:
         if _LEADS_A_NOUN.search(text, 0, match.start()):
             return match[0]
         if match[kind].lower() == "period" and after:

@@ -90,7 +90,7 @@ _CHAT_WORDS = """
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
     ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
-    fella bloke afinal vei diay klk vaina parce po cachai posta
+    fella bloke afinal vei diay klk vaina parce po cachai posta asere
     w abt hv cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
@@ -280,6 +280,8 @@ _CANTONESE_WORDS: Final = {
     "唔使": "不用",
     "嘅": "的",
     "嚟": "来",
+    # "出得嚟": comes out ("第一部车几时出得嚟"), Mandarin 出来
+    "得嚟": "来",
     "喺": "在",
     "佢哋": "他们",
     "佢": "他",
@@ -318,6 +320,8 @@ _TAIWANESE_WORDS: Final = {
     "啥子": "什么",
     # north-eastern Mandarin: "都整啥了？", what did they do
     "整啥": "干啥",
+    # "送给哪几个国家了", gave to which countries: the giving is 给, "送" no topic of its own
+    "送给": "给",
     # Wuhan's "what kind of": "用在么样地方", where is it used
     "么样": "什么样",
 }
@@ -414,6 +418,8 @@ _SHORTHAND: Final = {
     "qts": "quantos",
     "vc": "voce",
     "vcs": "voces",
+    # rural and spoken "nóis" (we)
+    "nois": "nos",
     "tb": "tambem",
     "tbm": "tambem",
     "tmb": "tambien",

@@ -26,6 +26,7 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
+    asks_if_it_relates,
     asks_what_a_shared_text_is_about,
     asks_what_for,
     asks_what_it_is_about,
@@ -423,9 +424,9 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        "o sea" (that is) and what the whole article is about ("this article about China and
-        Latin America") left out."""
-        read = _SAYING_IT_AGAIN.sub(
+        words only spoken ("o sea") and what the whole article is about ("this article about
+        China and Latin America") left out."""
+        read = _SPOKEN_ONLY.sub(
             "",
             _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
         )
@@ -715,7 +716,9 @@ class Retriever:
             chosen = next(
                 (part for part in parts if part.answer.decision is Decision.SUGGEST), None
             )
-        if chosen is None:
+        # "My cousin mentioned more cargo flights to Latin America 😅 Is that related to
+        # China-Latin America cooperation?": what was told before it is the question.
+        if chosen is None or asks_if_it_relates(chosen.answer.question):
             return whole()
         # A lone answered question wins unless it is unsure and the whole message answers
         # another entry more surely: what came before the question named its topic
@@ -1144,10 +1147,13 @@ class Retriever:
         )
 
 
-# "o sea", "ou seja", "es decir" (that is): the asker says it again in other words; "sea"
-# weighed as a rare unknown word ("o sea que Chile sí está, cierto?"). All of it goes: its
-# "o" alone would read as Portuguese.
-_SAYING_IT_AGAIN: Final = re.compile(r"\b(?:o sea|ou seja|es decir)\b", re.IGNORECASE)
+# Words only spoken, read as content: "o sea", "ou seja", "es decir" (that is), where the
+# asker says it again in other words, "sea" weighed as a rare unknown word ("o sea que Chile
+# sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and Singlish
+# "one" before a closing "ah", "lah" ("when it open one ah"), which stresses, not counts.
+_SPOKEN_ONLY: Final = re.compile(
+    r"\b(?:o sea|ou seja|es decir|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b", re.IGNORECASE
+)
 
 # "100% electric", "100 % elétrico", "100%纯电": fully, no figure the article would have to
 # give. Not a figure asked about: "up 100% since 2014", "100% more", "el 100% de los datos".
