@@ -128,6 +128,29 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             "en primer lugar, ¿qué es la celac? y en segundo lugar, ¿quién lo escribió?",
             ["¿qué es la celac?", "¿quién lo escribió?"],
         ),
+        # an exclamation is no question ("q chimba": how cool)
+        (
+            "q chimba, lei q lo de china con latinoamerica esta de cumple, cuantos años cumple"
+            " el foro",
+            ["cuantos años cumple el foro"],
+        ),
+        ("que bueno, y quien lo escribio?", ["y quien lo escribio?"]),
+        ("que bueno es el foro?", ["que bueno es el foro?"]),
+        # "how many" after a comma, and "y también qué": questions of their own
+        (
+            "el profe dice q expliquemos los satelites cbers, cuantos hicieron y a q paises les"
+            " pasan los datos?",
+            ["cuantos hicieron", "a q paises les pasan los datos?"],
+        ),
+        (
+            "queria saber cuantos años cumple el foro y tambien que le mandaron a Mexico",
+            ["cuantos años cumple el foro", "que le mandaron a Mexico"],
+        ),
+        # a short clause before it is its topic
+        (
+            "mi tio tiene vacas, cuantas vacas tiene china?",
+            ["mi tio tiene vacas, cuantas vacas tiene china?"],
+        ),
         # "e pra que que serve": what it is for, a question of its own
         (
             "quantos satelite a china fez com o brasil e pra que que serve esses satelite",

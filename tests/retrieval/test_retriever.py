@@ -2145,6 +2145,15 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
 
 
+def test_homework_words_are_no_topic_and_how_many_after_a_comma_asks(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "holaa 👋 tengo tarea de geografia y el profe dice q expliquemos los satelites cbers,"
+        " cuantos hicieron y a q paises les pasan los datos?? porfa 🙏"
+    )
+
+    assert [part.id for part in answer.parts] == ["cbers-satellite-count", "cbers-data-sharing"]
+
+
 def test_a_second_question_in_european_portuguese_is_answered_too(shipped: Retriever) -> None:
     answer = shipped.answer(
         "tenho duas dúvidas: com quantos membros da CELAC a China tem mecanismos bilaterais de"
@@ -3914,6 +3923,8 @@ def test_a_follow_up_in_dialect_keeps_its_subject(
             "i hear china doin some digital agriculture ting wid guyana, wha dat is?",
             "digital-agriculture",
         ),
+        # the fund by the name of China's assistance fund
+        ("想问下通过南南合作援助基金搞了哪些项目?跟哪些国家?", "south-south-fund"),
     ],
 )
 def test_a_formal_or_dialect_request_is_read_for_what_it_asks(

@@ -76,7 +76,9 @@ _SPLIT: Final = re.compile(
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     # "... y de paso que es eso del celac": by the way
-    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:also\s+|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
+    # "... y también qué le mandaron a México": and also
+    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
+    rf"|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
@@ -87,6 +89,8 @@ _SPLIT: Final = re.compile(
     r"|(?<=,)\s+(?=(?:what|which|when|where|how|why|who)\s+(?:does|do|did|is|are|was|were|has|have"
     r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
     r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
+    # "... los satelites cbers, cuantos hicieron y ...": "how many" after a comma asks
+    r"|(?<=,)\s+(?=(?:cuant[oa]s|quant[oa]s)\s)"
     # "tengo una tienda en línea ..., el artículo dice algo de vuelos de carga?": what the
     # article says, asked after the asker's story
     r"|(?<=,)\s+(?=(?:el|la|o|a|the)\s+(?:art[ií]culo|texto|nota|artigo|mat[eé]ria|article|text)"
@@ -275,6 +279,9 @@ _LEAD_IN: Final = re.compile(
     r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay|(?:please )?chale"
     # "(não,) pera(í)": wait
     r"|(?:nao )?pera(?:i|ai)?"
+    # an exclamation, not a question: "q chimba, ...", "que bacana!", "qué bueno,"
+    r"|(?:que|q) (?:chimba|bacan[oa]|chever[ea]|padre|buen[oa]|lind[oa]|genial|legal|massa"
+    r"|bom|interesante|interessante|loco|louco)(?=\s*[,.!])"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"

@@ -65,11 +65,12 @@ _CHAT_WORDS = """
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
+    varios varias seno vendo
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
     leyendo lei escuche oi creo pense entendi entender deja dejame quisiera queria gustaria
-    saber sabia acuerdo cierto verdad tarea colegio profe profesor
+    saber sabia acuerdo cierto verdad tarea colegio profe profesor geografia expliquemos expliquen
     tendria tendrian teria teriam haria harian faria fariam
     eu tu meu minha meus minhas teu tua nosso nossa nossos nossas dele dela deles delas eles
     elas aquele aquela aqueles aquelas isto aquilo aqui ai ali entao tao tambem ja ainda so
