@@ -429,6 +429,41 @@ def test_a_greeting_before_a_question_does_not_hide_it(shipped: Retriever) -> No
     )
 
 
+def test_a_greeting_that_asks_is_no_part_leaning_on_the_questions_after_it(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer(
+        "Boa tarde, estás aí? Tenho duas dúvidas para os meus alunos: o que significa a sigla"
+        " CELAC, e quantos anos fez o Fórum China-CELAC em 2024?"
+    )
+
+    assert [part.id for part in answer.parts] == ["what-is-celac", "forum-anniversary"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "esse forum da china com a america latina faz quantos ano e o que diabo e esse tal de"
+        " celac",
+        "quem escreveu o artigo e o que é a celac?",
+    ],
+)
+def test_and_what_after_a_question_is_a_question_of_its_own(
+    shipped: Retriever, question: str
+) -> None:
+    parts = [part.id for part in shipped.answer(question).parts]
+
+    assert len(parts) == 2
+    assert parts[1] == "what-is-celac"
+
+
+def test_and_what_after_a_topic_asks_of_that_topic(shipped: Retriever) -> None:
+    assert verdict(shipped, "a byd e o que ela faz no brasil?") == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+    )
+
+
 def test_spanish_question_gets_the_spanish_answer(shipped: Retriever) -> None:
     answer = shipped.answer("¿Qué satélites se lanzaron?")
 
@@ -494,6 +529,9 @@ def test_questions_the_article_does_not_cover_are_declined(
         "who are you?",
         "oi td bem?",
         "one last thing, thanks for the help",
+        # whether anyone is there: was declined
+        "are you there?",
+        "estás aí?",
     ],
 )
 def test_small_talk_is_answered_as_small_talk(shipped: Retriever, question: str) -> None:

@@ -925,6 +925,10 @@ class FollowUpReader:
             )
             if not index and not (shape.bare or detail_only or left_out or pointing):
                 continue
+            # "Boa tarde, estás aí? ... o que significa a sigla CELAC, ...": a greeting asks
+            # nothing of what comes after it.
+            if read[index].answer.decision is Decision.SMALLTALK:
+                continue
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer
             # Nothing to read with (no answer before), or nothing to change (this part's own

@@ -80,9 +80,9 @@ _SPLIT: Final = re.compile(
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
     rf"|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
-    # tempo que existe?"
+    # tempo que existe?", "... e o que é a celac?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
-    r"|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
+    r"|o (?:que|q)|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
     # "... about China and Latin America, what does this CELAC stand for": a question word
     # and its verb after a comma start the question; not one asking of what came before it
     # ("that new food centre ..., what is it supposed to do?")
@@ -165,8 +165,10 @@ _QUESTION_WITHIN: Final = re.compile(
     r"\b(?:what|which|who|when|where|why|how)(?:'s\b|s\b|\s+(?:many|much)\b"
     r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
 )
+# "how many" asks wherever it stands, accent or not: "o forum faz quantos anos e o que é ...".
 _ACCENTED_WITHIN: Final = re.compile(
-    rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?\b(?:{ACCENTED_QUESTION_WORD})\b",
+    rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?"
+    rf"\b(?:{ACCENTED_QUESTION_WORD}|quant[oa]s|cuant[oa]s)\b",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
@@ -391,6 +393,14 @@ _LONE_QUESTION_WORD: Final = re.compile(
 )
 
 
+_WHAT_AFTER_AND: Final = re.compile(r"o (?:que|q)\b", re.IGNORECASE)
+
+
+def _asks_within(clause: str) -> bool:
+    """Whether a clause asks, up front or with a question word inside it."""
+    return asks(clause) or found(_QUESTION_WITHIN, clause) or found(_ACCENTED_WITHIN, clause)
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The message's clauses, in order, without the empty ones; a question word alone before
     "and" asks with the clause after it ("¿Por qué y cómo coopera China ...?")."""
@@ -401,6 +411,14 @@ def _clauses(text: str) -> list[_Clause]:
             continue
         # "...新能源项目除了光伏板厂还有啥类型的？": "besides X, what else" is one question
         if split[0] == "还有" and "除了" in text[start : split.start()]:
+            continue
+        # "e o que ..." starts a question only after one ("quem escreveu e o que é a celac?");
+        # "a byd e o que ela faz no brasil?" asks one, of BYD
+        if (
+            _CONJUNCTION.match(split[0])
+            and _WHAT_AFTER_AND.match(text, split.end())
+            and not _asks_within(text[start : split.start()])
+        ):
             continue
         found.append(
             _Clause(text[start : split.start()].strip(), bool(_CONJUNCTION.match(split[0])))

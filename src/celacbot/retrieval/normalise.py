@@ -65,7 +65,7 @@ _CHAT_WORDS = """
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
-    varios varias seno vendo
+    varios varias seno vendo sepa sepan
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
@@ -96,7 +96,7 @@ _CHAT_WORDS = """
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente
-    ora ahn pois ca nisto nisso disto disso diga
+    ora ahn pois ca nisto nisso disto disso diga diabo diabos diablos
     tv tele televisao television noticiero telejornal
     oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde rinda rindan
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
