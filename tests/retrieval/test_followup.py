@@ -15,6 +15,7 @@ from celacbot.retrieval.followup import (
     doubts_a_figure,
     opens_with_connector,
     points_back,
+    relates_to,
 )
 
 
@@ -274,3 +275,22 @@ def test_a_portuguese_he_or_she_points_back(message: str, points: bool) -> None:
 )
 def test_asking_if_the_thing_talked_about_is_in_a_place(message: str, there: bool) -> None:
     assert asks_if_there(message) is there
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        (
+            "Is that related to China-Latin America cooperation?",
+            " china-latin america cooperation?",
+        ),
+        ("¿eso tiene que ver con China?", " china?"),
+        ("isso é parte da parceria?", " parceria?"),
+        ("这跟中拉合作有关吗？", "中拉合作"),
+        # a question of its own
+        ("这个跟中国有关的卫星项目叫什么？", None),
+        ("is the forum related to CELAC in any way, and how?", None),
+    ],
+)
+def test_what_a_question_asks_what_was_told_relates_to(question: str, about: str | None) -> None:
+    assert relates_to(question) == about

@@ -132,20 +132,30 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
         (
             "q chimba, lei q lo de china con latinoamerica esta de cumple, cuantos años cumple"
             " el foro",
-            ["cuantos años cumple el foro"],
+            ["lei q lo de china con latinoamerica esta de cumple, cuantos años cumple el foro"],
         ),
         ("que bueno, y quien lo escribio?", ["y quien lo escribio?"]),
         ("que bueno es el foro?", ["que bueno es el foro?"]),
-        # "how many" after a comma, and "y también qué": questions of their own
+        # "how many" inside a clause before "and", and "y también qué": questions of their own
         (
             "el profe dice q expliquemos los satelites cbers, cuantos hicieron y a q paises les"
             " pasan los datos?",
-            ["cuantos hicieron", "a q paises les pasan los datos?"],
+            [
+                "el profe dice q expliquemos los satelites cbers, cuantos hicieron",
+                "a q paises les pasan los datos?",
+            ],
         ),
         (
             "queria saber cuantos años cumple el foro y tambien que le mandaron a Mexico",
             ["cuantos años cumple el foro", "que le mandaron a Mexico"],
         ),
+        # "and also that Mexico": a claim
+        (
+            "Dijeron que Brasil recibió vacunas y también que México, ¿es cierto?",
+            ["Dijeron que Brasil recibió vacunas y también que México, ¿es cierto?"],
+        ),
+        # came second: no lead-in
+        ("En segundo lugar quedó Brasil?", ["En segundo lugar quedó Brasil?"]),
         # a short clause before it is its topic
         (
             "mi tio tiene vacas, cuantas vacas tiene china?",

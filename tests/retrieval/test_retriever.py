@@ -2183,7 +2183,14 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
 
 
-def test_homework_words_are_no_topic_and_how_many_after_a_comma_asks(shipped: Retriever) -> None:
+def test_the_askers_school_subject_is_no_topic(shipped: Retriever) -> None:
+    assert verdict(shipped, "¿Qué dice el artículo sobre la geografía de Chile?") != (
+        Decision.ANSWER,
+        "chile-cooperation",
+    )
+
+
+def test_homework_words_are_no_topic_and_how_many_within_a_clause_asks(shipped: Retriever) -> None:
     answer = shipped.answer(
         "holaa 👋 tengo tarea de geografia y el profe dice q expliquemos los satelites cbers,"
         " cuantos hicieron y a q paises les pasan los datos?? porfa 🙏"
@@ -3769,6 +3776,20 @@ def test_what_a_text_says_is_about_what_it_says(shipped: Retriever) -> None:
             "air-routes-ecommerce",
         ),
         ("BYD opened a plant in Brazil. is that part of the cooperation?", "byd-brazil-complex"),
+        (
+            "mi primo dice que hay más vuelos de carga a Sudamérica, ¿eso tiene que ver con China?",
+            "air-routes-ecommerce",
+        ),
+        # what was told, and the topic named, are one entry's
+        (
+            "rapaz, meu cunhado trabalha com frete aéreo e disse que tão abrindo mais voo de carga"
+            " entre a China e a América Latina... isso tem a ver com as compras pela internet é?",
+            "air-routes-ecommerce",
+        ),
+        # a topic of its own, after words that tell nothing of it
+        ("Interesting. Is that related to the Global South?", "global-south"),
+        ("Li uma notícia ontem. Isso tem a ver com o CBERS?", "cbers-program"),
+        ("Mexico is a big country. Is it part of CELAC?", "celac-wording"),
     ],
 )
 def test_asking_whether_what_was_told_is_related_asks_of_what_was_told(
@@ -3915,12 +3936,14 @@ def test_a_follow_up_dictated_with_its_punctuation_is_read_as_written(
         # "ele" (he) is Xi: what he does in Brazil, not China's cooperation with Brazil
         ("xi-visit", "e no brasil ele vai fazer o quê interrogação", "g20-brazil"),
         ("xi-visit", "e no brasil ele faz o quê?", "g20-brazil"),
-        # "aquele centro" names whom "ele" means
+        # "aquele centro", "o centro", "a Argentina" name whom "ele", "ela" mean
         (
             "xi-visit",
             "e aquele centro de comida sustentável, pra que que ele serve?",
             "food-innovation-center",
         ),
+        ("xi-visit", "e o centro de alimentos, ele faz o quê?", "food-innovation-center"),
+        ("byd-brazil-complex", "e a Argentina, ela tem carros elétricos chineses?", "ev-countries"),
     ],
 )
 def test_he_or_she_after_and_points_back_to_the_subject(

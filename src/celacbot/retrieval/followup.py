@@ -14,10 +14,10 @@ is never a follow-up, and `asks_who_wrote(text)` "who wrote this?", the article'
 "this" was; `asks_what_for(text)` ("what for?", "who benefits?") and `asks_why(text)`
 a question of what the subject brings or why; `doubts_a_figure(text)` "wasn't it 2023?", a doubt
 the subject's own figure answers; `asks_status(text)` "is it finished?", which the subject, or
-a related entry, answers when its text `tells_progress` with a date; `asks_if_it_relates(text)`
-"is that related to ...?", which asks of what the message told before it. What the retriever
-adds to these (a Telegram reply, Chinese questions that leave "it" out, a message that names a
-topic of its own) is in `conversation.py`.
+a related entry, answers when its text `tells_progress` with a date; `relates_to(text)` what
+"is that related to ...?" names, a question of what the message told before it. What the
+retriever adds to these (a Telegram reply, Chinese questions that leave "it" out, a message that
+names a topic of its own) is in `conversation.py`.
 """
 
 from __future__ import annotations
@@ -44,11 +44,12 @@ _NEAR_POINTER: Final = re.compile(
     r"|desse|dessa)\b"
 )
 
-# Portuguese "ele", "ela" in a longer message point back after "and ...": "e no brasil ele vai
-# fazer o quê?"; not after a name or "that ..." ("o xi disse que ele quer mais cooperação?",
-# "e aquele centro de comida, pra que que ele serve?" name whom they mean first).
+# Portuguese "ele", "ela" in a longer message point back after "and" and a place or time: "e
+# no brasil ele vai fazer o quê?"; not after a name or "that ..." ("e o centro de alimentos,
+# ele faz o quê?", "e aquele centro, pra que que ele serve?" name whom they mean first).
 _HE_OR_SHE: Final = re.compile(
-    r"^(?:(?!\b(?:xi|aquele|aquela|esse|essa|este|esta|daquele|daquela|desse|dessa)\b).)*"
+    r"^\W*(?:e|mas)\s+(?:no|na|nos|nas|em|pro|pra|para|depois|antes)\b"
+    r"(?:(?!\b(?:xi|aquele|aquela|esse|essa|este|esta|daquele|daquela|desse|dessa)\b)[^,])*"
     r"\b(?:ele|ela)\b"
 )
 
@@ -239,28 +240,33 @@ def asks_what_a_shared_text_is_about(text: str) -> bool:
 
 
 # "Is that related to China-Latin America cooperation?", "¿eso tiene que ver con China?",
-# "isso tem a ver com a parceria?", "这跟中拉合作有关吗": whether what the asker just told is
-# part of the article's subject. The told, not the question's words, says what it is about.
+# "isso tem a ver com a parceria?", "这跟中拉合作有关吗": whether what the asker just told
+# belongs to a subject, named after it (`about`).
 _ASKS_IF_IT_RELATES: Final = re.compile(
     r"^\W*(?:(?:and|so|but|y|e|pero|mas)\s+)?"
     r"(?:(?:is|was|are|were|could|would|might) (?:that|this|it|all that|all this)"
     r"(?: (?:really|maybe|actually|somehow|all|be))* (?:related|connected|linked|tied|part|due"
-    r"|thanks|because|down) (?:to|of|with)\b"
+    r"|thanks|because|down) (?:to|of|with)"
     r"|(?:does|did|has|could|would|might) (?:that|this|it) (?:have )?(?:anything |something )?"
-    r"(?:have )?to do with\b"
+    r"(?:have )?to do with"
     r"|(?:eso|esto|isso|isto)(?: (?:sera|seria|tambien|tambem))? (?:tiene|tendra|tendria|tem"
-    r"|teria) (?:algo )?(?:que|a) ver com?\b"
+    r"|teria) (?:algo )?(?:que|a) ver co[nm]"
     r"|(?:eso|esto|isso|isto) (?:es|esta|e|sera|seria) (?:parte|relacionad[oa]|ligad[oa]"
-    r"|vinculad[oa])\b)"
-    r"|^\W*(?:这|那)(?:个|些)?(?:跟|和|与)\S*(?:有关|有关系|相关)"
+    r"|vinculad[oa]) (?:de|del|con|com|a|al|ao|da|do))\b(?P<about>.*)$"
+    # not "这个跟中国有关的卫星项目叫什么？", which asks a name
+    r"|^\W*(?:这|那)(?:个|些)?(?:跟|和|与)(?P<about_zh>\S*?)(?:有关|有关系|相关)"
+    r"(?:吗|么|嘛|没有|不)?\W*$"
 )
 
 
-def asks_if_it_relates(text: str) -> bool:
-    """Whether a question asks only whether what was told before it belongs to a subject
-    ("... more cargo flights to Latin America. Is that related to China-Latin America
-    cooperation?")."""
-    return bool(_ASKS_IF_IT_RELATES.search(fold(text)))
+def relates_to(text: str) -> str | None:
+    """What a question that only asks whether what was told before it belongs to something
+    names ("... more cargo flights to Latin America. Is that related to China-Latin America
+    cooperation?": "China-Latin America cooperation"); None for any other question."""
+    asking = _ASKS_IF_IT_RELATES.search(fold(text))
+    if asking is None:
+        return None
+    return asking["about"] if asking["about"] is not None else asking["about_zh"]
 
 
 def opens_with_connector(text: str) -> bool:

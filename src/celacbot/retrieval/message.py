@@ -76,8 +76,10 @@ _SPLIT: Final = re.compile(
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     # "... y de paso que es eso del celac": by the way
-    # "... y también qué le mandaron a México": and also
+    # "... y también qué le mandaron a México": and also; not "y también que México ...",
+    # and also that
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
+    r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]))"
     rf"|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?", "... e o que é a celac?"
@@ -89,8 +91,6 @@ _SPLIT: Final = re.compile(
     r"|(?<=,)\s+(?=(?:what|which|when|where|how|why|who)\s+(?:does|do|did|is|are|was|were|has|have"
     r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
     r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
-    # "... los satelites cbers, cuantos hicieron y ...": "how many" after a comma asks
-    r"|(?<=,)\s+(?=(?:cuant[oa]s|quant[oa]s)\s)"
     # "tengo una tienda en línea ..., el artículo dice algo de vuelos de carga?": what the
     # article says, asked after the asker's story
     r"|(?<=,)\s+(?=(?:el|la|o|a|the)\s+(?:art[ií]culo|texto|nota|artigo|mat[eé]ria|article|text)"
@@ -267,8 +267,10 @@ _LEAD_IN: Final = re.compile(
     rf"|{_DIFFERENT_QUESTION}|new (?:question|topic|subject)(?=\s*[,:;.!-])"
     r"|outra pergunta|outra coisa|otra pregunta|otra cosa"
     # the asker numbers the questions in words: "Firstly, what ...? And Secondly, what ...?"
-    r"|(?:and |y |e )?(?:firstly|secondly|thirdly|lastly|first of all|en primer lugar"
-    r"|en segundo lugar|em primeiro lugar|em segundo lugar|primeiramente)"
+    r"|(?:and )?(?:firstly|secondly|thirdly|lastly|first of all)"
+    # not "en segundo lugar quedó Brasil?" (came second)
+    r"|(?:y |e )?(?:en primer lugar|en segundo lugar|em primeiro lugar|em segundo lugar"
+    r"|primeiramente)(?=\s*[,:])"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"

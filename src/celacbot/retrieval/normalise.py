@@ -70,7 +70,7 @@ _CHAT_WORDS = """
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
     leyendo lei escuche oi creo pense entendi entender deja dejame quisiera queria gustaria
-    saber sabia acuerdo cierto verdad tarea colegio profe profesor geografia expliquemos expliquen
+    saber sabia acuerdo cierto verdad tarea colegio profe profesor expliquemos expliquen
     tendria tendrian teria teriam haria harian faria fariam
     eu tu meu minha meus minhas teu tua nosso nossa nossos nossas dele dela deles delas eles
     elas aquele aquela aqueles aquelas isto aquilo aqui ai ali entao tao tambem ja ainda so
@@ -323,6 +323,8 @@ _TAIWANESE_WORDS: Final = {
     "整啥": "干啥",
     # "送给哪几个国家了", gave to which countries: the giving is 给, "送" no topic of its own
     "送给": "给",
+    # "第一部车": a car counted as a machine, 部, as in the south; 辆 in the standard
+    "一部车": "一辆车",
     # Wuhan's "what kind of": "用在么样地方", where is it used
     "么样": "什么样",
 }

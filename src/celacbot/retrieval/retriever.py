@@ -26,10 +26,10 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
-    asks_if_it_relates,
     asks_what_a_shared_text_is_about,
     asks_what_for,
     asks_what_it_is_about,
+    relates_to,
     tells_progress,
 )
 from celacbot.retrieval.homophones import Homophones
@@ -197,6 +197,15 @@ class Retriever:
         self._latin = frozenset(subject_terms("Latin Caribbean CELAC")) | self._countries
         self._article = frozenset(subject_terms("article"))
         self._subject = self._china | self._latin | self._article
+        # What the whole article is about, as a question names it ("China-Latin America
+        # cooperation", "中拉合作"): no topic of its own.
+        self._general = self._china | frozenset(
+            subject_terms(
+                "Latin America Caribbean latinoamerica cooperation partnership relationship"
+                " relations ties cooperación relación cooperação parceria relação 中拉合作 中拉"
+                " 拉美合作 中拉关系 拉美 中国"
+            )
+        )
         # A name of several words names nothing by any one of them ("Global South"), unless
         # by an acronym ("BGI" of "BGI Genomics", which "华大基因" becomes too).
         self._named = frozenset(
@@ -424,12 +433,13 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        words only spoken ("o sea") and what the whole article is about ("this article about
-        China and Latin America") left out."""
+        words only spoken ("o sea"), the asker's school subject ("tarea de geografia") and what
+        the whole article is about ("this article about China and Latin America") left out."""
         read = _SPOKEN_ONLY.sub(
             "",
             _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
         )
+        read = _SCHOOL_SUBJECT.sub(r"\1", read)
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
     def _resolve(self, question: str) -> Query | None:
@@ -717,8 +727,9 @@ class Retriever:
                 (part for part in parts if part.answer.decision is Decision.SUGGEST), None
             )
         # "My cousin mentioned more cargo flights to Latin America 😅 Is that related to
-        # China-Latin America cooperation?": what was told before it is the question.
-        if chosen is None or asks_if_it_relates(chosen.answer.question):
+        # China-Latin America cooperation?": what was told before it is the question ("...
+        # Is that related to CBERS?" asks of CBERS, unless what was told is about CBERS).
+        if chosen is None or self._asks_of_what_was_told(chosen.answer.question, whole):
             return whole()
         # A lone answered question wins unless it is unsure and the whole message answers
         # another entry more surely: what came before the question named its topic
@@ -740,6 +751,29 @@ class Retriever:
         if answer.decision is Decision.ANSWER:
             answer = self.with_gaps(answer, message, unknown_words=unknown)
         return Reading(answer, chosen.query, chosen.candidates)
+
+    def _asks_of_what_was_told(self, question: str, whole: Callable[[], Reading]) -> bool:
+        """Whether a question asks only whether what was told before it belongs to the
+        article's subject (China, Latin America, their cooperation), or to a topic the entry
+        about the whole message speaks of too ("... mais voo de carga ... isso tem a ver com as
+        compras pela internet?")."""
+        about = relates_to(question)
+        if about is None:
+            return False
+        named = [
+            term for term in self._normaliser.text_content_terms(about) if term not in self._general
+        ]
+        if not named:
+            return True
+        # CELAC and the countries are in most entries: "Mexico is a big country. Is it part
+        # of CELAC?" asks of CELAC.
+        topics = [term for term in named if term not in self._latin]
+        told = whole().answer
+        return (
+            bool(topics)
+            and told.decision is Decision.ANSWER
+            and self._follow_ups.neighbourhood.speaks_of_all(told.id or "", topics)
+        )
 
     def _unless_greeting(
         self, evaluation: Reading, message: Sequence[str], query: Query, asked: str | None
@@ -1153,6 +1187,14 @@ class Retriever:
 # "one" before a closing "ah", "lah" ("when it open one ah"), which stresses, not counts.
 _SPOKEN_ONLY: Final = re.compile(
     r"\b(?:o sea|ou seja|es decir|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b", re.IGNORECASE
+)
+
+# "tengo tarea de geografia": the asker's school subject, no topic of the question (the
+# article does not speak of Chile's geography)
+_SCHOOL_SUBJECT: Final = re.compile(
+    r"\b(tarea|trabajo|trabalho|clase|aula|prova|examen|exame|homework|assignment|class)"
+    r" (?:de|of|on|for) (?:geograf[ií]a|geography|historia|hist[oó]ria|history)\b",
+    re.IGNORECASE,
 )
 
 # "100% electric", "100 % elétrico", "100%纯电": fully, no figure the article would have to
