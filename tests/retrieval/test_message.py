@@ -119,7 +119,12 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             ["kkkk bot quem que escreveu esse artigo ai"],
         ),
         ("ok, what is celac?", ["what is celac?"]),
-        # the questions numbered in words
+        # the questions numbered in words, inside a sentence too
+        (
+            "could you tell me, firstly, what CELAC stands for, and secondly, how old the forum"
+            " is.",
+            ["what CELAC stands for", "how old the forum is."],
+        ),
         (
             "Firstly, what does CELAC stand for? And Secondly, what is the author's job?",
             ["what does CELAC stand for?", "what is the author's job?"],

@@ -349,6 +349,8 @@ def test_an_answer_says_the_detail_the_article_does_not_give(
         "¿Quién firma esta nota?",
         "quem assina a matéria?",
         "quien la escribio",  # "la nota"
+        "in what capacity does the author write, that is to say, what post does he or she hold?",
+        "what does the author say his job is?",
         "quem que escreveu isso?",
     ],
 )
@@ -2181,6 +2183,12 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     answer = shipped.answer("when does the first car come out? and what do they make there?")
 
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
+
+
+def test_the_writer_as_the_source_is_no_question_about_the_writer(shipped: Retriever) -> None:
+    question = "what does the writer say the letters of that regional grouping's name stand for?"
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "celac-wording")
 
 
 def test_the_askers_school_subject_is_no_topic(shipped: Retriever) -> None:

@@ -80,7 +80,8 @@ _SPLIT: Final = re.compile(
     # and also that
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
     r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]))"
-    rf"|(?:uh+|um+|erm|eh|{_BY_THE_WAY}),?\s+)?"
+    # "..., and secondly, how many ..."
+    rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?", "... e o que é a celac?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
@@ -91,6 +92,8 @@ _SPLIT: Final = re.compile(
     r"|(?<=,)\s+(?=(?:what|which|when|where|how|why|who)\s+(?:does|do|did|is|are|was|were|has|have"
     r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
     r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
+    # "... could you tell me, firstly, what ...": the first of the questions numbered
+    r"|(?<=,)\s+(?=(?:firstly|first of all)\b)"
     # "tengo una tienda en línea ..., el artículo dice algo de vuelos de carga?": what the
     # article says, asked after the asker's story
     r"|(?<=,)\s+(?=(?:el|la|o|a|the)\s+(?:art[ií]culo|texto|nota|artigo|mat[eé]ria|article|text)"

@@ -53,7 +53,7 @@ _CHAT_WORDS = """
     dear sir madam friend lately recently wat wut dus n u ur r even period comma
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
     phone phones forgive themselves tiny simple simply terms link zero message messages msg long
-    teacher teachers professor prof homework assignment
+    teacher teachers professor prof homework assignment letters perused firstly secondly
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
     tonteria molestar incomodar ayer hoy ontem hoje

@@ -434,12 +434,13 @@ class Retriever:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
         words only spoken ("o sea"), the asker's school subject ("tarea de geografia") and what
-        the whole article is about ("this article about China and Latin America") left out."""
+        the whole article is about ("this article about China and Latin America") left out;
+        the author as the source ("what does the author say ...") is the article."""
         read = _SPOKEN_ONLY.sub(
             "",
             _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
         )
-        read = _SCHOOL_SUBJECT.sub(r"\1", read)
+        read = _AUTHOR_AS_SOURCE.sub("article", _SCHOOL_SUBJECT.sub(r"\1", read))
         return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
 
     def _resolve(self, question: str) -> Query | None:
@@ -1181,12 +1182,13 @@ class Retriever:
         )
 
 
-# Words only spoken, read as content: "o sea", "ou seja", "es decir" (that is), where the
-# asker says it again in other words, "sea" weighed as a rare unknown word ("o sea que Chile
-# sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and Singlish
-# "one" before a closing "ah", "lah" ("when it open one ah"), which stresses, not counts.
+# Words only spoken, read as content: "o sea", "ou seja", "es decir", "that is to say",
+# where the asker says it again in other words, "sea" weighed as a rare unknown word ("o sea
+# que Chile sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and
+# Singlish "one" before a closing "ah", "lah" ("when it open one ah"), which stresses.
 _SPOKEN_ONLY: Final = re.compile(
-    r"\b(?:o sea|ou seja|es decir|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b", re.IGNORECASE
+    r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b",
+    re.IGNORECASE,
 )
 
 # "tengo tarea de geografia": the asker's school subject, no topic of the question (the
@@ -1194,6 +1196,15 @@ _SPOKEN_ONLY: Final = re.compile(
 _SCHOOL_SUBJECT: Final = re.compile(
     r"\b(tarea|trabajo|trabalho|clase|aula|prova|examen|exame|homework|assignment|class)"
     r" (?:de|of|on|for) (?:geograf[ií]a|geography|historia|hist[oó]ria|history)\b",
+    re.IGNORECASE,
+)
+
+# "what does the writer say the letters ... stand for?": the article, as every answer's
+# source; not the author asked about ("who is the writer?", "what does the author say his
+# job is?")
+_AUTHOR_AS_SOURCE: Final = re.compile(
+    r"(?<=\bthe )(?:writer|author)(?= (?:says?|said|claims?|thinks?|mentions?|argues?)\b"
+    r"(?! (?:his|her|he|she|about (?:himself|herself))\b))",
     re.IGNORECASE,
 )
 
