@@ -27,6 +27,7 @@ from celacbot.retrieval.missing import (
         "faz quanto tempo que existe esse fórum?",  # how long
         "Em qual período?",  # in what period
         "在哪个时间段？",
+        "Em que prazo a montadora pretende concluir o primeiro veículo?",  # by when
     ],
 )
 def test_when_asks_for_a_date(question: str) -> None:

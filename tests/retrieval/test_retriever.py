@@ -2185,6 +2185,72 @@ def test_when_and_then_what_in_one_message_are_two_questions(shipped: Retriever)
     assert [part.id for part in answer.parts] == ["byd-first-vehicle", "byd-brazil-complex"]
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "Hello there, apologies if this is rather a silly question, but I keep seeing 'CELAC'"
+            " in our catalogue records and I've never been quite sure. What does it actually"
+            " stand for?",
+            "what-is-celac",
+        ),
+        ("my teacher said CBERS in class today. what is it?", "cbers-program"),
+    ],
+)
+def test_it_is_the_one_acronym_named_among_words_the_article_never_uses(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_unrelated_but_announces_a_new_subject(shipped: Retriever) -> None:
+    question = "ok unrelated but what does CELAC even stand for"
+
+    assert verdict(shipped, question, subject="south-south-fund") == (
+        Decision.ANSWER,
+        "what-is-celac",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        # 咋 (how, what) asks
+        (
+            "我爸种了一辈子田，他问我那个新成立的粮食创新中心是搞啥的，还有跨境电商那些空运航线又是咋回事嘞",
+            ["food-innovation-center", "air-routes-ecommerce"],
+        ),
+        # Wuhan's 么事 (what), a month in characters, 跑去 (went)
+        (
+            "这个论坛搞了几年了？习主席十一月跑去秘鲁是搞么事的？",
+            ["forum-anniversary", "xi-visit"],
+        ),
+    ],
+)
+def test_colloquial_chinese_questions_are_each_answered(
+    shipped: Retriever, question: str, entries: list[str]
+) -> None:
+    assert [part.id for part in shipped.answer(question).parts] == entries
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("miga os satelite q o brasil fez c a china servem pra q msm", "cbers-data-uses"),
+        (
+            "painho perguntou se a china ta ajudando o povo da roça a vende as coisa pela"
+            " internete, com qual pais foi isso",
+            "digital-agriculture",
+        ),
+        ("que tecnologia del campo estan trayendo los chinos?", "livestock-technology"),
+    ],
+)
+def test_family_words_and_bringing_are_no_topic(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_the_writer_as_the_source_is_no_question_about_the_writer(shipped: Retriever) -> None:
     question = "what does the writer say the letters of that regional grouping's name stand for?"
 

@@ -47,7 +47,7 @@ ACCENTED_QUESTION_WORD: Final = (
     r"qué|cuál|cuáles|quién|quiénes|cuándo|dónde|adónde|cómo|cuánt[oa]s?|quê"
 )
 # Chinese asks with these wherever they stand ("中国帮哪些国家...", "有啥用").
-CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥"
+CHINESE_QUESTION_WORD: Final = "什么|哪|谁|几|多少|怎么|怎样|如何|为什么|为何|何时|啥|咋|么事"
 # Not the 几 of "十几年" (a dozen-odd years) or "好几个" (several), which counts.
 _CHINESE_ASKING_WORD: Final = CHINESE_QUESTION_WORD.replace("几", "(?<![十百千好])几")
 # Chinese asks yes or no by saying the verb twice ("是不是", "有没有") or with 是否.
@@ -250,6 +250,8 @@ _DIFFERENT_QUESTION: Final = (
     r"(?: altogether| entirely| completely)?"
     r"|(?:una |uma |otra |outra )?(?:pregunta|cosa|pergunta|coisa) (?:diferente|distinta))"
     r"(?=\s*[,:;.!-])"
+    # "ok unrelated but what does CELAC even stand for"
+    r"|(?:totally |completely )?unrelated,? but"
 )
 # "changing the subject", "switching gears completely", "cambiando de tema"
 _CHANGING_SUBJECT: Final = (

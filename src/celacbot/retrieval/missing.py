@@ -185,6 +185,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:que|q|qual|em que|em q) (?:anos?|datas?|dias?|mes|meses)\b"
             # "em qual período?", "in what period?": when, as a span
             r"|\b(?:what|which|que|q|qual|cual) (?:period|periodo|time frame)\b"
+            # "em que prazo ...?", "¿en qué plazo ...?": by when
+            r"|\b(?:em|en|in|within) (?:que|q|qual|cual|what|which) (?:prazo|plazo|timeframe)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
         ),

@@ -65,7 +65,8 @@ _CHAT_WORDS = """
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
-    varios varias seno vendo sepa sepan
+    varios varias seno vendo sepa sepan trayendo traen trajeron llevando llevan llevaron
+    miga painho mainha prazo plazo
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
@@ -292,6 +293,8 @@ _CANTONESE_WORDS: Final = {
     "唔": "不",
     "嗰": "那",
     "冇": "没有",
+    # Wuhan and the south-west too: "有冇得好处", are there any benefits
+    "冇得": "没有",
     "咁": "这么",
     "㗎": "",
     "呢个": "这个",
@@ -323,6 +326,12 @@ _TAIWANESE_WORDS: Final = {
     "整啥": "干啥",
     # "送给哪几个国家了", gave to which countries: the giving is 给, "送" no topic of its own
     "送给": "给",
+    # "跑去秘鲁": went to Peru
+    "跑去": "去",
+    # months in characters, as the knowledge base writes them in digits ("11月")
+    "十一月": "11月",
+    "十二月": "12月",
+    "十月": "10月",
     # "第一部车": a car counted as a machine, 部, as in the south; 辆 in the standard
     "一部车": "一辆车",
     # Wuhan's "what kind of": "用在么样地方", where is it used

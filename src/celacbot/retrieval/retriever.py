@@ -557,6 +557,21 @@ class Retriever:
         if not lead:
             return None
         reading = self._evaluate_text(lead, words(lead), asked)
+        if reading.answer.decision is Decision.ANSWER:
+            return reading
+        # "I keep seeing 'CELAC' in our catalogue records ... What does it stand for?": words
+        # the article never uses around the one acronym it does, which is what "it" is.
+        acronyms = {
+            acronym
+            for acronym in _ACRONYM.findall(lead)
+            if any(
+                term in self._vocabulary for term in self._normaliser.text_content_terms(acronym)
+            )
+        }
+        if len(acronyms) != 1:
+            return None
+        (acronym,) = acronyms
+        reading = self._evaluate_text(acronym, [acronym.lower()], asked)
         return reading if reading.answer.decision is Decision.ANSWER else None
 
     def read_text(self, text: str, lang_hint: str | None) -> Reading:
@@ -1190,6 +1205,9 @@ _SPOKEN_ONLY: Final = re.compile(
     r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b",
     re.IGNORECASE,
 )
+
+# An acronym as written: "CELAC", "CBERS", "G20".
+_ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 
 # "tengo tarea de geografia": the asker's school subject, no topic of the question (the
 # article does not speak of Chile's geography)
