@@ -103,6 +103,7 @@ def test_cantonese_asks_how_much_and_how_many_as_mandarin_does(
         "¿cuál es el monto de la inversión china?",
         "y cuanta lana tiene ese fondo",  # lana: money, as Mexicans say
         "¿cuál es la plata total que invirtió China?",
+        "Qual o montante total do investimento chinês?",
     ],
 )
 def test_how_much_was_invested_asks_an_amount(question: str) -> None:

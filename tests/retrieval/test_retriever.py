@@ -2243,12 +2243,26 @@ def test_colloquial_chinese_questions_are_each_answered(
             "digital-agriculture",
         ),
         ("que tecnologia del campo estan trayendo los chinos?", "livestock-technology"),
+        # "atual" (current) was read as "atuam"
+        ("qual a situação atual da byd no brasil?", "byd-brazil-complex"),
     ],
 )
 def test_family_words_and_bringing_are_no_topic(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_a_sibling_who_says_something_is_no_topic(shipped: Retriever) -> None:
+    question = (
+        "oye mi hermano trabaja en una universida y dice que ahora lo chino no trabajan na ma"
+        " con el gobierno sino con universidade y empresa, eso e verda?"
+    )
+
+    answer = shipped.answer(question)
+
+    assert answer.decision is not Decision.DECLINE
+    assert "cooperation-levels" in {answer.id, *(s.id for s in answer.suggestions)}
 
 
 def test_the_writer_as_the_source_is_no_question_about_the_writer(shipped: Retriever) -> None:

@@ -91,6 +91,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             # "la empresa que monto un laboratorio"
             r"|\b(?:el|un|que|cual|del|ese|este) monto\b(?! (?:un|una|el|la|los|las|en)\b)"
             r"|\bmonto (?:total|de|invertido)\b"
+            # Portuguese "o montante (total) do investimento"
+            r"|\bmontantes?\b"
             r"|\b(?:quant[oa]|qto|qnto) (?:dinheiro|grana|cust|investi|gast|pag|vai custar)"
             r"|\b(?:custo|custa|custam|custou|custar|custara|preco|orcamento|grana|dolares)\b"
             # "¿cuánto fue lo que invirtió China?", "quanto é que a China investiu?"

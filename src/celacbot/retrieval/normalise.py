@@ -66,7 +66,8 @@ _CHAT_WORDS = """
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
     varios varias seno vendo sepa sepan trayendo traen trajeron llevando llevan llevaron
-    miga painho mainha prazo plazo
+    miga painho mainha prazo plazo atual atuais atualmente actualmente ma
+    hermano hermana hermanos hermanas primo prima primos abuelo abuela irmao irma
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos
