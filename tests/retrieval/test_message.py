@@ -159,8 +159,29 @@ def test_what_a_message_sets_aside_is_split_off(message: str, rest: str | None) 
             "Dijeron que Brasil recibió vacunas y también que México, ¿es cierto?",
             ["Dijeron que Brasil recibió vacunas y también que México, ¿es cierto?"],
         ),
-        # came second: no lead-in
+        # came second: no lead-in; before a question word, one
         ("En segundo lugar quedó Brasil?", ["En segundo lugar quedó Brasil?"]),
+        ("en primer lugar qué es la CELAC", ["qué es la CELAC"]),
+        # "que" before a name asks, unless a tag closes the claim
+        (
+            "¿Qué construyó BYD en Brasil y también que BYD procesa?",
+            ["¿Qué construyó BYD en Brasil", "que BYD procesa?"],
+        ),
+        # "between what ... and what" is one question
+        (
+            "Qual a diferença entre o que a China fez no Brasil e o que fez na Argentina?",
+            ["Qual a diferença entre o que a China fez no Brasil e o que fez na Argentina?"],
+        ),
+        # "unos cuantos" (a few) asks nothing
+        (
+            "leí unos cuantos artículos sobre el CBERS, y para qué sirven los datos?",
+            ["para qué sirven los datos?"],
+        ),
+        # "first of all" before no question word is part of the request
+        (
+            "Please list, first of all, the countries that got vaccines",
+            ["Please list, first of all, the countries that got vaccines"],
+        ),
         # a short clause before it is its topic
         (
             "mi tio tiene vacas, cuantas vacas tiene china?",

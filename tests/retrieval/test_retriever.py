@@ -351,6 +351,7 @@ def test_an_answer_says_the_detail_the_article_does_not_give(
         "quien la escribio",  # "la nota"
         "in what capacity does the author write, that is to say, what post does he or she hold?",
         "what does the author say his job is?",
+        "What does the author say their job is?",
         "quem que escreveu isso?",
     ],
 )
@@ -2203,6 +2204,35 @@ def test_it_is_the_one_acronym_named_among_words_the_article_never_uses(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+def test_an_acronym_the_article_never_uses_is_what_it_is(shipped: Retriever) -> None:
+    question = "My company BYD Brazil uses GPS trackers. What does it stand for?"
+
+    assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [("which post does Xi hold?", None), ("in what capacity?", "xi-visit")],
+)
+def test_a_post_or_capacity_is_no_question_about_the_author(
+    shipped: Retriever, question: str, subject: str | None
+) -> None:
+    assert shipped.answer(question, subject=subject).id != "article-author"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("这个十月份比亚迪能造出第一辆车吗", "byd-first-vehicle"),
+        ("中阿探测站在哪里", "argentina-space-station"),
+    ],
+)
+def test_chinese_months_and_stations_as_people_name_them(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_unrelated_but_announces_a_new_subject(shipped: Retriever) -> None:
     question = "ok unrelated but what does CELAC even stand for"
 
@@ -3878,6 +3908,16 @@ def test_what_a_text_says_is_about_what_it_says(shipped: Retriever) -> None:
         ("Interesting. Is that related to the Global South?", "global-south"),
         ("Li uma notícia ontem. Isso tem a ver com o CBERS?", "cbers-program"),
         ("Mexico is a big country. Is it part of CELAC?", "celac-wording"),
+        # CELAC and the forum are the article's subject too
+        (
+            "there are more cargo flights now. Is that related to China-CELAC cooperation?",
+            "air-routes-ecommerce",
+        ),
+        (
+            "BYD makes cars in Brazil. Is that related to the China-CELAC Forum?",
+            "byd-brazil-complex",
+        ),
+        ("中拉之间多了货运航线。这跟中拉合作有关吧", "air-routes-ecommerce"),
     ],
 )
 def test_asking_whether_what_was_told_is_related_asks_of_what_was_told(

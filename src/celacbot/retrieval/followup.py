@@ -255,7 +255,7 @@ _ASKS_IF_IT_RELATES: Final = re.compile(
     r"|vinculad[oa]) (?:de|del|con|com|a|al|ao|da|do))\b(?P<about>.*)$"
     # not "这个跟中国有关的卫星项目叫什么？", which asks a name
     r"|^\W*(?:这|那)(?:个|些)?(?:跟|和|与)(?P<about_zh>\S*?)(?:有关|有关系|相关)"
-    r"(?:吗|么|嘛|没有|不)?\W*$"
+    r"(?:吗|么|嘛|没有|不|吧|是吧|对吧)?\W*$"
 )
 
 

@@ -76,10 +76,10 @@ _SPLIT: Final = re.compile(
     r"(?=[^\u4e00-\u9fff.?!？。！\n][^.?!？。！\n]*\?)"
     # "..., and uh why ...", "... an what year ...": as people speak
     # "... y de paso que es eso del celac": by the way
-    # "... y también qué le mandaron a México": and also; not "y también que México ...",
-    # and also that
+    # "... y también qué le mandaron a México": and also; not "y también que México, ¿es
+    # cierto?", and also that
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
-    r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]))"
+    r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]\w*\s*(?:[,¿]|$)))"
     # "..., and secondly, how many ..."
     rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
@@ -93,7 +93,7 @@ _SPLIT: Final = re.compile(
     r"|can|could|will|would)\s+(?!(?:it|its|they|them|he|she)\b"
     r"|(?:that|this|those|these)\s+(?:supposed|for|about|mean|means|do|even|really|actually)\b))"
     # "... could you tell me, firstly, what ...": the first of the questions numbered
-    r"|(?<=,)\s+(?=(?:firstly|first of all)\b)"
+    r"|(?<=,)\s+(?=(?:firstly|first of all),?\s+(?:what|which|who|when|where|why|how)\b)"
     # "tengo una tienda en línea ..., el artículo dice algo de vuelos de carga?": what the
     # article says, asked after the asker's story
     r"|(?<=,)\s+(?=(?:el|la|o|a|the)\s+(?:art[ií]culo|texto|nota|artigo|mat[eé]ria|article|text)"
@@ -171,7 +171,9 @@ _QUESTION_WITHIN: Final = re.compile(
 # "how many" asks wherever it stands, accent or not: "o forum faz quantos anos e o que é ...".
 _ACCENTED_WITHIN: Final = re.compile(
     rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?"
-    rf"\b(?:{ACCENTED_QUESTION_WORD}|quant[oa]s|cuant[oa]s)\b",
+    # not "unos cuantos" (a few)
+    rf"\b(?:{ACCENTED_QUESTION_WORD}|(?<!unos )(?<!unas )(?<!uns )(?<!umas )"
+    r"(?:quant[oa]s|cuant[oa]s))\b",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
@@ -275,7 +277,7 @@ _LEAD_IN: Final = re.compile(
     r"|(?:and )?(?:firstly|secondly|thirdly|lastly|first of all)"
     # not "en segundo lugar quedó Brasil?" (came second)
     r"|(?:y |e )?(?:en primer lugar|en segundo lugar|em primeiro lugar|em segundo lugar"
-    r"|primeiramente)(?=\s*[,:])"
+    rf"|primeiramente)(?=\s*[,:]|\s+(?:¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|o que)\b))"
     r"|pregunta rapida|pergunta rapida|ahora bien"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
@@ -401,6 +403,7 @@ _LONE_QUESTION_WORD: Final = re.compile(
 
 
 _WHAT_AFTER_AND: Final = re.compile(r"o (?:que|q)\b", re.IGNORECASE)
+_BETWEEN: Final = re.compile(r"\b(?:entre|diferen[cç]a|compar)", re.IGNORECASE)
 
 
 def _asks_within(clause: str) -> bool:
@@ -424,7 +427,11 @@ def _clauses(text: str) -> list[_Clause]:
         if (
             _CONJUNCTION.match(split[0])
             and _WHAT_AFTER_AND.match(text, split.end())
-            and not _asks_within(text[start : split.start()])
+            and (
+                not _asks_within(text[start : split.start()])
+                # "a diferença entre o que a China fez no Brasil e o que fez na Argentina"
+                or _BETWEEN.search(text, start, split.start())
+            )
         ):
             continue
         found.append(

@@ -54,6 +54,7 @@ _CHAT_WORDS = """
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
     phone phones forgive themselves tiny simple simply terms link zero message messages msg long
     teacher teachers professor prof homework assignment letters perused firstly secondly
+    capacity post
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
     tonteria molestar incomodar ayer hoy ontem hoje
@@ -65,7 +66,7 @@ _CHAT_WORDS = """
     yo mi mis tu tus nuestro nuestra nuestros nuestras ellos ellas nosotros usted ustedes vos
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
-    varios varias seno vendo sepa sepan trayendo traen trajeron llevando llevan llevaron
+    varios varias seno vendo sepa sepan trayendo traen trajeron llevando
     miga painho mainha prazo plazo atual atuais atualmente actualmente ma
     hermano hermana hermanos hermanas primo prima primos abuelo abuela irmao irma
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
@@ -329,12 +330,11 @@ _TAIWANESE_WORDS: Final = {
     "送给": "给",
     # "跑去秘鲁": went to Peru
     "跑去": "去",
-    # months in characters, as the knowledge base writes them in digits ("11月")
+    # the article's month in characters, as the knowledge base writes it in digits ("11月")
     "十一月": "11月",
-    "十二月": "12月",
-    "十月": "10月",
-    # "第一部车": a car counted as a machine, 部, as in the south; 辆 in the standard
-    "一部车": "一辆车",
+    # "第一部车": the first car counted as a machine, 部, as in the south; 辆 in the standard
+    "第一部车": "第一辆车",
+    "头一部车": "头一辆车",
     # Wuhan's "what kind of": "用在么样地方", where is it used
     "么样": "什么样",
 }

@@ -198,12 +198,13 @@ class Retriever:
         self._article = frozenset(subject_terms("article"))
         self._subject = self._china | self._latin | self._article
         # What the whole article is about, as a question names it ("China-Latin America
-        # cooperation", "中拉合作"): no topic of its own.
+        # cooperation", "the China-CELAC Forum", "中拉合作"): no topic of its own.
         self._general = self._china | frozenset(
             subject_terms(
-                "Latin America Caribbean latinoamerica cooperation partnership relationship"
-                " relations ties cooperación relación cooperação parceria relação 中拉合作 中拉"
-                " 拉美合作 中拉关系 拉美 中国"
+                "Latin America American Caribbean latinoamerica CELAC forum region countries"
+                " states nations members cooperation partnership relationship relations ties"
+                " cooperación relación región países cooperação parceria relação região"
+                " 中拉合作 中拉 拉美合作 中拉关系 拉美 中国 拉共体 论坛 地区 国家"
             )
         )
         # A name of several words names nothing by any one of them ("Global South"), unless
@@ -222,7 +223,7 @@ class Retriever:
             and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
         # Every term some entry or fact lists among its keywords: the article's topics.
-        topic_terms = frozenset(
+        self._topic_terms = topic_terms = frozenset(
             term for doc in (*entry_docs, *fact_docs) for term in doc.keyword_terms
         )
         self._smalltalk = SmallTalkMatcher(kb.smalltalk)
@@ -560,17 +561,14 @@ class Retriever:
         if reading.answer.decision is Decision.ANSWER:
             return reading
         # "I keep seeing 'CELAC' in our catalogue records ... What does it stand for?": words
-        # the article never uses around the one acronym it does, which is what "it" is.
-        acronyms = {
-            acronym
-            for acronym in _ACRONYM.findall(lead)
-            if any(
-                term in self._vocabulary for term in self._normaliser.text_content_terms(acronym)
-            )
-        }
-        if len(acronyms) != 1:
+        # the article never uses around an acronym it does, which is what "it" is.
+        # Only the last one written: "My company BYD Brazil uses GPS trackers. What does it
+        # stand for?" asks of GPS.
+        acronym = next(reversed(_ACRONYM.findall(lead)), None)
+        if acronym is None or not all(
+            term in self._vocabulary for term in self._normaliser.text_content_terms(acronym)
+        ):
             return None
-        (acronym,) = acronyms
         reading = self._evaluate_text(acronym, [acronym.lower()], asked)
         return reading if reading.answer.decision is Decision.ANSWER else None
 
@@ -745,7 +743,7 @@ class Retriever:
         # "My cousin mentioned more cargo flights to Latin America 😅 Is that related to
         # China-Latin America cooperation?": what was told before it is the question ("...
         # Is that related to CBERS?" asks of CBERS, unless what was told is about CBERS).
-        if chosen is None or self._asks_of_what_was_told(chosen.answer.question, whole):
+        if chosen is None or self._asks_of_what_was_told(message, chosen.answer.question, whole):
             return whole()
         # A lone answered question wins unless it is unsure and the whole message answers
         # another entry more surely: what came before the question named its topic
@@ -768,27 +766,35 @@ class Retriever:
             answer = self.with_gaps(answer, message, unknown_words=unknown)
         return Reading(answer, chosen.query, chosen.candidates)
 
-    def _asks_of_what_was_told(self, question: str, whole: Callable[[], Reading]) -> bool:
+    def _asks_of_what_was_told(
+        self, message: str, question: str, whole: Callable[[], Reading]
+    ) -> bool:
         """Whether a question asks only whether what was told before it belongs to the
-        article's subject (China, Latin America, their cooperation), or to a topic the entry
-        about the whole message speaks of too ("... mais voo de carga ... isso tem a ver com as
-        compras pela internet?")."""
+        article's subject (China, Latin America, CELAC, their cooperation), or to a topic the
+        entry about the whole message speaks of too ("... mais voo de carga ... isso tem a ver
+        com as compras pela internet?")."""
         about = relates_to(question)
         if about is None:
+            return False
+        told = self._normaliser.text_content_terms(words_before(message, question))
+        # "Mexico is a big country. Is it part of CELAC?": only a place was told, and the
+        # question asks of it.
+        if (
+            told
+            and all(term in self._vocabulary for term in told)
+            and not any(
+                term in self._topic_terms and term not in self._general and term not in self._latin
+                for term in told
+            )
+        ):
             return False
         named = [
             term for term in self._normaliser.text_content_terms(about) if term not in self._general
         ]
-        if not named:
-            return True
-        # CELAC and the countries are in most entries: "Mexico is a big country. Is it part
-        # of CELAC?" asks of CELAC.
-        topics = [term for term in named if term not in self._latin]
-        told = whole().answer
-        return (
-            bool(topics)
-            and told.decision is Decision.ANSWER
-            and self._follow_ups.neighbourhood.speaks_of_all(told.id or "", topics)
+        told_entry = whole().answer
+        return not named or (
+            told_entry.decision is Decision.ANSWER
+            and self._follow_ups.neighbourhood.speaks_of_all(told_entry.id or "", named)
         )
 
     def _unless_greeting(
@@ -1222,7 +1228,7 @@ _SCHOOL_SUBJECT: Final = re.compile(
 # job is?")
 _AUTHOR_AS_SOURCE: Final = re.compile(
     r"(?<=\bthe )(?:writer|author)(?= (?:says?|said|claims?|thinks?|mentions?|argues?)\b"
-    r"(?! (?:his|her|he|she|about (?:himself|herself))\b))",
+    r"(?! (?:his|her|he|she|they|their|them|to be|about (?:himself|herself|themselves))\b))",
     re.IGNORECASE,
 )
 
