@@ -2204,9 +2204,16 @@ def test_it_is_the_one_acronym_named_among_words_the_article_never_uses(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
-def test_an_acronym_the_article_never_uses_is_what_it_is(shipped: Retriever) -> None:
-    question = "My company BYD Brazil uses GPS trackers. What does it stand for?"
-
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My company BYD Brazil uses GPS trackers. What does it stand for?",
+        "My BYD has an LED screen. What does it stand for?",  # "led by" is no topic
+    ],
+)
+def test_an_acronym_the_article_never_names_is_what_it_is(
+    shipped: Retriever, question: str
+) -> None:
     assert shipped.answer(question).decision is not Decision.ANSWER
 
 

@@ -561,13 +561,16 @@ class Retriever:
         if reading.answer.decision is Decision.ANSWER:
             return reading
         # "I keep seeing 'CELAC' in our catalogue records ... What does it stand for?": words
-        # the article never uses around an acronym it does, which is what "it" is.
-        # Only the last one written: "My company BYD Brazil uses GPS trackers. What does it
-        # stand for?" asks of GPS.
-        acronym = next(reversed(_ACRONYM.findall(lead)), None)
-        if acronym is None or not all(
-            term in self._vocabulary for term in self._normaliser.text_content_terms(acronym)
-        ):
+        # the article never uses around an acronym that names one of its topics, which is
+        # what "it" is. Only the last one written ("My company BYD Brazil uses GPS trackers.
+        # What does it stand for?" asks of GPS), and not a word the article merely uses
+        # ("LED", of "led by").
+        acronyms: list[str] = _ACRONYM.findall(lead)
+        if not acronyms:
+            return None
+        acronym = acronyms[-1]
+        terms = self._normaliser.text_content_terms(acronym)
+        if not terms or not all(term in self._named or term in self._topic_terms for term in terms):
             return None
         reading = self._evaluate_text(acronym, [acronym.lower()], asked)
         return reading if reading.answer.decision is Decision.ANSWER else None
@@ -1218,7 +1221,7 @@ _ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # "tengo tarea de geografia": the asker's school subject, no topic of the question (the
 # article does not speak of Chile's geography)
 _SCHOOL_SUBJECT: Final = re.compile(
-    r"\b(tarea|trabajo|trabalho|clase|aula|prova|examen|exame|homework|assignment|class)"
+    r"\b(tarea|trabajo|trabalho|aula|prova|examen|exame|homework|assignment)"
     r" (?:de|of|on|for) (?:geograf[ií]a|geography|historia|hist[oó]ria|history)\b",
     re.IGNORECASE,
 )
