@@ -2274,6 +2274,7 @@ def test_colloquial_chinese_questions_are_each_answered(
     ("question", "entry"),
     [
         ("miga os satelite q o brasil fez c a china servem pra q msm", "cbers-data-uses"),
+        ("o que é a celaque", "what-is-celac"),  # CELAC as it is said
         (
             "painho perguntou se a china ta ajudando o povo da roça a vende as coisa pela"
             " internete, com qual pais foi isso",
@@ -4092,6 +4093,12 @@ def test_a_singlish_one_stresses_and_counts_nothing(shipped: Retriever) -> None:
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
     assert Detail.DATE in answer.lacks
+
+
+def test_what_for_there_asked_without_a_mark_keeps_its_subject(shipped: Retriever) -> None:
+    answer = shipped.answer("fazer o que lá", subject="xi-visit", lang_hint="pt")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")
 
 
 @pytest.mark.parametrize(

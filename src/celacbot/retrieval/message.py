@@ -146,7 +146,9 @@ _ASKS: Final = re.compile(
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda|em (?:que|q))"
-    r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal))?\W*$"
+    # ... and where: "fazer o que lá"
+    r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]))?"
+    r"\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell(?: me| us)?(?! you\b| ya\b)|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name"
