@@ -290,7 +290,7 @@ def points_back(text: str, *, replying: bool = False) -> bool:
     return (
         (short and bool(_NEAR_POINTER.search(folded)))
         or found(_POINTER, text)
-        or (opens_with_connector(text) and bool(_HE_OR_SHE.search(folded)))
+        or bool(_HE_OR_SHE.search(folded))
     )
 
 

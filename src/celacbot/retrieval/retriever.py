@@ -1218,8 +1218,8 @@ _SPOKEN_ONLY: Final = re.compile(
 # An acronym as written: "CELAC", "CBERS", "G20".
 _ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 
-# "tengo tarea de geografia": the asker's school subject, no topic of the question (the
-# article does not speak of Chile's geography)
+# "tengo tarea de geografia": the asker's school subject, no topic of the question; the
+# word alone stays ("la geografía de Chile", which the article does not speak of)
 _SCHOOL_SUBJECT: Final = re.compile(
     r"\b(tarea|trabajo|trabalho|aula|prova|examen|exame|homework|assignment)"
     r" (?:de|of|on|for) (?:geograf[ií]a|geography|historia|hist[oó]ria|history)\b",
