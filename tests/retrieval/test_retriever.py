@@ -2275,6 +2275,7 @@ def test_colloquial_chinese_questions_are_each_answered(
     [
         ("miga os satelite q o brasil fez c a china servem pra q msm", "cbers-data-uses"),
         ("o que é a celaque", "what-is-celac"),  # CELAC as it is said
+        ("q sinifica celac ase rato q lo escucho y nose", "what-is-celac"),  # hace rato
         (
             "painho perguntou se a china ta ajudando o povo da roça a vende as coisa pela"
             " internete, com qual pais foi isso",
@@ -2303,10 +2304,25 @@ def test_a_sibling_who_says_something_is_no_topic(shipped: Retriever) -> None:
     assert "cooperation-levels" in {answer.id, *(s.id for s in answer.suggestions)}
 
 
-def test_the_writer_as_the_source_is_no_question_about_the_writer(shipped: Retriever) -> None:
-    question = "what does the writer say the letters of that regional grouping's name stand for?"
-
-    assert verdict(shipped, question) == (Decision.ANSWER, "celac-wording")
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "what does the writer say the letters of that regional grouping's name stand for?",
+            "celac-wording",
+        ),
+        (
+            "Perhaps you could clarify, insofar as the author expresses a view, what the two"
+            " sides are expected to prioritise in science and technology over the coming ten"
+            " years?",
+            "future-focus",
+        ),
+    ],
+)
+def test_the_writer_as_the_source_is_no_question_about_the_writer(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
 def test_the_askers_school_subject_is_no_topic(shipped: Retriever) -> None:

@@ -54,7 +54,7 @@ _CHAT_WORDS = """
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
     phone phones forgive themselves tiny simple simply terms link zero message messages msg long
     teacher teachers professor prof homework assignment letters perused firstly secondly
-    capacity post
+    capacity post perhaps clarify insofar
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
     tonteria molestar incomodar ayer hoy ontem hoje
@@ -67,8 +67,9 @@ _CHAT_WORDS = """
     bien aqui ahi alli alla aca entonces tan tambien todavia aun asi ahora aora despues luego
     siempre nunca solo otro otra otros otras todo toda todos todas alguno alguna algunos algunas
     varios varias seno vendo sepa sepan trayendo traen trajeron llevando
-    miga painho mainha prazo plazo atual atuais atualmente actualmente ma
-    hermano hermana hermanos hermanas primo prima primos abuelo abuela irmao irma
+    miga painho mainha prazo plazo atual atuais atualmente actualmente ma rato ase
+    hermano hermana hermanos hermanas primo prima primos abuelo abuela irmao irma neto neta
+    netos netas
     ningun ninguna mismo misma pero aunque mientras pues segun hasta desde sin aparte
     soy eres somos era eran sera seria estoy estas estamos estan estaba estaban tengo tienes
     tenemos tenia tenian tuvo habia hubo voy iba vamos

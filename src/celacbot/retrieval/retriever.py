@@ -1230,7 +1230,8 @@ _SCHOOL_SUBJECT: Final = re.compile(
 # source; not the author asked about ("who is the writer?", "what does the author say his
 # job is?")
 _AUTHOR_AS_SOURCE: Final = re.compile(
-    r"(?<=\bthe )(?:writer|author)(?= (?:says?|said|claims?|thinks?|mentions?|argues?)\b"
+    r"(?<=\bthe )(?:writer|author)(?= (?:says?|said|claims?|thinks?|mentions?|argues?|expects?"
+    r"|believes?|suggests?|expresse?s?|sees?)\b"
     r"(?! (?:his|her|he|she|they|their|them|to be|about (?:himself|herself|themselves))\b))",
     re.IGNORECASE,
 )
