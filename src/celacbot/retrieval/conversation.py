@@ -901,6 +901,10 @@ class FollowUpReader:
         read = list(parts)
         shapes = [self._shape(text, reading) for text, reading in zip(asking, parts, strict=True)]
         for index, shape in enumerate(shapes):
+            # "Boa tarde, estás aí? ... o que significa a sigla CELAC, ...": a greeting asks
+            # nothing of what comes after it.
+            if read[index].answer.decision is Decision.SMALLTALK:
+                continue
             detail_only = self._asks_only_a_detail(asking[index], shape)
             topics = [term for term in shape.terms if term not in self.question_terms]
             # A first Chinese part that leaves its subject out and is unanswered alone
@@ -924,10 +928,6 @@ class FollowUpReader:
                 )
             )
             if not index and not (shape.bare or detail_only or left_out or pointing):
-                continue
-            # "Boa tarde, estás aí? ... o que significa a sigla CELAC, ...": a greeting asks
-            # nothing of what comes after it.
-            if read[index].answer.decision is Decision.SMALLTALK:
                 continue
             leaned_on = read[index - 1] if index else opening()
             before = leaned_on.answer

@@ -118,6 +118,8 @@ _SPLIT: Final = re.compile(
     rf"|\s+(?=(?:{_WANTS_TO_KNOW}|i(?:['’]d| would) like to know)\b)",
     re.IGNORECASE,
 )
+# "pra que (que) serve", "para qué sirve": what it is for, not "para que funcione" (so that)
+_WHAT_FOR: Final = r"(?:pra|para) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
@@ -125,8 +127,7 @@ _ASKS: Final = re.compile(
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
     r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
     r"|that|these|those|you|we|latin|brazil|byd|cbers|xi|bgi|celac)"
-    # "pra que (que) serve ...": what it is for; not "para que funcione" (so that it works)
-    r"|(?:pra|para) que(?: que)?(?= serv| sirv)"
+    rf"|{_WHAT_FOR}"
     # "em que dia ...?", "con cuántos países ...": a preposition before a word that only asks;
     # not a conjunction ("en cuanto a Bolivia", "para que funcione", "de cuando")
     rf"|(?!en cuanto|para que|pra que|de cuando){_PREPOSITION}\s+(?:what|which|whom|who|when|where"
@@ -140,9 +141,8 @@ _ASKS: Final = re.compile(
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
     r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
-    # "e pra que servem os dados?", "e pra que que serve", not "y para que funcione" (so that
-    # it works); "y q es eso de los 10 años?", not "y que va a producir"
-    r"|(?:pra|para) que(?: que)?(?= serv| sirv)"
+    # "e pra que servem os dados?"; "y q es eso de los 10 años?", not "y que va a producir"
+    rf"|{_WHAT_FOR}"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda|em (?:que|q))"
@@ -170,8 +170,8 @@ _QUESTION_WITHIN: Final = re.compile(
     r"\b(?:what|which|who|when|where|why|how)(?:'s\b|s\b|\s+(?:many|much)\b"
     r"|(?:\s+\w+){0,2}?\s+(?:is|are|was|were|did|does|do|can|could|will|would|has|have)\b)"
 )
-# "how many" asks wherever it stands, accent or not: "o forum faz quantos anos e o que é ...".
-_ACCENTED_WITHIN: Final = re.compile(
+# So does "how many", accent or not: "o forum faz quantos anos e o que é ...".
+_ROMANCE_QUESTION_WITHIN: Final = re.compile(
     rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?"
     # not "unos cuantos" (a few)
     rf"\b(?:{ACCENTED_QUESTION_WORD}|(?<!unos )(?<!unas )(?<!uns )(?<!umas )"
@@ -410,7 +410,9 @@ _BETWEEN: Final = re.compile(r"\b(?:entre|diferen[cç]a|compar)", re.IGNORECASE)
 
 def _asks_within(clause: str) -> bool:
     """Whether a clause asks, up front or with a question word inside it."""
-    return asks(clause) or found(_QUESTION_WITHIN, clause) or found(_ACCENTED_WITHIN, clause)
+    return (
+        asks(clause) or found(_QUESTION_WITHIN, clause) or found(_ROMANCE_QUESTION_WITHIN, clause)
+    )
 
 
 def _clauses(text: str) -> list[_Clause]:
@@ -848,10 +850,7 @@ def _questions(text: str) -> list[str]:
         if asks(part.text)
         or part.text in claims()
         # "cheers! what's this about air routes, and which countries ...?"
-        or (
-            part.conjoined
-            and (found(_QUESTION_WITHIN, part.text) or found(_ACCENTED_WITHIN, part.text))
-        )
+        or (part.conjoined and _asks_within(part.text))
     ]
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").

@@ -437,12 +437,10 @@ class Retriever:
         words only spoken ("o sea"), the asker's school subject ("tarea de geografia") and what
         the whole article is about ("this article about China and Latin America") left out;
         the author as the source ("what does the author say ...") is the article."""
-        read = _SPOKEN_ONLY.sub(
-            "",
-            _FULLY.sub("", punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))),
-        )
-        read = _AUTHOR_AS_SOURCE.sub("article", _SCHOOL_SUBJECT.sub(r"\1", read))
-        return _ABOUT_THE_ARTICLES_SUBJECT.sub(lambda match: match[1] or match[2], read)
+        read = punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
+        for pattern, replacement in _REWRITES:
+            read = pattern.sub(replacement, read)
+        return read
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._as_read(question)
@@ -572,7 +570,7 @@ class Retriever:
         terms = self._normaliser.text_content_terms(acronym)
         if not terms or not all(term in self._named or term in self._topic_terms for term in terms):
             return None
-        reading = self._evaluate_text(acronym, [acronym.lower()], asked)
+        reading = self._evaluate_text(acronym, words(acronym), asked)
         return reading if reading.answer.decision is Decision.ANSWER else None
 
     def read_text(self, text: str, lang_hint: str | None) -> Reading:
@@ -1258,6 +1256,16 @@ _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
     r"(?:\s+(?:and\s+the|y\s+el|e\s+o|e)\s+(?:caribbean|caribe))?)"
     r"|关于中拉(?:合作|关系)?的(文章|报道)",
     re.IGNORECASE,
+)
+
+# What `_as_read` rewrites in a message, in order: the "100%" of "100% electric", words only
+# spoken, the asker's school subject, the author as the source, the article's own subject.
+_REWRITES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
+    (_FULLY, ""),
+    (_SPOKEN_ONLY, ""),
+    (_SCHOOL_SUBJECT, r"\1"),
+    (_AUTHOR_AS_SOURCE, "article"),
+    (_ABOUT_THE_ARTICLES_SUBJECT, lambda match: match[1] or match[2]),
 )
 
 
