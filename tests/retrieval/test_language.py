@@ -33,6 +33,9 @@ def detect(question: str, hint: str | None = None) -> str | None:
         ("byd pa latam xq", "es"),
         ("flights to Guangzhou?", "en"),  # pinyin's -ou is no Portuguese past tense
         ("que outros países compram carros chineses?", "pt"),
+        # an accented question word only Spanish writes; Portuguese writes "quê"
+        ("a qué países", "es"),
+        ("para quê serve", "pt"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:

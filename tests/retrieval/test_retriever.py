@@ -4499,3 +4499,163 @@ def test_calling_the_bot_boss_asks_for_no_person(shipped: Retriever, question: s
 @pytest.mark.parametrize("greeting", ["mornin", "good evenin", "g'day"])
 def test_a_greeting_as_people_say_it_is_small_talk(shipped: Retriever, greeting: str) -> None:
     assert shipped.answer(greeting).decision is Decision.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a greeting after a vocative ("ô meu amigo") counts against nothing
+        (
+            "ô meu amigo boa tarde meu neto falou que esse ano faz dez anos de alguma coisa da"
+            " china com a américa latina o que é que tá fazendo dez anos",
+            "forum-anniversary",
+        ),
+        # a friend called "compa", and "salgan" (come out), are no topic
+        (
+            "buenas noches compa 🙏 yo trabajo en construccion aqui en houston y mi primo en"
+            " honduras me pregunto de la economia digital con china, que tienen que mejorar"
+            " para que salgan nuevas oportunidades?",
+            "digital-economy-overview",
+        ),
+        # a WhatsApp video, "dizendo" (saying) and "uns" (some) are about the asker
+        (
+            "mano to vendo aqui no zap um video dizendo q a china ajudou uns pais com vacina na"
+            " pandemia 💉 quais pais foi?",
+            "covid-support",
+        ),
+    ],
+)
+def test_chat_around_a_question_counts_against_nothing(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert entry in {answer.id, *(suggestion.id for suggestion in answer.suggestions)}
+
+
+def test_what_kind_of_help_is_no_greeting(shipped: Retriever) -> None:
+    assert verdict(shipped, "what kind of help ah?", subject="covid-support") == (
+        Decision.ANSWER,
+        "covid-support",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # a request to be told asks what follows it, and its detail is of the next question
+        (
+            "Good afternoon. I spent a few years posted in Santiago and later Brasilia, so I"
+            " have followed the President's travels with some interest. If I understood"
+            " correctly he was in the region in mid-November; could you remind me of the exact"
+            " dates, and which summits he attended?",
+            ["xi-visit", "xi-summits"],
+        ),
+        # "and also what's this ..." asks a second question
+        (
+            "hiya 👋 on my break so be quick lol. how many satellites have china and brazil made"
+            " together?? and also whats this food innovation centre thing about x",
+            ["cbers-satellite-count", "food-innovation-center"],
+        ),
+        # a long Spanish topic before "¿" is the question's
+        (
+            "La planta de la automotriz china en Brasil, ¿de cuántas partes consta y qué se hace"
+            " en cada una?",
+            ["byd-brazil-complex"],
+        ),
+        # 想問一下 ("I'd like to ask") ends the asker's story, typed in traditional characters
+        (
+            "欸我在 lab 等 experiment 跑完 超無聊 😂 想問一下 這篇講的那個 forum 今年是幾週年？"
+            "然後習是去參加哪兩個 summit？",
+            ["forum-anniversary", "xi-summits"],
+        ),
+        (
+            "Muy señor mío: he leído con detenimiento el artículo y desearía que me aclarase dos"
+            " cuestiones. En primer lugar, en qué países se celebraron las cumbres a las que"
+            " acudió el presidente Xi; y en segundo lugar, quién firma el texto.",
+            ["xi-summits", "article-author"],
+        ),
+    ],
+)
+def test_each_question_of_a_message_is_answered(
+    shipped: Retriever, question: str, parts: list[str]
+) -> None:
+    answer = shipped.answer(question)
+
+    assert [part.id for part in answer.parts or (answer,)] == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mi hermano trabaja en una empresa de Brasil, ¿cuántos satélites lanzaron?",
+        "El fútbol de Argentina es el mejor del mundo, ¿qué es la CELAC?",
+        "Hace mucho calor hoy en la ciudad de Lima, ¿qué es la CELAC?",
+    ],
+)
+def test_a_sentence_before_a_spanish_question_is_no_topic(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("那家中國做基因檢測的公司在南美開了臨床 lab，是在哪個國家？", "bgi-uruguay-lab"),
+        (
+            "Y otra preguntita que nos llega por WhatsApp, amigos, dice así: 'en lo de la"
+            " economía digital, ¿qué tendrían que mejorar los países para que salgan más"
+            " oportunidades con China?'",
+            "digital-economy-overview",
+        ),
+        (
+            "Mi amor buena, yo aquí en el salón y una clienta me dijo que China tiene un fondo pa"
+            " ayudar a lo campesino a vender por internet, ¿cómo se llama ese fondo y con cuále"
+            " paíse e?",
+            "south-south-fund",
+        ),
+        ("como se llama la persona que escribio el articulo?", "article-author"),
+    ],
+)
+def test_the_words_before_a_question_name_what_it_asks_about(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("quanto dinheiro tem esse fundo aí?", "south-south-fund"),  # a fund, not "fundó"
+        ("cuando se fundo el foro china-celac", "forum-anniversary"),
+    ],
+)
+def test_a_fund_is_not_a_founding(shipped: Retriever, question: str, entry: str) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "question", "entry"),
+    [
+        ("xi-summits", "what were the exact dates", "xi-visit"),
+        ("vaccine-countries", "an wah else dem sen besides vaccine?", "covid-support"),
+        ("agri-mechanisms-19", "y el comercio pasó de qué a qué, vos?", "agri-trade-products"),
+    ],
+)
+def test_a_follow_up_as_people_type_it_is_read_with_its_subject(
+    shipped: Retriever, subject: str, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_a_caribbean_for_is_no_topic(shipped: Retriever) -> None:
+    assert verdict(shipped, "Wha CELAC stand fah?") == (Decision.ANSWER, "what-is-celac")
+
+
+def test_making_the_most_of_it_is_an_idiom(shipped: Retriever) -> None:
+    question = (
+        "que tiene que hacer latinoamerica pa sacarle el jugo a la economia digital con los chinos"
+    )
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "digital-economy-overview")

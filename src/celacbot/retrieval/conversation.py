@@ -930,6 +930,17 @@ class FollowUpReader:
             if not index and not (shape.bare or detail_only or left_out or pointing):
                 continue
             leaned_on = read[index - 1] if index else opening()
+            # "...; could you remind me of the exact dates, and which summits he attended?":
+            # a first part that only asks a detail, when nothing before it answers, asks it of
+            # what the next part answers.
+            if (
+                not index
+                and detail_only
+                and leaned_on.answer.decision is not Decision.ANSWER
+                and len(read) > 1
+                and read[1].answer.decision is Decision.ANSWER
+            ):
+                leaned_on = read[1]
             before = leaned_on.answer
             # Nothing to read with (no answer before), or nothing to change (this part's own
             # answer is that one already).

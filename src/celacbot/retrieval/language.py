@@ -34,12 +34,16 @@ _MARKERS = {
     "pt": frozenset(_PORTUGUESE.split()),
 }
 # Spelling only one of the languages uses: English w, -tion, -ness, a consonant before a final
-# y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad; Portuguese ã, õ, ç, â, ê, ô, à,
+# y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad, an accented question word ("a qué
+# países": Portuguese writes "quê", "como", "quando"); Portuguese ã, õ, ç, â, ê, ô, à,
 # -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou"; not pinyin's "Guangzhou")
 # and a lone "e" or "é" ("China e Brasil").
 _SPELLING = {
     "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
-    "es": re.compile(r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"),
+    "es": re.compile(
+        r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"
+        r"|\b(?:qué|cuál|cuáles|cuándo|dónde|quién|quiénes|cómo|cuánt[oa]s?)(?!\w)"
+    ),
     "pt": re.compile(
         r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\w(?<!zh)(?<!sh)ou\b"
         r"|(?<![\w-])[eé](?![\w-])"

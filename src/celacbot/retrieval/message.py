@@ -109,7 +109,7 @@ _SPLIT: Final = re.compile(
     # and a second question after one that ends asking: "那厂子都整啥啊 啥时候能出第一台车"
     r"|(?<=[啥么吗呢啊哪])\s+(?=(?:啥时候|什么时候|哪|几|多少|为什么|为啥|怎么)[\u4e00-\u9fff])"
     # "... 对中拉关系挺感兴趣的😅 想问下未来十年...": "I'd like to ask" after a pause or a mark
-    r"|(?<=[^\w\u4e00-\u9fff])\s*(?=想问(?:一)?下|请问|想请教)"
+    r"|(?<=[^\w\u4e00-\u9fff])\s*(?=想[问問](?:一)?下|[请請][问問]|想[请請]教)"
     # "..., ¿de qué va?": Spanish marks where a question starts.
     r"|\s*(?=¿)"
     # "Aqui é da cooperativa de açaí lá do Pará a gente quer saber se ...": the asker says
@@ -122,7 +122,7 @@ _SPLIT: Final = re.compile(
 _WHAT_FOR: Final = r"(?:pra|para) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
-    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if"
+    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if(?! (?:i|im)\b)"
     # "has the genetics company opened a lab there and for what?", "have they ...": with its
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
     r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
@@ -135,6 +135,8 @@ _ASKS: Final = re.compile(
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
     r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+"
+    # "and also whats this food innovation centre thing about"
+    r"(?:(?:also|tambi[eé]n|tamb[eé]m)\s+)?"
     # "y de paso que es eso del celac": by the way
     rf"(?:(?:{_BY_THE_WAY}),?\s+)?"
     # "and like how old is the forum": as people speak
@@ -449,7 +451,7 @@ def _clauses(text: str) -> list[_Clause]:
 # A Chinese question opening with "for" or "to" (对, 给), a pointer (这, 那, 它) or "specifically",
 # "mainly", "each", "all" (具体, 主要, 分别, 都) has no subject of its own. Not one opening with
 # "is" or "has" (是, 有): "感谢你的耐心解答，有没有关于锂的内容？" asks a question of its own.
-_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都")
+_CHINESE_SUBJECTLESS: Final = ("对", "给", "这", "那", "它", "具体", "主要", "分别", "都", "是在")
 # Nor has one asking what good or which there is, or why (有啥, 有什么, 有哪些, 为什么, 为啥), or
 # opening with "but" (但, 不过): "中国的钱投到那边，有啥好处？", "...能带来新的合作机会，但前提是要
 # 做到哪些？". Unless the clause before tells of the asker: "我对航天很感兴趣，有哪些卫星项目？",
@@ -493,6 +495,14 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
 _ANNOUNCES_A_QUESTION: Final = re.compile(rf"\b(?:{_QUESTION_NOUNS}|{_TELL_ME})\b")
 
 
+# A thing named, not a sentence about it: "La planta de la automotriz china en Brasil," is one,
+# "El fútbol de Argentina es el mejor del mundo," is not.
+_SPANISH_TOPIC: Final = re.compile(
+    r"^(?:el|la|los|las|ese|esa|esos|esas|este|esta|estos|estas|sobre|acerca de|con)\s"
+    r"(?!.*\b(?:es|son|esta|estan|fue|fueron|era|eran|hace|tiene|tienen|hay|me|mi|yo)\b)"
+)
+
+
 def _is_topic(before: str, question: str) -> bool:
     """Whether a clause that asks nothing names the topic of the question after it: a short
     one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
@@ -509,7 +519,14 @@ def _is_topic(before: str, question: str) -> bool:
         return before.endswith("，") and (short or subjectless)
     words = len(before.split())
     if before.endswith(","):
-        return words <= _MAX_TOPIC_WORDS
+        # Spanish marks where the question starts, so a longer topic stays one ("La planta de
+        # la automotriz china en Brasil, ¿de cuántas partes consta ...?"); not the asker's own
+        # story ("Mi hermano trabaja en una empresa de Brasil, ¿cuántos satélites ...?").
+        return words <= _MAX_TOPIC_WORDS or (
+            question.startswith("¿")
+            and words <= _MAX_SPANISH_TOPIC_WORDS
+            and found(_SPANISH_TOPIC, fold(before))
+        )
     # Spanish opens the question right after its topic: "el centro de innovación alimentaria
     # sostenible ¿cuándo se creó?"
     return (
@@ -553,6 +570,7 @@ _ENDS_THE_STORY: Final = re.compile(
     rf"|\b(?:mas|pero|but) (?:{_TELL_ME}|diz la|diga la|diz ai|fala ai)"
     rf"\s+(?=(?:o |lo )?(?:{QUESTION_WORD})\b)"
 )
+_RELATIVE_BEFORE_MARK: Final = re.compile(r"que\b.*¿")
 _FIRST_PERSON: Final = re.compile(
     r"\b(?:i|im|my|yo|mi|mis|eu|meu|minha|estoy|estou|soy|sou|trabajo|trabalho|tengo|tenho"
     r"|vivo|moro|vendo)\b"
@@ -562,6 +580,10 @@ _FIRST_PERSON: Final = re.compile(
 def _after_announcement(text: str) -> str:
     """The text with a sentence end where words within it say a question follows."""
     announced = _search_folded(_ANNOUNCES_WHAT_FOLLOWS, text)
+    # "otra preguntita que nos llega por WhatsApp ... ¿qué ...?": a writer who marks the
+    # question leaves the relative "que" unaccented
+    if announced is not None and _RELATIVE_BEFORE_MARK.match(text, announced.end()):
+        announced = None
     if announced is None:
         story_end = _search_folded(_ENDS_THE_STORY, text)
         if story_end is not None and _FIRST_PERSON.search(fold(text), 0, story_end.start()):
@@ -822,9 +844,18 @@ def _spoken_sentences(text: str) -> str:
     return "。".join(text.split())
 
 
+# A request to be told asks whatever follows it: "...; could you remind me of the exact dates,
+# and which summits he attended?"
+_REQUEST: Final = re.compile(
+    r"^\W*(?:(?:could|can|would) you (?:please )?(?:tell|remind) me|please (?:tell|remind) me"
+    rf"|i(?:['’]d| would) like to know|{_WANTS_TO_KNOW})\b"
+)
+
+
 def _questions(text: str) -> list[str]:
     """The clauses that ask something, as the message separates them."""
-    text = _spoken_sentences(_after_announcement(_without_lead_in(_without_closing_tag(text))))
+    untagged = _without_closing_tag(text)
+    text = _spoken_sentences(_after_announcement(_without_lead_in(untagged)))
     if (items := _numbered(text)) is not None:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
@@ -844,11 +875,16 @@ def _questions(text: str) -> list[str]:
     claims = functools.cache(
         lambda: {without.text for part, without in read if _CLAIM_START.search(fold(part))}
     )
+    requests = {without.text for part, without in read if _search_folded(_REQUEST, part)}
+    # The message's own opening request, gone with its lead-in: "could you remind me of ...".
+    if read and read[0][0] == clauses[0].text and _search_folded(_REQUEST, untagged):
+        requests.add(read[0][1].text)
     asking = [
         part.text
         for part in parts
         if asks(part.text)
         or part.text in claims()
+        or part.text in requests
         # "cheers! what's this about air routes, and which countries ...?"
         or (part.conjoined and _asks_within(part.text))
     ]

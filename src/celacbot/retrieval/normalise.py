@@ -88,7 +88,7 @@ _CHAT_WORDS = """
     leer manana colega colegas alumno alumnos alumna alumnas clase clases siendo
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
-    wha wah wuh dem dey wid haffi di fi dis dat deh nuh seh fuh ting tings doin hear hearing
+    wha wah wuh dem dey wid haffi di fi fah dis dat deh nuh seh fuh ting tings doin hear hearing
     beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
@@ -99,22 +99,23 @@ _CHAT_WORDS = """
     w abt hv cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
-    exactly precisely exactamente exatamente precisamente
+    exactly precisely exactamente exatamente precisamente exact exacto exacta exato exata
     ora ahn pois ca nisto nisso disto disso diga diabo diabos diablos
-    tv tele televisao television noticiero telejornal
+    tv tele televisao television noticiero telejornal zap zapzap whatsapp video videos
+    dizendo diciendo uns pe
     oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde rinda rindan
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio
     solicito solicitamos solicitar informar informe esclarecer esclareca referido referida
     referidos referidas
-    confess
+    confess understood understand correctly mid
     atenciosamente atentamente cordialmente saudacoes conforme coordenacao coordinacion
     tudo manito epa pana conjuntamente juntamente jointly companeros companero emm emmm
     sinistro ficou ficaram fijese fijate puchica bo verso puro posed sposed spose
     troco treco trecos trocos
     boa atencao rapaz cunhado cunhada
     volvio volvieron tornou tornaram
-    ay mijito mijita maninho manin egua
-    gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis
+    ay mijito mijita maninho manin egua compa compas salga salgan
+    gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
     gentileza gentilmente
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -188,7 +189,7 @@ _CJK_FILLER = re.compile(
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
-    "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
+    "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|(?<!自)然后|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
     # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
     # a grandchild (孙娃子) studying (读书) abroad, a voice message (语音)
@@ -438,6 +439,8 @@ _SHORTHAND: Final = {
     "tbm": "tambem",
     "tmb": "tambien",
     "cmo": "como",
+    # Caribbean English "sen" (send, sent)
+    "sen": "send",
     # the Portuguese "chinês", accent folded, would lose its "es" as a plural and read "chin"
     "chines": "chinese",
 }

@@ -10,6 +10,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from celacbot.knowledge.models import SmallTalk
+from celacbot.retrieval.message import asks
 from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, has_cjk, words
 
 # Small talk is a short message that is (nearly) one of the patterns, or one that holds a
@@ -17,6 +18,9 @@ from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, has_cjk, words
 SMALLTALK_MAX_WORDS = 8
 SMALLTALK_RATIO = 88.0
 _FILLER_WORDS = STOP_WORDS | LIGHT_WORDS
+# A greeting after a vocative or an exclamation ("ô meu amigo boa tarde", "oye compa buenas
+# noches") is still the greeting the message opens with.
+_GREETING_AFTER_FILLERS = 3
 # Chinese pronouns are no words of their own, so "他叫什么名字" (his name) reads as the small
 # talk "你叫什么名字" (your name). Not 其他/其它, "other".
 _SOMEONE_ELSE = re.compile("(?<![其])[他她它]")
@@ -122,10 +126,17 @@ class SmallTalkMatcher:
         )
 
     def without_greeting(self, message: Sequence[str]) -> Sequence[str]:
-        """The message minus a leading small-talk pattern ("hi", "good morning", "thanks")."""
-        for pattern in self._prefixes.get(message[0], ()) if message else ():
-            if tuple(message[: len(pattern)]) == pattern:
-                return message[len(pattern) :]
+        """The message minus a leading small-talk pattern ("hi", "good morning", "thanks"),
+        and the fillers before it ("ô meu amigo boa tarde")."""
+        for start, word in enumerate(message[: _GREETING_AFTER_FILLERS + 1]):
+            # not after a question word: "what kind of help?" asks of help
+            if start and asks(" ".join(message[:start])):
+                break
+            for pattern in self._prefixes.get(word, ()):
+                if tuple(message[start : start + len(pattern)]) == pattern:
+                    return message[start + len(pattern) :]
+            if word not in _FILLER_WORDS:
+                break
         return message
 
     def greeting_only(self, message: Sequence[str]) -> SmallTalkMatch | None:
