@@ -322,6 +322,22 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
             "Leí sobre BYD. Y que va a producir autos eléctricos. ¿Cuándo abre la fábrica?",
             ["¿Cuándo abre la fábrica?"],
         ),
+        # Scots "whit's" (what's)
+        (
+            "whit's this big plant gonnae make, an when dis the first yin come aff the line?",
+            ["whit's this big plant gonnae make", "when dis the first yin come aff the line?"],
+        ),
+        # "and also what's ..."
+        (
+            "how many satellites?? and also whats this food centre about",
+            ["how many satellites?", "and also whats this food centre about"],
+        ),
+        # a request to be told asks what follows it; "if I ..." is a condition
+        (
+            "If I understood correctly he was there in November; could you remind me of the"
+            " dates, and which summits he attended?",
+            ["of the dates", "which summits he attended?"],
+        ),
     ],
 )
 def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> None:

@@ -4659,3 +4659,63 @@ def test_making_the_most_of_it_is_an_idiom(shipped: Retriever) -> None:
     )
 
     assert verdict(shipped, question) == (Decision.ANSWER, "digital-economy-overview")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("中国是不是和阿根庭一起搞了个看深空的站阿", "argentina-space-station"),  # 深空 alone
+        (
+            "请问，文中提及的某中国基因科技企业在乌拉圭所设立的机构，其主要作用为何？",
+            "bgi-uruguay-lab",
+        ),
+        # Chilean "me dio lata", "al tiro", and "pa que sirven"
+        (
+            "jaja ya me dio lata leer todo, pero cuentame al tiro pa que sirven los satelites esos"
+            " que hicieron los chinos con los brasileños",
+            "cbers-data-uses",
+        ),
+        # "lá em cima" (up there) is in orbit
+        (
+            "os chinês ajudaram a venezuela a colocar satélite lá em cima é isso mesmo",
+            "venezuela-satellites",
+        ),
+    ],
+)
+def test_everyday_words_for_the_articles_things(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_a_demonstrative_after_its_noun_points_back_to_nothing(shipped: Retriever) -> None:
+    question = "pa que sirven los satelites esos que hicieron los chinos con los brasileños"
+
+    assert verdict(shipped, question, subject="guyana-cooperation") == (
+        Decision.ANSWER,
+        "cbers-data-uses",
+    )
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["the second one, what did they do there?", "the second one, wetin dem do there?"]
+)
+def test_an_item_of_the_list_named_first_is_what_the_question_asks_of(
+    shipped: Retriever, follow_up: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="cooperation-fields") == (
+        Decision.ANSWER,
+        "health-overview",
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["how old is the bgi lab in uruguay?", "wha year did bgi open the lab in uruguay?"]
+)
+def test_an_age_or_a_year_the_answer_lacks_is_said_to_be_missing(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert Detail.DATE in answer.lacks

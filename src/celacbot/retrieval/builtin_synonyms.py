@@ -39,6 +39,7 @@ QUESTION_WORDS: dict[str, list[str]] = {
         # as people type and dictate it
         "wat year",
         "wot year",
+        "wha year",
         "wat date",
     ],
     "where": [

@@ -119,6 +119,7 @@ _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
     rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$"
 )
+_OPENING_POSITION: Final = re.compile(rf"^\W*(?:(?:and|y|e)\s+)?{_POSITION}\s*[,:]")
 _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
@@ -280,9 +281,18 @@ def opens_with_connector(text: str) -> bool:
     )
 
 
+# A demonstrative after its noun names it: "los satelites esos que hicieron ..." (those
+# satellites), as Chilean and Brazilian speech put it.
+_AFTER_ITS_NOUN: Final = re.compile(
+    r"\b((?:los|las|el|la|os|as|o|a)\s+\w{3,})\s+(?:esos|esas|ese|esa|esses|essas|esse|essa)\b",
+    re.IGNORECASE,
+)
+
+
 def points_back(text: str, *, replying: bool = False) -> bool:
     """Whether a message refers to something said before ("what did they set up?");
     `replying`: it is a reply to an answer."""
+    text = _AFTER_ITS_NOUN.sub(r"\1", text)
     folded = fold(text).strip()
     # "how that fund thing work 🤔": an emoji is no word
     said = sum(1 for word in folded.split() if any(map(str.isalnum, word)))
@@ -341,8 +351,13 @@ def asks_its_name(text: str) -> bool:
 
 
 def asks_for_position(text: str) -> bool:
-    """Whether a message only names an item of the list just given ("the second one?")."""
-    return bool(_ONLY_POSITION.match(fold(text).strip()))
+    """Whether a message only names an item of the list just given ("the second one?"), or
+    names it first and asks of it ("the second one, what did they do there?")."""
+    folded = fold(text).strip()
+    if _ONLY_POSITION.match(folded):
+        return True
+    opening = _OPENING_POSITION.match(folded)
+    return opening is not None and found(_POINTER, folded[opening.end() :])
 
 
 def asked_position(text: str) -> int | None:

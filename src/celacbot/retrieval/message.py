@@ -34,7 +34,9 @@ QUESTION_WORD: Final = (
     r"(?:what|which|who|when|where|why|how|is|are|was|were|did|does|do|can|could|will"
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|como|cuant\w*|quant\w*"
     # as phones and hurried thumbs spell them
-    r"|wut|wht|waht|whta|wha|wah|wich|whcih|whn|wher|whr|qnt\w*|qnd|qdo|qndo|oq|oque)"
+    r"|wut|wht|waht|whta|wha|wah|wich|whcih|whn|wher|whr|qnt\w*|qnd|qdo|qndo|oq|oque"
+    # and as Scots says "what"
+    r"|whit|whits)"
 )
 # Before a question word: "e com quem ...", "in which year ...", "e através de que fundo?"
 _PREPOSITION: Final = (
@@ -119,7 +121,7 @@ _SPLIT: Final = re.compile(
     re.IGNORECASE,
 )
 # "pra que (que) serve", "para qué sirve": what it is for, not "para que funcione" (so that)
-_WHAT_FOR: Final = r"(?:pra|para) que(?: que)?(?= serv| sirv)"
+_WHAT_FOR: Final = r"(?:pra|para|pa) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if(?! (?:i|im)\b)"

@@ -178,7 +178,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"\bwhen\b(?=\s*$|\s*[?!.,]|['’ ]s\b| (?:did|does|do|was|were|is|are|will|wil|would"
             r"|has|have|had|can|could|should|exactly|exacly|roughly|precisely|about|and|or|in"
             r"|since)\b)"
-            r"|\b(?:what|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
+            r"|\b(?:what|wat|wha|wot|which|exact) (?:years?|dates?|days?|months?)\b|\bcuando\b"
             # not "to date", "hasta la fecha": so far
             r"|\b(?<!to )(?<!up to )dates?\b|\b(?<!hasta la )(?<!a la )fechas?\b"
             r"|\b(?:que|q|cual|en que|en q) (?:anos?|fechas?|dias?|mes|meses)\b|\bquando\b"
@@ -191,6 +191,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:em|en|in|within) (?:que|q|qual|cual|what|which) (?:prazo|plazo|timeframe)\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
+            # "how old is CELAC?": since when, as an age
+            r"|\bhow old\b"
         ),
         re.compile(
             r"多久|多长时间|什么时候|啥时候?|哪一?年|哪一?天|几月|几号|何时|日期|时间段|哪段时间"

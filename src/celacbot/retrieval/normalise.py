@@ -52,6 +52,7 @@ _CHAT_WORDS = """
     heard read reading saw seen think thought guess asking ask asked
     dear sir madam friend lately recently wat wut dus n u ur r even period comma
     boss cousin aunt uncle mom mum dad sister brother wife husband coworker colleague classmate
+    grandson granddaughter grandsons granddaughters grandkid grandkids grandchild grandchildren
     phone phones forgive themselves tiny simple simply terms link zero message messages msg long
     teacher teachers professor prof homework assignment letters perused firstly secondly
     capacity post perhaps clarify insofar
@@ -114,7 +115,7 @@ _CHAT_WORDS = """
     troco treco trecos trocos
     boa atencao rapaz cunhado cunhada
     volvio volvieron tornou tornaram
-    ay mijito mijita maninho manin egua compa compas salga salgan
+    ay mijito mijita maninho manin egua compa compas salga salgan tiro lata
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
     gentileza gentilmente
 """
@@ -188,7 +189,7 @@ _CJK_FILLER = re.compile(
     "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
-    "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|"
+    "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|提及|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|(?<!自)然后|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
     # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
