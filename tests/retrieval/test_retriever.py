@@ -4557,12 +4557,6 @@ def test_what_kind_of_help_is_no_greeting(shipped: Retriever) -> None:
             " together?? and also whats this food innovation centre thing about x",
             ["cbers-satellite-count", "food-innovation-center"],
         ),
-        # a long Spanish topic before "¿" is the question's
-        (
-            "La planta de la automotriz china en Brasil, ¿de cuántas partes consta y qué se hace"
-            " en cada una?",
-            ["byd-brazil-complex"],
-        ),
         # 想問一下 ("I'd like to ask") ends the asker's story, typed in traditional characters
         (
             "欸我在 lab 等 experiment 跑完 超無聊 😂 想問一下 這篇講的那個 forum 今年是幾週年？"
@@ -4591,6 +4585,8 @@ def test_each_question_of_a_message_is_answered(
         "Mi hermano trabaja en una empresa de Brasil, ¿cuántos satélites lanzaron?",
         "El fútbol de Argentina es el mejor del mundo, ¿qué es la CELAC?",
         "Hace mucho calor hoy en la ciudad de Lima, ¿qué es la CELAC?",
+        "La verdad no entiendo mucho de estos temas, ¿qué es la CELAC?",
+        "La profe nos dejó tarea para el lunes, ¿qué es la CELAC?",
     ],
 )
 def test_a_sentence_before_a_spanish_question_is_no_topic(
@@ -4719,3 +4715,65 @@ def test_an_age_or_a_year_the_answer_lacks_is_said_to_be_missing(
 
     assert answer.decision is Decision.ANSWER
     assert Detail.DATE in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # a demonstrative after its noun with nothing to say which points back
+        ("air-routes-ecommerce", "las rutas esas para qué son?", "air-routes-ecommerce"),
+        ("satellites-launched", "the last, it was for bolivia?", "bolivia-satellite"),
+        ("covid-support", "y la ayuda médica?", "covid-support"),  # "ayuda" is no greeting
+        ("green-projects-countries", "然后呢，还有什么项目", "green-projects-countries"),
+    ],
+)
+def test_a_follow_up_keeps_its_subject(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+def test_two_numbered_items_are_two_questions(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "the first: how many satellites? the second: what is the data used for?",
+        subject="cbers-program",
+    )
+
+    assert [part.id for part in answer.parts] == ["cbers-satellite-count", "cbers-data-uses"]
+
+
+def test_a_detail_asked_first_is_of_the_question_after_it(shipped: Retriever) -> None:
+    answer = shipped.answer("please remind me of the dates, and which satellites were launched")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "satellites-launched")
+    assert Detail.DATE in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("¿cómo se llama el fondo monetario?", "es"),
+        ("como se chama o fundo monetário?", "pt"),
+        ("lá em cima no Norte a China tem projeto?", "pt"),  # up north, not in orbit
+    ],
+)
+def test_a_word_shared_with_the_article_does_not_answer_alone(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    assert shipped.answer(question, lang_hint=lang).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("¿En qué países se celebraron acuerdos agrícolas?", "agri-mechanisms-19"),
+        ("¿cuál es el motor de la cooperación entre China y América Latina?", "cooperation-fields"),
+    ],
+)
+def test_a_phrasing_added_for_one_entry_does_not_take_another(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert entry in {answer.id, *(suggestion.id for suggestion in answer.suggestions)}
+    assert answer.id != "ev-countries"

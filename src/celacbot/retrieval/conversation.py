@@ -24,6 +24,7 @@ from celacbot.retrieval.enumeration import list_items
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     MAX_SHORT_WORDS,
+    asked_of_a_position,
     asked_position,
     asks_for_more,
     asks_for_position,
@@ -336,6 +337,18 @@ class FollowUpReader:
                 else self._listed(turn.reader, about, asked_position(question))
             )
             return turn.taken(picked) or replace(about, question=question, context=about.question)
+        # "the second one, what did they do there?": asked of that item
+        asked = asked_of_a_position(question)
+        picked = asked and self._listed(turn.reader, about, asked_position(question))
+        if asked and picked:
+            answer = self.with_subject(
+                turn.reader,
+                asked,
+                picked,
+                turn.reader.read(asked, own.requested_lang),
+                replying=False,
+            )
+            return replace(answer, question=question, context=about.question)
         topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks
@@ -931,12 +944,12 @@ class FollowUpReader:
                 continue
             leaned_on = read[index - 1] if index else opening()
             # "...; could you remind me of the exact dates, and which summits he attended?":
-            # a first part that only asks a detail, when nothing before it answers, asks it of
-            # what the next part answers.
+            # a first part that only asks a detail, when no words before it answer, asks it of
+            # what the next part answers rather than of the whole message.
             if (
                 not index
                 and detail_only
-                and leaned_on.answer.decision is not Decision.ANSWER
+                and (leaned_on is whole() or leaned_on.answer.decision is not Decision.ANSWER)
                 and len(read) > 1
                 and read[1].answer.decision is Decision.ANSWER
             ):

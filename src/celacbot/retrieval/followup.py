@@ -281,10 +281,12 @@ def opens_with_connector(text: str) -> bool:
     )
 
 
-# A demonstrative after its noun names it: "los satelites esos que hicieron ..." (those
-# satellites), as Chilean and Brazilian speech put it.
+# A demonstrative after its noun, before words that say which ("los satelites esos que
+# hicieron ...", "las siglas esas del foro"), names what it means; alone ("las rutas esas para
+# qué son?") it points back.
 _AFTER_ITS_NOUN: Final = re.compile(
-    r"\b((?:los|las|el|la|os|as|o|a)\s+\w{3,})\s+(?:esos|esas|ese|esa|esses|essas|esse|essa)\b",
+    r"\b((?:los|las|el|la|os|as|o|a)\s+\w{3,})\s+(?:esos|esas|ese|esa|esses|essas|esse|essa)"
+    r"(?=\s+(?:que|de|del|da|do|das|dos)\b)",
     re.IGNORECASE,
 )
 
@@ -351,13 +353,20 @@ def asks_its_name(text: str) -> bool:
 
 
 def asks_for_position(text: str) -> bool:
-    """Whether a message only names an item of the list just given ("the second one?"), or
-    names it first and asks of it ("the second one, what did they do there?")."""
+    """Whether a message only names an item of the list just given ("the second one?")."""
+    return bool(_ONLY_POSITION.match(fold(text).strip()))
+
+
+def asked_of_a_position(text: str) -> str | None:
+    """What a message asks of the item of the list just given that it names first ("the
+    second one, what did they do there?": "what did they do there?"), if it does; not of two
+    items ("the first: how many? the second: what for?")."""
     folded = fold(text).strip()
-    if _ONLY_POSITION.match(folded):
-        return True
     opening = _OPENING_POSITION.match(folded)
-    return opening is not None and found(_POINTER, folded[opening.end() :])
+    if opening is None:
+        return None
+    rest = folded[opening.end() :].strip()
+    return rest if found(_POINTER, rest) and not re.search(_POSITION, rest) else None
 
 
 def asked_position(text: str) -> int | None:

@@ -305,7 +305,8 @@ _LEAD_IN: Final = re.compile(
     r"|segundo o (?:texto|artigo)|de acordo com o (?:texto|artigo)"
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
     r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
-    r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can) you (?:please )?(?:tell|remind) me"
+    r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can|would) you (?:please )?(?:tell|remind) me"
+    r"|(?:please )?remind me"
     # "e há alguma referência à criação de emprego?": what follows is the question
     r"|(?:e |y )?(?:ha|hay|existe) (?:alguma|alguna|algum|algun) (?:referencia|mencao|mencion)"
     r"(?: (?:a|ao|al|sobre))?"
@@ -497,14 +498,6 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
 _ANNOUNCES_A_QUESTION: Final = re.compile(rf"\b(?:{_QUESTION_NOUNS}|{_TELL_ME})\b")
 
 
-# A thing named, not a sentence about it: "La planta de la automotriz china en Brasil," is one,
-# "El fútbol de Argentina es el mejor del mundo," is not.
-_SPANISH_TOPIC: Final = re.compile(
-    r"^(?:el|la|los|las|ese|esa|esos|esas|este|esta|estos|estas|sobre|acerca de|con)\s"
-    r"(?!.*\b(?:es|son|esta|estan|fue|fueron|era|eran|hace|tiene|tienen|hay|me|mi|yo)\b)"
-)
-
-
 def _is_topic(before: str, question: str) -> bool:
     """Whether a clause that asks nothing names the topic of the question after it: a short
     one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
@@ -521,14 +514,7 @@ def _is_topic(before: str, question: str) -> bool:
         return before.endswith("，") and (short or subjectless)
     words = len(before.split())
     if before.endswith(","):
-        # Spanish marks where the question starts, so a longer topic stays one ("La planta de
-        # la automotriz china en Brasil, ¿de cuántas partes consta ...?"); not the asker's own
-        # story ("Mi hermano trabaja en una empresa de Brasil, ¿cuántos satélites ...?").
-        return words <= _MAX_TOPIC_WORDS or (
-            question.startswith("¿")
-            and words <= _MAX_SPANISH_TOPIC_WORDS
-            and found(_SPANISH_TOPIC, fold(before))
-        )
+        return words <= _MAX_TOPIC_WORDS
     # Spanish opens the question right after its topic: "el centro de innovación alimentaria
     # sostenible ¿cuándo se creó?"
     return (
@@ -810,8 +796,11 @@ def _mark(match: re.Match[str], text: str) -> str:
 
 def words_before(text: str, question: str) -> str:
     """The words of a message before one of its questions ("I read about BYD's plant." before
-    "when?"); empty when the message opens with it."""
-    return text[: max(text.find(question), 0)].strip()
+    "when?"); empty when the message opens with it, or with only a lead-in ("I'd like to
+    know")."""
+    before = text[: max(text.find(question), 0)].strip()
+    # a lead-in ends with a space or a mark, which strip() took
+    return "" if _only_a_lead_in(f"{before} ") else before
 
 
 def questions(text: str) -> list[str]:

@@ -190,7 +190,9 @@ _CJK_FILLER = re.compile(
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|提及|"
-    "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|(?<!自)然后|"
+    "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
+    # "然后习是去参加…" (and then Xi went to...); not 然后呢 (and then?), which asks for more
+    "(?<!自)然后(?=[\u4e00-\u9fff])(?!呢)|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
     # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
     # a grandchild (孙娃子) studying (读书) abroad, a voice message (语音)

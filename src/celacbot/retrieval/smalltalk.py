@@ -133,7 +133,11 @@ class SmallTalkMatcher:
             if start and asks(" ".join(message[:start])):
                 break
             for pattern in self._prefixes.get(word, ()):
-                if tuple(message[start : start + len(pattern)]) == pattern:
+                # after fillers, a greeting of two words or more: "y la ayuda médica?" asks
+                # of the help
+                if (not start or len(pattern) > 1) and tuple(
+                    message[start : start + len(pattern)]
+                ) == pattern:
                     return message[start + len(pattern) :]
             if word not in _FILLER_WORDS:
                 break
