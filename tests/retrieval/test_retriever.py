@@ -4777,3 +4777,85 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
 
     assert entry in {answer.id, *(suggestion.id for suggestion in answer.suggestions)}
     assert answer.id != "ev-countries"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "agricultura or what?" guesses at the answer to the question before it
+        (
+            "los satelites esos de china y brasil, la info que sacan la usan pa que? agricultura"
+            " or what?",
+            "cbers-data-uses",
+        ),
+        ("para qué usan los datos de los satélites", "cbers-data-uses"),  # usan: use
+        (
+            "Respetuosamente consulto: ¿la cooperación con China se limita a los gobiernos o"
+            " también involucra a empresas y centros académicos?",
+            "cooperation-levels",
+        ),
+        (
+            "rapaz meu cunhado diz que a china ta fazendo coisa de agricultura com computador e"
+            " venda pela internet no interior dos pais pequeno la da america central e verdade"
+            " isso",
+            "digital-agriculture",
+        ),
+        # "nos interesa conocer qué ...": what follows is the question
+        (
+            "Buenas tardes. En el marco de nuestra labor con pequeños productores, nos interesa"
+            " conocer qué condiciones plantea el texto para que la economía digital genere"
+            " nuevas oportunidades entre China y la región.",
+            "digital-economy-overview",
+        ),
+    ],
+)
+def test_a_question_in_other_words_finds_its_entry(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # "y otra cosa" (and another thing) starts a second question; "a que paises" asks
+        (
+            "ideay fijate que mi compadre dice que china mando vacunas y respiradores en la"
+            " pandemia a que paises fue eso y otra cosa que es lo del laboratorio en uruguay",
+            ["vaccine-countries", "bgi-uruguay-lab"],
+        ),
+        # "Dos cosillas:" only counts the questions
+        (
+            "holaaa 👋 soy de Madrid y estoy de intercambio en Santiago. Dos cosillas: ¿qué es"
+            " exactamente la CELAC? y ¿qué va a fabricar BYD en Brasil?",
+            ["what-is-celac", "byd-brazil-complex"],
+        ),
+    ],
+)
+def test_every_question_of_a_chatty_message_is_answered(
+    shipped: Retriever, question: str, parts: list[str]
+) -> None:
+    assert [part.id for part in shipped.answer(question).parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        ("ev-countries", "how many have they sold?", "ev-countries"),
+        ("vaccine-countries", "how many doses did they send?", "vaccine-countries"),
+    ],
+)
+def test_a_count_of_something_the_article_never_counts_is_said_to_be_missing(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    answer = shipped.answer(follow_up, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, entry)
+    assert Detail.COUNT in answer.lacks
+
+
+def test_doing_so_points_back_to_the_answer_replied_to(shipped: Retriever) -> None:
+    assert verdict(shipped, "这样做有啥好处咧", subject="digital-agriculture", replying=True) == (
+        Decision.ANSWER,
+        "un-2030-agenda",
+    )

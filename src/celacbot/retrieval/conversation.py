@@ -532,11 +532,23 @@ class FollowUpReader:
         )
         if (chosen := turn.taken(pointed)) is not None:
             return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
+        linked = self.neighbourhood.linked(turn.subject)
+        # "how many have they sold?" after the EV markets counts sales: a neighbour counting
+        # something else (BYD's three units) is no answer. A count must be of what is named.
+        counted = [
+            term
+            for term in turn.shape.terms
+            if term not in self.question_terms and term not in self.detail_terms
+        ]
+        if counted and Detail.COUNT in self.asked_details(turn.question):
+            neighbours = frozenset(
+                each for each in neighbours if self.neighbourhood.speaks_of(each, counted)
+            )
+            linked = frozenset(
+                each for each in linked if self.neighbourhood.speaks_of(each, counted)
+            )
         contextual = turn.reader.giving_the_detail(
-            evaluation,
-            turn.question,
-            near=neighbours,
-            linked=self.neighbourhood.linked(turn.subject),
+            evaluation, turn.question, near=neighbours, linked=linked
         )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading,

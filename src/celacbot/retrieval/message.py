@@ -59,6 +59,9 @@ CHINESE_YES_NO_WORD: Final = "是否|是不是|有没有|能不能|会不会|算
 _WANTS_TO_KNOW: Final = (
     r"(?:(?:yo|eu|a gente|n[oó]s) )?(?:me gustar[ií]a|gostaria de|quisiera|quiero|quer[ií]a|quero"
     r"|quer|queremos|quer[ií]amos) saber|i (?:want|wanted) to know"
+    # "nos interesa conocer qué ...", "interessa-me saber se ..."
+    r"|(?:nos |me )?interesa (?:saber|conocer)"
+    r"|(?:nos |me )?interessa(?:-me|-nos)? (?:saber|conhecer)"
 )
 # "by the way" after "and", before a second question ("... y de paso que es eso del celac")
 _BY_THE_WAY: Final = r"by the way|btw|de paso|por cierto|a proposito|aliás|alias"
@@ -83,7 +86,9 @@ _SPLIT: Final = re.compile(
     rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
     r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]\w*\s*(?:[,¿]|$)))"
     # "..., and secondly, how many ..."
-    rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}),?\s+)?"
+    rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}"
+    # "... y otra cosa que es lo del laboratorio en uruguay"
+    r"|otra cosa|outra coisa|another thing|one more thing),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?", "... e o que é a celac?"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
@@ -179,7 +184,9 @@ _ROMANCE_QUESTION_WITHIN: Final = re.compile(
     rf"^(?:(?!\b(?:yo|eu|recuerdo|lembro|acuerdo|sei)\b).)*?"
     # not "unos cuantos" (a few)
     rf"\b(?:{ACCENTED_QUESTION_WORD}|(?<!unos )(?<!unas )(?<!uns )(?<!umas )"
-    r"(?:quant[oa]s|cuant[oa]s))\b",
+    r"(?:quant[oa]s|cuant[oa]s)"
+    # unaccented, "que" asks before the noun it asks for: "... a que paises fue eso"
+    r"|(?:a|en|con|em|com|de) (?:que|q) (?:paises|pais|ano|anos|ciudad|cidade|fecha|data))\b",
     re.IGNORECASE,
 )
 _MIN_CLAUSE_CHARS: Final = 3
@@ -245,7 +252,8 @@ def _claim_tag(text: str) -> re.Match[str] | None:
 
 # What counts or announces the questions to come: "two questions:", "dos cosas:", "decime:".
 _QUESTION_NOUNS: Final = (
-    r"(?:questions?|things?|qs|preguntas?|preguntitas?|consultas?|dudas?|cosas?|perguntas?"
+    r"(?:questions?|things?|qs|preguntas?|preguntitas?|consultas?|dudas?|cosas?|cosillas?"
+    r"|cositas?|perguntas?"
     r"|perguntinhas?|duvidas?|questoes|coisas?)"
 )
 _TELL_ME: Final = r"(?:tell me|dime|decime|digame|contame|cuentame|me diz|me conta)"
@@ -474,6 +482,8 @@ _CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = (
 _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
+    # a guess at the answer: "... la usan pa que? agricultura or what?"
+    r"|\w+(?: \w+)? (?:or what|o que|o qu[eé]|ou o qu[eê])"
     rf"|{_CHINESE_CHECK})\W*$"
 )
 

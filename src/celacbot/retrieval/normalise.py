@@ -115,9 +115,10 @@ _CHAT_WORDS = """
     troco treco trecos trocos
     boa atencao rapaz cunhado cunhada
     volvio volvieron tornou tornaram
-    ay mijito mijita maninho manin egua compa compas salga salgan tiro lata
+    ay mijito mijita maninho manin egua compa compas salga salgan tiro lata sacan marco compadre
+    comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    gentileza gentilmente
+    gentileza gentilmente respetuosamente
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -189,7 +190,7 @@ _CJK_FILLER = re.compile(
     "能帮我(?![们吗吧一])|可以帮我(?![们吗吧一])|帮我(?![们吗吧一])|解释一下|"
     # Who is asking and why ("老师让我们写报告", "我朋友说"), and chat adverbs; none of them
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
-    "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|提及|"
+    "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|提及|样做|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
     # "然后习是去参加…" (and then Xi went to...); not 然后呢 (and then?), which asks for more
     "(?<!自)然后(?=[\u4e00-\u9fff])(?!呢)|"
@@ -309,6 +310,9 @@ _CANTONESE_WORDS: Final = {
     "呢度": "这里",
     "呢啲": "这些",
     "同埋": "和",
+    # "仲有咩", what else; 都系, is also
+    "仲有": "还有",
+    "都系": "也是",
 }
 # Not the Mandarin words that hold them: 关系, 体系, 系统; 重点解决, 特点解释.
 _CANTONESE_WORD = re.compile(
