@@ -4859,3 +4859,104 @@ def test_doing_so_points_back_to_the_answer_replied_to(shipped: Retriever) -> No
         Decision.ANSWER,
         "un-2030-agenda",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where?",  # a bare "where" asks about nothing the article places
+        "Wales v Argentina tickets. Where do I get them",
+        "¿cómo se llama el fondo de pensiones?",
+    ],
+)
+def test_a_question_about_nothing_the_article_has_is_declined(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is Decision.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "¿Con qué propósito, si me permite la pregunta, se han incrementado los vuelos"
+            " especiales de carga entre China y la región?",
+            "air-routes-ecommerce",
+        ),
+        (
+            "Em que domínios é que a parceria já deu resultados palpáveis nestes dez anos?",
+            "cooperation-fields",
+        ),
+        # "no ve", "se ve" are no "VE" (vehículo eléctrico)
+        (
+            "la cooperacion con la china ya no es del gobierno nomas no ve con quienes mas"
+            " trabajan pues",
+            "cooperation-levels",
+        ),
+        (
+            "en q ayudaron las invesiones chinas a latam, xq aca no se ve nda jaja",
+            "investment-benefits",
+        ),
+        (
+            "Olá. Peço desculpa pelo incómodo, mas fiquei sem perceber o que é que o centro de"
+            " inovação alimentar pretende fazer, em concreto, com os técnicos e cientistas.",
+            "food-innovation-center",
+        ),
+        # the asker's son is no person's private life
+        ("我寻思啊这个中拉论坛今年是多少周年了 我儿子说是十周年 对不对啊", "forum-anniversary"),
+        # "Santo Domingo" is no domain of cooperation
+        (
+            "Mira, yo tengo un salón en Santo Domingo y vendo producto por internet, y me dijeron"
+            " que China y Latinoamérica hicieron algo con lo vuelo de carga. ¿Qué fue lo que"
+            " hicieron?",
+            "air-routes-ecommerce",
+        ),
+    ],
+)
+def test_more_ways_people_ask_find_their_entry(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # "tipo so carro msm?" guesses at the answer to the question before it
+        (
+            "mano to estudando pra prova de eng eletrica e vi q a byd fez um complexo aqui no"
+            " brasil 😅 oq exatamente eles vao fabricar la? tipo so carro msm?",
+            ["byd-brazil-complex"],
+        ),
+        # "q onda" closing a clause asks about what it names
+        (
+            "ya pe otra cosa 😅 en la pandemia q les mandaron los chinos a los paises de aca? y"
+            " lo del laboratorio en uruguay q onda",
+            ["covid-support", "bgi-uruguay-lab"],
+        ),
+        (
+            "holaaa 👋 toy haciendo un trabajo pa la u (unsa) sobre china y latam jaja. xfa q es"
+            " la celac y cuantos años cumple el foro? grax!!",
+            ["what-is-celac", "forum-anniversary"],
+        ),
+        # "according to the piece" after a first question is no question about the piece
+        (
+            "I confess CELAC has me quite puzzled. Firstly, what does it stand for, according to"
+            " the piece? And secondly, what anniversary is being marked this year?",
+            ["what-is-celac", "forum-anniversary"],
+        ),
+    ],
+)
+def test_the_questions_of_a_long_message_are_each_answered(
+    shipped: Retriever, question: str, parts: list[str]
+) -> None:
+    answer = shipped.answer(question)
+
+    assert [part.id for part in answer.parts or (answer,)] == parts
+
+
+def test_a_caribbean_them_points_back(shipped: Retriever) -> None:
+    assert verdict(shipped, "how many of dem dey make", subject="cbers-program") == (
+        Decision.ANSWER,
+        "cbers-satellite-count",
+    )

@@ -125,7 +125,7 @@ _POINTER: Final = re.compile(
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
     # Caribbean English "they" after a question word: "wat year dem go up", not the plural of
     # "di people dem"
-    r"|(?:wat|what|when|how|why|weh|where|year|time) dem"
+    r"|(?:wat|what|when|how|why|weh|where|year|time|of|fi|to|for|wid|with) dem"
     # not "eso del celac", "isso do CBERS" (that thing about CELAC), which names it; "y eso de
     # qué sirve?" points back
     r"|(?:eso|esto|isso|isto)"

@@ -128,7 +128,7 @@ _SPLIT: Final = re.compile(
 # "pra que (que) serve", "para qué sirve": what it is for, not "para que funcione" (so that)
 _WHAT_FOR: Final = r"(?:pra|para|pa) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
-    rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
+    rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa|porfis|xfa|pfv)\W+)?"
     rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if(?! (?:i|im)\b)"
     # "has the genetics company opened a lab there and for what?", "have they ...": with its
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
@@ -154,11 +154,11 @@ _ASKS: Final = re.compile(
     rf"|{_WHAT_FOR}"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|o (?:q|que) onda|em (?:que|q))"
+    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o )?(?:q|que) onda|em (?:que|q))"
     # ... and where: "fazer o que lá"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]))?"
     r"\W*$"
-    r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa)\W+)?"
+    r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa|porfis|xfa|pfv)\W+)?"
     # not "explain like I'm 5", which says how, after the question
     r"(?:tell(?: me| us)?(?! you\b| ya\b)|explain(?! (?:it )?like (?:im|i'm|i am|a) )|list|name"
     r"|describe|dime|diga|fala)\b"
@@ -482,8 +482,10 @@ _CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = (
 _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
-    # a guess at the answer: "... la usan pa que? agricultura or what?"
+    # a guess at the answer: "... la usan pa que? agricultura or what?", "... fabricar la?
+    # tipo so carro msm?"
     r"|\w+(?: \w+)? (?:or what|o que|o qu[eé]|ou o qu[eê])"
+    r"|(?:tipo |like |o sea )?(?:so|solo|only|just) \w+(?: \w+)?(?: msm| mesmo| nomas)?"
     rf"|{_CHINESE_CHECK})\W*$"
 )
 
@@ -508,12 +510,19 @@ def _with_topics(parts: list[_Clause]) -> list[_Clause]:
 _ANNOUNCES_A_QUESTION: Final = re.compile(rf"\b(?:{_QUESTION_NOUNS}|{_TELL_ME})\b")
 
 
+_WHATS_UP: Final = re.compile(r"^(?:(?!\?).)*\b(?:o )?(?:q|que) onda\W*$")
+
+
 def _is_topic(before: str, question: str) -> bool:
     """Whether a clause that asks nothing names the topic of the question after it: a short
     one ending in a comma ("Sobre la pandemia, ¿a qué países...?", "Con Venezuela ¿...?"); in
     Chinese, a short one ("新冠期间，中国帮了哪些国家？"), or one before a question without a
     subject ("中国往那边砸的钱，给当地带来了哪些好处？")."""
-    if not before or asks(before) or not asks(question):
+    if not before or not asks(question):
+        return False
+    # "y lo de la economía digital qué onda 🤔 ¿qué tendrían que mejorar?": "what's up with"
+    # names the topic of the marked question after it
+    if asks(before) and not (question.startswith("¿") and _search_folded(_WHATS_UP, before)):
         return False
     if has_cjk(before):
         short = len(before) - 1 <= _MAX_CHINESE_TOPIC_CHARS and not _CHINESE_ASKER.search(before)
@@ -808,7 +817,8 @@ def words_before(text: str, question: str) -> str:
     """The words of a message before one of its questions ("I read about BYD's plant." before
     "when?"); empty when the message opens with it, or with only a lead-in ("I'd like to
     know")."""
-    before = text[: max(text.find(question), 0)].strip()
+    # a question read without its closing tag ("..., according to the piece?") ends early
+    before = text[: max(text.find(question), text.find(question.rstrip("?？.。!！ ")), 0)].strip()
     # a lead-in ends with a space or a mark, which strip() took
     return "" if _only_a_lead_in(f"{before} ") else before
 
@@ -861,8 +871,10 @@ def _questions(text: str) -> list[str]:
         return items
     # A lead-in may open a later sentence too ("thanks. changing the subject, what is ...").
     clauses = _clauses(text)
+    # "Firstly, what does it stand for, according to the piece? And secondly, ...": every
+    # answer is the article's, and "piece" would make "it" the article.
     read = [
-        (part.text, part._replace(text=_without_lead_in(part.text)))
+        (part.text, part._replace(text=_without_lead_in(without_source_tag(part.text))))
         for part in clauses
         if not (_only_a_lead_in(part.text) or _search_folded(_ONLY_THEM, part.text))
     ]

@@ -58,7 +58,7 @@ _CHAT_WORDS = """
     capacity post perhaps clarify insofar
     sorry apologies dumb stupid silly bother bothering yesterday today
     advance desculpa desculpe besteira bobagem perdon perdona disculpa disculpen tonto tonta
-    tonteria molestar incomodar ayer hoy ontem hoje
+    tonteria molestar incomodar ayer hoy ontem hoje peco incomodo perceber
     jaja jajaja jajajaja oye mira mire bueno pues osea eh ehh digamos aja
     gracias porfavor favor hola buenas buenos che wey pa pal x xq pq ps
     kkk kkkk rs rsrs ne entao olha oi ola obrigado obrigada valeu mano blz vlw pfv eae eai iae
@@ -116,9 +116,11 @@ _CHAT_WORDS = """
     boa atencao rapaz cunhado cunhada
     volvio volvieron tornou tornaram
     ay mijito mijita maninho manin egua compa compas salga salgan tiro lata sacan marco compadre
+    nomas xfa porfis grax
+    domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    gentileza gentilmente respetuosamente
+    gentileza gentilmente respetuosamente permite permita permitame
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -212,7 +214,11 @@ _CJK_FILLER = re.compile(
     "有(?=哪(?:些|几)[\u4e00-\u9fff])|"
     # "都建了啥", "都有哪些": an "all" that opens a question adds nothing to it; not the 都
     # of a word ("都市化", city; "都灵", Turin)
-    r"^\W*都(?!市|会|灵|柏|城)"
+    r"^\W*都(?!市|会|灵|柏|城)|"
+    # "和写这篇的人是什么身份" (Cantonese 同埋, "and ..."): an "and" that opens a question
+    r"^\W*和(?!平|谐)|"
+    # tomorrow, when the asker's task is due; "第几周年", the how-manieth anniversary
+    "明天|第几"
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª|o|a)")
 # "2 countries" and "two countries", "6 satélites" and "seis satélites" are one term. Not "one",
@@ -310,6 +316,9 @@ _CANTONESE_WORDS: Final = {
     "呢度": "这里",
     "呢啲": "这些",
     "同埋": "和",
+    # "我老细叫我听日前整个summary": my boss (no topic), tomorrow
+    "老细": "",
+    "听日": "明天",
     # "仲有咩", what else; 都系, is also
     "仲有": "还有",
     "都系": "也是",

@@ -246,10 +246,10 @@ class Retriever:
         # follow-up, the caveat), each a scan with some thirty patterns. One cache per
         # retriever, as the question caches: a fresh one starts empty.
         self._asked_details = functools.lru_cache(maxsize=ASKED_CACHE_SIZE)(asked_details)
-        # "why?" and "how many?" alone ask about nothing ("when?" may ask the article's date,
-        # "which countries?" which countries it names): the terms the index reads them as,
-        # "why", "por qué", "为什么" alike.
-        self._of_nothing = frozenset(self._normaliser.text_content_terms("why how many"))
+        # "why?", "where?" and "how many?" alone ask about nothing ("when?" may ask the
+        # article's date, "which countries?" which countries it names): the terms the index
+        # reads them as, "why", "por qué", "为什么" alike.
+        self._of_nothing = frozenset(self._normaliser.text_content_terms("why where how many"))
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
             vocabulary=self._vocabulary,
@@ -1209,7 +1209,10 @@ class Retriever:
 # que Chile sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and
 # Singlish "one" before a closing "ah", "lah" ("when it open one ah"), which stresses.
 _SPOKEN_ONLY: Final = re.compile(
-    r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b",
+    r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b"
+    # the verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?),
+    # "no se ve nada" (nothing to be seen)
+    r"|(?-i:\b(?:no|se) ve\b)",
     re.IGNORECASE,
 )
 

@@ -150,7 +150,8 @@ _PRIVATE_LIFE: Final = (
         rf"|\b(?:edad|idade) (?:de|do|del) {_PERSON}\b"
     ),
     re.compile(
-        r"老婆|夫人|妻子|女儿|儿子|多大年纪|哪年出生|结婚"
+        # a person's family, not the asker's own ("我儿子说是十周年", my son says)
+        r"(?<![我俺咱])(?<!我的)(?<!我家)(?:老婆|夫人|妻子|女儿|儿子)|多大年纪|哪年出生|结婚"
         # a person's birthday, not the forum's tenth ("中拉论坛的十岁生日")
         r"|(?:他|她|习近平|习主席|作者|主任)的?生日"
         r"|(?:他|她|作者|主任|所长|习近平|习主席)[^？?，,]{0,6}(?:工资|薪水|年薪)"
