@@ -283,7 +283,7 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
     "share": ["pasa", "pasan", "passa", "passam", "comparte", "comparten", "compartilha"],
     "importance": ["significativa", "significativo", "relevante", "relevancia", "relevância"],
     "highlight": ["carro-chefe", "carro chefe", "destaque"],
-    "use": ["se usa", "se usan", "usado", "usados", "usan", "usam", "utilizan", "utilizam"],
+    "use": ["se usa", "se usan", "usado", "usados"],
     "e-commerce": [
         "compras pela internet",
         "compras por internet",

@@ -24,7 +24,6 @@ from celacbot.retrieval.enumeration import list_items
 from celacbot.retrieval.followup import (
     MAX_BARE_TERMS,
     MAX_SHORT_WORDS,
-    asked_of_a_position,
     asked_position,
     asks_for_more,
     asks_for_position,
@@ -337,18 +336,6 @@ class FollowUpReader:
                 else self._listed(turn.reader, about, asked_position(question))
             )
             return turn.taken(picked) or replace(about, question=question, context=about.question)
-        # "the second one, what did they do there?": asked of that item
-        asked = asked_of_a_position(question)
-        picked = asked and self._listed(turn.reader, about, asked_position(question))
-        if asked and picked:
-            answer = self.with_subject(
-                turn.reader,
-                asked,
-                picked,
-                turn.reader.read(asked, own.requested_lang),
-                replying=False,
-            )
-            return replace(answer, question=question, context=about.question)
         topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks

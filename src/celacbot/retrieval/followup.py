@@ -119,7 +119,6 @@ _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
     rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$"
 )
-_OPENING_POSITION: Final = re.compile(rf"^\W*(?:(?:and|y|e)\s+)?{_POSITION}\s*[,:]")
 _POINTER: Final = re.compile(
     rf"{_POSITION}|"
     r"\b(?:it|its|they|them|their|those|these|there|he|she|him"
@@ -356,18 +355,6 @@ def asks_its_name(text: str) -> bool:
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
     return bool(_ONLY_POSITION.match(fold(text).strip()))
-
-
-def asked_of_a_position(text: str) -> str | None:
-    """What a message asks of the item of the list just given that it names first ("the
-    second one, what did they do there?": "what did they do there?"), if it does; not of two
-    items ("the first: how many? the second: what for?")."""
-    folded = fold(text).strip()
-    opening = _OPENING_POSITION.match(folded)
-    if opening is None:
-        return None
-    rest = folded[opening.end() :].strip()
-    return rest if found(_POINTER, rest) and not re.search(_POSITION, rest) else None
 
 
 def asked_position(text: str) -> int | None:

@@ -154,7 +154,7 @@ _ASKS: Final = re.compile(
     rf"|{_WHAT_FOR}"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
-    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o )?(?:q|que) onda|em (?:que|q))"
+    r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o (?:q|que)|q) onda|em (?:que|q))"
     # ... and where: "fazer o que lá"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]))?"
     r"\W*$"
@@ -484,7 +484,7 @@ _ONLY_A_CHECK: Final = re.compile(
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
     # a guess at the answer: "... la usan pa que? agricultura or what?", "... fabricar la?
     # tipo so carro msm?"
-    r"|\w+(?: \w+)? (?:or what|o que|o qu[eé]|ou o qu[eê])"
+    r"|(?!(?:and|y|e)\b)\w+(?: \w+)? (?:or what|ou o que)"
     r"|(?:tipo |like |o sea )?(?:so|solo|only|just) \w+(?: \w+)?(?: msm| mesmo| nomas)?"
     rf"|{_CHINESE_CHECK})\W*$"
 )

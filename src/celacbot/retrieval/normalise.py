@@ -102,7 +102,7 @@ _CHAT_WORDS = """
     ter guri daquele daquela daqueles daquelas naquele naquela naqueles naquelas
     exactly precisely exactamente exatamente precisamente exact exacto exacta exato exata
     ora ahn pois ca nisto nisso disto disso diga diabo diabos diablos
-    tv tele televisao television noticiero telejornal zap zapzap whatsapp video videos
+    tv tele televisao television noticiero telejornal zap zapzap whatsapp
     dizendo diciendo uns pe
     oiga oigame tardes tera terao grateful obliged rendido rindio rendir rinde rinda rindan
     prezado prezada prezados prezadas agradeco agradecemos antecipadamente relatorio

@@ -1209,12 +1209,12 @@ class Retriever:
 # que Chile sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and
 # Singlish "one" before a closing "ah", "lah" ("when it open one ah"), which stresses.
 _SPOKEN_ONLY: Final = re.compile(
-    r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b"
-    # the verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?),
-    # "no se ve nada" (nothing to be seen)
-    r"|(?-i:\b(?:no|se) ve\b)",
+    r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$))\b",
     re.IGNORECASE,
 )
+# The verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?), "no
+# se ve nada" (nothing to be seen). The word before it stays: the message still tells.
+_VERB_VE: Final = re.compile(r"\b(no|se) ve\b")
 
 # An acronym as written: "CELAC", "CBERS", "G20".
 _ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
@@ -1266,6 +1266,7 @@ _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
 _REWRITES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
     (_FULLY, ""),
     (_SPOKEN_ONLY, ""),
+    (_VERB_VE, r"\1"),
     (_SCHOOL_SUBJECT, r"\1"),
     (_AUTHOR_AS_SOURCE, "article"),
     (_ABOUT_THE_ARTICLES_SUBJECT, lambda match: match[1] or match[2]),
