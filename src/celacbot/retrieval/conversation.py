@@ -528,11 +528,9 @@ class FollowUpReader:
             if term not in self.question_terms and term not in self.detail_terms
         ]
         if counted and Detail.COUNT in self.asked_details(turn.question):
-            neighbours = frozenset(
-                each for each in neighbours if self.neighbourhood.speaks_of(each, counted)
-            )
-            linked = frozenset(
-                each for each in linked if self.neighbourhood.speaks_of(each, counted)
+            neighbours, linked = (
+                frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))
+                for ids in (neighbours, linked)
             )
         contextual = turn.reader.giving_the_detail(
             evaluation, turn.question, near=neighbours, linked=linked

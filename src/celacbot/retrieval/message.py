@@ -63,6 +63,13 @@ _WANTS_TO_KNOW: Final = (
     r"|(?:nos |me )?interesa (?:saber|conocer)"
     r"|(?:nos |me )?interessa(?:-me|-nos)? (?:saber|conhecer)"
 )
+# A request to be told what follows: "could you remind me of ...", "I'd be curious to know
+# what ...", "quisiera saber ...". A lead-in, and a clause of its own that asks.
+_ASKS_TO_BE_TOLD: Final = (
+    r"i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
+    r"|(?:could|can|would) you (?:please )?(?:tell|remind) me|(?:please )?remind me"
+    rf"|{_WANTS_TO_KNOW}"
+)
 # "by the way" after "and", before a second question ("... y de paso que es eso del celac")
 _BY_THE_WAY: Final = r"by the way|btw|de paso|por cierto|a proposito|aliás|alias"
 _SPLIT: Final = re.compile(
@@ -312,13 +319,10 @@ _LEAD_IN: Final = re.compile(
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"
     r"|segundo o (?:texto|artigo)|de acordo com o (?:texto|artigo)"
     # Indirect questions: "I'd be curious to know what ...", "could you remind me which ..."
-    r"|i(?:['’]d| would) (?:like|love|be curious|be interested) to know"
-    r"|i(?: was|['’]m)? wondering|i wonder|(?:could|can|would) you (?:please )?(?:tell|remind) me"
-    r"|(?:please )?remind me"
+    rf"|{_ASKS_TO_BE_TOLD}|i(?: was|['’]m)? wondering|i wonder"
     # "e há alguma referência à criação de emprego?": what follows is the question
     r"|(?:e |y )?(?:ha|hay|existe) (?:alguma|alguna|algum|algun) (?:referencia|mencao|mencion)"
     r"(?: (?:a|ao|al|sobre))?"
-    rf"|{_WANTS_TO_KNOW}"
     rf"|{_CLAIM_OPENER}"
     r")[\s,:;.!-]+"
     # Chinese runs on without a space: "我想知道中国...".
@@ -857,10 +861,7 @@ def _spoken_sentences(text: str) -> str:
 
 # A request to be told asks whatever follows it: "...; could you remind me of the exact dates,
 # and which summits he attended?"
-_REQUEST: Final = re.compile(
-    r"^\W*(?:(?:could|can|would) you (?:please )?(?:tell|remind) me|please (?:tell|remind) me"
-    rf"|i(?:['’]d| would) like to know|{_WANTS_TO_KNOW})\b"
-)
+_REQUEST: Final = re.compile(rf"^\W*(?:{_ASKS_TO_BE_TOLD}|please tell me)\b")
 
 
 def _questions(text: str) -> list[str]:

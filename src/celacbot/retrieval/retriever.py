@@ -434,9 +434,9 @@ class Retriever:
     def _as_read(self, question: str) -> str:
         """The message as read: capped, the punctuation it dictated as words written as marks,
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
-        words only spoken ("o sea"), the asker's school subject ("tarea de geografia") and what
-        the whole article is about ("this article about China and Latin America") left out;
-        the author as the source ("what does the author say ...") is the article."""
+        words only spoken ("o sea", "no ve"), the asker's school subject ("tarea de geografia")
+        and what the whole article is about ("this article about China and Latin America")
+        left out; the author as the source ("what does the author say ...") is the article."""
         read = punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
         for pattern, replacement in _REWRITES:
             read = pattern.sub(replacement, read)
@@ -1262,7 +1262,8 @@ _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
 )
 
 # What `_as_read` rewrites in a message, in order: the "100%" of "100% electric", words only
-# spoken, the asker's school subject, the author as the source, the article's own subject.
+# spoken, the verb "ve", the asker's school subject, the author as the source, the article's
+# own subject.
 _REWRITES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
     (_FULLY, ""),
     (_SPOKEN_ONLY, ""),

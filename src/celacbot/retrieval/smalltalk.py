@@ -129,15 +129,12 @@ class SmallTalkMatcher:
         """The message minus a leading small-talk pattern ("hi", "good morning", "thanks"),
         and the fillers before it ("ô meu amigo boa tarde")."""
         for start, word in enumerate(message[: _GREETING_AFTER_FILLERS + 1]):
-            # not after a question word: "what kind of help?" asks of help
-            if start and asks(" ".join(message[:start])):
-                break
             for pattern in self._prefixes.get(word, ()):
-                # after fillers, a greeting of two words or more: "y la ayuda médica?" asks
-                # of the help
-                if (not start or len(pattern) > 1) and tuple(
-                    message[start : start + len(pattern)]
-                ) == pattern:
+                # after fillers, a greeting of two words or more ("y la ayuda médica?" asks of
+                # the help), and not after a question word ("what kind of help?")
+                if tuple(message[start : start + len(pattern)]) == pattern and (
+                    not start or (len(pattern) > 1 and not asks(" ".join(message[:start])))
+                ):
                     return message[start + len(pattern) :]
             if word not in _FILLER_WORDS:
                 break
