@@ -12,6 +12,11 @@ import pytest
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
+# A command answers in seconds; evaluating a whole bank takes a minute or more on a slow or
+# busy machine (each question is also asked after three other subjects).
+TIMEOUT_SECONDS = 60
+BANK_TIMEOUT_SECONDS = 900
+
 
 @pytest.fixture
 def run_cli(tmp_path: Path) -> RunCli:
@@ -19,7 +24,10 @@ def run_cli(tmp_path: Path) -> RunCli:
     directory."""
 
     def run(
-        *args: str, stdin: str = "", env: Mapping[str, str] | None = None
+        *args: str,
+        stdin: str = "",
+        env: Mapping[str, str] | None = None,
+        timeout: float = TIMEOUT_SECONDS,
     ) -> subprocess.CompletedProcess[str]:
         """`env`: variables to set on top of this process's own."""
         variables = {
@@ -35,7 +43,7 @@ def run_cli(tmp_path: Path) -> RunCli:
             text=True,
             encoding="utf-8",
             env=variables,
-            timeout=60,
+            timeout=timeout,
             check=False,
         )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.checkout import ROOT
-from tests.commands.conftest import RunCli
+from tests.commands.conftest import BANK_TIMEOUT_SECONDS, RunCli
 
 BANK = ROOT / "tests" / "data" / "questions.yaml"
 # The independent bank's test half (tests/data/independent): its floors are the answer
@@ -22,7 +22,7 @@ HELD_OUT_DIALOGUES = ROOT / "tests" / "data" / "independent" / "dialogues_test.y
     ids=["regression", "held-out", "held-out-dialogues"],
 )
 def test_shipped_banks_meet_their_floors(run_cli: RunCli, bank: Path) -> None:
-    result = run_cli("eval", str(bank), "--no-sweep")
+    result = run_cli("eval", str(bank), "--no-sweep", timeout=BANK_TIMEOUT_SECONDS)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "all floors met" in result.stdout
