@@ -4968,3 +4968,98 @@ def test_a_short_second_question_is_not_a_guess(
 )
 def test_what_the_article_never_says_is_not_answered(shipped: Retriever, question: str) -> None:
     assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # The asker counts two questions; the first only names what it asks (the dates)
+        (
+            "Buenas. Soy camionero ⚓ Dos consultas: fechas del viaje de Xi por América Latina"
+            " y qué cumbres tenía programadas. Gracias.",
+            ["xi-visit", "xi-summits"],
+        ),
+        (
+            "two questions: the year the forum was set up, and what does celac stand for?",
+            ["forum-anniversary", "what-is-celac"],
+        ),
+        # Dictated Chinese: spaces between clauses that each ask, no marks
+        (
+            "比亚迪在巴西建了什么工厂 第一辆车什么时候下线",
+            ["byd-brazil-complex", "byd-first-vehicle"],
+        ),
+        ("习主席去拉美是几号到几号 都参加了啥会议", ["xi-visit", "xi-summits"]),
+    ],
+)
+def test_counted_and_dictated_questions_are_each_answered(
+    shipped: Retriever, question: str, parts: list[str]
+) -> None:
+    assert [part.id for part in shipped.answer(question).parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a count of questions before a clause that asks nothing counts no question of it
+        ("tengo dos preguntas: soy estudiante. que es la celac?", "what-is-celac"),
+        # one Chinese clause asks: a space inside it splits nothing
+        ("中拉论坛 是什么", "china-celac-forum"),
+    ],
+)
+def test_a_message_with_one_question_stays_whole(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.parts) == (Decision.ANSWER, entry, ())
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("so where was xi headed down south", "state-visits"),
+        # European Portuguese for the Caribbean
+        ("A cooperação com as Caraíbas inclui agricultura digital?", "digital-agriculture"),
+        # "together" (Shanghainese 一道) joins the partners
+        ("想问问看，中国同阿根廷一道搞了点啥航天方面的东西？", "argentina-space-station"),
+        (
+            "heard china n brazil got a whole bunch of satellites up together how many we talkin",
+            "cbers-satellite-count",
+        ),
+        # "Procede?" only asks whether what came before is true
+        (
+            "Valeu 👍 Outra: meu cunhado ouviu falar q abriram mais rota aérea de carga entre"
+            " China e AL p/ e-commerce. Procede?",
+            "air-routes-ecommerce",
+        ),
+    ],
+)
+def test_everyday_words_and_chat_find_their_entry(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # "virou" (became) the highlight: green energy
+        ("cooperation-fields", "e o que virou destaque?", "green-energy-overview"),
+        # trade "moved to" technology: it expanded to it
+        ("agri-mechanisms-19", "what kind of products did they move to?", "agri-trade-products"),
+        (
+            "agri-mechanisms-19",
+            "ok and wat kind of products dey move to now? abeg",
+            "agri-trade-products",
+        ),
+        (
+            "south-south-fund",
+            "E isso ajuda em quê, concretamente? preciso p/ a peça",
+            "south-south-fund",
+        ),
+    ],
+)
+def test_a_follow_up_in_everyday_words_finds_its_entry(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

@@ -485,7 +485,7 @@ _CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = (
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
 _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
-    r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo)"
+    r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo|procede)"
     # a guess at the answer: "... la usan pa que? agricultura or what?", "... fabricar la?
     # tipo so carro msm?"
     r"|(?!(?:and|y|e)\b)\w+(?: \w+)? (?:or what|ou o que)"
@@ -831,7 +831,7 @@ def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
     announced = _announced(text)
-    return _as_announced(_questions(text), announced) if announced else _questions(text)
+    return _as_announced(_questions(text, announced), announced) if announced else _questions(text)
 
 
 # Dictated Chinese, spaces for commas: two or more spoken clauses that only tell, then a long
@@ -846,8 +846,21 @@ _SPOKEN_ASKING: Final = re.compile(r"[\u4e00-\u9fff]\S{9,}")
 _ASKING_CHARACTER: Final = re.compile(r"[啥什哪多怎几吗]")
 
 
+# Dictated Chinese that asks in two or more of its spaced clauses, and marks none: "习主席这次去
+# 拉美是几号到几号 参加啥会议".
+_SPOKEN_CLAUSE: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
 def _spoken_sentences(text: str) -> str:
-    """A dictated Chinese message's clauses as sentences, when only its last one asks."""
+    """A dictated Chinese message's clauses as sentences, when only its last one asks, or
+    when each is a Chinese clause and two or more ask."""
+    clauses = text.split()
+    if (
+        len(clauses) > 1
+        and all(_SPOKEN_CLAUSE.fullmatch(clause) for clause in clauses)
+        and sum(1 for clause in clauses if _ASKING_CHARACTER.search(clause)) > 1
+    ):
+        return "。".join(clauses)
     telling = _SPOKEN_TELLING.match(text)
     if (
         telling is None
@@ -864,8 +877,24 @@ def _spoken_sentences(text: str) -> str:
 _REQUEST: Final = re.compile(rf"^\W*(?:{_ASKS_TO_BE_TOLD}|please tell me)\b")
 
 
-def _questions(text: str) -> list[str]:
-    """The clauses that ask something, as the message separates them."""
+def _counted_parts(parts: list[_Clause], announced: int) -> list[str] | None:
+    """The `announced` parts after the announcement, when each names what it asks: "Dos
+    consultas: fechas de la gira de Xi y qué cumbres tenía en agenda. Gracias." asks the
+    dates too, with no asking word."""
+    opening = next(
+        (index for index, part in enumerate(parts) if _search_folded(_ANNOUNCED, part.text)), -1
+    )
+    counted = [part.text for part in parts[opening + 1 : opening + 1 + announced]]
+    if len(counted) < announced or not any(map(asks, counted)):
+        return None
+    if not all(has_cjk(part) or len(part.split()) >= _MIN_ANNOUNCED_WORDS for part in counted):
+        return None
+    return counted
+
+
+def _questions(text: str, announced: int = 0) -> list[str]:
+    """The clauses that ask something, as the message separates them; each of the
+    `announced` ones when the asker counted them and the message has that many."""
     untagged = _without_closing_tag(text)
     text = _spoken_sentences(_after_announcement(_without_lead_in(untagged)))
     if (items := _numbered(text)) is not None:
@@ -902,6 +931,8 @@ def _questions(text: str) -> list[str]:
         # "cheers! what's this about air routes, and which countries ...?"
         or (part.conjoined and _asks_within(part.text))
     ]
+    if len(asking) < announced:
+        asking = _counted_parts(parts, announced) or asking
     # No clause looks like a question: people put theirs last ("... lol. according to it
     # what could a green economy do").
     return asking[:MAX_QUESTIONS] if asking else [parts[-1].text]

@@ -120,6 +120,8 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
+    bunch talkin
+    procede abeg concretamente peca
     gentileza gentilmente respetuosamente permite permita permitame
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -198,8 +200,9 @@ _CJK_FILLER = re.compile(
     "(?<!自)然后(?=[\u4e00-\u9fff])(?!呢)|"
     "不好意思|问个问题|有个问题|好奇|有点|一篇|在看|完全|不知道|"
     # spoken and dialect chat: 老铁 (buddy), 唠唠 (let's chat), 一哈 (一下), 要得 (all right),
-    # a grandchild (孙娃子) studying (读书) abroad, a voice message (语音)
-    "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙子|孙女|读书|语音|"
+    # a grandchild (孙娃子, 孙仔) studying (读书) abroad, a voice message (语音); "together"
+    # (一道, 一齐) after the partners it joins
+    "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙仔|孙子|孙女|读书|语音|一道|一齐|"
     # "您给说说" (tell me, would you), "跟我说说": asking to be told
     "(?:您|你)?给(?:我)?说说|跟我说说|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
