@@ -5063,3 +5063,59 @@ def test_a_follow_up_in_everyday_words_finds_its_entry(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "'ve" is "have", never Spanish "VE" (an electric vehicle)
+        ("I've read the piece, what's the headline?", "article-title"),
+        ("what have you've got on mexico?", "mexico-cooperation"),
+        # an unaccented "é" in "como é que é isso" (how is that?) joins no two questions
+        (
+            "uai, a china ta ajudando os produtor daqui com maquina de lavoura e tecnologia pra"
+            " criacao de gado? como e que e isso",
+            "agri-trade-products",
+        ),
+        ("a china ajuda com máquinas para o campo?", "agri-trade-products"),
+        (
+            "allyuh bot good yes 😂 mi cousin in panama say china doin some online farm business"
+            " ting wit de country people dey. wha dat is about?",
+            "digital-agriculture",
+        ),
+        (
+            "Hola. Estoy escribiendo un paper sobre seguridad alimentaria y me topé con un Centro"
+            " de Innovación Alimentaria Sostenible entre China y América Latina. ¿Cuáles serían"
+            " sus líneas de trabajo? ¿Y cuándo habría sido creado, aproximadamente? De"
+            " antemano, muchas gracias.",
+            "food-innovation-center",
+        ),
+        # "concrete" benefits are the benefits
+        (
+            "Le agradecería me precisara qué beneficios concretos han aportado los capitales"
+            " chinos al desarrollo de los países latinoamericanos y caribeños.",
+            "investment-benefits",
+        ),
+    ],
+)
+def test_contractions_and_chat_words_say_nothing_of_their_own(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        ("covid-support", "God bless them. And to which countries, dear?", "covid-support"),
+        (
+            "fact-green-energy-highlight",
+            "Vale. ¿Qué ejemplos concretos da?",
+            "green-energy-overview",
+        ),
+    ],
+)
+def test_a_blessing_or_a_concrete_example_still_follows_up(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

@@ -422,6 +422,9 @@ _LONE_QUESTION_WORD: Final = re.compile(
 
 
 _WHAT_AFTER_AND: Final = re.compile(r"o (?:que|q)\b", re.IGNORECASE)
+# Portuguese "como é que", "o que é que" typed without the accent: "e" is "is", no "and".
+_IS_AFTER_ASKING: Final = re.compile(r"\b(?:como|o que|o q)$", re.IGNORECASE)
+_THAT: Final = re.compile(r"(?:que|q)\b", re.IGNORECASE)
 _BETWEEN: Final = re.compile(r"\b(?:entre|diferen[cç]a|compar)", re.IGNORECASE)
 
 
@@ -439,6 +442,14 @@ def _clauses(text: str) -> list[_Clause]:
     start = 0
     for split in _SPLIT.finditer(text):
         if _LONE_QUESTION_WORD.fullmatch(fold(text[start : split.start()])):
+            continue
+        # "como e que e isso", "o que e que ...": an unaccented "é" between the asking word
+        # and "que"
+        if (
+            _CONJUNCTION.match(split[0])
+            and _IS_AFTER_ASKING.search(text, start, split.start())
+            and _THAT.match(text, split.end())
+        ):
             continue
         # "...新能源项目除了光伏板厂还有啥类型的？": "besides X, what else" is one question
         if split[0] == "还有" and "除了" in text[start : split.start()]:

@@ -120,8 +120,9 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    bunch talkin
-    procede abeg concretamente peca
+    bunch talkin allyuh wit god bless blessed
+    procede abeg concretamente concreto concreta concretos concretas peca sido aproximadamente
+    antemano
     gentileza gentilmente respetuosamente permite permita permitame
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())

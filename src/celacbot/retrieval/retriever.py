@@ -436,7 +436,8 @@ class Retriever:
         Chinese spaced out a character at a time as it would be written, "100%" before a word,
         words only spoken ("o sea", "no ve"), the asker's school subject ("tarea de geografia")
         and what the whole article is about ("this article about China and Latin America")
-        left out; the author as the source ("what does the author say ...") is the article."""
+        left out; "'ve" is "have", the author as the source ("what does the author say ...")
+        the article."""
         read = punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
         for pattern, replacement in _REWRITES:
             read = pattern.sub(replacement, read)
@@ -1215,6 +1216,9 @@ _SPOKEN_ONLY: Final = re.compile(
 # The verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?), "no
 # se ve nada" (nothing to be seen). The word before it stays: the message still tells.
 _VERB_VE: Final = re.compile(r"\b(no|se) ve\b")
+# English "'ve" ("I've heard", "they've built") is "have": a word of its own, "ve" would be
+# Spanish for an electric vehicle.
+_CONTRACTED_HAVE: Final = re.compile(r"(?<=[a-z])['’]ve\b", re.IGNORECASE)
 
 # An acronym as written: "CELAC", "CBERS", "G20".
 _ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
@@ -1262,11 +1266,12 @@ _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
 )
 
 # What `_as_read` rewrites in a message, in order: the "100%" of "100% electric", words only
-# spoken, the verb "ve", the asker's school subject, the author as the source, the article's
-# own subject.
+# spoken, "'ve" and the verb "ve", the asker's school subject, the author as the source, the
+# article's own subject.
 _REWRITES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
     (_FULLY, ""),
     (_SPOKEN_ONLY, ""),
+    (_CONTRACTED_HAVE, " have"),
     (_VERB_VE, r"\1"),
     (_SCHOOL_SUBJECT, r"\1"),
     (_AUTHOR_AS_SOURCE, "article"),
