@@ -5071,13 +5071,6 @@ def test_a_follow_up_in_everyday_words_finds_its_entry(
         # "'ve" is "have", never Spanish "VE" (an electric vehicle)
         ("I've read the piece, what's the headline?", "article-title"),
         ("what have you've got on mexico?", "mexico-cooperation"),
-        # an unaccented "é" in "como é que é isso" (how is that?) joins no two questions
-        (
-            "uai, a china ta ajudando os produtor daqui com maquina de lavoura e tecnologia pra"
-            " criacao de gado? como e que e isso",
-            "agri-trade-products",
-        ),
-        ("a china ajuda com máquinas para o campo?", "agri-trade-products"),
         (
             "allyuh bot good yes 😂 mi cousin in panama say china doin some online farm business"
             " ting wit de country people dey. wha dat is about?",
@@ -5104,6 +5097,17 @@ def test_contractions_and_chat_words_say_nothing_of_their_own(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+def test_como_e_que_typed_without_its_accent_asks_one_question(shipped: Retriever) -> None:
+    # the unaccented "é" of "como é que é isso" (how is that?) is no "and"
+    answer = shipped.answer("a byd vai fazer carro no brasil, como e que e isso")
+
+    assert (answer.decision, answer.id, answer.parts) == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+        (),
+    )
+
+
 @pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
@@ -5119,3 +5123,23 @@ def test_a_blessing_or_a_concrete_example_still_follows_up(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "entry"),
+    [
+        # what the 19 farming mechanisms brought is what the farm trade became
+        ("what are they used for?", "agri-trade-products"),
+        ("y eso en qué ha ayudado?", "agri-trade-products"),
+        ("E que produtos passaram a ser comercializados graças a isso?", "agri-trade-products"),
+        ("这些机制带来了什么变化？", "agri-trade-products"),
+        # which members they are is what the count leaves unsaid, and says so
+        ("which countries?", "agri-mechanisms-19"),
+        ("which ones?", "agri-mechanisms-19"),
+        ("quais são eles?", "agri-mechanisms-19"),
+    ],
+)
+def test_what_a_count_brought_is_told_by_the_entry_beside_it(
+    shipped: Retriever, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject="agri-mechanisms-19") == (Decision.ANSWER, entry)

@@ -55,7 +55,7 @@ from celacbot.retrieval.message import (
 )
 from celacbot.retrieval.missing import Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import Normaliser, found, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
 
@@ -80,6 +80,10 @@ _EVERYWHERE_WEIGHT: Final = 1.25
 _CHINESE_QUESTION_CHARACTER: Final = re.compile(
     f"[{''.join(sorted(set(CHINESE_QUESTION_WORD) - {'|'}))}]"
 )
+
+
+# "which ones?", "¿cuáles?", "quais?", "都有哪些？": which of the things counted.
+_WHICH_ONES: Final = re.compile(r"\b(?:which|cuales|cual|quais|qual)\b|哪")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +199,11 @@ class FollowUpReader:
     # The entries that tell only when (BYD's first vehicle): "what will they make?" after
     # one asks of the thing it dates, not of its date.
     telling_when: frozenset[str]
+    # The entries that tell only how many (the 19 farming mechanisms), and the words of what
+    # such counts count ("countries", "members"): "which countries?" asks what the count
+    # leaves unsaid, "what do they cover?" what a related entry tells.
+    telling_how_many: frozenset[str]
+    count_units: frozenset[str]
     # The terms of each entry's questions and keywords: what it is about, not all its answer
     # mentions in passing.
     asked_about: Mapping[str, frozenset[str]]
@@ -260,18 +269,39 @@ class FollowUpReader:
 
     def _of_the_asked_kind(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or when it is the subject telling only when and the message asks what
-        ("what will they make?" after when BYD's first vehicle is due), the first entry related
-        to the subject that tells more (what BYD's plant makes)."""
-        asked = self.asked_details(turn.question)
-        if (
-            answer.id != turn.subject
-            or turn.subject not in self.telling_when
-            # "what price will it sell for?", "什么车型？": a detail neither tells
-            or asked
-            or not asks_for_a_thing(turn.question, asked=asked)
-        ):
+        ("what will they make?" after when BYD's first vehicle is due), or the subject telling
+        only how many and the message asks what for, or what of something the count does not
+        speak of ("what kind of products does that cover?", "y eso en qué ha ayudado?" after
+        the 19 farming mechanisms; not which ones they are: "which countries?", "我是墨西哥人。
+        都有哪些？"), the first entry related to the subject that tells more (what BYD's plant
+        makes, what the farm trade became)."""
+        if answer.id != turn.subject:
             return answer
-        other = next((each for each in turn.about.related if each not in self.telling_when), None)
+        asked = self.asked_details(turn.question)
+        # "what price will it sell for?", "什么车型？": a detail neither tells
+        if asked:
+            return answer
+        if turn.subject in self.telling_when:
+            telling = self.telling_when
+            asks_more = asks_for_a_thing(turn.question, asked=asked)
+        elif turn.subject in self.telling_how_many:
+            telling = self.telling_how_many
+            unsaid = any(
+                self.vocabulary.weight(term) > LIGHT_WEIGHT
+                and not self.neighbourhood.speaks_of(turn.subject, (term,))
+                for term in turn.topics
+            )
+            asks_more = asks_what_for(turn.question) or (
+                unsaid
+                and self.count_units.isdisjoint(turn.topics)
+                and not found(_WHICH_ONES, turn.question)
+                and asks_for_a_thing(turn.question, asked=asked)
+            )
+        else:
+            return answer
+        if not asks_more:
+            return answer
+        other = next((each for each in turn.about.related if each not in telling), None)
         chosen = turn.taken(other)
         return answer if chosen is None else chosen
 

@@ -857,19 +857,18 @@ _SPOKEN_ASKING: Final = re.compile(r"[\u4e00-\u9fff]\S{9,}")
 _ASKING_CHARACTER: Final = re.compile(r"[啥什哪多怎几吗]")
 
 
-# Dictated Chinese that asks in two or more of its spaced clauses, and marks none: "习主席这次去
-# 拉美是几号到几号 参加啥会议".
+# Dictated Chinese whose spaced clauses each ask, and marks none: "习主席这次去拉美是几号到几号
+# 参加啥会议". Not when one only tells: "帮拉美乡下搞网店带货 这钱走的哪个渠道 ..." names what
+# the questions after it ask about.
 _SPOKEN_CLAUSE: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
 def _spoken_sentences(text: str) -> str:
     """A dictated Chinese message's clauses as sentences, when only its last one asks, or
-    when each is a Chinese clause and two or more ask."""
+    when each is a Chinese clause that asks."""
     clauses = text.split()
-    if (
-        len(clauses) > 1
-        and all(_SPOKEN_CLAUSE.fullmatch(clause) for clause in clauses)
-        and sum(1 for clause in clauses if _ASKING_CHARACTER.search(clause)) > 1
+    if len(clauses) > 1 and all(
+        _SPOKEN_CLAUSE.fullmatch(clause) and _ASKING_CHARACTER.search(clause) for clause in clauses
     ):
         return "。".join(clauses)
     telling = _SPOKEN_TELLING.match(text)

@@ -274,6 +274,8 @@ class Retriever:
             ),
             status_terms=frozenset(self._normaliser.text_content_terms(STATUS_WORDS)),
             telling_when=self._telling_when,
+            telling_how_many=self._telling_how_many,
+            count_units=country_units,
             asked_about={doc.id: doc.strong for doc in entry_docs},
             countries=self._countries,
             located=giving(Detail.LOCATION),
