@@ -508,6 +508,25 @@ def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> N
             "老铁们 我跑长途的 比亚迪在巴西整了个大厂 那厂子都整啥啊 啥时候能出第一台车",
             ["老铁们 我跑长途的 比亚迪在巴西整了个大厂 那厂子都整啥啊", "啥时候能出第一台车"],
         ),
+        # "Ó amigo," only calls the listener: the question after it is asked
+        (
+            "Bom dia! Ó amigo, o que é que o presidente chinês foi fazer ao Peru e ao Brasil, e"
+            " em que datas foi isso?",
+            [
+                "o que é que o presidente chinês foi fazer ao Peru e ao Brasil",
+                "em que datas foi isso?",
+            ],
+        ),
+        # "Última:" says it is the last question; "¡Qué bendición!" exclaims, it asks nothing
+        (
+            "Mil gracias por la info. Última: ¿por qué dicen que la cooperación en ciencia le"
+            " sirve al Global South?",
+            ["¿por qué dicen que la cooperación en ciencia le sirve al Global South?"],
+        ),
+        (
+            "Qué bendición. ¿Y qué son esas rutas aéreas especiales?",
+            ["¿Y qué son esas rutas aéreas especiales?"],
+        ),
     ],
 )
 def test_a_question_may_open_politely_or_ask_at_its_end(message: str, asked: list[str]) -> None:

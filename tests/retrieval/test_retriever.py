@@ -5143,3 +5143,60 @@ def test_what_a_count_brought_is_told_by_the_entry_beside_it(
     shipped: Retriever, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject="agri-mechanisms-19") == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Scots
+        (
+            "is it just governments daein these deals or is it companies n unis an aw noo",
+            "cooperation-levels",
+        ),
+        (
+            "whit's aw this chinese money actually done fur these countries then, onythin?",
+            "investment-benefits",
+        ),
+        # Paraguayan jopara
+        (
+            "che amigo y los chinos ko le ayudaron a bolivia a mandar su satelite pio?",
+            "bolivia-satellite",
+        ),
+        # Hunanese "my son" (屋里崽) and 航线 (air routes)
+        (
+            "嗯咯，我屋里崽在广州做网上生意，他要我问下，中国跟拉美是不是加了好多运货的飞机航线？",
+            "air-routes-ecommerce",
+        ),
+        # "a evolução do comércio": how the trade grew
+        (
+            "Muito obrigada pela resposta anterior. Poderia me dizer, por gentileza, como o texto"
+            " descreve a evolução do comércio agrícola decorrente dos mecanismos bilaterais, isto"
+            " é, de que tipo de produto para que tipo de produto?",
+            "agri-trade-products",
+        ),
+    ],
+)
+def test_dialect_and_everyday_words_of_round_66_find_their_entry(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # Cantonese "are there more jobs?"
+        ("jobs-livelihoods", "有冇多咗工開", "jobs-livelihoods"),
+        # a blessing, then a new subject announced
+        (
+            "covid-support",
+            "Qué bendición. Y cambiando de tema, mijo, ¿qué son esas rutas aéreas especiales"
+            " que mencionan?",
+            "air-routes-ecommerce",
+        ),
+    ],
+)
+def test_chat_around_a_follow_up_or_a_new_subject_is_left_aside(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

@@ -300,6 +300,8 @@ _LEAD_IN: Final = re.compile(
     r"|(?:y |e )?(?:en primer lugar|en segundo lugar|em primeiro lugar|em segundo lugar"
     rf"|primeiramente)(?=\s*[,:]|\s+(?:¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|o que)\b))"
     r"|pregunta rapida|pergunta rapida|ahora bien"
+    # "Última: ¿por qué ...?", "y la última pregunta:": the last one
+    r"|(?:y |e )?(?:la |a )?ultima(?: pregunta| pergunta| cosa| coisa| consulta| duda)?(?=\s*[:：])"
     # "decime: ¿quién ...?": it only says a question follows
     rf"|{_TELL_ME}(?=\s*[:：])"
     # "two questions:", "dos preguntas rápidas:", "duas coisas:": they only count what follows;
@@ -309,11 +311,14 @@ _LEAD_IN: Final = re.compile(
     # Spoken fillers and openers, and a way of addressing the listener: "então querido, ...",
     # "né, o que é isso?", "oye mijo"
     r"|ne|entao|querid[oa]|meu filho|minha filha|mijo|mija|oye|olha|ay|(?:please )?chale"
+    # European Portuguese "ó amigo, ...", "ó pá": whom it asks, folded "o"
+    r"|o (?:amig[oa]|pa|senhor|senhora|menin[oa])(?=\s*,)"
     # "(não,) pera(í)": wait
     r"|(?:nao )?pera(?:i|ai)?"
     # an exclamation, not a question: "q chimba, ...", "que bacana!", "qué bueno,"
     r"|(?:que|q) (?:chimba|bacan[oa]|chever[ea]|padre|buen[oa]|lind[oa]|genial|legal|massa"
-    r"|bom|interesante|interessante|loco|louco)(?=\s*[,.!])"
+    r"|bom|interesante|interessante|loco|louco|bendicion|bencao|maravilla|maravilha|alivio)"
+    r"(?=\s*[,.!])"
     # "according to the article, ...": every answer is; the words would pull to the
     # entries about the article itself.
     r"|according to (?:the|this) (?:article|text|piece)|segun (?:el|este) (?:texto|articulo)"

@@ -120,9 +120,9 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    bunch talkin allyuh wit god bless blessed
+    bunch talkin allyuh wit god bless blessed fur aboot onythin mair aw wan
     procede abeg concretamente concreto concreta concretos concretas peca sido aproximadamente
-    antemano
+    antemano chele oime pio piko mba eichapa ko anterior mijo mija
     gentileza gentilmente respetuosamente permite permita permitame
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
@@ -204,6 +204,8 @@ _CJK_FILLER = re.compile(
     # a grandchild (孙娃子, 孙仔) studying (读书) abroad, a voice message (语音); "together"
     # (一道, 一齐) after the partners it joins
     "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙仔|孙子|孙女|读书|语音|一道|一齐|"
+    # "啥玩意" (what thing), "我屋里崽" (my son, Hunan)
+    "玩意儿|玩意|屋里崽|"
     # "您给说说" (tell me, would you), "跟我说说": asking to be told
     "(?:您|你)?给(?:我)?说说|跟我说说|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
