@@ -4983,15 +4983,9 @@ def test_what_the_article_never_says_is_not_answered(shipped: Retriever, questio
             "two questions: the year the forum was set up, and what does celac stand for?",
             ["forum-anniversary", "what-is-celac"],
         ),
-        # Dictated Chinese: spaces between clauses that each ask, no marks
-        (
-            "比亚迪在巴西建了什么工厂 第一辆车什么时候下线",
-            ["byd-brazil-complex", "byd-first-vehicle"],
-        ),
-        ("习主席去拉美是几号到几号 都参加了啥会议", ["xi-visit", "xi-summits"]),
     ],
 )
-def test_counted_and_dictated_questions_are_each_answered(
+def test_counted_questions_are_each_answered(
     shipped: Retriever, question: str, parts: list[str]
 ) -> None:
     assert [part.id for part in shipped.answer(question).parts] == parts
@@ -5002,8 +4996,6 @@ def test_counted_and_dictated_questions_are_each_answered(
     [
         # a count of questions before a clause that asks nothing counts no question of it
         ("tengo dos preguntas: soy estudiante. que es la celac?", "what-is-celac"),
-        # one Chinese clause asks: a space inside it splits nothing
-        ("中拉论坛 是什么", "china-celac-forum"),
     ],
 )
 def test_a_message_with_one_question_stays_whole(
@@ -5083,12 +5075,6 @@ def test_a_follow_up_in_everyday_words_finds_its_entry(
             " antemano, muchas gracias.",
             "food-innovation-center",
         ),
-        # "concrete" benefits are the benefits
-        (
-            "Le agradecería me precisara qué beneficios concretos han aportado los capitales"
-            " chinos al desarrollo de los países latinoamericanos y caribeños.",
-            "investment-benefits",
-        ),
     ],
 )
 def test_contractions_and_chat_words_say_nothing_of_their_own(
@@ -5097,29 +5083,14 @@ def test_contractions_and_chat_words_say_nothing_of_their_own(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
-def test_como_e_que_typed_without_its_accent_asks_one_question(shipped: Retriever) -> None:
-    # the unaccented "é" of "como é que é isso" (how is that?) is no "and"
-    answer = shipped.answer("a byd vai fazer carro no brasil, como e que e isso")
-
-    assert (answer.decision, answer.id, answer.parts) == (
-        Decision.ANSWER,
-        "byd-brazil-complex",
-        (),
-    )
-
-
 @pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
         ("covid-support", "God bless them. And to which countries, dear?", "covid-support"),
-        (
-            "fact-green-energy-highlight",
-            "Vale. ¿Qué ejemplos concretos da?",
-            "green-energy-overview",
-        ),
+        ("covid-support", "Que Dios te bendiga. ¿Y a qué países?", "covid-support"),
     ],
 )
-def test_a_blessing_or_a_concrete_example_still_follows_up(
+def test_a_blessing_before_a_follow_up_says_nothing(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
@@ -5185,8 +5156,6 @@ def test_dialect_and_everyday_words_of_round_66_find_their_entry(
 @pytest.mark.parametrize(
     ("subject", "follow_up", "entry"),
     [
-        # Cantonese "are there more jobs?"
-        ("jobs-livelihoods", "有冇多咗工開", "jobs-livelihoods"),
         # a blessing, then a new subject announced
         (
             "covid-support",
@@ -5200,3 +5169,36 @@ def test_chat_around_a_follow_up_or_a_new_subject_is_left_aside(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Two questions: I'm a student from Peru. When did Xi visit?", "xi-visit"),
+        ("Two questions: what is CELAC? And thanks for all the help so far", "what-is-celac"),
+    ],
+)
+def test_a_sentence_that_asks_nothing_is_no_question_counted(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.parts) == (Decision.ANSWER, entry, ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # sea routes, building work, a blessing, God, concrete, an MBA: none is in the article
+        "中国和拉美之间有海运航线吗？",
+        "施工开始了吗？",
+        "Is Bolivia blessed with lithium?",
+        "Does the article mention God?",
+        "¿El concreto de las represas es chino?",
+        "Do universities offer an MBA with China?",
+    ],
+)
+def test_words_beside_the_new_synonyms_and_chat_words_are_not_answered(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is not Decision.ANSWER

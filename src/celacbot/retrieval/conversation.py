@@ -82,8 +82,9 @@ _CHINESE_QUESTION_CHARACTER: Final = re.compile(
 )
 
 
-# "which ones?", "¿cuáles?", "quais?", "都有哪些？": which of the things counted.
-_WHICH_ONES: Final = re.compile(r"\b(?:which|cuales|cual|quais|qual)\b|哪")
+# "which ones?", "¿cuáles?", "quais?", "都有哪些？": which of the things counted (not the
+# singular "¿cuál es su objetivo?", which asks what).
+_WHICH_ONES: Final = re.compile(r"\b(?:which|cuales|quais)\b|哪")
 
 
 @dataclass(frozen=True, slots=True)

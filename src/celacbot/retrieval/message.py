@@ -427,9 +427,6 @@ _LONE_QUESTION_WORD: Final = re.compile(
 
 
 _WHAT_AFTER_AND: Final = re.compile(r"o (?:que|q)\b", re.IGNORECASE)
-# Portuguese "como é que", "o que é que" typed without the accent: "e" is "is", no "and".
-_IS_AFTER_ASKING: Final = re.compile(r"\b(?:como|o que|o q)$", re.IGNORECASE)
-_THAT: Final = re.compile(r"(?:que|q)\b", re.IGNORECASE)
 _BETWEEN: Final = re.compile(r"\b(?:entre|diferen[cç]a|compar)", re.IGNORECASE)
 
 
@@ -447,14 +444,6 @@ def _clauses(text: str) -> list[_Clause]:
     start = 0
     for split in _SPLIT.finditer(text):
         if _LONE_QUESTION_WORD.fullmatch(fold(text[start : split.start()])):
-            continue
-        # "como e que e isso", "o que e que ...": an unaccented "é" between the asking word
-        # and "que"
-        if (
-            _CONJUNCTION.match(split[0])
-            and _IS_AFTER_ASKING.search(text, start, split.start())
-            and _THAT.match(text, split.end())
-        ):
             continue
         # "...新能源项目除了光伏板厂还有啥类型的？": "besides X, what else" is one question
         if split[0] == "还有" and "除了" in text[start : split.start()]:
@@ -703,6 +692,7 @@ _COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2}
 # Where one question of a counted pair may end and the next begin: "... em 2024 e a cúpula
 # do G20 foi em qual país?"
 _AND: Final = re.compile(r",?\s+(?:and|y|e)\s+", re.IGNORECASE)
+_OPENS_WITH_AND: Final = re.compile(r"\W*(?:and|y|e)\s", re.IGNORECASE)
 _ASKS_ANYWHERE: Final = re.compile(
     rf"\b(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|wheres|whos|hows)\b",
     re.IGNORECASE,
@@ -847,7 +837,8 @@ def questions(text: str) -> list[str]:
     """The clauses that ask something, at most MAX_QUESTIONS of them; the whole message when
     it is one clause, the last clause when none looks like a question."""
     announced = _announced(text)
-    return _as_announced(_questions(text, announced), announced) if announced else _questions(text)
+    asked = _questions(text, announced)
+    return _as_announced(asked, announced) if announced else asked
 
 
 # Dictated Chinese, spaces for commas: two or more spoken clauses that only tell, then a long
@@ -862,20 +853,8 @@ _SPOKEN_ASKING: Final = re.compile(r"[\u4e00-\u9fff]\S{9,}")
 _ASKING_CHARACTER: Final = re.compile(r"[啥什哪多怎几吗]")
 
 
-# Dictated Chinese whose spaced clauses each ask, and marks none: "习主席这次去拉美是几号到几号
-# 参加啥会议". Not when one only tells: "帮拉美乡下搞网店带货 这钱走的哪个渠道 ..." names what
-# the questions after it ask about.
-_SPOKEN_CLAUSE: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
-
-
 def _spoken_sentences(text: str) -> str:
-    """A dictated Chinese message's clauses as sentences, when only its last one asks, or
-    when each is a Chinese clause that asks."""
-    clauses = text.split()
-    if len(clauses) > 1 and all(
-        _SPOKEN_CLAUSE.fullmatch(clause) and _ASKING_CHARACTER.search(clause) for clause in clauses
-    ):
-        return "。".join(clauses)
+    """A dictated Chinese message's clauses as sentences, when only its last one asks."""
     telling = _SPOKEN_TELLING.match(text)
     if (
         telling is None
@@ -893,18 +872,30 @@ _REQUEST: Final = re.compile(rf"^\W*(?:{_ASKS_TO_BE_TOLD}|please tell me)\b")
 
 
 def _counted_parts(parts: list[_Clause], announced: int) -> list[str] | None:
-    """The `announced` parts after the announcement, when each names what it asks: "Dos
-    consultas: fechas de la gira de Xi y qué cumbres tenía en agenda. Gracias." asks the
-    dates too, with no asking word."""
+    """The `announced` parts after the announcement (from the first part when the message
+    opens with it, a lead-in gone by now), when each asks or only names what it asks, joined
+    by an "and" to the one beside it: "Dos consultas: fechas de la gira de Xi y qué cumbres
+    tenía en agenda. Gracias." asks the dates too, "dos cosas: ¿en qué se va a enfocar ...?
+    y q hay q mejorar ..." what must improve. A sentence of its own that asks nothing ("Two
+    questions: I'm a student from Peru. When did Xi visit?", "... And thanks for the help")
+    is no question counted."""
     opening = next(
         (index for index, part in enumerate(parts) if _search_folded(_ANNOUNCED, part.text)), -1
     )
-    counted = [part.text for part in parts[opening + 1 : opening + 1 + announced]]
-    if len(counted) < announced or not any(map(asks, counted)):
+    counted = parts[opening + 1 : opening + 1 + announced]
+    if len(counted) < announced or not all(
+        asks(part.text)
+        or (
+            (
+                part.conjoined
+                or (_OPENS_WITH_AND.match(part.text) and found(_ASKS_ANYWHERE, part.text))
+            )
+            and len(part.text.split()) >= _MIN_ANNOUNCED_WORDS
+        )
+        for part in counted
+    ):
         return None
-    if not all(has_cjk(part) or len(part.split()) >= _MIN_ANNOUNCED_WORDS for part in counted):
-        return None
-    return counted
+    return [part.text for part in counted]
 
 
 def _questions(text: str, announced: int = 0) -> list[str]:

@@ -120,9 +120,9 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    bunch talkin allyuh wit god bless blessed fur aboot onythin mair aw wan
-    procede abeg concretamente concreto concreta concretos concretas peca sido aproximadamente
-    antemano chele oime pio piko mba eichapa ko anterior mijo mija
+    bunch talkin allyuh fur aboot onythin mair aw wan
+    procede abeg concretamente peca sido aproximadamente antemano chele oime pio
+    piko ko
     gentileza gentilmente respetuosamente permite permita permitame
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
