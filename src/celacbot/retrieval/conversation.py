@@ -284,7 +284,7 @@ class FollowUpReader:
             return answer
         if turn.subject in self.telling_when:
             telling = self.telling_when
-            asks_more = asks_for_a_thing(turn.question, asked=asked)
+            asks_more = asks_for_a_thing(turn.question, asked=())
         elif turn.subject in self.telling_how_many:
             telling = self.telling_how_many
             unsaid = any(
@@ -296,7 +296,7 @@ class FollowUpReader:
                 unsaid
                 and self.count_units.isdisjoint(turn.topics)
                 and not found(_WHICH_ONES, turn.question)
-                and asks_for_a_thing(turn.question, asked=asked)
+                and asks_for_a_thing(turn.question, asked=())
             )
         else:
             return answer
@@ -553,11 +553,7 @@ class FollowUpReader:
         linked = self.neighbourhood.linked(turn.subject)
         # "how many have they sold?" after the EV markets counts sales: a neighbour counting
         # something else (BYD's three units) is no answer. A count must be of what is named.
-        counted = [
-            term
-            for term in turn.shape.terms
-            if term not in self.question_terms and term not in self.detail_terms
-        ]
+        counted = [term for term in turn.topics if term not in self.detail_terms]
         if counted and Detail.COUNT in self.asked_details(turn.question):
             neighbours, linked = (
                 frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))

@@ -883,19 +883,20 @@ def _counted_parts(parts: list[_Clause], announced: int) -> list[str] | None:
         (index for index, part in enumerate(parts) if _search_folded(_ANNOUNCED, part.text)), -1
     )
     counted = parts[opening + 1 : opening + 1 + announced]
-    if len(counted) < announced or not all(
-        asks(part.text)
-        or (
-            (
-                part.conjoined
-                or (_OPENS_WITH_AND.match(part.text) and found(_ASKS_ANYWHERE, part.text))
-            )
-            and len(part.text.split()) >= _MIN_ANNOUNCED_WORDS
-        )
-        for part in counted
-    ):
+    if len(counted) < announced or not all(map(_is_counted, counted)):
         return None
     return [part.text for part in counted]
+
+
+def _is_counted(part: _Clause) -> bool:
+    """Whether a part after a count of questions is one: it asks, or names what it asks and
+    is joined by "and" to the part beside it."""
+    if asks(part.text):
+        return True
+    joined = part.conjoined or (
+        _OPENS_WITH_AND.match(part.text) is not None and found(_ASKS_ANYWHERE, part.text)
+    )
+    return joined and len(part.text.split()) >= _MIN_ANNOUNCED_WORDS
 
 
 def _questions(text: str, announced: int = 0) -> list[str]:
