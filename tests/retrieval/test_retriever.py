@@ -2765,6 +2765,13 @@ def test_by_the_way_is_chat_but_what_happened_is_asked(shipped: Retriever) -> No
     # "de paso" (by the way) is chat; "pasó" (happened), folded the same word, is not
     assert verdict(shipped, "y de paso que es eso del celac") == (Decision.ANSWER, "what-is-celac")
     assert "paso" in shipped.explain("y en salud que paso?").terms
+    # nor is "way" a word the question asks with, after a thank-you and another subject
+    message = "Thanks. What does CELAC stand for, by the way?"
+    assert verdict(shipped, message) == (Decision.ANSWER, "what-is-celac")
+    assert verdict(shipped, message, subject="investment-benefits") == (
+        Decision.ANSWER,
+        "what-is-celac",
+    )
 
 
 def test_a_short_unsure_question_about_something_the_article_lacks_is_declined_with_it(
@@ -2909,6 +2916,9 @@ def test_a_message_that_names_its_own_subject_before_asking_keeps_it(
         ("agriculture-overview", "quem escreveu isso?"),
         ("bgi-uruguay-lab", "¿y quién escribió esto?"),
         ("xi-visit", "这是谁写的"),
+        # Cantonese and Sichuanese: "which one wrote it"
+        ("byd-brazil-complex", "好。咁呢篇文係邊個寫㗎？"),
+        ("covid-support", "这篇是哪个写的"),
     ],
 )
 def test_who_wrote_this_asks_for_the_author_whatever_the_subject(
