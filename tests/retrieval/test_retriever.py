@@ -2555,6 +2555,24 @@ def test_improved_in_portuguese_is_not_read_as_a_typo(shipped: Retriever) -> Non
     )
 
 
+def test_is_he_wrong_asks_whether_the_claim_before_it_is(shipped: Retriever) -> None:
+    # "Is he wrong?" alone was read as a question of its own, about CELAC's wrong wording
+    message = (
+        "My brother says all this china latin america business is just suits shaking hands and"
+        " no work comes out of it for ordinary folk. Is he wrong?"
+    )
+    assert verdict(shipped, message) != (Decision.ANSWER, "celac-wording")
+
+
+def test_an_intensifier_is_no_typo_of_a_place(shipped: Retriever) -> None:
+    # "quite" was corrected to "quito" and read as Ecuador
+    assert "ecuador" not in shipped.explain("is the lab quite big?").terms
+    assert verdict(shipped, "I couldn't quite find who wrote it") == (
+        Decision.ANSWER,
+        "article-author",
+    )
+
+
 def test_the_articles_own_year_need_not_be_repeated_by_an_answer_that_dates_its_event() -> None:
     # "in 2024" of an article written in 2024 asks about the article's time: an answer that
     # dates its event ("in November") is of that time, one with no date may not be.
@@ -4915,6 +4933,34 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
             " descreve a evolução do comércio agrícola decorrente dos mecanismos bilaterais, isto"
             " é, de que tipo de produto para que tipo de produto?",
             "agri-trade-products",
+        ),
+        # ministries are the government; academic bodies are universities
+        (
+            "Does this collaboration remain strictly a matter between ministries, or have private"
+            " firms and academic bodies become involved as well?",
+            "cooperation-levels",
+        ),
+        # "lo que más brilla" (what shines most) and "highlite" ask for the highlight
+        (
+            "oiga y de todo lo que hacen juntos lo que mas brilla es lo de la energia limpia"
+            " verdad",
+            "green-energy-overview",
+        ),
+        (
+            "which sectr don become the highlite of china celac cooperashun",
+            "fact-green-energy-highlight",
+        ),
+        # Spain's "pasta" (money), moving goods and having more power: logistics and energy
+        (
+            "¿Y la pasta china les ha servido de algo a esos países para mover mercancía y tener"
+            " más luz? Sin rodeos.",
+            "investment-benefits",
+        ),
+        # Scots "dae", "ony", "thon", "jist" only chat
+        (
+            "dae the Africans get ony use o thon satellite pictures or is it jist fur Sooth"
+            " America",
+            "cbers-data-sharing",
         ),
     ],
 )

@@ -284,7 +284,7 @@ SPANISH_PORTUGUESE_SYNONYMS: dict[str, list[str]] = {
     ],
     "share": ["pasa", "pasan", "passa", "passam", "comparte", "comparten", "compartilha"],
     "importance": ["significativa", "significativo", "relevante", "relevancia", "relevância"],
-    "highlight": ["carro-chefe", "carro chefe", "destaque"],
+    "highlight": ["carro-chefe", "carro chefe", "destaque", "mas brilla", "mais brilha"],
     "use": ["se usa", "se usan", "usado", "usados"],
     "e-commerce": [
         "compras pela internet",

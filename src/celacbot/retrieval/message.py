@@ -490,6 +490,10 @@ _CHINESE_SUBJECTLESS_UNLESS_ASKER: Final = (
 # A sentence that only asks whether the one before is true: "... Argentina 🚗 é verdade?"
 _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
+    # whether who said it is right: "... Is he wrong?", "¿tiene razón?", "ele tem razão?"
+    r"|(?:is|are|am) (?:he|she|they|i|we) (?:really )?(?:right|wrong|correct|mistaken)"
+    r"(?: or (?:\w+ ){0,5}\w+)?"
+    r"|(?:(?:el|ella|ele) )?(?:tiene|tienen|tem) raz(?:ao|on)"
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo|procede)"
     # a guess at the answer: "... la usan pa que? agricultura or what?", "... fabricar la?
     # tipo so carro msm?"

@@ -26,6 +26,7 @@ _STOP_WORDS = """
     hi hello hey thanks thank go goes went gone ago together
     behind beyond toward towards near inside outside despite per amid onto regarding concerning
     apart except
+    quite rather fairly somewhat pretty totally largely
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto esos esas estos estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy
     o para por porque que se
@@ -120,6 +121,7 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
+    dae ony thon jist oot nae brither hauns shakin
     bunch talkin allyuh fur aboot onythin mair aw wan
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko
