@@ -4372,6 +4372,28 @@ def test_a_chinese_word_typed_by_its_sound_is_read_as_meant(
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a name typed by its sound, one character off: 乌拉鬼 (Uruguay), 委内瑞啦, 阿跟廷
+        ("華大基音喺烏拉鬼開咗間乜嘢？幫到佢哋咩", "bgi-uruguay-lab"),
+        ("中国帮委内瑞啦发射了啥卫星", "venezuela-satellites"),
+        ("中国和智利、阿跟廷、巴西合作建了哪些绿色能原项目？", "green-projects-countries"),
+    ],
+)
+def test_a_chinese_name_typed_by_its_sound_is_the_name(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+def test_a_chinese_term_is_not_a_name_a_sentence_writes_by_chance(shipped: Retriever) -> None:
+    # 搞科技 (doing science and technology) sounds as 高科技 (high tech) does
+    explanation = shipped.explain("中国搭拉美搞科技合作，只有中国一家得好处吗？")
+
+    assert "high" not in explanation.terms
+
+
+@pytest.mark.parametrize(
     ("question", "not_meant"),
     [
         ("幾時出第一架車？", "一家"),  # 第一架 (the first one): 一架 is no 一家
@@ -4956,6 +4978,9 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
             " más luz? Sin rodeos.",
             "investment-benefits",
         ),
+        # "meu rei" (my king) only hails; "整出了名堂" (came to something) tells achievements
+        ("Oxe, meu rei, que é esse CBERS aí?", "cbers-program"),
+        ("这十年中国跟拉美到底在哪几块整出了名堂嘛", "cooperation-fields"),
         # Scots "dae", "ony", "thon", "jist" only chat
         (
             "dae the Africans get ony use o thon satellite pictures or is it jist fur Sooth"

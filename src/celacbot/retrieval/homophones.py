@@ -7,6 +7,12 @@ character's most common reading) and shares a character with it in the same plac
 not two characters of GB 2312, or is itself a common Chinese word (chinese_words.txt: "立马" is
 no "利马", "重新" no "重心"). The shared character keeps a word the knowledge base never uses
 from being read as one that only sounds alike ("事实" is no "实施").
+
+`named(text)` writes each run of a text that sounds as one of the `names` it was given does
+(three or four characters: "乌拉圭", "委内瑞拉") and differs from it in one character as that
+name ("乌拉鬼" -> "乌拉圭", "阿跟廷" -> "阿根廷"): two characters kept in place and the third
+alike in sound leave no other reading. Names only: "高科技" is a term that "搞科技" (doing
+science) writes by chance.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
-from celacbot.retrieval.normalise import data_lines
+from celacbot.retrieval.normalise import data_lines, simplified
 
 _PAIR = 2
+_NAME_LENGTHS = (3, 4)
 
 
 @functools.cache
@@ -59,16 +66,61 @@ def _sound(pair: str) -> tuple[str, ...] | None:
     return sound if len(pair) == _PAIR and all(sound) else None
 
 
-class Homophones:
-    """The knowledge base's two-character Chinese words by their sound."""
+def _name_sound(name: str) -> tuple[str, ...] | None:
+    sound = tuple(map(_syllable, name))
+    return sound if len(name) in _NAME_LENGTHS and all(sound) else None
 
-    def __init__(self, words: Iterable[str]) -> None:
+
+class Homophones:
+    """The knowledge base's two-character Chinese words, and its longer names, by their sound."""
+
+    def __init__(self, words: Iterable[str], *, names: Iterable[str] = ()) -> None:
         self.words = frozenset(words)
         by_sound: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
         for term in sorted(self.words):
             if (sound := _sound(term)) is not None:
                 by_sound[sound].append(term)
         self._by_sound = dict(by_sound)
+        names_by_sound: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+        for name in names:
+            if (sound := _name_sound(name)) is not None:
+                names_by_sound[sound].add(name)
+        # Two names that sound alike tell no typo apart.
+        self._names_by_sound = {
+            sound: next(iter(alike)) for sound, alike in names_by_sound.items() if len(alike) == 1
+        }
+
+    def named(self, text: str) -> str:
+        """`text` with the runs typed by sound for one of the longer names written as it,
+        traditional characters read as simplified ones."""
+        read = simplified(text)
+        for length in _NAME_LENGTHS:
+            at = 0
+            while at + length <= len(read):
+                run = read[at : at + length]
+                name = self._names_by_sound.get(_name_sound(run) or ())
+                if name is not None and self._only_as_a_name(run, name):
+                    read = f"{read[:at]}{name}{read[at + length :]}"
+                    text = f"{text[:at]}{name}{text[at + length :]}"
+                    at += length
+                else:
+                    at += 1
+        return text
+
+    def _only_as_a_name(self, run: str, name: str) -> bool:
+        """Whether `run` differs from `name` in one character, and no pair of the name holding
+        that character is a word `correct()` reads it as ("论谈" of "中拉论谈" is a typo of the
+        word "论坛", told as such)."""
+        changed = [at for at, (a, b) in enumerate(zip(run, name, strict=True)) if a != b]
+        if len(changed) != 1:
+            return False
+        at = changed[0]
+        return not any(
+            name[start : start + _PAIR] in self.words
+            and self.correct(run[start : start + _PAIR]) == name[start : start + _PAIR]
+            for start in (at - 1, at)
+            if start >= 0 and start + _PAIR <= len(name)
+        )
 
     def correct(self, pair: str) -> str | None:
         """The word `pair` is a typo of, if exactly one sounds alike and shares a character

@@ -91,7 +91,7 @@ _CHAT_WORDS = """
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
     wha wah wuh dem dey wid haffi di fi fah dis dat deh nuh seh fuh ting tings doin hear hearing
-    beleza fim bue oxe conseguem consegue conseguir consiguen consigue
+    beleza fim bue oxe rei conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
@@ -394,6 +394,12 @@ def fold(text: str) -> str:
         decomposed = _CONTROL.sub(" ", decomposed)
     folded = _INVISIBLE.sub("", decomposed)
     return _mandarin(folded.translate(_SIMPLIFIED)) if _CJK_RUN.search(folded) else folded
+
+
+def simplified(text: str) -> str:
+    """The text with traditional Chinese characters written as simplified ones, character for
+    character: "烏拉圭" -> "乌拉圭"."""
+    return text.translate(_SIMPLIFIED)
 
 
 def found(pattern: re.Pattern[str], text: str) -> bool:

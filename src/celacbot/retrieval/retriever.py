@@ -439,11 +439,12 @@ class Retriever:
         words only spoken ("o sea", "no ve"), the asker's school subject ("tarea de geografia")
         and what the whole article is about ("this article about China and Latin America")
         left out; "'ve" is "have", the author as the source ("what does the author say ...")
-        the article."""
+        the article; a Chinese name typed by its sound the name."""
         read = punctuated(unspaced_chinese(question[: self.settings.max_query_chars]))
         for pattern, replacement in _REWRITES:
             read = pattern.sub(replacement, read)
-        return read
+        # "乌拉鬼" for "乌拉圭": a name typed by its sound, before it is split into pairs
+        return self._homophones.named(read) if has_cjk(read) else read
 
     def _resolve(self, question: str) -> Query | None:
         capped = self._as_read(question)
@@ -626,12 +627,24 @@ class Retriever:
 
     @functools.cached_property
     def _homophones(self) -> Homophones:
-        # Built for the first unknown Chinese pair, as the speller is for the first typo.
+        # Built for the first Chinese question, as the speller is for the first typo.
         known = self._normaliser.cjk_terms
+        synonyms = self.kb.language_synonyms.get("zh", {})
         return Homophones(
-            word
-            for word in self._speller.chinese_words()
-            if word in self._vocabulary or word in known
+            (
+                word
+                for word in self._speller.chinese_words()
+                if word in self._vocabulary or word in known
+            ),
+            # The Chinese of what has a name in Latin letters too ("乌拉圭": Uruguay, "比亚迪":
+            # BYD): the names spelt by sound.
+            names=(
+                name
+                for canonical, variants in synonyms.items()
+                if any(variant.isascii() and variant[:1].isupper() for variant in variants)
+                for name in (canonical, *variants)
+                if all(map(is_cjk, name))
+            ),
         )
 
     def _typed_by_sound(
