@@ -338,6 +338,18 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
             " dates, and which summits he attended?",
             ["of the dates", "which summits he attended?"],
         ),
+        # a yes/no question after "and", or ending "or not"
+        (
+            "what will science cooperation focus on? and does it say any of this created jobs",
+            ["what will science cooperation focus on?", "and does it say any of this created jobs"],
+        ),
+        (
+            "hacen paneles solares en chile, es verdad? y tambien meten plata en transporte o no",
+            [
+                "hacen paneles solares en chile, es verdad?",
+                "y tambien meten plata en transporte o no",
+            ],
+        ),
     ],
 )
 def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> None:

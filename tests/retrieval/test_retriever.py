@@ -4981,6 +4981,17 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
         # "meu rei" (my king) only hails; "整出了名堂" (came to something) tells achievements
         ("Oxe, meu rei, que é esse CBERS aí?", "cbers-program"),
         ("这十年中国跟拉美到底在哪几块整出了名堂嘛", "cooperation-fields"),
+        # "pollies" are politicians, "shaking" hands no typo of sharing; "sumercé" hails
+        (
+            "So is this all just pollies shaking hands with each other, or are businesses and"
+            " the unis getting in on it as well?",
+            "cooperation-levels",
+        ),
+        (
+            "Buenas tardes. Sumercé, ¿para qué se usa la información que mandan los satélites"
+            " que hicieron entre China y Brasil?",
+            "cbers-program",
+        ),
         # Scots "dae", "ony", "thon", "jist" only chat
         (
             "dae the Africans get ony use o thon satellite pictures or is it jist fur Sooth"

@@ -154,7 +154,16 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "manufacturing": ["mfg"],
     "people": ["ppl"],
     # Plurals need no entry: "ministries" is read as "ministry".
-    "government": ["govt", "gov", "ministry", "embassy", "official", "diplomat", "politician"],
+    "government": [
+        "govt",
+        "gov",
+        "ministry",
+        "embassy",
+        "official",
+        "diplomat",
+        "politician",
+        "pollies",
+    ],
     "mutual": ["both sides", "each other"],
     "focus": ["priority", "priorities"],
     "goal": ["objetivo", "objetivos", "finalidad", "finalidade", "目标", "目的"],

@@ -157,9 +157,14 @@ _ASKS: Final = re.compile(
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
     r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
+    # "... and does it say any of this created jobs": a yes/no question of its own
+    r"|(?:does|did|do|is|are|was|were|has|have|can|could)\s+(?:it|they|the|this|that|china)"
     # "e pra que servem os dados?"; "y q es eso de los 10 años?", not "y que va a producir"
     rf"|{_WHAT_FOR}"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
+    # "y también meten plata en transporte o no": a later yes/no question ends asking "or
+    # not" (not "..., me guste o no": whether I like it or not)
+    r"|^\W*(?:and|y|e)\s.*\b(?:o no|or not|ou n[aã]o)\W*$"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o (?:q|que)|q) onda|em (?:que|q))"
     # ... and where: "fazer o que lá"

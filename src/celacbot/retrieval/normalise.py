@@ -121,7 +121,7 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    dae ony thon jist oot nae brither hauns shakin
+    dae ony thon jist oot nae brither hauns shakin shaking sumerce
     bunch talkin allyuh fur aboot onythin mair aw wan
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko

@@ -1224,12 +1224,12 @@ class Retriever:
 # where the asker says it again in other words, "sea" weighed as a rare unknown word ("o sea
 # que Chile sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and
 # Singlish "one" before a closing "ah", "lah" ("when it open one ah"), which stresses; a
-# blessing ("God bless them. And to which countries?", "que Dios te bendiga"); "mijo" between
-# commas, which calls the listener (else it is millet).
+# blessing ("God bless them. And to which countries?", "que Dios te bendiga"); "mijo" after a
+# comma, before another or the question's end, which calls the listener (else it is millet).
 _SPOKEN_ONLY: Final = re.compile(
     r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$)"
     r"|god bless(?: you| them| him| her| us)?|dios (?:te|le|los|nos) bendiga"
-    r"|deus (?:te|o|a|nos) aben[cç]o[eê]|(?<=, )mij(?:o|a|ito|ita)(?=,))\b",
+    r"|deus (?:te|o|a|nos) aben[cç]o[eê]|(?<=, )mij(?:o|a|ito|ita)(?=,|\W*$))\b",
     re.IGNORECASE,
 )
 # The verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?), "no
