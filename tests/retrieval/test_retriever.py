@@ -328,6 +328,15 @@ def test_a_close_candidate_giving_the_day_asked_for_is_preferred(
         ),
         ("what did xi sign at the g20 in brazil?", "g20-brazil", Detail.AGREEMENTS),
         ("¿qué firmaron en la cumbre del G20?", "g20-brazil", Detail.AGREEMENTS),
+        # a clear leader that would only be suggested, since "total" and "dollars" are words
+        # the article never uses: it is the honest answer, saying what is missing
+        (
+            "What is the total value in US dollars of Chinese investment in Latin America and"
+            " the Caribbean?",
+            "investment-benefits",
+            Detail.AMOUNT,
+        ),
+        ("请问中拉论坛首届部长级会议是在哪座城市召开的？", "china-celac-forum", Detail.PLACE),
     ],
 )
 def test_an_answer_says_the_detail_the_article_does_not_give(
@@ -2948,6 +2957,10 @@ def test_who_wrote_this_asks_for_the_author_whatever_the_subject(
 @pytest.mark.parametrize(
     ("subject", "message"),
     [
+        # a detail the article lacks, asked of nothing it speaks of: no honest answer about
+        # the subject, whose words the follow-up reading brings
+        ("bolivia-satellite", "what price would a second hand tractor be in brazil these days"),
+        ("jobs-livelihoods", "Is a heat pump worth it for an old stone cottage in Fife?"),
         ("agri-trade-products", "is it going to rain in Cardiff tomorrow"),
         ("future-focus", "is it safe to walk around rio at night or nah"),
         ("state-visits", "ó pá, o rio de janeiro é seguro para ir de férias ou nem por isso?"),

@@ -585,7 +585,11 @@ class Retriever:
         # Everyday words count in full: the subject's question brings the topic's words, and
         # the message's own words are what may say it asks about something else.
         return self._evaluate_text(
-            capped, message, question_language(capped, message, lang_hint), everyday=False
+            capped,
+            message,
+            question_language(capped, message, lang_hint),
+            everyday=False,
+            joined=True,
         )
 
     def _everyday_in(self, text: str) -> Callable[[str], bool]:
@@ -679,10 +683,12 @@ class Retriever:
         *,
         claim: bool = False,
         everyday: bool = True,
+        joined: bool = False,
     ) -> Reading:
         """The verdict on one text (a whole message or one of its questions); `claim`: the
         message checks a claim, whose names may be wrong; `everyday`: its everyday words count
-        less in a longer question."""
+        less in a longer question; `joined`: it is a follow-up joined with the subject's
+        question, whose words may lead to the subject whatever the follow-up asks."""
         # "good morning, what is CBERS" is a question: the greeting must not count against it;
         # nor the years the asker tells of themselves ("ive been on cargo 30 year").
         content = self._smalltalk.without_greeting(self._normaliser.cjk_words(capped) or message)
@@ -723,6 +729,7 @@ class Retriever:
             framed=self._framing(query),
             claim=claim,
             checked=checked,
+            joined=joined,
         )
         return self._unless_greeting(Reading(answer, query, tuple(entries)), message, query, asked)
 
@@ -1094,11 +1101,13 @@ class Retriever:
         framed: Framing,
         claim: bool,
         checked: bool,
+        joined: bool,
     ) -> Answer:
         """The policy's verdict as an answer in the asked language; `named`: the question names
         one of the article's rare names; `claim`: it checks a claim; `checked`: it states what
         it asks about, as a claim or a yes/no question does, and an answer may correct a
-        country, count or year of it."""
+        country, count or year of it; `joined`: a follow-up joined with the subject's question
+        (see `_evaluate_text`)."""
         # An answer must speak of every name and number asked about: "when was BYD founded"
         # is not answered by when the Forum was founded. Only the leaders matter: the best,
         # its runner-up and the suggestions.
@@ -1167,6 +1176,12 @@ class Retriever:
                         reason=f"{reason}; corrects the question's name",
                     )
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
+            case Suggested(candidates, margin, reason) if not joined and (
+                honest := self._lacking_what_is_asked(
+                    question, candidates[0], margin, reason, asked, unknown=bool(query.unknown)
+                )
+            ):
+                return honest
             case Suggested(candidates, margin, reason):
                 lang = answer_language(asked, candidates[0].lang)
                 return Answer(
@@ -1185,6 +1200,36 @@ class Retriever:
                     reason = f"the article does not mention: {', '.join(query.unknown)}; {reason}"
                 score = best.total if best else 0.0
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
+
+    def _lacking_what_is_asked(
+        self,
+        question: str,
+        leader: Scored,
+        margin: float,
+        reason: str,
+        asked: str | None,
+        *,
+        unknown: bool,
+    ) -> Answer | None:
+        """The answer of a clear leader that was only suggested, when the question asks a
+        detail its answer does not give: what the article says, and that it gives no such
+        detail ("what's the total value of chinese investment?": what the investments did, and
+        no amount). None when it gives every detail asked, or leads by too little."""
+        if not self._asked_details(question) or margin < self.settings.framed_margin:
+            return None
+        answer = self.with_gaps(
+            entry_answer(
+                self._entries[leader.document.id],
+                question,
+                score=leader.total,
+                margin=margin,
+                reason=reason,
+                lang=answer_language(asked, leader.lang),
+            ),
+            question,
+            unknown_words=unknown,
+        )
+        return answer if answer.lacks else None
 
     def _dating(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
         """The best candidate, or, for a question asking when, a leader close behind it and
