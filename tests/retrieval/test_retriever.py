@@ -351,6 +351,21 @@ def test_an_answer_says_the_detail_the_article_does_not_give(
 @pytest.mark.parametrize(
     "question",
     [
+        # an amount the article lacks, of something no entry speaks of: the country's entry
+        # would answer, with "no amount", a question about oil or copper
+        "¿cuánto petróleo le compra china a venezuela?",
+        "中国从智利进口多少铜？",
+    ],
+)
+def test_a_detail_asked_of_what_no_entry_speaks_of_gets_no_answer(
+    shipped: Retriever, question: str
+) -> None:
+    assert shipped.answer(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "¿quién es el que escribió el artículo?",
         "quem é que escreveu esse artigo?",
         "what does the fella who wrote this do, like what's his job?",

@@ -1178,7 +1178,7 @@ class Retriever:
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason) if not joined and (
                 honest := self._lacking_what_is_asked(
-                    question, candidates[0], margin, reason, asked, unknown=bool(query.unknown)
+                    question, query, candidates[0], margin=margin, reason=reason, asked=asked
                 )
             ):
                 return honest
@@ -1204,18 +1204,28 @@ class Retriever:
     def _lacking_what_is_asked(
         self,
         question: str,
+        query: Query,
         leader: Scored,
+        *,
         margin: float,
         reason: str,
         asked: str | None,
-        *,
-        unknown: bool,
     ) -> Answer | None:
         """The answer of a clear leader that was only suggested, when the question asks a
         detail its answer does not give: what the article says, and that it gives no such
         detail ("what's the total value of chinese investment?": what the investments did, and
-        no amount). None when it gives every detail asked, or leads by too little."""
+        no amount). None when it gives every detail asked, leads by too little, or speaks of
+        none of the question's own topics besides the article's subject and its countries:
+        "how much oil does China buy from Venezuela?" is no question about its satellites."""
         if not self._asked_details(question) or margin < self.settings.framed_margin:
+            return None
+        said = leader.document.strong | leader.document.weak
+        own = (
+            term
+            for term in query.content
+            if term not in self._subject and term not in self._countries
+        )
+        if not any(term in said for term in own):
             return None
         answer = self.with_gaps(
             entry_answer(
@@ -1227,7 +1237,7 @@ class Retriever:
                 lang=answer_language(asked, leader.lang),
             ),
             question,
-            unknown_words=unknown,
+            unknown_words=bool(query.unknown),
         )
         return answer if answer.lacks else None
 
