@@ -65,7 +65,7 @@ QUESTION_WORDS: dict[str, list[str]] = {
         "que outros paises",
         "quais outros paises",
     ],
-    "who": ["quien", "quienes", "quem", "谁", "哪位"],
+    "who": ["quien", "quienes", "quem", "谁"],
     # What something is for: a purpose, asked with question words, not a topic's.
     "why": [
         "to what end",
@@ -172,7 +172,8 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "mechanization": ["machinery", "machines", "tractors"],
     "space": ["outer space"],
     "program": ["programme", "programmes", "project", "projects"],
-    # "what does CELAC stand for, by the way?": chat, as "btw" is, not a "way"
+    # "what does CELAC stand for, by the way?": chat, as "btw" is, not a "way": read as
+    # "also", a stop word, as "de paso" is
     "also": ["by the way"],
     # Irregular past forms the stemmer cannot reach ("built" is not "build" + "ed").
     "build": ["built"],

@@ -182,7 +182,7 @@ def names_the_article(text: str) -> bool:
 _WHO_WROTE: Final = re.compile(
     r"\bwho (?:wrote|writes?|rote)\b|\bquem (?:o |a )?(?:escreveu|escreve)\b"
     r"|\bquien (?:lo |la )?(?:escribio|escribe)\b"
-    r"|谁写|哪(?:个|位)写"
+    r"|谁写|哪(?:个|位)写(?![法得])"
 )
 
 

@@ -11,7 +11,8 @@ from being read as one that only sounds alike ("事实" is no "实施").
 `named(text)` writes each run of a text that sounds as one of the `names` it was given does
 (three or four characters: "乌拉圭", "委内瑞拉") and differs from it in one character as that
 name ("乌拉鬼" -> "乌拉圭", "阿跟廷" -> "阿根廷"): two characters kept in place and the third
-alike in sound leave no other reading. Names only: "高科技" is a term that "搞科技" (doing
+alike in sound leave no other reading, unless the changed character makes a common word
+("大流星" is a meteor, not 大流行). Names only: "高科技" is a term that "搞科技" (doing
 science) writes by chance.
 """
 
@@ -108,18 +109,22 @@ class Homophones:
         return text
 
     def _only_as_a_name(self, run: str, name: str) -> bool:
-        """Whether `run` differs from `name` in one character, and no pair of the name holding
-        that character is a word `correct()` reads it as ("论谈" of "中拉论谈" is a typo of the
-        word "论坛", told as such)."""
+        """Whether `run` differs from `name` in one character, and neither pair of the run
+        holding that character is a common word, nor one `correct()` reads as a word of the
+        name ("论谈" of "中拉论谈" is a typo of the word "论坛", told as such)."""
         changed = [at for at, (a, b) in enumerate(zip(run, name, strict=True)) if a != b]
         if len(changed) != 1:
             return False
         at = changed[0]
+        pairs = [start for start in (at - 1, at) if start >= 0 and start + _PAIR <= len(name)]
         return not any(
-            name[start : start + _PAIR] in self.words
-            and self.correct(run[start : start + _PAIR]) == name[start : start + _PAIR]
-            for start in (at - 1, at)
-            if start >= 0 and start + _PAIR <= len(name)
+            # a common word typed on purpose ("流星" of "大流星", a meteor)
+            f" {run[start : start + _PAIR]} " in _common_words()
+            or (
+                name[start : start + _PAIR] in self.words
+                and self.correct(run[start : start + _PAIR]) == name[start : start + _PAIR]
+            )
+            for start in pairs
         )
 
     def correct(self, pair: str) -> str | None:

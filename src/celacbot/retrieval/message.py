@@ -162,8 +162,8 @@ _ASKS: Final = re.compile(
     # "e pra que servem os dados?"; "y q es eso de los 10 años?", not "y que va a producir"
     rf"|{_WHAT_FOR}"
     r"|(?:que|q) (?:es|son) (?:eso|esto|esa|ese|lo|la|el|los|las))\b"
-    # "y también meten plata en transporte o no": a later yes/no question ends asking "or
-    # not" (not "..., me guste o no": whether I like it or not)
+    # "y también meten plata en transporte o no": a later clause opening with "and" that
+    # ends asking "or not" (a clause not opening so, "..., me guste o no", is no question)
     r"|^\W*(?:and|y|e)\s.*\b(?:o no|or not|ou n[aã]o)\W*$"
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o (?:q|que)|q) onda|em (?:que|q))"
@@ -497,8 +497,10 @@ _ONLY_A_CHECK: Final = re.compile(
     r"^\W*(?:(?:is )?(?:that|it) (?:really )?(?:right|true|correct)|right|true"
     # whether who said it is right: "... Is he wrong?", "¿tiene razón?", "ele tem razão?"
     r"|(?:is|are|am) (?:he|she|they|i|we) (?:really )?(?:right|wrong|correct|mistaken)"
-    r"(?: or (?:\w+ ){0,5}\w+)?"
-    r"|(?:(?:el|ella|ele) )?(?:tiene|tienen|tem) raz(?:ao|on)"
+    # not "... or did Peru get any?", a question of its own
+    r"(?: or (?!(?:did|does|do|is|are|was|were|what|which|who|when|where|how|why)\b)"
+    r"(?:\w+ ){0,5}\w+)?"
+    r"|(?:(?:el|ella|ele|ela) )?(?:tiene|tienen|tem) raz(?:ao|on)"
     r"|(?:e |es |isso e )?(?:verdade|verdad|cierto|correcto|certo|isso mesmo|procede)"
     # a guess at the answer: "... la usan pa que? agricultura or what?", "... fabricar la?
     # tipo so carro msm?"

@@ -26,7 +26,7 @@ _STOP_WORDS = """
     hi hello hey thanks thank go goes went gone ago together
     behind beyond toward towards near inside outside despite per amid onto regarding concerning
     apart except
-    quite rather fairly somewhat pretty totally largely
+    quite rather
     al como con cual cuales cuanto cuantos cuantas de del el en entre es esa ese eso esta este
     esto esos esas estos estuvo fue ha han hace hacer hay hizo la las le les lo los mi mucho muy
     o para por porque que se
@@ -43,7 +43,7 @@ _STOP_WORDS = """
 _CHAT_WORDS = """
     um umm uh uhh er erm hmm hm ah oh ok okay okey k kk like lol lmao haha hahaha rn tbh imo
     idk btw pls plz thx ty cheers mate dude bro guy guys folks yeah yep yup nope hiya yo howdy
-    generally supposed suppose
+    generally supposed suppose shaking
     gonna wanna gotta kinda sorta basically literally honestly seriously anyway anyways actually
     quick quickly curious wondering wonder wondered im ive id dont doesnt didnt
     whats wheres whos hows thats theres isnt arent wasnt werent cant couldnt wouldnt
@@ -91,7 +91,7 @@ _CHAT_WORDS = """
     ler amanha aula aulas aluno alunos aluna alunas agr agora vcs voces cheguei chegou lembrei
     lembra epoca daqui pediu dou discutindo tal radio
     wha wah wuh dem dey wid haffi di fi fah dis dat deh nuh seh fuh ting tings doin hear hearing
-    beleza fim bue oxe rei conseguem consegue conseguir consiguen consigue
+    beleza fim bue oxe conseguem consegue conseguir consiguen consigue
     come comes note notes wide lose loses theme themes
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
@@ -121,8 +121,8 @@ _CHAT_WORDS = """
     domingo domingos
     comadre ideay
     gie whit aye wee ye dinnae cannae noo jus daein wi tae hae yin ower wis dere
-    dae ony thon jist oot nae brither hauns shakin shaking sumerce
-    bunch talkin allyuh fur aboot onythin mair aw wan
+    dae ony thon jist oot nae brither hauns shakin sumerce
+    bunch talkin allyuh fur aboot onythin mair aw wan gwine
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko
     gentileza gentilmente respetuosamente permite permita permitame
@@ -210,6 +210,8 @@ _CJK_FILLER = re.compile(
     "玩意儿|玩意|屋里崽|"
     # "您给说说" (tell me, would you), "跟我说说": asking to be told
     "(?:您|你)?给(?:我)?说说|跟我说说|"
+    # "又能起啥作用" (what role can it play): asking what it does, as 有啥用 asks
+    "又能|能起|"
     # "几号" (which day) asks a date, as 什么时候 does; left in, its pairs ("几号到几号") are
     # unknown words that make a follow-up look like a question of its own
     "几号|"
@@ -393,7 +395,7 @@ def fold(text: str) -> str:
     if not decomposed.isprintable():
         decomposed = _CONTROL.sub(" ", decomposed)
     folded = _INVISIBLE.sub("", decomposed)
-    return _mandarin(folded.translate(_SIMPLIFIED)) if _CJK_RUN.search(folded) else folded
+    return _mandarin(simplified(folded)) if _CJK_RUN.search(folded) else folded
 
 
 def simplified(text: str) -> str:

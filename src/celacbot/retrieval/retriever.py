@@ -640,16 +640,21 @@ class Retriever:
                 for word in self._speller.chinese_words()
                 if word in self._vocabulary or word in known
             ),
-            # The Chinese of what has a name in Latin letters too ("乌拉圭": Uruguay, "比亚迪":
-            # BYD): the names spelt by sound.
+            # The Chinese of the article's rare names ("乌拉圭": Uruguay, "比亚迪": BYD), spelt
+            # by sound; not of a term with an acronym ("电动车": EV).
             names=(
                 name
                 for canonical, variants in synonyms.items()
-                if any(variant.isascii() and variant[:1].isupper() for variant in variants)
+                if any(map(self._is_a_name, variants))
                 for name in (canonical, *variants)
                 if all(map(is_cjk, name))
             ),
         )
+
+    def _is_a_name(self, variant: str) -> bool:
+        """Whether a synonym variant is one of the article's rare names ("Uruguay", "BYD")."""
+        terms = self._normaliser.text_content_terms(variant)
+        return variant[:1].isupper() and bool(terms) and all(map(self._named.__contains__, terms))
 
     def _typed_by_sound(
         self, pair: str, message: Sequence[str], covered: Collection[str]
@@ -1217,15 +1222,19 @@ class Retriever:
         no amount). None when it gives every detail asked, leads by too little, or speaks of
         none of the question's own topics besides the article's subject and its countries:
         "how much oil does China buy from Venezuela?" is no question about its satellites."""
+        # A clear leader as the policy calls one for a question about the article's subject.
         if not self._asked_details(question) or margin < self.settings.framed_margin:
             return None
+        # One of the article's topics the question names besides its subject and countries
+        # ("invested", "ventilators", "trade"); not a question word an entry's phrasings
+        # share ("quanto").
         said = leader.document.strong | leader.document.weak
-        own = (
+        topics = (
             term
             for term in query.content
-            if term not in self._subject and term not in self._countries
+            if term in self._topic_terms and term not in self._general and term not in self._subject
         )
-        if not any(term in said for term in own):
+        if not any(term in said for term in topics):
             return None
         answer = self.with_gaps(
             entry_answer(
@@ -1233,7 +1242,7 @@ class Retriever:
                 question,
                 score=leader.total,
                 margin=margin,
-                reason=reason,
+                reason=f"{reason}; answered, as it says what the article does not give",
                 lang=answer_language(asked, leader.lang),
             ),
             question,
@@ -1279,12 +1288,13 @@ class Retriever:
 # where the asker says it again in other words, "sea" weighed as a rare unknown word ("o sea
 # que Chile sí está, cierto?"; all of it goes: its "o" alone would read as Portuguese); and
 # Singlish "one" before a closing "ah", "lah" ("when it open one ah"), which stresses; a
-# blessing ("God bless them. And to which countries?", "que Dios te bendiga"); "mijo" after a
-# comma, before another or the question's end, which calls the listener (else it is millet).
+# blessing ("God bless them. And to which countries?", "que Dios te bendiga"); "mijo" between
+# commas, which calls the listener (else it is millet: "sorgo, mijo?"), and Bahian "meu rei"
+# (my king).
 _SPOKEN_ONLY: Final = re.compile(
     r"\b(?:o sea|ou seja|es decir|that is to say|one(?=\s+(?:ah|lah|leh|lor|meh)\W*$)"
     r"|god bless(?: you| them| him| her| us)?|dios (?:te|le|los|nos) bendiga"
-    r"|deus (?:te|o|a|nos) aben[cç]o[eê]|(?<=, )mij(?:o|a|ito|ita)(?=,|\W*$))\b",
+    r"|deus (?:te|o|a|nos) aben[cç]o[eê]|(?<=, )mij(?:o|a|ito|ita)(?=,)|meu rei)\b",
     re.IGNORECASE,
 )
 # The verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?), "no
