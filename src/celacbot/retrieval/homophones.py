@@ -62,14 +62,9 @@ def _common_words() -> str:
     return f" {' '.join(data_lines('chinese_words.txt'))} "
 
 
-def _sound(pair: str) -> tuple[str, ...] | None:
-    sound = tuple(map(_syllable, pair))
-    return sound if len(pair) == _PAIR and all(sound) else None
-
-
-def _name_sound(name: str) -> tuple[str, ...] | None:
-    sound = tuple(map(_syllable, name))
-    return sound if len(name) in _NAME_LENGTHS and all(sound) else None
+def _sound(text: str, lengths: tuple[int, ...] = (_PAIR,)) -> tuple[str, ...] | None:
+    sound = tuple(map(_syllable, text))
+    return sound if len(text) in lengths and all(sound) else None
 
 
 class Homophones:
@@ -84,7 +79,7 @@ class Homophones:
         self._by_sound = dict(by_sound)
         names_by_sound: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
         for name in names:
-            if (sound := _name_sound(name)) is not None:
+            if (sound := _sound(name, _NAME_LENGTHS)) is not None:
                 names_by_sound[sound].add(name)
         # Two names that sound alike tell no typo apart.
         self._names_by_sound = {
@@ -94,13 +89,16 @@ class Homophones:
     def named(self, text: str) -> str:
         """`text` with the runs typed by sound for one of the longer names written as it,
         traditional characters read as simplified ones."""
+        if not self._names_by_sound:
+            return text
         read = simplified(text)
+        # Each character's syllable once; a name's runs are then slices of them.
+        sounds = tuple(map(_syllable, read))
         for length in _NAME_LENGTHS:
             at = 0
             while at + length <= len(read):
-                run = read[at : at + length]
-                name = self._names_by_sound.get(_name_sound(run) or ())
-                if name is not None and self._only_as_a_name(run, name):
+                name = self._names_by_sound.get(sounds[at : at + length])
+                if name is not None and self._only_as_a_name(read[at : at + length], name):
                     read = f"{read[:at]}{name}{read[at + length :]}"
                     text = f"{text[:at]}{name}{text[at + length :]}"
                     at += length
