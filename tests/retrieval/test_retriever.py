@@ -2108,6 +2108,8 @@ def test_a_topic_the_article_lacks_is_not_answered_by_a_neighbour(
 
 def test_ve_is_an_electric_vehicle(shipped: Retriever) -> None:
     assert verdict(shipped, "¿Qué países compran VE chinos?") == (Decision.ANSWER, "ev-countries")
+    # only in capitals: the verb ("ve tú a saber", go figure) is none
+    assert "electric" not in shipped.explain("ve tú a saber qué lanzó China para Bolivia").terms
 
 
 def test_a_flagship_in_portuguese_is_the_article_s_highlight(shipped: Retriever) -> None:

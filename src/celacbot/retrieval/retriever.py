@@ -1297,12 +1297,16 @@ _SPOKEN_ONLY: Final = re.compile(
     r"|deus (?:te|o|a|nos) aben[cç]o[eê]|(?<=, )mij(?:o|a|ito|ita)(?=,)|meu rei)\b",
     re.IGNORECASE,
 )
-# The verb "ve" in lower case, not "VE" (an electric vehicle): Andean "no ve" (you see?), "no
-# se ve nada" (nothing to be seen). The word before it stays: the message still tells.
-_VERB_VE: Final = re.compile(r"\b(no|se) ve\b")
-# English "'ve" ("I've heard", "they've built") is "have": a word of its own, "ve" would be
-# Spanish for an electric vehicle.
-_CONTRACTED_HAVE: Final = re.compile(r"(?<=[a-z])['’]ve\b", re.IGNORECASE)
+# "ve" the asker did not write as the acronym "VE" (an electric vehicle, a synonym the
+# knowledge base's Spanish and Portuguese give in capitals): English "'ve" ("I've heard",
+# "they've built"), which is "have", and the verb ("no ve", you see?; "no se ve nada"),
+# which goes. Matching ignores case, so this is where the capitals still tell.
+_NOT_THE_ACRONYM_VE: Final = re.compile(r"(?i:(?<=[a-z])['’]ve)\b|\bve\b")
+
+
+def _without_lower_case_ve(match: re.Match[str]) -> str:
+    return "" if match[0] == "ve" else " have"
+
 
 # An acronym as written: "CELAC", "CBERS", "G20".
 _ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
@@ -1350,13 +1354,12 @@ _ABOUT_THE_ARTICLES_SUBJECT: Final = re.compile(
 )
 
 # What `_as_read` rewrites in a message, in order: the "100%" of "100% electric", words only
-# spoken, "'ve" and the verb "ve", the asker's school subject, the author as the source, the
-# article's own subject.
+# spoken, a "ve" not written as the acronym, the asker's school subject, the author as the
+# source, the article's own subject.
 _REWRITES: Final[tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]] = (
     (_FULLY, ""),
     (_SPOKEN_ONLY, ""),
-    (_CONTRACTED_HAVE, " have"),
-    (_VERB_VE, r"\1"),
+    (_NOT_THE_ACRONYM_VE, _without_lower_case_ve),
     (_SCHOOL_SUBJECT, r"\1"),
     (_AUTHOR_AS_SOURCE, "article"),
     (_ABOUT_THE_ARTICLES_SUBJECT, lambda match: match[1] or match[2]),
