@@ -186,9 +186,10 @@ class FollowUpReader:
     question_terms: frozenset[str]
     detail_terms: frozenset[str]
     asked_details: Callable[[str], tuple[Detail, ...]]
-    # The entries one of whose phrasings asks what something is for or brings, and the words
-    # such a question asks it with ("benefit", "good", "好处"), which name no topic.
-    purposeful: frozenset[str]
+    # The entries one of whose phrasings asks what something is for or brings (read at the
+    # first follow-up that asks so, not at start-up), and the words such a question asks it
+    # with ("benefit", "good", "好处"), which name no topic.
+    purposeful: Callable[[], frozenset[str]]
     purpose_terms: frozenset[str]
     # The entry that tells why an entry's answer is so, where faq.yaml names one (`cause`).
     causes: Mapping[str, str]
@@ -681,7 +682,7 @@ class FollowUpReader:
             (
                 each
                 for each in (subject, *related)
-                if each in self.purposeful and self.neighbourhood.speaks_of_all(each, facets)
+                if each in self.purposeful() and self.neighbourhood.speaks_of_all(each, facets)
             ),
             None,
         )

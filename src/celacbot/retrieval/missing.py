@@ -556,13 +556,15 @@ def counted_given(answer: str) -> list[str]:
     return [match[1] for match in _COUNTED_GIVEN.finditer(answer)]
 
 
-def asked_details(question: str) -> tuple[Detail, ...]:
-    """The kinds of detail the question asks for, in a fixed order."""
+def asked_details(question: str, *, among: Collection[Detail] | None = None) -> tuple[Detail, ...]:
+    """The kinds of detail the question asks for, in a fixed order; `among`: only these are
+    looked for (each with the details that may stand in for it, as COUNTING does for COUNT)."""
     folded = fold(question)
     asked = [
         detail
         for detail, patterns in _ASKED.items()
-        if any(pattern.search(folded) for pattern in patterns)
+        if (among is None or detail in among)
+        and any(pattern.search(folded) for pattern in patterns)
     ]
     # "how much money" is an amount, not also a count ("多少" asks for both); "how many a
     # year" is a rate.
@@ -581,6 +583,8 @@ def asked_details(question: str) -> tuple[Detail, ...]:
 
 # The details that say when.
 WHEN: Final = frozenset({Detail.DATE, Detail.DAY})
+# A count, and the details a question asking one of them asks instead of a count.
+COUNTING: Final = frozenset({Detail.COUNT, Detail.AMOUNT, Detail.RATE, Detail.HEADCOUNT})
 
 
 def asks_for_a_date(question: str, *, asked: Collection[Detail] | None = None) -> bool:

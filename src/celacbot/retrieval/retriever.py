@@ -53,6 +53,7 @@ from celacbot.retrieval.message import (
     words_before,
 )
 from celacbot.retrieval.missing import (
+    COUNTING,
     COUNTRIES,
     COUNTRY_UNITS,
     DETAIL_WORDS,
@@ -261,10 +262,12 @@ class Retriever:
             # The words that name a detail a question asks for ("in which year?").
             detail_terms=frozenset(self._normaliser.text_content_terms(DETAIL_WORDS)),
             asked_details=self._asked_details,
-            purposeful=frozenset(
-                entry.id
-                for entry in kb.entries
-                if any(asks_what_for(question) for question, _ in entry.phrasings())
+            purposeful=functools.cache(
+                lambda: frozenset(
+                    entry.id
+                    for entry in kb.entries
+                    if any(asks_what_for(question) for question, _ in entry.phrasings())
+                )
             ),
             causes={entry.id: entry.cause for entry in kb.entries if entry.cause},
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
@@ -1466,7 +1469,7 @@ def _telling_only(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
     when: set[str] = set()
     how_many: set[str] = set()
     for entry in kb.entries:
-        asked = [asked_details(question) for question in entry.questions]
+        asked = [asked_details(question, among=WHEN | COUNTING) for question in entry.questions]
         half = len(asked) / 2
         if sum(not WHEN.isdisjoint(details) for details in asked) > half:
             when.add(entry.id)
