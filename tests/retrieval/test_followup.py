@@ -118,6 +118,7 @@ def test_a_demonstrative_points_back_in_a_short_message(message: str, points: bo
         ("are they only in chile?", True),
         ("¿es solo para Brasil?", True),
         ("isso é só pro brasil?", True),
+        ("only brazil gets the data like?", True),  # five words after "only", as people chat
         ("is it only for brazil or who else gets it?", False),
         ("just curious, what is cbers?", False),  # a question of its own
         ("so the satellites are shared?", False),  # English "so" is not Portuguese "só"

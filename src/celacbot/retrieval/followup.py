@@ -374,7 +374,7 @@ def asks_for_the_other(text: str) -> bool:
 # whether what was said holds for that alone, which the subject's own answer tells.
 _ONLY: Final = re.compile(
     r"^\W*(?:(?:and|but|so|y|e|pero|mas)\s+)?(?:only|just|solo|solamente|unicamente|somente|apenas)"
-    r"(?:\s+\w+){1,4}[\W\s]*$"
+    r"(?:\s+\w+){1,5}[\W\s]*$"
 )
 # "is it only for brazil?", "¿es solo para Brasil?", "isso é somente pro Brasil?": the same
 # question, its verb said.

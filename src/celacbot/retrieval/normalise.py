@@ -126,6 +126,7 @@ _CHAT_WORDS = """
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko
     gentileza gentilmente respetuosamente permite permita permitame
+    bigger broader ultimate overall
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
