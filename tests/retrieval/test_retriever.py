@@ -5208,3 +5208,21 @@ def test_what_a_count_brought_is_told_by_the_entry_beside_it(
     shipped: Retriever, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject="agri-mechanisms-19") == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "says"),
+    [
+        ("when was CELAC founded?", "en", "does not say when CELAC itself was founded"),
+        ("¿cuándo se fundó la CELAC?", "es", "no dice cuándo se fundó la propia CELAC"),
+        ("quando a CELAC foi fundada?", "pt", "não diz quando a própria CELAC foi fundada"),
+        ("拉共体是哪年成立的？", "zh", "文章没有说拉共体本身何时成立"),
+    ],
+)
+def test_the_forums_founding_is_not_passed_off_as_celacs(
+    shipped: Retriever, question: str, lang: str, says: str
+) -> None:
+    # CELAC and the China-CELAC Forum are not one body: the article dates only the forum.
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert answer.decision is not Decision.ANSWER or says in answer.text
