@@ -52,6 +52,8 @@ def test_when_that_only_sets_a_time_asks_for_none(question: str) -> None:
         "what is the value of chinese investments",
         "¿cuál es el valor total del comercio?",
         "¿cuánto litio exporta Latinoamérica a China?",
+        "¿Cuánto café le vende El Salvador a China?",
+        "how much coffee does colombia sell to china?",
     ],
 )
 def test_a_value_asks_for_an_amount(question: str) -> None:

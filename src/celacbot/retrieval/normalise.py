@@ -138,6 +138,7 @@ _LIGHT_WORDS = """
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
+    aspect aspects aspecto aspectos
     explicar explique serve sirve servira serviria servirao remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
