@@ -8,6 +8,7 @@ from celacbot.retrieval.missing import (
     Detail,
     asked_details,
     asks_for_a_thing,
+    count_opener,
     counted_asked,
     counted_given,
     gaps,
@@ -268,3 +269,20 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
     question: str, detail: Detail
 ) -> None:
     assert detail not in asked_details(question)
+
+
+@pytest.mark.parametrize(
+    ("answer", "opener"),
+    [
+        ("Six. The China-Brazil ...", "Six. "),
+        ("Two things: China and Argentina ...", "Two things: "),
+        ("With 19 CELAC members: China ...", "With 19 CELAC members: "),
+        ("Duas: a Reunião ...", "Duas: "),
+        ("六颗。中巴地球资源卫星 ...", "六颗。"),
+        ("In 2014: the article says ...", ""),  # a year, not a count
+        ("Peru and Brazil. Besides ...", ""),
+        ("The six CBERS satellites ...", ""),
+    ],
+)
+def test_the_count_an_answer_opens_with(answer: str, opener: str) -> None:
+    assert count_opener(answer) == opener

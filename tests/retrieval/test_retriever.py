@@ -2498,6 +2498,26 @@ def test_how_many_of_something_the_article_does_not_count_says_so(
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # the article's six CBERS satellites are not all of China's
+        ("how many satellites does china have in total", "en"),
+        ("¿cuántos satélites tiene China en total?", "es"),
+    ],
+)
+def test_a_count_the_article_does_not_give_is_not_followed_by_one_it_does(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    # "The article does not give that number. Six. ..." would contradict itself: the answer
+    # keeps what the figure counts, without opening with it.
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert answer.decision is not Decision.ANSWER or (
+        answer.missing and not answer.text.startswith(("Six", "Seis"))
+    )
+
+
+@pytest.mark.parametrize(
     ("subject", "missing"),
     [
         ("food-innovation-center", "The article does not say who paid for it."),

@@ -653,6 +653,23 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
     return Gaps(tuple(stated), tuple(unstated))
 
 
+# The count an answer opens with, as faq.yaml's direct answers give it: "Six. ...", "Two: ...",
+# "Two things: ...", "With 19 CELAC members: ...", "Seis. ...", "Duas: ...", "六颗。", "19个。".
+_COUNT_OPENER: Final = re.compile(
+    r"^(?:(?:with|con|com) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos"
+    r"|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|um|uma|duas|dois|três|quatro|sete|oito"
+    r"|nove|dez)(?: [\w-]+){0,3}[.:]\s+"
+    r"|^[\d一二两三四五六七八九十]+[个颗场家种座项方面]*[。：]\s*",
+    re.IGNORECASE,
+)
+
+
+def count_opener(text: str) -> str:
+    """The count an answer opens with ("Six. "), or "" when it opens otherwise."""
+    match = _COUNT_OPENER.match(text)
+    return match[0] if match else ""
+
+
 def caveat(details: Iterable[Detail], lang: str) -> str:
     """What the article does not give, in `lang` (English for a language it has no text in)."""
     texts = _CAVEATS.get(lang, _CAVEATS[ENGLISH])

@@ -64,6 +64,7 @@ from celacbot.retrieval.missing import (
     asked_details,
     asks_for_a_thing,
     caveat,
+    count_opener,
     counted_asked,
     counted_given,
     gaps,
@@ -1027,8 +1028,14 @@ class Retriever:
         # A detail the answer lacks says it better than a correction ("did Xi meet Chile's
         # president?": the article does not say whom he met).
         corrected = (Detail.CLAIM,) if Detail.CLAIM in answer.lacks else ()
+        # "The article does not give that number." is not followed by "Six.": what the figure
+        # counts may not be what was asked ("how many satellites does China have in total?").
+        text = answer.text
+        if Detail.COUNT in found.unstated:
+            text = text[len(count_opener(text)) :]
         return replace(
             answer,
+            text=text,
             lacks=lacks,
             missing=caveat(found.unstated or corrected, answer.lang),
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
