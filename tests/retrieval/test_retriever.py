@@ -660,6 +660,26 @@ def test_also_is_no_part_of_a_chinese_word(shipped: Retriever) -> None:
     assert answer.id in {"cbers-data-sharing", "cbers-data-uses"}
 
 
+def test_cantonese_give_and_still_are_understood(shipped: Retriever) -> None:
+    # 仲畀边啲地区用: which other regions is it given to (Mandarin 还给哪些地区用)
+    assert verdict(shipped, "仲畀邊啲地區用?", subject="cbers-data-uses") == (
+        Decision.ANSWER,
+        "cbers-data-sharing",
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["who is it for?", "who gets it?", "Serve pra quem?", "¿para quién es?"]
+)
+def test_whom_it_serves_with_nothing_named_is_not_the_author(
+    shipped: Retriever, question: str
+) -> None:
+    # Alone, "who?" asks for the article's author; "who is it for?" names nothing it is for.
+    answer = shipped.answer(question)
+
+    assert answer.decision is not Decision.ANSWER or answer.id != "article-author"
+
+
 def test_what_help_was_given_is_no_request_for_help(shipped: Retriever) -> None:
     # 帮了啥: what did they help with, after COVID-19 support
     assert verdict(shipped, "帮了啥", subject="covid-support") == (Decision.ANSWER, "covid-support")

@@ -191,6 +191,19 @@ def asks_who_wrote(text: str) -> bool:
     return bool(_WHO_WROTE.search(fold(text)))
 
 
+# "who is it for?", "who gets it?", "serve pra quem?", "¿para quién es?", "给谁用?": whom
+# something serves or reaches, over folded text; not who did it.
+_FOR_WHOM: Final = re.compile(
+    r"\bfor whom\b|\bwho\b.*\bfor\W*$|\bwho (?:gets|get|got|receives|uses)\b"
+    r"|\b(?:pra|para|pa|a) (?:quem|quien|quienes)\b|给谁|为谁|对谁"
+)
+
+
+def asks_for_whom(text: str) -> bool:
+    """Whether a message asks whom something serves or reaches ("who is it for?")."""
+    return bool(_FOR_WHOM.search(fold(text)))
+
+
 # "what's it about?", "so what is this all about", "讲的是什么？", "这是关于什么的": over
 # folded text; with nothing talked about yet, "it" is the article.
 _ABOUT_WHAT: Final = (

@@ -334,6 +334,9 @@ _CANTONESE_WORDS: Final = {
     # "仲有咩", what else; 都系, is also
     "仲有": "还有",
     "都系": "也是",
+    # "仲畀边啲地区用?", who else is it given to: 畀 is 给 (give), 仲 还 (still, also)
+    "畀": "给",
+    "仲": "还",
 }
 # Not the Mandarin words that hold them: 关系, 体系, 系统; 重点解决, 特点解释.
 _CANTONESE_WORD = re.compile(

@@ -26,6 +26,7 @@ from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
+    asks_for_whom,
     asks_what_a_shared_text_is_about,
     asks_what_for,
     asks_what_it_is_about,
@@ -252,6 +253,11 @@ class Retriever:
         # article's date, "which countries?" which countries it names): the terms the index
         # reads them as, "why", "por qué", "为什么" alike.
         self._of_nothing = frozenset(self._normaliser.text_content_terms("why where how many"))
+        # "who is it for?", "who gets it?" alone: whom a thing serves, no thing named (not
+        # the article's author, whom "who?" alone asks for).
+        self._of_no_one = self._of_nothing | frozenset(
+            self._normaliser.text_content_terms(f"who {PURPOSE_WORDS}")
+        )
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
             vocabulary=self._vocabulary,
@@ -726,7 +732,9 @@ class Retriever:
         if beyond is not None:
             return Reading(decline(capped, beyond, lang=asked or ENGLISH), query, tuple(entries))
         # No entry is what they ask about, whichever phrasing holds the same question word.
-        if self._of_nothing.issuperset(query.content):
+        if self._of_nothing.issuperset(query.content) or (
+            self._of_no_one.issuperset(query.content) and asks_for_whom(capped)
+        ):
             only = decline(capped, "only question words, no topic", lang=asked or ENGLISH)
             return Reading(only, query, tuple(entries))
         answer = self._decide(
