@@ -4280,8 +4280,9 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("byd-brazil-complex", "which city is it in", "byd-brazil-complex"),
         # what the data is for, after who receives it
         ("cbers-data-sharing", "E esses dados servem para quê?", "cbers-data-uses"),
-        # south-western Mandarin asks "what" with 啥子
-        ("agri-mechanisms-19", "都合作些啥子", "agri-mechanisms-19"),
+        # south-western Mandarin asks "what" with 啥子: what the 19 mechanisms cooperate on,
+        # which the farm trade's entry tells
+        ("agri-mechanisms-19", "都合作些啥子", "agri-trade-products"),
         # what the lab will be for, replying to what BGI did in the region
         ("bgi-genomics", "¿Y para qué servirá?", "bgi-uruguay-lab"),
         # lay words for what the subject does: no other subject
@@ -5238,6 +5239,10 @@ def test_a_message_with_one_question_stays_whole(
         ("y eso en qué ha ayudado?", "agri-trade-products"),
         ("E que produtos passaram a ser comercializados graças a isso?", "agri-trade-products"),
         ("这些机制带来了什么变化？", "agri-trade-products"),
+        # what they cooperate on: the count's own word says nothing of what it covers
+        ("what do they cooperate on?", "agri-trade-products"),
+        ("¿y en qué cooperan?", "agri-trade-products"),
+        ("都合作些么子", "agri-trade-products"),
         # which members they are is what the count leaves unsaid, and says so
         ("which countries?", "agri-mechanisms-19"),
         ("which ones?", "agri-mechanisms-19"),

@@ -191,6 +191,7 @@ class FollowUpReader:
     # with ("benefit", "good", "好处"), which name no topic.
     purposeful: Callable[[], frozenset[str]]
     purpose_terms: frozenset[str]
+    cooperation_terms: frozenset[str]
     # The entry that tells why an entry's answer is so, where faq.yaml names one (`cause`).
     causes: Mapping[str, str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
@@ -293,9 +294,11 @@ class FollowUpReader:
                 and not self.neighbourhood.speaks_of(turn.subject, (term,))
                 for term in turn.topics
             )
+            # "what do they cooperate on?": the count's own word, which says nothing of what
+            # the cooperation covers
+            cooperating = bool(turn.topics) and self.cooperation_terms.issuperset(turn.topics)
             asks_more = asks_what_for(turn.question) or (
-                unsaid
-                and self.count_units.isdisjoint(turn.topics)
+                (cooperating or (unsaid and self.count_units.isdisjoint(turn.topics)))
                 and not found(_WHICH_ONES, turn.question)
                 and asks_for_a_thing(turn.question, asked=())
             )

@@ -599,7 +599,8 @@ def asks_for_a_date(question: str, *, asked: Collection[Detail] | None = None) -
 _WHAT: Final = re.compile(
     r"\b(?:what|whats|which)\b(?! about\b)"
     r"|(?:^|[¿?!.,:;]\s*|\b(?:y|e|en|em|de|para|pra|con|com|a|o)\s+)(?:que|q|qual|quais|cual|cuales|oq)\b"
-    r"|什么|哪些|啥"
+    # 么子: what, in Hunan and Hubei ("都合作些么子")
+    r"|什么|哪些|啥|么子"
 )
 # "what's the status / timeline of ...?": when, in other words.
 _HOW_FAR_ALONG: Final = re.compile(

@@ -24,6 +24,7 @@ from celacbot.retrieval.builtin_synonyms import (
 from celacbot.retrieval.conversation import FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
+    COOPERATION_WORDS,
     PURPOSE_WORDS,
     STATUS_WORDS,
     asks_for_whom,
@@ -278,6 +279,7 @@ class Retriever:
             ),
             causes={entry.id: entry.cause for entry in kb.entries if entry.cause},
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
+            cooperation_terms=frozenset(self._normaliser.text_content_terms(COOPERATION_WORDS)),
             figured=self._dated | self._counted,
             progress=frozenset(
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
