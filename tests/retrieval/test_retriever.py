@@ -3618,6 +3618,23 @@ def test_a_yes_no_question_naming_the_wrong_thing_is_told_what_the_article_says(
 
 
 @pytest.mark.parametrize(
+    ("question", "confirmed"),
+    [
+        # the article never says copper: no bare "Yes." about the lithium it does say
+        ("is BYD processing copper?", False),
+        ("is BYD processing lithium?", True),
+    ],
+)
+def test_yes_confirms_only_what_the_article_says(
+    shipped: Retriever, question: str, *, confirmed: bool
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "lithium-processing")
+    assert bool(yes_no_opener(answer.text)) is confirmed
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # nothing of the article answers it with another country

@@ -1200,6 +1200,10 @@ class Retriever:
                         missing=caveat((Detail.CLAIM,), lang),
                         reason=f"{reason}; corrects the question's name",
                     )
+                elif checked and query.unknown and yes_no_opener(answer.text):
+                    # "is BYD processing copper?": what it asks about is a word the article
+                    # never uses, which a bare "Yes." about lithium would confirm.
+                    answer = replace(answer, text=answer.text[len(yes_no_opener(answer.text)) :])
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason) if not joined and (
                 honest := self._lacking_what_is_asked(
