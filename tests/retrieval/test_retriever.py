@@ -3618,6 +3618,29 @@ def test_a_yes_no_question_naming_the_wrong_thing_is_told_what_the_article_says(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "did China give vaccines to Argentina?",
+        "¿China le dio vacunas a Argentina?",
+        "a China mandou vacinas para a Argentina?",
+    ],
+)
+def test_a_country_asked_of_a_topic_it_has_no_part_in_is_corrected_by_that_topic(
+    shipped: Retriever, question: str
+) -> None:
+    # Argentina's entry (space, green energy) names no vaccines; the vaccines' names other
+    # countries, which answers the question, or is offered first.
+    answer = shipped.answer(question)
+
+    if answer.decision is Decision.SUGGEST:
+        assert answer.suggestions[0].id in {"vaccine-countries", "covid-support"}
+    else:
+        assert answer.decision is Decision.ANSWER
+        assert answer.id in {"vaccine-countries", "covid-support"}
+        assert answer.lacks == (Detail.CLAIM,)
+
+
+@pytest.mark.parametrize(
     ("question", "confirmed"),
     [
         # the article never says copper: no bare "Yes." about the lithium it does say

@@ -1149,6 +1149,13 @@ class Retriever:
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
+        if (
+            checked
+            and len(leaders) > 1
+            and names
+            and all(name in self._countries for name in names)
+        ):
+            leaders = self._of_the_asked_topic(query, leaders, names)
         # A leader that corrects the question's name is held to the usual bar: the names it
         # shares are not what was asked ("did China build a port in Peru?").
         if named and checked and leaders and self._corrected(leaders[0], query, names):
@@ -1273,6 +1280,40 @@ class Retriever:
             unknown_words=bool(query.unknown),
         )
         return answer if answer.lacks else None
+
+    def _of_the_asked_topic(
+        self, query: Query, leaders: list[Scored], countries: Sequence[str]
+    ) -> list[Scored]:
+        """The leaders of a question that states what it asks of the `countries` it names;
+        when the best speaks of none of the article's topics the question names, the first
+        leader close behind it that speaks of them all, and of other countries, takes its
+        place: "did China
+        give vaccines to Argentina?" is answered by the vaccines, which name other countries
+        (a correction), not by what China did with Argentina, which names no vaccines."""
+        topics = [
+            term
+            for term in query.content
+            if term in self._topic_terms
+            and term not in self._general
+            and term not in self._subject
+            and term not in self._countries
+        ]
+        speaks_all = self._follow_ups.neighbourhood.speaks_of_all
+        if not topics or self._follow_ups.neighbourhood.speaks_of(leaders[0].document.id, topics):
+            return leaders
+        other = next(
+            (
+                each
+                for each in leaders[1:]
+                if each.total >= leaders[0].total - DETAIL_SLACK
+                and speaks_all(each.document.id, topics)
+                and not self._follow_ups.neighbourhood.speaks_of(each.document.id, countries)
+            ),
+            None,
+        )
+        if other is None:
+            return leaders
+        return [other, *(each for each in leaders if each is not other)]
 
     def _dating(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
         """The best candidate, or, for a question asking when, a leader close behind it and
