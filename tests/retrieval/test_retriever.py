@@ -5311,3 +5311,21 @@ def test_the_forums_founding_is_not_passed_off_as_celacs(
     answer = shipped.answer(question, lang_hint=lang)
 
     assert answer.decision is not Decision.ANSWER or says in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who wrote the article and when?",
+        "¿quién escribió el artículo y cuándo?",
+        "quem escreveu o artigo e quando?",
+    ],
+)
+def test_who_wrote_it_and_when_is_the_writer_and_the_articles_date(
+    shipped: Retriever, question: str
+) -> None:
+    # Not the author's answer saying the article gives no date: its date is inferred from
+    # what it tells (November 2024), which the date's entry says.
+    answer = shipped.answer(question)
+
+    assert tuple(part.id for part in answer.parts) == ("article-author", "article-date")
