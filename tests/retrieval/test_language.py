@@ -36,6 +36,11 @@ def detect(question: str, hint: str | None = None) -> str | None:
         # an accented question word only Spanish writes; Portuguese writes "quê"
         ("a qué países", "es"),
         ("para quê serve", "pt"),
+        # a country as only one of them spells it
+        ("Uruguai", "pt"),
+        ("Perú", "es"),
+        ("byd brazil", "en"),
+        ("Uruguay", None),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:

@@ -37,16 +37,19 @@ _MARKERS = {
 # y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad, an accented question word ("a qué
 # países": Portuguese writes "quê", "como", "quando"); Portuguese ã, õ, ç, â, ê, ô, à,
 # -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou"; not pinyin's "Guangzhou")
-# and a lone "e" or "é" ("China e Brasil").
+# and a lone "e" or "é" ("China e Brasil"); and countries as only one of them spells them
+# ("Brazil", "Perú", "Uruguai").
 _SPELLING = {
-    "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
+    "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b|\bbrazil"),
     "es": re.compile(
         r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"
-        r"|\b(?:qué|cuál|cuáles|cuándo|dónde|quién|quiénes|cómo|cuánt[oa]s?)(?!\w)"
+        r"|\b(?:qué|cuál|cuáles|cuándo|dónde|quién|quiénes|cómo|cuánt[oa]s?|perú)(?!\w)"
     ),
     "pt": re.compile(
         r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\w(?<!zh)(?<!sh)ou\b"
         r"|(?<![\w-])[eé](?![\w-])"
+        # the countries as Portuguese spells them
+        r"|\b(?:uruguai|paraguai|equador|bolívia|colômbia)\b"
     ),
 }
 
