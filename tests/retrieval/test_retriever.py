@@ -5329,3 +5329,24 @@ def test_who_wrote_it_and_when_is_the_writer_and_the_articles_date(
     answer = shipped.answer(question)
 
     assert tuple(part.id for part in answer.parts) == ("article-author", "article-date")
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "lang"),
+    [
+        # Peru's own answer is APEC; the EV markets the article names do not include it
+        ("ev-countries", "what about peru", "en"),
+        ("vaccine-countries", "¿y a Venezuela?", "es"),
+    ],
+)
+def test_and_a_country_the_subject_leaves_out_is_told_the_article_does_not_say_it(
+    shipped: Retriever, subject: str, follow_up: str, lang: str
+) -> None:
+    answer = shipped.answer(follow_up, lang_hint=lang, subject=subject)
+
+    assert (answer.decision, answer.id, answer.lacks) == (
+        Decision.ANSWER,
+        subject,
+        (Detail.CLAIM,),
+    )
+    assert answer.missing

@@ -53,7 +53,7 @@ from celacbot.retrieval.message import (
     without_exclusion,
     words_before,
 )
-from celacbot.retrieval.missing import Detail, asks_for_a_thing
+from celacbot.retrieval.missing import Detail, asks_for_a_thing, caveat
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, found, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import SURE_MARGIN
@@ -64,6 +64,8 @@ _THE_TITLE: Final = "what is the title of the article"
 # "Does the article mention lithium?", "What does it say about ...": a question about a thing
 # the article speaks of, not about the article.
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
+# The topic of the entries about the article as a whole and about each country.
+_OVERVIEWS: Final = "about-article"
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
@@ -578,7 +580,7 @@ class FollowUpReader:
             and turn.own.decision is Decision.ANSWER
             and self._names_its_own(turn.subject, turn.own.id or "", turn.topics)
         ):
-            return turn.own
+            return self._not_said_of_that_country(turn) or turn.own
         if contextual.decision is Decision.ANSWER and (
             leaning
             or turn.own.decision is not Decision.ANSWER
@@ -588,6 +590,35 @@ class FollowUpReader:
                 return widened
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
+
+    def _not_said_of_that_country(self, turn: _Turn) -> Answer | None:
+        """ "and Peru?" after the markets Chinese EVs entered: a country the subject does not
+        name, whose own answer is about another topic (APEC in Peru), is asked of the
+        subject's topic; the subject's answer, saying the article does not say that, is the
+        honest one. None when the country's answer is of the subject's topic or beside it ("and
+        Venezuela?" after Argentina's space station: Venezuela's satellites), or either is an
+        overview."""
+        subject, own = turn.reader.entry(turn.subject), turn.reader.entry(turn.own.id or "")
+        if (
+            subject is None
+            or own is None
+            or own.topic == subject.topic
+            # a country's overview asks, or tells, the same of another ("what did China do
+            # in Mexico?" then "and in Bolivia?")
+            or _OVERVIEWS in (own.topic, subject.topic)
+            or own.id in self.neighbourhood.neighbours(subject.id)
+            or not turn.topics
+            or not self.countries.issuperset(turn.topics)
+        ):
+            return None
+        return replace(
+            turn.about,
+            question=turn.question,
+            context=turn.about.question,
+            lacks=(Detail.CLAIM,),
+            missing=caveat((Detail.CLAIM,), turn.about.lang),
+            reason=f"{turn.about.reason}; the article does not say it of {', '.join(turn.topics)}",
+        )
 
     def _says_what_it_asks(self, subject: str, terms: Sequence[str]) -> bool:
         """Whether a message names one topic, light words ("article", "say") aside, and the
