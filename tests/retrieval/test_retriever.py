@@ -5350,3 +5350,19 @@ def test_and_a_country_the_subject_leaves_out_is_told_the_article_does_not_say_i
         (Detail.CLAIM,),
     )
     assert answer.missing
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [("who funds it?", "en"), ("¿quién lo financia?", "es"), ("quem financia?", "pt")],
+)
+def test_who_pays_for_the_subject_is_asked_of_the_subject(
+    shipped: Retriever, follow_up: str, lang: str
+) -> None:
+    # Not the South-South Trust Fund or investment, which "funds" names: the article gives no
+    # funder of CBERS, and says so.
+    answer = shipped.answer(follow_up, lang_hint=lang, subject="cbers-program")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id not in {"south-south-fund", "investment-benefits"}
+    assert Detail.FUNDER in answer.lacks

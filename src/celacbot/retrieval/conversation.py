@@ -194,6 +194,8 @@ class FollowUpReader:
     purposeful: Callable[[], frozenset[str]]
     purpose_terms: frozenset[str]
     cooperation_terms: frozenset[str]
+    # The words of paying for a thing ("who funds it?"), which name no topic asked so.
+    funding_terms: frozenset[str]
     # The entry that tells why an entry's answer is so, where faq.yaml names one (`cause`).
     causes: Mapping[str, str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
@@ -539,9 +541,13 @@ class FollowUpReader:
             # "what's in it for the rest of the world?" after the food center, whose answer
             # says what: global food security
             and not self._says_what_it_asks(turn.subject, terms)
-            # "which city is it in?" after BYD's plant asks the plant's city, not of smart cities
+            # "which city is it in?" after BYD's plant asks the plant's city, not of smart cities;
+            # "who funds it?" after CBERS who pays for CBERS, not of investment
             and any(
-                term in self.topic_terms and not (turn.asks_a_detail and term in self.detail_terms)
+                term in self.topic_terms
+                and not (
+                    turn.asks_a_detail and (term in self.detail_terms or term in self.funding_terms)
+                )
                 for term in terms
             )
         ):
@@ -581,6 +587,21 @@ class FollowUpReader:
             and self._names_its_own(turn.subject, turn.own.id or "", turn.topics)
         ):
             return self._not_said_of_that_country(turn) or turn.own
+        # "who funds it?" after CBERS: a detail of the subject, which a stranger that lacks it
+        # too ("investment", read from "funds") does not answer; the subject says it lacks it.
+        if (
+            turn.asks_a_detail
+            and contextual.decision is Decision.ANSWER
+            and contextual.lacks
+            and contextual.id != turn.subject
+            and contextual.id not in self.neighbourhood.neighbours(turn.subject)
+        ):
+            return replace(
+                turn.reader.with_gaps(
+                    replace(turn.about, question=turn.question), turn.question, unknown_words=False
+                ),
+                context=turn.about.question,
+            )
         if contextual.decision is Decision.ANSWER and (
             leaning
             or turn.own.decision is not Decision.ANSWER
@@ -891,18 +912,28 @@ class FollowUpReader:
 
     def _asks_only_a_detail(self, question: str, shape: _Shape, *, of: str | None = None) -> bool:
         """Whether a message asks a detail and names nothing else ("when?", "which year?"), or
-        no country but one the subject `of` names ("which city in Brazil?" after the G20)."""
+        no country but one the subject `of` names ("which city in Brazil?" after the G20), or
+        who paid for it ("who funds it?")."""
         # The words first: asked_details runs many patterns over the text.
-        return all(
-            term in self.detail_terms
-            or term in self.question_terms
-            or (
-                of is not None
-                and term in self.countries
-                and self.neighbourhood.speaks_of(of, (term,))
-            )
+        others = [
+            term
             for term in shape.terms
-        ) and bool(self.asked_details(question))
+            if not (
+                term in self.detail_terms
+                or term in self.question_terms
+                or (
+                    of is not None
+                    and term in self.countries
+                    and self.neighbourhood.speaks_of(of, (term,))
+                )
+            )
+        ]
+        if not others:
+            return bool(self.asked_details(question))
+        # "¿quién lo financia?": who pays is a detail of the subject, not the Trust Fund
+        return self.funding_terms.issuperset(others) and Detail.FUNDER in self.asked_details(
+            question
+        )
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a

@@ -28,6 +28,13 @@ DETAIL_WORDS: Final = (
     "local precio preco costo custo numero"
 )
 
+# The words a question asks who paid with ("who funds it?", "¿quién lo financia?", "谁出资").
+FUNDING_WORDS: Final = (
+    "fund funds funded funding finance finances financed financing pay pays paid paying "
+    "financia financian financio financiaron financiado financiou financiaram paga pagan pago "
+    "pagaron pagou pagaram bancou 资助 出资 出钱"
+)
+
 
 class Detail(StrEnum):
     """A kind of detail a question can ask for."""
@@ -271,8 +278,11 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"\bwho (?:paid|pays|funded|funds|financed|finances|sponsored|bankrolled)\b"
             r"|\bwho (?:is|was|are|were) (?:paying|funding|financing)\b"
             r"|\bwhere (?:did|does) the (?:money|funding|cash) come from\b"
-            r"|\bquien(?:es)? (?:pago|pagaron|paga|financio|financiaron|financia)\b"
-            r"|\bquem (?:pagou|pagaram|paga|financiou|financiaram|financia|bancou)\b"
+            # "¿quién lo financia?", "quem o financiou?": with the pronoun of what is paid for
+            r"|\bquien(?:es)? (?:(?:lo|la|los|las|le|les) )?(?:pago|pagaron|paga|financio"
+            r"|financiaron|financia)\b"
+            r"|\bquem (?:(?:o|a|os|as) )?(?:pagou|pagaram|paga|financiou|financiaram|financia"
+            r"|bancou)\b"
         ),
         re.compile(
             r"谁出(?:的)?钱|谁(?:资助|出资|买单|付的钱|付钱)|资金(?:从哪|来源|来自哪)|钱从哪"

@@ -59,6 +59,7 @@ from celacbot.retrieval.missing import (
     COUNTRIES,
     COUNTRY_UNITS,
     DETAIL_WORDS,
+    FUNDING_WORDS,
     WHEN,
     WORKS,
     YEAR,
@@ -280,6 +281,7 @@ class Retriever:
             causes={entry.id: entry.cause for entry in kb.entries if entry.cause},
             purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
             cooperation_terms=frozenset(self._normaliser.text_content_terms(COOPERATION_WORDS)),
+            funding_terms=frozenset(self._normaliser.text_content_terms(FUNDING_WORDS)),
             figured=self._dated | self._counted,
             progress=frozenset(
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
