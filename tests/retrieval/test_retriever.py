@@ -5366,3 +5366,28 @@ def test_who_pays_for_the_subject_is_asked_of_the_subject(
     assert answer.decision is Decision.ANSWER
     assert answer.id not in {"south-south-fund", "investment-benefits"}
     assert Detail.FUNDER in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [
+        ("valeu! e qual é a moeda do Brasil?", "pt"),
+        ("好的，顺便问一下，巴西的人口是多少？", "zh"),
+        ("¿cuál es la capital de Chile?", "es"),
+        ("what's the capital of peru?", "en"),
+    ],
+)
+def test_a_countrys_population_capital_or_currency_is_beyond_the_article(
+    shipped: Retriever, follow_up: str, lang: str
+) -> None:
+    # after an answer too: not the satellites again, nor BYD's plant in Brazil
+    answer = shipped.answer(follow_up, lang_hint=lang, subject="satellites-launched")
+
+    assert answer.decision is Decision.DECLINE
+
+
+def test_chinese_capital_is_money_not_a_city(shipped: Retriever) -> None:
+    assert verdict(shipped, "¿qué ha hecho el capital chino en la región?") == (
+        Decision.ANSWER,
+        "investment-benefits",
+    )

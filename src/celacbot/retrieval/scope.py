@@ -163,6 +163,15 @@ _PRIVATE_LIFE: Final = (
 # "how far is Beijing from São Paulo?", "北京离圣保罗多远": the distance or journey from one
 # place to another, which the article never gives. Not "how far can the cooperation go?"
 # ("中拉合作能走多远"): that asks where it leads.
+# The countries of the region, and China, as the folded text and Chinese write them.
+_COUNTRY: Final = (
+    r"(?:brazil|brasil|argentina|chile|peru|mexico|cuba|guyana|guiana|ecuador|equador|venezuela"
+    r"|bolivia|uruguay|uruguai|panama|colombia|paraguay|paraguai|china)"
+)
+_CHINESE_COUNTRY: Final = (
+    "巴西|阿根廷|智利|秘鲁|墨西哥|古巴|圭亚那|厄瓜多尔|委内瑞拉|玻利维亚|乌拉圭|巴拿马|哥伦比亚"
+    "|巴拉圭|中国"
+)
 _GEOGRAPHY: Final = (
     re.compile(
         r"\bhow far (?:is|are)\b[^?]{1,60}\bfrom\b|\bhow far away\b|\bdistance (?:from|between)\b"
@@ -170,8 +179,17 @@ _GEOGRAPHY: Final = (
         r"|\ba que distancia\b|\bque distancia hay\b|\b(?:que tan|cuan) lejos (?:esta|queda)\b"
         r"|\bdiferencia horaria\b|\bqual (?:e )?a distancia\b|\bquao longe (?:fica|esta)\b"
         r"|\bfuso horario\b|\bdiferenca de fuso\b"
+        # a country's population, capital, currency or language: "qual é a moeda do Brasil?"
+        rf"|\b(?:population|poblacion|populacao|currency|moneda|moeda|official language"
+        rf"|idioma oficial|lingua oficial)(?: total)? (?:of|de|do|da|del) (?:the )?{_COUNTRY}\b"
+        # the capital city, not "el capital de China" (Chinese money)
+        rf"|\b(?:the|la|a) capital (?:city )?(?:of|de|do|da|del) {_COUNTRY}\b"
+        rf"|\bhow many people live in\b|\b(?:cuantos|quantos) habitantes\b"
     ),
-    re.compile(r"离[^？?，,]{1,12}多远|多少公里|时差|飞多久|飞几个小时"),
+    re.compile(
+        r"离[^？?，,]{1,12}多远|多少公里|时差|飞多久|飞几个小时"
+        rf"|(?:{_CHINESE_COUNTRY})的?(?:人口|首都|货币|官方语言)"
+    ),
 )
 
 
@@ -234,7 +252,11 @@ _WEATHER_AND_CLOCK: Final = (
 # the second group only for a question naming nothing the article speaks of.
 _NEVER_GIVEN: Final = (
     (_ADVICE, "asks what to buy or choose; the article gives no advice"),
-    (_GEOGRAPHY, "asks for a distance or a journey; the article gives no geography"),
+    (
+        _GEOGRAPHY,
+        "asks for a distance, a journey or a country's population, capital or currency; the"
+        " article gives no geography",
+    ),
     (_TRAVEL, "asks a visitor's question; the article gives no travel advice"),
     (_PRIVATE_LIFE, "asks about a person's private life; the article tells only what was done"),
     (_MARKET_PRICES, "asks a market's price or exchange rate; the article gives no prices"),
