@@ -286,3 +286,15 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
 )
 def test_the_count_an_answer_opens_with(answer: str, opener: str) -> None:
     assert count_opener(answer) == opener
+
+
+@pytest.mark.parametrize(
+    "question", ["where does he work?", "¿dónde trabaja?", "onde ele trabalha?", "他在哪里工作？"]
+)
+def test_where_someone_works_asks_no_location(question: str) -> None:
+    # the author's institute answers it; "The article does not say where." would be false
+    assert Detail.LOCATION not in asked_details(question)
+
+
+def test_where_a_thing_is_asks_a_location() -> None:
+    assert Detail.LOCATION in asked_details("where is the food innovation center?")

@@ -218,10 +218,16 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     # Where at all: a country or a region answers it ("where is the station?"); "在哪个机构"
     # asks which institution, "在哪些领域" which fields.
     Detail.LOCATION: (
-        re.compile(r"\b(?:where|onde|donde)\b"),
-        # not where someone works (在哪高就, the institute)
+        # not where someone works ("where does he work?", "¿dónde trabaja?"): their institute
         re.compile(
-            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|里?高就)|哪里(?!高就)|哪儿"
+            r"\b(?:where|onde|donde)\b(?! (?:does|did|do) (?:he|she|they|the author|the writer)"
+            r" work)(?! (?:(?:el|ella|ele|ela) )?(?:trabaja|trabajan|trabajaba|trabalha|trabalham"
+            r"|trabalhava)\b)"
+        ),
+        # not where someone works (在哪高就, 在哪里工作: the institute)
+        re.compile(
+            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|里?(?:高就|工作|上班))"
+            r"|哪里(?!高就|工作|上班)|哪儿(?!工作|上班)"
         ),
     ),
     Detail.PLACE: (
