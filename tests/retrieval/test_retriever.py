@@ -5391,3 +5391,22 @@ def test_chinese_capital_is_money_not_a_city(shipped: Retriever) -> None:
         Decision.ANSWER,
         "investment-benefits",
     )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [
+        ("who benefits?", "en"),
+        ("¿quién se beneficia?", "es"),
+        ("quem se beneficia?", "pt"),
+        ("谁受益？", "zh"),
+    ],
+)
+def test_who_benefits_after_a_company_is_what_its_lab_brings(
+    shipped: Retriever, follow_up: str, lang: str
+) -> None:
+    # not the benefits of science and technology cooperation in general
+    assert verdict(shipped, follow_up, subject="bgi-genomics") == (
+        Decision.ANSWER,
+        "bgi-uruguay-lab",
+    )

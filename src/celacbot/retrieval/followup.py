@@ -429,7 +429,7 @@ _PURPOSE: Final = re.compile(
     r"(?:sirve|sirven|servira|serviran|serviria|serve|servem|servir|se usa\w*)"
     r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
-    r"|quien(?:es)? se benefician?"
+    r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     # "vai ajudar em quê?", "¿ayuda en qué?": what it helps with
     r"|(?:ajuda|ajudar|ajudam|ayuda|ayudar|ayudan) (?:em|en) (?:que|q)"
@@ -442,6 +442,7 @@ _PURPOSE: Final = re.compile(
     r"(?:impacts?|impactos?|effects?|efectos?"
     r"|efeitos?)\W*$"
     r"|干嘛用|有什么用|有啥用|什么用|有什么作用|有啥作用|起什么作用|好处|带来了?什么|带来啥|用来做什么"
+    r"|谁(?:会)?(?:受益|得益)"
     # "能帮上什么忙", what help it gives
     r"|帮上?(?:什么|啥)忙|(?:有|能)(?:什么|啥)帮助"
     r"|[用拿]来(?:干嘛|干啥|做啥)"
@@ -457,6 +458,8 @@ PURPOSE_WORDS: Final = (
     "servira serviran serviria servir traz trouxe "
     "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
     "efeitos 好处 用 带来 意义 目的 "
+    # who benefits: "¿quién se beneficia?", "quem se beneficia?", "谁受益？"
+    "beneficia benefician beneficiam beneficio beneficios beneficiar 受益 得益 "
     # who it helps: "how will it help people there?" asks what it brings, of no other topic
     "people ordinary locals gente pessoas povo populacao poblacion 老百姓 普通人 当地人"
 )
