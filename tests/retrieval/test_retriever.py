@@ -5410,3 +5410,13 @@ def test_who_benefits_after_a_company_is_what_its_lab_brings(
         Decision.ANSWER,
         "bgi-uruguay-lab",
     )
+
+
+def test_a_detail_the_subject_lacks_is_not_answered_by_a_stranger_that_lacks_it_too(
+    shipped: Retriever,
+) -> None:
+    # "año" (year) finds the Forum's anniversary; BYD's yearly output is what is asked
+    answer = shipped.answer("¿cuántos autos al año?", lang_hint="es", subject="byd-first-vehicle")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-first-vehicle")
+    assert Detail.RATE in answer.lacks

@@ -271,8 +271,37 @@ class FollowUpReader:
         # included); else the message is read together with the subject.
         for rule in (self._set_aside, self._of_a_known_form, self._leaning_on_it):
             if (answer := rule(turn)) is not None:
-                return self._of_the_asked_kind(turn, answer)
-        return self._of_the_asked_kind(turn, self._read_together(turn))
+                return self._kept_to_the_subject(turn, self._of_the_asked_kind(turn, answer))
+        return self._kept_to_the_subject(
+            turn, self._of_the_asked_kind(turn, self._read_together(turn))
+        )
+
+    def _kept_to_the_subject(self, turn: _Turn, answer: Answer) -> Answer:
+        """The answer, or the subject's when the answer is a stranger to the subject that
+        lacks the detail asked too, and the subject speaks of what the message names: "¿cuántos
+        autos al año?" after BYD's first vehicle asks BYD's yearly output, which the article
+        does not give, not the Forum's anniversary ("año")."""
+        if (
+            answer.decision is not Decision.ANSWER
+            or not answer.lacks
+            or Detail.CLAIM in answer.lacks
+            or answer.id == turn.subject
+            or answer.id in self.neighbourhood.neighbours(turn.subject)
+        ):
+            return answer
+        named = [
+            term
+            for term in turn.topics
+            if term not in self.detail_terms and self._names_a_topic(term)
+        ]
+        if not named or not self.neighbourhood.speaks_of_all(turn.subject, named):
+            return answer
+        return replace(
+            turn.reader.with_gaps(
+                replace(turn.about, question=turn.question), turn.question, unknown_words=False
+            ),
+            context=turn.about.question,
+        )
 
     def _of_the_asked_kind(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or when it is the subject telling only when and the message asks what
