@@ -41,6 +41,11 @@ def detect(question: str, hint: str | None = None) -> str | None:
         ("Perú", "es"),
         ("byd brazil", "en"),
         ("Uruguay", None),
+        # Portuguese verbs and endings: "pode", "ajudar", a plural in -ais, a past in -ram
+        ("Como a economia digital pode ajudar?", "pt"),
+        ("Por que abriram rotas aéreas especiais?", "pt"),
+        ("¿cómo puede ayudar la economía digital?", "es"),
+        ("which program?", "en"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:

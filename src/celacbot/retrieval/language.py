@@ -19,14 +19,15 @@ _SPANISH = """
     de el la los las del es son cual cuales donde cuando quien quienes con una y hola gracias
     cuantos cuantas cuanto esta este estos estas ese esa eso hizo usted que por para como sobre
     en al lo le les se su sus hay fue ha han tiene tienen entre muy pero tambien desde hasta
-    ser estan hace hacen porque buenos buenas dias adios chao pa xq tmb otros otras
+    ser estan hace hacen porque buenos buenas dias adios chao pa xq tmb otros otras puede pueden
+    ayudar ayuda ayudo
 """
 _PORTUGUESE = """
     de o os da das do dos na nas nos sao qual quais onde quando quem com um uma ola oi obrigado
     obrigada quantos quantas quanto esse essa isso isto fez voce nao que por para como sobre
     em ao aos pelo pela pelos pelas seu sua seus suas tem foi ja tambem entre muito mais desde
     ate ser estao faz fazem porque bom dia tchau ela ele eles elas pra pro tb tbm vc vcs outros
-    outras
+    outras pode podem vai vao ajudar ajuda ajudou
 """
 _MARKERS = {
     "en": frozenset(_ENGLISH.split()),
@@ -47,6 +48,8 @@ _SPELLING = {
     ),
     "pt": re.compile(
         r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\w(?<!zh)(?<!sh)ou\b"
+        # plurals in -ais ("especiais"), past tenses in -ram ("abriram", "mandaram")
+        r"|\w\w\wais\b|\w\w[aei]ram\b"
         r"|(?<![\w-])[eé](?![\w-])"
         # the countries as Portuguese spells them
         r"|\b(?:uruguai|paraguai|equador|bolívia|colômbia)\b"
