@@ -5420,3 +5420,19 @@ def test_a_detail_the_subject_lacks_is_not_answered_by_a_stranger_that_lacks_it_
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "byd-first-vehicle")
     assert Detail.RATE in answer.lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what happened with a topic asks of the topic; "happen" is the digital economy's word
+        # only in "what needs to happen for ..."
+        ("what happened with agriculture?", "agriculture-overview"),
+        ("¿Qué pasó con la agricultura?", "agriculture-overview"),
+        ("what has to happen for the digital economy to work?", "digital-economy-overview"),
+    ],
+)
+def test_what_happened_with_a_topic_asks_of_the_topic(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)

@@ -126,7 +126,7 @@ _CHAT_WORDS = """
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko
     gentileza gentilmente respetuosamente permite permita permitame
-    bigger broader ultimate overall
+    bigger broader ultimate overall happened
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -139,6 +139,7 @@ _LIGHT_WORDS = """
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
     aspect aspects aspecto aspectos
+    paso pasa pasado aconteceu acontece acontecendo
     explicar explique serve sirve servira serviria servirao remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
