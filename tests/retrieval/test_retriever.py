@@ -5436,3 +5436,18 @@ def test_what_happened_with_a_topic_asks_of_the_topic(
     shipped: Retriever, question: str, entry: str
 ) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [("what kinda projects we talkin", "en"), ("¿qué tipo de proyectos?", "es")],
+)
+def test_what_kind_of_projects_after_green_energy_is_its_projects(
+    shipped: Retriever, follow_up: str, lang: str
+) -> None:
+    # not CBERS (a "program") nor the countries' overviews, whose Spanish phrasings say
+    # "proyectos"
+    answer = shipped.answer(follow_up, lang_hint=lang, subject="green-energy-overview")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"green-projects-countries", "green-energy-overview"}

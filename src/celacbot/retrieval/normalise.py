@@ -127,6 +127,7 @@ _CHAT_WORDS = """
     piko ko
     gentileza gentilmente respetuosamente permite permita permitame
     bigger broader ultimate overall happened
+    goin doin talkin gettin nothin somethin lookin makin sayin mae maje
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
