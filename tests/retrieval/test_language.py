@@ -39,7 +39,6 @@ def detect(question: str, hint: str | None = None) -> str | None:
         # a country as only one of them spells it
         ("Uruguai", "pt"),
         ("Perú", "es"),
-        ("byd brazil", "en"),
         ("Uruguay", None),
         # Portuguese verbs and endings: "pode", "ajudar", a plural in -ais, a past in -ram
         ("Como a economia digital pode ajudar?", "pt"),

@@ -278,30 +278,38 @@ class FollowUpReader:
 
     def _kept_to_the_subject(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or the subject's when the answer is a stranger to the subject that
-        lacks the detail asked too, and the subject speaks of what the message names: "¿cuántos
-        autos al año?" after BYD's first vehicle asks BYD's yearly output, which the article
-        does not give, not the Forum's anniversary ("año")."""
+        lacks the detail asked, the subject lacks it too, and the message names nothing the
+        subject does not speak of: "¿cuántos autos al año?" after BYD's first vehicle asks
+        BYD's yearly output, which the article does not give, not the Forum's anniversary
+        ("año"); "who funds it?" after CBERS asks who pays for CBERS, not of investment. Not
+        after an overview or a list (the countries the article names), whose every name
+        has an entry of its own."""
+        subject = turn.reader.entry(turn.subject)
         if (
             answer.decision is not Decision.ANSWER
             or not answer.lacks
             or Detail.CLAIM in answer.lacks
             or answer.id == turn.subject
+            or subject is None
+            or subject.topic == _OVERVIEWS
             or answer.id in self.neighbourhood.neighbours(turn.subject)
         ):
             return answer
         named = [
             term
             for term in turn.topics
-            if term not in self.detail_terms and self._names_a_topic(term)
+            if term not in self.detail_terms
+            and term not in self.funding_terms
+            and self._names_a_topic(term)
         ]
-        if not named or not self.neighbourhood.speaks_of_all(turn.subject, named):
+        if not (named or turn.asks_a_detail) or not self.neighbourhood.speaks_of_all(
+            turn.subject, named
+        ):
             return answer
-        return replace(
-            turn.reader.with_gaps(
-                replace(turn.about, question=turn.question), turn.question, unknown_words=False
-            ),
-            context=turn.about.question,
+        kept = turn.reader.with_gaps(
+            replace(turn.about, question=turn.question), turn.question, unknown_words=False
         )
+        return replace(kept, context=turn.about.question) if kept.lacks else answer
 
     def _of_the_asked_kind(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or when it is the subject telling only when and the message asks what
@@ -616,21 +624,6 @@ class FollowUpReader:
             and self._names_its_own(turn.subject, turn.own.id or "", turn.topics)
         ):
             return self._not_said_of_that_country(turn) or turn.own
-        # "who funds it?" after CBERS: a detail of the subject, which a stranger that lacks it
-        # too ("investment", read from "funds") does not answer; the subject says it lacks it.
-        if (
-            turn.asks_a_detail
-            and contextual.decision is Decision.ANSWER
-            and contextual.lacks
-            and contextual.id != turn.subject
-            and contextual.id not in self.neighbourhood.neighbours(turn.subject)
-        ):
-            return replace(
-                turn.reader.with_gaps(
-                    replace(turn.about, question=turn.question), turn.question, unknown_words=False
-                ),
-                context=turn.about.question,
-            )
         if contextual.decision is Decision.ANSWER and (
             leaning
             or turn.own.decision is not Decision.ANSWER

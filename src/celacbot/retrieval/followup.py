@@ -543,9 +543,6 @@ _STATUS: Final = re.compile(
 )
 
 
-# The words such a question asks it with, which name no topic of their own (the knowledge base
-# may never use them: "is it finished?" names nothing the article lacks); read as terms by the
-# same normaliser as the message, like PURPOSE_WORDS.
 # The words of working together, which a count of partners names whatever it counts:
 # "what do they cooperate on?" after the 19 farming mechanisms asks what the cooperation
 # covers, which the count leaves unsaid.
@@ -553,6 +550,9 @@ COOPERATION_WORDS: Final = (
     "cooperation cooperate cooperating collaborate coopera cooperan cooperam cooperar "
     "cooperacion cooperacao 合作"
 )
+# The words such a question asks it with, which name no topic of their own (the knowledge base
+# may never use them: "is it finished?" names nothing the article lacks); read as terms by the
+# same normaliser as the message, like PURPOSE_WORDS.
 STATUS_WORDS: Final = (
     "finished done ready built open opened running working operating operational complete "
     "completed started funcionando terminado terminada listo lista operando abierto abierta "

@@ -38,10 +38,10 @@ _MARKERS = {
 # y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad, an accented question word ("a qué
 # países": Portuguese writes "quê", "como", "quando"); Portuguese ã, õ, ç, â, ê, ô, à,
 # -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou"; not pinyin's "Guangzhou")
-# and a lone "e" or "é" ("China e Brasil"); and countries as only one of them spells them
-# ("Brazil", "Perú", "Uruguai").
+# and a lone "e" or "é" ("China e Brasil"); and countries as only Spanish or Portuguese spells
+# them ("Perú", "Uruguai").
 _SPELLING = {
-    "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b|\bbrazil"),
+    "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
     "es": re.compile(
         r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"
         r"|\b(?:qué|cuál|cuáles|cuándo|dónde|quién|quiénes|cómo|cuánt[oa]s?|perú)(?!\w)"

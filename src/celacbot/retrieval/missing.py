@@ -220,13 +220,13 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     Detail.LOCATION: (
         # not where someone works ("where does he work?", "¿dónde trabaja?"): their institute
         re.compile(
-            r"\b(?:where|onde|donde)\b(?! (?:does|did|do) (?:he|she|they|the author|the writer)"
-            r" work)(?! (?:(?:el|ella|ele|ela) )?(?:trabaja|trabajan|trabajaba|trabalha|trabalham"
-            r"|trabalhava)\b)"
+            r"\b(?:where|onde|donde)\b(?! (?:does|did) (?:he|she|the author|the writer) work"
+            r"| (?:is|was) (?:he|she|the author|the writer) working)"
+            r"(?! (?:(?:el|ella|ele|ela) )?(?:trabaja|trabajaba|trabalha|trabalhava)\b)"
         ),
         # not where someone works (在哪高就, 在哪里工作: the institute)
         re.compile(
-            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|里?(?:高就|工作|上班))"
+            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|[里儿]?(?:高就|工作|上班))"
             r"|哪里(?!高就|工作|上班)|哪儿(?!工作|上班)"
         ),
     ),
@@ -670,13 +670,14 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
     return Gaps(tuple(stated), tuple(unstated))
 
 
-# The count an answer opens with, as faq.yaml's direct answers give it: "Six. ...", "Two: ...",
-# "Two things: ...", "With 19 CELAC members: ...", "Seis. ...", "Duas: ...", "六颗。", "19个。".
+# The count an answer opens with as a sentence of its own, as faq.yaml's direct answers give it:
+# "Six. ...", "Seis. ...", "六颗。", "19个。". Not one a colon leads into ("Two: the APEC ...",
+# "With 19 CELAC members: China has ... with each of them"): the rest needs it.
 _COUNT_OPENER: Final = re.compile(
-    r"^(?:(?:with|con|com) )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos"
-    r"|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|um|uma|duas|dois|três|quatro|sete|oito"
-    r"|nove|dez)(?: [\w-]+){0,3}[.:]\s+"
-    r"|^[\d一二两三四五六七八九十]+[个颗场家种座项方面]*[。：]\s*",
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco"
+    r"|seis|siete|ocho|nueve|diez|um|uma|duas|dois|três|quatro|sete|oito|nove|dez)"
+    r"(?: [\w-]+){0,3}\.\s+"
+    r"|^[\d一二两三四五六七八九十]+[个颗场家种座项]*。\s*",
     re.IGNORECASE,
 )
 

@@ -126,8 +126,9 @@ _CHAT_WORDS = """
     procede abeg concretamente peca sido aproximadamente antemano chele oime pio
     piko ko
     gentileza gentilmente respetuosamente permite permita permitame
-    bigger broader ultimate overall happened
+    bigger broader overall happened
     goin doin talkin gettin nothin somethin lookin makin sayin mae maje
+    parado parada
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -140,7 +141,7 @@ _LIGHT_WORDS = """
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
     aspect aspects aspecto aspectos
-    paso pasa pasado aconteceu acontece acontecendo
+    paso pasa aconteceu acontece acontecendo
     explicar explique serve sirve servira serviria servirao remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
@@ -336,9 +337,12 @@ _CANTONESE_WORDS: Final = {
     # "仲有咩", what else; 都系, is also
     "仲有": "还有",
     "都系": "也是",
-    # "仲畀边啲地区用?", who else is it given to: 畀 is 给 (give), 仲 还 (still, also)
+    # "仲畀边啲地区用?", who else is it given to: 畀 is 给 (give); 仲 is 还 (also) before it, not
+    # in Mandarin words such as 仲裁 (arbitration)
+    "仲畀": "还给",
+    "仲俾": "还给",
     "畀": "给",
-    "仲": "还",
+    "俾": "给",
 }
 # Not the Mandarin words that hold them: 关系, 体系, 系统; 重点解决, 特点解释.
 _CANTONESE_WORD = re.compile(

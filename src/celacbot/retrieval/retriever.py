@@ -1286,12 +1286,12 @@ class Retriever:
     def _of_the_asked_topic(
         self, query: Query, leaders: list[Scored], countries: Sequence[str]
     ) -> list[Scored]:
-        """The leaders of a question that states what it asks of the `countries` it names;
-        when the best speaks of none of the article's topics the question names, the first
-        leader close behind it that speaks of them all, and of other countries, takes its
-        place: "did China
-        give vaccines to Argentina?" is answered by the vaccines, which name other countries
-        (a correction), not by what China did with Argentina, which names no vaccines."""
+        """The leaders of a question that states what it asks of the `countries` it names.
+        When the best speaks of none of the article's topics the question names, the first
+        leader close behind it that speaks of them all but not of those countries takes its
+        place, and corrects the country: "did China give vaccines to Argentina?" is answered
+        by the vaccines, given to other countries, not by what China did with Argentina,
+        which names no vaccines."""
         topics = [
             term
             for term in query.content
@@ -1300,16 +1300,16 @@ class Retriever:
             and term not in self._subject
             and term not in self._countries
         ]
-        speaks_all = self._follow_ups.neighbourhood.speaks_of_all
-        if not topics or self._follow_ups.neighbourhood.speaks_of(leaders[0].document.id, topics):
+        neighbourhood = self._follow_ups.neighbourhood
+        if not topics or neighbourhood.speaks_of(leaders[0].document.id, topics):
             return leaders
         other = next(
             (
                 each
                 for each in leaders[1:]
                 if each.total >= leaders[0].total - DETAIL_SLACK
-                and speaks_all(each.document.id, topics)
-                and not self._follow_ups.neighbourhood.speaks_of(each.document.id, countries)
+                and neighbourhood.speaks_of_all(each.document.id, topics)
+                and not neighbourhood.speaks_of(each.document.id, countries)
             ),
             None,
         )

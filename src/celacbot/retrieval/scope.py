@@ -160,9 +160,6 @@ _PRIVATE_LIFE: Final = (
 )
 
 
-# "how far is Beijing from São Paulo?", "北京离圣保罗多远": the distance or journey from one
-# place to another, which the article never gives. Not "how far can the cooperation go?"
-# ("中拉合作能走多远"): that asks where it leads.
 # The countries of the region, and China, as the folded text and Chinese write them.
 _COUNTRY: Final = (
     r"(?:brazil|brasil|argentina|chile|peru|mexico|cuba|guyana|guiana|ecuador|equador|venezuela"
@@ -172,6 +169,11 @@ _CHINESE_COUNTRY: Final = (
     "巴西|阿根廷|智利|秘鲁|墨西哥|古巴|圭亚那|厄瓜多尔|委内瑞拉|玻利维亚|乌拉圭|巴拿马|哥伦比亚"
     "|巴拉圭|中国"
 )
+# "how far is Beijing from São Paulo?", "北京离圣保罗多远": the distance or journey from one
+# place to another, which the article never gives. Not "how far can the cooperation go?"
+# ("中拉合作能走多远"): that asks where it leads. So is what a country's population, capital,
+# currency or official language is ("qual é a moeda do Brasil?"), when that is what is asked:
+# not "did Xi visit the capital of Brazil?", "how does the population of Brazil benefit?".
 _GEOGRAPHY: Final = (
     re.compile(
         r"\bhow far (?:is|are)\b[^?]{1,60}\bfrom\b|\bhow far away\b|\bdistance (?:from|between)\b"
@@ -179,16 +181,15 @@ _GEOGRAPHY: Final = (
         r"|\ba que distancia\b|\bque distancia hay\b|\b(?:que tan|cuan) lejos (?:esta|queda)\b"
         r"|\bdiferencia horaria\b|\bqual (?:e )?a distancia\b|\bquao longe (?:fica|esta)\b"
         r"|\bfuso horario\b|\bdiferenca de fuso\b"
-        # a country's population, capital, currency or language: "qual é a moeda do Brasil?"
-        rf"|\b(?:population|poblacion|populacao|currency|moneda|moeda|official language"
-        rf"|idioma oficial|lingua oficial)(?: total)? (?:of|de|do|da|del) (?:the )?{_COUNTRY}\b"
-        # the capital city, not "el capital de China" (Chinese money)
-        rf"|\b(?:the|la|a) capital (?:city )?(?:of|de|do|da|del) {_COUNTRY}\b"
-        rf"|\bhow many people live in\b|\b(?:cuantos|quantos) habitantes\b"
+        rf"|\b(?:what(?:'s| is| s)?|whats|which is) (?:the )?(?:population|capital(?: city)?"
+        rf"|currency|official language) (?:of|in) (?:the )?{_COUNTRY}\b"
+        rf"|\b(?:cual|qual) (?:es |e )?(?:la |a )?(?:poblacion|populacao|capital|moneda|moeda"
+        rf"|idioma oficial|lingua oficial) (?:de|do|da|del) {_COUNTRY}\b"
+        r"|\bhow many people live in\b|\b(?:cuantos|quantos) habitantes (?:tiene|tem|hay|ha)\b"
     ),
     re.compile(
         r"离[^？?，,]{1,12}多远|多少公里|时差|飞多久|飞几个小时"
-        rf"|(?:{_CHINESE_COUNTRY})的?(?:人口|首都|货币|官方语言)"
+        rf"|(?:{_CHINESE_COUNTRY})的?(?:人口|首都|货币|官方语言)(?:是|有)?(?:多少|哪|什么|啥|几)"
     ),
 )
 
