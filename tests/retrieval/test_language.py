@@ -45,6 +45,9 @@ def detect(question: str, hint: str | None = None) -> str | None:
         ("Por que abriram rotas aéreas especiais?", "pt"),
         ("¿cómo puede ayudar la economía digital?", "es"),
         ("which program?", "en"),
+        ("oq a byd construiu no brasil", "pt"),
+        ("oq diz sobre cuba", "pt"),
+        ("¿ya llegó la vacuna a Cuba?", "es"),
     ],
 )
 def test_question_language(question: str, lang: str | None) -> None:

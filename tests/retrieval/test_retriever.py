@@ -5312,6 +5312,8 @@ def test_the_forums_founding_is_not_passed_off_as_celacs(
 
     assert answer.decision is Decision.ANSWER
     assert says in answer.text
+    # nor opens with the forum's year as if it were CELAC's
+    assert not answer.text.startswith(("In 2014", "En 2014", "Em 2014", "2014年"))
 
 
 @pytest.mark.parametrize(
@@ -5477,3 +5479,15 @@ def test_what_kind_of_projects_after_green_energy_is_its_projects(
 
     assert answer.decision is Decision.ANSWER
     assert answer.id in {"green-projects-countries", "green-energy-overview"}
+
+
+def test_cantonese_counts_satellites_by_the_grain(shipped: Retriever) -> None:
+    # 幾多粒: how many (粒 counts small round things, satellites too); not "the article does not
+    # give that number" above the six it gives
+    answer = shipped.answer("中巴地球資源衛星有幾多粒")
+
+    assert (answer.decision, answer.id, answer.lacks) == (
+        Decision.ANSWER,
+        "cbers-satellite-count",
+        (),
+    )

@@ -27,7 +27,7 @@ _PORTUGUESE = """
     obrigada quantos quantas quanto esse essa isso isto fez voce nao que por para como sobre
     em ao aos pelo pela pelos pelas seu sua seus suas tem foi ja tambem entre muito mais desde
     ate ser estao faz fazem porque bom dia tchau ela ele eles elas pra pro tb tbm vc vcs outros
-    outras pode podem vai vao ajudar ajuda ajudou
+    outras pode podem vai vao ajudar ajuda ajudou diz oq oque
 """
 _MARKERS = {
     "en": frozenset(_ENGLISH.split()),
@@ -35,21 +35,21 @@ _MARKERS = {
     "pt": frozenset(_PORTUGUESE.split()),
 }
 # Spelling only one of the languages uses: English w, -tion, -ness, a consonant before a final
-# y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad, an accented question word ("a qué
-# países": Portuguese writes "quê", "como", "quando"); Portuguese ã, õ, ç, â, ê, ô, à,
+# y ("energy", not "Uruguay"); Spanish ñ, ¿, ¡, -ción, -dad, ll- ("llegó"), an accented question
+# word ("a qué países": Portuguese writes "quê", "como", "quando"); Portuguese ã, õ, ç, â, ê, ô, à,
 # -ção (folded -cao), -dade, -nho, -lha, a past tense in -ou ("mandou"; not pinyin's "Guangzhou")
 # and a lone "e" or "é" ("China e Brasil"); and countries as only Spanish or Portuguese spells
 # them ("Perú", "Uruguai").
 _SPELLING = {
     "en": re.compile(r"w|\w(?:tions?|ness|[^aeiou\W]y)\b"),
     "es": re.compile(
-        r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b"
+        r"[ñ¿¡]|\w(?:ción|cion|ciones|dad)\b|\bll[aeiou]"
         r"|\b(?:qué|cuál|cuáles|cuándo|dónde|quién|quiénes|cómo|cuánt[oa]s?|perú)(?!\w)"
     ),
     "pt": re.compile(
         r"[ãõçâêôà]|\w(?:cao|coes|dade|[nl]h[ao]s?)\b|\w\w(?<!zh)(?<!sh)ou\b"
-        # plurals in -ais ("especiais"), past tenses in -ram ("abriram", "mandaram")
-        r"|\w\w\wais\b|\w\w[aei]ram\b"
+        # plurals in -ais ("especiais"), past tenses in -ram and -iu ("abriram", "construiu")
+        r"|\w\w\wais\b|\w\w[aei]ram\b|\w\w\wiu\b"
         r"|(?<![\w-])[eé](?![\w-])"
         # the countries as Portuguese spells them
         r"|\b(?:uruguai|paraguai|equador|bolívia|colômbia)\b"
