@@ -42,6 +42,7 @@ from celacbot.retrieval.followup import (
     points_back,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
+from celacbot.retrieval.localised import told_otherwise
 from celacbot.retrieval.message import (
     CHINESE_QUESTION_WORD,
     asked_member_countries,
@@ -53,7 +54,7 @@ from celacbot.retrieval.message import (
     without_exclusion,
     words_before,
 )
-from celacbot.retrieval.missing import Detail, asks_for_a_thing, caveat
+from celacbot.retrieval.missing import Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import Normaliser, found, has_cjk, is_cjk, words
 from celacbot.retrieval.policy import SURE_MARGIN
@@ -160,11 +161,18 @@ class _Turn:
     topics: tuple[str, ...]
     replying: bool
     asks_a_detail: bool
+    # The terms that ask a detail rather than name a topic (see `_detail_words`).
+    detail_words: frozenset[str]
 
     @property
     def own(self) -> Answer:
         """The message's answer read on its own."""
         return self.standalone.answer
+
+    @property
+    def on_the_subject(self) -> Answer:
+        """The subject's answer, as the answer to this message."""
+        return replace(self.about, question=self.question, context=self.about.question)
 
     def taken(self, entry_id: str | None) -> Answer | None:
         """That entry's answer, as the answer to this message about the subject."""
@@ -262,6 +270,7 @@ class FollowUpReader:
                 self._asks_only_a_detail(question, shape, of=subject)
                 and not names_the_article(about.question)
             ),
+            detail_words=self._detail_words(question, shape.terms),
         )
         # "yo my dad won't shut up about chinese EVs 😂 which countries are they selling in?":
         # the words before its question name what "they" are, as for the message alone.
@@ -298,18 +307,14 @@ class FollowUpReader:
         named = [
             term
             for term in turn.topics
-            if term not in self.detail_terms
-            and term not in self.funding_terms
-            and self._names_a_topic(term)
+            if term not in turn.detail_words and self._names_a_topic(term)
         ]
         if not (named or turn.asks_a_detail) or not self.neighbourhood.speaks_of_all(
             turn.subject, named
         ):
             return answer
-        kept = turn.reader.with_gaps(
-            replace(turn.about, question=turn.question), turn.question, unknown_words=False
-        )
-        return replace(kept, context=turn.about.question) if kept.lacks else answer
+        kept = turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
+        return kept if kept.lacks else answer
 
     def _of_the_asked_kind(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or when it is the subject telling only when and the message asks what
@@ -371,7 +376,7 @@ class FollowUpReader:
         # "além das vacinas, o que mais?": the rest of what the subject says, not the next
         # entry a bare "what else?" moves on to.
         if asks_for_more(split[0]):
-            return replace(turn.about, question=turn.question, context=turn.about.question)
+            return turn.on_the_subject
         answer = self.with_subject(
             turn.reader, split[0], turn.subject, rest, replying=turn.replying
         )
@@ -393,7 +398,7 @@ class FollowUpReader:
         # the article itself ("what is it about?"), not its author, it asks the title.
         if shape.its_name:
             if not self._is_the_article(turn):
-                return replace(about, question=question, context=about.question)
+                return turn.on_the_subject
             found = turn.reader.read_text(_THE_TITLE, turn.own.requested_lang).answer
             title = (
                 turn.reader.answer_entry(found.id, lang_hint=turn.own.requested_lang)
@@ -411,7 +416,7 @@ class FollowUpReader:
                 if asks_for_the_other(question)
                 else self._listed(turn.reader, about, asked_position(question))
             )
-            return turn.taken(picked) or replace(about, question=question, context=about.question)
+            return turn.taken(picked) or turn.on_the_subject
         topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks
@@ -424,7 +429,7 @@ class FollowUpReader:
                 turn.subject, [term for term in topics if term in self.topic_terms]
             )
         ):
-            return replace(about, question=question, context=about.question)
+            return turn.on_the_subject
         # "is it finished?", "¿ya está funcionando?": the subject, or the first related entry,
         # that dates how far the work has come ("the first vehicle is expected by early 2025"),
         # unless the message names something else ("is the Chancay port open yet?") or is a
@@ -453,7 +458,7 @@ class FollowUpReader:
                 for term in topics
             )
         ):
-            return replace(about, question=question, context=about.question)
+            return turn.on_the_subject
         # "is Colombia one of them?", "e a argentina tá nessa lista?": whether a country is
         # among those the subject lists; its answer tells, or says that the article does not
         # list them. Unless the message names more than the country.
@@ -463,7 +468,7 @@ class FollowUpReader:
         if members and all(
             term in self.countries or term not in self.topic_terms for term in topics
         ):
-            return replace(about, question=question, context=about.question)
+            return turn.on_the_subject
         only = self._only_of(
             question, turn.subject, [term for term in topics if term not in unknown]
         )
@@ -581,10 +586,7 @@ class FollowUpReader:
             # "which city is it in?" after BYD's plant asks the plant's city, not of smart cities;
             # "who funds it?" after CBERS who pays for CBERS, not of investment
             and any(
-                term in self.topic_terms
-                and not (
-                    turn.asks_a_detail and (term in self.detail_terms or term in self.funding_terms)
-                )
+                term in self.topic_terms and not (turn.asks_a_detail and term in turn.detail_words)
                 for term in terms
             )
         ):
@@ -654,13 +656,10 @@ class FollowUpReader:
             or not self.countries.issuperset(turn.topics)
         ):
             return None
-        return replace(
-            turn.about,
-            question=turn.question,
-            context=turn.about.question,
-            lacks=(Detail.CLAIM,),
-            missing=caveat((Detail.CLAIM,), turn.about.lang),
-            reason=f"{turn.about.reason}; the article does not say it of {', '.join(turn.topics)}",
+        return told_otherwise(
+            turn.on_the_subject,
+            lang=turn.about.lang,
+            reason=f"the article does not say it of {', '.join(turn.topics)}",
         )
 
     def _says_what_it_asks(self, subject: str, terms: Sequence[str]) -> bool:
@@ -937,25 +936,27 @@ class FollowUpReader:
         no country but one the subject `of` names ("which city in Brazil?" after the G20), or
         who paid for it ("who funds it?")."""
         # The words first: asked_details runs many patterns over the text.
-        others = [
-            term
-            for term in shape.terms
-            if not (
-                term in self.detail_terms
-                or term in self.question_terms
-                or (
-                    of is not None
-                    and term in self.countries
-                    and self.neighbourhood.speaks_of(of, (term,))
-                )
+        detail_words = self._detail_words(question, shape.terms)
+        return all(
+            term in detail_words
+            or term in self.question_terms
+            or (
+                of is not None
+                and term in self.countries
+                and self.neighbourhood.speaks_of(of, (term,))
             )
-        ]
-        if not others:
-            return bool(self.asked_details(question))
-        # "¿quién lo financia?": who pays is a detail of the subject, not the Trust Fund
-        return self.funding_terms.issuperset(others) and Detail.FUNDER in self.asked_details(
+            for term in shape.terms
+        ) and bool(self.asked_details(question))
+
+    def _detail_words(self, question: str, terms: Sequence[str]) -> frozenset[str]:
+        """The terms that ask a detail in this message rather than name a topic: the words of
+        a detail ("year", "city"), and the words of paying when it asks who paid ("¿quién lo
+        financia?" asks a detail of the subject, not of the Trust Fund)."""
+        if self.funding_terms.isdisjoint(terms) or Detail.FUNDER not in self.asked_details(
             question
-        )
+        ):
+            return self.detail_terms
+        return self.detail_terms | self.funding_terms
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a

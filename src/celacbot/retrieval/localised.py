@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from celacbot.knowledge.models import Entry, Fact, SmallTalk, translated
 from celacbot.languages import CHINESE, ENGLISH
 from celacbot.retrieval.answer import Answer, Decision, Kind
-from celacbot.retrieval.yes_no import fitted_answer
+from celacbot.retrieval.missing import Detail, caveat
+from celacbot.retrieval.yes_no import fitted_answer, without_yes_or_no
 
 
 def decline(
@@ -21,6 +24,19 @@ def decline(
         lang=lang,
         requested_lang=lang,
         reason=reason,
+    )
+
+
+def told_otherwise(answer: Answer, *, lang: str, reason: str) -> Answer:
+    """The answer to a question that states something the article does not say ("did China
+    give vaccines to Argentina?"): what the article says, under "The article does not say
+    that", in `lang`, and no bare yes or no that would confirm the question's."""
+    return replace(
+        answer,
+        text=without_yes_or_no(answer.text),
+        lacks=(Detail.CLAIM,),
+        missing=caveat((Detail.CLAIM,), lang),
+        reason=f"{answer.reason}; {reason}",
     )
 
 

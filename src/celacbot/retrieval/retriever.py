@@ -43,6 +43,7 @@ from celacbot.retrieval.localised import (
     entry_answer,
     fact_answer,
     smalltalk_answer,
+    told_otherwise,
 )
 from celacbot.retrieval.message import (
     CHINESE_QUESTION_WORD,
@@ -98,7 +99,7 @@ from celacbot.retrieval.policy import (
 from celacbot.retrieval.question_speller import QuestionSpeller
 from celacbot.retrieval.scope import beyond_the_article
 from celacbot.retrieval.smalltalk import SmallTalkMatch, SmallTalkMatcher
-from celacbot.retrieval.yes_no import asks_yes_or_no, yes_no_opener
+from celacbot.retrieval.yes_no import asks_yes_or_no, without_yes_or_no
 
 _YEAR: Final = re.compile(YEAR)
 # What "what's it about?" asks when nothing was talked about yet.
@@ -255,10 +256,11 @@ class Retriever:
         # article's date, "which countries?" which countries it names): the terms the index
         # reads them as, "why", "por qué", "为什么" alike.
         self._of_nothing = frozenset(self._normaliser.text_content_terms("why where how many"))
+        purpose_terms = frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS))
         # "who is it for?", "who gets it?" alone: whom a thing serves, no thing named (not
         # the article's author, whom "who?" alone asks for).
-        self._of_no_one = self._of_nothing | frozenset(
-            self._normaliser.text_content_terms(f"who {PURPOSE_WORDS}")
+        self._of_no_one = (
+            self._of_nothing | purpose_terms | frozenset(self._normaliser.text_content_terms("who"))
         )
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
@@ -279,7 +281,7 @@ class Retriever:
                 )
             ),
             causes={entry.id: entry.cause for entry in kb.entries if entry.cause},
-            purpose_terms=frozenset(self._normaliser.text_content_terms(PURPOSE_WORDS)),
+            purpose_terms=purpose_terms,
             cooperation_terms=frozenset(self._normaliser.text_content_terms(COOPERATION_WORDS)),
             funding_terms=frozenset(self._normaliser.text_content_terms(FUNDING_WORDS)),
             figured=self._dated | self._counted,
@@ -1200,19 +1202,14 @@ class Retriever:
                         related=self._fact_homes[best.document.id],
                     )
                 if checked and self._corrected(best, query, names):
-                    # It answers with another country, count or year than the one asked, and
-                    # with no bare "Yes." that would confirm the question's.
-                    answer = replace(
-                        answer,
-                        text=answer.text[len(yes_no_opener(answer.text)) :],
-                        lacks=(Detail.CLAIM,),
-                        missing=caveat((Detail.CLAIM,), lang),
-                        reason=f"{reason}; corrects the question's name",
+                    # It answers with another country, count or year than the one asked.
+                    answer = told_otherwise(
+                        answer, lang=lang, reason="corrects the question's name"
                     )
-                elif checked and query.unknown and yes_no_opener(answer.text):
+                elif checked and query.unknown:
                     # "is BYD processing copper?": what it asks about is a word the article
                     # never uses, which a bare "Yes." about lithium would confirm.
-                    answer = replace(answer, text=answer.text[len(yes_no_opener(answer.text)) :])
+                    answer = replace(answer, text=without_yes_or_no(answer.text))
                 return self.with_gaps(answer, question, unknown_words=bool(query.unknown))
             case Suggested(candidates, margin, reason) if not joined and (
                 honest := self._lacking_what_is_asked(
@@ -1258,16 +1255,10 @@ class Retriever:
         # A clear leader as the policy calls one for a question about the article's subject.
         if not self._asked_details(question) or margin < self.settings.framed_margin:
             return None
-        # One of the article's topics the question names besides its subject and countries
-        # ("invested", "ventilators", "trade"); not a question word an entry's phrasings
-        # share ("quanto").
+        # One of the article's topics the question names ("invested", "ventilators",
+        # "trade"); not a question word an entry's phrasings share ("quanto").
         said = leader.document.strong | leader.document.weak
-        topics = (
-            term
-            for term in query.content
-            if term in self._topic_terms and term not in self._general and term not in self._subject
-        )
-        if not any(term in said for term in topics):
+        if not any(term in said for term in self._own_topics(query)):
             return None
         answer = self.with_gaps(
             entry_answer(
@@ -1292,14 +1283,7 @@ class Retriever:
         place, and corrects the country: "did China give vaccines to Argentina?" is answered
         by the vaccines, given to other countries, not by what China did with Argentina,
         which names no vaccines."""
-        topics = [
-            term
-            for term in query.content
-            if term in self._topic_terms
-            and term not in self._general
-            and term not in self._subject
-            and term not in self._countries
-        ]
+        topics = self._own_topics(query)
         neighbourhood = self._follow_ups.neighbourhood
         if not topics or neighbourhood.speaks_of(leaders[0].document.id, topics):
             return leaders
@@ -1316,6 +1300,15 @@ class Retriever:
         if other is None:
             return leaders
         return [other, *(each for each in leaders if each is not other)]
+
+    def _own_topics(self, query: Query) -> list[str]:
+        """The article's topics a question names besides its subject (China, Latin America or
+        a country of it, the article) and the general words: what it asks about."""
+        return [
+            term
+            for term in query.content
+            if term in self._topic_terms and term not in self._general and term not in self._subject
+        ]
 
     def _dating(self, question: str, best: Scored, leaders: Sequence[Scored]) -> Scored:
         """The best candidate, or, for a question asking when, a leader close behind it and

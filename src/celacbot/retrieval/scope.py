@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from celacbot.retrieval.missing import COUNTRIES
 from celacbot.retrieval.normalise import fold
 
 # "How do solar panels work?": how a thing works in general, which the article never explains
@@ -160,10 +161,11 @@ _PRIVATE_LIFE: Final = (
 )
 
 
-# The countries of the region, and China, as the folded text and Chinese write them.
+# The countries of the region, and China, as the folded text and Chinese write them: the
+# article's, and their Spanish and Portuguese spellings that differ.
 _COUNTRY: Final = (
-    r"(?:brazil|brasil|argentina|chile|peru|mexico|cuba|guyana|guiana|ecuador|equador|venezuela"
-    r"|bolivia|uruguay|uruguai|panama|colombia|paraguay|paraguai|china)"
+    f"(?:{'|'.join(fold(country) for country in COUNTRIES)}"
+    "|brasil|guiana|equador|uruguai|paraguay|paraguai|china)"
 )
 _CHINESE_COUNTRY: Final = (
     "巴西|阿根廷|智利|秘鲁|墨西哥|古巴|圭亚那|厄瓜多尔|委内瑞拉|玻利维亚|乌拉圭|巴拿马|哥伦比亚"

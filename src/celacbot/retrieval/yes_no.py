@@ -95,10 +95,15 @@ def yes_no_opener(text: str) -> str:
     return found.group(0) if found else ""
 
 
+def without_yes_or_no(text: str) -> str:
+    """`text` without the bare yes or no that opens it, if any."""
+    return text[len(yes_no_opener(text)) :]
+
+
 def fitted_answer(text: str, question: str, lang: str) -> str:
     """An answer's text for `question`: without the yes or no that opens it when the question
     does not ask for one."""
     opener = yes_no_opener(text)
     if not opener or len(opener) == len(text) or asks_yes_or_no(question, lang):
         return text
-    return text[len(opener) :]
+    return without_yes_or_no(text)
