@@ -5491,3 +5491,78 @@ def test_cantonese_counts_satellites_by_the_grain(shipped: Retriever) -> None:
         "cbers-satellite-count",
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who else gets the pictures from the china-brazil satellites?", "cbers-data-sharing"),
+        ("did china lend a hand during covid?", "covid-support"),
+        (
+            "are goods bought online flown by aeroplane between china and latin america?",
+            "air-routes-ecommerce",
+        ),
+        ("qual o ganho da energia verde pra América Latina?", "green-supply-chain"),
+        ("数字经济要补哪些短板？", "digital-economy-overview"),
+        # the big picture is the article's summary, not its satellites' pictures
+        ("give me the big picture of the article", "article-summary"),
+    ],
+)
+def test_everyday_words_for_pictures_help_planes_and_gains_are_understood(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "bloke at the sale yards reckons this china celac forum thing has been going 20 "
+            "yrs. thats rubbish eh?",
+            "forum-anniversary",
+        ),
+        (
+            "my cousin reckons BYD built a factory in Mexico. thats rubbish eh?",
+            "byd-brazil-complex",
+        ),
+        (
+            "jajaja mi compa dice que china esta haciendo fabricas de paneles solares aqui en "
+            "mexico 🤣🤣 a poco es cierto o nomas anda de mentiroso",
+            "green-projects-countries",
+        ),
+    ],
+)
+def test_a_belief_someone_reckons_is_checked_and_corrected(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, expected)
+    assert answer.lacks == (Detail.CLAIM,)
+
+
+def test_a_belief_told_before_questions_is_their_context_not_a_question(
+    shipped: Retriever,
+) -> None:
+    answer = shipped.answer(
+        "g'day. my grandson reckons china and brazil have been putting satellites up together "
+        "for years. righto, so what does that program actually do, and who gets the data?"
+    )
+
+    assert [part.id for part in answer.parts] == ["cbers-program", "cbers-data-sharing"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # "em que" asks, the daughter addressed after it
+        ("digital-agriculture", "e isso ajuda em que minha filha", "digital-agriculture"),
+        # Cantonese "there" (当地) and "they" (佢哋) point back
+        ("byd-brazil-complex", "佢哋仲有冇喺当地起厂啊？", "byd-brazil-complex"),
+    ],
+)
+def test_a_follow_up_addressing_someone_or_saying_there_leans_on_the_subject(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

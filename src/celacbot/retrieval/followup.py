@@ -138,8 +138,8 @@ _POINTER: Final = re.compile(
     # "qual é a ideia desse troço?", "that thing": a thing named before
     r"|(?:that|this|ese|esa|esse|essa|desse|dessa|aquele|aquela|daquele|daquela)"
     r" (?:thing|troco|treco|coisa|cosa|vaina))\b"
-    # "这样做有啥好处": doing so
-    r"|它|它们|他们|那里|这些|那些|这样做|这么做|那样做",
+    # "这样做有啥好处": doing so; "有冇喺当地起厂": there, in Cantonese "佢哋" (they)
+    r"|它|它们|他们|那里|这些|那些|这样做|这么做|那样做|当地|那边|佢哋|佢",
     re.IGNORECASE,
 )
 _MORE: Final = re.compile(

@@ -169,6 +169,8 @@ _ASKS: Final = re.compile(
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o (?:q|que)|q) onda|em (?:que|q))"
     # ... and where: "fazer o que lá"
     r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]))?"
+    # ... and whom it asks: "e isso ajuda em que minha filha"
+    r"(?:,?\s+(?:minha filha|meu filho|mijo|mija|mano|cara|amig[oa]|parceiro|tch[eê]|querid[oa]))?"
     r"\W*$"
     r"|^\W*(?:(?:please|pls|plz|kindly|por favor|porfa|porfis|xfa|pfv)\W+)?"
     # not "explain like I'm 5", which says how, after the question
@@ -211,6 +213,18 @@ _MAX_SPANISH_TOPIC_WORDS: Final = 10
 # longer one tells about the asker ("我女儿在巴西读书，").
 _MAX_CHINESE_TOPIC_CHARS: Final = 6
 _CHINESE_ASKER: Final = re.compile("我|^[嗯呃啊哦]")
+# Whoever it is, verbs that only report a belief: "bloke at the sale yards reckons ...",
+# "un colega me jura que ...", "um irmão da igreja garante que ...".
+_BELIEF_OPENER: Final = (
+    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swore|insists|insisted|is (?:always )?saying"
+    r"|was telling (?:me|us)|(?:keeps (?:on )?|kept )saying(?= that))(?: that)?"
+    r"|(?:\w+ ){1,5}(?:me )?(?:jura|juro|asegura|aseguro|insiste en|anda diciendo|vive diciendo"
+    r"|jurou|garante|garantiu|garantiu-me|afirmou|afirma|insiste|insistiu|anda dizendo"
+    r"|vive dizendo|ta dizendo) que"
+)
+# A belief told before a question is what the question is about ("my grandson reckons they
+# have put satellites up for years. so what does that program do?"), not a question of its own.
+_TOLD_BELIEF: Final = re.compile(rf"(?:^|[.:!?]\s)\W*(?:{_BELIEF_OPENER})\b")
 # "my friend says BYD built a plant in Mexico, right?", "¿es cierto que...?", "听说...对吗":
 # a claim to check, which the answer may correct (the plant is in Brazil).
 _CLAIM_OPENER: Final = (
@@ -224,6 +238,7 @@ _CLAIM_OPENER: Final = (
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
     r"|me disseram que|ouvi dizer que|e verdade que"
+    rf"|{_BELIEF_OPENER}"
 )
 # "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
 _CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|真的假的|真的吗|是真是假|没错吧"
@@ -241,6 +256,15 @@ _CLAIM_TAG: Final = re.compile(
     r"|[,.!]\s*¿?(?:es correcto|es asi|e isso mesmo|e isso|esta certo|ta certo"
     r"|is that right|is that true|am i right|true or false|verdad o mentira|verdade ou mentira)"
     r"\s*\?+\s*$"
+    # A verdict on what was told, asked of the bot: "... 20 yrs. thats rubbish eh?", "... 🤣 a
+    # poco es cierto o nomas anda de mentiroso", "... ¿Quién tiene razón?", "Isto confere?"
+    r"|(?:[.!?]|(?<=[^\w\s,])\s)\W*(?:(?:that'?s|thats|that is|is that|is he|is she|are they)"
+    r" (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|wrong|a myth|a lie|right|true|correct|legit)"
+    r"(?: (?:eh|right|or what|or not|then|mate|no))?"
+    r"|who(?:'?s| is) right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
+    r"(?: o (?:no|mentira|(?:nomas )?(?:anda|esta) (?:de )?mentiros[oa]))?"
+    r"|quien tiene (?:la )?razon|quem tem razao|(?:isso|isto) (?:confere|procede)"
+    r"|(?:isso|isto) e verdade|e verdade isso|ta certo isso)\W*$"
     rf"|(?:{_CHINESE_CHECK})\s*[?？]*\s*$"
 )
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").
@@ -940,14 +964,19 @@ def _questions(text: str, announced: int = 0) -> list[str]:
     # The message's own opening request, gone with its lead-in: "could you remind me of ...".
     if read and read[0][0] == clauses[0].text and _search_folded(_REQUEST, untagged):
         requests.add(read[0][1].text)
-    asking = [
-        part.text
-        for part in parts
-        if asks(part.text)
-        or part.text in claims()
+    asked = [
+        asks(part.text)
         or part.text in requests
         # "cheers! what's this about air routes, and which countries ...?"
         or (part.conjoined and _asks_within(part.text))
+        for part in parts
+    ]
+    beliefs = {without.text for part, without in read if _search_folded(_TOLD_BELIEF, part)}
+    asking = [
+        part.text
+        for index, part in enumerate(parts)
+        if asked[index]
+        or (part.text in claims() and not (part.text in beliefs and any(asked[index + 1 :])))
     ]
     if len(asking) < announced:
         asking = _counted_parts(parts, announced) or asking
