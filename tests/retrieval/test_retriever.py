@@ -5566,3 +5566,21 @@ def test_a_follow_up_addressing_someone_or_saying_there_leans_on_the_subject(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # the next decade's focus lists green and digital technologies; each has its entry
+        ("future-focus", "¿y lo digital qué necesita?", "digital-economy-overview"),
+        ("future-focus", "ok but why does the green part matter", "green-economy-global-south"),
+        # a topic the subject never speaks of is asked of its own
+        ("green-supply-chain", "e na economia digital?", "digital-economy-overview"),
+        # what is set aside is not what is asked
+        ("byd-brazil-complex", "e faz o quê lá, só carro?", "byd-brazil-complex"),
+    ],
+)
+def test_a_follow_up_naming_an_item_of_the_subject_gets_that_items_entry(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)

@@ -40,6 +40,7 @@ from celacbot.retrieval.followup import (
     names_the_article,
     opens_with_connector,
     points_back,
+    says_only,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
 from celacbot.retrieval.localised import told_otherwise
@@ -592,6 +593,18 @@ class FollowUpReader:
         ):
             return turn.own
         facets = self._facets(turn.question, standalone)
+        # Not of what is set aside ("only cars?", "besides cars, what do they process?"), nor
+        # for a message answered alone with another entry ("y qué es la CELAC?" after the
+        # Forum's anniversary)
+        item = (
+            None
+            if turn.shape.bare or says_only(turn.question) or without_exclusion(turn.question)
+            else self.neighbourhood.about_the_item(turn.subject, facets)
+        )
+        if turn.own.decision is Decision.ANSWER and turn.own.id not in (turn.subject, item):
+            item = None
+        if (chosen := turn.taken(item)) is not None:
+            return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
         pointed = (
             self.neighbourhood.pointed_at(
                 turn.subject, (*standalone.candidates, *evaluation.candidates), facets=facets

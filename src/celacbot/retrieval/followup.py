@@ -405,6 +405,18 @@ _ONLY_UNFOLDED: Final = re.compile(
 _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
 
+# "only", anywhere: "e faz o quê lá, só carro?"
+_ONLY_ANYWHERE: Final = re.compile(
+    r"\b(?:only|solo|s[oó]lo|solamente|[uú]nicamente|somente|apenas|s[oó])\b|只|仅|淨係|净係|净系",
+    re.IGNORECASE,
+)
+
+
+def says_only(text: str) -> bool:
+    """Whether a message says "only" of something ("só carro?", "只有电动车吗")."""
+    return bool(_ONLY_ANYWHERE.search(text))
+
+
 def asks_if_only(text: str) -> bool:
     """Whether a short message only asks if what was said holds for one thing alone ("only
     for brazil?"), not a question of its own ("just curious, what is CBERS?")."""

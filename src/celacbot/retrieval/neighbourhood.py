@@ -4,9 +4,10 @@ Contract: built once per knowledge base from its entries and facts and the terms
 text uses; it scores nothing itself. `neighbours(id)` is an entry, the entries of its topic
 and those related to it either way (what "it" or "they" can be about); `linked(id)` only the
 related ones; `defined_in(id)` the entry that says what the name a subject asks about is
-("What is BGI Genomics?" after the lab BGI set up in Uruguay); `pointed_at()` which
-neighbour a message that points back ("what do they trade?") asks about, from the scores the
-retriever gave its readings.
+("What is BGI Genomics?" after the lab BGI set up in Uruguay); `about_the_item()` the entry
+about an item the subject lists, by each entry's first keyword ("and the digital part?" after
+green and digital technologies); `pointed_at()` which neighbour a message that points back
+("what do they trade?") asks about, from the scores the retriever gave its readings.
 """
 
 from __future__ import annotations
@@ -33,13 +34,18 @@ class Neighbourhood:
         facts: Sequence[Fact],
         terms_of: Mapping[str, frozenset[str]],
         *,
+        headline_terms: Mapping[str, frozenset[str]],
         rare_name: Callable[[str], bool],
     ) -> None:
-        """`terms_of`: the terms of each entry's and fact's text; `rare_name`: whether a name
-        is rare enough to be what a chat is about ("BGI Genomics", not "CELAC")."""
+        """`terms_of`: the terms of each entry's and fact's text; `headline_terms`: those of
+        each entry's first keyword, what it is about; `rare_name`: whether a name is rare
+        enough to be what a chat is about ("BGI Genomics", not "CELAC")."""
         self._first_question = {entry.id: entry.questions[0] for entry in entries}
         self._fact_text = {fact.id: fact.text for fact in facts}
         self._terms_of = terms_of
+        self._headline_terms = headline_terms
+        self._headlined = frozenset().union(*headline_terms.values())
+        self._related = {entry.id: entry.related for entry in entries}
         self._linked = _linked(entries)
         self._neighbours = _neighbours(entries, self._linked)
         self._definitions = tuple(
@@ -70,6 +76,31 @@ class Neighbourhood:
     def speaks_of_all(self, entry_id: str, terms: Iterable[str]) -> bool:
         """Whether an entry's or fact's text uses every one of these terms."""
         return self._terms_of.get(entry_id, frozenset()).issuperset(terms)
+
+    def about_the_item(self, subject: str, facets: Sequence[str]) -> str | None:
+        """The entry about one item the subject lists, which a follow-up names ("and the
+        digital part, what does it need?" after the next decade's focus, green and digital
+        technologies): of the entries the subject names as related, the first whose first
+        keyword holds the `facets` the subject speaks of, while the subject's holds none of
+        them; one holding every facet first ("the green supply chain?"). None when there is
+        none."""
+        listed = [facet for facet in facets if self.speaks_of(subject, (facet,))]
+        if not listed or self._headline_terms.get(subject, frozenset()).intersection(listed):
+            return None
+        # A topic the subject never speaks of is asked of its own ("and the digital economy?"
+        # after the green energy supply chain).
+        if any(facet in self._headlined for facet in facets if facet not in listed):
+            return None
+        related = self._related.get(subject, ())
+        for named in (facets, listed):
+            about = (
+                each
+                for each in related
+                if self._headline_terms.get(each, frozenset()).issuperset(named)
+            )
+            if (found := next(about, None)) is not None:
+                return found
+        return None
 
     def pointed_at(
         self, subject: str, readings: Iterable[Scored], *, facets: Sequence[str]

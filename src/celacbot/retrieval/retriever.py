@@ -239,6 +239,11 @@ class Retriever:
             kb.entries,
             kb.facts,
             {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)},
+            headline_terms={
+                entry.id: frozenset(self._normaliser.text_content_terms(entry.keywords[0]))
+                for entry in kb.entries
+                if entry.keywords
+            },
             rare_name=lambda name: (
                 max(
                     map(self._vocabulary.weight, self._normaliser.text_content_terms(name)),
