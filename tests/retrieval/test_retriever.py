@@ -5584,3 +5584,20 @@ def test_a_follow_up_naming_an_item_of_the_subject_gets_that_items_entry(
     shipped: Retriever, subject: str, follow_up: str, entry: str
 ) -> None:
     assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("did chinese money help regular folks down there?", "investment-benefits"),
+        ("how many countries down there have farming deals with china?", "agri-mechanisms-19"),
+    ],
+)
+def test_down_there_and_folks_are_chat_not_topics_the_article_lacks(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, expected)
+    # the 19 are countries: "down" was an unknown word that made it look uncounted
+    assert answer.lacks == ()
