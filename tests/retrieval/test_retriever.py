@@ -5601,3 +5601,15 @@ def test_down_there_and_folks_are_chat_not_topics_the_article_lacks(
     assert (answer.decision, answer.id) == (Decision.ANSWER, expected)
     # the 19 are countries: "down" was an unknown word that made it look uncounted
     assert answer.lacks == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "big" describes the plant: not how big CELAC is
+        ("whit's this big plant gonnae make", "byd-brazil-complex"),
+        ("how big is celac?", "celac-size"),
+    ],
+)
+def test_big_asks_a_size_only_as_how_big(shipped: Retriever, question: str, expected: str) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, expected)

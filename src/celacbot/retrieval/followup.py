@@ -439,7 +439,8 @@ _PURPOSE: Final = re.compile(
     # "¿para qué servirá?", "pra que vai servir?": what it will be for, too
     r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:va a |van a |vai |vao )?"
     r"(?:sirve|sirven|servira|serviran|serviria|serve|servem|servir|se usa\w*)"
-    r"|(?:para|pra|pa) (?:que|q)(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
+    r"|(?:para|pra|pa) (?:que|q)(?:\s+(?:mesmo|msm|exatamente|exactamente|afinal|entonces|entao))?"
+    r"(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
     r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
@@ -457,7 +458,7 @@ _PURPOSE: Final = re.compile(
     r"|谁(?:会)?(?:受益|得益)"
     # "能帮上什么忙", what help it gives
     r"|帮上?(?:什么|啥)忙|(?:有|能)(?:什么|啥)帮助"
-    r"|[用拿]来(?:干嘛|干啥|做啥)"
+    r"|[用拿]来(?:干嘛|干啥|做啥|做什么|干什么|做哪样|搞什么|搞啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
 _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
