@@ -5613,3 +5613,24 @@ def test_down_there_and_folks_are_chat_not_topics_the_article_lacks(
 )
 def test_big_asks_a_size_only_as_how_big(shipped: Retriever, question: str, expected: str) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, expected)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [
+        ("when?", "en"),
+        ("when did it begin?", "en"),
+        ("e quando começou?", "pt"),
+        ("什么时候开始的？", "zh"),
+    ],
+)
+def test_when_a_subject_began_is_its_own_date_which_the_article_lacks(
+    shipped: Retriever, follow_up: str, lang: str
+) -> None:
+    # not Brazil's overview, whose only date is BYD's first vehicle, nor the vehicle
+    answer = shipped.answer(follow_up, lang_hint=lang, subject="cbers-program")
+
+    assert answer.decision is Decision.ANSWER
+    assert answer.id in {"cbers-program", "satellites-launched"}
+    assert answer.lacks == (Detail.DATE,)
+

@@ -205,6 +205,8 @@ class FollowUpReader:
     cooperation_terms: frozenset[str]
     # The words of paying for a thing ("who funds it?"), which name no topic asked so.
     funding_terms: frozenset[str]
+    # The words of a beginning ("when did it start?"), which name no topic asked so.
+    beginning_terms: frozenset[str]
     # The entry that tells why an entry's answer is so, where faq.yaml names one (`cause`).
     causes: Mapping[str, str]
     # The entries and facts whose answer gives a count or a date, and those that date how far
@@ -623,6 +625,9 @@ class FollowUpReader:
                 frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))
                 for ids in (neighbours, linked)
             )
+        # A date or count an overview gives is of something else ("when did CBERS start?" is
+        # not answered by Brazil's overview dating BYD's first vehicle).
+        neighbours, linked = (self._beside_overviews(turn, ids) for ids in (neighbours, linked))
         contextual = turn.reader.giving_the_detail(
             evaluation, turn.question, near=neighbours, linked=linked
         )
@@ -648,6 +653,17 @@ class FollowUpReader:
                 return widened
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
+
+    def _beside_overviews(self, turn: _Turn, ids: frozenset[str]) -> frozenset[str]:
+        """The entries, without the overviews unless the subject is one."""
+        subject = turn.reader.entry(turn.subject)
+        if subject is None or subject.topic == _OVERVIEWS:
+            return ids
+        return frozenset(
+            each
+            for each in ids
+            if (entry := turn.reader.entry(each)) is None or entry.topic != _OVERVIEWS
+        )
 
     def _not_said_of_that_country(self, turn: _Turn) -> Answer | None:
         """ "and Peru?" after the markets Chinese EVs entered: a country the subject does not
@@ -963,13 +979,18 @@ class FollowUpReader:
 
     def _detail_words(self, question: str, terms: Sequence[str]) -> frozenset[str]:
         """The terms that ask a detail in this message rather than name a topic: the words of
-        a detail ("year", "city"), and the words of paying when it asks who paid ("¿quién lo
-        financia?" asks a detail of the subject, not of the Trust Fund)."""
-        if self.funding_terms.isdisjoint(terms) or Detail.FUNDER not in self.asked_details(
-            question
-        ):
-            return self.detail_terms
-        return self.detail_terms | self.funding_terms
+        a detail ("year", "city"), the words of paying when it asks who paid ("¿quién lo
+        financia?" asks a detail of the subject, not of the Trust Fund), and of a beginning
+        when it asks when ("when did it start?" asks the subject's date, not of a start)."""
+        words = self.detail_terms
+        if self.funding_terms.isdisjoint(terms) and self.beginning_terms.isdisjoint(terms):
+            return words
+        asked = self.asked_details(question)
+        if Detail.FUNDER in asked:
+            words |= self.funding_terms
+        if Detail.DATE in asked or Detail.DAY in asked:
+            words |= self.beginning_terms
+        return words
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a

@@ -56,6 +56,7 @@ from celacbot.retrieval.message import (
     words_before,
 )
 from celacbot.retrieval.missing import (
+    BEGINNING_WORDS,
     COUNTING,
     COUNTRIES,
     COUNTRY_UNITS,
@@ -289,6 +290,7 @@ class Retriever:
             purpose_terms=purpose_terms,
             cooperation_terms=frozenset(self._normaliser.text_content_terms(COOPERATION_WORDS)),
             funding_terms=frozenset(self._normaliser.text_content_terms(FUNDING_WORDS)),
+            beginning_terms=frozenset(self._normaliser.text_content_terms(BEGINNING_WORDS)),
             figured=self._dated | self._counted,
             progress=frozenset(
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
