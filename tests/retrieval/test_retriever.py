@@ -5634,3 +5634,29 @@ def test_when_a_subject_began_is_its_own_date_which_the_article_lacks(
     assert answer.id in {"cbers-program", "satellites-launched"}
     assert answer.lacks == (Detail.DATE,)
 
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("¿podés precisarme qué es la CELAC?", "what-is-celac"),
+        (
+            "Is it just the politicians shaking hands here boet, or are companies and "
+            "varsities also in on the deal?",
+            "cooperation-levels",
+        ),
+    ],
+)
+def test_varsities_politicians_and_polite_requests_are_understood(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, expected)
+
+
+def test_a_belief_someone_swears_to_is_checked_not_who_wrote(shipped: Retriever) -> None:
+    # "who right?" asks who of the two is right, not who wrote the article
+    question = (
+        "Me cousin swear all this China business is only big money for big people, nothing "
+        "for regular folks. But I hear it making jobs too. Who right?"
+    )
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "jobs-livelihoods")

@@ -216,7 +216,7 @@ _CHINESE_ASKER: Final = re.compile("我|^[嗯呃啊哦]")
 # Whoever it is, verbs that only report a belief: "bloke at the sale yards reckons ...",
 # "un colega me jura que ...", "um irmão da igreja garante que ...".
 _BELIEF_OPENER: Final = (
-    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swore|insists|insisted|is (?:always )?saying"
+    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swear|swore|insists|insisted|is (?:always )?saying"
     r"|was telling (?:me|us)|(?:keeps (?:on )?|kept )saying(?= that))(?: that)?"
     r"|(?:\w+ ){1,5}(?:me )?(?:jura|juro|asegura|aseguro|insiste en|anda diciendo|vive diciendo"
     r"|jurou|garante|garantiu|garantiu-me|afirmou|afirma|insiste|insistiu|anda dizendo"
@@ -261,7 +261,7 @@ _CLAIM_TAG: Final = re.compile(
     r"|(?:[.!?]|(?<=[^\w\s,])\s)\W*(?:(?:that'?s|thats|that is|is that|is he|is she|are they)"
     r" (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|wrong|a myth|a lie|right|true|correct|legit)"
     r"(?: (?:eh|right|or what|or not|then|mate|no))?"
-    r"|who(?:'?s| is) right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
+    r"|who(?:'?s| is)? right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
     r"(?: o (?:no|mentira|(?:nomas )?(?:anda|esta) (?:de )?mentiros[oa]))?"
     r"|quien tiene (?:la )?razon|quem tem razao|(?:isso|isto) (?:confere|procede)"
     r"|(?:isso|isto) e verdade|e verdade isso|ta certo isso)\W*$"
