@@ -879,3 +879,34 @@ def test_words_saying_a_question_follows_end_what_the_asker_told_before(
     message: str, asked: list[str]
 ) -> None:
     assert questions(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # "n" is "and", typed fast
+        (
+            "whit countries hae got the chinese electric cars? n is it jus cars or solar too",
+            ["whit countries hae got the chinese electric cars?", "n is it jus cars or solar too"],
+        ),
+        # what it sets aside before the question word
+        (
+            "when will the BYD plant make its first car? and apart from cars what else will "
+            "they do there",
+            [
+                "when will the BYD plant make its first car?",
+                "and apart from cars what else will they do there",
+            ],
+        ),
+        # "é vdd q": "é verdade que", a claim to check after "and"
+        (
+            "oq a china fez com o fundo sul-sul? e é vdd q abriram rota aerea so pra e-commerce",
+            [
+                "oq a china fez com o fundo sul-sul?",
+                "e é vdd q abriram rota aerea so pra e-commerce",
+            ],
+        ),
+    ],
+)
+def test_a_later_question_without_a_mark_is_still_asked(message: str, asked: list[str]) -> None:
+    assert questions(message) == asked

@@ -5660,3 +5660,19 @@ def test_a_belief_someone_swears_to_is_checked_not_who_wrote(shipped: Retriever)
     )
 
     assert verdict(shipped, question) == (Decision.ANSWER, "jobs-livelihoods")
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "lang"),
+    [
+        ("bgi-uruguay-lab", "isso ajudou quem?", "pt"),
+        ("bgi-uruguay-lab", "who did it help?", "en"),
+    ],
+)
+def test_whom_it_helped_asks_what_the_subject_brings(
+    shipped: Retriever, subject: str, follow_up: str, lang: str
+) -> None:
+    # not what BGI Genomics is ("helped" is no topic of its own)
+    answer = shipped.answer(follow_up, lang_hint=lang, subject=subject)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")

@@ -446,6 +446,9 @@ _PURPOSE: Final = re.compile(
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
     # "vai ajudar em quê?", "¿ayuda en qué?": what it helps with
     r"|(?:ajuda|ajudar|ajudam|ayuda|ayudar|ayudan) (?:em|en) (?:que|q)"
+    # "isso ajudou quem?", "who did it help?": whom it helped
+    r"|(?:ajudou|ajudaram|ayudo|ayudaron) (?:a )?(?:quem|quien|quienes)"
+    r"|who (?:did|does|will|would) (?:it|that|this|they) help"
     r"|o que (?:isso|isto) (?:traz|trouxe)"
     # "para quais finalidades?", "¿con qué fin?", "for what purposes?"
     r"|(?:para|pra|con|com|a) (?:que|q|quais|qual|cuales|cual) (?:fins|fines|fin|finalidades?"
@@ -468,6 +471,7 @@ _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
 PURPOSE_WORDS: Final = (
     "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
     "ganha ganham gana ganan ayuda ayudan ayudar ajuda ajudam ajudar sirve sirven serve servem "
+    "helped ayudo ayudaron ajudou ajudaram "
     "servira serviran serviria servir traz trouxe "
     "aporta logra trae impact impacts impacto impactos effect effects efecto efectos efeito "
     "efeitos 好处 用 带来 意义 目的 "

@@ -148,9 +148,12 @@ _ASKS: Final = re.compile(
     r"|que|q|qual|quais|cual|cuales|cuando|quando|donde|onde|quien|quem|cuant\w*|quant\w*))\b"
     # "and whats the headline?": a later clause may open with a conjunction, then a word that
     # only asks ("y que va a producir autos" is a statement, "and if that works" a condition)
-    r"|^\W*(?:and|an|also|plus|but|y|e|pero|mas)\s+"
+    r"|^\W*(?:and|an|n|also|plus|but|y|e|pero|mas)\s+"
     # "and also whats this food innovation centre thing about"
     r"(?:(?:also|tambi[eé]n|tamb[eé]m)\s+)?"
+    # "and apart from cars what else ...": what it sets aside first
+    r"(?:(?:apart from|aside from|besides|other than|aparte de|ademas de|alem de)"
+    r"\s+[^,?]{1,25}?,?\s+(?=(?:what|which|who|where|when|how|que|qu[eé]|o que|qual|cual)\b))?"
     # "y de paso que es eso del celac": by the way
     rf"(?:(?:{_BY_THE_WAY}),?\s+)?"
     # "and like how old is the forum": as people speak
@@ -237,7 +240,7 @@ _CLAIM_OPENER: Final = (
     r"|(?:mi|un|una) \w+ (?:me )?(?:dijo|dice|comento) que"
     r"|me dijeron que|dicen que|es (?:cierto|verdad) que"
     r"|(?:meu|minha|um|uma) \w+ (?:me )?(?:disse|falou|diz|contou) que"
-    r"|me disseram que|ouvi dizer que|e verdade que"
+    r"|me disseram que|ouvi dizer que|e verdade que|e (?:vdd|verdade) q"
     rf"|{_BELIEF_OPENER}"
 )
 # "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
@@ -269,7 +272,8 @@ _CLAIM_TAG: Final = re.compile(
 )
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").
 _CLAIM_START: Final = re.compile(
-    rf"(?:^|[.:!?]\s)\W*(?:{_CLAIM_OPENER})\b|(?:^|[.:!?。：！？])\W*(?:{_CHINESE_CLAIM_OPENER})"
+    rf"(?:^|[.:!?]\s)\W*(?:(?:and|y|e) )?(?:{_CLAIM_OPENER})\b"
+    rf"|(?:^|[.:!?。：！？])\W*(?:{_CHINESE_CLAIM_OPENER})"
 )
 
 
