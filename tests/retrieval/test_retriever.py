@@ -5606,13 +5606,59 @@ def test_down_there_and_folks_are_chat_not_topics_the_article_lacks(
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        # "big" describes the plant: not how big CELAC is
-        ("whit's this big plant gonnae make", "byd-brazil-complex"),
+        # "begin" only opens the question
+        ("to begin with, what is CELAC?", "what-is-celac"),
+        ("before we begin, what's CELAC?", "what-is-celac"),
         ("how big is celac?", "celac-size"),
+        ("how big is the investment?", "investment-benefits"),
     ],
 )
-def test_big_asks_a_size_only_as_how_big(shipped: Retriever, question: str, expected: str) -> None:
+def test_words_around_a_question_leave_its_topic_alone(
+    shipped: Retriever, question: str, expected: str
+) -> None:
     assert verdict(shipped, question) == (Decision.ANSWER, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the article's photos are no satellite images; no cargo flights carry Xi
+        "does the article include photos?",
+        "does China sell airplanes to Latin America?",
+    ],
+)
+def test_pictures_and_planes_alone_are_not_the_satellites_or_the_cargo_routes(
+    shipped: Retriever, question: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.id not in {
+        "venezuela-satellites",
+        "cbers-data-sharing",
+        "air-routes-ecommerce",
+        "article-date",
+    }
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿El autor asegura que habrá más inversión china?",
+        "o autor garante que a China vai investir mais?",
+    ],
+)
+def test_what_the_author_holds_is_no_belief_to_correct(shipped: Retriever, question: str) -> None:
+    # the author's own claims are asked about, not told to the bot as a friend's belief
+    assert Detail.CLAIM not in shipped.answer(question).lacks
+
+
+def test_an_item_qualified_by_a_word_the_article_never_uses_is_not_that_item(
+    shipped: Retriever,
+) -> None:
+    # green hydrogen is no part of the green economy the article speaks of
+    answer = shipped.answer("what about green hydrogen?", subject="future-focus")
+
+    assert answer.id != "green-economy-global-south"
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ build, and when?").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -57,7 +58,14 @@ from celacbot.retrieval.message import (
 )
 from celacbot.retrieval.missing import Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
-from celacbot.retrieval.normalise import Normaliser, found, has_cjk, is_cjk, words
+from celacbot.retrieval.normalise import (
+    Normaliser,
+    everyday_stems,
+    found,
+    has_cjk,
+    is_cjk,
+    words,
+)
 from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
 
@@ -601,7 +609,7 @@ class FollowUpReader:
         item = (
             None
             if turn.shape.bare or says_only(turn.question) or without_exclusion(turn.question)
-            else self.neighbourhood.about_the_item(turn.subject, facets)
+            else self.neighbourhood.about_the_item(turn.subject, _unqualified(facets, standalone))
         )
         if turn.own.decision is Decision.ANSWER and turn.own.id not in (turn.subject, item):
             item = None
@@ -1187,3 +1195,19 @@ class FollowUpReader:
                 )
                 read[index] = replace(kept, answer=replace(answer, context=""))
         return read
+
+
+def _unqualified(facets: Sequence[str], standalone: Reading) -> list[str]:
+    """The facets a message names, but none followed by a rare word the article never uses:
+    "green hydrogen" is no kind of green the article speaks of ("lo digital qué necesita"
+    asks what digital needs)."""
+    query = standalone.query
+    if query is None or not query.unknown:
+        return list(facets)
+    everyday = everyday_stems()
+    qualified = {
+        term
+        for term, following in itertools.pairwise(query.content)
+        if following in query.unknown and following not in everyday
+    }
+    return [facet for facet in facets if facet not in qualified]

@@ -219,9 +219,12 @@ _CHINESE_ASKER: Final = re.compile("我|^[嗯呃啊哦]")
 # Whoever it is, verbs that only report a belief: "bloke at the sale yards reckons ...",
 # "un colega me jura que ...", "um irmão da igreja garante que ...".
 _BELIEF_OPENER: Final = (
-    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swear|swore|insists|insisted|is (?:always )?saying"
+    # not the article's own ("el autor asegura que ...": what the article holds)
+    r"(?!(?:the|el|la|o|a) (?:author|writer|article|text|autor|autora|articulo|artigo|texto)\b)"
+    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swear|swore|insists|insisted"
     r"|was telling (?:me|us)|(?:keeps (?:on )?|kept )saying(?= that))(?: that)?"
-    r"|(?:\w+ ){1,5}(?:me )?(?:jura|juro|asegura|aseguro|insiste en|anda diciendo|vive diciendo"
+    r"|(?!(?:el|la|o|a) (?:autor|autora|articulo|artigo|texto)\b)"
+    r"(?:\w+ ){1,5}(?:me )?(?:jura|juro|asegura|aseguro|insiste en|anda diciendo|vive diciendo"
     r"|jurou|garante|garantiu|garantiu-me|afirmou|afirma|insiste|insistiu|anda dizendo"
     r"|vive dizendo|ta dizendo) que"
 )

@@ -129,7 +129,7 @@ _CHAT_WORDS = """
     bigger broader overall happened
     goin doin talkin gettin nothin somethin lookin makin sayin mae maje
     parado parada
-    down remember remembered lot lots always folk folks acerca big
+    down remember remembered lot lots always folk folks acerca flown begin began begun
     podes precisarme precisar jeito boet
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
