@@ -5722,3 +5722,30 @@ def test_whom_it_helped_asks_what_the_subject_brings(
     answer = shipped.answer(follow_up, lang_hint=lang, subject=subject)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "bgi-uruguay-lab")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Para além dos executivos dos dois lados, que outras entidades participam nesta "
+            "parceria sino-latino-americana?",
+            "cooperation-levels",
+        ),
+        (
+            "That new outfit set up to help keep the world fed - what's it meant to do?",
+            "food-security",
+        ),
+        ("我看新闻说中国帮巴拿马搞农村电商，是通过啥渠道？", "digital-agriculture"),
+    ],
+)
+def test_both_sides_feeding_the_world_and_the_news_are_understood(
+    shipped: Retriever, question: str, expected: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, expected)
+
+
+def test_training_asked_of_the_food_center_is_its_training(shipped: Retriever) -> None:
+    answer = shipped.answer("formação de quem?", lang_hint="pt", subject="food-innovation-center")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-innovation-center")
