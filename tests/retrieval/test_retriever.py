@@ -5749,3 +5749,28 @@ def test_training_asked_of_the_food_center_is_its_training(shipped: Retriever) -
     answer = shipped.answer("formação de quem?", lang_hint="pt", subject="food-innovation-center")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "food-innovation-center")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many jobs did chinese investment create in mexico?",
+        "¿Cuántos empleos ha generado en México la cooperación China-CELAC?",
+    ],
+)
+def test_a_detail_asked_of_a_country_the_topic_never_names_is_not_said_of_it(
+    shipped: Retriever, question: str
+) -> None:
+    # the jobs the cooperation made, and that the article does not say it of Mexico; not
+    # "did you mean" Mexico's overview
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "jobs-livelihoods")
+    assert answer.lacks == (Detail.CLAIM,)
+
+
+def test_a_detail_asked_of_a_rare_name_and_a_country_is_still_held_to_both(
+    shipped: Retriever,
+) -> None:
+    # BYD built in Brazil: its plant's date is no answer about Mexico
+    assert shipped.answer("when did BYD open a plant in Mexico?").id != "byd-first-vehicle"

@@ -75,7 +75,7 @@ _THE_TITLE: Final = "what is the title of the article"
 # the article speaks of, not about the article.
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
 # The topic of the entries about the article as a whole and about each country.
-_OVERVIEWS: Final = "about-article"
+OVERVIEW_TOPIC: Final = "about-article"
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
 STANDS_ALONE_LEAD: Final = 15.0
 # A message unanswered alone whose best candidate scores this much, and is related to the
@@ -311,7 +311,7 @@ class FollowUpReader:
             or Detail.CLAIM in answer.lacks
             or answer.id == turn.subject
             or subject is None
-            or subject.topic == _OVERVIEWS
+            or subject.topic == OVERVIEW_TOPIC
             or answer.id in self.neighbourhood.neighbours(turn.subject)
         ):
             return answer
@@ -665,12 +665,12 @@ class FollowUpReader:
     def _beside_overviews(self, turn: _Turn, ids: frozenset[str]) -> frozenset[str]:
         """The entries, without the overviews unless the subject is one."""
         subject = turn.reader.entry(turn.subject)
-        if subject is None or subject.topic == _OVERVIEWS:
+        if subject is None or subject.topic == OVERVIEW_TOPIC:
             return ids
         return frozenset(
             each
             for each in ids
-            if (entry := turn.reader.entry(each)) is None or entry.topic != _OVERVIEWS
+            if (entry := turn.reader.entry(each)) is None or entry.topic != OVERVIEW_TOPIC
         )
 
     def _not_said_of_that_country(self, turn: _Turn) -> Answer | None:
@@ -687,7 +687,7 @@ class FollowUpReader:
             or own.topic == subject.topic
             # a country's overview asks, or tells, the same of another ("what did China do
             # in Mexico?" then "and in Bolivia?")
-            or _OVERVIEWS in (own.topic, subject.topic)
+            or OVERVIEW_TOPIC in (own.topic, subject.topic)
             or own.id in self.neighbourhood.neighbours(subject.id)
             or not turn.topics
             or not self.countries.issuperset(turn.topics)

@@ -21,7 +21,7 @@ from celacbot.retrieval.builtin_synonyms import (
     QUESTION_WORDS,
     SPANISH_PORTUGUESE_SYNONYMS,
 )
-from celacbot.retrieval.conversation import FollowUpReader, Reading
+from celacbot.retrieval.conversation import OVERVIEW_TOPIC, FollowUpReader, Reading
 from celacbot.retrieval.documents import DocumentBuilder
 from celacbot.retrieval.followup import (
     COOPERATION_WORDS,
@@ -1167,6 +1167,8 @@ class Retriever:
             and all(name in self._countries for name in names)
         ):
             leaders = self._of_the_asked_topic(query, leaders, names)
+        if untold := self._not_said_of_those_countries(question, asked, entries, leaders, names):
+            return untold
         # A leader that corrects the question's name is held to the usual bar: the names it
         # shares are not what was asked ("did China build a port in Peru?").
         if named and checked and leaders and self._corrected(leaders[0], query, names):
@@ -1242,6 +1244,47 @@ class Retriever:
                     reason = f"the article does not mention: {', '.join(query.unknown)}; {reason}"
                 score = best.total if best else 0.0
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
+
+    def _not_said_of_those_countries(
+        self,
+        question: str,
+        asked: str | None,
+        entries: Sequence[Scored],
+        leaders: Sequence[Scored],
+        names: Sequence[str],
+    ) -> Answer | None:
+        """The answer about the question's topic, saying the article does not say it of the
+        countries asked, when the question asks a detail of that topic in a country the
+        answer does not name ("¿Cuántos empleos ha generado en México?": the jobs the
+        investment made, and that the article does not say it of Mexico), rather than
+        suggesting what the article says of those countries. None unless only countries go
+        unnamed and the topic's entry leads clearly."""
+        if not entries or not names or not all(name in self._countries for name in names):
+            return None
+        best = entries[0]
+        entry = self._entries.get(best.document.id)
+        margin = best.total - (entries[1].total if len(entries) > 1 else 0.0)
+        if (
+            entry is None
+            or entry.topic == OVERVIEW_TOPIC
+            or (leaders and leaders[0] is best)
+            or best.total < self.settings.answer_threshold
+            or margin < self.settings.framed_margin
+            or not self._asked_details(question)
+        ):
+            return None
+        lang = answer_language(asked, best.lang)
+        answer = entry_answer(
+            entry,
+            question,
+            score=best.total,
+            margin=margin,
+            reason=f"{entry.id} scored {best.total:.1f}, margin {margin:.1f}",
+            lang=lang,
+        )
+        return told_otherwise(
+            answer, lang=lang, reason=f"the article does not say it of {', '.join(names)}"
+        )
 
     def _lacking_what_is_asked(
         self,
