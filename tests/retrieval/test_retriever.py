@@ -5774,3 +5774,17 @@ def test_a_detail_asked_of_a_rare_name_and_a_country_is_still_held_to_both(
 ) -> None:
     # BYD built in Brazil: its plant's date is no answer about Mexico
     assert shipped.answer("when did BYD open a plant in Mexico?").id != "byd-first-vehicle"
+
+
+def test_an_item_of_the_list_just_given_is_asked_more_of(shipped: Retriever) -> None:
+    # after the fields of cooperation (aerospace, health, ...): what was done in health
+    answer = shipped.answer("the second one, what did they do there?", subject="cooperation-fields")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "health-overview")
+
+
+def test_a_first_thing_named_by_its_noun_is_no_item_of_the_list(shipped: Retriever) -> None:
+    # the first car is BYD's first vehicle, not the first item of the plant's units
+    answer = shipped.answer("when will the first car come out?", subject="byd-brazil-complex")
+
+    assert answer.id == "byd-first-vehicle"

@@ -42,6 +42,7 @@ from celacbot.retrieval.followup import (
     opens_with_connector,
     points_back,
     says_only,
+    the_item_asked_of,
 )
 from celacbot.retrieval.index import LIGHT_WEIGHT, NAME_RARITY, Query, Scored, Vocabulary
 from celacbot.retrieval.localised import told_otherwise
@@ -428,6 +429,14 @@ class FollowUpReader:
                 else self._listed(turn.reader, about, asked_position(question))
             )
             return turn.taken(picked) or turn.on_the_subject
+        # "the second one, what did they do there?": the rest asked of that item's entry
+        if (item := the_item_asked_of(question)) is not None and (
+            picked := self._listed(turn.reader, about, item[0])
+        ):
+            rest = item[1]
+            own_rest = turn.reader.read(rest, turn.own.requested_lang)
+            asked = self.with_subject(turn.reader, rest, picked, own_rest, replying=False)
+            return replace(asked, question=question)
         topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks

@@ -115,6 +115,14 @@ _POSITION: Final = (
     # follows it.
     rf"|(?:(?:{_ordinals(3)}){_MEASURE_WORD})(?=[呢吗啊是为有怎在的叫啥什？?，,\s]|$))"
 )
+# The same inside a message that asks more of it ("the second one, what did they do there?",
+# "¿qué ganaría desarrollando el primero de ellos?", "第一个方向具体有什么作用？").
+_ITEM_OF_A_LIST: Final = re.compile(
+    rf"\bthe (?:{_ordinals(0)}) (?:ones?|of (?:them|those|these))\b"
+    rf"|\b(?:el|la|lo) (?:{_ordinals(1)}) de (?:ellos|ellas|esos|esas|estos|estas)\b"
+    rf"|\b(?:o|a) (?:{_ordinals(2)}) (?:deles|delas|desses|dessas|destes|destas)\b"
+    rf"|(?:{_ordinals(3)}){_MEASURE_WORD}(?:方向|领域|方面)?(?=[呢吗啊是为有怎在的叫啥什具？?，,\s]|$)"
+)
 _ONLY_POSITION: Final = re.compile(
     r"^\W*(?:(?:and|what about|how about|y|e|and what about|y que tal|e quanto a)\s+)?"
     rf"{_POSITION}\s*(?:呢|吗|啊)?[\W\s]*$"
@@ -368,6 +376,19 @@ def asks_its_name(text: str) -> bool:
 def asks_for_position(text: str) -> bool:
     """Whether a message only names an item of the list just given ("the second one?")."""
     return bool(_ONLY_POSITION.match(fold(text).strip()))
+
+
+def the_item_asked_of(text: str) -> tuple[int, str] | None:
+    """The position of the item of the list just given that a message asks more of ("the
+    second one, what did they do there?": 2), and the message without those words; None when
+    it names none, or the other of two."""
+    folded = fold(text)
+    found_item = _ITEM_OF_A_LIST.search(folded)
+    position = asked_position(found_item[0]) if found_item else None
+    if found_item is None or not position or len(folded) != len(text):
+        return None
+    rest = f"{text[: found_item.start()]} {text[found_item.end() :]}".strip(" ,，")
+    return position, rest
 
 
 def asked_position(text: str) -> int | None:
