@@ -5788,3 +5788,10 @@ def test_a_first_thing_named_by_its_noun_is_no_item_of_the_list(shipped: Retriev
     answer = shipped.answer("when will the first car come out?", subject="byd-brazil-complex")
 
     assert answer.id == "byd-first-vehicle"
+
+
+def test_a_question_word_put_last_before_here_still_asks(shipped: Retriever) -> None:
+    # "vem fazer o quê aqui": what is he coming to do here, after Xi's visit
+    answer = shipped.answer("vem fazer oq aqui", lang_hint="pt", subject="xi-visit")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")

@@ -171,7 +171,7 @@ _ASKS: Final = re.compile(
     # Spoken Portuguese and Spanish put it last: "e isso ajuda como", "eles fizeram o que"
     r"|\b(?:como|o que|o q|oq|quando|onde|pra que|para que|(?:o (?:q|que)|q) onda|em (?:que|q))"
     # ... and where: "fazer o que lá"
-    r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]))?"
+    r"(?:\s+(?:msm|mesmo|exatamente|exactamente|afinal|l[aá]|ali|all[aá]|aqui|aqu[ií]|ac[aá]))?"
     # ... and whom it asks: "e isso ajuda em que minha filha"
     r"(?:,?\s+(?:minha filha|meu filho|mijo|mija|mano|cara|amig[oa]|parceiro|tch[eê]|querid[oa]))?"
     r"\W*$"
