@@ -5795,3 +5795,18 @@ def test_a_question_word_put_last_before_here_still_asks(shipped: Retriever) -> 
     answer = shipped.answer("vem fazer oq aqui", lang_hint="pt", subject="xi-visit")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "xi-visit")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("¿esos satélites sirven pa' ver cómo anda el agua?", "es"),
+        ("ô trem bão, os satélite ajuda a cuidar da água?", "pt"),
+    ],
+)
+def test_water_in_spanish_and_portuguese_is_the_satellites_water_management(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "cbers-data-uses")

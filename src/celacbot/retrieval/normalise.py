@@ -130,7 +130,7 @@ _CHAT_WORDS = """
     goin doin talkin gettin nothin somethin lookin makin sayin mae maje
     parado parada
     down remember remembered lot lots always folk folks acerca flown begin began begun
-    podes precisarme precisar jeito boet
+    podes precisarme precisar jeito boet bao
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
@@ -206,7 +206,7 @@ _CJK_FILLER = re.compile(
     # also ends or starts a word of the article's (not 现在 in 体现在, 作业 in 合作业务).
     "老师|同学|朋友|我家|报告|引用|听说|看到|看了|读了|想问|真的|提及|样做|"
     # "我看新闻说...": where the asker read it
-    "看新闻|新闻上|新闻说|新闻里|"
+    "看新闻|新闻上|新闻说|新闻里|听人家讲|听人家说|听人讲|听人说|人家讲|人家说|"
     "好多|非常|已经|以后|之后|以前|今年|去年|还是|是否|应该|能够|"
     # "然后习是去参加…" (and then Xi went to...); not 然后呢 (and then?), which asks for more
     "(?<!自)然后(?=[\u4e00-\u9fff])(?!呢)|"
