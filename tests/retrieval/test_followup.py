@@ -16,6 +16,7 @@ from celacbot.retrieval.followup import (
     opens_with_connector,
     points_back,
     relates_to,
+    says_only,
 )
 
 
@@ -298,3 +299,17 @@ def test_asking_if_the_thing_talked_about_is_in_a_place(message: str, there: boo
 )
 def test_what_a_question_asks_what_was_told_relates_to(question: str, about: str | None) -> None:
     assert relates_to(question) == about
+
+
+@pytest.mark.parametrize(
+    ("message", "only"),
+    [
+        ("e faz o quê lá, só carro?", True),
+        ("is it only cars?", True),
+        ("只有电动车吗", True),
+        ("so what about the green part?", False),  # English "so"
+        ("what else do they make?", False),
+    ],
+)
+def test_saying_only_of_something(message: str, only: bool) -> None:
+    assert says_only(message) is only

@@ -428,7 +428,8 @@ _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
 # "only", anywhere: "e faz o quê lá, só carro?"
 _ONLY_ANYWHERE: Final = re.compile(
-    r"\b(?:only|solo|s[oó]lo|solamente|[uú]nicamente|somente|apenas|s[oó])\b|只|仅|淨係|净係|净系",
+    # "só" with its accent: a bare "so" is English
+    r"\b(?:only|solo|s[oó]lo|solamente|[uú]nicamente|somente|apenas)\b|\bsó\b|只|仅|淨係|净係|净系",
     re.IGNORECASE,
 )
 
