@@ -5810,3 +5810,10 @@ def test_water_in_spanish_and_portuguese_is_the_satellites_water_management(
     answer = shipped.answer(question, lang_hint=lang)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "cbers-data-uses")
+
+
+def test_a_date_the_subject_gives_is_its_own_not_a_neighbours_start(shipped: Retriever) -> None:
+    # APEC's meeting is dated by Xi's visit; the Forum "started" in 2014
+    answer = shipped.answer("when did it start?", subject="apec-peru")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "apec-peru")

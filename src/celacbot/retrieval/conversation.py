@@ -631,6 +631,13 @@ class FollowUpReader:
             if turn.shape.points_back and not (turn.shape.unknown or turn.shape.bare)
             else None
         )
+        # A date the subject gives is its own ("when did it start?" after APEC's meeting is its
+        # date, not the Forum's founding, which "start" matches better).
+        dated = {Detail.DATE, Detail.DAY}.intersection(self.asked_details(turn.question))
+        if turn.asks_a_detail and dated and pointed not in (None, turn.subject):
+            its_own = turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
+            if not its_own.lacks:
+                return its_own
         if (chosen := turn.taken(pointed)) is not None:
             return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
         linked = self.neighbourhood.linked(turn.subject)
