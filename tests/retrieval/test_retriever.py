@@ -5817,3 +5817,23 @@ def test_a_date_the_subject_gives_is_its_own_not_a_neighbours_start(shipped: Ret
     answer = shipped.answer("when did it start?", subject="apec-peru")
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, "apec-peru")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("¿y eso en qué nos ha ayudado a la gente de a pie?", "es", "jobs-livelihoods"),
+        (
+            "é vdd q china e america latina criaram rota aerea so pra carga de comprinha "
+            "gringa da internet",
+            "pt",
+            "air-routes-ecommerce",
+        ),
+    ],
+)
+def test_people_on_foot_and_gringo_purchases_are_understood(
+    shipped: Retriever, question: str, lang: str, expected: str
+) -> None:
+    answer = shipped.answer(question, lang_hint=lang)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, expected)

@@ -130,7 +130,7 @@ _CHAT_WORDS = """
     goin doin talkin gettin nothin somethin lookin makin sayin mae maje
     parado parada
     down remember remembered lot lots always folk folks acerca flown begin began begun
-    podes precisarme precisar jeito boet bao
+    podes precisarme precisar jeito boet bao gringa gringo recolhidos recolhidas coletados
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
