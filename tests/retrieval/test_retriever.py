@@ -5837,3 +5837,13 @@ def test_people_on_foot_and_gringo_purchases_are_understood(
     answer = shipped.answer(question, lang_hint=lang)
 
     assert (answer.decision, answer.id) == (Decision.ANSWER, expected)
+
+
+def test_a_claim_word_is_not_misread_as_a_word_of_the_article(shipped: Retriever) -> None:
+    # "afirmação" (claim) was corrected to "formação" (training): the food center
+    question = (
+        "Ouvi dizer, numa palestra, que desenvolver uma economia verde impulsiona a "
+        "recuperação econômica mundial. Procede tal afirmação, segundo o artigo?"
+    )
+
+    assert shipped.answer(question).id != "food-innovation-center"

@@ -131,6 +131,7 @@ _CHAT_WORDS = """
     parado parada
     down remember remembered lot lots always folk folks acerca flown begin began begun
     podes precisarme precisar jeito boet bao gringa gringo recolhidos recolhidas coletados
+    afirmacao afirmacoes afirmacion afirmaciones
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
 
