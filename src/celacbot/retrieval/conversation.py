@@ -75,6 +75,8 @@ _THE_TITLE: Final = "what is the title of the article"
 # "Does the article mention lithium?", "What does it say about ...": a question about a thing
 # the article speaks of, not about the article.
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
+# The details that ask when.
+_DATES: Final = frozenset({Detail.DATE, Detail.DAY})
 # The topic of the entries about the article as a whole and about each country.
 OVERVIEW_TOPIC: Final = "about-article"
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
@@ -429,12 +431,16 @@ class FollowUpReader:
                 else self._listed(turn.reader, about, asked_position(question))
             )
             return turn.taken(picked) or turn.on_the_subject
-        # "the second one, what did they do there?": the rest asked of that item's entry
+        # "the second one, what did they do there?": the rest asked of that item's entry;
+        # "tell me more about the second one": that entry
         if (item := the_item_asked_of(question)) is not None and (
             picked := self._listed(turn.reader, about, item[0])
         ):
-            rest = item[1]
+            _, rest = item
             own_rest = turn.reader.read(rest, turn.own.requested_lang)
+            if asks_for_more(rest) or own_rest.query is None or not own_rest.query.content:
+                return turn.taken(picked) or turn.on_the_subject
+            # the rest is a follow-up of the item, not a reply to an answer about it
             asked = self.with_subject(turn.reader, rest, picked, own_rest, replying=False)
             return replace(asked, question=question)
         topics = turn.topics
@@ -613,14 +619,15 @@ class FollowUpReader:
             return turn.own
         facets = self._facets(turn.question, standalone)
         # Not of what is set aside ("only cars?", "besides cars, what do they process?"), nor
-        # for a message answered alone with another entry ("y qué es la CELAC?" after the
-        # Forum's anniversary)
+        # for a message answered alone: with another entry ("y qué es la CELAC?" after the
+        # Forum's anniversary) or with the subject ("what vehicles does it make?" after BYD's
+        # plant)
         item = (
             None
             if turn.shape.bare or says_only(turn.question) or without_exclusion(turn.question)
             else self.neighbourhood.about_the_item(turn.subject, _unqualified(facets, standalone))
         )
-        if turn.own.decision is Decision.ANSWER and turn.own.id not in (turn.subject, item):
+        if turn.own.decision is Decision.ANSWER and turn.own.id != item:
             item = None
         if (chosen := turn.taken(item)) is not None:
             return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
@@ -633,7 +640,7 @@ class FollowUpReader:
         )
         # A date the subject gives is its own ("when did it start?" after APEC's meeting is its
         # date, not the Forum's founding, which "start" matches better).
-        dated = {Detail.DATE, Detail.DAY}.intersection(self.asked_details(turn.question))
+        dated = _DATES.intersection(self.asked_details(turn.question))
         if turn.asks_a_detail and dated and pointed not in (None, turn.subject):
             its_own = turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
             if not its_own.lacks:
@@ -651,7 +658,7 @@ class FollowUpReader:
             )
         # A date or count an overview gives is of something else ("when did CBERS start?" is
         # not answered by Brazil's overview dating BYD's first vehicle).
-        neighbours, linked = (self._beside_overviews(turn, ids) for ids in (neighbours, linked))
+        neighbours, linked = (self._without_overviews(turn, ids) for ids in (neighbours, linked))
         contextual = turn.reader.giving_the_detail(
             evaluation, turn.question, near=neighbours, linked=linked
         )
@@ -678,7 +685,7 @@ class FollowUpReader:
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
 
-    def _beside_overviews(self, turn: _Turn, ids: frozenset[str]) -> frozenset[str]:
+    def _without_overviews(self, turn: _Turn, ids: frozenset[str]) -> frozenset[str]:
         """The entries, without the overviews unless the subject is one."""
         subject = turn.reader.entry(turn.subject)
         if subject is None or subject.topic == OVERVIEW_TOPIC:
@@ -1006,15 +1013,15 @@ class FollowUpReader:
         a detail ("year", "city"), the words of paying when it asks who paid ("¿quién lo
         financia?" asks a detail of the subject, not of the Trust Fund), and of a beginning
         when it asks when ("when did it start?" asks the subject's date, not of a start)."""
-        words = self.detail_terms
+        detail_words = self.detail_terms
         if self.funding_terms.isdisjoint(terms) and self.beginning_terms.isdisjoint(terms):
-            return words
+            return detail_words
         asked = self.asked_details(question)
         if Detail.FUNDER in asked:
-            words |= self.funding_terms
-        if Detail.DATE in asked or Detail.DAY in asked:
-            words |= self.beginning_terms
-        return words
+            detail_words |= self.funding_terms
+        if _DATES.intersection(asked):
+            detail_words |= self.beginning_terms
+        return detail_words
 
     def _names_a_topic(self, term: str) -> bool:
         """Whether a query term is a topic of the article: a keyword's, or a rare word (not a

@@ -381,7 +381,8 @@ def asks_for_position(text: str) -> bool:
 def the_item_asked_of(text: str) -> tuple[int, str] | None:
     """The position of the item of the list just given that a message asks more of ("the
     second one, what did they do there?": 2), and the message without those words; None when
-    it names none, or the other of two."""
+    it names none, names the other of two, or folding changes its length (a "…"), which
+    would put the words elsewhere."""
     folded = fold(text)
     found_item = _ITEM_OF_A_LIST.search(folded)
     position = asked_position(found_item[0]) if found_item else None
@@ -429,7 +430,8 @@ _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 # "only", anywhere: "e faz o quê lá, só carro?"
 _ONLY_ANYWHERE: Final = re.compile(
     # "só" with its accent: a bare "so" is English
-    r"\b(?:only|solo|s[oó]lo|solamente|[uú]nicamente|somente|apenas)\b|\bsó\b|只|仅|淨係|净係|净系",
+    r"\b(?:only|solo|s[oó]lo|solamente|[uú]nicamente|somente|apenas|nom[aá]s)\b|\bsó\b"
+    r"|只|仅|淨係|净係|净系",
     re.IGNORECASE,
 )
 

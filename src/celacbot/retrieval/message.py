@@ -218,12 +218,14 @@ _MAX_CHINESE_TOPIC_CHARS: Final = 6
 _CHINESE_ASKER: Final = re.compile("我|^[嗯呃啊哦]")
 # Whoever it is, verbs that only report a belief: "bloke at the sale yards reckons ...",
 # "un colega me jura que ...", "um irmão da igreja garante que ...".
-_BELIEF_OPENER: Final = (
-    # not the article's own ("el autor asegura que ...": what the article holds)
+# Not the article's own ("el autor asegura que ...": what the article holds).
+_NOT_THE_ARTICLES: Final = (
     r"(?!(?:the|el|la|o|a) (?:author|writer|article|text|autor|autora|articulo|artigo|texto)\b)"
-    r"(?:\w+ ){1,5}(?:reckons|reckoned|swears|swear|swore|insists|insisted"
+)
+_BELIEF_OPENER: Final = (
+    rf"{_NOT_THE_ARTICLES}(?:\w+ ){{1,5}}(?:reckons|reckoned|swears|swear|swore|insists|insisted"
     r"|was telling (?:me|us)|(?:keeps (?:on )?|kept )saying(?= that))(?: that)?"
-    r"|(?!(?:el|la|o|a) (?:autor|autora|articulo|artigo|texto)\b)"
+    rf"|{_NOT_THE_ARTICLES}"
     r"(?:\w+ ){1,5}(?:me )?(?:jura|juro|asegura|aseguro|insiste en|anda diciendo|vive diciendo"
     r"|jurou|garante|garantiu|garantiu-me|afirmou|afirma|insiste|insistiu|anda dizendo"
     r"|vive dizendo|ta dizendo) que"
@@ -246,6 +248,16 @@ _CLAIM_OPENER: Final = (
     r"|me disseram que|ouvi dizer que|e verdade que|e (?:vdd|verdade) q"
     rf"|{_BELIEF_OPENER}"
 )
+# Whether what was told holds: "thats rubbish eh", "who's right", "¿quién tiene razón?".
+_VERDICT: Final = (
+    r"(?:that'?s|thats|that is|is that|is he|is she|are they)"
+    r" (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|wrong|a myth|a lie|right|true|correct|legit)"
+    r"(?: (?:eh|right|or what|or not|then|mate|no))?"
+    r"|who(?:'?s| is)? right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
+    r"(?: o (?:no|mentira|(?:nomas )?(?:anda|esta) (?:de )?mentiros[oa]))?"
+    r"|quien tiene (?:la )?razon|quem tem razao|(?:isso|isto) (?:confere|procede)"
+    r"|(?:isso|isto) e verdade|e verdade isso|ta certo isso"
+)
 # "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
 _CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|真的假的|真的吗|是真是假|没错吧"
 # Chinese runs on without a space; "听说过比亚迪吗" (have you heard of BYD) claims nothing.
@@ -264,15 +276,15 @@ _CLAIM_TAG: Final = re.compile(
     r"\s*\?+\s*$"
     # A verdict on what was told, asked of the bot: "... 20 yrs. thats rubbish eh?", "... 🤣 a
     # poco es cierto o nomas anda de mentiroso", "... ¿Quién tiene razón?", "Isto confere?"
-    r"|(?:[.!?]|(?<=[^\w\s,])\s)\W*(?:(?:that'?s|thats|that is|is that|is he|is she|are they)"
-    r" (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|wrong|a myth|a lie|right|true|correct|legit)"
-    r"(?: (?:eh|right|or what|or not|then|mate|no))?"
-    r"|who(?:'?s| is)? right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
-    r"(?: o (?:no|mentira|(?:nomas )?(?:anda|esta) (?:de )?mentiros[oa]))?"
-    r"|quien tiene (?:la )?razon|quem tem razao|(?:isso|isto) (?:confere|procede)"
-    r"|(?:isso|isto) e verdade|e verdade isso|ta certo isso)\W*$"
+    rf"|(?:[.!?]|(?<=[^\w\s,])\s)\W*(?:{_VERDICT})\W*$"
+    # after a comma, only a verdict no statement ends with: "..., thats rubbish eh?"
+    r"|,\s*(?:(?:that'?s|thats|that is) (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|a myth"
+    r"|a lie)(?: (?:eh|right|mate|no))?|who(?:'?s| is)? right)\W*$"
     rf"|(?:{_CHINESE_CHECK})\s*[?？]*\s*$"
 )
+# The same as a clause of its own after a comma ("mi primo me jura que ..., ¿quién tiene
+# razón?"): it asks nothing but whether the claim before it holds.
+_ONLY_A_VERDICT: Final = re.compile(rf"^\W*(?:{_VERDICT})\W*$")
 # At the start of the message or of a sentence ("thanks! one more: is it true that ...").
 _CLAIM_START: Final = re.compile(
     rf"(?:^|[.:!?]\s)\W*(?:(?:and|y|e) )?(?:{_CLAIM_OPENER})\b"
@@ -965,25 +977,35 @@ def _questions(text: str, announced: int = 0) -> list[str]:
     # A claim to check asks, without a question mark ("Kindly confirm whether ..."); looked
     # for only when a clause does not ask otherwise, as most do.
     claims = functools.cache(
-        lambda: {without.text for part, without in read if _CLAIM_START.search(fold(part))}
+        lambda: (
+            {without.text for part, without in read if _CLAIM_START.search(fold(part))}
+            # the message's own opening claim, gone with its lead-in ("mi primo me jura que ...")
+            | ({read[0][1].text} if read and _CLAIM_START.match(fold(untagged)) else set())
+        )
     )
     requests = {without.text for part, without in read if _search_folded(_REQUEST, part)}
     # The message's own opening request, gone with its lead-in: "could you remind me of ...".
     if read and read[0][0] == clauses[0].text and _search_folded(_REQUEST, untagged):
         requests.add(read[0][1].text)
     asked = [
-        asks(part.text)
-        or part.text in requests
-        # "cheers! what's this about air routes, and which countries ...?"
-        or (part.conjoined and _asks_within(part.text))
-        for part in parts
+        (
+            asks(part.text)
+            or part.text in requests
+            # "cheers! what's this about air routes, and which countries ...?"
+            or (part.conjoined and _asks_within(part.text))
+        )
+        # "..., ¿quién tiene razón?" after a claim asks of that claim
+        and not (index and _search_folded(_ONLY_A_VERDICT, part.text))
+        for index, part in enumerate(parts)
     ]
-    beliefs = {without.text for part, without in read if _search_folded(_TOLD_BELIEF, part)}
+    beliefs = functools.cache(
+        lambda: {without.text for part, without in read if _search_folded(_TOLD_BELIEF, part)}
+    )
     asking = [
         part.text
         for index, part in enumerate(parts)
         if asked[index]
-        or (part.text in claims() and not (part.text in beliefs and any(asked[index + 1 :])))
+        or (part.text in claims() and not (any(asked[index + 1 :]) and part.text in beliefs()))
     ]
     if len(asking) < announced:
         asking = _counted_parts(parts, announced) or asking

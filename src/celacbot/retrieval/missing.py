@@ -38,10 +38,10 @@ FUNDING_WORDS: Final = (
 # The words a question asks when a thing began with ("when did it start?", "¿cuándo empezó?",
 # "什么时候开始的"): the date of what was talked about, no topic of their own.
 BEGINNING_WORDS: Final = (
-    "start starts started begin begins began begun founded launched kicked off "
+    "start starts started founded launched kicked off "
     "empezo empezaron empieza empezar comenzo comenzaron comienza comenzar inicio iniciaron "
     "inicia iniciar arranco comecou comecaram comeca comecar comecam iniciou iniciaram "
-    "开始 开始的 成立 启动"
+    "开始 成立 启动"
 )
 
 

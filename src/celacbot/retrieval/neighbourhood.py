@@ -34,15 +34,19 @@ class Neighbourhood:
         facts: Sequence[Fact],
         terms_of: Mapping[str, frozenset[str]],
         *,
+        kinds: Mapping[str, frozenset[str]],
         headline_terms: Mapping[str, frozenset[str]],
         rare_name: Callable[[str], bool],
     ) -> None:
-        """`terms_of`: the terms of each entry's and fact's text; `headline_terms`: those of
-        each entry's first keyword, what it is about; `rare_name`: whether a name is rare
-        enough to be what a chat is about ("BGI Genomics", not "CELAC")."""
+        """`terms_of`: the terms of each entry's and fact's text; `kinds`: the first term of
+        each of an entry's later keywords of two terms or more, the kinds of thing it names
+        ("green" of "green technologies"); `headline_terms`: the terms of its first keyword,
+        what it is about; `rare_name`: whether a name is rare enough to be what a chat is
+        about ("BGI Genomics", not "CELAC")."""
         self._first_question = {entry.id: entry.questions[0] for entry in entries}
         self._fact_text = {fact.id: fact.text for fact in facts}
         self._terms_of = terms_of
+        self._kinds = kinds
         self._headline_terms = headline_terms
         self._headlined = frozenset().union(*headline_terms.values())
         self._related = {entry.id: entry.related for entry in entries}
@@ -78,13 +82,15 @@ class Neighbourhood:
         return self._terms_of.get(entry_id, frozenset()).issuperset(terms)
 
     def about_the_item(self, subject: str, facets: Sequence[str]) -> str | None:
-        """The entry about one item the subject lists, which a follow-up names ("and the
-        digital part, what does it need?" after the next decade's focus, green and digital
-        technologies): of the entries the subject names as related, the first whose first
-        keyword holds the `facets` the subject speaks of, while the subject's holds none of
-        them; one holding every facet first ("the green supply chain?"). None when there is
-        none."""
-        listed = [facet for facet in facets if self.speaks_of(subject, (facet,))]
+        """The entry about one of the kinds of thing the subject names, which a follow-up
+        names ("and the digital part, what does it need?" after the next decade's focus,
+        green and digital technologies): of the entries the subject names as related, the
+        first whose first keyword holds the `facets` that are the subject's kinds, while the
+        subject's first keyword holds none of them; one holding every facet first ("the
+        green supply chain?"). None when there is none; not for the thing itself ("what kind
+        of satellite is it?" after Bolivia's communication satellite)."""
+        kinds = self._kinds.get(subject, frozenset())
+        listed = [facet for facet in facets if facet in kinds]
         if not listed or self._headline_terms.get(subject, frozenset()).intersection(listed):
             return None
         # A topic the subject never speaks of is asked of its own ("and the digital economy?"

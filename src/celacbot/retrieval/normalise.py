@@ -192,7 +192,9 @@ _SPACED_CJK = re.compile(
 # reason as _INVISIBLE.
 _CJK_FUNCTION_CHARACTER = re.compile(
     # and 欸 (eh), and the zhuyin letters Taiwanese chat ends a word with ("報告ㄏ")
-    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦喔呀嘛啦哈还也欸\u3105-\u312f]"
+    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦喔呀嘛啦哈还欸\u3105-\u312f]"
+    # 也 (also), not in 也门 (Yemen)
+    "|也(?!门)"
 )
 # Chat fillers and context-setting ("就是", "来着", "想知道", "文章里") said around a question.
 _CJK_FILLER = re.compile(

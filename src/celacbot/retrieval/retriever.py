@@ -240,6 +240,14 @@ class Retriever:
             kb.entries,
             kb.facts,
             {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)},
+            kinds={
+                entry.id: frozenset(
+                    terms[0]
+                    for keyword in entry.keywords[1:]
+                    if len(terms := self._normaliser.text_content_terms(keyword)) > 1
+                )
+                for entry in kb.entries
+            },
             headline_terms={
                 entry.id: frozenset(self._normaliser.text_content_terms(entry.keywords[0]))
                 for entry in kb.entries
@@ -1258,7 +1266,7 @@ class Retriever:
         answer does not name ("¿Cuántos empleos ha generado en México?": the jobs the
         investment made, and that the article does not say it of Mexico), rather than
         suggesting what the article says of those countries. None unless only countries go
-        unnamed and the topic's entry leads clearly."""
+        unnamed, the topic's entry leads clearly and gives the detail of no country."""
         if not entries or not names or not all(name in self._countries for name in names):
             return None
         best = entries[0]
@@ -1270,7 +1278,10 @@ class Retriever:
             or (leaders and leaders[0] is best)
             or best.total < self.settings.answer_threshold
             or margin < self.settings.framed_margin
-            or not self._asked_details(question)
+            # the entry gives no such detail anywhere: its own figure ("Six.") would read as
+            # the country's
+            or not (details := self._asked_details(question))
+            or not gaps(details, self.said(entry.id)).all
         ):
             return None
         lang = answer_language(asked, best.lang)
@@ -1283,7 +1294,7 @@ class Retriever:
             lang=lang,
         )
         return told_otherwise(
-            answer, lang=lang, reason=f"the article does not say it of {', '.join(names)}"
+            answer, lang=lang, reason="the article does not say it of the country"
         )
 
     def _lacking_what_is_asked(
