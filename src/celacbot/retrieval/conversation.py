@@ -658,7 +658,11 @@ class FollowUpReader:
             )
         # A date or count an overview gives is of something else ("when did CBERS start?" is
         # not answered by Brazil's overview dating BYD's first vehicle).
-        neighbours, linked = (self._without_overviews(turn, ids) for ids in (neighbours, linked))
+        subject = turn.reader.entry(turn.subject)
+        if subject is not None and subject.topic != OVERVIEW_TOPIC:
+            neighbours, linked = (
+                _without_overviews(turn.reader, ids) for ids in (neighbours, linked)
+            )
         contextual = turn.reader.giving_the_detail(
             evaluation, turn.question, near=neighbours, linked=linked
         )
@@ -684,17 +688,6 @@ class FollowUpReader:
                 return widened
             return replace(contextual, question=turn.question, context=turn.about.question)
         return turn.own
-
-    def _without_overviews(self, turn: _Turn, ids: frozenset[str]) -> frozenset[str]:
-        """The entries, without the overviews unless the subject is one."""
-        subject = turn.reader.entry(turn.subject)
-        if subject is None or subject.topic == OVERVIEW_TOPIC:
-            return ids
-        return frozenset(
-            each
-            for each in ids
-            if (entry := turn.reader.entry(each)) is None or entry.topic != OVERVIEW_TOPIC
-        )
 
     def _not_said_of_that_country(self, turn: _Turn) -> Answer | None:
         """ "and Peru?" after the markets Chinese EVs entered: a country the subject does not
@@ -1234,3 +1227,12 @@ def _unqualified(facets: Sequence[str], standalone: Reading) -> list[str]:
         if following in query.unknown and following not in everyday
     }
     return [facet for facet in facets if facet not in qualified]
+
+
+def _without_overviews(reader: Reader, ids: frozenset[str]) -> frozenset[str]:
+    """The entries that are no overview (of the article or of a country)."""
+    return frozenset(
+        each
+        for each in ids
+        if (entry := reader.entry(each)) is None or entry.topic != OVERVIEW_TOPIC
+    )

@@ -34,21 +34,32 @@ class Neighbourhood:
         facts: Sequence[Fact],
         terms_of: Mapping[str, frozenset[str]],
         *,
-        kinds: Mapping[str, frozenset[str]],
-        headline_terms: Mapping[str, frozenset[str]],
+        keyword_terms: Callable[[str], Sequence[str]],
         rare_name: Callable[[str], bool],
     ) -> None:
-        """`terms_of`: the terms of each entry's and fact's text; `kinds`: the first term of
-        each of an entry's later keywords of two terms or more, the kinds of thing it names
-        ("green" of "green technologies"); `headline_terms`: the terms of its first keyword,
-        what it is about; `rare_name`: whether a name is rare enough to be what a chat is
-        about ("BGI Genomics", not "CELAC")."""
+        """`terms_of`: the terms of each entry's and fact's text; `keyword_terms`: the terms
+        of a keyword; `rare_name`: whether a name is rare enough to be what a chat is about
+        ("BGI Genomics", not "CELAC")."""
         self._first_question = {entry.id: entry.questions[0] for entry in entries}
         self._fact_text = {fact.id: fact.text for fact in facts}
         self._terms_of = terms_of
-        self._kinds = kinds
-        self._headline_terms = headline_terms
-        self._headlined = frozenset().union(*headline_terms.values())
+        # What each entry is about (its first keyword's terms), and the kinds of thing it
+        # names: the first term of each later keyword of two terms or more ("green" of "green
+        # technologies").
+        self._headline_terms = {
+            entry.id: frozenset(keyword_terms(entry.keywords[0]))
+            for entry in entries
+            if entry.keywords
+        }
+        self._kinds = {
+            entry.id: frozenset(
+                terms[0]
+                for keyword in entry.keywords[1:]
+                if len(terms := keyword_terms(keyword)) > 1
+            )
+            for entry in entries
+        }
+        self._headlined = frozenset().union(*self._headline_terms.values())
         self._related = {entry.id: entry.related for entry in entries}
         self._linked = _linked(entries)
         self._neighbours = _neighbours(entries, self._linked)

@@ -240,19 +240,7 @@ class Retriever:
             kb.entries,
             kb.facts,
             {doc.id: doc.strong | doc.weak for doc in (*entry_docs, *fact_docs)},
-            kinds={
-                entry.id: frozenset(
-                    terms[0]
-                    for keyword in entry.keywords[1:]
-                    if len(terms := self._normaliser.text_content_terms(keyword)) > 1
-                )
-                for entry in kb.entries
-            },
-            headline_terms={
-                entry.id: frozenset(self._normaliser.text_content_terms(entry.keywords[0]))
-                for entry in kb.entries
-                if entry.keywords
-            },
+            keyword_terms=self._normaliser.text_content_terms,
             rare_name=lambda name: (
                 max(
                     map(self._vocabulary.weight, self._normaliser.text_content_terms(name)),
@@ -401,28 +389,34 @@ class Retriever:
         when translated, with the entry's own question in that language; None if the id is
         unknown."""
         lang = hint_language(lang_hint) or ENGLISH
-        entry = self._entries.get(entry_id)
+        if (entry := self._entries.get(entry_id)) is not None:
+            question = entry.question_in(lang)
+        elif (fact := self._facts.get(entry_id)) is not None:
+            question = fact.text
+        else:
+            return None
+        return self._item_answer(
+            entry_id, question, score=100.0, margin=100.0, reason="chosen by id", lang=lang
+        )
+
+    def _item_answer(
+        self, item_id: str, question: str, *, score: float, margin: float, reason: str, lang: str
+    ) -> Answer:
+        """The answer of a known entry or fact to `question`, in `lang` when translated."""
+        entry = self._entries.get(item_id)
         if entry is not None:
             return entry_answer(
-                entry,
-                entry.question_in(lang),
-                score=100.0,
-                margin=100.0,
-                reason="chosen by id",
-                lang=lang,
+                entry, question, score=score, margin=margin, reason=reason, lang=lang
             )
-        fact = self._facts.get(entry_id)
-        if fact is not None:
-            return fact_answer(
-                fact,
-                fact.text,
-                score=100.0,
-                margin=100.0,
-                reason="chosen by id",
-                lang=lang,
-                related=self._fact_homes[fact.id],
-            )
-        return None
+        return fact_answer(
+            self._facts[item_id],
+            question,
+            score=score,
+            margin=margin,
+            reason=reason,
+            lang=lang,
+            related=self._fact_homes[item_id],
+        )
 
     def search(self, query: str, *, limit: int = 10) -> list[Suggestion]:
         """Entries ranked for a free-text query (inline mode); [] for a blank query."""
@@ -1168,14 +1162,12 @@ class Retriever:
         )
         if not claim:
             leaders = self._of_the_asked_kind(question, leaders)
-        if (
-            checked
-            and len(leaders) > 1
-            and names
-            and all(name in self._countries for name in names)
-        ):
+        only_countries = bool(names) and all(name in self._countries for name in names)
+        if checked and len(leaders) > 1 and only_countries:
             leaders = self._of_the_asked_topic(query, leaders, names)
-        if untold := self._not_said_of_those_countries(question, asked, entries, leaders, names):
+        if only_countries and (
+            untold := self._not_said_of_those_countries(question, asked, entries, leaders)
+        ):
             return untold
         # A leader that corrects the question's name is held to the usual bar: the names it
         # shares are not what was asked ("did China build a port in Peru?").
@@ -1203,21 +1195,14 @@ class Retriever:
                     reason = f"{reason}; {dated.document.id} ({dated.total:.1f}) gives a day"
                     best = dated
                 lang = answer_language(asked, best.lang)
-                entry = self._entries.get(best.document.id)
-                if entry is not None:
-                    answer = entry_answer(
-                        entry, question, score=best.total, margin=margin, reason=reason, lang=lang
-                    )
-                else:
-                    answer = fact_answer(
-                        self._facts[best.document.id],
-                        question,
-                        score=best.total,
-                        margin=margin,
-                        reason=reason,
-                        lang=lang,
-                        related=self._fact_homes[best.document.id],
-                    )
+                answer = self._item_answer(
+                    best.document.id,
+                    question,
+                    score=best.total,
+                    margin=margin,
+                    reason=reason,
+                    lang=lang,
+                )
                 if checked and self._corrected(best, query, names):
                     # It answers with another country, count or year than the one asked.
                     answer = told_otherwise(
@@ -1259,15 +1244,14 @@ class Retriever:
         asked: str | None,
         entries: Sequence[Scored],
         leaders: Sequence[Scored],
-        names: Sequence[str],
     ) -> Answer | None:
         """The answer about the question's topic, saying the article does not say it of the
         countries asked, when the question asks a detail of that topic in a country the
         answer does not name ("¿Cuántos empleos ha generado en México?": the jobs the
         investment made, and that the article does not say it of Mexico), rather than
-        suggesting what the article says of those countries. None unless only countries go
-        unnamed, the topic's entry leads clearly and gives the detail of no country."""
-        if not entries or not names or not all(name in self._countries for name in names):
+        suggesting what the article says of those countries (the question's only names). None
+        unless the topic's entry leads clearly and gives the detail of no country."""
+        if not entries:
             return None
         best = entries[0]
         entry = self._entries.get(best.document.id)
@@ -1285,8 +1269,8 @@ class Retriever:
         ):
             return None
         lang = answer_language(asked, best.lang)
-        answer = entry_answer(
-            entry,
+        answer = self._item_answer(
+            entry.id,
             question,
             score=best.total,
             margin=margin,
