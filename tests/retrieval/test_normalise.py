@@ -121,6 +121,7 @@ def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("用在么样地方") == "用在什么样地方"  # Wuhan's "what kind of"
     assert fold("合作得怎么样") == "合作得怎么样"
     assert fold("第一部车几时出得嚟啊？") == "第一辆车什么时候出来啊?"
+    assert fold("成立咗幾耐？") == "成立了多久?"
     assert fold("这一部车是电动的吗") == "这一部车是电动的吗"
     assert fold("第一部分讲什么") == "第一部分讲什么"  # the first part
     assert fold("有冇得好处") == "有没有好处"

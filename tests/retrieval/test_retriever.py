@@ -4337,6 +4337,10 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ),
         # what the routes are called: the subject's answer says it names none
         ("air-routes-ecommerce", "what are they called?", "air-routes-ecommerce"),
+        # Cantonese "how long" (几耐) asks how old CELAC's forum is; a plant "出车" when its
+        # first vehicle comes out
+        ("what-is-celac", "成立咗幾耐？", "forum-anniversary"),
+        ("byd-brazil-complex", "啥时候能出车？", "byd-first-vehicle"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(
