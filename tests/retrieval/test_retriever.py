@@ -4341,6 +4341,9 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         # first vehicle comes out
         ("what-is-celac", "成立咗幾耐？", "forum-anniversary"),
         ("byd-brazil-complex", "啥时候能出车？", "byd-first-vehicle"),
+        # what the 19 mechanisms cooperate on, with a Henan particle or asking the "content"
+        ("agri-mechanisms-19", "都合作些啥嘞", "agri-trade-products"),
+        ("agri-mechanisms-19", "合作内容是什么", "agri-trade-products"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(

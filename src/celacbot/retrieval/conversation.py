@@ -349,14 +349,13 @@ class FollowUpReader:
             asks_more = asks_for_a_thing(turn.question, asked=())
         elif turn.subject in self.telling_how_many:
             telling = self.telling_how_many
+            weighty = [term for term in turn.topics if self.vocabulary.weight(term) > LIGHT_WEIGHT]
             unsaid = any(
-                self.vocabulary.weight(term) > LIGHT_WEIGHT
-                and not self.neighbourhood.speaks_of(turn.subject, (term,))
-                for term in turn.topics
+                not self.neighbourhood.speaks_of(turn.subject, (term,)) for term in weighty
             )
-            # "what do they cooperate on?": the count's own word, which says nothing of what
-            # the cooperation covers
-            cooperating = bool(turn.topics) and self.cooperation_terms.issuperset(turn.topics)
+            # "what do they cooperate on?", "合作内容是什么": the count's own word, which says
+            # nothing of what the cooperation covers
+            cooperating = bool(weighty) and self.cooperation_terms.issuperset(weighty)
             asks_more = asks_what_for(turn.question) or (
                 (cooperating or (unsaid and self.count_units.isdisjoint(turn.topics)))
                 and not found(_WHICH_ONES, turn.question)

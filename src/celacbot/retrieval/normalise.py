@@ -150,7 +150,7 @@ _LIGHT_WORDS = """
     mencionado mencionados mencionadas aparece aparecen sabe sabes saber quiero tipo tipos funcion
     papel rol informacion
     fala falam falar diz dizem dizer conta conte cita citam citado citados citadas aparecem
-    exatamente exactamente fazendo haciendo existe existen existem existir 具体
+    exatamente exactamente fazendo haciendo existe existen existem existir 具体 内容
     gigante gigantes enorme enormes huge massive giant
     quero funcao informacao grupo grupos funcionar funciona funcionando ya already
     example examples ejemplo ejemplos exemplo exemplos
@@ -191,8 +191,9 @@ _SPACED_CJK = re.compile(
 # "also", "still", too: "数据还给谁用" pairs no 据还). A regex, not str.translate, for the same
 # reason as _INVISIBLE.
 _CJK_FUNCTION_CHARACTER = re.compile(
-    # and 欸 (eh), and the zhuyin letters Taiwanese chat ends a word with ("報告ㄏ")
-    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦喔呀嘛啦哈还欸\u3105-\u312f]"
+    # and 欸 (eh), and the zhuyin letters Taiwanese chat ends a word with ("報告ㄏ"); the
+    # particles of dialect chat: "都合作些啥嘞" (Henan), "举个例子噻" (Sichuan), 咯, 哇, 哟, 噢, 诶
+    "[的了是吗呢么哪些什怎如何这那个请问我你他们吧啊嗯呃哦喔呀嘛啦哈还欸嘞咧噻咯哇哟呦噢诶\u3105-\u312f]"
     # 也 (also), not in 也门 (Yemen)
     "|也(?!门)"
 )
