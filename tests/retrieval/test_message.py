@@ -22,6 +22,8 @@ from celacbot.retrieval.message import (
         ("el artículo habla de Guyana aparte del covid?", "el artículo habla de Guyana ?"),
         ("除了智利，还有哪些国家？", "还有哪些国家？"),
         ("除了疫苗还有什么?", "还有什么?"),
+        # Cantonese, whose 乜 is Mandarin's longer 什么
+        ("除咗整车仲做乜", "还做什么"),
         ("what is CBERS?", None),
     ],
 )

@@ -4344,6 +4344,15 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         # what the 19 mechanisms cooperate on, with a Henan particle or asking the "content"
         ("agri-mechanisms-19", "都合作些啥嘞", "agri-trade-products"),
         ("agri-mechanisms-19", "合作内容是什么", "agri-trade-products"),
+        # what the fund's work is for ("意义何在", what is the point); whether CBERS is
+        # Brazil's alone, with a Taiwanese particle
+        ("south-south-fund", "意义何在？", "south-south-fund"),
+        ("cbers-program", "只有巴西可以用喔？", "cbers-program"),
+        # whether BYD's plant only makes EVs: 只造 is no typo of 智造 (smart manufacturing),
+        # and in Cantonese, what else it does besides the cars
+        ("byd-brazil-complex", "是不是只造电动车？", "byd-brazil-complex"),
+        ("byd-brazil-complex", "系咪淨係整电动车？", "byd-brazil-complex"),
+        ("byd-brazil-complex", "除咗整车仲做乜", "byd-brazil-complex"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(

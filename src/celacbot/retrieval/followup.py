@@ -419,10 +419,11 @@ _ONLY_VERB: Final = re.compile(
     r"|(?:eso |esto |isso |isto )?(?:es|e|era))\s+(?=only|just|solo|solamente|unicamente"
     r"|somente|apenas)"
 )
-# Portuguese "só" folds to English "so" ("so what is CBERS?"); Chinese, short, no question word.
+# Portuguese "só" folds to English "so" ("so what is CBERS?"); Chinese, short, no question word,
+# asked as it is or whether it is so ("是不是只造电动车？", Cantonese "系咪淨係整电动车？").
 _ONLY_UNFOLDED: Final = re.compile(
     r"^\W*(?:e\s+)?(?:(?:isso |isto )?é\s+)?só(?:\s+\w+){1,4}[\W\s]*$"
-    r"|^\W*(?:只|仅)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
+    r"|^\W*(?:是不是|是否|系咪|係咪)?(?:只|仅|淨係|净係|净系)[^\W\d_]{1,8}[吗呢]?[\W\s]*$"
 )
 _ASKS_WHAT: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
 
@@ -486,9 +487,11 @@ _PURPOSE: Final = re.compile(
     # "能帮上什么忙", what help it gives
     r"|帮上?(?:什么|啥)忙|(?:有|能)(?:什么|啥)帮助"
     r"|[用拿]来(?:干嘛|干啥|做啥|做什么|干什么|做哪样|搞什么|搞啥)"
+    # "意义何在？", what is the point of it; not "对全球南方有什么意义", which names its topic
+    r"|意义(?:何在|在哪|在于|是什么|是啥)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
-_WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥")
+_WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥|为何")
 
 
 # The words a question of what something is for or brings asks it with: no topic of their own.

@@ -421,7 +421,12 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
     nothing aside (or is nothing else)."""
     found = _search_folded(_EXCLUSION, text)
     if found is None:
-        return None
+        # "除咗整车仲做乜": a Cantonese word folds to a longer Mandarin one (乜, 什么), and the
+        # folded text stands for the message
+        folded = fold(text)
+        if len(folded) == len(text) or (found := _EXCLUSION.search(folded)) is None:
+            return None
+        text = folded
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     return (rest, found[0]) if len(rest) >= _MIN_CLAUSE_CHARS else None
 

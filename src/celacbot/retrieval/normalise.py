@@ -316,6 +316,8 @@ _CANTONESE_WORDS: Final = {
     "乜嘢": "什么",
     "咩嘢": "什么",
     "咩": "什么",
+    # "仲做乜", what else does it do
+    "乜": "什么",
     "系咪": "是不是",
     "唔该": "",
     "唔使": "不用",
@@ -349,6 +351,7 @@ _CANTONESE_WORDS: Final = {
     "都系": "也是",
     # "仲畀边啲地区用?", who else is it given to: 畀 is 给 (give); 仲 is 还 (also) before it, not
     # in Mandarin words such as 仲裁 (arbitration)
+    "仲做": "还做",
     "仲畀": "还给",
     "仲俾": "还给",
     "畀": "给",
