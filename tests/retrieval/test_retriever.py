@@ -1810,6 +1810,10 @@ def test_how_long_in_any_language_asks_since_when(shipped: Retriever, how_long: 
         "ese tema, ¿hay ejemplos concretos?",
         "tem algum exemplo?",
         "有没有例子？",
+        # which examples, asked for all the same; "can you give an example?"
+        "Vale. ¿Qué ejemplos concretos da?",
+        "what examples?",
+        "有什么例子？",
         # "what else?" wants what the article says next, not the same answer again
         "what else?",
         "and anything else?",
@@ -4353,6 +4357,8 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("byd-brazil-complex", "是不是只造电动车？", "byd-brazil-complex"),
         ("byd-brazil-complex", "系咪淨係整电动车？", "byd-brazil-complex"),
         ("byd-brazil-complex", "除咗整车仲做乜", "byd-brazil-complex"),
+        # an example in one of the fields: that field's
+        ("cooperation-fields", "航天方面能举个例子吗？", "cbers-program"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(

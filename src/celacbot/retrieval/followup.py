@@ -170,6 +170,12 @@ _WHAT_ELSE: Final = re.compile(
 # else is asked ("例子里哪个最大?" asks which).
 _EXAMPLES: Final = re.compile(r"\b(?:examples?|ejemplos?|exemplos?)\b|例子")
 _ASKS_OTHERWISE: Final = re.compile(rf"\b{QUESTION_WORD}\b|{CHINESE_QUESTION_WORD}")
+# "¿qué ejemplos concretos da?", "what examples?", "有什么例子": which examples, asked for all
+# the same
+_WHICH_EXAMPLES: Final = re.compile(
+    r"\b(?:what|which|que|q|quais|qual|cual|cuales)\s+(?:(?:concrete|specific|real|concretos?"
+    r"|especificos?|reales|reais)\s+)?(?:examples?|ejemplos?|exemplos?)\b|(?:什么|哪些|啥)例子"
+)
 
 
 # The article itself ("what's this article about?", "article name", "who wrote the text?"):
@@ -627,5 +633,8 @@ def asks_for_more(text: str) -> bool:
     return (
         found(_MORE, text)
         or found(_WHAT_ELSE, text)
-        or (found(_EXAMPLES, text) and not found(_ASKS_OTHERWISE, text))
+        or (
+            found(_EXAMPLES, text)
+            and not found(_ASKS_OTHERWISE, _WHICH_EXAMPLES.sub(" ", fold(text)))
+        )
     )

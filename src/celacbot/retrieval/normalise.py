@@ -221,6 +221,8 @@ _CJK_FILLER = re.compile(
     "老铁|唠唠|唠嗑|一哈|要得|孙娃子|孙仔|孙子|孙女|读书|语音|一道|一齐|"
     # "啥玩意" (what thing), "我屋里崽" (my son, Hunan)
     "玩意儿|玩意|屋里崽|"
+    # "能举个例子吗" (can you give an example): asking to be told, as 说说 is
+    "(?:能不能|能|可以)?举(?:个|几个|一个)?例子?|"
     # "您给说说" (tell me, would you), "跟我说说": asking to be told
     "(?:您|你)?给(?:我)?说说|跟我说说|"
     # "又能起啥作用" (what role can it play): asking what it does, as 有啥用 asks
