@@ -352,6 +352,36 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
                 "y tambien meten plata en transporte o no",
             ],
         ),
+        # the second question with its question word run together ("whats", "whens") or
+        # "whose"; said to be another ("y otra cosa"), or to be the second ("e, segundo,")
+        (
+            "whats the food center supposed to do, and also whats gonna be the main focus",
+            ["whats the food center supposed to do", "whats gonna be the main focus"],
+        ),
+        (
+            "what are they building down there and whens the first one coming off the line",
+            ["what are they building down there", "whens the first one coming off the line"],
+        ),
+        (
+            "which country did China build that station with, and whose first satellite did"
+            " they help launch?",
+            [
+                "which country did China build that station with",
+                "whose first satellite did they help launch?",
+            ],
+        ),
+        (
+            "q mandaron exactamente?? y otra cosa q es eso del laboratorio chino en uruguay",
+            ["q mandaron exactamente?", "y otra cosa q es eso del laboratorio chino en uruguay"],
+        ),
+        (
+            "quais serão as áreas prioritárias na próxima década e, segundo, de que modo uma"
+            " economia verde beneficiaria o Sul Global?",
+            [
+                "quais serão as áreas prioritárias na próxima década",
+                "de que modo uma economia verde beneficiaria o Sul Global?",
+            ],
+        ),
     ],
 )
 def test_a_later_question_may_open_with_and(message: str, asked: list[str]) -> None:

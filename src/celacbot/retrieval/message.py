@@ -40,8 +40,8 @@ QUESTION_WORD: Final = (
 )
 # Before a question word: "e com quem ...", "in which year ...", "e através de que fundo?"
 _PREPOSITION: Final = (
-    r"(?:with|in|for|from|to|com|con|em|en|de|para|pra|por|a|atrav[eé]s de|a trav[eé]s de"
-    r"|mediante|through)"
+    r"(?:with|in|for|from|to|com|con|em|en|de|para|pra|por|a|entre|atrav[eé]s de"
+    r"|a trav[eé]s de|mediante|through)"
 )
 # The same words as typed with their accents, which ask wherever they stand: the split reads
 # the message as typed.
@@ -90,15 +90,20 @@ _SPLIT: Final = re.compile(
     # "... y de paso que es eso del celac": by the way
     # "... y también qué le mandaron a México": and also; not "y también que México, ¿es
     # cierto?", and also that
-    rf"|,?\s+(?:and|an|also|plus|y|e)\s+(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
+    rf"|(?<!\band)(?<!\ban)(?<!\bn)(?<!\by)(?<!\be),?\s+(?:and|an|also|plus|y|e),?\s+"
+    r"(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
     r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]\w*\s*(?:[,¿]|$)))"
     # "..., and secondly, how many ..."
     rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}"
     # "... y otra cosa que es lo del laboratorio en uruguay"
-    r"|otra cosa|outra coisa|another thing|one more thing),?\s+)?"
+    r"|otra cosa|outra coisa|another thing|one more thing"
+    # "... e, já agora, entre que dias ...", "... e, em segundo lugar, se ...": the second
+    # question, said to be one
+    r"|j[aá] agora|em segundo lugar|en segundo lugar|segundo|la segunda|a segunda),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
-    # tempo que existe?", "... e o que é a celac?"
+    # tempo que existe?", "... e o que é a celac?", "... and whens the first one due"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
+    r"|whats|whens|wheres|whos|hows|whose"
     r"|o (?:que|q)|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
     # "... about China and Latin America, what does this CELAC stand for": a question word
     # and its verb after a comma start the question; not one asking of what came before it
@@ -136,7 +141,7 @@ _SPLIT: Final = re.compile(
 _WHAT_FOR: Final = r"(?:pra|para|pa) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa|porfis|xfa|pfv)\W+)?"
-    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whether|if(?! (?:i|im)\b)"
+    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whens|whose|whether|if(?! (?:i|im)\b)"
     # "has the genetics company opened a lab there and for what?", "have they ...": with its
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
     r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
@@ -154,11 +159,13 @@ _ASKS: Final = re.compile(
     # "and apart from cars what else ...": what it sets aside first
     r"(?:(?:apart from|aside from|besides|other than|aparte de|ademas de|alem de)"
     r"\s+[^,?]{1,25}?,?\s+(?=(?:what|which|who|where|when|how|que|qu[eé]|o que|qual|cual)\b))?"
-    # "y de paso que es eso del celac": by the way
-    rf"(?:(?:{_BY_THE_WAY}),?\s+)?"
+    # "y de paso que es eso del celac": by the way; "y otra cosa q es eso ...", "e, já agora,
+    # ...": a second question, said to be one
+    rf"(?:(?:{_BY_THE_WAY}|otra cosa|outra coisa|another thing|one more thing|j[aá] agora"
+    r"|em segundo lugar|en segundo lugar|segundo|la segunda|a segunda),?\s+)?"
     # "and like how old is the forum": as people speak
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
-    r"(?:o que|o q|oq|what|whats|which|who|whos|when|where|wat|wut|wht|wich|whn|wher"
+    r"(?:o que|o q|oq|what|whats|which|who|whos|whose|when|whens|where|wat|wut|wht|wich|whn|wher"
     r"|wheres|why|how|hows|qual|quais|cual|cuales|quando|cuando|onde|donde|quem|quien"
     # "... and does it say any of this created jobs": a yes/no question of its own
     r"|(?:does|did|do|is|are|was|were|has|have|can|could)\s+(?:it|they|the|this|that|china)"
