@@ -19,6 +19,7 @@ from celacbot.retrieval.evaluation import (
     evaluate_by_language,
     evaluate_dialogues,
     load_bank,
+    outcome_of,
     play,
     retriever_predictor,
     sweep,
@@ -152,6 +153,21 @@ def test_a_double_question_is_right_only_when_each_part_is() -> None:
     assert not case.accepts(one)
     report = evaluate([case], {"a and b": one}.__getitem__)
     assert (report.top1_accuracy, report.wrong_answer_rate) == (0.0, 0.0)
+
+
+def test_a_near_miss_answered_in_parts_is_honest_only_when_each_part_says_what_it_lacks(
+    shipped: Retriever,
+) -> None:
+    counts = "Quantos ventiladores e quantas doses de vacina a China mandou ao todo?"
+    near_miss = Case(q=counts, expect=("decline", "covid-support"), category="nearmiss")
+    one_counted = "How many ventilators did China send? And what did BYD build in Brazil?"
+
+    both_lack = outcome_of(shipped.answer(counts))
+    one_lacks = outcome_of(shipped.answer(one_counted))
+
+    assert (len(both_lack.parts), both_lack.caveat) == (2, True)
+    assert near_miss.accepts(both_lack)
+    assert (len(one_lacks.parts), one_lacks.caveat) == (2, False)
 
 
 def test_categories_are_reported_and_guarded_by_their_floors() -> None:

@@ -129,8 +129,12 @@ Predictor = Callable[[str], Outcome]
 def outcome_of(answer: Answer) -> Outcome:
     """The bank's view of a retriever answer."""
     if answer.parts:
-        labels = tuple(outcome_of(part).label for part in answer.parts)
-        return Outcome(labels[0], parts=labels)
+        outcomes = [outcome_of(part) for part in answer.parts]
+        labels = tuple(outcome.label for outcome in outcomes)
+        # "How many ventilators and how many doses?": each part says what the article does
+        # not give, or declines; the message as a whole says it plainly.
+        honest = all(outcome.caveat or outcome.label == DECLINE for outcome in outcomes)
+        return Outcome(labels[0], caveat=honest, parts=labels)
     if answer.decision is Decision.SMALLTALK:
         return Outcome(SMALLTALK)
     if answer.decision is Decision.ANSWER and answer.id is not None:
