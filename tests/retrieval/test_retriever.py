@@ -328,6 +328,14 @@ def test_a_close_candidate_giving_the_day_asked_for_is_preferred(
         ),
         ("what did xi sign at the g20 in brazil?", "g20-brazil", Detail.AGREEMENTS),
         ("¿qué firmaron en la cumbre del G20?", "g20-brazil", Detail.AGREEMENTS),
+        # regions, not the countries in them by name
+        ("which african countries get the cbers data?", "cbers-data-sharing", Detail.COUNTRIES),
+        (
+            "quais países da áfrica recebem os dados do cbers?",
+            "cbers-data-sharing",
+            Detail.COUNTRIES,
+        ),
+        ("哪些非洲国家能用CBERS的数据？", "cbers-data-sharing", Detail.COUNTRIES),
         # a clear leader that would only be suggested, since "total" and "dollars" are words
         # the article never uses: it is the honest answer, saying what is missing
         (
@@ -4359,6 +4367,8 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("byd-brazil-complex", "除咗整车仲做乜", "byd-brazil-complex"),
         # an example in one of the fields: that field's
         ("cooperation-fields", "航天方面能举个例子吗？", "cbers-program"),
+        # which countries the 19 mechanisms are with: the subject, saying it does not list them
+        ("agri-mechanisms-19", "都是哪几个国家", "agri-mechanisms-19"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(
@@ -5928,3 +5938,18 @@ def test_a_countrys_figure_the_topic_gives_is_not_read_as_the_countrys(
     answer = shipped.answer("how many satellites did China and Argentina build?")
 
     assert not (answer.id == "cbers-satellite-count" and Detail.CLAIM in answer.lacks)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("which countries have chinese EVs?", "ev-countries"),
+        ("¿qué países recibieron vacunas de China?", "vaccine-countries"),
+    ],
+)
+def test_an_answer_naming_the_countries_asked_for_says_nothing_lacks(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id, answer.lacks) == (Decision.ANSWER, entry, ())

@@ -66,6 +66,7 @@ class Detail(StrEnum):
     COMPANIES = "companies"
     AGREEMENTS = "agreements"
     INSTITUTIONS = "institutions"
+    COUNTRIES = "countries"
     NAME = "name"
     # Not asked for: the question names another country, count or year than the answer's
     # ("did BYD build a plant in Mexico?": in Brazil).
@@ -335,6 +336,16 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         re.compile(r"哪(?:些|几?[个所家]|几)[^？?，,]{0,4}?(?:大学|高校|机构|研究机构|医院)"),
     ),
+    # Which countries by name ("which African countries get the data?"): the article names
+    # thirteen, and speaks of regions ("developing countries in Africa") without naming theirs.
+    Detail.COUNTRIES: (
+        re.compile(
+            r"\b(?:which|what) (?:\w+ )?countries\b"
+            rf"|{_WHICH_OPENING}"
+            r" (?:paises|países)\b"
+        ),
+        re.compile(r"哪(?:些|几个?)[^？?，,]{0,4}?国家"),
+    ),
     # A thing's name ("what are the hydropower stations called?"); a person's is PERSON.
     Detail.NAME: (
         re.compile(
@@ -347,6 +358,11 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(r"叫什么名|叫啥名|名字是什么|名称是什么|什么名字|叫什么"),
     ),
 }
+
+# Details only a caveat looks for: which countries a question asks by name is the list an
+# answer gives, or says it lacks, not a detail a follow-up or a neighbour answers instead
+# ("都是哪几个国家？" after the 19 farming mechanisms asks for their list).
+ONLY_WHEN_LOOKED_FOR: Final = frozenset({Detail.COUNTRIES})
 
 # The countries the article names (a place given; a claim's country a right one may replace).
 COUNTRIES: Final = (
@@ -418,6 +434,7 @@ _GIVEN: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:BYD|BGI)\b"),
     Detail.AGREEMENTS: re.compile(r"\bagreements? (?:called|named)\b"),
     Detail.INSTITUTIONS: re.compile(r"\bCASS\b|\b(?:University|Institute|Academy)\b"),
+    Detail.COUNTRIES: re.compile(rf"\b(?:{'|'.join(COUNTRIES)})\b"),
 }
 # Any answer may hold a thing's name: only its own words tell that it gives none ("The article
 # does not name them").
@@ -446,6 +463,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
+    Detail.COUNTRIES: re.compile(r"\b(?:countries|names?|named|which ones|list)\b", re.IGNORECASE),
     # not "names no person" (the author's answer, which names the institute)
     Detail.NAME: re.compile(
         r"\b(?:not|never) name (?:them|it|the|any|each)\b|\bnames? no (?!person|people)\w"
@@ -475,6 +493,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "The article does not name them.",
         Detail.AGREEMENTS: "The article does not list the agreements signed.",
         Detail.INSTITUTIONS: "The article does not name them.",
+        Detail.COUNTRIES: "The article does not name the countries.",
         Detail.NAME: "The article does not give the name.",
         Detail.CLAIM: "The article does not say that; here is what it says:",
     },
@@ -497,6 +516,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "El artículo no dice sus nombres.",
         Detail.AGREEMENTS: "El artículo no enumera los acuerdos firmados.",
         Detail.INSTITUTIONS: "El artículo no dice sus nombres.",
+        Detail.COUNTRIES: "El artículo no dice qué países son.",
         Detail.NAME: "El artículo no da el nombre.",
         Detail.CLAIM: "El artículo no dice eso; esto es lo que dice:",
     },
@@ -519,6 +539,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "O artigo não diz os nomes.",
         Detail.AGREEMENTS: "O artigo não lista os acordos assinados.",
         Detail.INSTITUTIONS: "O artigo não diz os nomes.",
+        Detail.COUNTRIES: "O artigo não diz quais são os países.",
         Detail.NAME: "O artigo não diz o nome.",
         Detail.CLAIM: "O artigo não diz isso; eis o que ele diz:",
     },
@@ -541,6 +562,7 @@ _CAVEATS: Final[dict[str, dict[Detail, str]]] = {
         Detail.COMPANIES: "文章没有列出具体名称。",
         Detail.AGREEMENTS: "文章没有列出签署了哪些协议。",
         Detail.INSTITUTIONS: "文章没有列出具体名称。",
+        Detail.COUNTRIES: "文章没有列出具体是哪些国家。",
         Detail.NAME: "文章没有给出名称。",
         Detail.CLAIM: "文章没有这么说。文章说的是：",
     },
@@ -584,12 +606,13 @@ def counted_given(answer: str) -> list[str]:
 
 def asked_details(question: str, *, among: Collection[Detail] | None = None) -> tuple[Detail, ...]:
     """The kinds of detail the question asks for, in a fixed order; `among`: only these are
-    looked for (each with the details that may stand in for it, as COUNTING does for COUNT)."""
+    looked for (each with the details that may stand in for it, as COUNTING does for COUNT),
+    and the countries by name (COUNTRIES) only when `among` holds them."""
     folded = fold(question)
     asked = [
         detail
         for detail, patterns in _ASKED.items()
-        if (among is None or detail in among)
+        if (detail in among if among is not None else detail not in ONLY_WHEN_LOOKED_FOR)
         and any(pattern.search(folded) for pattern in patterns)
     ]
     # "how much money" is an amount, not also a count ("多少" asks for both); "how many a

@@ -62,6 +62,7 @@ from celacbot.retrieval.missing import (
     COUNTRY_UNITS,
     DETAIL_WORDS,
     FUNDING_WORDS,
+    ONLY_WHEN_LOOKED_FOR,
     WHEN,
     WORKS,
     YEAR,
@@ -1035,7 +1036,11 @@ class Retriever:
     def with_gaps(self, answer: Answer, question: str, *, unknown_words: bool) -> Answer:
         """The answer, saying what `question` asks for that its English text does not give."""
         said = self.said(answer.id or "")
-        asked = self._asked_details(question)
+        # which countries by name, which only a caveat looks for
+        asked = (
+            *self._asked_details(question),
+            *asked_details(question, among=ONLY_WHEN_LOOKED_FOR),
+        )
         found = gaps(asked, said, unknown_words=unknown_words)
         if (
             Detail.COUNT in asked
