@@ -4369,6 +4369,8 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("cooperation-fields", "航天方面能举个例子吗？", "cbers-program"),
         # which countries the 19 mechanisms are with: the subject, saying it does not list them
         ("agri-mechanisms-19", "都是哪几个国家", "agri-mechanisms-19"),
+        # why this year's visit matters "especially" (特别): the visit's
+        ("xi-visit", "为啥今年特别重要伐？", "xi-visit"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(
