@@ -370,6 +370,8 @@ def test_a_sentence_only_asking_if_it_is_true_asks_about_the_one_before(
                 "whose first satellite did they help launch?",
             ],
         ),
+        # "and" typed twice still parts them
+        ("what is CBERS and and who uses its data?", ["what is CBERS and", "who uses its data?"]),
         (
             "q mandaron exactamente?? y otra cosa q es eso del laboratorio chino en uruguay",
             ["q mandaron exactamente?", "y otra cosa q es eso del laboratorio chino en uruguay"],

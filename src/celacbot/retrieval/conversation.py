@@ -847,7 +847,7 @@ class FollowUpReader:
         brazil?" after the CBERS data), else the first neighbour that does ("just between
         governments?" after the fields of cooperation: the levels); None for anything else
         ("only china helped with vaccines?")."""
-        # "只生产电动车？": the pair at the edge of two Chinese words (产电) names nothing.
+        # "只有巴西用？": the pairs at the edges of two Chinese words (有巴, 西用) name nothing.
         topics = [term for term in topics if not is_cjk(term) or term in self.normaliser.cjk_terms]
         # "es solo curiosidad": no word of the article, no "only X" about the subject.
         if (

@@ -493,8 +493,9 @@ _PURPOSE: Final = re.compile(
     # "能帮上什么忙", what help it gives
     r"|帮上?(?:什么|啥)忙|(?:有|能)(?:什么|啥)帮助"
     r"|[用拿]来(?:干嘛|干啥|做啥|做什么|干什么|做哪样|搞什么|搞啥)"
-    # "意义何在？", what is the point of it; not "对全球南方有什么意义", which names its topic
-    r"|意义(?:何在|在哪|在于|是什么|是啥)"
+    # "意义何在？", "这块意义在哪", what is the point of it; not "对全球南方有什么意义" or
+    # "绿色经济的意义是什么", which name what they ask about
+    r"|意义(?:何在|在哪)"
 )
 # "why?": a cause, which only names what it is about in "why green?", "¿por qué lo digital?".
 _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥|为何")

@@ -72,6 +72,14 @@ _ASKS_TO_BE_TOLD: Final = (
 )
 # "by the way" after "and", before a second question ("... y de paso que es eso del celac")
 _BY_THE_WAY: Final = r"by the way|btw|de paso|por cierto|a proposito|aliás|alias"
+# A second question said to be one: "... y otra cosa q es eso del laboratorio", "... e, já
+# agora, entre que dias ...", "... e, segundo, de que modo ..."
+_ANOTHER_QUESTION: Final = (
+    r"otra cosa|outra coisa|another thing|one more thing|j[aá] agora|em segundo lugar"
+    r"|en segundo lugar|segundo|la segunda|a segunda"
+)
+# Question words run together with "is" or "has" as chat types them, and "whose".
+_RUN_TOGETHER_QUESTION_WORD: Final = r"whats|whens|wheres|whos|hows|whose"
 _SPLIT: Final = re.compile(
     r"(?<=[.?!？。！;；:：，\n])\s*"
     # An emoji ends a sentence as a full stop does, before a question ("... global south 😩
@@ -80,7 +88,7 @@ _SPLIT: Final = re.compile(
     # So does laughter ("weather here is awful lol what did BYD build in brazil").
     r"|(?:(?<=[\U0001F1E6-\U0001FAFF\u2600-\u27BF\uFE0F])|(?<=\blol)|(?<=\blmao)|(?<=\bhaha)"
     r"|(?<=\bhahaha)|(?<=\bjaja)|(?<=\bjajaja)|(?<=\bkkk)|(?<=\bkkkk)|(?<=\brsrs))\s+"
-    rf"(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|hows|wheres|whos|but|pero|mas|so"
+    rf"(?=¿|(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|{_RUN_TOGETHER_QUESTION_WORD}|but|pero|mas|so"
     r"|ok|okay)\b)"
     # A face ends a sentence before one that asks with its mark ("... só fala de agro 😂 o
     # comércio agrícola mudou como?"); not before Chinese, as above.
@@ -90,20 +98,17 @@ _SPLIT: Final = re.compile(
     # "... y de paso que es eso del celac": by the way
     # "... y también qué le mandaron a México": and also; not "y también que México, ¿es
     # cierto?", and also that
-    rf"|(?<!\band)(?<!\ban)(?<!\bn)(?<!\by)(?<!\be),?\s+(?:and|an|also|plus|y|e),?\s+"
+    # ("and also" is one conjunction: its "also" starts nothing)
+    r"|,?\s+(?:and|an|(?<!\band\s)(?<!\ban\s)also|plus|y|e),?\s+"
     r"(?:(?:also|tambi[eé]n|tamb[eé]m)\s+"
     r"(?!(?-i:que\s+[A-ZÁÉÍÓÚÑ]\w*\s*(?:[,¿]|$)))"
     # "..., and secondly, how many ..."
-    rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}"
-    # "... y otra cosa que es lo del laboratorio en uruguay"
-    r"|otra cosa|outra coisa|another thing|one more thing"
-    # "... e, já agora, entre que dias ...", "... e, em segundo lugar, se ...": the second
-    # question, said to be one
-    r"|j[aá] agora|em segundo lugar|en segundo lugar|segundo|la segunda|a segunda),?\s+)?"
+    rf"|(?:uh+|um+|erm|eh|secondly|thirdly|lastly|finally|{_BY_THE_WAY}|{_ANOTHER_QUESTION}"
+    r"),?\s+)?"
     # "... e com quem a China fez ...?", "... and in which year ...?", "... e faz quanto
     # tempo que existe?", "... e o que é a celac?", "... and whens the first one due"
     rf"(?=(?:{_PREPOSITION}\s+)?(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}"
-    r"|whats|whens|wheres|whos|hows|whose"
+    rf"|{_RUN_TOGETHER_QUESTION_WORD}"
     r"|o (?:que|q)|faz quanto|ha quanto|há quanto|hace cu[aá]nto)\b)"
     # "... about China and Latin America, what does this CELAC stand for": a question word
     # and its verb after a comma start the question; not one asking of what came before it
@@ -141,7 +146,7 @@ _SPLIT: Final = re.compile(
 _WHAT_FOR: Final = r"(?:pra|para|pa) que(?: que)?(?= serv| sirv)"
 _ASKS: Final = re.compile(
     rf"[?？]\s*$|^\W*(?:o\s+|(?:please|pls|plz|kindly|por favor|porfa|porfis|xfa|pfv)\W+)?"
-    rf"(?:{QUESTION_WORD}|whats|wheres|whos|hows|whens|whose|whether|if(?! (?:i|im)\b)"
+    rf"(?:{QUESTION_WORD}|{_RUN_TOGETHER_QUESTION_WORD}|whether|if(?! (?:i|im)\b)"
     # "has the genetics company opened a lab there and for what?", "have they ...": with its
     # subject; not "have been reading ...", "have a nice day", nor Spanish "has visto"
     r"|(?:has|have)\s+(?:china|chinese|beijing|they|he|she|it|there|anyone|anybody|any|the|this"
@@ -161,8 +166,7 @@ _ASKS: Final = re.compile(
     r"\s+[^,?]{1,25}?,?\s+(?=(?:what|which|who|where|when|how|que|qu[eé]|o que|qual|cual)\b))?"
     # "y de paso que es eso del celac": by the way; "y otra cosa q es eso ...", "e, já agora,
     # ...": a second question, said to be one
-    rf"(?:(?:{_BY_THE_WAY}|otra cosa|outra coisa|another thing|one more thing|j[aá] agora"
-    r"|em segundo lugar|en segundo lugar|segundo|la segunda|a segunda),?\s+)?"
+    rf"(?:(?:{_BY_THE_WAY}|{_ANOTHER_QUESTION}),?\s+)?"
     # "and like how old is the forum": as people speak
     r"(?:(?:like|uh+|um+|erm|so),?\s+)?"
     r"(?:o que|o q|oq|what|whats|which|who|whos|whose|when|whens|where|wat|wut|wht|wich|whn|wher"
@@ -760,7 +764,7 @@ _COUNTED: Final = {"two": 2, "2": 2, "dos": 2, "duas": 2}
 _AND: Final = re.compile(r",?\s+(?:and|y|e)\s+", re.IGNORECASE)
 _OPENS_WITH_AND: Final = re.compile(r"\W*(?:and|y|e)\s", re.IGNORECASE)
 _ASKS_ANYWHERE: Final = re.compile(
-    rf"\b(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|whats|wheres|whos|hows)\b",
+    rf"\b(?:{QUESTION_WORD}|{ACCENTED_QUESTION_WORD}|{_RUN_TOGETHER_QUESTION_WORD})\b",
     re.IGNORECASE,
 )
 # Each side of that "and" says this much: "China and Brazil" is one thing, not two questions.

@@ -188,7 +188,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(_HOW_MANY),
-        re.compile(rf"(?:多少|几多)(?!钱)|(?<!哪)几[{_CHINESE_COUNTERS}]"),
+        # not "举几个例子" (give a few examples), which asks for examples
+        re.compile(rf"(?:多少|几多)(?!钱)|(?<![哪举])几[{_CHINESE_COUNTERS}]"),
     ),
     Detail.DATE: (
         re.compile(
@@ -236,7 +237,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         # not where someone works (在哪高就, 在哪里工作: the institute)
         re.compile(
-            r"在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|[里儿]?(?:高就|工作|上班))"
+            r"(?<!意义)在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|[里儿]?(?:高就|工作|上班))"
             r"|哪里(?!高就|工作|上班)|哪儿(?!工作|上班)"
         ),
     ),
@@ -339,8 +340,10 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     # Which countries by name ("which African countries get the data?"): the article names
     # thirteen, and speaks of regions ("developing countries in Africa") without naming theirs.
     Detail.COUNTRIES: (
+        # "which African countries", not "what do countries gain ..."
         re.compile(
-            r"\b(?:which|what) (?:\w+ )?countries\b"
+            r"\b(?:which|what) (?:(?!(?:do|does|did|will|would|can|could|are|is|were|was|have"
+            r"|has|should)\b)\w+ )?countries\b"
             rf"|{_WHICH_OPENING}"
             r" (?:paises|países)\b"
         ),
@@ -463,7 +466,7 @@ _LACK_WORDS: Final[dict[Detail, re.Pattern[str]]] = {
     Detail.COMPANIES: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
     Detail.AGREEMENTS: re.compile(r"\b(?:agreements?|deals?)\b", re.IGNORECASE),
     Detail.INSTITUTIONS: re.compile(r"\b(?:names?|named)\b", re.IGNORECASE),
-    Detail.COUNTRIES: re.compile(r"\b(?:countries|names?|named|which ones|list)\b", re.IGNORECASE),
+    Detail.COUNTRIES: re.compile(r"\b(?:countries|members|which ones)\b", re.IGNORECASE),
     # not "names no person" (the author's answer, which names the institute)
     Detail.NAME: re.compile(
         r"\b(?:not|never) name (?:them|it|the|any|each)\b|\bnames? no (?!person|people)\w"
@@ -606,8 +609,8 @@ def counted_given(answer: str) -> list[str]:
 
 def asked_details(question: str, *, among: Collection[Detail] | None = None) -> tuple[Detail, ...]:
     """The kinds of detail the question asks for, in a fixed order; `among`: only these are
-    looked for (each with the details that may stand in for it, as COUNTING does for COUNT),
-    and the countries by name (COUNTRIES) only when `among` holds them."""
+    looked for (each with the details that may stand in for it, as COUNTING does for COUNT).
+    Without `among`, every kind but those ONLY_WHEN_LOOKED_FOR."""
     folded = fold(question)
     asked = [
         detail
