@@ -4373,6 +4373,8 @@ def test_advantages_are_benefits_and_a_mention_asked_for_is_no_topic(shipped: Re
         ("agri-mechanisms-19", "都是哪几个国家", "agri-mechanisms-19"),
         # why this year's visit matters "especially" (特别): the visit's
         ("xi-visit", "为啥今年特别重要伐？", "xi-visit"),
+        # Scots drops the g and says "aff" for off
+        ("byd-brazil-complex", "when's the first motor comin aff the line", "byd-first-vehicle"),
     ],
 )
 def test_a_follow_up_asking_a_detail_or_a_purpose_or_whether_it_differs_keeps_its_subject(

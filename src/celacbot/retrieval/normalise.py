@@ -128,6 +128,7 @@ _CHAT_WORDS = """
     gentileza gentilmente respetuosamente permite permita permitame
     bigger broader overall happened
     goin doin talkin gettin nothin somethin lookin makin sayin mae maje
+    comin tryin askin wonderin thinkin hearin readin workin aff
     parado parada
     down remember remembered lot lots always folk folks acerca flown begin began begun
     podes precisarme precisar jeito boet bao gringa gringo recolhidos recolhidas coletados
