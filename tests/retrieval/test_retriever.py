@@ -5959,3 +5959,13 @@ def test_an_answer_naming_the_countries_asked_for_says_nothing_lacks(
     answer = shipped.answer(question)
 
     assert (answer.decision, answer.id, answer.lacks) == (Decision.ANSWER, entry, ())
+
+
+@pytest.mark.parametrize(
+    "question", ["who really wrote the article?", "but who actually wrote the article then?"]
+)
+def test_an_adverb_between_a_synonyms_words_leaves_the_synonym(
+    shipped: Retriever, question: str
+) -> None:
+    # "who wrote" is the author's synonym; without it, "wrote" and "article" are the date's
+    assert verdict(shipped, question) == (Decision.ANSWER, "article-author")

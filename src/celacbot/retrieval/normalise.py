@@ -135,6 +135,17 @@ _CHAT_WORDS = """
     afirmacao afirmacoes afirmacion afirmaciones
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split()) | frozenset(_CHAT_WORDS.split())
+# Adverbs a question puts between a synonym's words ("who really wrote it?", "who actually
+# wrote it?"): read past, "who wrote" is still the author. Stop words, so nothing else changes.
+_READ_PAST: Final = STOP_WORDS & {
+    "really",
+    "actually",
+    "just",
+    "basically",
+    "honestly",
+    "literally",
+    "seriously",
+}
 
 # Conversational words that say little about the topic: they stay terms (so "what is the
 # article about?" still has something to match) but weigh little, known or not.
@@ -764,9 +775,12 @@ class Normaliser:
             return None
         return words(self._rewrite.sub(lambda found: f" {self._rewritten[found[0]]} ", folded))
 
-    def terms(self, text: str) -> list[str]:
-        """All stemmed terms of a text with synonyms mapped, stop words included."""
+    def terms(self, text: str, *, question: bool = False) -> list[str]:
+        """All stemmed terms of a text with synonyms mapped, stop words included; of a
+        `question`, not the adverbs it puts between a synonym's words."""
         stemmed = stemmed_words(text)
+        if question:
+            stemmed = tuple(filterfalse(_READ_PAST.__contains__, stemmed))
         # Most texts hold no synonym at all: one probe in C spares the scan.
         if self._lengths_by_first.keys().isdisjoint(stemmed):
             return list(stemmed)
@@ -793,7 +807,9 @@ class Normaliser:
         if cached is None:
             if len(self._cache) >= TERMS_CACHE_SIZE:
                 self._cache.clear()
-            cached = self._cache[text] = self.text_content_terms(text)
+            cached = self._cache[text] = tuple(
+                filterfalse(STOP_WORDS.__contains__, self.terms(text, question=True))
+            )
         return cached
 
     def text_content_terms(self, text: str) -> tuple[str, ...]:
