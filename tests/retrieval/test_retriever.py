@@ -5962,7 +5962,12 @@ def test_an_answer_naming_the_countries_asked_for_says_nothing_lacks(
 
 
 @pytest.mark.parametrize(
-    "question", ["who really wrote the article?", "but who actually wrote the article then?"]
+    "question",
+    [
+        "who really wrote the article?",
+        "but who actually wrote the article then?",
+        "who exactly write dis article?",
+    ],
 )
 def test_an_adverb_between_a_synonyms_words_leaves_the_synonym(
     shipped: Retriever, question: str

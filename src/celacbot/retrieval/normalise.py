@@ -146,6 +146,9 @@ _READ_PAST: Final = STOP_WORDS & {
     "literally",
     "seriously",
 }
+# Light adverbs a question puts there too ("who exactly wrote it?"), which still ask ("what
+# is it exactly?"): moved after the question's other words instead.
+_PUT_LAST: Final = frozenset({"exactly", "precisely", "specifically", "exactamente", "exatamente"})
 
 # Conversational words that say little about the topic: they stay terms (so "what is the
 # article about?" still has something to match) but weigh little, known or not.
@@ -777,10 +780,14 @@ class Normaliser:
 
     def terms(self, text: str, *, question: bool = False) -> list[str]:
         """All stemmed terms of a text with synonyms mapped, stop words included; of a
-        `question`, not the adverbs it puts between a synonym's words."""
+        `question`, not the adverbs it puts between a synonym's words, and its light ones
+        last (the index reads a query's terms as a set)."""
         stemmed = stemmed_words(text)
         if question:
-            stemmed = tuple(filterfalse(_READ_PAST.__contains__, stemmed))
+            stemmed = tuple(
+                [w for w in stemmed if w not in _READ_PAST and w not in _PUT_LAST]
+                + [w for w in stemmed if w in _PUT_LAST]
+            )
         # Most texts hold no synonym at all: one probe in C spares the scan.
         if self._lengths_by_first.keys().isdisjoint(stemmed):
             return list(stemmed)
