@@ -848,7 +848,7 @@ class FollowUpReader:
         governments?" after the fields of cooperation: the levels); None for anything else
         ("only china helped with vaccines?")."""
         # "只有巴西用？": the pairs at the edges of two Chinese words (有巴, 西用) name nothing.
-        topics = [term for term in topics if not is_cjk(term) or term in self.normaliser.cjk_terms]
+        topics = [term for term in topics if self._is_a_word(term)]
         # "es solo curiosidad": no word of the article, no "only X" about the subject.
         if (
             not asks_if_only(question)
@@ -1022,8 +1022,15 @@ class FollowUpReader:
         chat word, not the edge of two Chinese words such as 候成 in 时候成立)."""
         if term in self.topic_terms:
             return True
-        word = not is_cjk(term) or term in self.normaliser.cjk_terms
-        return word and self.vocabulary.weight(term) >= self.vocabulary.max_idf * NAME_RARITY
+        return (
+            self._is_a_word(term)
+            and self.vocabulary.weight(term) >= self.vocabulary.max_idf * NAME_RARITY
+        )
+
+    def _is_a_word(self, term: str) -> bool:
+        """Whether a query term is a word, not the pair at the edge of two Chinese words (候成
+        in 时候成立)."""
+        return not is_cjk(term) or term in self.normaliser.cjk_terms
 
     def _names_a_topic_besides_a_place(self, whole: Reading, part: Reading) -> bool:
         """Whether a message names a topic of the article (a keyword's or a rare name) outside

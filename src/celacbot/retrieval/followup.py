@@ -636,6 +636,6 @@ def asks_for_more(text: str) -> bool:
         or found(_WHAT_ELSE, text)
         or (
             found(_EXAMPLES, text)
-            and not found(_ASKS_OTHERWISE, _WHICH_EXAMPLES.sub(" ", fold(text)))
+            and not _ASKS_OTHERWISE.search(_WHICH_EXAMPLES.sub(" ", fold(text)))
         )
     )

@@ -431,13 +431,12 @@ def without_exclusion(text: str) -> tuple[str, str] | None:
     """The message without what it sets aside, and what it sets aside; None when it sets
     nothing aside (or is nothing else)."""
     found = _search_folded(_EXCLUSION, text)
+    # "除咗整车仲做乜": a Cantonese word folds to a longer Mandarin one (乜, 什么), and the
+    # folded text stands for the message
+    if found is None and len(folded := fold(text)) != len(text):
+        text, found = folded, _EXCLUSION.search(folded)
     if found is None:
-        # "除咗整车仲做乜": a Cantonese word folds to a longer Mandarin one (乜, 什么), and the
-        # folded text stands for the message
-        folded = fold(text)
-        if len(folded) == len(text) or (found := _EXCLUSION.search(folded)) is None:
-            return None
-        text = folded
+        return None
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     return (rest, found[0]) if len(rest) >= _MIN_CLAUSE_CHARS else None
 

@@ -1039,7 +1039,7 @@ class Retriever:
         # which countries by name, which only a caveat looks for
         asked = (
             *self._asked_details(question),
-            *asked_details(question, among=ONLY_WHEN_LOOKED_FOR),
+            *self._asked_details(question, among=ONLY_WHEN_LOOKED_FOR),
         )
         found = gaps(asked, said, unknown_words=unknown_words)
         if (
