@@ -164,6 +164,8 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("esses satélite servem pra quê mesmo?", True),
         ("那些卫星是拿来做哪样的？", True),  # 做哪样: what, in southwestern Mandarin
         ("拿来做什么的", True),
+        ("what's the end game?", True),
+        ("what is the ultimate goal?", True),
     ],
 )
 def test_asking_what_something_is_for_or_brings(message: str, purpose: bool) -> None:

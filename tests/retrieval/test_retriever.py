@@ -1300,7 +1300,14 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
 
 
 @pytest.mark.parametrize(
-    "goal", ["what is its goal?", "qual o objetivo dele?", "¿cuál es su objetivo?"]
+    "goal",
+    [
+        "what is its goal?",
+        "qual o objetivo dele?",
+        "¿cuál es su objetivo?",
+        "yeah but whats the end game",  # not of digital entertainment's games
+        "whats the end goal tho",
+    ],
 )
 def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     shipped: Retriever, goal: str
@@ -1308,6 +1315,25 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     assert verdict(shipped, goal, subject="food-innovation-center") == (
         Decision.ANSWER,
         "food-security",
+    )
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "any of them made locally?",
+        "有冇喺当地起厂啊？",
+        "Any of them is making the vehicles locally?",
+    ],
+)
+def test_whether_the_cars_sold_are_made_there_is_the_plant_that_makes_them(
+    shipped: Retriever, follow_up: str
+) -> None:
+    # After the markets Chinese EVs entered, the cars made locally are BYD's plant in Brazil,
+    # not the list of markets again.
+    assert verdict(shipped, follow_up, subject="ev-countries") == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
     )
 
 

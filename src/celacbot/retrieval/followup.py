@@ -463,7 +463,7 @@ _PURPOSE: Final = re.compile(
     r"\b(?:what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
     # "for what tho?", "for wha?": the same asked the other way round, alone
     r"|^\W*(?:and |but )?for (?:what|wha|wat|wut)(?: tho| though| exactly| then)?(?=\W*$)"
-    r"|what(?:['’]s| is) the (?:point|use|purpose|goal|aim)"
+    r"|what(?:['’]s| is) the (?:(?:end|ultimate|final|real) )?(?:point|use|purpose|goal|aim|game)"
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
     r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
