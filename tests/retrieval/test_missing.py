@@ -29,6 +29,8 @@ from celacbot.retrieval.missing import (
         "Em qual período?",  # in what period
         "在哪个时间段？",
         "Em que prazo a montadora pretende concluir o primeiro veículo?",  # by when
+        "Ok and timeline for first output?",  # by when, as a schedule
+        "¿y el cronograma?",
     ],
 )
 def test_when_asks_for_a_date(question: str) -> None:

@@ -1307,6 +1307,7 @@ def test_it_in_a_follow_up_that_names_nothing_stays_the_subject(
         "¿cuál es su objetivo?",
         "yeah but whats the end game",  # not of digital entertainment's games
         "whats the end goal tho",
+        "an what's the point of 'er in the end?",  # "in the end" is chat, as "after all" is
     ],
 )
 def test_its_goal_in_any_language_is_what_the_subject_aims_at(
@@ -1315,6 +1316,40 @@ def test_its_goal_in_any_language_is_what_the_subject_aims_at(
     assert verdict(shipped, goal, subject="food-innovation-center") == (
         Decision.ANSWER,
         "food-security",
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "follow_up", "counting"),
+    [
+        # the farm trade the 19 mechanisms brought, which it says
+        ("agri-trade-products", "how many countries?", "agri-trade-products"),
+        ("agriculture-overview", "con cuántos países", "agri-mechanisms-19"),
+    ],
+)
+def test_how_many_countries_after_a_subject_counts_the_countries_of_that_subject(
+    shipped: Retriever, subject: str, follow_up: str, counting: str
+) -> None:
+    # Not the 33 members of CELAC, which "how many countries?" alone asks.
+    answer = shipped.answer(follow_up, subject=subject)
+    assert (answer.decision, answer.id) == (Decision.ANSWER, counting)
+    assert Detail.COUNT not in answer.lacks
+
+
+@pytest.mark.parametrize("subject", ["cbers-program", "covid-support"])
+def test_a_count_of_something_else_is_no_count_of_countries(
+    shipped: Retriever, subject: str
+) -> None:
+    # Six satellites do not say with how many countries: the answer says the count is missing.
+    answer = shipped.answer("how many countries?", subject=subject)
+    assert answer.decision is Decision.ANSWER
+    assert Detail.COUNT in answer.lacks
+
+
+def test_a_timeline_after_the_plant_is_when_its_first_vehicle_is_due(shipped: Retriever) -> None:
+    assert verdict(shipped, "Ok and timeline for first output?", subject="byd-brazil-complex") == (
+        Decision.ANSWER,
+        "byd-first-vehicle",
     )
 
 

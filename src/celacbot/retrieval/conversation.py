@@ -233,6 +233,9 @@ class FollowUpReader:
     # leaves unsaid, "what do they cover?" what a related entry tells.
     telling_how_many: frozenset[str]
     count_units: frozenset[str]
+    # The entries and facts whose every count is of countries (the 19 farming mechanisms):
+    # "how many countries?" is answered by one of them, never by six satellites.
+    counting_countries: frozenset[str]
     # The terms of each entry's questions and keywords: what it is about, not all its answer
     # mentions in passing.
     asked_about: Mapping[str, frozenset[str]]
@@ -652,7 +655,15 @@ class FollowUpReader:
         counted = [term for term in turn.topics if term not in self.detail_terms]
         if counted and Detail.COUNT in self.asked_details(turn.question):
             neighbours, linked = (
-                frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))
+                frozenset(
+                    each
+                    for each in ids
+                    if (
+                        each in self.counting_countries
+                        if self.count_units.issuperset(counted)
+                        else self.neighbourhood.speaks_of(each, counted)
+                    )
+                )
                 for ids in (neighbours, linked)
             )
         # A date or count an overview gives is of something else ("when did CBERS start?" is
@@ -1006,15 +1017,23 @@ class FollowUpReader:
         """The terms that ask a detail in this message rather than name a topic: the words of
         a detail ("year", "city"), the words of paying when it asks who paid ("¿quién lo
         financia?" asks a detail of the subject, not of the Trust Fund), and of a beginning
-        when it asks when ("when did it start?" asks the subject's date, not of a start)."""
+        when it asks when ("when did it start?" asks the subject's date, not of a start), and
+        what a count counts when it asks how many ("how many countries?" after the farm trade
+        asks how many countries take part in it, not how many CELAC has)."""
         detail_words = self.detail_terms
-        if self.funding_terms.isdisjoint(terms) and self.beginning_terms.isdisjoint(terms):
+        if (
+            self.funding_terms.isdisjoint(terms)
+            and self.beginning_terms.isdisjoint(terms)
+            and self.count_units.isdisjoint(terms)
+        ):
             return detail_words
         asked = self.asked_details(question)
         if Detail.FUNDER in asked:
             detail_words |= self.funding_terms
         if _DATES.intersection(asked):
             detail_words |= self.beginning_terms
+        if Detail.COUNT in asked:
+            detail_words |= self.count_units
         return detail_words
 
     def _names_a_topic(self, term: str) -> bool:

@@ -471,7 +471,9 @@ _PURPOSE: Final = re.compile(
     r"|who (?:benefits|gains)|(?:para|pra|pa) (?:que|q) (?:va a |van a |vai |vao )?"
     r"(?:sirve|sirven|servira|serviran|serviria|serve|servem|servir|se usa\w*)"
     r"|(?:para|pra|pa) (?:que|q)(?:\s+(?:mesmo|msm|exatamente|exactamente|afinal|entonces|entao))?"
-    r"(?=\s*\?|\s*$)|de que (?:sirve|serve|servira)"
+    # "pra quê mesmo, visse?": a tag after it asks nothing more
+    r"(?=\s*\?|\s*$|,?\s*(?:visse|viu|ne|ta|hein|pues|oxe|uai|mano|cara|che)\W*$)"
+    r"|de que (?:sirve|serve|servira)"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
     r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"

@@ -208,6 +208,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
             r"|\b(?:what|which|que|q|qual|cual) (?:period|periodo|time frame)\b"
             # "em que prazo ...?", "¿en qué plazo ...?": by when
             r"|\b(?:em|en|in|within) (?:que|q|qual|cual|what|which) (?:prazo|plazo|timeframe)\b"
+            # "timeline for first output?", "¿cuál es el cronograma?": by when, as a schedule
+            r"|\btimelines?\b|\bcronogramas?\b"
             # "how long has it been going on?": since when
             r"|\bhow long\b|\b(?:ha|faz) quanto tempo\b|\bhace cuanto\b"
             # "how old is CELAC?": since when, as an age

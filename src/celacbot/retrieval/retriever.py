@@ -169,6 +169,7 @@ class Retriever:
         # facts whose figures count only countries ("these three countries"): no answer to it.
         self._works = frozenset(self._normaliser.text_content_terms(WORKS))
         country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
+        self._country_units = country_units
 
         # What each entry's and fact's figures count, one set of terms a figure ("six Earth
         # resource satellites"), which a claim's count may be corrected by.
@@ -296,6 +297,7 @@ class Retriever:
             telling_when=self._telling_when,
             telling_how_many=self._telling_how_many,
             count_units=country_units,
+            counting_countries=self._counting_countries,
             asked_about={doc.id: doc.strong for doc in entry_docs},
             countries=self._countries,
             located=giving(Detail.LOCATION),
@@ -1049,6 +1051,14 @@ class Retriever:
             and self._asks_to_count_works(question)
         ):
             found = replace(found, unstated=(*found.unstated, Detail.COUNT))
+        # "how many countries?" after CBERS: six satellites are no count of countries
+        if (
+            Detail.COUNT in asked
+            and Detail.COUNT not in found.all
+            and answer.id not in self._counting_countries
+            and self._asks_to_count_countries(question)
+        ):
+            found = replace(found, unstated=(*found.unstated, Detail.COUNT))
         # An answer already read for gaps (a part of a message, then the message) says so once.
         if not set(found.all) - set(answer.lacks):
             return answer
@@ -1077,6 +1087,14 @@ class Retriever:
         return asked is not None and not self._works.isdisjoint(
             self._normaliser.content_terms(asked)
         )
+
+    def _asks_to_count_countries(self, question: str) -> bool:
+        """Whether the question asks to count countries ("how many countries?", "con cuántos
+        países", "多少个国家"): what it counts comes first after its "how many"."""
+        asked = counted_asked(question)
+        if asked is None:
+            return False
+        return not self._country_units.isdisjoint(self._normaliser.content_terms(asked)[:2])
 
     def _framing(self, query: Query) -> Framing:
         """For a question about the article's subject (it names China and a Latin American
