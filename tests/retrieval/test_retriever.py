@@ -5200,6 +5200,28 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
             " America",
             "cbers-data-sharing",
         ),
+        # "joya de la corona" (crown jewel) is the highlight, not COVID's corona; 最出彩 too
+        (
+            "¿Qué ámbito considera el autor la joya de la corona de la relación entre China y la"
+            " CELAC?",
+            "green-energy-overview",
+        ),
+        ("跟拉美那边搞合作，现在最出彩的是哪一块？", "green-energy-overview"),
+        # "vivir mejor" (live better) is the livelihoods
+        (
+            "¿Es verdad que la plata china le dio trabajo a la gente y la ayudó a vivir mejor"
+            " por allá?",
+            "jobs-livelihoods",
+        ),
+        # "detecten las enfermedades" is early disease diagnosis
+        (
+            "¿China está ayudando a que en algún país de Sudamérica detecten las enfermedades"
+            " más temprano?",
+            "bgi-uruguay-lab",
+        ),
+        # "文章说" (the article says) tells where the answer is, not what is asked
+        ("拉美那边数字经济想真正做起来，文章说要补哪些短板？", "digital-economy-overview"),
+        ("文章说了什么？", "article-summary"),
     ],
 )
 def test_a_question_in_other_words_finds_its_entry(
