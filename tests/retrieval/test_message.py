@@ -24,6 +24,11 @@ from celacbot.retrieval.message import (
         ("除了疫苗还有什么?", "还有什么?"),
         # Cantonese, whose 乜 is Mandarin's longer 什么
         ("除咗整车仲做乜", "还做什么"),
+        # no comma: the subject or its verb after what is set aside
+        ("¿Y aparte de la pandemia hicieron algo más?", "hicieron algo más?"),
+        ("e fora a pandemia a china fez mais alguma coisa", "a china fez mais alguma coisa"),
+        ("除上述援助外，该领域还有何进展？", "该领域还有何进展？"),
+        ("除草剂，还有别的吗", None),  # 除草剂 is a weedkiller
         ("what is CBERS?", None),
     ],
 )

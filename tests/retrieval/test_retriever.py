@@ -3313,6 +3313,29 @@ def test_interests_are_not_chat(shipped: Retriever, question: str) -> None:
         ("cbers-program", "除了拉美，还给哪些地方提供数据？", "cbers-data-sharing"),
         # "aparte" is "besides", not a misspelt "aporte" (an investment)
         ("bgi-uruguay-lab", "¿y aparte de eso?", "bgi-uruguay-lab"),
+        # the subject set aside as a whole: what else there is, beyond it
+        (
+            "xi-summits",
+            "Además de las cumbres, ¿qué más hacía en esos países?",
+            "state-visits",
+        ),
+        ("xi-summits", "apart from the summits, what else did he do?", "state-visits"),
+        (
+            "covid-support",
+            "e fora a pandemia a china fez mais alguma coisa na saúde",
+            "bgi-uruguay-lab",
+        ),
+        (
+            "covid-support",
+            "¿Y aparte de la pandemia hicieron algo más en salud?",
+            "health-overview",
+        ),
+        # ... not one of the things it names ("Solar and hydro projects")
+        (
+            "green-projects-countries",
+            "Besides solar, what else are they building there?",
+            "green-projects-countries",
+        ),
         # who "they" are: the company the lab belongs to
         ("bgi-uruguay-lab", "who are they", "bgi-genomics"),
     ],

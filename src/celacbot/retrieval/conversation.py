@@ -28,6 +28,7 @@ from celacbot.retrieval.followup import (
     asked_position,
     asks_for_more,
     asks_for_position,
+    asks_for_something_else,
     asks_for_the_other,
     asks_if_only,
     asks_if_there,
@@ -239,6 +240,9 @@ class FollowUpReader:
     # The terms of each entry's questions and keywords: what it is about, not all its answer
     # mentions in passing.
     asked_about: Mapping[str, frozenset[str]]
+    # The terms of each entry's labels and first two keywords: what the entry is, as a
+    # whole ("the summits" of the summits Xi attended; not the vaccines of COVID support).
+    defining: Mapping[str, frozenset[str]]
     status_terms: frozenset[str]
     # The countries the article names, as terms, and the entries and facts whose answer says
     # where (a country, a city): "is it in brazil?" after one of them is answered by it.
@@ -386,6 +390,10 @@ class FollowUpReader:
         ):
             return None
         rest = turn.reader.read(split[0], turn.own.requested_lang)
+        if asks_for_something_else(split[0]) and self._is_the_subject(turn.subject, split[1]):
+            beyond = self._beyond_the_subject(turn, rest)
+            if beyond is not None:
+                return replace(beyond, question=turn.question)
         shape = self._shape(split[0], rest, replying=turn.replying)
         if not (shape.bare or shape.points_back or opens_with_connector(split[0])):
             return None
@@ -397,6 +405,41 @@ class FollowUpReader:
             turn.reader, split[0], turn.subject, rest, replying=turn.replying
         )
         return replace(answer, question=turn.question)
+
+    def _set_aside_terms(self, aside: str) -> frozenset[str]:
+        """The topics a set-aside phrase names ("summit" in "además de las cumbres"), without
+        its "besides" or "these"."""
+        return frozenset(
+            term for term in self.normaliser.text_content_terms(aside) if term in self.topic_terms
+        )
+
+    def _is_the_subject(self, subject: str, aside: str) -> bool:
+        """Whether what a message sets aside is the subject as a whole: "besides the summits"
+        after the summits Xi attended, "除了这些" (besides these) after anything; not "além
+        das vacinas" after COVID support, one thing it lists."""
+        return self._set_aside_terms(aside) <= self.defining.get(subject, frozenset())
+
+    def _beyond_the_subject(self, turn: _Turn, rest: Reading) -> Answer | None:
+        """What else there is besides the subject: the rest of the message, when it answers
+        alone with another entry, not of the subject's kind or an overview of it and more
+        ("hicieron algo más en salud?": the health overview); else the first entry related
+        to the subject that is not of its kind (Xi's state visits, not the APEC meeting,
+        another of his summits)."""
+        aside = self.defining.get(turn.subject, frozenset())
+
+        def of_another_kind(entry_id: str) -> bool:
+            return entry_id != turn.subject and aside.isdisjoint(
+                self.defining.get(entry_id, frozenset())
+            )
+
+        own = rest.answer
+        if own.decision is Decision.ANSWER and own.id is not None:
+            entry = turn.reader.entry(own.id)
+            overview = entry is not None and turn.subject in entry.related
+            if of_another_kind(own.id) or overview:
+                return own
+        others = (each for each in turn.about.related if of_another_kind(each))
+        return next(filter(None, map(turn.taken, others)), None)
 
     def _of_a_known_form(self, turn: _Turn) -> Answer | None:
         """Small talk, "the second one?", a doubted figure, "is it finished?", "only for

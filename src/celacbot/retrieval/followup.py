@@ -631,6 +631,18 @@ def tells_progress(answer: str) -> bool:
     return bool(_PROGRESS.search(answer))
 
 
+# "hicieron algo más?", "还有别的安排吗？", "did they do anything else?": something besides
+# what was set aside, over folded text.
+_SOMETHING_ELSE: Final = re.compile(
+    r"\b(?:else|other|others|otr[oa]s?|outr[oa]s?|mas|mais)\b|别的|其他|其它|另外|还有"
+)
+
+
+def asks_for_something_else(text: str) -> bool:
+    """Whether a message asks for something besides what it set aside."""
+    return found(_SOMETHING_ELSE, text)
+
+
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks to hear more about the subject."""
     return (

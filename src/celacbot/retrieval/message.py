@@ -417,12 +417,15 @@ def changes_subject(text: str) -> bool:
 _EXCLUSION: Final = re.compile(
     r"^\W*(?:(?:and|y|e)\s+)?(?:besides|apart from|aside from|other than|except for|aparte del?"
     r"|ademas del?|alem d[aeo]s?|fora|fuera del?)\s+(?:[^,?]{1,40},\s*"
-    # "e além do brasil ele vai em que país": no comma, the subject after it
-    r"|[^,?\s]+(?:\s[^,?\s]+)?\s+(?=(?:he|she|they|it|ele|ela|eles|elas|el|ella|ellos|ellas"
-    r"|china|xi)\s))"
+    # "e além do brasil ele vai em que país", "aparte de la pandemia hicieron algo más": no
+    # comma, the subject or its verb after it
+    r"|[^,?\s]+(?:\s[^,?\s]+){0,2}?\s+(?=(?:he|she|they|it|ele|ela|eles|elas|el|ella|ellos"
+    r"|ellas|a china|china|xi|did|hicieron|hizo|fizeram|fez)\s))"
     r"|\s+(?:besides|apart from|aside from|other than|aparte del?|ademas del?|alem d[aeo]s?"
     r"|fora)\s+[^,?]{1,30}(?=\?*\s*$)"
-    r"|^除了[^，,？?]{1,12}?(?:之外|以外)?(?:[，,]\s*|(?=还|也|另外))",
+    # "除上述援助外，", "除咯这些" (Hunan 咯, Cantonese 咗: 了)
+    r"|^除(?:了|咯|咗|开)[^，,？?]{1,12}?(?:之外|以外)?(?:[，,]\s*|(?=还|也|另外))"
+    r"|^除[^，,？?]{1,12}?(?:之外|以外|外)(?:[，,]\s*|(?=还|也|另外))",
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -106,6 +107,9 @@ from celacbot.retrieval.yes_no import asks_yes_or_no, without_yes_or_no
 _YEAR: Final = re.compile(YEAR)
 # What "what's it about?" asks when nothing was talked about yet.
 _THE_ARTICLES_GIST: Final = "what is the article about?"
+# A term this many entries' labels and first keywords share says what none of them is alone.
+_SHARED_BY: Final = 3
+_TWO_THINGS: Final = re.compile(r"\band\b|,|&")
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
@@ -299,9 +303,32 @@ class Retriever:
             count_units=country_units,
             counting_countries=self._counting_countries,
             asked_about={doc.id: doc.strong for doc in entry_docs},
+            defining=self._defining(kb),
             countries=self._countries,
             located=giving(Detail.LOCATION),
         )
+
+    def _defining(self, kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+        """The terms of each entry's label and first two keywords, less those three or more
+        entries share ("xi" of his summits, visit and state visits): what it is, as a whole.
+        Not a label that names two things ("Solar and hydro projects"): one of them is part
+        of it."""
+        terms = {
+            entry.id: frozenset(
+                term
+                for text in (
+                    *([] if _TWO_THINGS.search(entry.label) else [entry.label]),
+                    *entry.keywords[:2],
+                )
+                for term in self._normaliser.text_content_terms(text)
+            )
+            for entry in kb.entries
+        }
+        shared = Counter(term for each in terms.values() for term in each)
+        return {
+            entry_id: frozenset(term for term in each if shared[term] < _SHARED_BY)
+            for entry_id, each in terms.items()
+        }
 
     @classmethod
     def from_file(cls, path: Path, settings: RetrievalSettings) -> Retriever:
