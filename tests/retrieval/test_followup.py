@@ -36,6 +36,10 @@ from celacbot.retrieval.followup import (
         "¿quiénes son?",
         "quem são eles?",
         "他们是谁？",
+        "what kind of company is that exactly?",
+        "mas que empresa é essa?",
+        "¿Y qué empresa es esa exactamente?",
+        "e quem é essa malta?",
     ],
 )
 def test_asking_what_the_thing_talked_about_is(message: str) -> None:

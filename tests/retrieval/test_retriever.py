@@ -3338,6 +3338,9 @@ def test_interests_are_not_chat(shipped: Retriever, question: str) -> None:
         ),
         # who "they" are: the company the lab belongs to
         ("bgi-uruguay-lab", "who are they", "bgi-genomics"),
+        ("bgi-uruguay-lab", "what kind of company is that exactly?", "bgi-genomics"),
+        ("bgi-uruguay-lab", "e quem é essa malta?", "bgi-genomics"),
+        ("byd-first-vehicle", "¿qué empresa es esa?", "byd-company"),
     ],
 )
 def test_only_x_what_else_and_who_are_they_are_about_the_subject(

@@ -581,6 +581,8 @@ class FollowUpReader:
             or more_of_it
             or of_the_subject
             or self._checks_what_was_said(turn)
+            # "what kind of company is that?": what the one behind the subject is
+            or asks_what_it_is(turn.question)
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone (one naming nothing else is bare: "what purpose?")
             or (what_for and turn.shape.short and turn.own.decision is not Decision.ANSWER)

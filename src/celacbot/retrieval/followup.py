@@ -335,6 +335,14 @@ def points_back(text: str, *, replying: bool = False) -> bool:
 
 # "what is it exactly?", "它是干什么的？": the whole message asks what the thing talked about is.
 _WHAT_IT_IS: Final = re.compile(
+    # "what kind of company is that exactly?", "mas que empresa é essa?", "e quem é essa
+    # malta?": what the one behind the thing talked about is
+    r"^\W*(?:(?:and|so|but|y|e|mas|pero)\W+)?what (?:(?:kind|sort|type) of )?(?:company|firm"
+    r"|outfit|business) (?:is|are) (?:it|that|this|they|those)(?: (?:exactly|again|then))*"
+    r"|^\W*(?:(?:y|e|mas|pero)\W+)?(?:que|q|qual|cual) (?:tipo de )?(?:empresa|compania|companhia"
+    r"|firma) (?:es|e|son|sao) (?:esa|essa|esta|aquela|aquella)(?: (?:exactamente|exatamente))?"
+    r"|^\W*(?:(?:y|e|mas|pero)\W+)?(?:quem|quien) (?:e|es) (?:essa|esa) (?:malta|gente|galera"
+    r"|empresa|firma|companhia|compania)(?=\W*$)|"
     r"^\W*(?:(?:and|so|ok|but|sorry|wait)\W+)*"
     r"(?:what(?:['’]s| is| are)|whats) (?:it|that|this|they|those)"
     r"(?: (?:exactly|again|actually|even|then|anyway|about))*"
