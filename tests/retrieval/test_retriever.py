@@ -1354,6 +1354,23 @@ def test_a_timeline_after_the_plant_is_when_its_first_vehicle_is_due(shipped: Re
 
 
 @pytest.mark.parametrize(
+    ("subject", "follow_up", "entry"),
+    [
+        # what Latin America gains: the green supply chain, two steps from green energy
+        ("green-projects-countries", "what's in it for latin america?", "green-supply-chain"),
+        ("green-energy-overview", "e o que a américa latina ganha com isso?", "green-supply-chain"),
+        ("green-projects-countries", "y eso d q le sirve a latinoamerica", "green-supply-chain"),
+        # what the visit was for is the visit's, not what the Forum it leads to is for
+        ("xi-visit", "what for?", "xi-visit"),
+    ],
+)
+def test_what_it_brings_someone_named_may_be_two_steps_away(
+    shipped: Retriever, subject: str, follow_up: str, entry: str
+) -> None:
+    assert verdict(shipped, follow_up, subject=subject) == (Decision.ANSWER, entry)
+
+
+@pytest.mark.parametrize(
     "follow_up",
     [
         "any of them made locally?",

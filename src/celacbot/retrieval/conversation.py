@@ -862,10 +862,14 @@ class FollowUpReader:
             return cause
         if why and not facets:
             return None
+        # Two steps away only for what it brings someone named ("what does Latin America gain
+        # from it?" after green energy's projects: the green supply chain); "what for?" after
+        # Xi's visit is what the visit was for, not what the Forum it leads to is for.
+        beyond = self.neighbourhood.related_beyond(subject) if facets else []
         asked = next(
             (
                 each
-                for each in (subject, *related)
+                for each in (subject, *related, *beyond)
                 if each in self.purposeful() and self.neighbourhood.speaks_of_all(each, facets)
             ),
             None,

@@ -481,7 +481,9 @@ _PURPOSE: Final = re.compile(
     r"|(?:para|pra|pa) (?:que|q)(?:\s+(?:mesmo|msm|exatamente|exactamente|afinal|entonces|entao))?"
     # "pra quê mesmo, visse?": a tag after it asks nothing more
     r"(?=\s*\?|\s*$|,?\s*(?:visse|viu|ne|ta|hein|pues|oxe|uai|mano|cara|che)\W*$)"
-    r"|de que (?:sirve|serve|servira)"
+    r"|(?:de|d) (?:que|q) (?:le |les |lhe |lhes )?(?:sirve|serve|servira)"
+    # "what's in it for latin america?", "qual o ganho disso?": what it brings someone
+    r"|what(?:['’]s| is) in it for|(?:qual|cual) (?:e |es )?(?:o |el )?(?:ganho|ganancia)\b"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
     r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"
@@ -513,7 +515,8 @@ _WHY: Final = re.compile(r"\b(?:why|por que|porque|pq)\b|为什么|为啥|为何
 
 # The words a question of what something is for or brings asks it with: no topic of their own.
 PURPOSE_WORDS: Final = (
-    "benefit benefits help helps good bring brings achieve gain gains use purpose point goal "
+    "benefit benefits help helps good bring brings achieve gain gains use purpose point goal aim "
+    "ganho ganhos "
     "ganha ganham gana ganan ayuda ayudan ayudar ajuda ajudam ajudar sirve sirven serve servem "
     "helped ayudo ayudaron ajudou ajudaram "
     "servira serviran serviria servir traz trouxe "

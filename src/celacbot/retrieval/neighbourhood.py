@@ -61,6 +61,7 @@ class Neighbourhood:
         }
         self._headlined = frozenset().union(*self._headline_terms.values())
         self._related = {entry.id: entry.related for entry in entries}
+        self._topic = {entry.id: entry.topic for entry in entries}
         self._linked = _linked(entries)
         self._neighbours = _neighbours(entries, self._linked)
         self._definitions = tuple(
@@ -76,6 +77,23 @@ class Neighbourhood:
     def linked(self, subject: str) -> frozenset[str]:
         """The entries the subject names as related, or that name it."""
         return self._linked.get(subject, frozenset())
+
+    def related_beyond(self, subject: str) -> list[str]:
+        """The entries of the subject's topic that its related entries name as related, in
+        their order, and it does not: what green energy's projects lead on to (the green
+        supply chain, and what it brings)."""
+        related = self._related.get(subject, [])
+        topic = self._topic.get(subject)
+        return list(
+            dict.fromkeys(
+                further
+                for each in related
+                for further in self._related.get(each, [])
+                if further != subject
+                and further not in related
+                and self._topic.get(further) == topic
+            )
+        )
 
     def defined_in(self, subject: str) -> str | None:
         """The entry that says what the name a subject asks about is: the longest name in the
