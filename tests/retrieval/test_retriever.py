@@ -5265,6 +5265,8 @@ def test_a_phrasing_added_for_one_entry_does_not_take_another(
         # "文章说" (the article says) tells where the answer is, not what is asked
         ("拉美那边数字经济想真正做起来，文章说要补哪些短板？", "digital-economy-overview"),
         ("文章说了什么？", "article-summary"),
+        # "could you kindly confirm ..." only asks politely
+        ("Could you kindly confirm what the acronym CELAC stands for?", "what-is-celac"),
     ],
 )
 def test_a_question_in_other_words_finds_its_entry(

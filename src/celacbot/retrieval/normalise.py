@@ -173,6 +173,7 @@ _LIGHT_WORDS = """
     listo listos pronto prontos pronta prontas pratica practica practice practically
     pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo consulta
     consultas
+    confirm confirmar confirma confirme verify verificar clarify aclarar esclarecer
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 事儿 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
