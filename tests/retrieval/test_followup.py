@@ -169,7 +169,6 @@ def test_asking_whether_it_holds_for_one_thing_alone(message: str, only: bool) -
         ("那些卫星是拿来做哪样的？", True),  # 做哪样: what, in southwestern Mandarin
         ("拿来做什么的", True),
         ("what's the end game?", True),
-        ("what's in it for latin america?", True),
         ("Tchê, e qual o ganho disso pra gente?", True),
         ("y eso d q le sirve a latinoamerica", True),
         ("pra quê mesmo, visse?", True),  # a tag after it asks nothing more

@@ -63,6 +63,7 @@ from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
     Normaliser,
     everyday_stems,
+    fold,
     found,
     has_cjk,
     is_cjk,
@@ -71,6 +72,13 @@ from celacbot.retrieval.normalise import (
 from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
 
+_WHO: Final = re.compile(r"\b(?:who|whom|quien|quienes|quem)\b|谁")
+# "apart from that", "除了这些", "além disso": what is set aside is only what was said.
+_ONLY_THAT: Final = re.compile(
+    r"^\W*(?:(?:and|y|e)\s+)?\w+(?:\s+(?:from|de|del|da|do|das|dos))?\s+"
+    r"(?:that|this|these|those|it|eso|esto|esos|estos|isso|isto|disso|disto|esses|estes)\W*$"
+    r"|^\W*除(?:了|咯|咗|开)?(?:这些|这个|那些|上述|以上|这)\W*(?:之外|以外|外)?\W*$"
+)
 # What "what's it called?" asks after the article itself.
 _THE_TITLE: Final = "what is the title of the article"
 # "Does the article mention lithium?", "What does it say about ...": a question about a thing
@@ -240,6 +248,8 @@ class FollowUpReader:
     # The terms of each entry's questions and keywords: what it is about, not all its answer
     # mentions in passing.
     asked_about: Mapping[str, frozenset[str]]
+    # The words that name China: what it gains is no one else's gain.
+    china: frozenset[str]
     # The terms of each entry's labels and first two keywords: what the entry is, as a
     # whole ("the summits" of the summits Xi attended; not the vaccines of COVID support).
     defining: Mapping[str, frozenset[str]]
@@ -406,39 +416,63 @@ class FollowUpReader:
         )
         return replace(answer, question=turn.question)
 
-    def _set_aside_terms(self, aside: str) -> frozenset[str]:
-        """The topics a set-aside phrase names ("summit" in "además de las cumbres"), without
-        its "besides" or "these"."""
-        return frozenset(
-            term for term in self.normaliser.text_content_terms(aside) if term in self.topic_terms
-        )
-
     def _is_the_subject(self, subject: str, aside: str) -> bool:
         """Whether what a message sets aside is the subject as a whole: "besides the summits"
-        after the summits Xi attended, "除了这些" (besides these) after anything; not "além
-        das vacinas" after COVID support, one thing it lists."""
-        return self._set_aside_terms(aside) <= self.defining.get(subject, frozenset())
+        after the summits Xi attended (the words of its label and first keywords), "除了这些",
+        "apart from that" after anything; not "além das vacinas" after COVID support, one
+        thing it lists, nor "besides the pandemic, what other movies" a word the article
+        never uses."""
+        if _ONLY_THAT.search(fold(aside)):
+            return True
+        topics = frozenset(
+            term for term in self.normaliser.text_content_terms(aside) if term in self.topic_terms
+        )
+        return bool(topics) and topics <= self.defining.get(subject, frozenset())
 
     def _beyond_the_subject(self, turn: _Turn, rest: Reading) -> Answer | None:
         """What else there is besides the subject: the rest of the message, when it answers
         alone with another entry, not of the subject's kind or an overview of it and more
         ("hicieron algo más en salud?": the health overview); else the first entry related
-        to the subject that is not of its kind (Xi's state visits, not the APEC meeting,
-        another of his summits)."""
-        aside = self.defining.get(turn.subject, frozenset())
+        to the subject that tells what the subject did not (Xi's state visits, not the APEC
+        meeting it named). None for a rest that asks a detail or of what the article never
+        names."""
+        subjects_kind = self.defining.get(turn.subject, frozenset())
 
         def of_another_kind(entry_id: str) -> bool:
-            return entry_id != turn.subject and aside.isdisjoint(
+            return entry_id != turn.subject and subjects_kind.isdisjoint(
                 self.defining.get(entry_id, frozenset())
             )
 
+        # Not a rest that asks of something the article never names ("what other movies?"),
+        # of the subject's own kind ("any other summits this year?"), a detail or a person
+        # ("还有谁？", who else: the article names no one else)
+        if (
+            rest.query is None
+            or rest.query.unknown
+            or not subjects_kind.isdisjoint(rest.query.content)
+            or self.asked_details(rest.answer.question)
+            or found(_WHO, rest.answer.question)
+        ):
+            return None
         own = rest.answer
-        if own.decision is Decision.ANSWER and own.id is not None:
+        # the rest's own answer, when it names something ("en salud"), not only asks for more
+        names_a_topic = any(
+            term not in self.question_terms and self.vocabulary.weight(term) > LIGHT_WEIGHT
+            for term in rest.query.content
+        )
+        if own.decision is Decision.ANSWER and own.id is not None and names_a_topic:
             entry = turn.reader.entry(own.id)
             overview = entry is not None and turn.subject in entry.related
             if of_another_kind(own.id) or overview:
                 return own
-        others = (each for each in turn.about.related if of_another_kind(each))
+        others = (
+            each
+            for each in turn.about.related
+            if of_another_kind(each)
+            and not self.neighbourhood.speaks_of_all(
+                turn.subject, self.defining.get(each, frozenset())
+            )
+        )
         return next(filter(None, map(turn.taken, others)), None)
 
     def _of_a_known_form(self, turn: _Turn) -> Answer | None:
@@ -581,8 +615,12 @@ class FollowUpReader:
             or more_of_it
             or of_the_subject
             or self._checks_what_was_said(turn)
-            # "what kind of company is that?": what the one behind the subject is
-            or asks_what_it_is(turn.question)
+            # "what kind of company is that?": what the one behind the subject is, when an
+            # entry says
+            or (
+                asks_what_it_is(turn.question)
+                and self.neighbourhood.defined_in(turn.subject) is not None
+            )
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone (one naming nothing else is bare: "what purpose?")
             or (what_for and turn.shape.short and turn.own.decision is not Decision.ANSWER)
@@ -613,10 +651,14 @@ class FollowUpReader:
         )
         if purpose and (chosen := turn.taken(purpose)) is not None:
             return chosen
-        # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is.
+        # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is; after what
+        # defines itself (the food center), the subject, saying what it lacks ("que empresa é
+        # essa?": the article names none).
         defined = (
             self.neighbourhood.defined_in(turn.subject) if asks_what_it_is(turn.question) else None
         )
+        if defined == turn.subject:
+            return turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
         return turn.taken(defined)
 
     def _read_together(self, turn: _Turn) -> Answer:
@@ -699,18 +741,17 @@ class FollowUpReader:
         # something else (BYD's three units) is no answer. A count must be of what is named.
         counted = [term for term in turn.topics if term not in self.detail_terms]
         if counted and Detail.COUNT in self.asked_details(turn.question):
-            neighbours, linked = (
-                frozenset(
-                    each
-                    for each in ids
-                    if (
-                        each in self.counting_countries
-                        if self.count_units.issuperset(counted)
-                        else self.neighbourhood.speaks_of(each, counted)
-                    )
+            if self.count_units.issuperset(counted):
+                # "how many countries?": an entry related to the subject that counts countries
+                # (the 19 farming mechanisms after the farm trade), not any of its topic's
+                # (they are not digital farming's countries)
+                neighbours = frozenset()
+                linked = linked & self.counting_countries
+            else:
+                neighbours, linked = (
+                    frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))
+                    for ids in (neighbours, linked)
                 )
-                for ids in (neighbours, linked)
-            )
         # A date or count an overview gives is of something else ("when did CBERS start?" is
         # not answered by Brazil's overview dating BYD's first vehicle).
         subject = turn.reader.entry(turn.subject)
@@ -862,10 +903,15 @@ class FollowUpReader:
             return cause
         if why and not facets:
             return None
-        # Two steps away only for what it brings someone named ("what does Latin America gain
-        # from it?" after green energy's projects: the green supply chain); "what for?" after
-        # Xi's visit is what the visit was for, not what the Forum it leads to is for.
-        beyond = self.neighbourhood.related_beyond(subject) if facets else []
+        # Two steps away only for what it brings someone named but China ("what does Latin
+        # America gain from it?" after green energy's projects: the green supply chain); "what
+        # for?" after Xi's visit is what the visit was for, not what the Forum it leads to is
+        # for.
+        beyond = (
+            self.neighbourhood.related_beyond(subject)
+            if any(term not in self.china for term in facets)
+            else []
+        )
         asked = next(
             (
                 each

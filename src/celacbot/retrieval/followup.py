@@ -471,7 +471,8 @@ _PURPOSE: Final = re.compile(
     r"\b(?:what for|what(?:['’]s| is| are) (?:it|that|this|they|those) for"
     # "for what tho?", "for wha?": the same asked the other way round, alone
     r"|^\W*(?:and |but )?for (?:what|wha|wat|wut)(?: tho| though| exactly| then)?(?=\W*$)"
-    r"|what(?:['’]s| is) the (?:(?:end|ultimate|final|real) )?(?:point|use|purpose|goal|aim|game)"
+    r"|what(?:['’]s| is) the (?:(?:(?:end|ultimate|final) )?(?:point|use|purpose|goal|aim)"
+    r"|end ?game)"
     r"|what (?:would|will|does|did|can|could) (?:it|that|this|they|those)"
     r" (?:achieve|bring|do for|accomplish|lead to)"
     r"|what good|how (?:does|did|will|would|can|could) (?:it|that|this|they) help"
@@ -482,8 +483,8 @@ _PURPOSE: Final = re.compile(
     # "pra quê mesmo, visse?": a tag after it asks nothing more
     r"(?=\s*\?|\s*$|,?\s*(?:visse|viu|ne|ta|hein|pues|oxe|uai|mano|cara|che)\W*$)"
     r"|(?:de|d) (?:que|q) (?:le |les |lhe |lhes )?(?:sirve|serve|servira)"
-    # "what's in it for latin america?", "qual o ganho disso?": what it brings someone
-    r"|what(?:['’]s| is) in it for|(?:qual|cual) (?:e |es )?(?:o |el )?(?:ganho|ganancia)\b"
+    # "qual o ganho disso?": what it brings someone
+    r"|(?:qual|cual) (?:e |es )?(?:o |el )?(?:ganho|ganancia)\b"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
     r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"

@@ -173,7 +173,6 @@ _LIGHT_WORDS = """
     listo listos pronto prontos pronta prontas pratica practica practice practically
     pregunta preguntas preguntar preguntarle pergunta perguntas perguntar segundo consulta
     consultas
-    confirm confirmar confirma confirme verify verificar clarify aclarar esclarecer
     出来 起来 下来 上来 回来 过来 进来 出去 回去 事情 事儿 情况 知道 觉得 可以
 """
 LIGHT_WORDS = frozenset(_LIGHT_WORDS.split())
@@ -218,9 +217,9 @@ _CJK_FILLER = re.compile(
     "介绍一下|介绍|一下|告诉我|关于|这次|就是|来着|还想知道|想知道|文章里|文章中|文中|有没有|"
     # "文章说要补哪些短板" (the article says ... what): where the answer is; not "文章说了什么"
     # (what does the article say), which asks about the article
-    "(?:(?:这|那|本|该)篇)?文章(?:说|讲)(?=[\u4e00-\u9fff])(?![了啥什的])|"
+    "(?:(?:这|那|本|该)篇)?文章(?:说|讲)(?=[\u4e00-\u9fff])(?![了啥什的明述解道些过清到得服究])|"
     # the same in Cantonese: "篇文讲两边要做啲咩", "篇文話..."
-    "篇文(?:讲|话)(?=[\u4e00-\u9fff])(?![了啥什的])|"
+    "篇文(?:讲|话)(?=[\u4e00-\u9fff])(?![了啥什的明述解道些过清到得服究])|"
     "能不能|算不算|是不是|觉得|请问|麻烦|劳驾|顺便|另外|此外|还想|一直|其实|到底|"
     # "over there" after a place ("圭亚那那边搞的"): where the place is, said again
     "那边|"

@@ -304,6 +304,7 @@ class Retriever:
             counting_countries=self._counting_countries,
             asked_about={doc.id: doc.strong for doc in entry_docs},
             defining=self._defining(kb),
+            china=self._china,
             countries=self._countries,
             located=giving(Detail.LOCATION),
         )
@@ -311,17 +312,16 @@ class Retriever:
     def _defining(self, kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         """The terms of each entry's label and first two keywords, less those three or more
         entries share ("xi" of his summits, visit and state visits): what it is, as a whole.
-        Not a label that names two things ("Solar and hydro projects"): one of them is part
-        of it."""
+        None for an entry whose label names two things ("Vaccines and ventilators"): either
+        is only part of it."""
         terms = {
             entry.id: frozenset(
                 term
-                for text in (
-                    *([] if _TWO_THINGS.search(entry.label) else [entry.label]),
-                    *entry.keywords[:2],
-                )
+                for text in (entry.label, *entry.keywords[:2])
                 for term in self._normaliser.text_content_terms(text)
             )
+            if not _TWO_THINGS.search(entry.label)
+            else frozenset()
             for entry in kb.entries
         }
         shared = Counter(term for each in terms.values() for term in each)
@@ -1074,16 +1074,7 @@ class Retriever:
         if (
             Detail.COUNT in asked
             and Detail.COUNT not in found.all
-            and answer.id in self._counting_countries
-            and self._asks_to_count_works(question)
-        ):
-            found = replace(found, unstated=(*found.unstated, Detail.COUNT))
-        # "how many countries?" after CBERS: six satellites are no count of countries
-        if (
-            Detail.COUNT in asked
-            and Detail.COUNT not in found.all
-            and answer.id not in self._counting_countries
-            and self._asks_to_count_countries(question)
+            and self._counts_something_else(answer.id or "", question)
         ):
             found = replace(found, unstated=(*found.unstated, Detail.COUNT))
         # An answer already read for gaps (a part of a message, then the message) says so once.
@@ -1106,22 +1097,21 @@ class Retriever:
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
         )
 
-    def _asks_to_count_works(self, question: str) -> bool:
-        """Whether the question asks to count works ("how many hydro plants in Chile?"), which
-        a count of countries does not answer. Other counts are left alone: one mechanism per
-        country, or "factories" for "manufacturing units", would read as other things."""
-        asked = counted_asked(question)
-        return asked is not None and not self._works.isdisjoint(
-            self._normaliser.content_terms(asked)
-        )
-
-    def _asks_to_count_countries(self, question: str) -> bool:
-        """Whether the question asks to count countries ("how many countries?", "con cuántos
-        países", "多少个国家"): what it counts comes first after its "how many"."""
+    def _counts_something_else(self, item_id: str, question: str) -> bool:
+        """Whether the answer's count is of other things than the question asks to count: a
+        count of countries is none of works ("how many hydro plants in Chile?"), six
+        satellites none of countries ("how many countries?" after CBERS). Other counts are
+        left alone: one mechanism per country, or "factories" for "manufacturing units",
+        would read as other things."""
         asked = counted_asked(question)
         if asked is None:
             return False
-        return not self._country_units.isdisjoint(self._normaliser.content_terms(asked)[:2])
+        terms = self._normaliser.content_terms(asked)
+        if item_id in self._counting_countries:
+            return not self._works.isdisjoint(terms)
+        # An answer that only tells how many of something ("Six." satellites); what the question
+        # counts comes first after its "how many" ("con cuántos países", "多少个国家")
+        return item_id in self._telling_how_many and not self._country_units.isdisjoint(terms[:2])
 
     def _framing(self, query: Query) -> Framing:
         """For a question about the article's subject (it names China and a Latin American
