@@ -72,6 +72,7 @@ from celacbot.retrieval.normalise import (
 from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
 
+# "who else?" after something set aside asks for a person, which no related entry is.
 _WHO: Final = re.compile(r"\b(?:who|whom|quien|quienes|quem)\b|谁")
 # "apart from that", "除了这些", "além disso": what is set aside is only what was said.
 _ONLY_THAT: Final = re.compile(
@@ -456,11 +457,11 @@ class FollowUpReader:
             return None
         own = rest.answer
         # the rest's own answer, when it names something ("en salud"), not only asks for more
-        names_a_topic = any(
+        names_something = any(
             term not in self.question_terms and self.vocabulary.weight(term) > LIGHT_WEIGHT
             for term in rest.query.content
         )
-        if own.decision is Decision.ANSWER and own.id is not None and names_a_topic:
+        if own.decision is Decision.ANSWER and own.id is not None and names_something:
             entry = turn.reader.entry(own.id)
             overview = entry is not None and turn.subject in entry.related
             if of_another_kind(own.id) or overview:
