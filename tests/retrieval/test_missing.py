@@ -310,3 +310,16 @@ def test_a_great_power_a_firm_commitment_or_signing_up_asks_for_no_such_detail(
 )
 def test_the_count_an_answer_opens_with(answer: str, opener: str) -> None:
     assert count_opener(answer) == opener
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("中国电动车进了拉美哪几个市场", False),  # which ones
+        ("能举几个例子吗", False),  # give a few examples
+        ("这几个国家里，哪些还跟中国搞绿色能源项目？", False),  # among these countries
+        ("中国同几个国家有农业合作？", True),
+    ],
+)
+def test_a_chinese_few_is_a_count_only_when_asked(question: str, counts: bool) -> None:
+    assert (Detail.COUNT in asked_details(question)) is counts

@@ -186,8 +186,8 @@ EVERYDAY_SYNONYMS: dict[str, list[str]] = {
     "program": ["programme", "programmes", "project", "projects"],
     # "what does CELAC stand for, by the way?": chat, as "btw" is, not a "way": read as
     # "also", a stop word, as "de paso" is
-    # "what's the point of it in the end?": the same, as "after all" is
-    "also": ["by the way", "in the end", "at the end of the day", "after all"],
+    # "what's the point of it at the end of the day?": the same
+    "also": ["by the way", "at the end of the day"],
     # Irregular past forms the stemmer cannot reach ("built" is not "build" + "ed").
     "build": ["built"],
     "send": ["sent"],

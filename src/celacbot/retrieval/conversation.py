@@ -461,7 +461,14 @@ class FollowUpReader:
             term not in self.question_terms and self.vocabulary.weight(term) > LIGHT_WEIGHT
             for term in rest.query.content
         )
-        if own.decision is Decision.ANSWER and own.id is not None and names_something:
+        if (
+            own.decision is Decision.ANSWER
+            and own.id is not None
+            and names_something
+            # near the subject: "what else did he attend?" after APEC is no question of how
+            # far cooperation reaches
+            and own.id in self.neighbourhood.neighbours(turn.subject)
+        ):
             entry = turn.reader.entry(own.id)
             overview = entry is not None and turn.subject in entry.related
             if of_another_kind(own.id) or overview:
@@ -741,13 +748,15 @@ class FollowUpReader:
         # "how many have they sold?" after the EV markets counts sales: a neighbour counting
         # something else (BYD's three units) is no answer. A count must be of what is named.
         counted = [term for term in turn.topics if term not in self.detail_terms]
-        if counted and Detail.COUNT in self.asked_details(turn.question):
-            if self.count_units.issuperset(counted):
-                # "how many countries?": an entry related to the subject that counts countries
-                # (the 19 farming mechanisms after the farm trade), not any of its topic's
-                # (they are not digital farming's countries)
+        counting = bool(counted) and Detail.COUNT in self.asked_details(turn.question)
+        of_countries = counting and self.count_units.issuperset(counted)
+        if counting:
+            if of_countries:
+                # "how many countries?": an entry the subject names as related that counts
+                # countries (the 19 farming mechanisms after the farm trade), not any of its
+                # topic's (they are not digital farming's countries)
                 neighbours = frozenset()
-                linked = linked & self.counting_countries
+                linked = self.counting_countries.intersection(turn.about.related)
             else:
                 neighbours, linked = (
                     frozenset(each for each in ids if self.neighbourhood.speaks_of(each, counted))
@@ -763,6 +772,16 @@ class FollowUpReader:
         contextual = turn.reader.giving_the_detail(
             evaluation, turn.question, near=neighbours, linked=linked
         )
+        # ... nor the count of another entry the reading found (the 19 farming mechanisms
+        # after digital farming): the subject, saying the article gives no count
+        if (
+            of_countries
+            and contextual.decision is Decision.ANSWER
+            and contextual.id not in (turn.subject, *linked)
+        ):
+            contextual = turn.reader.with_gaps(
+                turn.on_the_subject, turn.question, unknown_words=False
+            )
         # A message that points back ("what did they set up?") is about the subject; one that
         # only opens with "and" may bring its own ("and in healthcare?"): the better reading,
         # or its own outright when it names a topic the subject never speaks of ("and the

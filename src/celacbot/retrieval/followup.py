@@ -483,8 +483,9 @@ _PURPOSE: Final = re.compile(
     # "pra quê mesmo, visse?": a tag after it asks nothing more
     r"(?=\s*\?|\s*$|,?\s*(?:visse|viu|ne|ta|hein|pues|oxe|uai|mano|cara|che)\W*$)"
     r"|(?:de|d) (?:que|q) (?:le |les |lhe |lhes )?(?:sirve|serve|servira)"
-    # "qual o ganho disso?": what it brings someone
-    r"|(?:qual|cual) (?:e |es )?(?:o |el )?(?:ganho|ganancia)\b"
+    # "qual o ganho disso?": what it brings, asked alone (not "qual o ganho do Flamengo?")
+    r"|(?:qual|cual) (?:e |es )?(?:o |el )?(?:ganho|ganancia)(?: (?:disso|nisso|de eso|con eso"
+    r"|com isso|pra gente|para nosotros|pra nos|para nos)){0,2}(?=\W*$)"
     r"|o que .{0,20}ganha|ganham? o (?:que|q)\b|que gana|quem ganha|quien gana"
     r"|quien(?:es)? se benefician?|quem (?:mais )?(?:se )?beneficiam?"
     r"|como (?:eso|esto|isso|isto) (?:ayuda|ajuda)|que (?:aporta|logra|trae)"

@@ -188,8 +188,9 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
     ),
     Detail.COUNT: (
         re.compile(_HOW_MANY),
-        # not "举几个例子" (give a few examples), which asks for examples
-        re.compile(rf"(?:多少|几多)(?!钱)|(?<![哪举])几[{_CHINESE_COUNTERS}]"),
+        # not "举几个例子" (give a few examples), which asks for examples, nor "这几个国家里"
+        # (among these countries)
+        re.compile(rf"(?:多少|几多)(?!钱)|(?<![哪举这那])几[{_CHINESE_COUNTERS}]"),
     ),
     Detail.DATE: (
         re.compile(

@@ -1109,9 +1109,14 @@ class Retriever:
         terms = self._normaliser.content_terms(asked)
         if item_id in self._counting_countries:
             return not self._works.isdisjoint(terms)
-        # An answer that only tells how many of something ("Six." satellites); what the question
-        # counts comes first after its "how many" ("con cuántos países", "多少个国家")
-        return item_id in self._telling_how_many and not self._country_units.isdisjoint(terms[:2])
+        # An answer that only tells how many of something ("Six." satellites), asked a count of
+        # countries ("con cuántos países", "多少个国家": what it counts comes first after its
+        # "how many"), not of its own things ("how many cooperation satellites?")
+        return (
+            item_id in self._telling_how_many
+            and self._counts_of.get(item_id, frozenset()).isdisjoint(terms)
+            and not self._country_units.isdisjoint(terms[:2])
+        )
 
     def _framing(self, query: Query) -> Framing:
         """For a question about the article's subject (it names China and a Latin American
