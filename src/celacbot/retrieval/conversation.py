@@ -55,6 +55,7 @@ from celacbot.retrieval.message import (
     changes_subject,
     checks_a_claim,
     questions,
+    sets_aside_what_was_said,
     without_exclusion,
     words_before,
 )
@@ -63,7 +64,6 @@ from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
     Normaliser,
     everyday_stems,
-    fold,
     found,
     has_cjk,
     is_cjk,
@@ -74,12 +74,6 @@ from celacbot.retrieval.scope import beyond_the_article
 
 # "who else?" after something set aside asks for a person, which no related entry is.
 _WHO: Final = re.compile(r"\b(?:who|whom|quien|quienes|quem)\b|谁")
-# "apart from that", "除了这些", "além disso": what is set aside is only what was said.
-_ONLY_THAT: Final = re.compile(
-    r"^\W*(?:(?:and|y|e)\s+)?\w+(?:\s+(?:from|de|del|da|do|das|dos))?\s+"
-    r"(?:that|this|these|those|it|eso|esto|esos|estos|isso|isto|disso|disto|esses|estes)\W*$"
-    r"|^\W*除(?:了|咯|咗|开)?(?:这些|这个|那些|上述|以上|这)\W*(?:之外|以外|外)?\W*$"
-)
 # What "what's it called?" asks after the article itself.
 _THE_TITLE: Final = "what is the title of the article"
 # "Does the article mention lithium?", "What does it say about ...": a question about a thing
@@ -251,9 +245,6 @@ class FollowUpReader:
     asked_about: Mapping[str, frozenset[str]]
     # The words that name China: what it gains is no one else's gain.
     china: frozenset[str]
-    # The terms of each entry's labels and first two keywords: what the entry is, as a
-    # whole ("the summits" of the summits Xi attended; not the vaccines of COVID support).
-    defining: Mapping[str, frozenset[str]]
     status_terms: frozenset[str]
     # The countries the article names, as terms, and the entries and facts whose answer says
     # where (a country, a city): "is it in brazil?" after one of them is answered by it.
@@ -423,12 +414,12 @@ class FollowUpReader:
         "apart from that" after anything; not "além das vacinas" after COVID support, one
         thing it lists, nor "besides the pandemic, what other movies" a word the article
         never uses."""
-        if _ONLY_THAT.search(fold(aside)):
+        if sets_aside_what_was_said(aside):
             return True
         topics = frozenset(
             term for term in self.normaliser.text_content_terms(aside) if term in self.topic_terms
         )
-        return bool(topics) and topics <= self.defining.get(subject, frozenset())
+        return bool(topics) and topics <= self.neighbourhood.what_it_is(subject)
 
     def _beyond_the_subject(self, turn: _Turn, rest: Reading) -> Answer | None:
         """What else there is besides the subject: the rest of the message, when it answers
@@ -437,11 +428,11 @@ class FollowUpReader:
         to the subject that tells what the subject did not (Xi's state visits, not the APEC
         meeting it named). None for a rest that asks a detail or of what the article never
         names."""
-        subjects_kind = self.defining.get(turn.subject, frozenset())
+        subjects_kind = self.neighbourhood.what_it_is(turn.subject)
 
         def of_another_kind(entry_id: str) -> bool:
             return entry_id != turn.subject and subjects_kind.isdisjoint(
-                self.defining.get(entry_id, frozenset())
+                self.neighbourhood.what_it_is(entry_id)
             )
 
         # Not a rest that asks of something the article never names ("what other movies?"),
@@ -478,7 +469,7 @@ class FollowUpReader:
             for each in turn.about.related
             if of_another_kind(each)
             and not self.neighbourhood.speaks_of_all(
-                turn.subject, self.defining.get(each, frozenset())
+                turn.subject, self.neighbourhood.what_it_is(each)
             )
         )
         return next(filter(None, map(turn.taken, others)), None)
@@ -615,6 +606,10 @@ class FollowUpReader:
             )
         )
         what_for, why = asks_what_for(turn.shape.first), asks_why(turn.shape.first)
+        # the entry that says what the one behind the subject is, when the message asks it
+        defined = (
+            self.neighbourhood.defined_in(turn.subject) if asks_what_it_is(turn.question) else None
+        )
         leans = (
             turn.shape.bare
             or turn.shape.elliptical
@@ -625,10 +620,7 @@ class FollowUpReader:
             or self._checks_what_was_said(turn)
             # "what kind of company is that?": what the one behind the subject is, when an
             # entry says
-            or (
-                asks_what_it_is(turn.question)
-                and self.neighbourhood.defined_in(turn.subject) is not None
-            )
+            or defined is not None
             # "这有什么好处?", what good is that?: a short question of what something brings,
             # which nothing answers alone (one naming nothing else is bare: "what purpose?")
             or (what_for and turn.shape.short and turn.own.decision is not Decision.ANSWER)
@@ -662,9 +654,6 @@ class FollowUpReader:
         # "what is it exactly?" after the lab BGI set up in Uruguay: what BGI is; after what
         # defines itself (the food center), the subject, saying what it lacks ("que empresa é
         # essa?": the article names none).
-        defined = (
-            self.neighbourhood.defined_in(turn.subject) if asks_what_it_is(turn.question) else None
-        )
         if defined == turn.subject:
             return turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
         return turn.taken(defined)

@@ -430,6 +430,20 @@ _EXCLUSION: Final = re.compile(
 )
 
 
+# "apart from that", "除了这些", "além disso": what is set aside is only what was said.
+_ONLY_WHAT_WAS_SAID: Final = re.compile(
+    r"^\W*(?:(?:and|y|e)\s+)?\w+(?:\s+(?:from|de|del|da|do|das|dos))?\s+"
+    r"(?:that|this|these|those|it|eso|esto|esos|estos|isso|isto|disso|disto|esses|estes)\W*$"
+    r"|^\W*除(?:了|咯|咗|开)?(?:这些|这个|那些|上述|以上|这)\W*(?:之外|以外|外)?\W*$"
+)
+
+
+def sets_aside_what_was_said(aside: str) -> bool:
+    """Whether what a message sets aside (as `without_exclusion` splits it off) is only what
+    was said before it: "apart from that", "除了这些"."""
+    return bool(_ONLY_WHAT_WAS_SAID.search(fold(aside)))
+
+
 def without_exclusion(text: str) -> tuple[str, str] | None:
     """The message without what it sets aside, and what it sets aside; None when it sets
     nothing aside (or is nothing else)."""

@@ -7,12 +7,15 @@ related ones; `defined_in(id)` the entry that says what the name a subject asks 
 ("What is BGI Genomics?" after the lab BGI set up in Uruguay); `about_the_item()` the entry
 about an item the subject lists, by each entry's first keyword ("and the digital part?" after
 green and digital technologies); `pointed_at()` which neighbour a message that points back
-("what do they trade?") asks about, from the scores the retriever gave its readings.
+("what do they trade?") asks about, from the scores the retriever gave its readings;
+`what_it_is(id)` the terms that say what an entry is as a whole ("besides the summits" sets
+Xi's summits aside); `related_beyond(id)` the entries two steps along `related`, in its topic.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from celacbot.knowledge.models import Entry, Fact
@@ -23,6 +26,10 @@ from celacbot.retrieval.normalise import fold
 POINTED_LEAD = 15.0
 # How an entry's first question asks what a name is.
 _DEFINING = ("what is ", "what are ", "who is ")
+# A term this many entries' labels and first keywords share says what none of them is alone.
+_SHARED_BY = 3
+# A label that names two things ("Vaccines and ventilators"): either is only part of it.
+_TWO_THINGS = re.compile(r"\band\b|,|&")
 
 
 class Neighbourhood:
@@ -60,6 +67,7 @@ class Neighbourhood:
             for entry in entries
         }
         self._headlined = frozenset().union(*self._headline_terms.values())
+        self._what_it_is = _what_each_is(entries, keyword_terms)
         self._related = {entry.id: entry.related for entry in entries}
         self._topic = {entry.id: entry.topic for entry in entries}
         self._linked = _linked(entries)
@@ -77,6 +85,12 @@ class Neighbourhood:
     def linked(self, subject: str) -> frozenset[str]:
         """The entries the subject names as related, or that name it."""
         return self._linked.get(subject, frozenset())
+
+    def what_it_is(self, entry_id: str) -> frozenset[str]:
+        """The terms of an entry's label and first two keywords that few others share: what it
+        is as a whole ("summit" of the summits Xi attended); none for a label naming two
+        things, or a fact."""
+        return self._what_it_is.get(entry_id, frozenset())
 
     def related_beyond(self, subject: str) -> list[str]:
         """The entries of the subject's topic that its related entries name as related, in
@@ -186,6 +200,26 @@ def _definitions(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
 def _whole_words(phrase: str) -> re.Pattern[str]:
     """A pattern finding `phrase` as whole words ("ai" not in "Haiti")."""
     return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+def _what_each_is(
+    entries: Sequence[Entry], terms_of: Callable[[str], Sequence[str]]
+) -> dict[str, frozenset[str]]:
+    """Each entry's `Neighbourhood.what_it_is`: its label's and first two keywords' terms,
+    less those three or more entries share ("xi" of his summits, visit and state visits)."""
+    terms = {
+        entry.id: frozenset(
+            term for text in (entry.label, *entry.keywords[:2]) for term in terms_of(text)
+        )
+        if not _TWO_THINGS.search(entry.label)
+        else frozenset()
+        for entry in entries
+    }
+    shared = Counter(term for each in terms.values() for term in each)
+    return {
+        entry_id: frozenset(term for term in each if shared[term] < _SHARED_BY)
+        for entry_id, each in terms.items()
+    }
 
 
 def _linked(entries: Sequence[Entry]) -> dict[str, frozenset[str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -107,9 +106,6 @@ from celacbot.retrieval.yes_no import asks_yes_or_no, without_yes_or_no
 _YEAR: Final = re.compile(YEAR)
 # What "what's it about?" asks when nothing was talked about yet.
 _THE_ARTICLES_GIST: Final = "what is the article about?"
-# A term this many entries' labels and first keywords share says what none of them is alone.
-_SHARED_BY: Final = 3
-_TWO_THINGS: Final = re.compile(r"\band\b|,|&")
 # How far below the best a follow-up's candidate may score and still be preferred for giving
 # the detail asked for.
 FOLLOW_UP_SLACK = 15.0
@@ -172,8 +168,7 @@ class Retriever:
         # Works a question may ask to count ("how many hydro plants?"), and the entries and
         # facts whose figures count only countries ("these three countries"): no answer to it.
         self._works = frozenset(self._normaliser.text_content_terms(WORKS))
-        country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
-        self._country_units = country_units
+        self._country_units = frozenset(self._normaliser.text_content_terms(COUNTRY_UNITS))
 
         # What each entry's and fact's figures count, one set of terms a figure ("six Earth
         # resource satellites"), which a claim's count may be corrected by.
@@ -189,7 +184,7 @@ class Retriever:
         self._counting_countries = frozenset(
             item_id
             for item_id, counted in counts.items()
-            if counted and all(country_units.intersection(each) for each in counted)
+            if counted and all(self._country_units.intersection(each) for each in counted)
         )
         # Entries and facts that date what they tell ("his Nov 13 to 21 visit": in the
         # article's own year, unless they say otherwise), give a day (for a question asking
@@ -300,35 +295,13 @@ class Retriever:
             status_terms=frozenset(self._normaliser.text_content_terms(STATUS_WORDS)),
             telling_when=self._telling_when,
             telling_how_many=self._telling_how_many,
-            count_units=country_units,
+            count_units=self._country_units,
             counting_countries=self._counting_countries,
             asked_about={doc.id: doc.strong for doc in entry_docs},
-            defining=self._defining(kb),
             china=self._china,
             countries=self._countries,
             located=giving(Detail.LOCATION),
         )
-
-    def _defining(self, kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-        """The terms of each entry's label and first two keywords, less those three or more
-        entries share ("xi" of his summits, visit and state visits): what it is, as a whole.
-        None for an entry whose label names two things ("Vaccines and ventilators"): either
-        is only part of it."""
-        terms = {
-            entry.id: frozenset(
-                term
-                for text in (entry.label, *entry.keywords[:2])
-                for term in self._normaliser.text_content_terms(text)
-            )
-            if not _TWO_THINGS.search(entry.label)
-            else frozenset()
-            for entry in kb.entries
-        }
-        shared = Counter(term for each in terms.values() for term in each)
-        return {
-            entry_id: frozenset(term for term in each if shared[term] < _SHARED_BY)
-            for entry_id, each in terms.items()
-        }
 
     @classmethod
     def from_file(cls, path: Path, settings: RetrievalSettings) -> Retriever:
