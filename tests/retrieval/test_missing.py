@@ -150,7 +150,13 @@ def test_where_asks_for_a_location(question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["本文作者在哪个机构任职？", "作者在哪个单位？", "中拉在哪些领域合作？"]
+    "question",
+    [
+        "本文作者在哪个机构任职？",
+        "作者在哪个单位？",
+        "中拉在哪些领域合作？",
+        "这些卫星的数据主要用在哪些方面？",  # what the data is used for
+    ],
 )
 def test_at_which_institution_or_in_which_fields_asks_for_no_location(question: str) -> None:
     assert Detail.LOCATION not in asked_details(question)

@@ -692,6 +692,15 @@ def test_whom_it_serves_with_nothing_named_is_not_the_author(
     assert answer.decision is not Decision.ANSWER or answer.id != "article-author"
 
 
+@pytest.mark.parametrize("question", ["仲有呢？", "仲有咩？"])
+def test_cantonese_what_else_asks_what_else(shipped: Retriever, question: str) -> None:
+    # 仲有呢: Cantonese for 还有呢 (what else?), after what investment brought
+    assert verdict(shipped, question, subject="investment-benefits") == (
+        Decision.ANSWER,
+        "jobs-livelihoods",
+    )
+
+
 def test_what_help_was_given_is_no_request_for_help(shipped: Retriever) -> None:
     # 帮了啥: what did they help with, after COVID-19 support
     assert verdict(shipped, "帮了啥", subject="covid-support") == (Decision.ANSWER, "covid-support")

@@ -99,6 +99,18 @@ def test_a_button_answers_a_yes_no_entry_under_its_own_question(shipped: Retriev
         assert yes_no_opener(answer.text), lang
 
 
+@pytest.mark.parametrize(("question", "lang"), [("what else?", "en"), ("还有呢？", "zh")])
+def test_a_follow_up_that_asks_no_yes_or_no_gets_none(
+    shipped: Retriever, question: str, lang: str
+) -> None:
+    # After what investment brought, "what else?" gets the jobs entry, whose own question
+    # ("Has cooperation created jobs?") asks yes or no; this one does not.
+    answer = shipped.answer(question, lang_hint=lang, subject="investment-benefits")
+
+    assert answer.id == "jobs-livelihoods"
+    assert not yes_no_opener(answer.text), answer.text
+
+
 def _short_first_sentence(text: str, lang: str) -> bool:
     pattern = r"[^。，]{1,4}。" if lang == "zh" else r"\w+[.!]\s"
     return re.match(pattern, text) is not None

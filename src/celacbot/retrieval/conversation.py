@@ -71,6 +71,7 @@ from celacbot.retrieval.normalise import (
 )
 from celacbot.retrieval.policy import SURE_MARGIN
 from celacbot.retrieval.scope import beyond_the_article
+from celacbot.retrieval.yes_no import fitted_answer
 
 # "who else?" after something set aside asks for a person, which no related entry is.
 _WHO: Final = re.compile(r"\b(?:who|whom|quien|quienes|quem)\b|谁")
@@ -188,14 +189,25 @@ class _Turn:
     @property
     def on_the_subject(self) -> Answer:
         """The subject's answer, as the answer to this message."""
-        return replace(self.about, question=self.question, context=self.about.question)
+        return self.answering(self.about)
 
     def taken(self, entry_id: str | None) -> Answer | None:
         """That entry's answer, as the answer to this message about the subject."""
         if entry_id is None:
             return None
         chosen = self.reader.answer_entry(entry_id, lang_hint=self.own.requested_lang)
-        return chosen and replace(chosen, question=self.question, context=self.about.question)
+        return chosen and self.answering(chosen)
+
+    def answering(self, answer: Answer) -> Answer:
+        """An answer found for another question (the entry's own, the message read with the
+        subject), as the answer to this message: the bare yes or no that opens it stays only
+        if this message asks one ("what else?" after "did it create jobs?" gets no "Yes.")."""
+        return replace(
+            answer,
+            question=self.question,
+            context=self.about.question,
+            text=fitted_answer(answer.text, self.question, answer.requested_lang),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,7 +510,7 @@ class FollowUpReader:
                 else None
             )
             if title is not None:
-                return replace(title, question=question, context=about.question)
+                return turn.answering(title)
         # "the second one?": an item of the list the subject's answer gives, answered when an
         # entry answers it ("healthcare", after the fields of cooperation), else that list
         # again. "the other one?": the other of a pair, else that answer again.
@@ -636,11 +648,7 @@ class FollowUpReader:
                 for each in turn.about.related
             )
             more = next(filter(None, answers), None)
-            return (
-                turn.own
-                if more is None
-                else replace(more, question=turn.question, context=turn.about.question)
-            )
+            return turn.own if more is None else turn.answering(more)
         facets = [
             term for term in topics if self._names_a_topic(term) and term not in self.purpose_terms
         ]
@@ -791,7 +799,7 @@ class FollowUpReader:
         ):
             if (widened := self._widened(turn, contextual)) is not None:
                 return widened
-            return replace(contextual, question=turn.question, context=turn.about.question)
+            return turn.answering(contextual)
         return turn.own
 
     def _not_said_of_that_country(self, turn: _Turn) -> Answer | None:

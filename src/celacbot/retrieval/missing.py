@@ -230,7 +230,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         re.compile(r"哪一?天|几号|具体日期"),
     ),
     # Where at all: a country or a region answers it ("where is the station?"); "在哪个机构"
-    # asks which institution, "在哪些领域" which fields.
+    # asks which institution, "在哪些领域" which fields, "用在哪些方面" what it is used for.
     Detail.LOCATION: (
         # not where someone works ("where does he work?", "¿dónde trabaja?"): their institute
         re.compile(
@@ -240,7 +240,7 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
         ),
         # not where someone works (在哪高就, 在哪里工作: the institute)
         re.compile(
-            r"(?<!意义)在哪(?!个?(?:机构|单位|部门|公司|家|所|个领域|些领域|方面)|[里儿]?(?:高就|工作|上班))"
+            r"(?<!意义)在哪(?![个些]?(?:机构|单位|部门|公司|家|所|领域|方面)|[里儿]?(?:高就|工作|上班))"
             r"|哪里(?!高就|工作|上班)|哪儿(?!工作|上班)"
         ),
     ),

@@ -320,9 +320,10 @@ _SIMPLIFIED = _traditional_to_simplified()
 
 # Cantonese, as Hong Kong writes it ("呢個 platform 係用嚟做咩?"), read as the Mandarin the
 # knowledge base is written in, once traditional characters are simplified. Only in a text
-# that has a word only Cantonese uses: 系 and 呢 are Mandarin words too (关系, 你呢).
+# that has a word only Cantonese uses: 系 and 呢 are Mandarin words too (关系, 你呢). 仲 before
+# 有/做/畀/俾 is Cantonese's 还 ("仲有呢?", what else?); Mandarin's 仲 is 仲裁, 伯仲.
 _CANTONESE_MARK = re.compile(
-    "[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|边几|系咪|(?:^|[\\s,.?!，。？！])点解"
+    "[嘅咩嚟㗎喺佢啲嘢咗唔嗰冇乜哋嚿咁]|边个|边度|边几|系咪|仲[有做畀俾]|(?:^|[\\s,.?!，。？！])点解"
 )
 _CANTONESE_WORDS: Final = {
     "边个": "哪个",
