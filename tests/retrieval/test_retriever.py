@@ -692,6 +692,27 @@ def test_whom_it_serves_with_nothing_named_is_not_the_author(
     assert answer.decision is not Decision.ANSWER or answer.id != "article-author"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "UN" alone reads as Spanish "un" (a): the United Nations by its names
+        ("what does the article say about the UN?", "un-2030-agenda"),
+        ("is the united nations mentioned?", "un-2030-agenda"),
+        ("¿ayuda a cumplir los compromisos asumidos con Naciones Unidas?", "un-2030-agenda"),
+        # to "form" people is to train them
+        ("¿el centro de alimentos va a formar científicos?", "food-innovation-center"),
+        # what it did for workers: the jobs and livelihoods it brought
+        ("did workers over there benefit?", "jobs-livelihoods"),
+        ("¿los trabajadores se beneficiaron?", "jobs-livelihoods"),
+        ("os trabalhadores ganharam alguma coisa?", "jobs-livelihoods"),
+    ],
+)
+def test_other_words_for_the_un_training_and_workers(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize("question", ["仲有呢？", "仲有咩？"])
 def test_cantonese_what_else_asks_what_else(shipped: Retriever, question: str) -> None:
     # 仲有呢: Cantonese for 还有呢 (what else?), after what investment brought
