@@ -713,6 +713,21 @@ def test_other_words_for_the_un_training_and_workers(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize("question", ["¿y dónde tiene su sede?", "e onde fica a sede?"])
+def test_where_its_seat_is_asks_where_the_subject_is(shipped: Retriever, question: str) -> None:
+    # After the food center, its seat ("sede") is a place the article does not give; not
+    # the G20, which Brazil was "sede" (host) of
+    answer = shipped.answer(question, subject="food-innovation-center")
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "food-innovation-center")
+    assert Detail.PLACE in answer.lacks
+
+
+@pytest.mark.parametrize("question", ["who signed the article?", "这篇文章是谁署名的？"])
+def test_who_signed_the_article_is_its_author(shipped: Retriever, question: str) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, "article-author")
+
+
 @pytest.mark.parametrize("question", ["仲有呢？", "仲有咩？"])
 def test_cantonese_what_else_asks_what_else(shipped: Retriever, question: str) -> None:
     # 仲有呢: Cantonese for 还有呢 (what else?), after what investment brought

@@ -24,8 +24,8 @@ from celacbot.retrieval.normalise import fold
 # Words that name the kind of detail asked for, not what it is about ("in which year?").
 DETAIL_WORDS: Final = (
     "year years date dates day days month months city cities town place places location "
-    "amount amounts cost price number figure ano anos fecha data dia mes ciudad cidade lugar "
-    "local precio preco costo custo numero"
+    "headquarters amount amounts cost price number figure ano anos fecha data dia mes ciudad "
+    "cidade lugar local sede precio preco costo custo numero"
 )
 
 # The words a question asks who paid with ("who funds it?", "¿quién lo financia?", "谁出资").
