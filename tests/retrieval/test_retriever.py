@@ -713,6 +713,22 @@ def test_other_words_for_the_un_training_and_workers(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+def test_an_everyday_word_is_no_typo_of_a_word_with_another_first_letter(
+    shipped: Retriever,
+) -> None:
+    # "order" is no "border" (cross-border e-commerce), "sitio" (place) no "litio" (lithium)
+    assert shipped.answer("where is my order?").decision is Decision.DECLINE
+    assert verdict(shipped, "¿en qué sitio está la planta de BYD?") == (
+        Decision.ANSWER,
+        "byd-brazil-complex",
+    )
+    # "aonde" is Portuguese's "where", not a typo of Spanish "donde"
+    assert verdict(shipped, "qm escreveu esse artigo e trabalha aonde msm") == (
+        Decision.ANSWER,
+        "article-author",
+    )
+
+
 @pytest.mark.parametrize("question", ["¿y dónde tiene su sede?", "e onde fica a sede?"])
 def test_where_its_seat_is_asks_where_the_subject_is(shipped: Retriever, question: str) -> None:
     # After the food center, its seat ("sede") is a place the article does not give; not

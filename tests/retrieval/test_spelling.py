@@ -22,6 +22,15 @@ def test_a_stop_word_is_reached_only_from_its_first_letter_and_if_long_enough() 
     assert speller.correct("mother") is None  # likewise from "other"
 
 
+def test_an_everyday_word_is_corrected_only_onto_a_word_with_its_first_letter() -> None:
+    speller = Speller(["border", "litio", "trabalho"], everyday={"order", "sitio", "trabalhou"})
+
+    assert speller.correct("order") is None
+    assert speller.correct("sitio") is None
+    assert speller.correct("trabalhou") == "trabalho"  # another form of the word it is
+    assert speller.correct("bordr") == "border"  # not an everyday word: a typo
+
+
 def test_four_letter_words_are_corrected_only_by_swapped_letters() -> None:
     speller = Speller(["podem", "tie", "lanch"])
 

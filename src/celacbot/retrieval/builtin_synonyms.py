@@ -45,6 +45,8 @@ QUESTION_WORDS: dict[str, list[str]] = {
     "where": [
         "donde",
         "onde",
+        "adonde",
+        "aonde",
         "in which country",
         "which country",
         "que pais",

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from celacbot.retrieval.answer import Kind
-from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, is_cjk, stem
+from celacbot.retrieval.normalise import LIGHT_WORDS, STOP_WORDS, everyday_stems, is_cjk, stem
 from celacbot.retrieval.spelling import Speller
 
 # A term in an answer or a source quote is weaker evidence than one in a question or keyword.
@@ -185,7 +185,7 @@ class Vocabulary:
         known = sorted(
             {*self.weights, *self._variants}, key=lambda term: (self.weights[term], term)
         )
-        return Speller(known, stop_words=STOP_WORDS)
+        return Speller(known, stop_words=STOP_WORDS, everyday=everyday_stems())
 
     def __contains__(self, term: object) -> bool:
         # dict's own `in`: _TermWeights' __missing__ serves only look-ups.

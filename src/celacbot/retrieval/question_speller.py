@@ -28,6 +28,7 @@ from celacbot.retrieval.normalise import (
     LIGHT_WORDS,
     STOP_WORDS,
     chinese_runs,
+    everyday_stems,
     stem,
     words,
 )
@@ -139,14 +140,25 @@ class QuestionSpeller:
     @functools.cached_property
     def _english(self) -> Speller:
         english = self._english_words.elements()
-        return Speller(chain(english, _light_words()), stop_words=STOP_WORDS)
+        return Speller(chain(english, _light_words()), stop_words=STOP_WORDS, everyday=_EVERYDAY)
 
     @functools.cached_property
     def _any(self) -> Speller:
         known = chain(
             self._english_words.elements(), self._translated_words.elements(), _light_words()
         )
-        return Speller(known, stop_words=STOP_WORDS)
+        return Speller(known, stop_words=STOP_WORDS, everyday=_EVERYDAY)
+
+
+class _EverydayWords:
+    """The most frequent words of English, Spanish and Portuguese, known by their stems: the
+    stems are held for weighing questions anyway, the words are not."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and stem(word) in everyday_stems()
+
+
+_EVERYDAY: Final = _EverydayWords()
 
 
 def _light_words() -> Iterable[str]:

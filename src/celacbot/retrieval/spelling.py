@@ -8,8 +8,10 @@ a four-letter word, and onto a four-letter word, only by letters swapped ("whta"
 letter dropped ("appec"), for "poem" is one letter from "podem" and "class" from "cass";
 a stop word only from a word that shares its first letter and onto one of five letters or
 more ("betwern", "abput"), for "wheat" is one letter from "what" and "mother" from "other",
-and each is a real word. Of equally close words the one with the same first letter wins,
-then the more frequent one.
+and each is a real word. So is an everyday word the speller is given: it is corrected only
+onto a word with its first letter, for a typo seldom changes that ("order" is no "border",
+"sitio" no "litio"), while "trabalhou" may still be the "trabalho" the knowledge base writes.
+Of equally close words the one with the same first letter wins, then the more frequent one.
 The retriever corrects a question's words with one speller before stemming (so a misspelt
 synonym, "mney", finds its concept) and the index's stems with another.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Final, NamedTuple
 
 from rapidfuzz import process
@@ -49,10 +51,17 @@ def _undoubled(word: str) -> str | None:
 class Speller:
     """Known words by length, and the closest of them to a misspelt word."""
 
-    def __init__(self, known: Iterable[str], *, stop_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        known: Iterable[str],
+        *,
+        stop_words: Iterable[str] = (),
+        everyday: Container[str] = frozenset(),
+    ) -> None:
         """`known` are the words (or stems) the knowledge base uses, repeated as often as it
-        uses them (or in order, most used first); `stop_words` are reached only as the module
-        says."""
+        uses them (or in order, most used first); `stop_words` are reached, and `everyday`
+        words corrected, only as the module says."""
+        self._everyday = everyday
         counts = Counter(word for word in known if word.isalpha() and word.isascii())
         self._stop_words = frozenset(
             word for word in stop_words if word.isalpha() and word.isascii()
@@ -102,6 +111,8 @@ class Speller:
                 limit=CANDIDATES_PER_LENGTH,
             ):
                 if not (sorted(match) == letters or self._may_become(word, match)):
+                    continue
+                if match[0] != word[0] and word in self._everyday:
                     continue
                 candidate = _Candidate(edits, match[0] != word[0], self._rank[match], match)
                 best = candidate if best is None else min(best, candidate)
