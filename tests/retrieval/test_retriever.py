@@ -713,6 +713,25 @@ def test_other_words_for_the_un_training_and_workers(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "lacking"),
+    [
+        ("when was CELAC founded?", True),
+        ("拉共体是哪年成立的？", True),
+        # the date the answer gives is the Forum's own
+        ("when was the China-CELAC Forum founded?", False),
+    ],
+)
+def test_a_date_the_answer_says_it_lacks_of_what_was_named_is_lacking(
+    shipped: Retriever, question: str, lacking: bool
+) -> None:
+    # The Forum's answer dates the Forum and says the article does not date CELAC itself.
+    answer = shipped.answer(question)
+
+    assert (answer.decision, answer.id) == (Decision.ANSWER, "forum-anniversary")
+    assert (Detail.DATE in answer.lacks) is lacking
+
+
 def test_an_everyday_word_is_no_typo_of_a_word_with_another_first_letter(
     shipped: Retriever,
 ) -> None:

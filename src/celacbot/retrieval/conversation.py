@@ -59,7 +59,7 @@ from celacbot.retrieval.message import (
     without_exclusion,
     words_before,
 )
-from celacbot.retrieval.missing import Detail, asks_for_a_thing
+from celacbot.retrieval.missing import DATES, Detail, asks_for_a_thing
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
     Normaliser,
@@ -80,8 +80,6 @@ _THE_TITLE: Final = "what is the title of the article"
 # "Does the article mention lithium?", "What does it say about ...": a question about a thing
 # the article speaks of, not about the article.
 _OF_A_THING_IN_IT: Final = re.compile(r"\b(?:mention|say|name|describe|list)s?\b")
-# The details that ask when.
-_DATES: Final = frozenset({Detail.DATE, Detail.DAY})
 # The topic of the entries about the article as a whole and about each country.
 OVERVIEW_TOPIC: Final = "about-article"
 # How far a message's own answer must outscore the subject's neighbours to stand alone.
@@ -734,7 +732,7 @@ class FollowUpReader:
         )
         # A date the subject gives is its own ("when did it start?" after APEC's meeting is its
         # date, not the Forum's founding, which "start" matches better).
-        dated = _DATES.intersection(self.asked_details(turn.question))
+        dated = DATES.intersection(self.asked_details(turn.question))
         if turn.asks_a_detail and dated and pointed not in (None, turn.subject):
             its_own = turn.reader.with_gaps(turn.on_the_subject, turn.question, unknown_words=False)
             if not its_own.lacks:
@@ -1142,7 +1140,7 @@ class FollowUpReader:
         asked = self.asked_details(question)
         if Detail.FUNDER in asked:
             detail_words |= self.funding_terms
-        if _DATES.intersection(asked):
+        if DATES.intersection(asked):
             detail_words |= self.beginning_terms
         if Detail.COUNT in asked:
             detail_words |= self.count_units

@@ -369,6 +369,8 @@ _ASKED: Final[dict[Detail, tuple[re.Pattern[str], ...]]] = {
 # answer gives, or says it lacks, not a detail a follow-up or a neighbour answers instead
 # ("都是哪几个国家？" after the 19 farming mechanisms asks for their list).
 ONLY_WHEN_LOOKED_FOR: Final = frozenset({Detail.COUNTRIES})
+# The details that ask when.
+DATES: Final = frozenset({Detail.DATE, Detail.DAY})
 
 # The countries the article names (a place given; a claim's country a right one may replace).
 COUNTRIES: Final = (
@@ -685,6 +687,17 @@ class Gaps:
     def all(self) -> tuple[Detail, ...]:
         """Every asked detail the answer does not give."""
         return self.stated + self.unstated
+
+
+def said_lacking(detail: Detail, answer: str) -> list[str]:
+    """The sentences of an answer that say the article lacks a detail, whatever else the
+    answer gives: "The article does not say when CELAC itself was founded" beside the Forum's
+    founding date."""
+    return [
+        part
+        for part in _SENTENCE_END.split(answer)
+        if _NEGATION.search(part) and _LACK_WORDS[detail].search(part)
+    ]
 
 
 def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False) -> Gaps:

@@ -60,6 +60,7 @@ from celacbot.retrieval.missing import (
     COUNTING,
     COUNTRIES,
     COUNTRY_UNITS,
+    DATES,
     DETAIL_WORDS,
     FUNDING_WORDS,
     ONLY_WHEN_LOOKED_FOR,
@@ -74,6 +75,7 @@ from celacbot.retrieval.missing import (
     counted_asked,
     counted_given,
     gaps,
+    said_lacking,
 )
 from celacbot.retrieval.neighbourhood import Neighbourhood
 from celacbot.retrieval.normalise import (
@@ -230,6 +232,8 @@ class Retriever:
             if term in self._vocabulary
             and self._vocabulary.weight(term) >= self._vocabulary.max_idf * NAME_RARITY
         )
+        # What a question names, besides China: a place, the Forum, CELAC, a rare name.
+        self._things = (self._general - self._china) | self._latin | self._named
         # Every term some entry or fact lists among its keywords: the article's topics.
         self._topic_terms = topic_terms = frozenset(
             term for doc in (*entry_docs, *fact_docs) for term in doc.keyword_terms
@@ -1044,6 +1048,18 @@ class Retriever:
             *self._asked_details(question, among=ONLY_WHEN_LOOKED_FOR),
         )
         found = gaps(asked, said, unknown_words=unknown_words)
+        # "when was CELAC founded?": the date given is the Forum's, and "The article does not
+        # say when CELAC itself was founded" is what the answer says of CELAC. (A count of
+        # something else has its rule below.)
+        lacked = tuple(
+            detail
+            for detail in asked
+            if detail in DATES
+            and detail not in found.all
+            and self._says_it_lacks(detail, said, question)
+        )
+        if lacked:
+            found = replace(found, stated=(*found.stated, *lacked))
         if (
             Detail.COUNT in asked
             and Detail.COUNT not in found.all
@@ -1068,6 +1084,17 @@ class Retriever:
             lacks=lacks,
             missing=caveat(found.unstated or corrected, answer.lang),
             reason=f"{answer.reason}; the answer gives no {', '.join(lacks)}",
+        )
+
+    def _says_it_lacks(self, detail: Detail, said: str, question: str) -> bool:
+        """Whether a sentence of the answer says the article lacks the detail of just what the
+        question names (CELAC, not the China-CELAC Forum whose date the answer gives)."""
+        lacking = said_lacking(detail, said)
+        if not lacking:
+            return False
+        named = self._things.intersection(self._normaliser.text_content_terms(question))
+        return bool(named) and any(
+            named.issubset(self._normaliser.text_content_terms(sentence)) for sentence in lacking
         )
 
     def _counts_something_else(self, item_id: str, question: str) -> bool:
