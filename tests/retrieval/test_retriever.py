@@ -732,6 +732,25 @@ def test_a_date_the_answer_says_it_lacks_of_what_was_named_is_lacking(
     assert (Detail.DATE in answer.lacks) is lacking
 
 
+@pytest.mark.parametrize(
+    ("question", "lacking"),
+    [
+        # the dates given are of BYD's first vehicle and of APEC's meeting in Peru
+        ("when was BYD founded?", True),
+        ("when was APEC founded?", True),
+        ("when was the food center established?", False),
+        ("粮食创新中心是什么时候成立的？", False),
+    ],
+)
+def test_when_a_thing_was_founded_is_given_only_by_a_beginning(
+    shipped: Retriever, question: str, lacking: bool
+) -> None:
+    answer = shipped.answer(question)
+
+    assert answer.decision is Decision.ANSWER
+    assert (Detail.DATE in answer.lacks) is lacking
+
+
 def test_an_everyday_word_is_no_typo_of_a_word_with_another_first_letter(
     shipped: Retriever,
 ) -> None:

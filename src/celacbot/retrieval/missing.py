@@ -689,6 +689,25 @@ class Gaps:
         return self.stated + self.unstated
 
 
+# "when was BYD founded?", "¿cuándo se fundó?", "是哪年成立的": the date a thing began, over
+# folded text; only an answer that tells a beginning gives it ("established in 2014", not
+# "its first vehicle by early 2025").
+_ASKS_FOUNDING: Final = re.compile(
+    r"\b(?:found|founded|establish|established|fundo|fundaron|fundou|fundaram|fundad[oa]"
+    r"|cre[oa]do|creada|criad[oa]|criou|se creo)\b|成立|创立|创建|创办"
+)
+_TELLS_BEGINNING: Final = re.compile(
+    r"\b(?:established|founded|set up|created|launched|opened|inaugurated|started|began)\b",
+    re.IGNORECASE,
+)
+
+
+def dates_another_beginning(question: str, answer: str) -> bool:
+    """Whether a question asks when a thing was founded and the answer, whatever dates it
+    gives, tells no beginning."""
+    return bool(_ASKS_FOUNDING.search(fold(question))) and not _TELLS_BEGINNING.search(answer)
+
+
 def said_lacking(detail: Detail, answer: str) -> list[str]:
     """The sentences of an answer that say the article lacks a detail, whatever else the
     answer gives: "The article does not say when CELAC itself was founded" beside the Forum's

@@ -74,6 +74,7 @@ from celacbot.retrieval.missing import (
     count_opener,
     counted_asked,
     counted_given,
+    dates_another_beginning,
     gaps,
     said_lacking,
 )
@@ -1060,6 +1061,13 @@ class Retriever:
         )
         if lacked:
             found = replace(found, stated=(*found.stated, *lacked))
+        # "when was BYD founded?": its first vehicle's date is not that
+        elif (
+            Detail.DATE in asked
+            and Detail.DATE not in found.all
+            and dates_another_beginning(question, said)
+        ):
+            found = replace(found, unstated=(*found.unstated, Detail.DATE))
         if (
             Detail.COUNT in asked
             and Detail.COUNT not in found.all
