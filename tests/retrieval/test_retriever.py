@@ -782,6 +782,28 @@ def test_who_signed_the_article_is_its_author(shipped: Retriever, question: str)
     assert verdict(shipped, question) == (Decision.ANSWER, "article-author")
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("然後它的資料有開放給其他地區用嗎？", "cbers-data-sharing"),
+        ("这些卫星的数据主要用在哪些方面？", "cbers-data-uses"),
+    ],
+)
+def test_it_after_how_many_satellites_is_cbers_not_the_count(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    # "it", "these satellites": CBERS, whose data the message asks about, not how many
+    assert verdict(shipped, question, subject="cbers-satellite-count") == (Decision.ANSWER, entry)
+
+
+def test_two_chinese_questions_about_the_satellites_get_two_answers(shipped: Retriever) -> None:
+    answer = shipped.answer(
+        "中国和巴西合作的地球资源卫星一共做了几颗？这些卫星的数据主要用在哪些方面？"
+    )
+
+    assert [part.id for part in answer.parts] == ["cbers-satellite-count", "cbers-data-uses"]
+
+
 @pytest.mark.parametrize("question", ["仲有呢？", "仲有咩？"])
 def test_cantonese_what_else_asks_what_else(shipped: Retriever, question: str) -> None:
     # 仲有呢: Cantonese for 还有呢 (what else?), after what investment brought

@@ -318,6 +318,50 @@ class FollowUpReader:
             turn, self._of_the_asked_kind(turn, self._read_together(turn))
         )
 
+    def _read_with_its_name(self, turn: _Turn) -> Answer | None:
+        """ "然后它的数据有开放给其他地区用吗？" after how many satellites CBERS made: "it" is
+        CBERS, the rare name of the subject (its label's, its question's). Read with that name
+        alone, not the whole question (whose "how many" keeps to the count), the message finds
+        the neighbour it asks about; taken when sure of it."""
+        entry = turn.reader.entry(turn.subject)
+        # Only for what the subject never speaks of ("data" after the count); "which city is
+        # it in?" asks the subject's own detail, "who built it?" names nothing new.
+        unsaid = [
+            term
+            for term in turn.topics
+            if term not in self.detail_terms
+            and self._is_a_word(term)
+            and not self.neighbourhood.speaks_of(turn.subject, [term])
+        ]
+        if (
+            entry is None
+            or not unsaid
+            or not turn.shape.points_back
+            or turn.shape.bare
+            or turn.asks_a_detail
+            or any(term in self.named for term in turn.shape.terms)
+        ):
+            return None
+        said = f"{entry.label} {turn.about.question}"
+        names = list(
+            dict.fromkeys(
+                term for term in self.normaliser.text_content_terms(said) if term in self.named
+            )
+        )
+        if not names:
+            return None
+        text = f"{' '.join(words(turn.question))} {' '.join(names)}"
+        found = turn.reader.read_text(text, turn.own.requested_lang).answer
+        if (
+            found.decision is not Decision.ANSWER
+            or found.id == turn.subject
+            or found.id not in self.neighbourhood.neighbours(turn.subject)
+            or found.margin < SURE_MARGIN
+            or not self.neighbourhood.speaks_of(found.id, unsaid)
+        ):
+            return None
+        return turn.reader.with_gaps(turn.answering(found), turn.question, unknown_words=False)
+
     def _kept_to_the_subject(self, turn: _Turn, answer: Answer) -> Answer:
         """The answer, or the subject's when the answer is a stranger to the subject that
         lacks the detail asked, the subject lacks it too, and the message names nothing the
@@ -723,6 +767,8 @@ class FollowUpReader:
             item = None
         if (chosen := turn.taken(item)) is not None:
             return turn.reader.with_gaps(chosen, turn.question, unknown_words=False)
+        if (by_name := self._read_with_its_name(turn)) is not None:
+            return by_name
         pointed = (
             self.neighbourhood.pointed_at(
                 turn.subject, (*standalone.candidates, *evaluation.candidates), facets=facets
