@@ -804,6 +804,14 @@ def test_two_chinese_questions_about_the_satellites_get_two_answers(shipped: Ret
     assert [part.id for part in answer.parts] == ["cbers-satellite-count", "cbers-data-uses"]
 
 
+def test_a_closing_visse_is_chat_not_an_unknown_word(shipped: Retriever) -> None:
+    # Recife's "visse?" (you see?) after "and livestock?" asks nothing of its own
+    assert verdict(shipped, "e pecuaria entra, visse?", subject="agri-mechanisms-19") == (
+        Decision.ANSWER,
+        "livestock-technology",
+    )
+
+
 @pytest.mark.parametrize("question", ["仲有呢？", "仲有咩？"])
 def test_cantonese_what_else_asks_what_else(shipped: Retriever, question: str) -> None:
     # 仲有呢: Cantonese for 还有呢 (what else?), after what investment brought

@@ -96,7 +96,7 @@ _CHAT_WORDS = """
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
-    ver uai msm clarisimo great cool nice wow vale legal genial perfeito perfecto
+    ver uai visse vixe viu msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta asere
     w abt hv cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
