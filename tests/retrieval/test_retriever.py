@@ -804,6 +804,22 @@ def test_two_chinese_questions_about_the_satellites_get_two_answers(shipped: Ret
     assert [part.id for part in answer.parts] == ["cbers-satellite-count", "cbers-data-uses"]
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # CBERS's answer lists the data's uses, agriculture first; the first one launched,
+        # the first "颗", is a satellite
+        ("when was the first one launched?", "satellites-launched"),
+        ("第一颗是哪一年上天的？", "satellites-launched"),
+        ("第一颗呢？", "cbers-program"),
+    ],
+)
+def test_the_first_one_is_of_the_kind_the_message_counts(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question, subject="cbers-program") == (Decision.ANSWER, entry)
+
+
 def test_a_closing_visse_is_chat_not_an_unknown_word(shipped: Retriever) -> None:
     # Recife's "visse?" (you see?) after "and livestock?" asks nothing of its own
     assert verdict(shipped, "e pecuaria entra, visse?", subject="agri-mechanisms-19") == (

@@ -39,6 +39,7 @@ from celacbot.retrieval.followup import (
     asks_who_wrote,
     asks_why,
     doubts_a_figure,
+    measured_kind,
     names_the_article,
     opens_with_connector,
     points_back,
@@ -560,21 +561,33 @@ class FollowUpReader:
             picked = (
                 self._partner(turn.reader, about)
                 if asks_for_the_other(question)
-                else self._listed(turn.reader, about, asked_position(question))
+                else self._listed(
+                    turn.reader, about, asked_position(question), kind=measured_kind(question)
+                )
             )
             return turn.taken(picked) or turn.on_the_subject
         # "the second one, what did they do there?": the rest asked of that item's entry;
         # "tell me more about the second one": that entry
         if (item := the_item_asked_of(question)) is not None and (
-            picked := self._listed(turn.reader, about, item[0])
+            picked := self._listed(turn.reader, about, item[0], kind=measured_kind(question))
         ):
             _, rest = item
             own_rest = turn.reader.read(rest, turn.own.requested_lang)
             if asks_for_more(rest) or own_rest.query is None or not own_rest.query.content:
                 return turn.taken(picked) or turn.on_the_subject
-            # the rest is a follow-up of the item, not a reply to an answer about it
-            asked = self.with_subject(turn.reader, rest, picked, own_rest, replying=False)
-            return replace(asked, question=question)
+            # Not of an item the rest does not fit: "when was the first one launched?" after
+            # CBERS counts its satellites, not the uses its answer lists (agriculture first).
+            named = [
+                term
+                for term in own_rest.query.content
+                if term not in own_rest.query.unknown
+                and term not in self.question_terms
+                and term not in self.detail_terms
+            ]
+            if self.neighbourhood.speaks_of_all(picked, named):
+                # the rest is a follow-up of the item, not a reply to an answer about it
+                asked = self.with_subject(turn.reader, rest, picked, own_rest, replying=False)
+                return replace(asked, question=question)
         topics = turn.topics
         # "wasn't it 2023?", "¿no eran 20?": a subject that gives a figure answers the doubt,
         # unless the message names something else ("不是2015年成立的吗" after Xi's visit asks
@@ -931,9 +944,13 @@ class FollowUpReader:
         partner = reader.entry(first or "")
         return first if partner is not None and partner.related[:1] == [about.id] else None
 
-    def _listed(self, reader: Reader, about: Answer, position: int | None) -> str | None:
+    def _listed(
+        self, reader: Reader, about: Answer, position: int | None, *, kind: str | None = None
+    ) -> str | None:
         """The entry that answers the item at `position` of the list the answer `about` gives,
-        if it has one and an entry answers that item alone without giving the list again."""
+        if it has one and an entry answers that item alone without giving the list again; of
+        the `kind` of thing it counts, when the message says ("第一颗": a satellite, not
+        agriculture, the first of the uses CBERS's answer lists)."""
         if position is None:
             return None
         items = list_items(reader.said(about.id or ""))
@@ -945,7 +962,13 @@ class FollowUpReader:
             return None
         # An answer giving the whole list again is no answer about one of its items.
         text = reader.said(item.id or "").casefold()
-        return None if all(each.casefold() in text for each in items) else item.id
+        if all(each.casefold() in text for each in items):
+            return None
+        if kind is not None and not self.neighbourhood.speaks_of_all(
+            item.id or "", self.normaliser.text_content_terms(kind)
+        ):
+            return None
+        return item.id
 
     def _purpose(
         self, subject: str, related: Sequence[str], facets: Sequence[str], *, why: bool

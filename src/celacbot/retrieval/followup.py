@@ -406,6 +406,19 @@ def the_item_asked_of(text: str) -> tuple[int, str] | None:
     return position, rest
 
 
+# What a Chinese measure word counts: "第一颗" is the first satellite (or other round thing),
+# "第二家" the second company; 个, 项 and 条 count anything.
+_MEASURED: Final = re.compile(rf"(?:{_ordinals(3)})([颗家])")
+_KIND_MEASURED: Final = {"颗": "satellites", "家": "companies"}
+
+
+def measured_kind(text: str) -> str | None:
+    """The kind of thing a Chinese ordinal's measure word says it counts ("第一颗":
+    satellites), if it says one."""
+    found = _MEASURED.search(fold(text))
+    return _KIND_MEASURED[found[1]] if found else None
+
+
 def asked_position(text: str) -> int | None:
     """The position a message names ("the second one?": 2; "the last?": -1; "the other
     one?": 0), if any."""
