@@ -6223,6 +6223,17 @@ def test_a_verdict_after_a_comma_asks_of_the_belief_before_it(
     assert answer.lacks == (Detail.CLAIM,)
 
 
+def test_is_that_actually_the_case_checks_what_was_told(shipped: Retriever) -> None:
+    # "the case" is no word of the article's: the message asks whether what it tells holds
+    question = (
+        "Greetings from a rather grey London ☔. As a Nigerian, I was pleased to hear that the "
+        "China-Brazil satellite data is also made available to African countries. Is that "
+        "actually the case?"
+    )
+
+    assert verdict(shipped, question) == (Decision.ANSWER, "cbers-data-sharing")
+
+
 @pytest.mark.parametrize(
     ("follow_up", "expected"),
     [

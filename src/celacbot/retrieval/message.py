@@ -264,6 +264,7 @@ _VERDICT: Final = (
     r"(?:that'?s|thats|that is|is that|is he|is she|are they)"
     r" (?:all )?(?:rubbish|nonsense|bs|bull|bollocks|wrong|a myth|a lie|right|true|correct|legit)"
     r"(?: (?:eh|right|or what|or not|then|mate|no))?"
+    r"|is (?:that|this|it) (?:actually |really |indeed |in fact )?the case"
     r"|who(?:'?s| is)? right|(?:a poco )?(?:es|sera) (?:cierto|verdad)"
     r"(?: o (?:no|mentira|(?:nomas )?(?:anda|esta) (?:de )?mentiros[oa]))?"
     r"|quien tiene (?:la )?razon|quem tem razao|(?:isso|isto) (?:confere|procede)"
