@@ -820,6 +820,27 @@ def test_the_first_one_is_of_the_kind_the_message_counts(
     assert verdict(shipped, question, subject="cbers-program") == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what the company that opened the lab is: BGI Genomics
+        ("在烏拉圭開實驗室的那家中國公司，主要是做什麼的？", "bgi-genomics"),
+        (
+            "Aquela empresa chinesa de genética que foi pro Uruguai, como o texto descreve ela?",
+            "bgi-genomics",
+        ),
+        # what the lab is for, or does, is the lab's
+        ("some Chinese gene company opened a lab in Uruguay, what is it for?", "bgi-uruguay-lab"),
+        ("what does the company's lab in Uruguay do?", "bgi-uruguay-lab"),
+        ("what company opened a lab in Uruguay?", "bgi-uruguay-lab"),
+    ],
+)
+def test_a_company_described_by_what_it_did_is_asked_what_it_is(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 def test_a_closing_visse_is_chat_not_an_unknown_word(shipped: Retriever) -> None:
     # Recife's "visse?" (you see?) after "and livestock?" asks nothing of its own
     assert verdict(shipped, "e pecuaria entra, visse?", subject="agri-mechanisms-19") == (

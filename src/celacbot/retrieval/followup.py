@@ -365,6 +365,49 @@ def asks_what_it_is(text: str) -> bool:
     return False
 
 
+# "that Chinese genetics firm that opened a lab in Uruguay, what does it do?", "essa empresa
+# ..., como o texto descreve ela?", "...的那家中国公司，主要是做什么的？": what a company a
+# message describes by what it did is (over folded text); not "what does the company's lab
+# do?", which asks of the lab.
+_COMPANY: Final = re.compile(
+    r"\b(?:company|firm|outfit|business|empresa|firma|companhia|compania)\b|公司|企业|集团"
+)
+_ITS_LAB: Final = re.compile(
+    r"\b(?:company|firm)['’]s\b"
+    r"|\b(?:lab|labs|laboratorio|laboratorios)\s+(?:of|de|da|do)\s+(?:the |la |a |o )?"
+    r"(?:company|firm|empresa|firma|companhia|compania)\b"
+)
+_WHAT_IT_IS_OR_DOES: Final = re.compile(
+    r"\bwhat (?:is|are|does|do)\b|\bwhat kind of\b|\bdescri|\bdescrev|\bknown for\b"
+    r"|\bque (?:es|hace|tipo)\b|\ba que se dedica\b|\bconocida por\b"
+    r"|\bo que (?:e|faz)\b|\b(?:e|faz|faze|fazer) (?:o que|oq)\b|\bconhecida por\b"
+    r"|做什么|干什么|是什么|做啥|干啥|是做|主要做"
+)
+
+
+# What a company made, which a question may ask about instead: "...公司在巴西修的厂是做啥的"
+# asks what the plant does (Chinese puts what is asked about last).
+_ITS_WORK: Final = re.compile(r"厂|实验室|园区|基地|中心")
+# "para que es", "pra que serve": what it is for, not what it is
+_WHAT_FOR: Final = re.compile(r"\b(?:para|pra|pa) (?:que|q)\b")
+
+
+def asks_what_a_company_is(text: str) -> bool:
+    """Whether a message asks what a company it speaks of is or does, not what something of
+    the company's is or is for."""
+    folded = fold(text)
+    company = [found.start() for found in _COMPANY.finditer(folded)]
+    work = [found.start() for found in _ITS_WORK.finditer(folded)]
+    return bool(
+        company
+        and _WHAT_IT_IS_OR_DOES.search(folded)
+        and not _ITS_LAB.search(folded)
+        and not (work and max(work) > max(company))
+        and not _WHAT_FOR.search(folded)
+        and not asks_what_for(text)
+    )
+
+
 # "¿cómo se llama?", "e qual é o nome?", "叫什么名字？": the whole message asks what the thing
 # talked about is called. Alone it asks the bot's name, as "what's your name?" does; after an
 # answer it asks the subject's, as "what's it called?" does in English.

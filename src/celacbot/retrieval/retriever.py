@@ -28,6 +28,7 @@ from celacbot.retrieval.followup import (
     PURPOSE_WORDS,
     STATUS_WORDS,
     asks_for_whom,
+    asks_what_a_company_is,
     asks_what_a_shared_text_is_about,
     asks_what_for,
     asks_what_it_is_about,
@@ -1248,8 +1249,11 @@ class Retriever:
                     reason = f"{reason}; {dated.document.id} ({dated.total:.1f}) gives a day"
                     best = dated
                 lang = answer_language(asked, best.lang)
+                company = self._company_described(question, best.document.id)
+                if company is not None:
+                    reason = f"{reason}; asks what the company {best.document.id} names is"
                 answer = self._item_answer(
-                    best.document.id,
+                    company or best.document.id,
                     question,
                     score=best.total,
                     margin=margin,
@@ -1290,6 +1294,18 @@ class Retriever:
                     reason = f"the article does not mention: {', '.join(query.unknown)}; {reason}"
                 score = best.total if best else 0.0
                 return decline(question, reason, score, margin, lang=asked or ENGLISH)
+
+    def _company_described(self, question: str, item_id: str) -> str | None:
+        """The entry that says what a company is, when the question asks what the company is
+        or does and describes it by the answer's thing: "the genetics firm that opened a lab in
+        Uruguay, what does it do?" asks what BGI Genomics is, not what its lab is for."""
+        if not asks_what_a_company_is(question):
+            return None
+        company = self._follow_ups.neighbourhood.defined_in(item_id)
+        if company is None or company == item_id:
+            return None
+        # a company the article names (BYD, BGI), not another name defined (CBERS, the Forum)
+        return None if gaps((Detail.COMPANIES,), self.said(company)).all else company
 
     def _not_said_of_those_countries(
         self,
