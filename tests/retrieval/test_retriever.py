@@ -767,6 +767,39 @@ def test_an_everyday_word_is_no_typo_of_a_word_with_another_first_letter(
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "no longer limited to the government level; it now extends to enterprises ..."
+        (
+            "Is this cooperation confined to ministries, or does it reach beyond government?",
+            "cooperation-levels",
+        ),
+        # devices that take photos of the Earth: remote sensing satellites
+        (
+            "¿China le ayudó a Venezuela a subir aparatos que le toman fotos a la tierra?",
+            "venezuela-satellites",
+        ),
+        # cars that mix a combustion engine with an electric one: hybrids
+        (
+            "essa montadora chinesa vai fazer só carro a bateria ou também aqueles que misturam "
+            "motor a combustão com elétrico?",
+            "byd-brazil-complex",
+        ),
+        # "which year of its life": the Forum's 10th anniversary
+        ("今年跟拉美那个论坛是第几个年头了？", "forum-anniversary"),
+        # parcels shipped to online shoppers: the cargo air routes
+        ("what has china done for online shopping deliveries?", "air-routes-ecommerce"),
+        # "heard a colleague say ..., true or false?"
+        ("听同事说中国在跟巴拿马搞农村电商，真的假的？", "digital-agriculture"),
+    ],
+)
+def test_everyday_words_for_what_the_article_says(
+    shipped: Retriever, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize("question", ["¿y dónde tiene su sede?", "e onde fica a sede?"])
 def test_where_its_seat_is_asks_where_the_subject_is(shipped: Retriever, question: str) -> None:
     # After the food center, its seat ("sede") is a place the article does not give; not

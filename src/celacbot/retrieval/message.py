@@ -273,7 +273,8 @@ _VERDICT: Final = (
 # "对吗", "是真的吗": is that right? (at the end of a claim, or as a sentence of its own)
 _CHINESE_CHECK: Final = "对吗|对不对|是吗|是真的吗|是不是真的|真的假的|真的吗|是真是假|没错吧"
 # Chinese runs on without a space; "听说过比亚迪吗" (have you heard of BYD) claims nothing.
-_CHINESE_CLAIM_OPENER: Final = r"听说(?!过)|我朋友说|有人说|据说"
+# "听同事说", "听我朋友讲": heard someone say
+_CHINESE_CLAIM_OPENER: Final = r"听说(?!过)|听[^，,。？?！!\s]{1,4}[说讲]|我朋友说|有人说|据说"
 _CLAIM_TAG: Final = re.compile(
     # "..., that right?", "... is that true?"; not "what makes that true?"
     r"(?:,\s*(?:is )?|\s+is )that (?:right|true|correct)\s*\?+\s*$"
