@@ -800,6 +800,22 @@ def test_everyday_words_for_what_the_article_says(
     assert verdict(shipped, question) == (Decision.ANSWER, entry)
 
 
+@pytest.mark.parametrize(
+    ("subject", "question", "entry"),
+    [
+        # what Xi went to Peru for, then to Brazil for: the summit there, not Brazil's overview
+        ("apec-peru", "y a Brasil?", "g20-brazil"),
+        ("g20-brazil", "and Peru?", "apec-peru"),
+        # not an entry about many countries (green energy's projects) after the EV markets
+        ("ev-countries", "and Argentina?", "argentina-cooperation"),
+    ],
+)
+def test_and_that_country_after_one_countrys_event_is_the_same_of_it(
+    shipped: Retriever, subject: str, question: str, entry: str
+) -> None:
+    assert verdict(shipped, question, subject=subject) == (Decision.ANSWER, entry)
+
+
 @pytest.mark.parametrize("question", ["¿y dónde tiene su sede?", "e onde fica a sede?"])
 def test_where_its_seat_is_asks_where_the_subject_is(shipped: Retriever, question: str) -> None:
     # After the food center, its seat ("sede") is a place the article does not give; not

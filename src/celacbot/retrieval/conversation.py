@@ -848,7 +848,11 @@ class FollowUpReader:
             and turn.own.decision is Decision.ANSWER
             and self._names_its_own(turn.subject, turn.own.id or "", turn.topics)
         ):
-            return self._not_said_of_that_country(turn) or turn.own
+            return (
+                self._not_said_of_that_country(turn)
+                or self._the_same_of_that_country(turn, evaluation)
+                or turn.own
+            )
         if contextual.decision is Decision.ANSWER and (
             leaning
             or turn.own.decision is not Decision.ANSWER
@@ -884,6 +888,38 @@ class FollowUpReader:
             lang=turn.about.lang,
             reason=f"the article does not say it of {', '.join(turn.topics)}",
         )
+
+    def _the_same_of_that_country(self, turn: _Turn, together: Reading) -> Answer | None:
+        """ "y a Brasil?" after what Xi went to Peru for: a country the subject does not name,
+        of which an entry the subject is related to tells the same kind of thing (the G20 in
+        Brazil), asks that, not the country's overview. None when no related entry of the
+        subject's topic speaks of that country alone as the subject does of its own."""
+        subject = turn.reader.entry(turn.subject)
+        if (
+            subject is None
+            or subject.topic == OVERVIEW_TOPIC
+            or not turn.topics
+            or not self.countries.issuperset(turn.topics)
+            or self.neighbourhood.speaks_of(turn.subject, turn.topics)
+        ):
+            return None
+        # Of one country as the subject is, not an overview naming many (green energy's).
+        named = self._countries_named(turn.subject)
+        beside = {
+            each
+            for each in turn.about.related
+            if (entry := turn.reader.entry(each)) is not None
+            and entry.topic == subject.topic
+            and self.neighbourhood.speaks_of_all(each, turn.topics)
+            and self._countries_named(each) <= named
+        }
+        ranked = (*together.candidates, *turn.standalone.candidates)
+        pick = next((scored.document.id for scored in ranked if scored.document.id in beside), None)
+        return turn.taken(pick)
+
+    def _countries_named(self, item_id: str) -> int:
+        """How many of the article's countries an entry or fact speaks of."""
+        return sum(self.neighbourhood.speaks_of(item_id, [country]) for country in self.countries)
 
     def _says_what_it_asks(self, subject: str, terms: Sequence[str]) -> bool:
         """Whether a message names one topic, light words ("article", "say") aside, and the
