@@ -751,6 +751,11 @@ def test_when_a_thing_was_founded_is_given_only_by_a_beginning(
     assert (Detail.DATE in answer.lacks) is lacking
 
 
+def test_to_live_is_no_food(shipped: Retriever) -> None:
+    # "viver" (to live) is one letter from "víveres" (provisions), a rare word for food
+    assert shipped.answer("quero viver melhor").decision is Decision.DECLINE
+
+
 def test_an_everyday_word_is_no_typo_of_a_word_with_another_first_letter(
     shipped: Retriever,
 ) -> None:
