@@ -96,7 +96,7 @@ _CHAT_WORDS = """
     kindly needful bah tche vivo ouvindo ouvir falar cosita dessa desse desta deste nessa nesse
     nesta neste explica explicar till
     episode episodes podcast try trying tried claim claims claimed respecto respeito
-    ver uai visse vixe viu msm clarisimo great cool nice wow vale legal genial perfeito perfecto
+    ver uai visse viu msm clarisimo great cool nice wow vale legal genial perfeito perfecto
     fella bloke afinal vei diay klk vaina parce po cachai posta asere
     w abt hv cuz coz p fr falando lah leh lor liao meh sia
     reply replies resposta respostas respuesta respuestas muchas muchos muchisimas muchisimo
@@ -158,7 +158,7 @@ _LIGHT_WORDS = """
     learn find question questions anything something thing things exactly specifically
     actually currently bot mean means meaning stand stands called name named kind kinds type
     types sort stuff please tell say says said mention mentioned mentions talk talks explica
-    aspect aspects aspecto aspectos
+    aspect aspects aspecto aspectos brand brands
     paso pasa aconteceu acontece acontecendo
     explicar explique serve sirve servira serviria servirao remind allude alludes alluded
     habla hablame hablan dice dicen decir dime decime digame contame cuentame menciona mencionan

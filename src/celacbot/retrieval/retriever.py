@@ -1097,12 +1097,21 @@ class Retriever:
 
     def _says_it_lacks(self, detail: Detail, said: str, question: str) -> bool:
         """Whether a sentence of the answer says the article lacks the detail of just what the
-        question names (CELAC, not the China-CELAC Forum whose date the answer gives)."""
+        question names (CELAC, not the China-CELAC Forum, "el foro", whose date the answer
+        gives): every word of the question but China, its asking and its founding words."""
         lacking = said_lacking(detail, said)
         if not lacking:
             return False
-        named = self._things.intersection(self._normaliser.text_content_terms(question))
-        return bool(named) and any(
+        reader = self._follow_ups
+        asking = reader.question_terms | reader.detail_terms | reader.beginning_terms
+        named = {
+            term
+            for term in self._normaliser.text_content_terms(question)
+            if term not in self._china
+            and term not in asking
+            and (not is_cjk(term) or term in self._normaliser.cjk_terms)
+        }
+        return bool(named & self._things) and any(
             named.issubset(self._normaliser.text_content_terms(sentence)) for sentence in lacking
         )
 
