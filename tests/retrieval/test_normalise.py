@@ -119,6 +119,7 @@ def test_cantonese_is_read_as_mandarin_and_mandarin_is_left_alone() -> None:
     assert fold("中拉关系怎么样？你呢？") == "中拉关系怎么样?你呢?"
     assert fold("佢哋重点解决咩问题？") == "他们重点解决什么问题?"  # 重点 stays
     assert fold("用在么样地方") == "用在什么样地方"  # Wuhan's "what kind of"
+    assert fold("是啥类型的") == "是什么类型的"  # not a pair 啥类 beside 类型
     assert fold("合作得怎么样") == "合作得怎么样"
     assert fold("第一部车几时出得嚟啊？") == "第一辆车什么时候出来啊?"
     assert fold("成立咗幾耐？") == "成立了多久?"

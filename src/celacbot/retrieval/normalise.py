@@ -401,6 +401,8 @@ _TAIWANESE_WORDS: Final = {
     "啥子": "什么",
     # north-eastern Mandarin: "都整啥了？", what did they do
     "整啥": "干啥",
+    # "是啥类型的", of what kind: not a pair 啥类 beside 类型
+    "啥类": "什么类",
     # Cantonese counts satellites by 粒: "有几多粒", how many are there
     "几多粒": "几颗",
     # "送给哪几个国家了", gave to which countries: the giving is 给, "送" no topic of its own
