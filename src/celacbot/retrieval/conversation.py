@@ -325,6 +325,14 @@ class FollowUpReader:
         alone, not the whole question (whose "how many" keeps to the count), the message finds
         the neighbour it asks about; taken when sure of it."""
         entry = turn.reader.entry(turn.subject)
+        if (
+            entry is None
+            or not turn.shape.points_back
+            or turn.shape.bare
+            or turn.asks_a_detail
+            or any(term in self.named for term in turn.shape.terms)
+        ):
+            return None
         # Only for what the subject never speaks of ("data" after the count); "which city is
         # it in?" asks the subject's own detail, "who built it?" names nothing new.
         unsaid = [
@@ -334,14 +342,7 @@ class FollowUpReader:
             and self._is_a_word(term)
             and not self.neighbourhood.speaks_of(turn.subject, [term])
         ]
-        if (
-            entry is None
-            or not unsaid
-            or not turn.shape.points_back
-            or turn.shape.bare
-            or turn.asks_a_detail
-            or any(term in self.named for term in turn.shape.terms)
-        ):
+        if not unsaid:
             return None
         said = f"{entry.label} {turn.about.question}"
         names = list(

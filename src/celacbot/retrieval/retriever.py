@@ -271,16 +271,21 @@ class Retriever:
         self._of_no_one = (
             self._of_nothing | purpose_terms | frozenset(self._normaliser.text_content_terms("who"))
         )
+        # "when", "where", "who", "why" in every language, as the index sees them; the words
+        # that name a detail a question asks for ("in which year?"); when a thing began.
+        question_terms = frozenset(self._normaliser.text_content_terms(" ".join(QUESTION_WORDS)))
+        detail_terms = frozenset(self._normaliser.text_content_terms(DETAIL_WORDS))
+        beginning_terms = frozenset(self._normaliser.text_content_terms(BEGINNING_WORDS))
+        # A question's words that ask rather than name what it is about.
+        self._asking = question_terms | detail_terms | beginning_terms
         self._follow_ups = FollowUpReader(
             normaliser=self._normaliser,
             vocabulary=self._vocabulary,
             neighbourhood=neighbourhood,
             named=self._named,
             topic_terms=topic_terms,
-            # "when", "where", "who", "why" in every language, as the index sees them.
-            question_terms=frozenset(self._normaliser.text_content_terms(" ".join(QUESTION_WORDS))),
-            # The words that name a detail a question asks for ("in which year?").
-            detail_terms=frozenset(self._normaliser.text_content_terms(DETAIL_WORDS)),
+            question_terms=question_terms,
+            detail_terms=detail_terms,
             asked_details=self._asked_details,
             purposeful=functools.cache(
                 lambda: frozenset(
@@ -293,7 +298,7 @@ class Retriever:
             purpose_terms=purpose_terms,
             cooperation_terms=frozenset(self._normaliser.text_content_terms(COOPERATION_WORDS)),
             funding_terms=frozenset(self._normaliser.text_content_terms(FUNDING_WORDS)),
-            beginning_terms=frozenset(self._normaliser.text_content_terms(BEGINNING_WORDS)),
+            beginning_terms=beginning_terms,
             figured=self._dated | self._counted,
             progress=frozenset(
                 item_id for item_id, text in said if item_id in self._dated and tells_progress(text)
@@ -1102,13 +1107,11 @@ class Retriever:
         lacking = said_lacking(detail, said)
         if not lacking:
             return False
-        reader = self._follow_ups
-        asking = reader.question_terms | reader.detail_terms | reader.beginning_terms
         named = {
             term
             for term in self._normaliser.text_content_terms(question)
             if term not in self._china
-            and term not in asking
+            and term not in self._asking
             and (not is_cjk(term) or term in self._normaliser.cjk_terms)
         }
         return bool(named & self._things) and any(
