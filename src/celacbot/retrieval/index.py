@@ -185,7 +185,7 @@ class Vocabulary:
         known = sorted(
             {*self.weights, *self._variants}, key=lambda term: (self.weights[term], term)
         )
-        return Speller(known, stop_words=STOP_WORDS, everyday=everyday_stems())
+        return Speller(known, stop_words=STOP_WORDS, everyday=everyday_stems().__contains__)
 
     def __contains__(self, term: object) -> bool:
         # dict's own `in`: _TermWeights' __missing__ serves only look-ups.

@@ -140,25 +140,20 @@ class QuestionSpeller:
     @functools.cached_property
     def _english(self) -> Speller:
         english = self._english_words.elements()
-        return Speller(chain(english, _light_words()), stop_words=STOP_WORDS, everyday=_EVERYDAY)
+        return Speller(chain(english, _light_words()), stop_words=STOP_WORDS, everyday=_is_everyday)
 
     @functools.cached_property
     def _any(self) -> Speller:
         known = chain(
             self._english_words.elements(), self._translated_words.elements(), _light_words()
         )
-        return Speller(known, stop_words=STOP_WORDS, everyday=_EVERYDAY)
+        return Speller(known, stop_words=STOP_WORDS, everyday=_is_everyday)
 
 
-class _EverydayWords:
-    """The most frequent words of English, Spanish and Portuguese, known by their stems: the
-    stems are held for weighing questions anyway, the words are not."""
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and stem(word) in everyday_stems()
-
-
-_EVERYDAY: Final = _EverydayWords()
+def _is_everyday(word: str) -> bool:
+    """Whether a word is one of the most frequent of English, Spanish and Portuguese, known by
+    its stem: the stems are held for weighing questions anyway, the words are not."""
+    return stem(word) in everyday_stems()
 
 
 def _light_words() -> Iterable[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from rapidfuzz import process
@@ -56,11 +56,11 @@ class Speller:
         known: Iterable[str],
         *,
         stop_words: Iterable[str] = (),
-        everyday: Container[str] = frozenset(),
+        everyday: Callable[[str], bool] = lambda _: False,
     ) -> None:
         """`known` are the words (or stems) the knowledge base uses, repeated as often as it
-        uses them (or in order, most used first); `stop_words` are reached, and `everyday`
-        words corrected, only as the module says."""
+        uses them (or in order, most used first); `stop_words` are reached, and the words
+        `everyday` tells are everyday ones corrected, only as the module says."""
         self._everyday = everyday
         counts = Counter(word for word in known if word.isalpha() and word.isascii())
         self._stop_words = frozenset(
@@ -101,6 +101,8 @@ class Speller:
     def _closest(self, word: str) -> str | None:
         max_edits = 1 if len(word) < LONG_WORD else 2
         letters = sorted(word)
+        # an everyday word keeps its first letter
+        keeps_first_letter = self._everyday(word)
         best: _Candidate | None = None
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
             for match, edits, _ in process.extract(
@@ -112,7 +114,7 @@ class Speller:
             ):
                 if not (sorted(match) == letters or self._may_become(word, match)):
                     continue
-                if match[0] != word[0] and word in self._everyday:
+                if keeps_first_letter and match[0] != word[0]:
                     continue
                 candidate = _Candidate(edits, match[0] != word[0], self._rank[match], match)
                 best = candidate if best is None else min(best, candidate)
