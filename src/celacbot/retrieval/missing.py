@@ -725,7 +725,6 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
     With `unknown_words` (the question names something the article never does: "how many
     megawatts"), a number in the answer counts nothing that was asked about.
     """
-    negative = [part for part in _SENTENCE_END.split(answer) if _NEGATION.search(part)]
     stated: list[Detail] = []
     unstated: list[Detail] = []
     for detail in details:
@@ -733,7 +732,7 @@ def gaps(details: Iterable[Detail], answer: str, *, unknown_words: bool = False)
         uncounted = unknown_words and detail in (Detail.COUNT, Detail.AMOUNT)
         if not only_said and not uncounted and _GIVEN[detail].search(answer):
             continue
-        if any(_LACK_WORDS[detail].search(part) for part in negative):
+        if said_lacking(detail, answer):
             stated.append(detail)
         elif not only_said:
             unstated.append(detail)
