@@ -339,7 +339,7 @@ class FollowUpReader:
             term
             for term in turn.topics
             if term not in self.detail_terms
-            and self._is_a_word(term)
+            and self.normaliser.is_word(term)
             and not self.neighbourhood.speaks_of(turn.subject, [term])
         ]
         if not unsaid:
@@ -1075,7 +1075,7 @@ class FollowUpReader:
         governments?" after the fields of cooperation: the levels); None for anything else
         ("only china helped with vaccines?")."""
         # "只有巴西用？": the pairs at the edges of two Chinese words (有巴, 西用) name nothing.
-        topics = [term for term in topics if self._is_a_word(term)]
+        topics = [term for term in topics if self.normaliser.is_word(term)]
         # "es solo curiosidad": no word of the article, no "only X" about the subject.
         if (
             not asks_if_only(question)
@@ -1258,14 +1258,9 @@ class FollowUpReader:
         if term in self.topic_terms:
             return True
         return (
-            self._is_a_word(term)
+            self.normaliser.is_word(term)
             and self.vocabulary.weight(term) >= self.vocabulary.max_idf * NAME_RARITY
         )
-
-    def _is_a_word(self, term: str) -> bool:
-        """Whether a query term is a word, not the pair at the edge of two Chinese words (候成
-        in 时候成立)."""
-        return not is_cjk(term) or term in self.normaliser.cjk_terms
 
     def _names_a_topic_besides_a_place(self, whole: Reading, part: Reading) -> bool:
         """Whether a message names a topic of the article (a keyword's or a rare name) outside

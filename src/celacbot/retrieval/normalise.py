@@ -775,6 +775,11 @@ class Normaliser:
             first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
         }
 
+    def is_word(self, term: str) -> bool:
+        """Whether a query term is a word, not the pair at the edge of two Chinese words (候成
+        in 时候成立)."""
+        return not is_cjk(term) or term in self.cjk_terms
+
     def cjk_words(self, text: str) -> list[str] | None:
         """The words of a Chinese question whose split question words are written as their
         canonical terms first; None when it holds none. For questions only: rewriting

@@ -1112,7 +1112,7 @@ class Retriever:
             for term in self._normaliser.text_content_terms(question)
             if term not in self._china
             and term not in self._asking
-            and (not is_cjk(term) or term in self._normaliser.cjk_terms)
+            and self._normaliser.is_word(term)
         }
         return bool(named & self._things) and any(
             named.issubset(self._normaliser.text_content_terms(sentence)) for sentence in lacking
